@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CandorError } from '../../core/errors.ts';
+import { runImport } from '../../core/importers/run.ts';
+import { openWorkspace } from '../../core/workspace.ts';
+import { defineCommand, EXIT } from '../command.ts';
+import { progressBar } from '../progress.ts';
+
+function readMapping(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (err) {
+    throw new CandorError('BAD_MAPPING', `${path}: cannot read the column mapping (${(err as Error).message}).`, { file: path });
+  }
+}
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'Import feedback threads from files',
+  usage: 'candor import <workspace> <file...> [--format <id>] [--staff <address|@domain>]... [--mapping <file.json>] [--comments <file>] [--json]',
+  help: `Imports every thread in the files. The format is detected from the content unless --format names it.
+Re-importing the same file creates nothing; a thread that changed at the source gets its new messages and fields,
+and curators' decisions, tags and redactions are kept. The whole import is one transaction.
+
+Options:
+  --format <id>            Force a format (see the README for the list)
+  --staff <addr|@domain>   Messages from this address or domain are staff replies (repeatable; saved in the workspace)
+  --mapping <file.json>    Column mapping for CSV files
+  --comments <file>        A Zendesk comments file that goes with a tickets export
+  --json                   Print one JSON report per file
+
+Exit codes: 0 all records imported; 3 some records were rejected (the rest were imported); 1 fatal error (nothing changed).`,
+  options: {
+    format: { type: 'string' },
+    staff: { type: 'string', multiple: true },
+    mapping: { type: 'string' },
+    comments: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  },
+  schema: z.object({
+    positionals: z.array(z.string()).min(2, 'name the workspace and at least one file'),
+    values: z.object({
+      format: z.string().optional(),
+      staff: z.array(z.string().min(1)).optional(),
+      mapping: z.string().optional(),
+      comments: z.array(z.string()).optional(),
+      json: z.boolean().optional(),
+    }),
+  }),
+  async run({ positionals: [dir, ...files], values }, io) {
+    const ws = openWorkspace(dir!);
+    const bar = progressBar(io.err, io.interactive && !values.json);
+    try {
+      const reports = await runImport(ws, files, {
+        format: values.format,
+        staff: values.staff,
+        mapping: values.mapping ? readMapping(values.mapping) : undefined,
+        companions: values.comments,
+        onProgress: bar.update,
+      });
+      bar.done();
+      if (values.json) {
+        for (const r of reports) io.out(`${JSON.stringify({ file: r.file, format: r.format, threadsCreated: r.threadsCreated, threadsUpdated: r.threadsUpdated, messagesCreated: r.messagesCreated, internalNotes: r.internalNotes, rejected: r.rejected })}\n`);
+      } else {
+        for (const r of reports) {
+          io.out(`${r.file} (${r.format}): ${r.threadsCreated} threads created, ${r.threadsUpdated} updated, ${r.messagesCreated} messages (${r.internalNotes} internal notes)\n`);
+          for (const rej of r.rejected) io.out(`  rejected ${rej.location}: ${rej.reason}\n`);
+        }
+      }
+      return reports.some((r) => r.rejected.length > 0) ? EXIT.partial : EXIT.ok;
+    } finally {
+      bar.done();
+      ws.close();
+    }
+  },
+});

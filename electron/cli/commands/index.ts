@@ -1,0 +1,24 @@
+import type { Command } from '../command.ts';
+import { auditCommand } from './audit.ts';
+import { decideCommand } from './decide.ts';
+import { importCommand } from './import.ts';
+import { initCommand } from './init.ts';
+import { threadsCommand } from './threads.ts';
+import { redactionsCommand } from './redactions.ts';
+import { redactCommand } from './redact.ts';
+import { statsCommand } from './stats.ts';
+import { settingsCommand } from './settings.ts';
+
+// Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
+export const commands: readonly Command[] = [
+  initCommand,
+  importCommand,
+  threadsCommand,
+  decideCommand,
+  auditCommand,
+  redactionsCommand,
+  redactCommand,
+  statsCommand,
+  settingsCommand,
+  // <new commands above this line>
+] as readonly Command[];

@@ -1,0 +1,74 @@
+// Facts about a whole claim that several rules read: is it environmental, about the future, quantitative.
+import type { Claim } from './model.ts';
+import { FUTURE_MARKERS, isEnvironmentalFigure, soundsEnvironmental, speaksOfFuture } from './terms.ts';
+import { analyse, figures } from './text.ts';
+
+/** A claim about future performance (UCPD Art 6(2)(d)): filed as a target, or worded as one. */
+export function isFutureClaim(claim: Claim): boolean {
+  if (claim.category === 'future_target') return true;
+  return speaksOfFuture(claim.statement) && soundsEnvironmental(claim.statement, claim.label);
+}
+
+/** Whether the statement is an environmental claim at all ("available in forest green" is not). */
+export function isEnvironmentalClaim(claim: Claim): boolean {
+  if (claim.category !== 'other') return true;
+  if (claim.label) return true;
+  return soundsEnvironmental(claim.statement, claim.label);
+}
+
+/** "%", "% of households", "percent", "percentage points". */
+export function isPercentUnit(unit: string | null): boolean {
+  return unit !== null && /^\s*(%|percent\b|per ?cent\b|pp\b|percentage points?\b)/i.test(unit);
+}
+
+/** Figures in the fields, or an environmental quantity in the statement. */
+export function isQuantitative(claim: Claim): boolean {
+  if (claim.current_value !== null || claim.baseline !== null || claim.target !== null) return true;
+  const text = analyse(claim.statement);
+  return figures(text).some((f) => f.percent && isEnvironmentalFigure(text, f.index));
+}
+
+/** Share of people with access to recycling/composting, when the fields record it. */
+export function accessShare(claim: Claim): number | null {
+  if (claim.current_value === null || !isPercentUnit(claim.unit)) return null;
+  const about = `${claim.metric ?? ''} ${claim.unit ?? ''}`.toLowerCase();
+  return /\b(access|households?|communit\w*|population|residents|councils?|facilit\w*|coverage|collection)\b/.test(about) ? claim.current_value : null;
+}
+
+/** What the claim is about, in words: "the bottle", "the whole product", "the whole company". */
+export function claimSubject(claim: Claim): string {
+  if (claim.scope === 'part') return claim.scope_detail ? `the ${claim.scope_detail}` : 'one part (not recorded)';
+  return claim.scope === 'company' ? 'the whole company' : 'the whole product';
+}
+
+const CHANGE_WORDS = new Set(['less', 'lower', 'fewer', 'more', 'reduction', 'reductions', 'reduce', 'reduced', 'reduces', 'reducing', 'cut', 'cuts', 'cutting', 'increase', 'increased', 'increases', 'decrease', 'decreased', 'decreases', 'down', 'up', 'saving', 'savings', 'smaller', 'drop', 'dropped', 'decline', 'declined', 'improvement', 'improved', 'lighter', 'higher', 'halved', 'doubled', 'lowered', 'saves', 'save', 'saved']);
+const RELATIVE_WORDS = new Set(['double', 'doubled', 'twice', 'triple', 'tripled', 'half', 'halved', 'times']);
+
+/** A percentage in the statement: is it a change ("cut 50%") or a level ("100% recycled"), and is it about the future. */
+export type StatedFigure = { value: number; relative: boolean; futureSentence: boolean; futureClause: boolean; words: string; sentence: number };
+
+export function statedPercentages(statement: string): StatedFigure[] {
+  const text = analyse(statement);
+  return figures(text)
+    .filter((f) => f.percent && isEnvironmentalFigure(text, f.index))
+    .map((f) => {
+      const at = text.words[f.index]!;
+      const clause = text.words.filter((w) => w.clause === at.clause);
+      const sentence = text.words.filter((w) => w.sentence === at.sentence).map((w) => w.norm).join(' ');
+      return {
+        value: f.value,
+        relative: clause.some((w) => CHANGE_WORDS.has(w.norm)),
+        futureSentence: FUTURE_MARKERS.test(sentence),
+        futureClause: FUTURE_MARKERS.test(clause.map((w) => w.norm).join(' ')),
+        words: at.raw.replace(/\s/g, ''),
+        sentence: at.sentence,
+      };
+    });
+}
+
+/** The statement describes a relative improvement ("50% more recycled content", "halved"). */
+export function speaksOfRelativeChange(statement: string): boolean {
+  if (statedPercentages(statement).some((f) => f.relative)) return true;
+  const text = analyse(statement);
+  return text.words.some((w) => RELATIVE_WORDS.has(w.norm));
+}

@@ -1,0 +1,29 @@
+import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
+import { claimTerms } from '../terms.ts';
+import { analyse, sentenceText } from '../text.ts';
+
+const TERMS = ['biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;
+const ENVIRONMENT = /\b(soil|marine|sea ?water|seawater|ocean|oceans|fresh ?water|freshwater|landfill|home compost\w*|industrial compost\w*|compost|composting|anaerobic|river|rivers|lake|wastewater)\b/;
+const TIMEFRAME = /\b((within|in|after|under) (\d+(\.\d+)?|one|two|three|six|twelve) (days?|weeks?|months?|years?)|\d+(\.\d+)? (days?|weeks?|months?|years?))\b/;
+
+export const degradable = defineRule({
+  id: 'GC-DEGRADABLE',
+  severity: 'error',
+  citation: 'EU recital 9 + Annex I 4a; FTC §260.8(c)-(d)',
+  markets: ALL_MARKETS,
+  marketsReason: 'A claim type that must be qualified everywhere (CMA P1-P3 in the UK as well).',
+  title: '(Bio/oxo/photo)degradable without the environment and the timeframe',
+  fix: 'Give the test, the environment and the time ("breaks down in home compost within 180 days, EN 17427").',
+  detect(claim, ctx) {
+    const text = analyse(claim.statement);
+    const hits = claimTerms(claim.statement, TERMS, { present: true }).filter((m) => {
+      const s = sentenceText(text, text.words[m.start]!.sentence);
+      return !(ENVIRONMENT.test(s) && TIMEFRAME.test(s));
+    });
+    if (hits.length === 0) return null;
+    const s = sentenceText(text, text.words[hits[0]!.start]!.sentence);
+    const missing = [ENVIRONMENT.test(s) ? null : 'where it breaks down', TIMEFRAME.test(s) ? null : 'how long it takes'].filter(Boolean).join(' or ');
+    const oxo = /oxo/.test(hits[0]!.term) ? ' Oxo-degradable plastics are banned in the EU (Directive (EU) 2019/904 Art 5).' : '';
+    return `${quote(hits[0]!.words)} does not say ${missing}: everything degrades eventually, so the term alone tells readers nothing.${oxo}${claim.markets.includes('EU') ? euFrom(ctx) : ''}`;
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule, quote } from '../rule.ts';
+import { broadTerms, hasSpecification } from '../terms.ts';
+
+export const genericBroad = defineRule({
+  id: 'GC-GENERIC-BROAD',
+  severity: 'warning',
+  citation: 'EU recital 9; CMA P2',
+  title: 'Broad term (sustainable, conscious, responsible) that is not specified',
+  fix: 'Say what is actually better, with a figure or a named standard.',
+  detect(claim) {
+    const hits = broadTerms(claim.statement, claim.label);
+    if (hits.length === 0 || hasSpecification(claim.statement)) return null;
+    const term = quote(hits[0]!.words);
+    return {
+      message: `${term} is a broad claim that readers cannot check: the statement does not say what is actually better for the environment.`,
+      fix: `Say what is actually better instead of ${term} (for example "made with 60% recycled polyester").`,
+    };
+  },
+});

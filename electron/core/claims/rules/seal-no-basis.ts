@@ -1,0 +1,25 @@
+import { defineRule } from '../rule.ts';
+import { ATTRIBUTE_LABELS } from '../terms.ts';
+import { analyse, flatText, normalize } from '../text.ts';
+
+const SEAL_WORDS = /\b(seal|badge|logo|ecolabel|eco label|trustmark|stamp|certified|certification mark)\b/;
+const SAYS_BASIS = /\b(certified (for|as) \w+|certifies (that|its)?|certification (of|for) (its|the)? ?\w+)\b/;
+
+export const sealNoBasis = defineRule({
+  id: 'GC-SEAL-NO-BASIS',
+  severity: 'warning',
+  citation: 'FTC §260.6(d),(e)',
+  title: 'US: seal or certification whose name and text do not say what is certified',
+  fix: 'Add what the seal certifies ("certified for 100% recycled content").',
+  detect(claim) {
+    const text = flatText(analyse(claim.statement));
+    const label = claim.label ? normalize(claim.label).toLowerCase() : '';
+    if (!label && !SEAL_WORDS.test(text)) return null;
+    if (SAYS_BASIS.test(text) || ATTRIBUTE_LABELS.test(text) || ATTRIBUTE_LABELS.test(label)) return null;
+    const name = claim.label ? `"${claim.label}"` : 'The seal';
+    return {
+      message: `${name} does not say what was certified, so US consumers will read it as a general environmental benefit claim.`,
+      fix: `Say what it certifies next to the seal (for example "${claim.label ?? 'Certified'} — certified for <attribute> by <body>").`,
+    };
+  },
+});

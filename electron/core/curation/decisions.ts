@@ -1,0 +1,32 @@
+import { CandorError } from '../errors.ts';
+import { transaction } from '../db/transaction.ts';
+import { publishGuards } from '../store/decide.ts';
+import { applyDecision, DecisionInput, resolveThreadRowid } from '../store/threads.ts';
+import type { Workspace } from '../workspace.ts';
+import { matchingRowids } from './search.ts';
+import type { CurationQuery } from './model.ts';
+
+export type CurationTarget = { ids: readonly string[] } | { query: CurationQuery };
+export type CurationDecideResult = { matched: number; changed: number; refused: { id: string; reason: string }[] };
+
+/**
+ * Publish or withhold (with a reason code and a note) one thread, several, or every thread matching a search with
+ * curation's filters. Goes through the store's decision path, so every change is audited and the personal-data
+ * policy can refuse publishing.
+ */
+export function decideCurated(ws: Pick<Workspace, 'db' | 'actor'>, target: CurationTarget, raw: DecisionInput): CurationDecideResult {
+  const parsed = DecisionInput.safeParse(raw);
+  if (!parsed.success) throw new CandorError('USAGE', parsed.error.issues.map((i) => i.message).join('; '));
+  const db = ws.db;
+  const rowids = 'ids' in target
+    ? target.ids.map((ref) => {
+        const r = resolveThreadRowid(db, ref);
+        if (r === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads).`);
+        return r;
+      })
+    : matchingRowids(db, target.query);
+  return transaction(db, () => {
+    const { changed, refused } = applyDecision(db, rowids, parsed.data, { actor: ws.actor, now: new Date().toISOString(), guards: publishGuards });
+    return { matched: rowids.length, changed, refused };
+  });
+}

@@ -1,0 +1,17 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { refreshScans } from './scan.ts';
+import { readSettings } from './settings.ts';
+
+/**
+ * The workspace policy "requirePiiHandled": a thread whose high-confidence personal data has not all been accepted
+ * or kept cannot be published. Returns why publishing is refused, or null. Registered in store/decide.ts so the
+ * CLI, the app and bulk decisions all go through it.
+ */
+export function personalDataGuard(db: DatabaseSync, threadRowid: number, threadIdValue: string): string | null {
+  if (!readSettings(db).requirePiiHandled) return null;
+  refreshScans(db, { rowids: [threadRowid] });
+  const r = db.prepare('SELECT unreviewed_high AS n FROM curation_scans WHERE thread_rowid = ?').get(threadRowid) as { n: number } | undefined;
+  const n = r?.n ?? 0;
+  if (n === 0) return null;
+  return `${n} high-confidence personal data finding${n === 1 ? ' is' : 's are'} not handled yet (workspace policy requirePiiHandled); review with: candor redactions <workspace> ${threadIdValue}`;
+}

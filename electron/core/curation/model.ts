@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { Finding, PiiKind } from './pii/finding.ts';
+import { TopicRules } from './topics.ts';
+import { CustomerPseudonymPolicy, StaffNamingPolicy } from './pseudonym.ts';
+import { MessageFormat, MessageRole, ThreadKind, ThreadStatus, Decision } from '../model/thread.ts';
+import { ThreadQuery } from '../model/thread-views.ts';
+
+// Curation's views and settings. Pure zod (no Node imports): shared by the core, the contract and the renderer.
+
+const Regex = z.string().min(1).max(500).superRefine((source, ctx) => {
+  try {
+    const re = new RegExp(source, 'u');
+    if (re.test('')) ctx.addIssue({ code: 'custom', message: `the pattern ${JSON.stringify(source)} matches empty text` });
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(source)} is not a valid regular expression: ${(err as Error).message}` });
+  }
+});
+
+/** Every workspace policy setting with its default. Stored in the workspace database, changed through the audit log. */
+export const CurationSettings = z.object({
+  /** Country whose national phone number forms are recognised (ISO 3166 alpha-2). */
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as GB, US, DE, FR or NL').default('GB'),
+  /** How customers appear: "Customer in Leeds" (location), "J." (initial) or "Customer" (anonymous). */
+  customerPseudonym: CustomerPseudonymPolicy.default('location'),
+  customerLabel: z.string().trim().min(1).max(60).default('Customer'),
+  customerLocationFormat: z.string().trim().max(80).refine((s) => s.includes('{location}'), 'must contain {location}').default('Customer in {location}'),
+  /** How staff appear: their display name, or only their role. */
+  staffNaming: StaffNamingPolicy.default('name'),
+  staffLabel: z.string().trim().min(1).max(60).default('Support team'),
+  systemLabel: z.string().trim().min(1).max(60).default('Automated message'),
+  /** The decision new threads get on import. */
+  defaultDecision: z.enum(['pending', 'publish']).default('pending'),
+  /** Refuse to publish a thread while any of its high-confidence personal data is neither accepted nor kept. */
+  requirePiiHandled: z.boolean().default(false),
+  /** Order or account number patterns (regular expressions). */
+  accountPatterns: z.array(Regex).max(50).default([]),
+  /** The company's own postcodes and address lines: never flagged. */
+  companyPostcodes: z.array(z.string().trim().min(1).max(20)).max(200).default([]),
+  companyAddresses: z.array(z.string().trim().min(1).max(300)).max(200).default([]),
+  /** The company's own e-mail domains: role mailboxes there (support@, info@) are not personal data. */
+  companyDomains: z.array(z.string().trim().min(1).max(253)).max(50).default([]),
+  /** Topic name -> keywords or phrases. */
+  topicRules: TopicRules.default({}),
+});
+export type CurationSettings = z.output<typeof CurationSettings>;
+export type SettingKey = keyof CurationSettings;
+export const SETTING_KEYS = Object.keys(CurationSettings.shape) as SettingKey[];
+
+export const SETTING_HELP: Record<SettingKey, string> = {
+  defaultCountry: 'Country for national phone numbers (GB, US, DE, FR, NL, ...)',
+  customerPseudonym: 'location ("Customer in Leeds") | initial ("J.") | anonymous ("Customer")',
+  customerLabel: 'What a customer is called when nothing else is shown',
+  customerLocationFormat: 'How a customer with a known town is shown; {location} is the town',
+  staffNaming: 'name (staff display name) | role (only staffLabel)',
+  staffLabel: 'What staff are called when only their role is shown',
+  systemLabel: 'How automated messages are labelled',
+  defaultDecision: 'Decision for newly imported threads: pending | publish',
+  requirePiiHandled: 'true: a thread cannot be published until all its high-confidence personal data is accepted or kept',
+  accountPatterns: 'JSON list of regular expressions for order/account numbers, e.g. ["ORD-\\\\d{6}"]',
+  companyPostcodes: 'JSON list of the company\'s own postcodes (never flagged)',
+  companyAddresses: 'JSON list of the company\'s own address lines (never flagged)',
+  companyDomains: 'JSON list of the company\'s e-mail domains (support@, info@ there are not personal data)',
+  topicRules: 'JSON object: topic -> keywords/phrases, e.g. {"Delivery":["late delivery","courier*"]}',
+};
+
+export const ReviewStatus = z.enum(['pending', 'accepted', 'rejected']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/** Where a finding or a manual redaction is: the thread's subject, or one message (by Candor's message id). */
+export const Location = z.string().regex(/^(?:subject|message:.+)$/);
+
+export const FindingView = Finding.extend({
+  location: Location,
+  /** pending: no curator has looked; accepted: removed; rejected: kept as written (high confidence: with a reason). */
+  status: ReviewStatus,
+  reason: z.string().nullable(),
+  /** What publishing does with it now. */
+  redacted: z.boolean(),
+});
+export type FindingView = z.infer<typeof FindingView>;
+
+export const ManualRedaction = z.object({
+  id: z.string(),
+  location: Location,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string(),
+  note: z.string().nullable(),
+  actor: z.string(),
+  createdAt: z.string(),
+});
+export type ManualRedaction = z.infer<typeof ManualRedaction>;
+
+export const ThreadRedactions = z.object({
+  threadId: z.string(),
+  findings: z.array(FindingView),
+  manual: z.array(ManualRedaction),
+  summary: z.object({
+    total: z.number().int(),
+    pending: z.number().int(),
+    pendingHigh: z.number().int(),
+    redacted: z.number().int(),
+  }),
+});
+export type ThreadRedactions = z.infer<typeof ThreadRedactions>;
+
+export const PublishedMessage = z.object({
+  id: z.string(),
+  role: MessageRole,
+  /** The pseudonym or staff label, never a customer's name. */
+  author: z.string(),
+  sentAt: z.string(),
+  body: z.string(),
+  format: MessageFormat,
+});
+export type PublishedMessage = z.infer<typeof PublishedMessage>;
+
+/** Exactly what the public site shows of one thread: redacted, pseudonymised, without internal notes or private data. */
+export const PublishedThread = z.object({
+  id: z.string(),
+  source: z.string(),
+  kind: ThreadKind,
+  subject: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  status: ThreadStatus,
+  openedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  lastActivityAt: z.string(),
+  /** Tags from the source and curators. */
+  tags: z.array(z.string()),
+  /** Topics from the workspace's rules. */
+  topics: z.array(z.string()),
+  customer: z.string(),
+  decision: Decision,
+  messages: z.array(PublishedMessage),
+});
+export type PublishedThread = z.infer<typeof PublishedThread>;
+
+/** The store's thread query plus curation's filters. */
+export const CurationQuery = ThreadQuery.extend({
+  /** Only threads with personal data no curator has reviewed yet (true), or only those without (false). */
+  unreviewed: z.boolean().optional(),
+  /** Only threads the workspace's topic rules put under this topic. */
+  topic: z.string().optional(),
+});
+export type CurationQuery = z.input<typeof CurationQuery>;
+
+export { PiiKind };

@@ -1,0 +1,82 @@
+// Small Unicode-aware text helpers shared by the detectors.
+
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+
+/** True when the code point ending just before `index` is a letter, digit or mark. */
+export function wordBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  let ch = text[index - 1]!;
+  const code = ch.charCodeAt(0);
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) ch = text.slice(index - 2, index);
+  return WORD.test(ch);
+}
+
+/** True when the code point starting at `index` is a letter, digit or mark. */
+export function wordAfter(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const cp = text.codePointAt(index)!;
+  return WORD.test(String.fromCodePoint(cp));
+}
+
+export function atWordBoundaries(text: string, start: number, end: number): boolean {
+  return !wordBefore(text, start) && !wordAfter(text, end);
+}
+
+/** The `n` characters before `index`, lower-cased, for cue-word checks. */
+export function lookBehind(text: string, index: number, n = 32): string {
+  return text.slice(Math.max(0, index - n), index).toLowerCase();
+}
+
+export function lookAhead(text: string, index: number, n = 24): string {
+  return text.slice(index, index + n).toLowerCase();
+}
+
+/** Lower case without diacritics, keeping a map from each folded index back to the original index. */
+export function foldWithMap(text: string): { folded: string; map: number[] } {
+  const pieces: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII is by far the common case: lower-casing is all folding does to it.
+      pieces.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
+      map.push(i);
+      i += 1;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    // A character that folds to nothing (a lone combining mark) keeps its place so spans stay contiguous.
+    const piece = foldChar(ch) || ch;
+    for (let k = 0; k < piece.length; k++) map.push(i);
+    pieces.push(piece);
+    i += ch.length;
+  }
+  map.push(text.length);
+  return { folded: pieces.join(''), map };
+}
+
+/** Apostrophes and hyphens come in many shapes; names are compared with one of each. */
+function foldChar(ch: string): string {
+  if (/[\u2018\u2019\u02BC`\u00B4]/u.test(ch)) return "'";
+  if (/[\u2010\u2011\u2012\u2013]/u.test(ch)) return '-';
+  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function fold(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch) || ch;
+  return out;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes trailing punctuation that belongs to the sentence rather than to the match. */
+export function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)]}\'"»”’'): number {
+  let e = end;
+  while (e > start && chars.includes(text[e - 1]!)) e--;
+  return e;
+}

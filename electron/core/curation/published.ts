@@ -1,0 +1,165 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Decision, MessageFormat, MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { resolveThreadRowid } from '../store/threads.ts';
+import { findingViews, manualRedactions } from './findings.ts';
+import type { FindingView, ManualRedaction, PublishedThread } from './model.ts';
+import { applyRedactions } from './pii/redact.ts';
+import type { RedactionSpan } from './pii/redact.ts';
+import { authorLabel, customerPseudonym } from './pseudonym.ts';
+import type { NamingPolicy } from './pseudonym.ts';
+import { refreshScans } from './scan.ts';
+import { namingPolicy, readSettings } from './settings.ts';
+
+type HasDb = { db: DatabaseSync };
+const BATCH = 500;
+
+type Row = { rowid: number; id: string; source: string; kind: string; subject: string | null; rating: number | null; status: string; opened_at: string; resolved_at: string | null; last_activity_at: string; decision: string };
+type MsgRow = { thread_rowid: number; id: string; role: string; author_name: string | null; sent_at: string; body: string; format: string };
+
+/** The spans to remove from one text: findings publishing removes, and manual redactions that still fit the text. */
+function spansFor(text: string, location: string, findings: readonly FindingView[], manual: readonly ManualRedaction[]): RedactionSpan[] {
+  const spans: RedactionSpan[] = [];
+  for (const f of findings) {
+    // A finding whose text no longer sits at its span is stale (the text changed since the scan): remove the text
+    // wherever it occurs rather than trust the offsets.
+    if (f.location !== location || !f.redacted) continue;
+    if (text.slice(f.start, f.end) === f.text) spans.push({ start: f.start, end: f.end, kind: f.kind });
+    else for (const at of occurrences(text, f.text)) spans.push({ start: at, end: at + f.text.length, kind: f.kind });
+  }
+  for (const m of manual) {
+    if (m.location !== location) continue;
+    if (text.slice(m.start, m.end) === m.text) spans.push({ start: m.start, end: m.end, kind: 'manual' });
+    else for (const at of occurrences(text, m.text)) spans.push({ start: at, end: at + m.text.length, kind: 'manual' });
+  }
+  return spans;
+}
+
+function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+/** Builds the public views of a batch of threads with one query per table. The scans are refreshed first. */
+function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingPolicy): PublishedThread[] {
+  if (rowids.length === 0) return [];
+  refreshScans(db, { rowids });
+  const m = rowids.map(() => '?').join(',');
+  const rows = db.prepare(`SELECT rowid, id, source, kind, subject, rating, status, opened_at, resolved_at, last_activity_at, decision FROM threads WHERE rowid IN (${m})`).all(...rowids) as Row[];
+  // Internal notes are excluded here, in the query, whatever any setting says.
+  const msgs = db.prepare(`SELECT thread_rowid, id, role, author_name, sent_at, body, format FROM messages WHERE thread_rowid IN (${m}) AND visibility = 'public' ORDER BY thread_rowid, position`).all(...rowids) as MsgRow[];
+  const priv = db.prepare(`SELECT thread_rowid, key, value FROM private_data WHERE thread_rowid IN (${m}) AND message_rowid IS NULL AND key IN ('customer.name', 'customer.location')`).all(...rowids) as { thread_rowid: number; key: string; value: string }[];
+  const tags = db.prepare(`SELECT thread_rowid, tag, origin FROM thread_tags WHERE thread_rowid IN (${m}) ORDER BY tag`).all(...rowids) as { thread_rowid: number; tag: string; origin: string }[];
+  const findings = findingViews(db, rowids);
+  const manual = manualRedactions(db, rowids);
+
+  const msgsBy = group(msgs, (x) => x.thread_rowid);
+  const privBy = group(priv, (x) => x.thread_rowid);
+  const tagsBy = group(tags, (x) => x.thread_rowid);
+  const byRow = new Map(rows.map((r) => [r.rowid, r]));
+  const out: PublishedThread[] = [];
+  for (const rowid of rowids) {
+    const r = byRow.get(rowid);
+    if (!r) continue;
+    const f = findings.get(rowid) ?? [];
+    const man = manual.get(rowid) ?? [];
+    const p = new Map((privBy.get(rowid) ?? []).map((x) => [x.key, x.value]));
+    const threadMsgs = msgsBy.get(rowid) ?? [];
+    const customerName = p.get('customer.name') ?? threadMsgs.find((x) => x.role === 'customer' && x.author_name)?.author_name ?? null;
+    const shownAs = customerPseudonym(policy, { name: customerName, location: p.get('customer.location') ?? null });
+    const threadTags = tagsBy.get(rowid) ?? [];
+    out.push({
+      id: r.id,
+      source: r.source,
+      kind: r.kind as ThreadKind,
+      subject: r.subject === null ? null : applyRedactions(r.subject, spansFor(r.subject, 'subject', f, man)),
+      rating: r.rating,
+      status: r.status as ThreadStatus,
+      openedAt: r.opened_at,
+      resolvedAt: r.resolved_at,
+      lastActivityAt: r.last_activity_at,
+      tags: unique(threadTags.filter((t) => t.origin !== 'rule').map((t) => t.tag)),
+      topics: unique(threadTags.filter((t) => t.origin === 'rule').map((t) => t.tag)),
+      customer: shownAs,
+      decision: r.decision as Decision,
+      messages: threadMsgs.map((x) => {
+        const location = `message:${x.id}`;
+        return {
+          id: x.id,
+          role: x.role as MessageRole,
+          author: authorLabel(policy, x.role as MessageRole, x.author_name, shownAs),
+          sentAt: x.sent_at,
+          body: applyRedactions(x.body, spansFor(x.body, location, f, man)),
+          format: x.format as MessageFormat,
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+function group<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(item);
+  }
+  return out;
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/**
+ * Exactly what the public site shows of one thread, whatever its decision (the app previews pending threads with
+ * it): public messages only, personal data removed by the curation rules, pseudonyms, no private metadata.
+ * Null when there is no such thread.
+ */
+export function publishedThread(ws: HasDb, ref: string): PublishedThread | null {
+  const rowid = resolveThreadRowid(ws.db, ref);
+  if (rowid === null) return null;
+  return buildBatch(ws.db, [rowid], namingPolicy(readSettings(ws.db)))[0] ?? null;
+}
+
+export type PublishedThreadsOptions = {
+  /** Only these threads (Candor ids or source:external-id), in this order; default: every published thread. */
+  ids?: Iterable<string>;
+  /** Skip threads whose decision is not publish (default true). Set false only for previews. */
+  onlyPublished?: boolean;
+  batchSize?: number;
+};
+
+/** Streams public views in batches: the site builder walks 100k threads without holding them all in memory. */
+export function* publishedThreads(ws: HasDb, options: PublishedThreadsOptions = {}): Generator<PublishedThread> {
+  const db = ws.db;
+  const policy = namingPolicy(readSettings(db));
+  const onlyPublished = options.onlyPublished ?? true;
+  const size = Math.max(1, Math.min(options.batchSize ?? BATCH, 900));
+  let rowids: Iterable<number>;
+  if (options.ids === undefined) {
+    const where = onlyPublished ? "WHERE decision = 'publish'" : '';
+    rowids = (db.prepare(`SELECT rowid FROM threads ${where} ORDER BY opened_at, rowid`).all() as { rowid: number }[]).map((r) => r.rowid);
+  } else {
+    const ids = options.ids;
+    rowids = (function* () {
+      for (const ref of ids) {
+        const r = resolveThreadRowid(db, ref);
+        if (r !== null) yield r;
+      }
+    })();
+  }
+  let batch: number[] = [];
+  const flush = function* (): Generator<PublishedThread> {
+    for (const t of buildBatch(db, batch, policy)) if (!onlyPublished || t.decision === 'publish') yield t;
+    batch = [];
+  };
+  for (const rowid of rowids) {
+    batch.push(rowid);
+    if (batch.length >= size) yield* flush();
+  }
+  if (batch.length) yield* flush();
+}

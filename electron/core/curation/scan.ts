@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { CountryCode } from 'libphonenumber-js';
+import { transaction } from '../db/transaction.ts';
+import { compileAccountPattern } from './pii/account.ts';
+import type { DetectContext } from './pii/context.ts';
+import { detectText } from './pii/detect.ts';
+import type { Finding } from './pii/finding.ts';
+import { compileTopicRules, topicsFor } from './topics.ts';
+import type { CompiledTopic } from './topics.ts';
+import type { CurationSettings } from './model.ts';
+import { readSettings } from './settings.ts';
+
+/** Bump when a detector changes what it finds: every thread is then scanned again on next use. */
+export const DETECTOR_VERSION = '1';
+const BATCH = 500;
+const STATE_KEY = 'curation.scanState';
+
+export type LocatedFinding = Finding & { location: string };
+
+/** One thread's publishable text, and who its customer is. */
+export type ThreadText = {
+  rowid: number;
+  id: string;
+  updatedAt: string;
+  subject: string | null;
+  customerNames: string[];
+  messages: { id: string; body: string }[];
+};
+
+function hash(parts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\u0000');
+  }
+  return h.digest('hex').slice(0, 24);
+}
+
+export function piiConfig(s: CurationSettings): string {
+  return hash([DETECTOR_VERSION, s.defaultCountry, JSON.stringify(s.accountPatterns), JSON.stringify(s.companyPostcodes), JSON.stringify(s.companyAddresses), JSON.stringify(s.companyDomains)]);
+}
+
+export function topicConfig(s: CurationSettings): string {
+  return hash([JSON.stringify(s.topicRules)]);
+}
+
+function contentHash(t: ThreadText): string {
+  return hash([t.subject ?? '', ...t.customerNames, ...t.messages.flatMap((m) => [m.id, m.body])]);
+}
+
+/** What the detectors need from the settings, compiled once per scan. */
+export type Scanner = { settings: CurationSettings; base: Omit<DetectContext, 'customerNames'>; topics: CompiledTopic[]; piiConfig: string; topicConfig: string };
+
+export function makeScanner(settings: CurationSettings): Scanner {
+  return {
+    settings,
+    base: {
+      defaultCountry: settings.defaultCountry as CountryCode,
+      accountPatterns: settings.accountPatterns.map(compileAccountPattern),
+      companyPostcodes: settings.companyPostcodes,
+      companyAddresses: settings.companyAddresses,
+      companyDomains: settings.companyDomains,
+    },
+    topics: compileTopicRules(settings.topicRules),
+    piiConfig: piiConfig(settings),
+    topicConfig: topicConfig(settings),
+  };
+}
+
+/** Personal data in the subject and every public message. Internal notes are never published, so never scanned. */
+export function detectThread(t: ThreadText, scanner: Scanner): LocatedFinding[] {
+  const ctx: DetectContext = { ...scanner.base, customerNames: t.customerNames };
+  const out: LocatedFinding[] = [];
+  if (t.subject) for (const f of detectText(t.subject, ctx, 'subject')) out.push({ ...f, location: 'subject' });
+  for (const m of t.messages) {
+    const location = `message:${m.id}`;
+    for (const f of detectText(m.body, ctx, location)) out.push({ ...f, location });
+  }
+  return out;
+}
+
+export function threadTopics(t: ThreadText, scanner: Scanner): string[] {
+  return topicsFor([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'), scanner.topics);
+}
+
+function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(',');
+}
+
+/** Loads the publishable text of many threads with one query per table. */
+export function loadThreadTexts(db: DatabaseSync, rowids: readonly number[]): ThreadText[] {
+  if (rowids.length === 0) return [];
+  const m = marks(rowids.length);
+  const threads = db.prepare(`SELECT rowid, id, updated_at, subject FROM threads WHERE rowid IN (${m})`).all(...rowids) as { rowid: number; id: string; updated_at: string; subject: string | null }[];
+  const byRow = new Map<number, ThreadText>();
+  for (const t of threads) byRow.set(t.rowid, { rowid: t.rowid, id: t.id, updatedAt: t.updated_at, subject: t.subject, customerNames: [], messages: [] });
+  const names = db.prepare(`SELECT thread_rowid, value FROM private_data WHERE thread_rowid IN (${m}) AND message_rowid IS NULL AND key = 'customer.name'`).all(...rowids) as { thread_rowid: number; value: string }[];
+  for (const n of names) byRow.get(n.thread_rowid)?.customerNames.push(n.value);
+  const messages = db.prepare(`SELECT thread_rowid, id, role, author_name, body, visibility FROM messages WHERE thread_rowid IN (${m}) ORDER BY thread_rowid, position`).all(...rowids) as { thread_rowid: number; id: string; role: string; author_name: string | null; body: string; visibility: string }[];
+  for (const msg of messages) {
+    const t = byRow.get(msg.thread_rowid);
+    if (!t) continue;
+    // The name a customer signs messages with is the customer's name too.
+    if (msg.role === 'customer' && msg.author_name && !t.customerNames.includes(msg.author_name)) t.customerNames.push(msg.author_name);
+    if (msg.visibility === 'public') t.messages.push({ id: msg.id, body: msg.body });
+  }
+  return rowids.map((r) => byRow.get(r)).filter((t): t is ThreadText => t !== undefined);
+}
+
+type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null };
+
+function scanState(db: DatabaseSync, scanner: Scanner): string {
+  const r = db.prepare('SELECT count(*) AS n, max(updated_at) AS u FROM threads').get() as { n: number; u: string | null };
+  return `${r.n}|${r.u ?? ''}|${scanner.piiConfig}|${scanner.topicConfig}`;
+}
+
+/** Recounts the findings no curator has reviewed yet (the "has unreviewed personal data" filter reads these). */
+export function recount(db: DatabaseSync, rowid: number): void {
+  db.prepare(`UPDATE curation_scans SET
+      unreviewed = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id)),
+      unreviewed_high = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND f.confidence = 'high' AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id))
+    WHERE thread_rowid = ?1`).run(rowid);
+}
+
+export type RefreshResult = { checked: number; scanned: number };
+
+/**
+ * Brings stored findings and rule topics up to date with the threads' text and the workspace settings. Cheap when
+ * nothing changed (one aggregate query); otherwise only the threads whose text or relevant settings changed are
+ * scanned again, in batches, each batch in its own transaction. Curators' reviews are kept: ids are stable.
+ */
+export function refreshScans(db: DatabaseSync, options: { rowids?: readonly number[] } = {}): RefreshResult {
+  const scanner = makeScanner(readSettings(db));
+  const whole = options.rowids === undefined;
+  const state = whole ? scanState(db, scanner) : '';
+  if (whole) {
+    const prev = db.prepare('SELECT value FROM meta WHERE key = ?').get(STATE_KEY) as { value: string } | undefined;
+    if (prev?.value === state) return { checked: 0, scanned: 0 };
+  }
+  const stale = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
+    WHERE (s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at OR s.pii_config <> ? OR s.topic_config <> ?)`;
+  let candidates: ScanRow[] = [];
+  if (whole) candidates = db.prepare(stale).all(scanner.piiConfig, scanner.topicConfig) as ScanRow[];
+  else {
+    for (let i = 0; i < options.rowids!.length; i += BATCH) {
+      const ids = options.rowids!.slice(i, i + BATCH);
+      candidates.push(...(db.prepare(`${stale} AND t.rowid IN (${marks(ids.length)})`).all(scanner.piiConfig, scanner.topicConfig, ...ids) as ScanRow[]));
+    }
+  }
+  let scanned = 0;
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const batch = candidates.slice(i, i + BATCH);
+    scanned += transaction(db, () => scanBatch(db, batch, scanner));
+  }
+  if (whole) {
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATE_KEY, scanState(db, scanner));
+  }
+  return { checked: candidates.length, scanned };
+}
+
+function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner): number {
+  const texts = new Map(loadThreadTexts(db, batch.map((b) => b.rowid)).map((t) => [t.rowid, t]));
+  const delFindings = db.prepare('DELETE FROM pii_findings WHERE thread_rowid = ?');
+  const insFinding = db.prepare('INSERT OR IGNORE INTO pii_findings (thread_rowid, finding_id, location, kind, start, "end", text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const delTopics = db.prepare("DELETE FROM thread_tags WHERE thread_rowid = ? AND origin = 'rule'");
+  const insTopic = db.prepare("INSERT OR IGNORE INTO thread_tags (thread_rowid, tag, origin) VALUES (?, ?, 'rule')");
+  const upsertScan = db.prepare(`INSERT INTO curation_scans (thread_rowid, seen_updated_at, content_hash, pii_config, topic_config, unreviewed, unreviewed_high) VALUES (?, ?, ?, ?, ?, 0, 0)
+    ON CONFLICT (thread_rowid) DO UPDATE SET seen_updated_at = excluded.seen_updated_at, content_hash = excluded.content_hash, pii_config = excluded.pii_config, topic_config = excluded.topic_config`);
+  let scanned = 0;
+  for (const row of batch) {
+    const t = texts.get(row.rowid);
+    if (!t) continue;
+    const content = contentHash(t);
+    const textChanged = row.content_hash !== content;
+    if (textChanged || row.pii_config !== scanner.piiConfig) {
+      delFindings.run(t.rowid);
+      for (const f of detectThread(t, scanner)) insFinding.run(t.rowid, f.id, f.location, f.kind, f.start, f.end, f.text, f.confidence);
+      scanned++;
+    }
+    if (textChanged || row.topic_config !== scanner.topicConfig) {
+      delTopics.run(t.rowid);
+      for (const topic of threadTopics(t, scanner)) insTopic.run(t.rowid, topic);
+    }
+    upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig);
+    recount(db, t.rowid);
+  }
+  return scanned;
+}

@@ -1,0 +1,130 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { getCountries } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js';
+import { CandorError } from '../errors.ts';
+import { transaction } from '../db/transaction.ts';
+import { appendAudit } from '../store/audit.ts';
+import { CurationSettings, SETTING_KEYS } from './model.ts';
+import type { SettingKey } from './model.ts';
+import type { NamingPolicy } from './pseudonym.ts';
+
+// Settings are rows of the workspace's meta table, "policy.<key>" -> text: strings as written, booleans as
+// true/false, lists and objects as JSON. The importer reads policy.defaultDecision from there directly.
+const PREFIX = 'policy.';
+
+const KIND: Record<SettingKey, 'string' | 'boolean' | 'json'> = {
+  defaultCountry: 'string', customerPseudonym: 'string', customerLabel: 'string', customerLocationFormat: 'string', staffNaming: 'string',
+  staffLabel: 'string', systemLabel: 'string', defaultDecision: 'string', requirePiiHandled: 'boolean', accountPatterns: 'json',
+  companyPostcodes: 'json', companyAddresses: 'json', companyDomains: 'json', topicRules: 'json',
+};
+
+export const DEFAULT_SETTINGS: CurationSettings = CurationSettings.parse({});
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as string[]).includes(key);
+}
+
+/** Accepts the documented camelCase key or its kebab-case spelling (default-country). */
+export function settingKey(name: string): SettingKey {
+  const camel = name.trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (isSettingKey(camel)) return camel;
+  throw new CandorError('USAGE', `Unknown setting "${name}". Settings: ${SETTING_KEYS.join(', ')}.`);
+}
+
+function encode(key: SettingKey, value: unknown): string {
+  return KIND[key] === 'json' ? JSON.stringify(value) : String(value);
+}
+
+function decodeRaw(key: SettingKey, text: string): unknown {
+  if (KIND[key] === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (KIND[key] === 'json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Checks one value for one key: the same rules apply to the CLI, the app and what is stored. */
+export function validateSetting<K extends SettingKey>(key: K, value: unknown): CurationSettings[K] {
+  const field = CurationSettings.shape[key];
+  const parsed = field.safeParse(value);
+  if (!parsed.success) {
+    throw new CandorError('USAGE', `Invalid value for ${key}: ${parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ')}`, { field: key });
+  }
+  if (key === 'defaultCountry' && !getCountries().includes(parsed.data as CountryCode)) {
+    throw new CandorError('USAGE', `Invalid value for defaultCountry: ${String(parsed.data)} is not a country code known for phone numbers.`, { field: key });
+  }
+  return parsed.data as CurationSettings[K];
+}
+
+/**
+ * Reads what a person typed on the command line: booleans as true/false/yes/no, lists as a JSON array or one
+ * item, objects as JSON.
+ */
+export function parseSettingInput(key: SettingKey, input: string): unknown {
+  const kind = KIND[key];
+  if (kind === 'boolean') {
+    const v = input.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(v)) return true;
+    if (['false', 'no', 'off', '0'].includes(v)) return false;
+    return input;
+  }
+  if (kind === 'json') {
+    const t = input.trim();
+    if (t.startsWith('[') || t.startsWith('{')) {
+      try {
+        return JSON.parse(t) as unknown;
+      } catch (err) {
+        throw new CandorError('USAGE', `The value for ${key} is not valid JSON: ${(err as Error).message}`, { field: key });
+      }
+    }
+    return key === 'topicRules' ? t : t === '' ? [] : [t];
+  }
+  return input;
+}
+
+export function readSettings(db: DatabaseSync): CurationSettings {
+  const rows = db.prepare(`SELECT key, value FROM meta WHERE key LIKE 'policy.%'`).all() as { key: string; value: string }[];
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) {
+    const key = r.key.slice(PREFIX.length);
+    if (!isSettingKey(key)) continue;
+    const parsed = CurationSettings.shape[key].safeParse(decodeRaw(key, r.value));
+    if (!parsed.success) throw new CandorError('BAD_SETTING', `The workspace setting ${key} holds an invalid value (${r.value.slice(0, 80)}). Set it again with: candor settings <workspace> set ${key} <value>`, { field: key });
+    out[key] = parsed.data;
+  }
+  return out as CurationSettings;
+}
+
+/** Changes one setting in a transaction, with the before and after in the audit log. Returns the new settings. */
+export function writeSetting(db: DatabaseSync, actor: string, key: SettingKey, value: unknown): CurationSettings {
+  const valid = validateSetting(key, value);
+  return transaction(db, () => {
+    const before = readSettings(db)[key];
+    const same = encode(key, before) === encode(key, valid);
+    if (!same) {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, encode(key, valid));
+      appendAudit(db, { actor, action: 'settings.set', entityType: 'setting', entityId: key, before: { [key]: before }, after: { [key]: valid } });
+    }
+    return readSettings(db);
+  });
+}
+
+export function namingPolicy(s: CurationSettings): NamingPolicy {
+  return {
+    customerPseudonym: s.customerPseudonym,
+    customerLabel: s.customerLabel,
+    customerLocationFormat: s.customerLocationFormat,
+    staffNaming: s.staffNaming,
+    staffLabel: s.staffLabel,
+    systemLabel: s.systemLabel,
+  };
+}
+
+/** Printed form of a value for people: strings bare, everything else as JSON. */
+export function formatSetting(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { escapeRegExp, fold } from './pii/text.ts';
+
+/**
+ * Topic rules kept in the workspace: topic name -> keywords or phrases. A phrase matches whole words, in any case
+ * and with or without accents; a trailing * matches any word ending ("refund*" finds "refunds", "refunded").
+ */
+export const TopicRules = z.record(
+  z.string().trim().min(1, 'a topic needs a name').max(80),
+  z.array(z.string().trim().min(1, 'a phrase must not be empty').max(200)).min(1, 'a topic needs at least one keyword or phrase'),
+);
+export type TopicRules = z.infer<typeof TopicRules>;
+
+export type CompiledTopic = { topic: string; pattern: RegExp };
+
+function phrasePattern(phrase: string): string {
+  const words = fold(phrase).split(/\s+/).filter(Boolean);
+  return words.map((w, i) => {
+    const wildcard = i === words.length - 1 && w.endsWith('*');
+    const core = escapeRegExp(wildcard ? w.slice(0, -1) : w);
+    return wildcard ? `${core}[\\p{L}\\p{N}\\p{M}]*` : core;
+  }).join('\\s+');
+}
+
+export function compileTopicRules(rules: TopicRules): CompiledTopic[] {
+  return Object.entries(rules)
+    .map(([topic, phrases]) => ({
+      topic,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${phrases.map(phrasePattern).filter(Boolean).join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'u'),
+    }))
+    .sort((a, b) => a.topic.localeCompare(b.topic));
+}
+
+/** The topics whose rules match the text, sorted by name. */
+export function topicsFor(text: string, compiled: readonly CompiledTopic[]): string[] {
+  if (compiled.length === 0 || !text) return [];
+  const folded = fold(text);
+  return compiled.filter((c) => c.pattern.test(folded)).map((c) => c.topic);
+}

@@ -1,0 +1,12 @@
+import type { Migration } from '../migration.ts';
+import { migration as m0010 } from './0010-initial.ts';
+import { migration as m0030 } from './0030-curation.ts';
+
+// In version order. Add one line per migration file; never edit a migration that has shipped.
+export const migrations: readonly Migration[] = [
+  m0010,
+  m0030,
+  // <new migrations above this line, in version order>
+].sort((a, b) => a.version - b.version);
+
+export const latestVersion = migrations[migrations.length - 1]!.version;

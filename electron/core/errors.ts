@@ -1,0 +1,46 @@
+// Errors are values: a stable code for scripts, a sentence for people, and where it happened.
+export type ErrorLocation = {
+  file?: string;
+  line?: number;
+  record?: number;
+  field?: string;
+};
+
+export type CandorErrorInfo = {
+  code: string;
+  message: string;
+  location?: ErrorLocation;
+};
+
+export class CandorError extends Error {
+  readonly code: string;
+  readonly location?: ErrorLocation;
+
+  constructor(code: string, message: string, location?: ErrorLocation) {
+    super(message);
+    this.name = 'CandorError';
+    this.code = code;
+    if (location) this.location = location;
+  }
+
+  toInfo(): CandorErrorInfo {
+    return this.location ? { code: this.code, message: this.message, location: this.location } : { code: this.code, message: this.message };
+  }
+}
+
+/** "file.json line 12" / "file.json record 3" — the form every report uses. */
+export function formatLocation(loc: ErrorLocation | undefined): string {
+  if (!loc) return '';
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.file);
+  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
+  else if (loc.record !== undefined) parts.push(`record ${loc.record}`);
+  if (loc.field) parts.push(`field ${loc.field}`);
+  return parts.join(' ');
+}
+
+export function toErrorInfo(err: unknown): CandorErrorInfo {
+  if (err instanceof CandorError) return err.toInfo();
+  if (err instanceof Error) return { code: 'INTERNAL', message: err.message };
+  return { code: 'INTERNAL', message: String(err) };
+}

@@ -1,0 +1,59 @@
+import { appChannels, addRecent } from '../../shared/contract/app.ts';
+import type { Preferences, RecentWorkspace } from '../../shared/contract/app.ts';
+import { CandorError } from '../errors.ts';
+import type { CoreContext, HandlersFor } from './context.ts';
+
+// The browser harness's answers to the app-level channels. The Electron shell answers the same channels itself
+// (electron-store, native dialogs); here recent workspaces and preferences live in memory for the run.
+
+type AppState = { recent: RecentWorkspace[]; preferences: Preferences };
+const states = new WeakMap<CoreContext, AppState>();
+
+function state(ctx: CoreContext): AppState {
+  let s = states.get(ctx);
+  if (!s) {
+    s = { recent: [], preferences: { theme: 'system' } };
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+function unsupported(what: string): never {
+  throw new CandorError('UNSUPPORTED', `${what} is only available in the desktop app. Type the path instead.`);
+}
+
+export const appHandlers: HandlersFor<typeof appChannels> = {
+  'app.info'() {
+    return { shell: 'browser', version: '0.1.0', platform: process.platform, dialogs: false, openPaths: false, previewBase: '/preview/' };
+  },
+  'app.recent.list'(_req, ctx) {
+    return { workspaces: state(ctx).recent };
+  },
+  'app.recent.add'(req, ctx) {
+    const s = state(ctx);
+    s.recent = addRecent(s.recent, { dir: req.dir, name: req.name, openedAt: new Date().toISOString() });
+    return { workspaces: s.recent };
+  },
+  'app.recent.remove'(req, ctx) {
+    const s = state(ctx);
+    s.recent = s.recent.filter((w) => w.dir !== req.dir);
+    return { workspaces: s.recent };
+  },
+  'app.preferences.get'(_req, ctx) {
+    return state(ctx).preferences;
+  },
+  'app.preferences.set'(req, ctx) {
+    const s = state(ctx);
+    s.preferences = { ...s.preferences, ...req };
+    return s.preferences;
+  },
+  'app.pick'() {
+    return unsupported('Choosing files with a dialog');
+  },
+  'app.openPath'() {
+    return unsupported('Opening folders');
+  },
+  'app.openExternal'() {
+    return unsupported('Opening the system browser');
+  },
+};

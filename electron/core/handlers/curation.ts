@@ -1,0 +1,62 @@
+import type { curationChannels } from '../../shared/contract/curation.ts';
+import { CandorError } from '../errors.ts';
+import { decideCurated } from '../curation/decisions.ts';
+import { addManualRedaction, removeManualRedaction, reviewFinding, threadRedactions } from '../curation/findings.ts';
+import { publishedThread } from '../curation/published.ts';
+import { searchCurated } from '../curation/search.ts';
+import { readSettings, writeSetting } from '../curation/settings.ts';
+import { changeManualTags } from '../curation/tags.ts';
+import { workspaceStats } from '../curation/workspace-stats.ts';
+import type { HandlersFor } from './context.ts';
+
+export const curationHandlers: HandlersFor<typeof curationChannels> = {
+  'curation.findings'(req, ctx) {
+    return threadRedactions(ctx.workspace().db, req.threadId);
+  },
+  'curation.accept'(req, ctx) {
+    const ws = ctx.workspace();
+    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'accept');
+  },
+  'curation.reject'(req, ctx) {
+    const ws = ctx.workspace();
+    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason);
+  },
+  'curation.keep'(req, ctx) {
+    const ws = ctx.workspace();
+    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason);
+  },
+  'curation.span'(req, ctx) {
+    const ws = ctx.workspace();
+    return addManualRedaction(ws.db, ws, req.threadId, req.location, req.start, req.end, req.note);
+  },
+  'curation.unspan'(req, ctx) {
+    const ws = ctx.workspace();
+    removeManualRedaction(ws.db, ws, req.threadId, req.redactionId);
+    return { removed: true as const };
+  },
+  'curation.tags'(req, ctx) {
+    const ws = ctx.workspace();
+    return changeManualTags(ws.db, ws, req.threadId, { add: req.add, remove: req.remove });
+  },
+  'curation.search'(req, ctx) {
+    return searchCurated(ctx.workspace().db, req);
+  },
+  'curation.decide'(req, ctx) {
+    return decideCurated(ctx.workspace(), req.target, { decision: req.decision, reason: req.reason, note: req.note });
+  },
+  'curation.stats'(_req, ctx) {
+    return workspaceStats(ctx.workspace().db);
+  },
+  'curation.settings.get'(_req, ctx) {
+    return readSettings(ctx.workspace().db);
+  },
+  'curation.settings.set'(req, ctx) {
+    const ws = ctx.workspace();
+    return writeSetting(ws.db, ws.actor, req.key, req.value);
+  },
+  'curation.publishedView'(req, ctx) {
+    const view = publishedThread(ctx.workspace(), req.threadId);
+    if (!view) throw new CandorError('NOT_FOUND', `No thread "${req.threadId}" in this workspace.`);
+    return view;
+  },
+};

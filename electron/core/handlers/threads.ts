@@ -1,0 +1,66 @@
+import { formatLocation, toErrorInfo } from '../errors.ts';
+import type { threadChannels } from '../../shared/contract/threads.ts';
+import { detectFormat, importerById, importers } from '../importers/registry.ts';
+import { runImport } from '../importers/run.ts';
+import { openSourceFile } from '../importers/source-file.ts';
+import { savedStaff, staffMatcher } from '../importers/staff.ts';
+import { ThreadInput } from '../model/thread.ts';
+import type { z } from 'zod';
+import { decideThreads } from '../store/decide.ts';
+import { getThread, searchThreads } from '../store/threads.ts';
+import { CandorError } from '../errors.ts';
+import type { HandlersFor } from './context.ts';
+
+export const threadHandlers: HandlersFor<typeof threadChannels> = {
+  'threads.search'(req, ctx) {
+    return searchThreads(ctx.workspace().db, req);
+  },
+  'threads.get'(req, ctx) {
+    const t = getThread(ctx.workspace().db, req.id);
+    if (!t) throw new CandorError('NOT_FOUND', `No thread "${req.id}" in this workspace.`);
+    return t;
+  },
+  'threads.decide'(req, ctx) {
+    return decideThreads(ctx.workspace(), req.target, { decision: req.decision, reason: req.reason, note: req.note });
+  },
+  'imports.formats'() {
+    return { formats: importers.map((i) => ({ id: i.id, label: i.label })) };
+  },
+  'imports.detect'(req) {
+    return {
+      files: req.files.map((file) => {
+        try {
+          const imp = detectFormat(file);
+          return { file, format: imp.id, label: imp.label, error: null };
+        } catch (err) {
+          return { file, format: null, label: null, error: toErrorInfo(err).message };
+        }
+      }),
+    };
+  },
+  async 'imports.preview'(req, ctx) {
+    const file = req.files[0]!;
+    const importer = req.format ? importerById(req.format) : detectFormat(file);
+    const ws = ctx.workspace();
+    const staff = staffMatcher([...savedStaff(ws.db), ...(req.staff ?? [])]);
+    const threads: z.output<typeof ThreadInput>[] = [];
+    const rejected: { location: string; reason: string }[] = [];
+    const companions = (req.companions ?? []).map((p) => openSourceFile(p));
+    for await (const rec of importer.read(openSourceFile(file), { staff, mapping: req.mapping, companions })) {
+      if (rec.ok) threads.push(ThreadInput.parse(rec.thread));
+      else rejected.push({ location: formatLocation(rec.location), reason: rec.reason });
+      if (threads.length + rejected.length >= req.limit) break;
+    }
+    return { format: importer.id, threads, rejected };
+  },
+  async 'imports.run'(req, ctx) {
+    const reports = await runImport(ctx.workspace(), req.files, {
+      format: req.format,
+      staff: req.staff,
+      mapping: req.mapping,
+      companions: req.companions,
+      onProgress: (p) => ctx.emitProgress({ job: 'import', phase: p.file, done: p.bytesRead, total: p.bytesTotal, unit: 'bytes', message: `${p.records} records` }),
+    });
+    return { reports };
+  },
+};

@@ -1,0 +1,156 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Core } from './index.ts';
+
+/**
+ * The same contract as Electron IPC, over HTTP on 127.0.0.1, for the browser harness and e2e tests.
+ * Guarded like a local API must be: loopback only, a random per-run token on every call, the Host header checked
+ * (DNS rebinding), request bodies capped.
+ */
+export type HttpServerOptions = {
+  core: Core;
+  port?: number;
+  token?: string;
+  /** The built renderer (index.html gets the token injected). */
+  staticDir?: string;
+  /** A folder served under /preview/ (the built site), looked up per request. */
+  previewDir?: () => string | null;
+};
+
+export type HttpServer = { url: string; port: number; token: string; close: () => Promise<void> };
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.webmanifest': 'application/manifest+json',
+};
+
+export const RENDERER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Resolves a URL path inside root, refusing anything that climbs out of it. */
+export function safeJoin(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const full = resolve(root, `.${sep}${normalize(decoded)}`);
+  const base = resolve(root);
+  return full === base || full.startsWith(base + sep) ? full : null;
+}
+
+export async function serveFile(res: ServerResponse, root: string, urlPath: string, transform?: (html: string) => string, headers: Record<string, string> = {}): Promise<void> {
+  let file = safeJoin(root, urlPath);
+  if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (transform && type.startsWith('text/html')) return send(res, 200, transform(body.toString('utf8')), type, headers);
+    send(res, 200, body, type, headers);
+  } catch {
+    send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  }
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const { core } = options;
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'BAD_HOST', message: 'Unexpected Host header.' } }));
+
+    if (url.pathname === '/api/progress' && req.method === 'GET') {
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) return send(res, 401, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token.' } }));
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const off = core.onProgress((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+      req.on('close', off);
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'METHOD', message: 'Use POST.' } }));
+      const auth = req.headers.authorization ?? '';
+      if (!sameToken(auth.replace(/^Bearer /, ''), token)) return send(res, 401, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token.' } }));
+      const origin = req.headers.origin;
+      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, JSON.stringify({ ok: false, error: { code: 'BAD_ORIGIN', message: 'Cross-origin calls are refused.' } }));
+      let payload: unknown;
+      try {
+        const text = await readBody(req);
+        payload = text ? JSON.parse(text) : {};
+      } catch (err) {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: `Request body is not JSON: ${(err as Error).message}` } }));
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await core.dispatch(channel, payload);
+      return send(res, 200, JSON.stringify(result));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+
+    if (url.pathname.startsWith('/preview/') || url.pathname === '/preview') {
+      const dir = options.previewDir?.() ?? null;
+      if (!dir) return send(res, 404, 'No site has been built yet.', 'text/plain; charset=utf-8');
+      return serveFile(res, dir, url.pathname.slice('/preview'.length) || '/');
+    }
+
+    if (options.staticDir) {
+      const inject = (html: string) => html.replace('</head>', `<meta name="candor-api-token" content="${token}"></head>`);
+      const path = url.pathname === '/' ? '/index.html' : url.pathname;
+      return serveFile(res, options.staticDir, path, inject, { 'content-security-policy': RENDERER_CSP });
+    }
+    send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    close: () => new Promise<void>((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    }),
+  };
+}

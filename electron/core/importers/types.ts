@@ -1,0 +1,29 @@
+import type { ErrorLocation } from '../errors.ts';
+import type { ThreadInput } from '../model/thread.ts';
+import type { SourceFile } from './source-file.ts';
+import type { StaffMatcher } from './staff.ts';
+
+export type ImportRecord =
+  | { ok: true; thread: ThreadInput; location: ErrorLocation }
+  | { ok: false; location: ErrorLocation; reason: string };
+
+export type ImportProgress = { file: string; bytesRead: number; bytesTotal: number; records: number };
+
+export type ImporterContext = {
+  staff: StaffMatcher;
+  /** Column mapping for CSV (--mapping), already parsed. */
+  mapping?: unknown;
+  /** Companion files given in the same import (e.g. a Zendesk comments file for a tickets file). */
+  companions: readonly SourceFile[];
+};
+
+/** First bytes of a file, decoded, for format detection. */
+export type DetectSample = { name: string; text: string; isDirectory: boolean };
+
+export type Importer = {
+  id: string;
+  label: string;
+  /** 0 = not this format, 1 = certainly this format. */
+  detect: (sample: DetectSample) => number;
+  read: (file: SourceFile, ctx: ImporterContext) => AsyncIterable<ImportRecord>;
+};

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+// The per-file import report: a public interface (`candor import --json` prints exactly these keys).
+export const RejectedRecord = z.object({ location: z.string(), reason: z.string() });
+export const FileReport = z.object({
+  file: z.string(),
+  format: z.string(),
+  threadsCreated: z.number().int(),
+  threadsUpdated: z.number().int(),
+  messagesCreated: z.number().int(),
+  internalNotes: z.number().int(),
+  rejected: z.array(RejectedRecord),
+});
+export type FileReport = z.infer<typeof FileReport>;

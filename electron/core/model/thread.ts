@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+// The vocabulary shared by every importer, the store, curation and the site.
+export const THREAD_KINDS = ['complaint', 'praise', 'question', 'suggestion', 'other'] as const;
+export const THREAD_STATUSES = ['open', 'resolved', 'unresolved'] as const;
+export const MESSAGE_ROLES = ['customer', 'staff', 'system'] as const;
+export const MESSAGE_FORMATS = ['text', 'markdown', 'html'] as const;
+export const VISIBILITIES = ['public', 'internal'] as const;
+export const DECISIONS = ['pending', 'publish', 'withhold'] as const;
+export const WITHHOLD_REASONS = ['privacy-request', 'legal', 'abusive', 'spam', 'duplicate', 'off-topic', 'no-consent', 'other'] as const;
+
+export const ThreadKind = z.enum(THREAD_KINDS);
+export const ThreadStatus = z.enum(THREAD_STATUSES);
+export const MessageRole = z.enum(MESSAGE_ROLES);
+export const MessageFormat = z.enum(MESSAGE_FORMATS);
+export const Visibility = z.enum(VISIBILITIES);
+export const Decision = z.enum(DECISIONS);
+export const WithholdReason = z.enum(WITHHOLD_REASONS);
+export type ThreadKind = z.infer<typeof ThreadKind>;
+export type ThreadStatus = z.infer<typeof ThreadStatus>;
+export type MessageRole = z.infer<typeof MessageRole>;
+export type MessageFormat = z.infer<typeof MessageFormat>;
+export type Visibility = z.infer<typeof Visibility>;
+export type Decision = z.infer<typeof Decision>;
+export type WithholdReason = z.infer<typeof WithholdReason>;
+
+/**
+ * A calendar-valid timestamp. `Date` silently rolls 2023-02-30 over to March, so the parts are compared back.
+ * Zone-less times are read as UTC (documented in docs/formats/threads.md).
+ */
+export function parseTimestamp(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
+  const year = Number(y), month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
+  let t = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const zm = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+    if (!zm || Number(zm[2]) > 14 || Number(zm[3]) > 59) return null;
+    const offset = (Number(zm[2]) * 60 + Number(zm[3])) * 60_000;
+    t -= zm[1] === '+' ? offset : -offset;
+  }
+  const date = new Date(t);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export const Timestamp = z.string().transform((value, ctx) => {
+  const iso = parseTimestamp(value);
+  if (!iso) {
+    ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a real date and time (expected ISO 8601, e.g. 2026-03-01T09:30:00Z)` });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+const NonEmpty = z.string().trim().min(1);
+
+/** Candor's own thread file format (docs/formats/threads.md). Strict: unknown fields are mistakes. */
+export const ThreadFileMessage = z.strictObject({
+  id: NonEmpty.optional(),
+  author: z.strictObject({ role: MessageRole, name: z.string().optional() }),
+  sent_at: Timestamp,
+  body: z.string(),
+  format: MessageFormat.optional(),
+  visibility: Visibility.optional(),
+  attachments: z.array(z.strictObject({ name: z.string(), size: z.number().int().nonnegative().optional(), content_type: z.string().optional(), url: z.string().optional() })).optional(),
+});
+
+export const ThreadFileRecord = z.strictObject({
+  id: z.union([NonEmpty, z.number().int().transform(String)]),
+  source: NonEmpty.optional(),
+  kind: ThreadKind.optional(),
+  subject: z.string().optional(),
+  rating: z.number().int().min(1).max(5).nullable().optional(),
+  status: ThreadStatus.optional(),
+  channel: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  opened_at: Timestamp.optional(),
+  resolved_at: Timestamp.nullable().optional(),
+  customer: z.strictObject({ name: z.string().optional(), email: z.string().optional(), location: z.string().optional() }).optional(),
+  messages: z.array(ThreadFileMessage).min(1, 'a thread needs at least one message'),
+});
+export type ThreadFileRecord = z.infer<typeof ThreadFileRecord>;
+
+export const Attachment = z.object({ name: z.string(), size: z.number().int().nonnegative().optional(), contentType: z.string().optional(), url: z.string().optional() });
+export type Attachment = z.infer<typeof Attachment>;
+
+/** One message as every importer hands it to the store. Bodies are text or markdown: HTML is converted at import. */
+export const MessageInput = z.object({
+  externalId: z.string().optional(),
+  role: MessageRole,
+  authorName: z.string().nullable().optional(),
+  sentAt: z.string(),
+  body: z.string(),
+  format: MessageFormat,
+  visibility: Visibility,
+  attachments: z.array(Attachment).default([]),
+  /** Vendor metadata that is personal data (IP address, e-mail, order id...): stored privately, never as text. */
+  privateData: z.record(z.string(), z.string()).default({}),
+});
+export type MessageInput = z.input<typeof MessageInput>;
+
+/** One thread as every importer hands it to the store (the normalized form of all formats). */
+export const ThreadInput = z.object({
+  source: z.string().min(1),
+  externalId: z.string().min(1),
+  kind: ThreadKind.optional(),
+  subject: z.string().nullable().optional(),
+  rating: z.number().int().min(1).max(5).nullable().optional(),
+  /** A satisfaction score that is not stars (Zendesk good/bad): kept apart, never faked into a rating. */
+  satisfaction: z.string().nullable().optional(),
+  status: ThreadStatus.optional(),
+  channel: z.string().nullable().optional(),
+  tags: z.array(z.string()).default([]),
+  openedAt: z.string().nullable().optional(),
+  resolvedAt: z.string().nullable().optional(),
+  customer: z.object({ name: z.string().optional(), email: z.string().optional(), location: z.string().optional() }).optional(),
+  privateData: z.record(z.string(), z.string()).default({}),
+  messages: z.array(MessageInput),
+});
+export type ThreadInput = z.input<typeof ThreadInput>;

@@ -1,0 +1,104 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync as Database } from 'node:sqlite';
+import { join } from 'node:path';
+import type { PublishedThread } from '../curation/model.ts';
+import { publishedThreads } from '../curation/published.ts';
+import { refreshScans } from '../curation/scan.ts';
+import type { Stats } from '../curation/stats.ts';
+import { workspaceStats } from '../curation/workspace-stats.ts';
+import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
+import { loadSiteClaims } from './claims-data.ts';
+import type { SiteClaim } from './claims-data.ts';
+
+// Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
+// the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
+// moderation report come from curation's computation over all threads; claims from the claims register.
+
+export type { PublishedThread, SiteClaim, Stats };
+
+/** What the list pages, the feed and the sitemap need to order and group threads, without their text. */
+export type ThreadKey = { id: string; openedAt: string; lastActivityAt: string };
+
+export type SiteTexts = {
+  /** Staff Markdown shown on the home page under the title. */
+  intro: string | null;
+  /** Staff Markdown: the moderation policy, shown on the moderation report. */
+  policy: string | null;
+  /** The organisation's own website, for JSON-LD and the footer. */
+  url: string | null;
+};
+
+export type SiteData = {
+  organisation: string;
+  texts: SiteTexts;
+  /** The audit log's last entry: every change to the workspace moves it on. */
+  dataVersion: number;
+  /** When the data last changed (the audit log's latest time): the site's "last updated", never the clock. */
+  lastUpdated: string | null;
+  published: ThreadKey[];
+  stats: Stats;
+  claims: SiteClaim[];
+};
+
+const SITE_TEXT_KEYS = { intro: 'site.intro', policy: 'site.policy', url: 'site.url' } as const;
+
+export function readSiteTexts(db: DatabaseSync): SiteTexts {
+  const get = (key: string): string | null => {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row && row.value.trim() ? row.value : null;
+  };
+  return { intro: get(SITE_TEXT_KEYS.intro), policy: get(SITE_TEXT_KEYS.policy), url: get(SITE_TEXT_KEYS.url) };
+}
+
+export function siteTextKey(name: keyof SiteTexts): string {
+  return SITE_TEXT_KEYS[name];
+}
+
+export function dataVersion(db: DatabaseSync): { seq: number; at: string | null } {
+  const row = db.prepare('SELECT seq, at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; at: string } | undefined;
+  return row ? { seq: row.seq, at: row.at } : { seq: 0, at: null };
+}
+
+/** Published threads in the site's order (newest first): the ordering keys only, no text. */
+export function publishedThreadKeys(db: DatabaseSync): ThreadKey[] {
+  return (db.prepare("SELECT id, opened_at, last_activity_at FROM threads WHERE decision = 'publish' ORDER BY opened_at DESC, id").all() as { id: string; opened_at: string; last_activity_at: string }[])
+    .map((r) => ({ id: r.id, openedAt: r.opened_at, lastActivityAt: r.last_activity_at }));
+}
+
+/**
+ * Reads the workspace once, inside one read transaction, so every part of the site sees the same state. Curation's
+ * scans are brought up to date first (the only write), so render workers can read published views read-only.
+ */
+export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
+  const meta = readWorkspaceMeta(workspaceDir);
+  refreshScans(db);
+  db.exec('BEGIN');
+  try {
+    const version = dataVersion(db);
+    const data: SiteData = {
+      organisation: meta.name,
+      texts: readSiteTexts(db),
+      dataVersion: version.seq,
+      lastUpdated: version.at,
+      published: publishedThreadKeys(db),
+      stats: workspaceStats(db),
+      claims: loadSiteClaims(db, workspaceDir),
+    };
+    return data;
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/** A read-only connection for a render worker: it reads published threads and nothing else. */
+export type ThreadReader = { read: (ids: readonly string[]) => PublishedThread[]; version: () => number; close: () => void };
+
+export function openThreadReader(workspaceDir: string): ThreadReader {
+  const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return {
+    read: (ids) => [...publishedThreads({ db }, { ids })],
+    version: () => dataVersion(db).seq,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,78 @@
+import { Marked } from 'marked';
+import type { Tokens } from 'marked';
+import { escapeHtml, textToHtml, trusted } from './trusted.ts';
+import type { TrustedHtml } from './trusted.ts';
+
+// Staff replies may use Markdown. marked does not sanitise, so this renderer does: raw HTML in the source is shown
+// as text, links survive only with http, https or mailto, images become links (the site loads nothing from
+// elsewhere), and attributes that need inline styles (table alignment) are dropped. One instance for the build.
+
+/** Past ReDoS bugs in Markdown parsers (marked#1070) grew with input size: longer messages are shown as text. */
+export const MARKDOWN_MAX_CHARS = 20_000;
+
+const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
+
+/** The link target if it is http, https or mailto, else null. Entities and control characters cannot hide a scheme. */
+export function safeHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  let decoded = href.trim();
+  try {
+    decoded = decodeURI(decoded);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\s]/.test(decoded)) return null;
+  if (!SAFE_PROTOCOL.test(decoded)) return null;
+  try {
+    const url = new URL(href.trim());
+    if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      const text = escapeHtml(token.text);
+      return 'block' in token && token.block ? `<p>${text.trim()}</p>\n` : text;
+    },
+    heading({ tokens }: Tokens.Heading): string {
+      // A reply is part of the page's outline, not a document of its own: headings become bold paragraphs.
+      return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;
+    },
+    link({ href, title, tokens }: Tokens.Link): string {
+      const text = this.parser.parseInline(tokens);
+      const safe = safeHref(href);
+      if (!safe) return text;
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      return `<a href="${escapeHtml(safe)}"${t} rel="nofollow ugc noopener noreferrer">${text}</a>`;
+    },
+    image({ href, text }: Tokens.Image): string {
+      const safe = safeHref(href);
+      const label = escapeHtml(text || 'image');
+      return safe ? `<a href="${escapeHtml(safe)}" rel="nofollow ugc noopener noreferrer">[image: ${label}]</a>` : `[image: ${label}]`;
+    },
+    tablecell(token: Tokens.TableCell): string {
+      const tag = token.header ? 'th' : 'td';
+      return `<${tag}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
+    },
+    checkbox({ checked }: Tokens.Checkbox): string {
+      return checked ? '☑ ' : '☐ ';
+    },
+    code({ text }: Tokens.Code): string {
+      return `<pre><code>${escapeHtml(text)}</code></pre>\n`;
+    },
+  },
+});
+
+/** Staff Markdown as safe HTML. */
+export function markdownToHtml(source: string): TrustedHtml {
+  if (source.length > MARKDOWN_MAX_CHARS) return textToHtml(source);
+  return trusted(marked.parse(source, { async: false }));
+}

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type { PublishedThread } from '../curation/model.ts';
+import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { markdownToHtml } from './markdown.ts';
+import { textToHtml } from './trusted.ts';
+import type { TrustedHtml } from './trusted.ts';
+
+// What templates receive: plain values with labels already worded, so a theme never has to know Candor's codes.
+
+export const KIND_LABELS: Record<ThreadKind, { one: string; many: string }> = {
+  complaint: { one: 'Complaint', many: 'Complaints' },
+  praise: { one: 'Praise', many: 'Praise' },
+  question: { one: 'Question', many: 'Questions' },
+  suggestion: { one: 'Suggestion', many: 'Suggestions' },
+  other: { one: 'Other feedback', many: 'Other feedback' },
+};
+export const KIND_ORDER: readonly ThreadKind[] = ['complaint', 'praise', 'question', 'suggestion', 'other'];
+
+export const STATUS_LABELS: Record<ThreadStatus, string> = { open: 'Open', resolved: 'Resolved', unresolved: 'Not resolved' };
+
+const SOURCE_LABELS: Record<string, string> = {
+  zendesk: 'Zendesk', trustpilot: 'Trustpilot', email: 'E-mail', mbox: 'E-mail', eml: 'E-mail', csv: 'Spreadsheet', candor: 'Candor',
+  google: 'Google reviews', 'google-reviews': 'Google reviews', intercom: 'Intercom', freshdesk: 'Freshdesk', helpscout: 'Help Scout', web: 'Web form', 'web-form': 'Web form',
+};
+
+export function sourceLabel(source: string): string {
+  return SOURCE_LABELS[source.toLowerCase()] ?? source.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+export const ROLE_LABELS = { customer: 'Customer', staff: 'Company', system: 'Automated' } as const;
+
+/** Topics are one topic whatever their case: "Delivery" and "delivery" share a page. */
+export function topicKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * URL-safe, readable and stable without knowing the other topics: "Late delivery" -> "late-delivery". A name that
+ * the readable form cannot spell back exactly ("late_delivery", "Lieferverzögerung") gets a short hash, so two
+ * topics never share a page.
+ */
+export function slugify(name: string): string {
+  const key = topicKey(name);
+  const base = key.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  if (base && base.replace(/-/g, ' ') === key) return base;
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  return base ? `${base}-${hash}` : `topic-${hash}`;
+}
+
+export function threadUrl(id: string): string {
+  return `threads/${id}.html`;
+}
+
+/** A thread as list pages, the home page, the feed and the sitemap show it: no message text beyond an excerpt. */
+export type ThreadSummary = {
+  id: string;
+  url: string;
+  subject: string;
+  hasSubject: boolean;
+  kind: ThreadKind;
+  kindLabel: string;
+  source: string;
+  sourceLabel: string;
+  rating: number | null;
+  status: ThreadStatus;
+  statusLabel: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  lastActivityAt: string;
+  customer: string;
+  messageCount: number;
+  replyCount: number;
+  excerpt: string;
+  topics: { name: string; url: string }[];
+};
+
+export function excerptOf(text: string, max = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+/** Tags and rule topics together are the site's topics. */
+export function topicNames(t: PublishedThread): string[] {
+  const byKey = new Map<string, string>();
+  for (const raw of [...t.tags, ...t.topics]) {
+    const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    if (!name) continue;
+    const key = topicKey(name);
+    const seen = byKey.get(key);
+    if (seen === undefined || name < seen) byKey.set(key, name);
+  }
+  return [...byKey.values()].sort((a, b) => (topicKey(a) < topicKey(b) ? -1 : topicKey(a) > topicKey(b) ? 1 : 0));
+}
+
+export function topicUrl(name: string): string {
+  return `topics/${slugify(name)}/`;
+}
+
+export function subjectOf(t: PublishedThread): string {
+  const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
+  if (s) return s.length > 200 ? `${s.slice(0, 199)}…` : s;
+  const first = t.messages.find((m) => m.role === 'customer') ?? t.messages[0];
+  return first ? excerptOf(first.body, 80) : `${KIND_LABELS[t.kind].one} ${t.id}`;
+}
+
+export function summarize(t: PublishedThread): ThreadSummary {
+  const firstCustomer = t.messages.find((m) => m.role === 'customer');
+  return {
+    id: t.id,
+    url: threadUrl(t.id),
+    subject: subjectOf(t),
+    hasSubject: Boolean(t.subject && t.subject.trim()),
+    kind: t.kind,
+    kindLabel: KIND_LABELS[t.kind].one,
+    source: t.source,
+    sourceLabel: sourceLabel(t.source),
+    rating: t.rating,
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    openedAt: t.openedAt,
+    resolvedAt: t.resolvedAt,
+    lastActivityAt: t.lastActivityAt,
+    customer: t.customer,
+    messageCount: t.messages.length,
+    replyCount: t.messages.filter((m) => m.role === 'staff').length,
+    excerpt: firstCustomer ? excerptOf(firstCustomer.body) : '',
+    topics: topicNames(t).map((name) => ({ name, url: topicUrl(name) })),
+  };
+}
+
+export type MessageView = {
+  id: string;
+  role: string;
+  roleLabel: string;
+  author: string;
+  sentAt: string;
+  isCustomer: boolean;
+  isStaff: boolean;
+  html: TrustedHtml;
+};
+
+export type ThreadView = ThreadSummary & {
+  outcome: string;
+  ratingLabel: string | null;
+  firstReplySeconds: number | null;
+  resolutionSeconds: number | null;
+  messages: MessageView[];
+};
+
+function secondsBetween(from: string | null | undefined, to: string | null | undefined): number | null {
+  if (!from || !to) return null;
+  const d = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(d) && d >= 0 ? Math.round(d) : null;
+}
+
+/** Customer text is always escaped text; staff may write Markdown, which goes through the one sanitising renderer. */
+export function messageHtml(role: string, format: string, body: string): TrustedHtml {
+  return role === 'staff' && format === 'markdown' ? markdownToHtml(body) : textToHtml(body);
+}
+
+export function threadView(t: PublishedThread, summary: ThreadSummary = summarize(t)): ThreadView {
+  const firstCustomer = t.messages.find((m) => m.role === 'customer');
+  const firstReply = firstCustomer ? t.messages.find((m) => m.role === 'staff' && m.sentAt >= firstCustomer.sentAt) : undefined;
+  const resolutionSeconds = t.status === 'resolved' ? secondsBetween(t.openedAt, t.resolvedAt) : null;
+  let outcome: string;
+  if (t.status === 'resolved') outcome = 'The company marked this conversation as resolved.';
+  else if (t.status === 'unresolved') outcome = 'This conversation was closed without a resolution.';
+  else outcome = summary.replyCount > 0 ? 'This conversation is still open.' : 'This conversation is still open and has no public reply from the company yet.';
+  return {
+    ...summary,
+    outcome,
+    ratingLabel: t.rating === null ? null : `${t.rating} out of 5 stars`,
+    firstReplySeconds: secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt),
+    resolutionSeconds,
+    messages: t.messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      roleLabel: ROLE_LABELS[m.role],
+      author: m.author,
+      sentAt: m.sentAt,
+      isCustomer: m.role === 'customer',
+      isStaff: m.role === 'staff',
+      html: messageHtml(m.role, m.format, m.body),
+    })),
+  };
+}

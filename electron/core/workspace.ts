@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import { CandorError } from './errors.ts';
+import { openDatabase } from './db/open.ts';
+
+export const WORKSPACE_FORMAT_VERSION = 1;
+export const DB_FILE = 'candor.sqlite';
+export const META_FILE = 'workspace.json';
+export const EVIDENCE_DIR = 'evidence';
+/** Present while a process has the workspace open; left behind by a crash. */
+const SESSION_FILE = '.candor-session';
+
+export const WorkspaceMeta = z.object({
+  format: z.literal('candor-workspace'),
+  formatVersion: z.number().int().positive(),
+  name: z.string().min(1),
+  createdAt: z.string(),
+});
+export type WorkspaceMeta = z.infer<typeof WorkspaceMeta>;
+
+export type Workspace = {
+  dir: string;
+  db: DatabaseSync;
+  meta: WorkspaceMeta;
+  /** Who is acting: recorded in the audit log. */
+  actor: string;
+  /** True when the previous session ended without closing (the integrity check ran). */
+  recoveredFromCrash: boolean;
+  close: () => void;
+};
+
+export function defaultActor(): string {
+  if (process.env.CANDOR_ACTOR) return process.env.CANDOR_ACTOR;
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function initWorkspace(dir: string, options: { name: string; actor?: string }): Workspace {
+  const root = resolve(dir);
+  const name = options.name.trim();
+  if (!name) throw new CandorError('USAGE', 'The organisation name must not be empty (--name "Acme Ltd").');
+  if (existsSync(join(root, META_FILE))) {
+    throw new CandorError('WORKSPACE_EXISTS', `${root} is already a Candor workspace.`, { file: root });
+  }
+  if (existsSync(root)) {
+    if (!statSync(root).isDirectory()) throw new CandorError('NOT_A_FOLDER', `${root} exists and is not a folder.`, { file: root });
+    if (readdirSync(root).length > 0) {
+      throw new CandorError('FOLDER_NOT_EMPTY', `${root} is not empty. Choose a new or empty folder for the workspace.`, { file: root });
+    }
+  }
+  mkdirSync(join(root, EVIDENCE_DIR), { recursive: true });
+  const meta: WorkspaceMeta = { format: 'candor-workspace', formatVersion: WORKSPACE_FORMAT_VERSION, name, createdAt: new Date().toISOString() };
+  openDatabase(join(root, DB_FILE)).close();
+  // workspace.json is written last: a folder without it is not (yet) a workspace.
+  writeFileSync(join(root, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+  return openWorkspace(root, options.actor === undefined ? {} : { actor: options.actor });
+}
+
+export function readWorkspaceMeta(root: string): WorkspaceMeta {
+  const metaPath = join(root, META_FILE);
+  if (!existsSync(metaPath) || !existsSync(join(root, DB_FILE))) {
+    throw new CandorError('NOT_A_WORKSPACE', `${root} is not a Candor workspace (no ${META_FILE} and ${DB_FILE}). Create one with: candor init <folder> --name "<organisation>"`, { file: root });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(metaPath, 'utf8'));
+  } catch {
+    throw new CandorError('NOT_A_WORKSPACE', `${metaPath} is not valid JSON.`, { file: metaPath });
+  }
+  const parsed = WorkspaceMeta.safeParse(raw);
+  if (!parsed.success) throw new CandorError('NOT_A_WORKSPACE', `${metaPath} is not a Candor workspace description.`, { file: metaPath });
+  if (parsed.data.formatVersion > WORKSPACE_FORMAT_VERSION) {
+    throw new CandorError('WORKSPACE_TOO_NEW', `${root} was made by a newer version of Candor (format ${parsed.data.formatVersion}). Update Candor to open it.`, { file: metaPath });
+  }
+  return parsed.data;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A session file whose owners are all gone means the last session ended without closing. */
+function readSessions(file: string): number[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => Number(l.trim())).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export function openWorkspace(dir: string, options: { actor?: string } = {}): Workspace {
+  const root = resolve(dir);
+  const meta = readWorkspaceMeta(root);
+  const sessionFile = join(root, SESSION_FILE);
+  const sessions = readSessions(sessionFile);
+  const live = sessions.filter((pid) => pid !== process.pid && pidAlive(pid));
+  const crashed = sessions.length > 0 && live.length < sessions.filter((pid) => pid !== process.pid).length;
+  const db = openDatabase(join(root, DB_FILE), { checkIntegrity: crashed });
+  writeFileSync(sessionFile, [...live, process.pid].join('\n'));
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      db.exec('PRAGMA optimize');
+    } catch {
+      // optimize is advisory; closing matters more.
+    }
+    db.close();
+    const others = readSessions(sessionFile).filter((pid) => pid !== process.pid && pidAlive(pid));
+    if (others.length) writeFileSync(sessionFile, others.join('\n'));
+    else rmSync(sessionFile, { force: true });
+  };
+  return { dir: root, db, meta, actor: options.actor ?? defaultActor(), recoveredFromCrash: crashed, close };
+}
+
+export function isWorkspace(dir: string): boolean {
+  return existsSync(join(resolve(dir), META_FILE)) && existsSync(join(resolve(dir), DB_FILE));
+}

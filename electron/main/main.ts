@@ -1,0 +1,154 @@
+// Candor's main process: a thin shell. It owns the window, the menu, dialogs and the custom protocol, and passes
+// every call from the window to the core through one checked IPC channel. No workspace logic lives here.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+import { createCore } from '../core/index.ts';
+import type { ProgressEvent } from '../shared/contract.ts';
+import { previewTracker } from '../shared/preview.ts';
+import type { MenuCommand } from '../shared/menu.ts';
+import { menuEvent } from '../shared/menu.ts';
+import { createDispatcher, PROGRESS_CHANNEL, registerIpc } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { bundlePaths } from './paths.ts';
+import { throttleProgress } from './progress.ts';
+import { APP_URL, protocolResponse, resolveProtocolRequest, SCHEME } from './protocol.ts';
+import { APP_CSP, hardenContents, hardenSession, PREVIEW_CSP, secureWebPreferences } from './security.ts';
+import { confirmAndOpenExternal, createShellHandlers, SHELL_DEFAULTS } from './shell-handlers.ts';
+import type { ShellData } from './shell-handlers.ts';
+import { DEFAULT_SIZE, MIN_SIZE, restoreBounds } from './window-state.ts';
+
+const APP_NAME = 'Candor';
+app.setName(APP_NAME);
+// Tests and portable setups may keep settings elsewhere.
+if (process.env.CANDOR_USER_DATA) app.setPath('userData', process.env.CANDOR_USER_DATA);
+
+// Must run before "ready": the scheme is standard (relative URLs resolve) and secure (like https).
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const paths = bundlePaths(import.meta.url);
+  const store = new Store<ShellData>({ name: 'candor-app', defaults: SHELL_DEFAULTS, clearInvalidConfig: true });
+  const core = createCore();
+  const preview = previewTracker();
+  let win: BrowserWindow | null = null;
+  let workspaceOpen = false;
+  let quitting = false;
+
+  const send = (event: ProgressEvent) => {
+    if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_CHANNEL, event);
+  };
+  const command = (c: MenuCommand, detail?: string) => {
+    if (!win) createWindow();
+    win?.show();
+    send(menuEvent(c, detail));
+  };
+  const deps = {
+    dialog,
+    shell,
+    window: () => win,
+  };
+
+  const refreshMenu = () => {
+    nativeTheme.themeSource = store.get('theme');
+    const template = buildMenuTemplate(
+      { appName: APP_NAME, platform: process.platform, recent: store.get('recent'), theme: store.get('theme'), workspaceOpen, isDev: !app.isPackaged },
+      {
+        command,
+        setTheme: (theme) => {
+          store.set('theme', theme);
+          refreshMenu();
+        },
+        clearRecent: () => {
+          store.set('recent', []);
+          refreshMenu();
+        },
+        about: () => {
+          void dialog.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: `${APP_NAME} ${app.getVersion()}`, detail: 'Publish honest transparency sites: whole customer conversations, computed statistics and sustainability claims with their evidence.\n\nEverything stays on this computer until you export the site.', buttons: ['OK'] });
+        },
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  const shellHandlers = createShellHandlers({ ...deps, store, version: app.getVersion(), platform: process.platform, changed: refreshMenu });
+  const coreDispatch = preview.wrap(core.dispatch);
+  const dispatch = createDispatcher(async (channel, request) => {
+    const result = await coreDispatch(channel, request);
+    if (result.ok && (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'workspace.close')) {
+      workspaceOpen = channel !== 'workspace.close';
+      refreshMenu();
+    }
+    return result;
+  }, shellHandlers);
+  core.onProgress(throttleProgress(send));
+
+  function createWindow(): void {
+    const bounds = restoreBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+    win = new BrowserWindow({
+      ...bounds,
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      title: APP_NAME,
+      icon: paths.icon,
+      show: false,
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f5',
+      webPreferences: secureWebPreferences(paths.preload),
+    });
+    if (store.get('window').maximized) win.maximize();
+    hardenContents(win.webContents, (url) => void confirmAndOpenExternal(url, deps));
+    win.once('ready-to-show', () => win?.show());
+    const saveBounds = () => {
+      if (!win || win.isDestroyed()) return;
+      const maximized = win.isMaximized();
+      store.set('window', maximized ? { ...store.get('window'), maximized } : { ...win.getNormalBounds(), maximized });
+    };
+    win.on('resized', saveBounds);
+    win.on('moved', saveBounds);
+    win.on('close', saveBounds);
+    win.on('closed', () => {
+      win = null;
+    });
+    void win.loadURL(APP_URL);
+  }
+
+  app.on('second-instance', (_event, argv) => {
+    if (!win) createWindow();
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+    // `candor-app <workspace folder>` from a second launch opens that workspace in the running window.
+    const folder = argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
+    if (folder) send(menuEvent('open-recent', folder));
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, (url) => void confirmAndOpenExternal(url, deps));
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(SCHEME, (request) => protocolResponse(resolveProtocolRequest(request.url, { app: paths.renderer, preview: preview.dir }, { app: APP_CSP, preview: PREVIEW_CSP })));
+    registerIpc(ipcMain, dispatch);
+    refreshMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Orderly shutdown: the database is closed (WAL checkpointed, session marker removed) before the process ends.
+  app.on('before-quit', () => {
+    if (quitting) return;
+    quitting = true;
+    core.close();
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { FileReport } from '../../core/model/import-report.ts';
+import { ThreadInput, WithholdReason } from '../../core/model/thread.ts';
+import { ThreadDetail, ThreadPage, ThreadQuery } from '../../core/model/thread-views.ts';
+import { channels } from './base.ts';
+
+export const DecideRequest = z.object({
+  target: z.union([z.object({ ids: z.array(z.string()).min(1) }), z.object({ all: z.literal(true) }), z.object({ query: ThreadQuery })]),
+  decision: z.enum(['publish', 'withhold', 'pending']),
+  reason: WithholdReason.optional(),
+  note: z.string().max(4000).optional(),
+});
+export type DecideRequest = z.input<typeof DecideRequest>;
+
+export const DetectedFile = z.object({ file: z.string(), format: z.string().nullable(), label: z.string().nullable(), error: z.string().nullable() });
+
+export const ImportRequest = z.object({
+  files: z.array(z.string()).min(1),
+  format: z.string().optional(),
+  staff: z.array(z.string()).optional(),
+  mapping: z.unknown().optional(),
+  companions: z.array(z.string()).optional(),
+});
+
+export const threadChannels = channels({
+  'threads.search': { req: ThreadQuery, res: ThreadPage },
+  'threads.get': { req: z.object({ id: z.string() }), res: ThreadDetail },
+  'threads.decide': { req: DecideRequest, res: z.object({ matched: z.number().int(), changed: z.number().int(), refused: z.array(z.object({ id: z.string(), reason: z.string() })) }) },
+  'imports.formats': { req: z.object({}), res: z.object({ formats: z.array(z.object({ id: z.string(), label: z.string() })) }) },
+  'imports.detect': { req: z.object({ files: z.array(z.string()).min(1) }), res: z.object({ files: z.array(DetectedFile) }) },
+  'imports.preview': {
+    req: ImportRequest.extend({ limit: z.number().int().min(1).max(200).default(10) }),
+    res: z.object({ format: z.string(), threads: z.array(ThreadInput), rejected: z.array(z.object({ location: z.string(), reason: z.string() })) }),
+  },
+  'imports.run': { req: ImportRequest, res: z.object({ reports: z.array(FileReport) }) },
+});

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useClient } from '../api.ts';
+import type { AppInfo, ThemePreference } from '../../../electron/shared/contract/app.ts';
+import type { WorkspaceInfo } from '../../../electron/shared/contract/workspace.ts';
+import type { ApiError } from '../../../electron/shared/contract.ts';
+import { menuCommandOf } from '../../../electron/shared/menu.ts';
+import type { MenuCommand } from '../../../electron/shared/menu.ts';
+import { shortcutsBlocked } from '../components/Dialog.tsx';
+import { ErrorNotice, Loading } from '../components/States.tsx';
+import { AppContext } from './context.ts';
+import type { AppContextValue, Toast } from './context.ts';
+import { HelpOverlay, HelpPage } from './HelpOverlay.tsx';
+import { useRoute } from './route.ts';
+import { Sidebar } from './Sidebar.tsx';
+import { applyTheme, nextTheme } from './theme.ts';
+import { Welcome } from '../views/welcome/Welcome.tsx';
+import type { WorkspaceDialog } from '../views/welcome/Welcome.tsx';
+import { WorkspaceDialogs } from '../views/welcome/Welcome.tsx';
+import { Inbox } from '../views/inbox/Inbox.tsx';
+import { ImportView } from '../views/import/ImportView.tsx';
+import { ClaimsView } from '../views/claims/ClaimsView.tsx';
+import { SiteView } from '../views/site/SiteView.tsx';
+import { AuditView } from '../views/audit/AuditView.tsx';
+
+type Boot = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; info: AppInfo; workspace: WorkspaceInfo | null; theme: ThemePreference };
+
+export function App() {
+  const client = useClient();
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [theme, setTheme] = useState<ThemePreference>('system');
+  const [route, navigate] = useRoute();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [help, setHelp] = useState(false);
+  const [dialog, setDialog] = useState<WorkspaceDialog>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+  const toastId = useRef(0);
+
+  const start = useCallback(async () => {
+    setBoot({ status: 'loading' });
+    const [info, current, prefs] = await Promise.all([client.invoke('app.info', {}), client.invoke('workspace.current', {}), client.invoke('app.preferences.get', {})]);
+    if (!info.ok) return setBoot({ status: 'error', error: info.error });
+    if (!current.ok) return setBoot({ status: 'error', error: current.error });
+    const t = prefs.ok ? prefs.value.theme : 'system';
+    setWorkspace(current.value);
+    setTheme(t);
+    applyTheme(t);
+    setBoot({ status: 'ready', info: info.value, workspace: current.value, theme: t });
+  }, [client]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  const toast = useCallback((text: string, tone: Toast['tone'] = 'success') => {
+    const id = ++toastId.current;
+    setToasts((ts) => [...ts.slice(-2), { id, tone, text }]);
+    window.setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), tone === 'error' ? 9000 : 4500);
+  }, []);
+
+  const refreshWorkspace = useCallback(() => {
+    void client.invoke('workspace.current', {}).then((r) => {
+      if (r.ok) setWorkspace(r.value);
+    });
+  }, [client]);
+
+  const workspaceChanged = useCallback((ws: WorkspaceInfo | null) => {
+    setWorkspace(ws);
+    setDataVersion((v) => v + 1);
+    document.title = ws ? `${ws.name} — Candor` : 'Candor';
+  }, []);
+
+  const closeWorkspace = useCallback(async () => {
+    await client.invoke('workspace.close', {});
+    workspaceChanged(null);
+    navigate({ view: 'inbox' }, { replace: true });
+  }, [client, workspaceChanged, navigate]);
+
+  const changeTheme = useCallback(async (t: ThemePreference) => {
+    setTheme(t);
+    applyTheme(t);
+    await client.invoke('app.preferences.set', { theme: t });
+  }, [client]);
+
+  const info = boot.status === 'ready' ? boot.info : null;
+
+  const onMenu = useCallback(async (command: MenuCommand, detail?: string) => {
+    switch (command) {
+      case 'new-workspace':
+        return setDialog('create');
+      case 'open-workspace':
+        if (info?.dialogs) {
+          const picked = await client.invoke('app.pick', { purpose: 'workspace-open' });
+          if (!picked.ok || !picked.value.paths[0]) return;
+          const opened = await client.invoke('workspace.open', { dir: picked.value.paths[0] });
+          if (!opened.ok) return toast(opened.error.message, 'error');
+          await client.invoke('app.recent.add', { dir: opened.value.dir, name: opened.value.name });
+          workspaceChanged(opened.value);
+          return navigate({ view: 'inbox' });
+        }
+        return setDialog('open');
+      case 'open-recent': {
+        if (!detail) return;
+        const opened = await client.invoke('workspace.open', { dir: detail });
+        if (!opened.ok) return toast(opened.error.message, 'error');
+        await client.invoke('app.recent.add', { dir: opened.value.dir, name: opened.value.name });
+        workspaceChanged(opened.value);
+        return navigate({ view: 'inbox' });
+      }
+      case 'close-workspace':
+        return closeWorkspace();
+      case 'import':
+        return navigate({ view: 'import' });
+      case 'export-site':
+        return navigate({ view: 'site', tab: 'export' });
+      case 'help':
+        return navigate({ view: 'help' });
+      case 'shortcuts':
+        return setHelp(true);
+    }
+  }, [client, info, navigate, toast, workspaceChanged, closeWorkspace]);
+
+  useEffect(() => client.onProgress((event) => {
+    const menu = menuCommandOf(event);
+    if (menu) void onMenu(menu.command, menu.detail);
+  }), [client, onMenu]);
+
+  // "?" anywhere (outside text fields) shows the shortcuts.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !shortcutsBlocked(e.target)) {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const ctx = useMemo<AppContextValue | null>(() => info ? ({
+    info,
+    workspace,
+    workspaceChanged,
+    refreshWorkspace,
+    navigate,
+    toast,
+    dataVersion,
+    dataChanged: () => {
+      setDataVersion((v) => v + 1);
+      refreshWorkspace();
+    },
+  }) : null, [info, workspace, workspaceChanged, refreshWorkspace, navigate, toast, dataVersion]);
+
+  if (boot.status === 'loading') return <main className="boot"><Loading label="Starting Candor…" /></main>;
+  if (boot.status === 'error' || !ctx) {
+    return (
+      <main className="boot">
+        {boot.status === 'error' ? <ErrorNotice title="Candor could not start" error={boot.error} onRetry={() => void start()} /> : null}
+      </main>
+    );
+  }
+
+  return (
+    <AppContext.Provider value={ctx}>
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      {workspace ? (
+        <div className="layout">
+          <Sidebar current={route.view} theme={theme} onTheme={() => void changeTheme(nextTheme(theme))} onHelp={() => setHelp(true)} onClose={() => void closeWorkspace()} />
+          <div className="content">
+            {route.view === 'inbox' ? <Inbox key={workspace.dir} threadId={route.threadId} /> : null}
+            {route.view === 'import' ? <ImportView key={workspace.dir} /> : null}
+            {route.view === 'claims' ? <ClaimsView key={workspace.dir} claimId={route.claimId} /> : null}
+            {route.view === 'site' ? <SiteView key={workspace.dir} tab={route.tab ?? 'settings'} /> : null}
+            {route.view === 'audit' ? <AuditView key={workspace.dir} /> : null}
+            {route.view === 'help' ? <HelpPage /> : null}
+          </div>
+          <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
+        </div>
+      ) : (
+        <Welcome dialog={dialog} setDialog={setDialog} />
+      )}
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className={`toast toast-${t.tone}`}>{t.text}</div>
+        ))}
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClientContext, createClient, pickTransport } from './api.ts';
+import { App } from './app/App.tsx';
+import { NoTransport } from './views/welcome/Welcome.tsx';
+import './styles.css';
+
+const transport = pickTransport();
+const root = createRoot(document.getElementById('root')!);
+root.render(
+  <StrictMode>
+    {transport ? (
+      <ClientContext.Provider value={createClient(transport)}>
+        <App />
+      </ClientContext.Provider>
+    ) : (
+      <NoTransport />
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,103 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Res } from '../../../../electron/shared/contract.ts';
+import { formatDate, stars } from '../../lib/format.ts';
+import { DECISION_LABEL, KIND_LABEL, sourceLabel } from '../../lib/labels.ts';
+
+export type ThreadSummary = Res<'threads.search'>['threads'][number];
+export const ROW_HEIGHT = 68;
+
+/**
+ * The conversation list: only the rows on screen exist in the page (virtualised), so 100k conversations scroll as
+ * smoothly as 10. It is one listbox: arrow keys, j/k and clicks move the selection.
+ */
+export function ThreadList({ total, rowAt, onRange, selectedIndex, onSelect, label }: {
+  total: number;
+  rowAt: (index: number) => ThreadSummary | undefined;
+  onRange: (start: number, end: number) => void;
+  selectedIndex: number;
+  onSelect: (index: number) => void;
+  label: string;
+}) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) onRange(first, last);
+  }, [first, last, total, onRange]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      onSelect(Math.min(total - 1, selectedIndex + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      onSelect(Math.max(0, selectedIndex - 1));
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      onSelect(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      onSelect(total - 1);
+    }
+  };
+
+  return (
+    <div
+      ref={parentRef}
+      className="thread-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? `thread-row-${selectedIndex}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const selected = item.index === selectedIndex;
+          return (
+            <div
+              key={item.key}
+              id={`thread-row-${item.index}`}
+              role="option"
+              aria-selected={selected}
+              aria-setsize={total}
+              aria-posinset={item.index + 1}
+              className={`thread-row${selected ? ' thread-row-selected' : ''}${row ? '' : ' thread-row-loading'}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              onClick={() => onSelect(item.index)}
+            >
+              {row ? <RowContent row={row} /> : <span className="muted">Loading…</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function RowContent({ row }: { row: ThreadSummary }) {
+  return (
+    <>
+      <div className="thread-row-top">
+        <span className="thread-row-subject">{row.subject?.trim() || '(no subject)'}</span>
+        <span className={`badge badge-decision-${row.decision}`}>{DECISION_LABEL[row.decision]}</span>
+      </div>
+      <div className="thread-row-meta">
+        <span className={`kind kind-${row.kind}`}>{KIND_LABEL[row.kind]}</span>
+        <span>{sourceLabel(row.source)}</span>
+        <span>{formatDate(row.openedAt)}</span>
+        {row.rating != null ? <span className="stars" aria-label={`${row.rating} of 5 stars`}>{stars(row.rating)}</span> : null}
+        <span>{row.messageCount} {row.messageCount === 1 ? 'message' : 'messages'}</span>
+      </div>
+    </>
+  );
+}

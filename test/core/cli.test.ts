@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../electron/cli/commands/index.ts';
+import { jsonl, makeThreads, runCli, tempDir, writeTemp } from '../helpers/workspace.ts';
+
+let dir: string;
+let ws: string;
+const cleanups: (() => void)[] = [];
+beforeEach(() => {
+  const t = tempDir();
+  dir = t.dir;
+  ws = join(dir, 'ws');
+  cleanups.push(t.cleanup);
+});
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+
+describe('candor CLI', () => {
+  it('every command answers --help with its usage', () => {
+    for (const c of commands) {
+      const r = runCli([c.name, '--help']);
+      expect(r.code, c.name).toBe(0);
+      expect(r.stdout, c.name).toContain(`Usage: candor ${c.name}`);
+    }
+    const top = runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const c of commands) expect(top.stdout).toContain(c.name);
+  });
+
+  it('init, import --json, threads, decide and audit work together', () => {
+    expect(runCli(['init', ws, '--name', 'Acme Ltd']).stdout).toContain('Created workspace "Acme Ltd"');
+    const file = writeTemp(dir, 'threads.jsonl', jsonl(makeThreads(4)));
+    const imp = runCli(['import', ws, file, '--json']);
+    expect(imp.code).toBe(0);
+    const report = JSON.parse(imp.stdout);
+    expect(Object.keys(report)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected']);
+    expect(report).toEqual({ file, format: 'json', threadsCreated: 4, threadsUpdated: 0, messagesCreated: 12, internalNotes: 4, rejected: [] });
+
+    const again = JSON.parse(runCli(['import', ws, file, '--json']).stdout);
+    expect(again.threadsCreated).toBe(0);
+
+    const list = JSON.parse(runCli(['threads', ws, '--json']).stdout);
+    expect(list.total).toBe(4);
+    const late = JSON.parse(runCli(['threads', ws, '--query', 'late delivery', '--json']).stdout);
+    expect(late.threads.map((t: { externalId: string }) => t.externalId).sort()).toEqual(['t0', 't3']);
+
+    expect(runCli(['decide', ws, 't1', 't2', 'publish']).code).toBe(0);
+    const withheld = runCli(['decide', ws, '--query', 'late delivery', 'withhold', '--reason', 'privacy-request', '--note', 'customer asked']);
+    expect(withheld.code).toBe(0);
+    expect(withheld.stdout).toContain('2 threads matched');
+    const pub = JSON.parse(runCli(['threads', ws, '--decision', 'publish', '--json']).stdout);
+    expect(pub.threads.map((t: { externalId: string }) => t.externalId).sort()).toEqual(['t1', 't2']);
+
+    const audit = JSON.parse(runCli(['audit', ws, '--json']).stdout);
+    const decides = audit.entries.filter((e: { action: string }) => e.action === 'thread.decide');
+    expect(decides).toHaveLength(4);
+    expect(decides.at(-1)).toMatchObject({ actor: 'tester', after: { decision: 'withhold', reason: 'privacy-request', note: 'customer asked' } });
+  });
+
+  it('exit 3 when some records are rejected, listing each with file and line', () => {
+    runCli(['init', ws, '--name', 'Acme']);
+    const file = writeTemp(dir, 'mixed.jsonl', `${JSON.stringify(makeThreads(1)[0])}\n{"id":"bad"}\n`);
+    const r = runCli(['import', ws, file, '--json']);
+    expect(r.code).toBe(3);
+    const report = JSON.parse(r.stdout);
+    expect(report.threadsCreated).toBe(1);
+    expect(report.rejected).toEqual([{ location: 'mixed.jsonl line 2', reason: expect.stringContaining('messages') }]);
+  });
+
+  it('exit 1 on a fatal error, with nothing changed', () => {
+    runCli(['init', ws, '--name', 'Acme']);
+    const good = writeTemp(dir, 'good.jsonl', jsonl(makeThreads(2)));
+    const bad = writeTemp(dir, 'bad.json', '{"threads": [ oops ]}');
+    const r = runCli(['import', ws, good, bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.json');
+    expect(JSON.parse(runCli(['threads', ws, '--json']).stdout).total).toBe(0);
+  });
+
+  it('usage errors exit 2 and say what is wrong', () => {
+    runCli(['init', ws, '--name', 'Acme']);
+    const noReason = runCli(['decide', ws, '--all', 'withhold']);
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toContain('withholding needs a reason');
+    const badKind = runCli(['threads', ws, '--kind', 'rant']);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toMatch(/kind/);
+    expect(runCli(['init', join(dir, 'x')]).stderr).toContain('--name');
+    expect(runCli(['frobnicate']).code).toBe(2);
+    expect(runCli(['threads', join(dir, 'nowhere')]).stderr).toContain('not a Candor workspace');
+  });
+});
