@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 
 // Three bundles, one per Vite mode (npm run build runs all three):
 //   default  -> dist/renderer  the React app (index.html + assets), relative URLs so it loads from candor://app/
@@ -10,6 +12,38 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Packages that ship native binaries or spawn them stay in node_modules.
 const keepExternal = ['electron', 'pagefind', /^@pagefind\//];
+
+// Worker threads the core starts from their own module file: each becomes an entry of the main bundle.
+const workerEntries: Record<string, string> = { 'render-worker': 'electron/core/site/render-worker.ts' };
+const MAIN_OUT = 'dist/main';
+
+/**
+ * The core finds files next to its sources with `new URL('<relative>', import.meta.url)` (the themes, its worker).
+ * Bundled, every module runs from dist/main/, so each such reference is re-pointed from there to the same target,
+ * and a worker's .ts source becomes its bundled .js entry. The packaged app keeps the same layout (app/dist/main,
+ * app/static-templates), so the same references work there.
+ */
+function relocateModuleUrls(): Plugin {
+  const root = process.cwd();
+  const outDir = resolve(root, MAIN_OUT);
+  const workers = new Map(Object.entries(workerEntries).map(([name, file]) => [resolve(root, file), `./${name}.js`]));
+  return {
+    name: 'candor:relocate-module-urls',
+    transform(code, id) {
+      if (!id.startsWith(resolve(root, 'electron')) || !code.includes('import.meta.url')) return null;
+      const next = code.replace(/new URL\((['"])(\.{1,2}\/[^'"]*)\1,\s*import\.meta\.url\)/g, (_all, _q: string, rel: string) => {
+        const target = resolve(dirname(id), rel);
+        const worker = workers.get(target);
+        if (worker) return `new URL(${JSON.stringify(worker)}, import.meta.url)`;
+        let moved = relative(outDir, target).split('\\').join('/');
+        if (!moved.startsWith('.')) moved = `./${moved}`;
+        if (rel.endsWith('/') && !moved.endsWith('/')) moved += '/';
+        return `new URL(${JSON.stringify(moved)}, import.meta.url)`;
+      });
+      return next === code ? null : { code: next, map: null };
+    },
+  };
+}
 
 function renderer(): UserConfig {
   return {
@@ -28,15 +62,18 @@ function renderer(): UserConfig {
 
 function main(): UserConfig {
   return {
+    plugins: [relocateModuleUrls()],
     build: {
-      ssr: 'electron/main/main.ts',
-      outDir: 'dist/main',
+      ssr: true,
+      outDir: MAIN_OUT,
       emptyOutDir: true,
       target: 'node22',
       minify: false,
       rolldownOptions: {
+        input: { main: 'electron/main/main.ts', ...workerEntries },
         external: [...nodeBuiltins, ...keepExternal],
-        output: { format: 'es', entryFileNames: 'main.js', inlineDynamicImports: true },
+        // Every chunk sits in dist/main itself, so import.meta.url means the same folder in all of them.
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
     ssr: { noExternal: true, external: ['electron', 'pagefind'], target: 'node' },

@@ -7,6 +7,8 @@ import { appHandlers } from './handlers/app.ts';
 import { threadHandlers } from './handlers/threads.ts';
 import { curationHandlers } from './handlers/curation.ts';
 import { workspaceHandlers } from './handlers/workspace.ts';
+import { claimHandlers } from './handlers/claims.ts';
+import { siteHandlers } from './handlers/site.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -16,6 +18,8 @@ export const handlers = {
   ...threadHandlers,
   ...appHandlers,
   ...curationHandlers,
+  ...claimHandlers,
+  ...siteHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { z } from 'zod';
 import { contract, isChannel } from '../shared/contract.ts';
 import type { Channel, Contract, Res, Result } from '../shared/contract.ts';
-import { APP_ORIGIN } from './protocol.ts';
+import { isOnHost } from './protocol.ts';
 
 // One IPC channel carries the whole contract: the renderer calls invoke(channel, request) and always gets a Result.
 export const INVOKE_CHANNEL = 'candor:invoke';
@@ -16,11 +16,7 @@ export type ShellHandlers = { [C in Channel]?: (req: z.output<Contract[C]['req']
 /** Only the app's own top-level page may call: not the preview frame, not anything navigated to. */
 export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isOnHost(frame.url, 'app');
 }
 
 export function createDispatcher(coreDispatch: Dispatch, shell: ShellHandlers): Dispatch {

@@ -15,7 +15,7 @@ import { APP_URL, protocolResponse, resolveProtocolRequest, SCHEME } from './pro
 import { APP_CSP, hardenContents, hardenSession, PREVIEW_CSP, secureWebPreferences } from './security.ts';
 import { confirmAndOpenExternal, createShellHandlers, SHELL_DEFAULTS } from './shell-handlers.ts';
 import type { ShellData } from './shell-handlers.ts';
-import { DEFAULT_SIZE, MIN_SIZE, restoreBounds } from './window-state.ts';
+import { MIN_SIZE, restoreBounds } from './window-state.ts';
 
 const APP_NAME = 'Candor';
 app.setName(APP_NAME);

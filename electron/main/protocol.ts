@@ -9,6 +9,19 @@ export const APP_ORIGIN = `${SCHEME}://app`;
 export const PREVIEW_ORIGIN = `${SCHEME}://preview`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * True when the address is on candor://<host>/. Compared by scheme and host, not URL.origin: Node's URL gives
+ * custom schemes the origin "null" (Chromium knows the scheme is standard; Node does not).
+ */
+export function isOnHost(url: string, host: 'app' | 'preview'): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${SCHEME}:` && u.host === host && u.username === '' && u.password === '' && u.port === '';
+  } catch {
+    return false;
+  }
+}
+
 export type ProtocolRoots = {
   /** The built renderer (dist/renderer). */
   app: string;

@@ -1,5 +1,5 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { APP_ORIGIN, PREVIEW_ORIGIN } from './protocol.ts';
+import { isOnHost, PREVIEW_ORIGIN } from './protocol.ts';
 
 // Electron's security checklist, in one place: https://www.electronjs.org/docs/latest/tutorial/security
 
@@ -40,19 +40,11 @@ export const APP_CSP = [
 export const PREVIEW_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isOnHost(url, 'app');
 }
 
 export function isPreviewUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === PREVIEW_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isOnHost(url, 'preview');
 }
 
 /** Only web addresses leave the app, and only after the person confirms. */

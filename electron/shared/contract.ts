@@ -3,6 +3,8 @@ import { appChannels } from './contract/app.ts';
 import { threadChannels } from './contract/threads.ts';
 import { curationChannels } from './contract/curation.ts';
 import { workspaceChannels } from './contract/workspace.ts';
+import { claimChannels } from './contract/claims.ts';
+import { siteChannels } from './contract/site.ts';
 
 /**
  * The one typed contract between the app's window and the core: channel -> request and response schemas.
@@ -14,6 +16,8 @@ export const contract = {
   ...threadChannels,
   ...appChannels,
   ...curationChannels,
+  ...claimChannels,
+  ...siteChannels,
   // <domain channel maps above this line>
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
+import { importers } from '../../core/importers/registry.ts';
 import { runImport } from '../../core/importers/run.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
@@ -23,10 +24,11 @@ Re-importing the same file creates nothing; a thread that changed at the source 
 and curators' decisions, tags and redactions are kept. The whole import is one transaction.
 
 Options:
-  --format <id>            Force a format (see the README for the list)
+  --format <id>            Force a format: ${importers.map((i) => i.id).join(', ')}
+                           (without it the format is detected from the content)
   --staff <addr|@domain>   Messages from this address or domain are staff replies (repeatable; saved in the workspace)
-  --mapping <file.json>    Column mapping for CSV files
-  --comments <file>        A Zendesk comments file that goes with a tickets export
+  --mapping <file.json>    Column mapping for CSV files (docs/formats/csv-mapping.md)
+  --comments <file>        A Zendesk comments file (keyed by ticket id) that goes with a tickets export
   --json                   Print one JSON report per file
 
 Exit codes: 0 all records imported; 3 some records were rejected (the rest were imported); 1 fatal error (nothing changed).`,
@@ -57,6 +59,8 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
         mapping: values.mapping ? readMapping(values.mapping) : undefined,
         companions: values.comments,
         onProgress: bar.update,
+        // Human output says how each file is read; --json output stays exactly one report per file.
+        onFormat: values.json ? undefined : (f) => io.out(`${f.file}: ${f.detected ? 'detected' : 'reading as'} ${f.format} — ${f.label}\n`),
       });
       bar.done();
       if (values.json) {

@@ -8,6 +8,11 @@ import { redactionsCommand } from './redactions.ts';
 import { redactCommand } from './redact.ts';
 import { statsCommand } from './stats.ts';
 import { settingsCommand } from './settings.ts';
+import { claimsCommand } from './claims.ts';
+import { buildCommand } from './build.ts';
+import { verifyCommand } from './verify.ts';
+import { keysCommand } from './keys.ts';
+import { serveCommand } from './serve.ts';
 
 // Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
 export const commands: readonly Command[] = [
@@ -20,5 +25,10 @@ export const commands: readonly Command[] = [
   redactCommand,
   statsCommand,
   settingsCommand,
+  claimsCommand,
+  buildCommand,
+  verifyCommand,
+  keysCommand,
+  serveCommand,
   // <new commands above this line>
 ] as readonly Command[];

@@ -13,9 +13,11 @@ function metricLine(m: Metrics): string {
   return `response rate ${pct(m.responseRate)} (${m.responded}/${m.awaitingReply}), median first reply ${formatDuration(m.medianFirstReplySeconds)}, resolved ${pct(m.shareResolved)} (${m.resolved}/${m.threads}), median resolution ${formatDuration(m.medianResolutionSeconds)}`;
 }
 
-function counts(c: Record<string, number>): string {
-  return Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+function counts(c: Record<string, number>, label: (k: string) => string = (k) => k): string {
+  return Object.entries(c).map(([k, v]) => `${label(k)} ${v}`).join(', ');
 }
+
+const stars = (k: string) => (k === 'none' ? 'unrated' : `${k}★`);
 
 export const statsCommand = defineCommand({
   name: 'stats',
@@ -48,7 +50,7 @@ Exit codes: 0 printed; 1 not a workspace; 2 usage.`,
       const o = s.overall;
       const mod = o.moderation;
       io.out(`${s.note}\n\n`);
-      io.out(`Kinds:    ${counts(o.byKind)}\nStatus:   ${counts(o.byStatus)}\nRatings:  ${counts(o.byRating)}\nSources:  ${counts(o.bySource)}\n`);
+      io.out(`Kinds:    ${counts(o.byKind)}\nStatus:   ${counts(o.byStatus)}\nRatings:  ${counts(o.byRating, stars)}\nSources:  ${counts(o.bySource)}\n`);
       io.out(`All:        ${metricLine(o.all)}\nComplaints: ${metricLine(o.complaints)}\n\n`);
       io.out(`Moderation: ${mod.imported} imported, ${mod.published} published, ${mod.withheld} withheld, ${mod.pending} pending\n`);
       const reasons = Object.entries(mod.withheldByReason).filter(([, n]) => n > 0);

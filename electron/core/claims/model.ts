@@ -82,6 +82,7 @@ export const EvidenceInput = z.strictObject({
   file: z.union([Text.min(1), EvidenceFile]).nullable().default(null),
 }).superRefine(oneSource);
 export type EvidenceInput = z.infer<typeof EvidenceInput>;
+export type EvidenceInputShape = z.input<typeof EvidenceInput>;
 
 const claimShape = {
   id: ClaimId,
@@ -123,14 +124,15 @@ export type ClaimInput = z.infer<typeof ClaimInput>;
 /** The import file: {"claims": [...]}. Records are validated one by one so one bad claim names itself. */
 export const ClaimFile = z.strictObject({ claims: z.array(z.unknown()) });
 
-/** A stored claim: its content plus where it is in the workflow. */
-export const StoredClaim = z.object({
+/** A stored claim: its content (the working copy) plus where it is in the workflow. */
+export const ClaimRecord = z.object({
   claim: Claim,
   status: ClaimStatus,
-  /** Number of the latest published revision (0 = never published). */
+  /** Latest published revision (0 = never published). */
   revision: z.number().int().nonnegative(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  updated_by: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
 });
-export type StoredClaim = z.infer<typeof StoredClaim>;
+export type ClaimRecord = z.infer<typeof ClaimRecord>;

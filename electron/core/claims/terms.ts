@@ -11,7 +11,7 @@ import type { Match, Span, Text, Word } from './text.ts';
 
 /** EU Directive 2024/825 recital 9 (biodegradable has its own rule), plus the reference's additions. */
 export const GENERIC_TERMS = [
-  'environmentally friendly', 'environment friendly', 'eco friendly', 'eco', 'green', 'greener', "nature's friend", 'natures friend',
+  'environmentally friendly', 'environment friendly', 'eco friendly', 'eco', 'green', 'greener', 'greenest', "nature's friend", 'natures friend',
   'nature friendly', 'ecological', 'ecologically', 'environmentally correct', 'climate friendly', 'gentle on the environment',
   'carbon friendly', 'energy efficient', 'biobased', 'bio based', 'earth friendly', 'planet friendly', 'good for the planet',
   'better for the planet', 'good for the environment', 'better for the environment', 'kind to the planet', 'kinder to the planet',
@@ -199,6 +199,15 @@ function capitalised(word: Word | undefined): boolean {
   return word !== undefined && /^\p{Lu}/u.test(word.raw);
 }
 
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'are']);
+
+/** "Our New Eco-Friendly Laundry Liquid": in Title Case, capitals say nothing about names. */
+export function isTitleCase(text: Text): boolean {
+  const words = text.words.filter((w) => w.tokenStart && !w.sentenceStart && !w.isNumber && /^\p{L}/u.test(w.raw) && !FUNCTION_WORDS.has(w.norm));
+  if (words.length < 3) return false;
+  return words.filter((w) => capitalised(w)).length / words.length >= 0.7;
+}
+
 /** "Green Street", "Bethnal Green", "Mr Green": a place or a person, not a claim. */
 export function isProperNoun(text: Text, span: Span): boolean {
   const w = text.words;
@@ -209,7 +218,8 @@ export function isProperNoun(text: Text, span: Span): boolean {
   if (next && capitalised(next) && next.sentence === last.sentence && PLACE_SUFFIXES.has(next.norm)) return true;
   const prev = w[span.start - 1];
   if (prev && prev.sentence === first.sentence && PERSON_TITLES.has(prev.norm)) return true;
-  if (prev && prev.sentence === first.sentence && prev.clause === first.clause && !first.sentenceStart && capitalised(prev) && !prev.sentenceStart && !prev.isNumber && prev.raw !== prev.raw.toUpperCase()) return true;
+  if (prev && prev.sentence === first.sentence && prev.clause === first.clause && !first.sentenceStart && capitalised(prev) && !prev.sentenceStart
+    && !prev.isNumber && prev.raw !== prev.raw.toUpperCase() && !isTitleCase(text)) return true;
   return false;
 }
 

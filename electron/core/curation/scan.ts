@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CountryCode } from 'libphonenumber-js';
 import { transaction } from '../db/transaction.ts';
 import { compileAccountPattern } from './pii/account.ts';
@@ -110,17 +110,43 @@ export function loadThreadTexts(db: DatabaseSync, rowids: readonly number[]): Th
 
 type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null };
 
-function scanState(db: DatabaseSync, scanner: Scanner): string {
-  const r = db.prepare('SELECT count(*) AS n, max(updated_at) AS u FROM threads').get() as { n: number; u: string | null };
-  return `${r.n}|${r.u ?? ''}|${scanner.piiConfig}|${scanner.topicConfig}`;
+/** What the last whole refresh saw: the newest thread, the latest change, and the settings it scanned with. */
+type ScanState = { maxRowid: number; maxUpdated: string; pii: string; topic: string };
+
+function currentState(db: DatabaseSync, scanner: Scanner): ScanState {
+  // max(rowid) and max(updated_at) are index look-ups: this check costs microseconds at 100k threads.
+  const r = db.prepare('SELECT max(rowid) AS n, max(updated_at) AS u FROM threads').get() as { n: number | null; u: string | null };
+  return { maxRowid: r.n ?? 0, maxUpdated: r.u ?? '', pii: scanner.piiConfig, topic: scanner.topicConfig };
 }
 
-/** Recounts the findings no curator has reviewed yet (the "has unreviewed personal data" filter reads these). */
+function savedState(db: DatabaseSync): ScanState | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(STATE_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    return JSON.parse(row.value) as ScanState;
+  } catch {
+    return null;
+  }
+}
+
+const recountStatements = new WeakMap<DatabaseSync, { scan: StatementSync; thread: StatementSync }>();
+
+/** Recounts the findings no curator has reviewed yet, for the publish policy and the "unreviewed" filter. */
 export function recount(db: DatabaseSync, rowid: number): void {
-  db.prepare(`UPDATE curation_scans SET
-      unreviewed = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id)),
-      unreviewed_high = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND f.confidence = 'high' AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id))
-    WHERE thread_rowid = ?1`).run(rowid);
+  let s = recountStatements.get(db);
+  if (!s) {
+    s = {
+      scan: db.prepare(`UPDATE curation_scans SET
+          unreviewed = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id)),
+          unreviewed_high = (SELECT count(*) FROM pii_findings f WHERE f.thread_rowid = ?1 AND f.confidence = 'high' AND NOT EXISTS (SELECT 1 FROM pii_reviews r WHERE r.thread_rowid = ?1 AND r.finding_id = f.finding_id))
+        WHERE thread_rowid = ?1`),
+      thread: db.prepare('UPDATE threads SET pii_unreviewed = ?2 WHERE rowid = ?1 AND pii_unreviewed IS NOT ?2'),
+    };
+    recountStatements.set(db, s);
+  }
+  s.scan.run(rowid);
+  const n = (db.prepare('SELECT unreviewed FROM curation_scans WHERE thread_rowid = ?').get(rowid) as { unreviewed: number } | undefined)?.unreviewed ?? 0;
+  s.thread.run(rowid, n);
 }
 
 export type RefreshResult = { checked: number; scanned: number };
@@ -132,17 +158,21 @@ export type RefreshResult = { checked: number; scanned: number };
  */
 export function refreshScans(db: DatabaseSync, options: { rowids?: readonly number[] } = {}): RefreshResult {
   const scanner = makeScanner(readSettings(db));
-  const whole = options.rowids === undefined;
-  const state = whole ? scanState(db, scanner) : '';
-  if (whole) {
-    const prev = db.prepare('SELECT value FROM meta WHERE key = ?').get(STATE_KEY) as { value: string } | undefined;
-    if (prev?.value === state) return { checked: 0, scanned: 0 };
-  }
   const stale = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
     WHERE (s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at OR s.pii_config <> ? OR s.topic_config <> ?)`;
   let candidates: ScanRow[] = [];
-  if (whole) candidates = db.prepare(stale).all(scanner.piiConfig, scanner.topicConfig) as ScanRow[];
-  else {
+  const whole = options.rowids === undefined;
+  if (whole) {
+    const now = currentState(db, scanner);
+    const prev = savedState(db);
+    if (prev && JSON.stringify(prev) === JSON.stringify(now)) return { checked: 0, scanned: 0 };
+    if (prev && prev.pii === now.pii && prev.topic === now.topic) {
+      // Same settings: only threads added or changed since the last refresh can be stale.
+      candidates = db.prepare(`${stale} AND (t.rowid > ? OR t.updated_at >= ?)`).all(scanner.piiConfig, scanner.topicConfig, prev.maxRowid, prev.maxUpdated) as ScanRow[];
+    } else {
+      candidates = db.prepare(stale).all(scanner.piiConfig, scanner.topicConfig) as ScanRow[];
+    }
+  } else {
     for (let i = 0; i < options.rowids!.length; i += BATCH) {
       const ids = options.rowids!.slice(i, i + BATCH);
       candidates.push(...(db.prepare(`${stale} AND t.rowid IN (${marks(ids.length)})`).all(scanner.piiConfig, scanner.topicConfig, ...ids) as ScanRow[]));
@@ -154,7 +184,7 @@ export function refreshScans(db: DatabaseSync, options: { rowids?: readonly numb
     scanned += transaction(db, () => scanBatch(db, batch, scanner));
   }
   if (whole) {
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATE_KEY, scanState(db, scanner));
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATE_KEY, JSON.stringify(currentState(db, scanner)));
   }
   return { checked: candidates.length, scanned };
 }

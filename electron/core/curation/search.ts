@@ -10,10 +10,12 @@ import { refreshScans } from './scan.ts';
 export function curationWhere(q: z.output<typeof CurationQuery>): WhereClause {
   const sql: string[] = [];
   const params: (string | number)[] = [];
-  if (q.unreviewed === true) sql.push('t.rowid IN (SELECT thread_rowid FROM curation_scans WHERE unreviewed > 0)');
-  if (q.unreviewed === false) sql.push('t.rowid NOT IN (SELECT thread_rowid FROM curation_scans WHERE unreviewed > 0)');
+  if (q.unreviewed === true) sql.push('t.pii_unreviewed > 0');
+  if (q.unreviewed === false) sql.push('t.pii_unreviewed = 0');
   if (q.topic) {
-    sql.push("t.rowid IN (SELECT thread_rowid FROM thread_tags WHERE tag = ? AND origin = 'rule')");
+    // The unary + keeps SQLite from driving the query from the topic's (often large) list and sorting it: the page
+    // is read in date order and each thread checked against the list instead (measured: 25 ms -> 5 ms at 100k).
+    sql.push("+t.rowid IN (SELECT thread_rowid FROM thread_tags WHERE tag = ? AND origin = 'rule')");
     params.push(q.topic);
   }
   return { sql, params };

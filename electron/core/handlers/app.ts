@@ -1,5 +1,5 @@
-import { appChannels, addRecent } from '../../shared/contract/app.ts';
-import type { Preferences, RecentWorkspace } from '../../shared/contract/app.ts';
+import { addRecent } from '../../shared/contract/app.ts';
+import type { appChannels, Preferences, RecentWorkspace } from '../../shared/contract/app.ts';
 import { CandorError } from '../errors.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
 

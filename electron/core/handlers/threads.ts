@@ -2,6 +2,7 @@ import { formatLocation, toErrorInfo } from '../errors.ts';
 import type { threadChannels } from '../../shared/contract/threads.ts';
 import { detectFormat, importerById, importers } from '../importers/registry.ts';
 import { runImport } from '../importers/run.ts';
+import { csvEvents } from '../importers/csv-input.ts';
 import { openSourceFile } from '../importers/source-file.ts';
 import { savedStaff, staffMatcher } from '../importers/staff.ts';
 import { ThreadInput } from '../model/thread.ts';
@@ -62,5 +63,15 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
       onProgress: (p) => ctx.emitProgress({ job: 'import', phase: p.file, done: p.bytesRead, total: p.bytesTotal, unit: 'bytes', message: `${p.records} records` }),
     });
     return { reports };
+  },
+  async 'imports.csvSample'(req) {
+    const columns: string[] = [];
+    const rows: string[][] = [];
+    for await (const ev of csvEvents(openSourceFile(req.file), req.encoding ? { encoding: req.encoding } : {})) {
+      if (ev.kind === 'header') columns.push(...ev.cells);
+      else if (ev.kind === 'row') rows.push(ev.cells);
+      if (rows.length >= req.rows) break;
+    }
+    return { columns, rows };
   },
 };

@@ -18,6 +18,8 @@ export type JsonShape = {
   isItem: (value: Record<string, unknown>) => boolean;
   /** The expected shape in words, for error messages. */
   expected: string;
+  /** Sees every object that held a list or an item (a page with sideloaded users, say) before its items are read. */
+  onContainer?: (container: Record<string, unknown>) => void;
 };
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -75,9 +77,15 @@ function expand(value: unknown, shape: JsonShape): { items: unknown[]; key: stri
   if (!isObject(value)) return null;
   for (const key of shape.listKeys) {
     const list = getPath(value, key);
-    if (Array.isArray(list)) return { items: list, key };
+    if (Array.isArray(list)) {
+      shape.onContainer?.(value);
+      return { items: list, key };
+    }
   }
-  if (shape.isItem(value)) return { items: [value], key: null };
+  if (shape.isItem(value)) {
+    shape.onContainer?.(value);
+    return { items: [value], key: null };
+  }
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError, formatLocation } from '../errors.ts';
@@ -20,9 +21,14 @@ export type ImportOptions = {
   /** Files read alongside the main ones (Zendesk comments for a tickets export). */
   companions?: readonly string[];
   onProgress?: (p: ImportProgress) => void;
+  /** Told, before each file is read, which format it is read as and whether that was detected or forced. */
+  onFormat?: (info: { file: string; format: string; label: string; detected: boolean }) => void;
   /** For tests of crash safety: called after each stored thread. */
   afterThread?: () => void;
 };
+
+/** Negative: KiB. 64 MB keeps a 100k-thread import's indexes in memory, well inside the app's memory budget. */
+const IMPORT_CACHE_KIB = -65536;
 
 /** Reads the workspace policy for new threads, when curation has set one. */
 function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
@@ -38,10 +44,19 @@ function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
 export async function runImport(ws: Workspace, paths: readonly string[], options: ImportOptions = {}): Promise<FileReport[]> {
   if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
   const db = ws.db;
-  const plan: { path: string; importer: Importer }[] = paths.map((path) => ({ path, importer: options.format ? importerById(options.format) : detectFormat(path) }));
+  const plan: { path: string; importer: Importer }[] = paths.map((path) => ({
+    path,
+    importer: options.format ? importerById(options.format) : detectFormat(path, { hasMapping: options.mapping !== undefined }),
+  }));
+  if (options.companions?.length && !plan.some((p) => p.importer.id === 'zendesk')) {
+    throw new CandorError('USAGE', `--comments goes with a Zendesk tickets export, but ${plan.length === 1 ? 'the file is' : 'the files are'} read as ${[...new Set(plan.map((p) => p.importer.id))].join(', ')}.`);
+  }
   const now = new Date().toISOString();
   const reports: FileReport[] = [];
 
+  // A larger page cache for the import's one long transaction: the indexes on random ids otherwise thrash it.
+  const cacheBefore = (db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
+  db.exec(`PRAGMA cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const staffEntries = options.staff?.length ? saveStaff(db, options.staff) : savedStaff(db);
@@ -49,6 +64,7 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
     const decision = defaultDecision(db);
     const companions: SourceFile[] = (options.companions ?? []).map((p) => openSourceFile(p));
     for (const { path, importer } of plan) {
+      options.onFormat?.({ file: path, format: importer.id, label: importer.label, detected: !options.format });
       const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [] };
       let bytesRead = 0;
       let records = 0;
@@ -79,7 +95,8 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
       }
       options.onProgress?.({ file: path, bytesRead: file.size, bytesTotal: file.size, records });
       if (records === 0 && file.size === 0) {
-        throw new CandorError('EMPTY_FILE', `${path}: the file is empty; nothing to import.`, { file: path });
+        const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+        throw new CandorError('EMPTY_FILE', folder ? `${path}: the folder holds no messages to import.` : `${path}: the file is empty; nothing to import.`, { file: path });
       }
       appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: path, at: now, after: report });
       reports.push(report);
@@ -89,6 +106,8 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
     if (db.isTransaction) db.exec('ROLLBACK');
     if (err instanceof CandorError) throw err;
     throw new CandorError('IMPORT_FAILED', `Import failed, nothing was changed: ${(err as Error).message}`);
+  } finally {
+    db.exec(`PRAGMA cache_size = ${cacheBefore}`);
   }
   return reports;
 }

@@ -18,7 +18,13 @@ export type ImporterContext = {
 };
 
 /** First bytes of a file, decoded, for format detection. */
-export type DetectSample = { name: string; text: string; isDirectory: boolean };
+export type DetectSample = {
+  name: string;
+  text: string;
+  isDirectory: boolean;
+  /** A column mapping was given (--mapping): a CSV is then meant for the csv importer. */
+  hasMapping?: boolean;
+};
 
 export type Importer = {
   id: string;

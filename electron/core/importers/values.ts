@@ -5,7 +5,9 @@ import { parseTimestamp } from '../model/thread.ts';
 // any number of fractional digits, Unix seconds, milliseconds) and empty values (null, "", missing).
 
 /** Ids arrive as numbers or strings; Candor keeps them as strings. */
-export const VendorId = z.union([z.string().trim().min(1), z.number().finite().transform(String)]);
+export const VendorId = z.union([z.string().trim().min(1), z.number().finite().transform(String)], {
+  error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'expected an id (text or a number)'),
+});
 
 /** Optional text: null and missing both mean "none". */
 export const OptText = z.string().nullish();
@@ -31,7 +33,9 @@ export function toIsoTime(value: unknown): string | null {
 }
 
 /** A zod field for a time in any of the forms above, with a message that names the bad value. */
-export const VendorTime = z.union([z.string(), z.number()]).transform((value, ctx) => {
+export const VendorTime = z.union([z.string(), z.number()], {
+  error: (issue) => (issue.input === undefined || issue.input === null ? 'is missing' : 'expected a date and time'),
+}).transform((value, ctx) => {
   const iso = toIsoTime(value);
   if (!iso) {
     ctx.addIssue({ code: 'custom', message: `"${String(value).slice(0, 40)}" is not a real date and time` });

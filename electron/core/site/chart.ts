@@ -17,7 +17,7 @@ function niceMax(n: number): number {
 }
 
 /** Stacked monthly columns: complaints, and all other feedback. */
-export function trendChart(points: readonly TrendPoint[], id = 'trend'): TrustedHtml {
+export function trendChart(points: readonly TrendPoint[], id = 'chart-trend'): TrustedHtml {
   if (points.length === 0) return trusted('');
   const width = 720;
   const height = 260;
@@ -67,7 +67,7 @@ export function trendChart(points: readonly TrendPoint[], id = 'trend'): Trusted
 export type RatingBar = { stars: number; count: number; share: number };
 
 /** Horizontal bars for 5 to 1 stars. */
-export function ratingChart(bars: readonly RatingBar[], id = 'ratings'): TrustedHtml {
+export function ratingChart(bars: readonly RatingBar[], id = 'chart-ratings'): TrustedHtml {
   const total = bars.reduce((s, b) => s + b.count, 0);
   if (total === 0) return trusted('');
   const width = 360;

@@ -1,4 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { diffClaims } from '../claims/history.ts';
+import type { Claim } from '../claims/model.ts';
+import { computeProgress } from '../claims/progress.ts';
+import { listRevisions, publishedClaims } from '../claims/store.ts';
 
 // The claims the public sees: published and retired claims as of their latest published revision (never a draft
 // in progress), with progress, evidence and the history of what changed between revisions.
@@ -15,9 +19,9 @@ export type SiteEvidence = {
   file: { name: string; size: number; sha256: string } | null;
 };
 
-export type SiteChange = { field: string; before: string | null; after: string | null };
+export type SiteChange = { field: string; label: string; before: string | null; after: string | null };
 export type SiteRevision = { revision: number; publishedAt: string; changes: SiteChange[] };
-export type SiteProgress = { status: string; explanation: string; ratio: number | null };
+export type SiteProgress = { status: string; explanation: string; ratio: number | null; elapsed: number | null };
 export type YearValue = { value: number; year: number };
 
 export type SiteClaim = {
@@ -45,6 +49,57 @@ export type SiteClaim = {
   revisions: SiteRevision[];
 };
 
-export function loadSiteClaims(_db: DatabaseSync, _workspaceDir: string): SiteClaim[] {
-  return [];
+function fromClaim(c: Claim): Omit<SiteClaim, 'status' | 'revision' | 'publishedAt' | 'progress' | 'revisions'> {
+  return {
+    id: c.id,
+    title: c.title,
+    statement: c.statement,
+    markets: [...c.markets],
+    category: c.category,
+    scope: c.scope,
+    scopeDetail: c.scope_detail,
+    metric: c.metric,
+    unit: c.unit,
+    baseline: c.baseline,
+    target: c.target,
+    currentValue: c.current_value,
+    currentAsOf: c.current_as_of,
+    comparisonBasis: c.comparison_basis,
+    usesOffsets: c.uses_offsets,
+    label: c.label,
+    evidence: c.evidence.map((e) => ({
+      type: e.type,
+      title: e.title,
+      issuer: e.issuer,
+      independentThirdParty: e.independent_third_party,
+      issued: e.issued,
+      validUntil: e.valid_until,
+      covers: [...e.covers],
+      url: e.url,
+      file: e.file ? { name: e.file.name, size: e.file.size, sha256: e.file.sha256 } : null,
+    })),
+  };
+}
+
+/**
+ * Published and retired claims as of their latest published revision. Progress is computed by the claims register
+ * as of `asOf` (the date the data last changed, so the same workspace always gives the same page).
+ */
+export function loadSiteClaims(db: DatabaseSync, asOf: string): SiteClaim[] {
+  return publishedClaims(db).map(({ status, revision }) => {
+    const revisions = listRevisions(db, revision.claim.id);
+    const progress = computeProgress(revision.claim, asOf);
+    return {
+      ...fromClaim(revision.claim),
+      status,
+      revision: revision.revision,
+      publishedAt: revision.publishedAt,
+      progress: { status: progress.status, explanation: progress.explanation, ratio: progress.done, elapsed: progress.elapsed },
+      revisions: revisions.map((r, i) => ({
+        revision: r.revision,
+        publishedAt: r.publishedAt,
+        changes: i === 0 ? [] : diffClaims(revisions[i - 1]!.claim, r.claim).map((ch) => ({ field: ch.field, label: ch.label, before: ch.before, after: ch.after })),
+      })),
+    };
+  });
 }

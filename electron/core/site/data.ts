@@ -82,7 +82,7 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
       lastUpdated: version.at,
       published: publishedThreadKeys(db),
       stats: workspaceStats(db),
-      claims: loadSiteClaims(db, workspaceDir),
+      claims: loadSiteClaims(db, (version.at ?? '1970-01-01').slice(0, 10)),
     };
     return data;
   } finally {

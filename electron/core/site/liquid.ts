@@ -6,7 +6,7 @@ import { Liquid } from 'liquidjs';
 import type { Template } from 'liquidjs';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { formatDuration } from '../../curation/stats.ts';
+import { formatDuration } from '../curation/stats.ts';
 import { escapeHtml, TrustedHtml } from './trusted.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from './format.ts';
 
@@ -78,6 +78,14 @@ export function themeFingerprint(roots: readonly string[]): string {
   return h.digest('hex');
 }
 
+/**
+ * Template indentation leaves trailing spaces and runs of blank lines; they are removed outside <pre>, where
+ * whitespace is content.
+ */
+export function tidyWhitespace(html: string): string {
+  return html.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 === 1 ? part : part.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n'))).join('');
+}
+
 function trustedOrEscaped(value: unknown): string {
   if (value instanceof TrustedHtml) return value.html;
   if (value === null || value === undefined) return '';
@@ -130,7 +138,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
         parsed.set(template, tpl);
       }
       try {
-        return liquid.renderSync(tpl, scope) as string;
+        return tidyWhitespace(liquid.renderSync(tpl, scope) as string);
       } catch (err) {
         throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
       }

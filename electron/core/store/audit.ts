@@ -35,7 +35,8 @@ export function appendAudit(db: DatabaseSync, entry: AuditInput): void {
 
 type AuditRow = { seq: number; at: string; actor: string; action: string; entity_type: string; entity_id: string; before: string | null; after: string | null };
 
-export type AuditQuery = { entityType?: string; entityId?: string; limit?: number; afterSeq?: number };
+/** newest: the latest entries first (the app's audit view pages backwards with beforeSeq). */
+export type AuditQuery = { entityType?: string; entityId?: string; limit?: number; afterSeq?: number; beforeSeq?: number; newest?: boolean };
 
 export function listAudit(db: DatabaseSync, query: AuditQuery = {}): AuditEntry[] {
   const where: string[] = [];
@@ -43,7 +44,8 @@ export function listAudit(db: DatabaseSync, query: AuditQuery = {}): AuditEntry[
   if (query.entityType) { where.push('entity_type = ?'); params.push(query.entityType); }
   if (query.entityId) { where.push('entity_id = ?'); params.push(query.entityId); }
   if (query.afterSeq !== undefined) { where.push('seq > ?'); params.push(query.afterSeq); }
-  const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${query.limit ? `LIMIT ${Math.max(1, Math.floor(query.limit))}` : ''}`;
+  if (query.beforeSeq !== undefined) { where.push('seq < ?'); params.push(query.beforeSeq); }
+  const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq${query.newest ? ' DESC' : ''} ${query.limit ? `LIMIT ${Math.max(1, Math.floor(query.limit))}` : ''}`;
   const rows = db.prepare(sql).all(...params) as AuditRow[];
   return rows.map((r) => ({
     seq: r.seq,

@@ -322,7 +322,10 @@ export function searchThreads(db: DatabaseSync, raw: ThreadQuery = {}, extra?: W
   const total = (db.prepare(`SELECT count(*) AS n FROM threads t ${whereSql}`).get(...where.params) as { n: number }).n;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const col = SORT_COLUMNS[q.sort];
-  const rows = db.prepare(`SELECT t.* FROM threads t ${whereSql} ORDER BY ${col} IS NULL, ${col} ${dir}, t.rowid ${dir} LIMIT ? OFFSET ?`)
+  // Dates are NOT NULL, so ordering by the column alone lets its index deliver rows in order (no sort of every
+  // match). Unrated threads go last: SQLite sorts NULL lowest, so only ascending ratings need the IS NULL term.
+  const order = q.sort === 'rating' && dir === 'ASC' ? `${col} IS NULL, ${col} ${dir}` : `${col} ${dir}`;
+  const rows = db.prepare(`SELECT t.* FROM threads t ${whereSql} ORDER BY ${order}, t.rowid ${dir} LIMIT ? OFFSET ?`)
     .all(...where.params, q.limit, q.offset) as ThreadRow[];
   if (rows.length === 0) return { total, threads: [] };
   const ids = rows.map((r) => r.rowid);

@@ -33,4 +33,9 @@ export const threadChannels = channels({
     res: z.object({ format: z.string(), threads: z.array(ThreadInput), rejected: z.array(z.object({ location: z.string(), reason: z.string() })) }),
   },
   'imports.run': { req: ImportRequest, res: z.object({ reports: z.array(FileReport) }) },
+  /** A CSV's header and first rows, for the app's column-mapping step. */
+  'imports.csvSample': {
+    req: z.object({ file: z.string().min(1), encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(), rows: z.number().int().min(0).max(50).default(5) }),
+    res: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  },
 });

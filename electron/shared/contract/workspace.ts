@@ -18,7 +18,7 @@ export const workspaceChannels = channels({
   'workspace.current': { req: z.object({}), res: WorkspaceInfo.nullable() },
   'workspace.close': { req: z.object({}), res: z.object({ closed: z.boolean() }) },
   'audit.list': {
-    req: z.object({ entityType: z.string().optional(), entityId: z.string().optional(), limit: z.number().int().min(1).max(100_000).optional(), afterSeq: z.number().int().optional() }),
+    req: z.object({ entityType: z.string().optional(), entityId: z.string().optional(), limit: z.number().int().min(1).max(100_000).optional(), afterSeq: z.number().int().optional(), beforeSeq: z.number().int().optional(), newest: z.boolean().optional() }),
     res: z.object({ entries: z.array(AuditEntry) }),
   },
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClient } from '../api.ts';
 import type { AppInfo, ThemePreference } from '../../../electron/shared/contract/app.ts';
 import type { WorkspaceInfo } from '../../../electron/shared/contract/workspace.ts';
@@ -22,6 +22,8 @@ import { ClaimsView } from '../views/claims/ClaimsView.tsx';
 import { SiteView } from '../views/site/SiteView.tsx';
 import { AuditView } from '../views/audit/AuditView.tsx';
 
+let toastCounter = 0;
+
 type Boot = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; info: AppInfo; workspace: WorkspaceInfo | null; theme: ThemePreference };
 
 export function App() {
@@ -34,26 +36,35 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [dialog, setDialog] = useState<WorkspaceDialog>(null);
   const [dataVersion, setDataVersion] = useState(0);
-  const toastId = useRef(0);
 
-  const start = useCallback(async () => {
-    setBoot({ status: 'loading' });
-    const [info, current, prefs] = await Promise.all([client.invoke('app.info', {}), client.invoke('workspace.current', {}), client.invoke('app.preferences.get', {})]);
-    if (!info.ok) return setBoot({ status: 'error', error: info.error });
-    if (!current.ok) return setBoot({ status: 'error', error: current.error });
-    const t = prefs.ok ? prefs.value.theme : 'system';
-    setWorkspace(current.value);
-    setTheme(t);
-    applyTheme(t);
-    setBoot({ status: 'ready', info: info.value, workspace: current.value, theme: t });
-  }, [client]);
-
+  const [bootTick, setBootTick] = useState(0);
   useEffect(() => {
-    void start();
-  }, [start]);
+    let live = true;
+    void (async (): Promise<Boot> => {
+      const [info, current, prefs] = await Promise.all([client.invoke('app.info', {}), client.invoke('workspace.current', {}), client.invoke('app.preferences.get', {})]);
+      if (!info.ok) return { status: 'error', error: info.error };
+      if (!current.ok) return { status: 'error', error: current.error };
+      return { status: 'ready', info: info.value, workspace: current.value, theme: prefs.ok ? prefs.value.theme : 'system' };
+    })().then((b) => {
+      if (!live) return;
+      if (b.status === 'ready') {
+        setWorkspace(b.workspace);
+        setTheme(b.theme);
+        applyTheme(b.theme);
+      }
+      setBoot(b);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, bootTick]);
+  const retryBoot = () => {
+    setBoot({ status: 'loading' });
+    setBootTick((t) => t + 1);
+  };
 
   const toast = useCallback((text: string, tone: Toast['tone'] = 'success') => {
-    const id = ++toastId.current;
+    const id = ++toastCounter;
     setToasts((ts) => [...ts.slice(-2), { id, tone, text }]);
     window.setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), tone === 'error' ? 9000 : 4500);
   }, []);
@@ -155,7 +166,7 @@ export function App() {
   if (boot.status === 'error' || !ctx) {
     return (
       <main className="boot">
-        {boot.status === 'error' ? <ErrorNotice title="Candor could not start" error={boot.error} onRetry={() => void start()} /> : null}
+        {boot.status === 'error' ? <ErrorNotice title="Candor could not start" error={boot.error} onRetry={retryBoot} /> : null}
       </main>
     );
   }

@@ -10,4 +10,4 @@ export function nextTheme(theme: ThemePreference): ThemePreference {
   return theme === 'system' ? 'light' : theme === 'light' ? 'dark' : 'system';
 }
 
-export const THEME_LABEL: Record<ThemePreference, string> = { system: 'Appearance: follows the system', light: 'Appearance: light', dark: 'Appearance: dark' };
+export const THEME_LABEL: Record<ThemePreference, string> = { system: 'Theme: as system', light: 'Theme: light', dark: 'Theme: dark' };

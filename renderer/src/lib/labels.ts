@@ -41,3 +41,10 @@ export function reasonLabel(code: string | null | undefined): string {
   if (!code) return '';
   return (REASON_LABEL as Record<string, string>)[code] ?? code;
 }
+
+export type FindingView = Res<'curation.findings'>['findings'][number];
+export type PiiKind = FindingView['kind'];
+export const PII_LABEL: Record<PiiKind, string> = {
+  email: 'E-mail address', phone: 'Phone number', card: 'Payment card', iban: 'Bank account (IBAN)', ip: 'IP address',
+  name: 'Customer’s name', account: 'Order or account number', url: 'Personal link', address: 'Street address', postcode: 'Postcode',
+};

@@ -9,9 +9,9 @@ export type Loadable<T> =
 
 /**
  * Calls a channel and keeps its answer. A reload keeps showing the previous answer until the new one arrives, so
- * lists do not flash. `request: null` means "not yet" (e.g. nothing selected).
+ * lists do not flash. `request: null` means "not yet" (e.g. nothing selected); a new `version` asks again.
  */
-export function useCall<C extends Channel>(channel: C, request: Req<C> | null): Loadable<Res<C>> & { reload: () => void; refreshing: boolean } {
+export function useCall<C extends Channel>(channel: C, request: Req<C> | null, version = 0): Loadable<Res<C>> & { reload: () => void; refreshing: boolean } {
   const client = useClient();
   const key = request === null ? null : JSON.stringify(request);
   const [state, setState] = useState<Loadable<Res<C>>>({ status: 'loading' });
@@ -34,7 +34,7 @@ export function useCall<C extends Channel>(channel: C, request: Req<C> | null): 
     return () => {
       live = false;
     };
-  }, [client, channel, key, tick]);
+  }, [client, channel, key, tick, version]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload, refreshing };

@@ -20,6 +20,9 @@ ruleTable(genericTerm, [
   { name: 'a price next to the term is not a specification', statement: 'Green loan: 0.5% lower rate.', fires: true },
   { name: 'a label named in the text is not a specification', statement: 'Eco-friendly detergent, EU Ecolabel certified.', fields: { markets: ['US'] }, fires: true },
   { name: 'negation in another sentence does not cancel', statement: "It's not plastic. It's eco-friendly.", fires: true },
+  { name: 'superlative: greenest', statement: 'The greenest choice in its class.', fires: true },
+  { name: 'Title Case is not a proper noun', statement: 'Our New Eco-Friendly Laundry Liquid', fires: true },
+  { name: 'Title Case street name is still a place', statement: 'Visit Our New Store On Green Street', fires: false },
   // must not fire
   { name: 'negation', statement: 'Our packaging is not eco-friendly yet; we are working on it.', fires: false },
   { name: "isn't", statement: "This isn't a green product.", fires: false },
@@ -29,6 +32,8 @@ ruleTable(genericTerm, [
   { name: 'colour list', statement: 'Choose red, green or blue.', fires: false },
   { name: 'street name', statement: 'Visit our new store on Green Street, Bristol.', fires: false },
   { name: 'place name', statement: 'Our shop near Bethnal Green station.', fires: false },
+  { name: 'person', statement: 'Meet Mr Green, our new store manager.', fires: false },
+  { name: 'compound: Greenwich', statement: 'Our Greenwich store opens on Monday.', fires: false },
   { name: 'compound: greenhouse', statement: 'Tomatoes grown in greenhouses heated with waste heat.', fires: false },
   { name: 'compound: economy', statement: 'Economy class tickets on sale.', fires: false },
   { name: 'brand compound: EcoClean', statement: 'Try our new EcoClean laundry liquid.', fires: false },

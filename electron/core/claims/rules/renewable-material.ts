@@ -20,9 +20,14 @@ export const renewableMaterial = defineRule({
   title: '"Renewable materials" without naming the material and why it is renewable',
   fix: 'Name the material and why it is renewable ("100% bamboo, which regrows faster than it is harvested").',
   detect(claim) {
-    const hits = claimTerms(claim.statement, TERMS, { present: true });
+    const t = analyse(claim.statement);
+    // The listed phrases, or "renewable" before a material ("renewable bamboo").
+    const hits = [
+      ...claimTerms(claim.statement, TERMS, { present: true }),
+      ...claimTerms(claim.statement, ['renewable', 'renewably'], { present: true }).filter((m) => MATERIAL.test(t.words[m.end + 1]?.norm ?? '')),
+    ];
     if (hits.length === 0) return null;
-    const text = flatText(analyse(claim.statement));
+    const text = flatText(t);
     const missing = [MATERIAL.test(text) ? null : 'which material it is', WHY.test(text) ? null : 'why it counts as renewable'].filter((x): x is string => x !== null);
     if (missing.length === 0) return null;
     return `${quote(hits[0]!.words)} does not say ${listNames(missing).replace(' and ', ' or ')}.`;

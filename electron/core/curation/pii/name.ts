@@ -56,7 +56,8 @@ export function nameVariants(fullName: string): string[] {
   const surnameIndex = particleIndex > 0 ? particleIndex : tokens.length - 1;
   if (surnameIndex >= 2) out.add(tokens.slice(0, surnameIndex).join(' '));
   const surnames = tokens.slice(surnameIndex).join(' ');
-  for (const nick of NICKNAMES[fold(tokens[0] ?? '')] ?? []) {
+  for (const short of NICKNAMES[fold(tokens[0] ?? '')] ?? []) {
+    const nick = short[0]!.toUpperCase() + short.slice(1);
     out.add(nick);
     if (tokens.length > 1) out.add(`${nick} ${surnames}`);
   }
@@ -110,7 +111,7 @@ export function detectName(text: string, ctx: DetectContext): Hit[] {
   const { variants, foldedVariants, quick } = prepare(ctx.customerNames);
   if (variants.length === 0) return [];
   // Accented text may still match an ASCII variant ("José" vs "Jose"), so the shortcut applies only to ASCII text.
-  if (quick && !quick.test(text) && /^[\x00-\x7f]*$/.test(text)) return [];
+  if (quick && !quick.test(text) && !/[^\x20-\x7e\t\n\r]/.test(text)) return [];
   const { folded, map } = foldWithMap(text);
   const hits: Hit[] = [];
   for (const v of variants) {

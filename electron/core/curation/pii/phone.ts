@@ -18,7 +18,7 @@ function digitsOf(s: string): string {
  * international (+ or 00), or national with the country's trunk prefix, never digits that are an order or a date.
  */
 /** Seven digits, possibly separated: without them there is no phone number, and the library is not asked. */
-const ENOUGH_DIGITS = /\d(?:[\s().\/-]{0,3}\d){6}/;
+const ENOUGH_DIGITS = /\d(?:[\s()./-]{0,3}\d){6}/;
 
 export function detectPhone(text: string, ctx: DetectContext): Hit[] {
   const hits: Hit[] = [];

@@ -10,7 +10,7 @@ function withCount(label: string, n: number | undefined): string {
   return n === undefined ? label : `${label} (${formatCount(n)})`;
 }
 
-export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFilter }: { filters: InboxFilters; onChange: (f: InboxFilters) => void; facets: FacetCounts | null; searchRef: RefObject<HTMLInputElement | null>; topics: { name: string; count?: number }[]; piiFilter: boolean }) {
+export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFilter }: { filters: InboxFilters; onChange: (f: InboxFilters) => void; facets: FacetCounts | null; searchRef: RefObject<HTMLInputElement | null>; topics: string[]; piiFilter: boolean }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const active = activeFilterCount(withFilter(filters, 'decision', undefined));
@@ -37,7 +37,7 @@ export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFil
           id={`${panelId}-q`}
           type="search"
           className="input search-input"
-          placeholder="Search words, names, order numbers…  ( / )"
+          placeholder="Search…   ( / )"
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -111,11 +111,15 @@ export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFil
             </select>
           </label>
           <label className="filter">
-            <span>Topic or tag</span>
-            <select className="input input-small" value={filters.tag ?? ''} onChange={(e) => onChange(withFilter(filters, 'tag', e.target.value))}>
-              <option value="">Any topic</option>
-              {topics.map((t) => <option key={t.name} value={t.name}>{withCount(t.name, t.count)}</option>)}
+            <span>Topic</span>
+            <select className="input input-small" value={filters.topic ?? ''} onChange={(e) => onChange(withFilter(filters, 'topic', e.target.value))} disabled={topics.length === 0} title={topics.length === 0 ? 'No topic rules yet' : undefined}>
+              <option value="">{topics.length ? 'Any topic' : 'No topics defined'}</option>
+              {topics.map((t) => <option key={t} value={t}>{withCount(t, facets?.topic[t])}</option>)}
             </select>
+          </label>
+          <label className="filter">
+            <span>Tag</span>
+            <input className="input input-small" value={filters.tag ?? ''} placeholder="e.g. delivery" onChange={(e) => onChange(withFilter(filters, 'tag', e.target.value))} />
           </label>
           <label className="filter">
             <span>Source</span>
@@ -142,7 +146,7 @@ export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFil
           {piiFilter ? (
             <label className="filter filter-check">
               <input type="checkbox" checked={Boolean(filters.unreviewedPii)} onChange={(e) => onChange(withFilter(filters, 'unreviewedPii', e.target.checked))} />
-              <span>Only with personal data to review{facets && 'pii' in facets ? '' : ''}</span>
+              <span>{withCount('Only with personal data to review', facets?.unreviewed)}</span>
             </label>
           ) : null}
         </div>

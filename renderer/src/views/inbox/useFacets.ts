@@ -11,37 +11,40 @@ export type FacetCounts = {
   decision: Record<string, number>;
   rating: Record<string, number>;
   source: Record<string, number>;
-  tag: Record<string, number>;
+  topic: Record<string, number>;
+  unreviewed: number;
   all: number;
 };
 
 const RATINGS = ['1', '2', '3', '4', '5'];
 
 /**
- * Counts for each filter value, each computed with every other filter applied (so the numbers say what choosing
- * that value would show).
+ * Counts for each filter value, each computed with every other filter applied, so a number says what choosing
+ * that value would show. Each count is one search that asks for a single row (the core counts in SQL).
  */
-export async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[]): Promise<FacetCounts> {
+export async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[], topics: readonly string[]): Promise<FacetCounts> {
   const count = async (patch: Partial<InboxFilters>, drop: keyof InboxFilters | null): Promise<number> => {
     const f: InboxFilters = { ...filters };
     if (drop) delete f[drop];
-    const r = await client.invoke('threads.search', { ...toThreadQuery({ ...f, ...patch }, false), limit: 1 });
+    const r = await client.invoke('curation.search', { ...toThreadQuery({ ...f, ...patch }), limit: 1 });
     return r.ok ? r.value.total : 0;
   };
-  const dim = async (key: 'kind' | 'status' | 'decision' | 'source', values: readonly string[]) =>
+  const dim = async (key: 'kind' | 'status' | 'decision' | 'source' | 'topic', values: readonly string[]): Promise<Record<string, number>> =>
     Object.fromEntries(await Promise.all(values.map(async (v) => [v, await count({ [key]: v } as Partial<InboxFilters>, key)] as const)));
-  const [kind, status, decision, source, rating, all] = await Promise.all([
+  const [kind, status, decision, source, topic, rating, unreviewed, all] = await Promise.all([
     dim('kind', KINDS),
     dim('status', STATUSES),
     dim('decision', DECISIONS),
     dim('source', sources),
-    Promise.all(RATINGS.map(async (r) => [r, await count({ rating: Number(r) }, 'rating')] as const)).then(Object.fromEntries),
-    count({}, null),
+    dim('topic', topics),
+    Promise.all(RATINGS.map(async (r) => [r, await count({ rating: Number(r) }, 'rating')] as const)).then((e) => Object.fromEntries(e) as Record<string, number>),
+    count({ unreviewedPii: true }, 'unreviewedPii'),
+    count({}, 'decision'),
   ]);
-  return { kind, status, decision, source, rating, tag: {}, all } as FacetCounts;
+  return { kind, status, decision, source, topic, rating, unreviewed, all };
 }
 
-export function useFacets(filters: InboxFilters, version: number): FacetCounts | null {
+export function useFacets(filters: InboxFilters, topics: readonly string[], version: number): FacetCounts | null {
   const client = useClient();
   const [facets, setFacets] = useState<FacetCounts | null>(null);
   const [sources, setSources] = useState<string[]>([]);
@@ -50,15 +53,16 @@ export function useFacets(filters: InboxFilters, version: number): FacetCounts |
       if (r.ok) setSources(r.value.formats.map((f) => f.id));
     });
   }, [client]);
-  const key = JSON.stringify(filters);
+  const key = JSON.stringify([filters, sources, topics]);
   useEffect(() => {
     let live = true;
-    void loadFacets(client, JSON.parse(key) as InboxFilters, sources).then((f) => {
-      if (live) setFacets(f);
+    const [f, s, t] = JSON.parse(key) as [InboxFilters, string[], string[]];
+    void loadFacets(client, f, s, t).then((result) => {
+      if (live) setFacets(result);
     });
     return () => {
       live = false;
     };
-  }, [client, key, sources, version]);
+  }, [client, key, version]);
   return facets;
 }

@@ -32,7 +32,7 @@ export function useThreadList(query: ThreadQuery, version: number): ThreadListSt
 
   const fetchPage = useCallback(async (page: number, gen: number) => {
     const size = cache.current.pageSize;
-    const r = await client.invoke('threads.search', { ...(JSON.parse(key) as ThreadQuery), limit: size, offset: page * size });
+    const r = await client.invoke('curation.search', { ...(JSON.parse(key) as ThreadQuery), limit: size, offset: page * size });
     if (gen !== generation.current) return;
     if (!r.ok) {
       cache.current.failed(page);
@@ -50,7 +50,6 @@ export function useThreadList(query: ThreadQuery, version: number): ThreadListSt
   useEffect(() => {
     const gen = ++generation.current;
     cache.current.clear();
-    setStatus((s) => (s === 'ready' ? 'ready' : 'loading'));
     cache.current.claimMissing(0, 0, 1);
     void fetchPage(0, gen);
   }, [fetchPage]);

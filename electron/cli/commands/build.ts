@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { buildSite } from '../../core/site/build.ts';
+import type { BuildProgress } from '../../core/site/build.ts';
+import { listThemes } from '../../core/site/liquid.ts';
+import { defineCommand, EXIT } from '../command.ts';
+
+function bar(write: (s: string) => void, enabled: boolean): { update: (p: BuildProgress) => void; done: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - last < 100 && p.phase !== 'done') return;
+      last = now;
+      const ratio = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+      const filled = Math.round(ratio * 30);
+      write(`\r${p.phase.padEnd(9)} [${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}   `);
+      drawn = true;
+    },
+    done() {
+      if (drawn) write('\n');
+      drawn = false;
+    },
+  };
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1_048_576).toFixed(1)} MB`;
+}
+
+export const buildCommand = defineCommand({
+  name: 'build',
+  summary: 'Build the public transparency site',
+  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--base-url <url>] [--no-search] [--clean] [--json]',
+  help: `Builds the static site from the workspace: every published conversation, the statistics, the moderation
+report, the claims, open data (JSON, CSV, JSON Schema), an Atom feed, a sitemap and manifest.json (signed when the
+workspace has a signing key: candor keys init). The site is built beside <dir> and swapped in only when the whole
+build succeeded. <dir> must be new, empty, or a site Candor built; anything else is refused and left as it was.
+A rebuild into the same folder re-renders only what changed and gives the same bytes as a clean build.
+
+Options:
+  --out <dir>        Where the site goes (required)
+  --theme <name>     ${listThemes().map((t) => t.name).join(' | ') || 'default'} (default: default). <workspace>/templates/ overrides any theme file.
+  --base-url <url>   The address the site will have (https://...): canonical links, feed and sitemap
+  --no-search        Skip the search index (faster; the search page is left out)
+  --clean            Ignore what the last build saved and render everything
+  --json             Print {"out","pages","threads","withheld","claims","bytes","ms"}
+
+Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usage.`,
+  options: {
+    out: { type: 'string' },
+    theme: { type: 'string' },
+    'base-url': { type: 'string' },
+    'no-search': { type: 'boolean' },
+    clean: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  schema: z.object({
+    positionals: z.tuple([z.string().min(1)], { error: 'name exactly one workspace' }),
+    values: z.object({
+      out: z.string({ error: 'say where the site goes with --out <dir>' }).min(1),
+      theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a theme name is lowercase letters, digits and dashes').optional(),
+      'base-url': z.string().optional(),
+      'no-search': z.boolean().optional(),
+      clean: z.boolean().optional(),
+      json: z.boolean().optional(),
+    }),
+  }),
+  async run({ positionals: [dir], values }, io) {
+    const progress = bar(io.err, io.interactive && !values.json);
+    try {
+      const r = await buildSite({
+        workspace: dir,
+        out: values.out,
+        theme: values.theme,
+        baseUrl: values['base-url'] ?? null,
+        search: !values['no-search'],
+        clean: values.clean,
+        onProgress: progress.update,
+      });
+      progress.done();
+      if (values.json) {
+        io.out(`${JSON.stringify({ out: r.out, pages: r.pages, threads: r.threads, withheld: r.withheld, claims: r.claims, bytes: r.bytes, ms: r.ms })}\n`);
+      } else {
+        io.out(`Built ${r.out}: ${r.pages.toLocaleString('en')} pages, ${r.threads.toLocaleString('en')} published conversations (${r.withheld.toLocaleString('en')} withheld), ${r.claims} claims, ${megabytes(r.bytes)} in ${(r.ms / 1000).toFixed(1)} s${r.incremental ? ` (${r.rendered.toLocaleString('en')} pages re-rendered, ${r.reused.toLocaleString('en')} reused)` : ''}.\n`);
+        io.out(r.signed ? 'manifest.json is signed (manifest.sig).\n' : 'manifest.json lists every file with its SHA-256 (not signed: run candor keys init to sign).\n');
+        for (const w of r.warnings) io.err(`note: ${w}\n`);
+      }
+      await r.cleanup;
+      return EXIT.ok;
+    } finally {
+      progress.done();
+    }
+  },
+});

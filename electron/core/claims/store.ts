@@ -1,0 +1,290 @@
+// The claim register: working copies, the workflow draft -> in review -> approved -> published -> retired (every
+// step in the audit log with who and when), and immutable revisions made by publishing.
+import { createHash } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from '../db/transaction.ts';
+import { CandorError } from '../errors.ts';
+import { appendAudit } from '../store/audit.ts';
+import type { Workspace } from '../workspace.ts';
+import { hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
+import { blockingFindings, lintClaim, today } from './lint.ts';
+import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
+import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from './model.ts';
+import type { Revision, TransitionResult } from './views.ts';
+import type { Finding } from './rule.ts';
+
+type ClaimRow = {
+  rowid: number; id: string; title: string; statement: string; markets: string; category: string; scope: string; scope_detail: string | null;
+  metric: string | null; unit: string | null; baseline_value: number | null; baseline_year: number | null; target_value: number | null;
+  target_year: number | null; current_value: number | null; current_as_of: string | null; comparison_basis: string | null;
+  uses_offsets: number | null; label: string | null; owner: string | null; status: string; revision: number;
+  created_at: string; created_by: string; updated_at: string; updated_by: string;
+};
+
+type EvidenceRow = {
+  position: number; type: string; title: string; issuer: string | null; independent_third_party: number; issued: string | null;
+  valid_until: string | null; covers: string; url: string | null; file_name: string | null; file_size: number | null; file_sha256: string | null;
+};
+
+function evidenceOf(db: DatabaseSync, rowid: number): Evidence[] {
+  const rows = db.prepare('SELECT * FROM claim_evidence WHERE claim_rowid = ? ORDER BY position').all(rowid) as EvidenceRow[];
+  return rows.map((r) => Evidence.parse({
+    type: r.type, title: r.title, issuer: r.issuer, independent_third_party: r.independent_third_party === 1, issued: r.issued,
+    valid_until: r.valid_until, covers: JSON.parse(r.covers) as unknown, url: r.url,
+    file: r.file_sha256 ? { name: r.file_name, size: r.file_size, sha256: r.file_sha256 } : null,
+  }));
+}
+
+function toRecord(db: DatabaseSync, r: ClaimRow): ClaimRecord {
+  const claim = Claim.parse({
+    id: r.id, title: r.title, statement: r.statement, markets: JSON.parse(r.markets) as unknown, category: r.category, scope: r.scope,
+    scope_detail: r.scope_detail, metric: r.metric, unit: r.unit,
+    baseline: r.baseline_value === null ? null : { value: r.baseline_value, year: r.baseline_year },
+    target: r.target_value === null ? null : { value: r.target_value, year: r.target_year },
+    current_value: r.current_value, current_as_of: r.current_as_of, comparison_basis: r.comparison_basis,
+    uses_offsets: r.uses_offsets === null ? null : r.uses_offsets === 1, label: r.label, owner: r.owner,
+    evidence: evidenceOf(db, r.rowid),
+  });
+  return { claim, status: ClaimStatus.parse(r.status), revision: r.revision, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+function row(db: DatabaseSync, id: string): ClaimRow | undefined {
+  return db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+}
+
+export function findClaim(db: DatabaseSync, id: string): ClaimRecord | null {
+  const r = row(db, id);
+  return r ? toRecord(db, r) : null;
+}
+
+export function getClaim(db: DatabaseSync, id: string): ClaimRecord {
+  const c = findClaim(db, id);
+  if (!c) throw new CandorError('NOT_FOUND', `No claim "${id}" in this workspace.`);
+  return c;
+}
+
+export type ClaimListQuery = { status?: ClaimStatus; includeRetired?: boolean };
+
+export function listClaims(db: DatabaseSync, query: ClaimListQuery = {}): ClaimRecord[] {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (query.status) { where.push('status = ?'); params.push(query.status); }
+  else if (query.includeRetired === false) where.push("status <> 'retired'");
+  const rows = db.prepare(`SELECT * FROM claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(...params) as ClaimRow[];
+  return rows.map((r) => toRecord(db, r));
+}
+
+/** Canonical JSON of a claim's content: equal content, equal text (the schema fixes the key order). */
+export function canonical(claim: Claim): string {
+  return JSON.stringify(Claim.parse(claim));
+}
+
+export function contentHash(claim: Claim): string {
+  return createHash('sha256').update(canonical(claim)).digest('hex');
+}
+
+function columns(c: Claim): (string | number | null)[] {
+  return [
+    c.title, c.statement, JSON.stringify(c.markets), c.category, c.scope, c.scope_detail, c.metric, c.unit,
+    c.baseline?.value ?? null, c.baseline?.year ?? null, c.target?.value ?? null, c.target?.year ?? null, c.current_value, c.current_as_of,
+    c.comparison_basis, c.uses_offsets === null ? null : c.uses_offsets ? 1 : 0, c.label, c.owner,
+  ];
+}
+
+const CONTENT_COLUMNS = 'title, statement, markets, category, scope, scope_detail, metric, unit, baseline_value, baseline_year, target_value, target_year, current_value, current_as_of, comparison_basis, uses_offsets, label, owner';
+
+function writeEvidence(db: DatabaseSync, rowid: number, evidence: readonly Evidence[]): void {
+  db.prepare('DELETE FROM claim_evidence WHERE claim_rowid = ?').run(rowid);
+  const insert = db.prepare('INSERT INTO claim_evidence (claim_rowid, position, type, title, issuer, independent_third_party, issued, valid_until, covers, url, file_name, file_size, file_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
+  evidence.forEach((e, i) => {
+    insert.run(rowid, i, e.type, e.title, e.issuer, e.independent_third_party ? 1 : 0, e.issued, e.valid_until, JSON.stringify(e.covers), e.url, e.file?.name ?? null, e.file?.size ?? null, e.file?.sha256 ?? null);
+  });
+}
+
+export type SaveOptions = {
+  /** Folder that relative evidence file paths are read from (the import file's folder). */
+  baseDir?: string;
+  now?: string;
+  /** Collects evidence files this save copied into the workspace (so a rolled-back import can remove them). */
+  newFiles?: string[];
+};
+
+export type SaveResult = { record: ClaimRecord; created: boolean; updated: boolean };
+
+/** Turns imported evidence (file paths) into stored evidence (files in the workspace). */
+export function resolveEvidenceFiles(ws: Workspace, input: ClaimInput, options: SaveOptions = {}): Claim {
+  const evidence = input.evidence.map((e, i) => {
+    let file: EvidenceFile | null = null;
+    if (typeof e.file === 'string') {
+      const source = isAbsolute(e.file) ? e.file : resolve(options.baseDir ?? process.cwd(), e.file);
+      try {
+        const stored = storeEvidenceFile(ws.dir, source);
+        if (stored.created) options.newFiles?.push(stored.path);
+        file = stored.file;
+      } catch (err) {
+        if (err instanceof CandorError) throw new CandorError(err.code, `evidence ${i + 1}: ${err.message}`, { field: `evidence.${i}.file` });
+        throw err;
+      }
+    } else if (e.file) {
+      if (!hasEvidenceFile(ws.dir, e.file)) throw new CandorError('EVIDENCE_NOT_FOUND', `evidence ${i + 1}: the file ${e.file.name} (${e.file.sha256.slice(0, 12)}…) is not in this workspace's evidence folder.`, { field: `evidence.${i}.file` });
+      file = e.file;
+    }
+    return { ...e, file };
+  });
+  return Claim.parse({ ...input, evidence });
+}
+
+const FIELDS_FOR_AUDIT = ['title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline', 'target', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'evidence'] as const;
+
+function changedFields(before: Claim, after: Claim): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  for (const f of FIELDS_FOR_AUDIT) {
+    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) out[f] = { before: before[f], after: after[f] };
+  }
+  return out;
+}
+
+/**
+ * Creates or updates a claim's working copy. Changing a claim that was in review, approved or published sends it back
+ * to draft (approval was for other words); the published revision stays what the site shows until the next publish.
+ * Retired claims are not changed.
+ */
+export function saveClaim(ws: Workspace, input: ClaimInput | Claim, options: SaveOptions = {}): SaveResult {
+  const db = ws.db;
+  const now = options.now ?? new Date().toISOString();
+  return transaction(db, () => {
+    const claim = resolveEvidenceFiles(ws, ClaimInput.parse(input), options);
+    const existing = row(db, claim.id);
+    if (!existing) {
+      const info = db.prepare(`INSERT INTO claims (id, ${CONTENT_COLUMNS}, status, revision, created_at, created_by, updated_at, updated_by) VALUES (?, ${'?, '.repeat(18)}'draft', 0, ?, ?, ?, ?)`)
+        .run(claim.id, ...columns(claim), now, ws.actor, now, ws.actor);
+      writeEvidence(db, Number(info.lastInsertRowid), claim.evidence);
+      appendAudit(db, { actor: ws.actor, action: 'claim.create', entityType: 'claim', entityId: claim.id, at: now, after: { status: 'draft', claim } });
+      return { record: getClaim(db, claim.id), created: true, updated: false };
+    }
+    const before = toRecord(db, existing);
+    if (canonical(before.claim) === canonical(claim)) return { record: before, created: false, updated: false };
+    if (before.status === 'retired') throw new CandorError('CLAIM_RETIRED', `Claim "${claim.id}" is retired; retired claims are kept as they were.`);
+    const status: ClaimStatus = 'draft';
+    db.prepare(`UPDATE claims SET ${CONTENT_COLUMNS.split(', ').map((c) => `${c} = ?`).join(', ')}, status = ?, updated_at = ?, updated_by = ? WHERE rowid = ?`)
+      .run(...columns(claim), status, now, ws.actor, existing.rowid);
+    writeEvidence(db, existing.rowid, claim.evidence);
+    appendAudit(db, {
+      actor: ws.actor, action: 'claim.update', entityType: 'claim', entityId: claim.id, at: now,
+      before: { status: before.status }, after: { status, changes: changedFields(before.claim, claim) },
+    });
+    return { record: getClaim(db, claim.id), created: false, updated: true };
+  });
+}
+
+/** Adds one piece of evidence (a file copied into the workspace, or a URL) to a claim. */
+export function attachEvidence(ws: Workspace, id: string, evidence: EvidenceInputShape, options: SaveOptions = {}): ClaimRecord {
+  return transaction(ws.db, () => {
+    const current = getClaim(ws.db, id);
+    const next = ClaimInput.parse({ ...current.claim, evidence: [...current.claim.evidence, evidence] });
+    const result = saveClaim(ws, next, options);
+    appendAudit(ws.db, { actor: ws.actor, action: 'claim.evidence.attach', entityType: 'claim', entityId: id, at: options.now, after: result.record.claim.evidence[result.record.claim.evidence.length - 1] });
+    return result.record;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workflow
+
+export const TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+  draft: ['in_review', 'retired'],
+  in_review: ['approved', 'draft', 'retired'],
+  approved: ['published', 'draft', 'retired'],
+  published: ['retired'],
+  retired: [],
+};
+
+const ACTIONS: Record<ClaimStatus, string> = { draft: 'claim.return', in_review: 'claim.submit', approved: 'claim.approve', published: 'claim.publish', retired: 'claim.retire' };
+
+export type TransitionOptions = {
+  /** Publish over error-level lint findings; the reason is recorded. */
+  override?: string;
+  /** Review date for the lint check that gates publishing (YYYY-MM-DD, today by default). */
+  asOf?: string;
+  note?: string;
+  now?: string;
+};
+
+function step(ws: Workspace, r: ClaimRecord, to: ClaimStatus, now: string, extra: Record<string, unknown> = {}): void {
+  ws.db.prepare('UPDATE claims SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(to, now, ws.actor, r.claim.id);
+  appendAudit(ws.db, { actor: ws.actor, action: ACTIONS[to], entityType: 'claim', entityId: r.claim.id, at: now, before: { status: r.status }, after: { status: to, ...extra } });
+  r.status = to;
+}
+
+/**
+ * Moves a claim along the workflow. Publishing runs the linter as of the review date: an error-level finding blocks
+ * it unless `override` gives a reason, which is stored with the revision, per rule, and in the audit log. Publishing a
+ * draft or a claim in review records the review and approval steps as taken by the same person.
+ */
+export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, options: TransitionOptions = {}): TransitionResult {
+  const db = ws.db;
+  const now = options.now ?? new Date().toISOString();
+  return transaction(db, () => {
+    const r = getClaim(db, id);
+    if (r.status === to) return { record: r, publishedRevision: null, unchanged: true, overridden: [] };
+    const note = options.note ? { note: options.note } : {};
+    if (to !== 'published') {
+      if (!TRANSITIONS[r.status].includes(to)) {
+        throw new CandorError('BAD_TRANSITION', `Claim "${id}" is ${r.status.replace('_', ' ')}; it cannot move to ${to.replace('_', ' ')} (allowed: ${TRANSITIONS[r.status].join(', ') || 'none'}).`);
+      }
+      step(ws, r, to, now, note);
+      return { record: getClaim(db, id), publishedRevision: null, unchanged: false, overridden: [] };
+    }
+    if (r.status === 'retired') throw new CandorError('BAD_TRANSITION', `Claim "${id}" is retired; retired claims are not published again.`);
+    const asOf = options.asOf ?? today();
+    const findings = lintClaim(r.claim, { asOf });
+    const errors = blockingFindings(findings);
+    const reason = options.override?.trim();
+    if (errors.length > 0 && !reason) {
+      throw new CandorError('LINT_BLOCKED', `Claim "${id}" has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'} (${errors.map((f) => f.rule).join(', ')}); fix ${errors.length === 1 ? 'it' : 'them'} or publish with --override "<reason>".`);
+    }
+    if (r.status === 'draft') step(ws, r, 'in_review', now, note);
+    if (r.status === 'in_review') step(ws, r, 'approved', now, note);
+    const revision = r.revision + 1;
+    const content = canonical(r.claim);
+    db.prepare('INSERT INTO claim_revisions (claim_id, revision, published_at, published_by, reviewed_as_of, content, content_sha256, findings, override_reason) VALUES (?,?,?,?,?,?,?,?,?)')
+      .run(id, revision, now, ws.actor, asOf, content, contentHash(r.claim), JSON.stringify(findings), errors.length > 0 ? reason! : null);
+    if (errors.length > 0) {
+      const insert = db.prepare('INSERT INTO claim_lint_overrides (claim_id, revision, rule, message, reason, actor, at) VALUES (?,?,?,?,?,?,?)');
+      for (const f of errors) insert.run(id, revision, f.rule, f.message, reason!, ws.actor, now);
+      appendAudit(db, { actor: ws.actor, action: 'claim.lint-override', entityType: 'claim', entityId: id, at: now, after: { revision, reason, rules: errors.map((f) => f.rule), asOf } });
+    }
+    db.prepare('UPDATE claims SET revision = ? WHERE id = ?').run(revision, id);
+    step(ws, r, 'published', now, { revision, asOf, ...note });
+    return { record: getClaim(db, id), publishedRevision: revision, unchanged: false, overridden: errors };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Revisions
+
+type RevisionRow = { revision: number; published_at: string; published_by: string; reviewed_as_of: string; content: string; content_sha256: string; findings: string; override_reason: string | null };
+
+export function listRevisions(db: DatabaseSync, id: string): Revision[] {
+  const rows = db.prepare('SELECT * FROM claim_revisions WHERE claim_id = ? ORDER BY revision').all(id) as RevisionRow[];
+  return rows.map((r) => ({
+    revision: r.revision, publishedAt: r.published_at, publishedBy: r.published_by, reviewedAsOf: r.reviewed_as_of,
+    claim: Claim.parse(JSON.parse(r.content)), contentSha256: r.content_sha256, findings: JSON.parse(r.findings) as Finding[], overrideReason: r.override_reason,
+  }));
+}
+
+export type PublicClaim = { status: 'published' | 'retired'; revision: Revision };
+
+/** What the public site shows: each claim's latest published revision, marked retired when the claim is. */
+export function publishedClaims(db: DatabaseSync, markets?: readonly Market[]): PublicClaim[] {
+  const out: PublicClaim[] = [];
+  for (const r of db.prepare('SELECT id, status FROM claims WHERE revision > 0 ORDER BY id').all() as { id: string; status: string }[]) {
+    const revs = listRevisions(db, r.id);
+    const latest = revs[revs.length - 1];
+    if (!latest) continue;
+    if (markets && !latest.claim.markets.some((m) => markets.includes(m))) continue;
+    out.push({ status: r.status === 'retired' ? 'retired' : 'published', revision: latest });
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+// One claim as lists and detail views show it: counts of findings and progress, computed as of a review date.
+import { countBySeverity, LINT_DISCLAIMER, lintClaim } from './lint.ts';
+import type { ClaimRecord } from './model.ts';
+import { computeProgress } from './progress.ts';
+import type { ClaimDetail, ClaimSummary } from './views.ts';
+
+export function claimSummary(r: ClaimRecord, asOf: string): ClaimSummary {
+  const c = r.claim;
+  return {
+    id: c.id, title: c.title, statement: c.statement, status: r.status, revision: r.revision, markets: c.markets, category: c.category,
+    scope: c.scope, owner: c.owner, evidence: c.evidence.length, findings: countBySeverity(lintClaim(c, { asOf })),
+    progress: c.target ? computeProgress(c, asOf) : null, updatedAt: r.updatedAt, updatedBy: r.updatedBy,
+  };
+}
+
+export function claimDetail(r: ClaimRecord, asOf: string): ClaimDetail {
+  return { record: r, asOf, findings: lintClaim(r.claim, { asOf }), progress: r.claim.target ? computeProgress(r.claim, asOf) : null, disclaimer: LINT_DISCLAIMER };
+}

@@ -1,0 +1,48 @@
+import type { claimChannels } from '../../shared/contract/claims.ts';
+import { claimHistory } from '../claims/history.ts';
+import { importClaims } from '../claims/import.ts';
+import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
+import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
+import { claimDetail, claimSummary } from '../claims/summary.ts';
+import { CandorError } from '../errors.ts';
+import type { HandlersFor } from './context.ts';
+
+export const claimHandlers: HandlersFor<typeof claimChannels> = {
+  'claims.list'(req, ctx) {
+    const asOf = req.asOf ?? today();
+    return { asOf, claims: listClaims(ctx.workspace().db, { status: req.status }).map((r) => claimSummary(r, asOf)) };
+  },
+  'claims.get'(req, ctx) {
+    return claimDetail(getClaim(ctx.workspace().db, req.id), req.asOf ?? today());
+  },
+  'claims.save'(req, ctx) {
+    return saveClaim(ctx.workspace(), req.claim);
+  },
+  'claims.lint'(req, ctx) {
+    const asOf = req.asOf ?? today();
+    const ws = ctx.workspace();
+    if (req.ids && req.claim) throw new CandorError('BAD_REQUEST', 'Lint either stored claims (ids) or one unsaved claim, not both.');
+    let claims;
+    if (req.claim) {
+      // An unsaved claim: its evidence files are only read for their hash when they are already stored.
+      const draft = req.claim;
+      if (draft.evidence.some((e) => typeof e.file === 'string')) {
+        claims = [{ ...draft, evidence: draft.evidence.map((e) => ({ ...e, file: null })) }];
+      } else claims = [resolveEvidenceFiles(ws, draft)];
+    } else if (req.ids) claims = req.ids.map((id) => getClaim(ws.db, id).claim);
+    else claims = listClaims(ws.db, { includeRetired: false }).map((r) => r.claim);
+    return { asOf, findings: lintClaims(claims, { asOf }), disclaimer: LINT_DISCLAIMER };
+  },
+  'claims.transition'(req, ctx) {
+    return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, asOf: req.asOf });
+  },
+  'claims.history'(req, ctx) {
+    return claimHistory(ctx.workspace().db, req.id);
+  },
+  'claims.attachEvidence'(req, ctx) {
+    return { record: attachEvidence(ctx.workspace(), req.id, req.evidence) };
+  },
+  'claims.import'(req, ctx) {
+    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format }) };
+  },
+};

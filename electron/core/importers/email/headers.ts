@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { decodeWords } from 'postal-mime';
+import { baseSubject } from './jwz.ts';
+import type { MailItem } from './jwz.ts';
+
+// What threading needs from a message's header block, read without parsing the body: ids, references, subject,
+// addresses, date and Gmail's thread id. postal-mime parses the whole message later, one thread at a time.
+
+export type HeaderFields = Map<string, string[]>;
+
+/** Unfolds and splits a raw header block (bytes up to the first empty line). Non-ASCII bytes are read as UTF-8. */
+export function parseHeaderBlock(block: Buffer): HeaderFields {
+  const text = block.toString('utf8').replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ');
+  const fields: HeaderFields = new Map();
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!/^[\x21-\x39\x3b-\x7e]+$/.test(name)) continue;
+    const list = fields.get(name) ?? [];
+    list.push(line.slice(colon + 1).trim());
+    fields.set(name, list);
+  }
+  return fields;
+}
+
+function first(fields: HeaderFields, name: string): string | null {
+  return fields.get(name)?.[0] ?? null;
+}
+
+/** The <…> ids in a header, in order. */
+export function messageIds(value: string | null): string[] {
+  if (!value) return [];
+  const out: string[] = [];
+  for (const m of value.matchAll(/<([^<>\s]+)>/g)) out.push(m[1]!);
+  return out;
+}
+
+/** A Message-ID header's id; an unbracketed id (broken clients) is taken as written. */
+export function ownMessageId(value: string | null): string | null {
+  if (!value) return null;
+  const ids = messageIds(value);
+  if (ids.length) return ids[0]!;
+  const bare = value.trim();
+  return bare && !/\s/.test(bare) ? bare : null;
+}
+
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const ZONES: Record<string, number> = { UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+
+/**
+ * RFC 5322 dates ("Tue, 1 Jul 2003 10:52:37 +0200", obsolete zones included) and mbox separator dates
+ * ("Tue Jul  1 10:52:37 2003", Gmail's "Tue Jul 01 10:52:37 +0000 2003"). Zone-less times are UTC. Null when it is
+ * not a real date.
+ */
+export function parseMailDate(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const v = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let m = /^(?:[a-z]{3},? )?(\d{1,2}) ([a-z]{3})[a-z]* (\d{2,4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ([+-]\d{4}|[a-z]{1,5}))?$/i.exec(v);
+  let parts: { d: string; mon: string; y: string; h: string; mi: string; s?: string; zone?: string } | null = null;
+  if (m) parts = { d: m[1]!, mon: m[2]!, y: m[3]!, h: m[4]!, mi: m[5]!, s: m[6], zone: m[7] };
+  else {
+    m = /^[a-z]{3} ([a-z]{3}) (\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ([+-]\d{4}|[a-z]{1,5}))? (\d{4})$/i.exec(v);
+    if (m) parts = { mon: m[1]!, d: m[2]!, h: m[3]!, mi: m[4]!, s: m[5], zone: m[6], y: m[7]! };
+  }
+  if (!parts) return null;
+  const month = MONTHS[parts.mon.toLowerCase()];
+  if (month === undefined) return null;
+  let year = Number(parts.y);
+  if (parts.y.length === 2) year += year < 50 ? 2000 : 1900;
+  else if (parts.y.length === 3) year += 1900;
+  const day = Number(parts.d), hour = Number(parts.h), minute = Number(parts.mi), second = Number(parts.s ?? 0);
+  if (day < 1 || day > new Date(Date.UTC(year, month + 1, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 60) return null;
+  let offset = 0;
+  if (parts.zone) {
+    if (/^[+-]\d{4}$/.test(parts.zone)) {
+      const sign = parts.zone[0] === '-' ? -1 : 1;
+      offset = sign * (Number(parts.zone.slice(1, 3)) * 60 + Number(parts.zone.slice(3, 5)));
+    } else offset = ZONES[parts.zone.toUpperCase()] ?? 0;
+  }
+  return Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - offset * 60_000;
+}
+
+function addresses(value: string | null): string[] {
+  if (!value) return [];
+  const out: string[] = [];
+  for (const m of value.matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+/g)) out.push(m[0].toLowerCase());
+  return out;
+}
+
+function decodeSubject(raw: string | null): string {
+  if (!raw) return '';
+  try {
+    return decodeWords(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** A message without a Message-ID gets one from its headers, so that re-importing finds it again. */
+export function syntheticMessageId(block: Buffer): string {
+  return `candor-${createHash('sha256').update(block).digest('hex').slice(0, 24)}@no-message-id`;
+}
+
+/** The threading view of one message; `key` is the caller's index. */
+export function mailItem(key: number, block: Buffer, fallbackTime: number | null): MailItem & { subject: string; from: string | null; dateProblem: boolean } {
+  const fields = parseHeaderBlock(block);
+  const subject = decodeSubject(first(fields, 'subject'));
+  const { base, reply } = baseSubject(subject);
+  const dateHeader = first(fields, 'date');
+  const parsedDate = parseMailDate(dateHeader);
+  const inReplyTo = messageIds(first(fields, 'in-reply-to'))[0] ?? null;
+  const from = first(fields, 'from');
+  return {
+    key,
+    messageId: ownMessageId(first(fields, 'message-id')) ?? syntheticMessageId(block),
+    references: (fields.get('references') ?? []).flatMap((v) => messageIds(v)),
+    inReplyTo,
+    baseSubject: base,
+    replyPrefix: reply,
+    participants: [...addresses(from), ...addresses(first(fields, 'to')), ...addresses(first(fields, 'cc'))],
+    time: parsedDate ?? fallbackTime ?? Number.NaN,
+    gmailThreadId: first(fields, 'x-gm-thrid')?.trim() || null,
+    subject,
+    from,
+    dateProblem: parsedDate === null,
+  };
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import { htmlToText } from './html.ts';
+import { jsonItems } from './json-input.ts';
+import type { Importer } from './types.ts';
+import { addPrivate, cleanTags, firstText, OptText, VendorId, VendorTime } from './values.ts';
+import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
+
+// Help Scout Mailbox API 2.0 conversations with `_embedded.threads` (v1's top-level `threads` is accepted too).
+// Threads come newest first; `note` is internal; `lineitem` is an event (assigned, closed...), not a message; only
+// `published` threads are messages, so drafts never become messages.
+
+const Person = z.looseObject({
+  id: VendorId.nullish(),
+  type: OptText,
+  email: OptText,
+  first: OptText,
+  last: OptText,
+  firstName: OptText,
+  lastName: OptText,
+}).nullish();
+type Person = z.output<typeof Person>;
+
+const Attachment = z.looseObject({
+  filename: OptText,
+  fileName: OptText,
+  mimeType: OptText,
+  size: z.number().nullish(),
+  url: OptText,
+  _links: z.looseObject({ web: z.looseObject({ href: OptText }).nullish(), data: z.looseObject({ href: OptText }).nullish() }).nullish(),
+});
+
+const Thread = z.looseObject({
+  id: VendorId.optional(),
+  type: z.string(),
+  state: OptText,
+  body: OptText,
+  createdBy: Person,
+  customer: Person,
+  to: z.array(z.string()).nullish(),
+  cc: z.array(z.string()).nullish(),
+  bcc: z.array(z.string()).nullish(),
+  createdAt: VendorTime,
+  attachments: z.array(Attachment).nullish(),
+  _embedded: z.looseObject({ attachments: z.array(Attachment).nullish() }).nullish(),
+});
+type Thread = z.output<typeof Thread>;
+
+const Conversation = z.looseObject({
+  id: VendorId,
+  number: z.union([z.number(), z.string()]).nullish(),
+  type: OptText,
+  status: OptText,
+  state: OptText,
+  subject: OptText,
+  createdAt: VendorTime.nullish(),
+  closedAt: VendorTime.nullish(),
+  createdBy: Person,
+  primaryCustomer: Person,
+  customer: Person,
+  source: z.looseObject({ type: OptText, via: OptText }).nullish(),
+  tags: z.array(z.union([z.string(), z.looseObject({ tag: OptText, name: OptText })])).nullish(),
+  customFields: z.array(z.looseObject({ id: VendorId.nullish(), name: OptText, value: z.unknown(), text: OptText })).nullish(),
+  // v2 puts the threads in _embedded and a count in `threads`; v1 put the list in `threads`.
+  threads: z.unknown().optional(),
+  _embedded: z.looseObject({ threads: z.array(z.unknown()).nullish() }).nullish(),
+});
+type Conversation = z.output<typeof Conversation>;
+
+/** Thread types that are events or work between colleagues rather than the conversation itself. */
+const EVENT_TYPES = new Set(['lineitem']);
+const INTERNAL_TYPES = new Set(['note', 'forwardparent', 'forwardchild']);
+const STAFF_TYPES = new Set(['message', 'reply', 'note', 'forwardparent', 'forwardchild']);
+
+function personName(p: Person): string | undefined {
+  if (!p) return undefined;
+  const name = [firstText(p.first, p.firstName), firstText(p.last, p.lastName)].filter(Boolean).join(' ');
+  return name || undefined;
+}
+
+function threadRole(t: Thread): 'customer' | 'staff' {
+  const type = t.type.toLowerCase();
+  if (type === 'customer') return 'customer';
+  if (STAFF_TYPES.has(type)) return 'staff';
+  // chat, phone, beaconchat: whoever wrote it.
+  return t.createdBy?.type?.toLowerCase() === 'user' ? 'staff' : 'customer';
+}
+
+function threadToMessage(t: Thread): MessageInput {
+  const type = t.type.toLowerCase();
+  const privateData: Record<string, string> = {};
+  addPrivate(privateData, 'author.email', t.createdBy?.email);
+  addPrivate(privateData, 'to', t.to);
+  addPrivate(privateData, 'cc', t.cc);
+  addPrivate(privateData, 'bcc', t.bcc);
+  const files = [...(t.attachments ?? []), ...(t._embedded?.attachments ?? [])];
+  return {
+    externalId: t.id,
+    role: threadRole(t),
+    authorName: personName(t.createdBy) ?? null,
+    sentAt: t.createdAt,
+    body: t.body ? htmlToText(t.body) : '',
+    format: 'text',
+    visibility: INTERNAL_TYPES.has(type) ? 'internal' : 'public',
+    attachments: files.map((a) => {
+      const url = a.url ?? a._links?.web?.href ?? a._links?.data?.href;
+      return {
+        name: firstText(a.filename, a.fileName) ?? 'attachment',
+        ...(a.size != null ? { size: Math.max(0, Math.trunc(a.size)) } : {}),
+        ...(a.mimeType ? { contentType: a.mimeType } : {}),
+        ...(url ? { url } : {}),
+      };
+    }),
+    privateData,
+  };
+}
+
+function conversationToThread(c: Conversation): ThreadInput {
+  const raw = c._embedded?.threads ?? (Array.isArray(c.threads) ? c.threads : []);
+  const messages: MessageInput[] = [];
+  raw.forEach((r, i) => {
+    const parsed = Thread.safeParse(r);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new RecordProblem(`thread ${i + 1}: ${issue.path.join('.')}${issue.path.length ? ': ' : ''}${issue.message}`);
+    }
+    const t = parsed.data;
+    if (EVENT_TYPES.has(t.type.toLowerCase())) return;
+    if ((t.state ?? 'published').toLowerCase() !== 'published') return;
+    messages.push(threadToMessage(t));
+  });
+  if (messages.length === 0) throw new RecordProblem('conversation has no published messages (drafts and events are not imported)');
+  const customer = c.primaryCustomer ?? c.customer ?? (c.createdBy?.type === 'customer' ? c.createdBy : null);
+  const name = personName(customer);
+  const email = customer?.email ?? undefined;
+  const privateData: Record<string, string> = {};
+  for (const f of c.customFields ?? []) addPrivate(privateData, `custom_field.${f.name ?? f.id}`, f.text ?? f.value);
+  const status = c.status?.toLowerCase();
+  return {
+    source: 'helpscout',
+    externalId: c.id,
+    subject: c.subject ?? null,
+    rating: null,
+    status: status === 'closed' ? 'resolved' : 'open',
+    channel: c.type ?? c.source?.via ?? null,
+    tags: cleanTags((c.tags ?? []).map((t) => (typeof t === 'string' ? t : (t.tag ?? t.name)))),
+    openedAt: c.createdAt ?? null,
+    resolvedAt: status === 'closed' ? (c.closedAt ?? null) : null,
+    ...(name || email ? { customer: { ...(name ? { name } : {}), ...(email ? { email } : {}) } } : {}),
+    privateData,
+    messages,
+  };
+}
+
+const MARKERS = ['_embedded', 'mailboxId', 'createdBy', 'primaryCustomer', 'threads', 'closedAt', 'preview', 'customerWaitingSince', 'folderId'].map(jsonKey);
+
+export const helpscout: Importer = {
+  id: 'helpscout',
+  label: 'Help Scout conversations with threads (JSON or NDJSON)',
+  detect({ text }) {
+    if (/"_embedded"\s*:\s*\{\s*"conversations"\s*:/.test(text)) return 0.95;
+    if (/"type"\s*:\s*"(lineitem|forwardparent|beaconchat)"/.test(text)) return 0.9;
+    return markerScore(text, MARKERS, 3, 0.85);
+  },
+  async *read(file) {
+    const shape = {
+      listKeys: ['_embedded.conversations', 'conversations', 'items'],
+      isItem: (v: Record<string, unknown>) => 'id' in v && ('_embedded' in v || 'threads' in v || 'mailboxId' in v),
+      expected: 'a Help Scout conversation or {"_embedded": {"conversations": [...]}}',
+    };
+    for await (const item of jsonItems(file, shape)) yield convertItem(item, Conversation, conversationToThread);
+  },
+};

@@ -1,0 +1,567 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseSync } from 'node:sqlite';
+import { CandorError } from '../errors.ts';
+import { openWorkspace } from '../workspace.ts';
+import type { Workspace } from '../workspace.ts';
+import { cacheFile, readCache, writeCache } from './cache.ts';
+import type { CachedThread, CacheState, Ranges } from './cache.ts';
+import { loadSiteData } from './data.ts';
+import type { SiteData } from './data.ts';
+import { atomFeed, robotsTxt, sitemapFiles } from './feeds.ts';
+import type { SitemapEntry } from './feeds.ts';
+import { readSigningKey, signBytes, SITE_PUBLIC_KEY } from './keys.ts';
+import { createEngine, templateRoots, themeFiles, themeFingerprint } from './liquid.ts';
+import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from './manifest.ts';
+import type { BuildInfo, ManifestFile } from './manifest.ts';
+import { abortOutput, commitOutput, prepareOutput } from './output.ts';
+import type { Output } from './output.ts';
+import { claimCsvRow, CLAIMS_CSV_HEADER, EVIDENCE_CSV_HEADER, evidenceCsvRows, jsonSchemaOf, MESSAGES_CSV_HEADER, OpenClaimsFile, openClaim, OpenThreadsFile, THREADS_CSV_HEADER } from './open-data.ts';
+import { claimPath, kindFolder, kindListTitle, listPagePath, PAGE_SIZE, pageMeta, PATHS, siteGlobals } from './pages.ts';
+import type { SiteGlobals } from './pages.ts';
+import { inProcessPool, workerPool } from './pool.ts';
+import type { Pool } from './pool.ts';
+import { inputHash, SiteWriter } from './render.ts';
+import type { FileInfo, LinkResult, ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
+import { bundleDir, SEARCH_DIR, SearchBuilder, shardCount, shardOf } from './search.ts';
+import { singletonPages } from './singletons.ts';
+import type { SiteClaim } from './claims-data.ts';
+import { KIND_ORDER, slugify, topicKey } from './views.ts';
+
+// `candor build`: the workspace in, a static site out. Threads are rendered on worker threads in chunks and
+// streamed to disk; data files are written as results arrive, in order; pages whose inputs did not change since
+// the last build of the same folder are hard-linked from it. The result is swapped in only when all of it worked.
+
+export const GENERATOR = 'Candor 0.1.0';
+const CHUNK = 250;
+const LINK_BATCH = 4000;
+const PAGES_BATCH = 40;
+
+export type BuildPhase = 'load' | 'threads' | 'pages' | 'data' | 'search' | 'manifest' | 'done';
+export type BuildProgress = { phase: BuildPhase; done: number; total: number };
+
+export type BuildOptions = {
+  /** A workspace folder, or a workspace already open (the app's); an open one is left open. */
+  workspace: string | Workspace;
+  out: string;
+  theme?: string;
+  baseUrl?: string | null;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean;
+  /** Render workers; 0 renders in this thread. Default: one per core for big sites, none for small ones. */
+  workers?: number;
+  /** Ignore what the last build saved and render everything. */
+  clean?: boolean;
+  onProgress?: (p: BuildProgress) => void;
+};
+
+export type BuildTimings = { load: number; threads: number; pages: number; data: number; search: number; manifest: number; total: number };
+
+export type BuildReport = {
+  out: string;
+  pages: number;
+  threads: number;
+  withheld: number;
+  claims: number;
+  bytes: number;
+  ms: number;
+  files: number;
+  incremental: boolean;
+  rendered: number;
+  reused: number;
+  signed: boolean;
+  search: boolean;
+  timings: BuildTimings;
+  warnings: string[];
+  /** Settles when the replaced site has been deleted (the new one is already in place). */
+  cleanup: Promise<void>;
+};
+
+/** Everything that changes every page: the code, the theme and overrides, the options, the site-wide values. */
+let codeHash: string | null = null;
+function codeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256').update(GENERATOR);
+  const core = fileURLToPath(new URL('../', import.meta.url));
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.ts')) h.update(relative(core, full).split(sep).join('/')).update(readFileSync(full));
+    }
+  };
+  walk(core);
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+export function normalizeBaseUrl(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new CandorError('USAGE', `--base-url "${raw}" is not a web address (expected e.g. https://transparency.example.com/).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CandorError('USAGE', `--base-url must start with https:// or http:// (got "${raw}").`);
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
+  const rows = db.prepare('SELECT entity_type, entity_id FROM audit_log WHERE seq > ?').all(since) as { entity_type: string; entity_id: string }[];
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (r.entity_type === 'thread') ids.add(r.entity_id);
+    // Imports are audited per thread as well; claims are always read in full (there are few).
+    else if (r.entity_type === 'import' || r.entity_type === 'claim') continue;
+    // A setting (pseudonyms, topic rules, detectors...) may change any thread's public view.
+    else return 'all';
+  }
+  return ids;
+}
+
+function manifestSha(dir: string): string {
+  return createHash('sha256').update(readFileSync(join(dir, MANIFEST_FILE))).digest('hex');
+}
+
+function readOldManifest(dir: string): Map<string, { sha256: string; size: number }> {
+  const raw = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files: ManifestFile[] };
+  return new Map(raw.files.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
+}
+
+/** Streams one data file: writes through a buffer, hashes as it goes, remembers where each thread's bytes are. */
+class DataFile {
+  readonly path: string;
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private readonly old: number | null;
+  private buffer: Buffer[] = [];
+  private buffered = 0;
+  size = 0;
+
+  constructor(temp: string, path: string, previous: string | null) {
+    this.path = path;
+    this.fd = openSync(join(temp, path), 'w');
+    this.old = previous && existsSync(join(previous, path)) ? openSync(join(previous, path), 'r') : null;
+  }
+
+  write(text: string | Buffer): [number, number] {
+    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const at = this.size;
+    this.buffer.push(buf);
+    this.buffered += buf.length;
+    this.size += buf.length;
+    if (this.buffered >= 1 << 20) this.flush();
+    return [at, buf.length];
+  }
+
+  /** The bytes an unchanged thread had in the previous build's file. */
+  copy(range: [number, number]): [number, number] {
+    if (this.old === null) throw new Error(`no previous ${this.path}`);
+    const buf = Buffer.allocUnsafe(range[1]);
+    let got = 0;
+    while (got < range[1]) {
+      const n = readSync(this.old, buf, got, range[1] - got, range[0] + got);
+      if (n === 0) throw new Error(`${this.path} of the previous site is shorter than recorded`);
+      got += n;
+    }
+    return this.write(buf);
+  }
+
+  private flush(): void {
+    if (this.buffered === 0) return;
+    const all = Buffer.concat(this.buffer, this.buffered);
+    this.hash.update(all);
+    let off = 0;
+    while (off < all.length) off += writeSync(this.fd, all, off);
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  close(): FileInfo {
+    this.flush();
+    closeSync(this.fd);
+    if (this.old !== null) closeSync(this.old);
+    return { path: this.path, sha256: this.hash.digest('hex'), size: this.size };
+  }
+}
+
+type ThreadState = { id: string; summaryHash: string; summary: string; kind: string; topics: string[]; pageHash: string; lastActivityAt: string };
+
+const SAFE_EVIDENCE_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.csv', '.json', '.xlsx', '.xls', '.ods', '.docx', '.doc', '.odt', '.zip']);
+
+/** Evidence files are published under their hash with a harmless extension: an uploaded .html or .svg never runs. */
+export function evidencePath(sha: string, name: string): string {
+  const ext = extname(name).toLowerCase();
+  return `evidence/${sha}${SAFE_EVIDENCE_EXT.has(ext) ? ext : '.bin'}`;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const warnings: string[] = [];
+  const theme = options.theme ?? 'default';
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const wantSearch = options.search !== false;
+  const timings: BuildTimings = { load: 0, threads: 0, pages: 0, data: 0, search: 0, manifest: 0, total: 0 };
+  let mark = started;
+  const lap = (k: keyof BuildTimings) => {
+    const now = performance.now();
+    timings[k] += now - mark;
+    mark = now;
+  };
+
+  // Refuse a folder that is not ours before anything else is read or written.
+  const output: Output = prepareOutput(options.out);
+  const owned = typeof options.workspace === 'string';
+  const ws = (() => {
+    try {
+      return typeof options.workspace === 'string' ? openWorkspace(options.workspace) : options.workspace;
+    } catch (err) {
+      abortOutput(output);
+      throw err;
+    }
+  })();
+  let pool: Pool | null = null;
+  let search: SearchBuilder | null = null;
+  try {
+    progress({ phase: 'load', done: 0, total: 1 });
+    const data: SiteData = loadSiteData(ws.db, ws.dir);
+    const roots = templateRoots(theme, ws.dir);
+    const signing = readSigningKey(ws.dir);
+    const globals: SiteGlobals = siteGlobals({
+      name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,
+      hasSearch: wantSearch, keyFingerprint: signing?.fingerprint ?? null,
+    });
+    const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
+    if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
+
+    // What the last build of this folder left, if it can be trusted.
+    const cachePath = cacheFile(ws.dir, output.target);
+    const previous = !options.clean && output.previous ? readCache(cachePath, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
+    const oldFiles = previous && output.previous ? readOldManifest(output.previous) : new Map<string, { sha256: string; size: number }>();
+    const changes = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
+    lap('load');
+
+    const keys = data.published;
+    const total = keys.length;
+    const shards = wantSearch ? shardCount(total) : 0;
+    const sameShards = previous !== null && previous.state.shardCount === shards;
+    const currentIds = new Set(keys.map((k) => k.id));
+
+    type Plan = { id: string; read: boolean; search: boolean; cached: CachedThread | undefined; shard: number };
+    const plans: Plan[] = keys.map((k) => {
+      const cached = previous?.threads.get(k.id);
+      const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(`threads/${k.id}.html`) && previous!.state.ranges[k.id] !== undefined;
+      return { id: k.id, read: !reusable, search: false, cached, shard: shards ? shardOf(k.id, shards) : 0 };
+    });
+    const affected = new Set<number>();
+    if (shards) {
+      if (!sameShards) for (let s = 0; s < shards; s++) affected.add(s);
+      for (const p of plans) if (p.read) affected.add(p.shard);
+      if (previous) for (const id of previous.threads.keys()) if (!currentIds.has(id)) affected.add(shardOf(id, shards));
+      // Bundles are rebuilt whole: every thread of an affected shard is read again for its record.
+      for (const p of plans) if (affected.has(p.shard)) { p.search = true; p.read = true; }
+    }
+
+    const parallel = options.workers ?? (total >= 1500 ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+    const init: RenderInit = { workspaceDir: ws.dir, roots, temp: output.temp, previous: output.previous, fingerprint, globals };
+    pool = parallel > 0 ? workerPool(init, parallel) : inProcessPool(init);
+    search = shards ? new SearchBuilder(output.temp) : null;
+    const writer = new SiteWriter(output.temp, output.previous);
+    mkdirSync(join(output.temp, 'data'), { recursive: true });
+
+    // --- Threads: read, render or link, stream data rows in order ------------------------------------------------
+    const files: ManifestFile[] = [];
+    const states: ThreadState[] = new Array(total);
+    const ranges: Record<string, Ranges> = {};
+    const changedThreads: CachedThread[] = [];
+    const json = new DataFile(output.temp, 'data/threads.json', output.previous);
+    const tcsv = new DataFile(output.temp, 'data/threads.csv', output.previous);
+    const mcsv = new DataFile(output.temp, 'data/messages.csv', output.previous);
+    json.write('{"threads":[\n');
+    tcsv.write(THREADS_CSV_HEADER);
+    mcsv.write(MESSAGES_CSV_HEADER);
+    let rendered = 0;
+    let reused = 0;
+    let written = 0;
+    const results = new Map<number, ThreadResult | null>();
+    let nextChunk = 0;
+    const chunks: Plan[][] = [];
+    for (let i = 0; i < plans.length; i += CHUNK) chunks.push(plans.slice(i, i + CHUNK));
+
+    const drain = async () => {
+      while (results.has(nextChunk)) {
+        const result = results.get(nextChunk)!;
+        results.delete(nextChunk);
+        const byId = new Map((result?.threads ?? []).map((t) => [t.id, t]));
+        for (const p of chunks[nextChunk]!) {
+          const idx = written;
+          const out: ThreadOutput | undefined = byId.get(p.id);
+          const sep = idx === 0 ? '' : ',\n';
+          if (out) {
+            if (sep) json.write(sep);
+            const r: Ranges = { json: json.write(out.json), threadsCsv: tcsv.write(out.threadsCsv), messagesCsv: mcsv.write(out.messagesCsv) };
+            ranges[p.id] = r;
+            states[idx] = { id: p.id, summaryHash: out.summaryHash, summary: out.summary, kind: out.kind, topics: out.topics, pageHash: out.pageHash, lastActivityAt: keys[idx]!.lastActivityAt };
+            if (out.rendered) {
+              rendered++;
+              files.push(out.file);
+            } else {
+              reused++;
+              files.push({ path: out.file.path, ...oldFiles.get(out.file.path)! });
+            }
+            if (!p.cached || p.cached.pageHash !== out.pageHash || p.cached.summaryHash !== out.summaryHash) {
+              changedThreads.push({ id: p.id, pageHash: out.pageHash, summaryHash: out.summaryHash, summary: out.summary, kind: out.kind, topics: out.topics });
+            }
+            if (out.search && search) await search.add(String(p.shard), out.search);
+          } else if (!p.read && p.cached) {
+            if (sep) json.write(sep);
+            const old = previous!.state.ranges[p.id]!;
+            ranges[p.id] = { json: json.copy(old.json), threadsCsv: tcsv.copy(old.threadsCsv), messagesCsv: mcsv.copy(old.messagesCsv) };
+            const c = p.cached;
+            states[idx] = { id: p.id, summaryHash: c.summaryHash, summary: c.summary, kind: c.kind, topics: c.topics, pageHash: c.pageHash, lastActivityAt: keys[idx]!.lastActivityAt };
+            files.push({ path: `threads/${p.id}.html`, ...oldFiles.get(`threads/${p.id}.html`)! });
+            reused++;
+          } else {
+            throw new CandorError('WORKSPACE_CHANGED', `Thread ${p.id} was unpublished while the site was being built. Build again.`);
+          }
+          written++;
+        }
+        nextChunk++;
+        progress({ phase: 'threads', done: written, total });
+      }
+    };
+
+    const linkPaths: string[] = [];
+    const jobs: Promise<unknown>[] = [];
+    chunks.forEach((chunk, seq) => {
+      const reads = chunk.filter((p) => p.read);
+      for (const p of chunk) if (!p.read) linkPaths.push(`threads/${p.id}.html`);
+      if (reads.length === 0) {
+        results.set(seq, null);
+        return;
+      }
+      jobs.push(pool!.run<ThreadResult>({
+        type: 'threads', seq, items: reads.map((p) => ({ id: p.id, prevPageHash: p.cached?.pageHash ?? null, search: p.search })),
+      }).then(async (r) => {
+        if (r.missing.length) throw new CandorError('WORKSPACE_CHANGED', `Thread ${r.missing[0]} was unpublished while the site was being built. Build again.`);
+        results.set(seq, r);
+        await drain();
+      }));
+    });
+    for (let i = 0; i < linkPaths.length; i += LINK_BATCH) jobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.slice(i, i + LINK_BATCH) }));
+    await drain();
+    await Promise.all(jobs);
+    await drain();
+    if (written !== total) throw new CandorError('INTERNAL', `Only ${written} of ${total} threads were written.`);
+    json.write(total ? '\n]}\n' : ']}\n');
+    files.push(json.close(), tcsv.close(), mcsv.close());
+    lap('threads');
+
+    // --- List pages: all conversations, by kind, by topic ----------------------------------------------------------
+    const pageHashes: Record<string, string> = {};
+    const listJobs: Promise<void>[] = [];
+    const linkPages: string[] = [];
+    let renderBatch: ListPage[] = [];
+    let htmlPages = total;
+    const flushBatch = () => {
+      if (renderBatch.length === 0) return;
+      const batch = renderBatch;
+      renderBatch = [];
+      listJobs.push(pool!.run<PagesResult>({ type: 'pages', seq: 0, pages: batch }).then((r) => {
+        for (const f of r.files) files.push({ path: f.path, sha256: f.sha256, size: f.size });
+      }));
+    };
+    const topics = new Map<string, { name: string; indexes: number[] }>();
+    const byKind = new Map<string, number[]>();
+    states.forEach((s, i) => {
+      let k = byKind.get(s.kind);
+      if (!k) byKind.set(s.kind, (k = []));
+      k.push(i);
+      for (const name of s.topics) {
+        const key = topicKey(name);
+        let t = topics.get(key);
+        if (!t) topics.set(key, (t = { name, indexes: [] }));
+        else if (name < t.name) t.name = name;
+        t.indexes.push(i);
+      }
+    });
+    type ListSpec = { folder: string; section: string; title: string; heading: string; intro: string; indexes: number[]; feedTopic?: string };
+    const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: 'All conversations', heading: 'All published conversations', intro: 'Every published conversation, newest first: complaints, praise, questions and suggestions, with the company\'s replies.', indexes: states.map((_, i) => i) }];
+    for (const kind of KIND_ORDER) {
+      lists.push({ folder: kindFolder(kind), section: 'conversations', title: kindListTitle(kind), heading: kindListTitle(kind), intro: `Published conversations of this kind, newest first.`, indexes: byKind.get(kind) ?? [] });
+    }
+    const topicList = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, t] of topicList) {
+      lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: `Topic: ${t.name}`, heading: t.name, intro: 'Published conversations about this topic, newest first.', indexes: t.indexes });
+    }
+    const kindTabs = [{ label: 'All', path: 'conversations/index.html', count: total }, ...KIND_ORDER.map((k) => ({ label: kindListTitle(k), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
+    for (const list of lists) {
+      const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
+      for (let n = 1; n <= pages; n++) {
+        const path = listPagePath(list.folder, n);
+        const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
+        const pagination = {
+          current: n, total: pages,
+          prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
+          next: n < pages ? listPagePath(list.folder, n + 1) : null,
+          pages: Array.from({ length: pages }, (_, i) => ({ number: i + 1, path: listPagePath(list.folder, i + 1), current: i + 1 === n }))
+            .filter((p) => pages <= 12 || Math.abs(p.number - n) <= 3 || p.number === 1 || p.number === pages),
+        };
+        const meta = { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first: (n - 1) * PAGE_SIZE + 1, last: (n - 1) * PAGE_SIZE + slice.length, pagination, tabs: list.section === 'conversations' ? kindTabs : [], folder: list.folder };
+        const hash = inputHash(fingerprint, 'list', { meta, items: slice.map((i) => [states[i]!.id, states[i]!.summaryHash]) });
+        pageHashes[path] = hash;
+        htmlPages++;
+        if (previous && previous.state.pages[path] === hash && oldFiles.has(path)) {
+          linkPages.push(path);
+          files.push({ path, ...oldFiles.get(path)! });
+          continue;
+        }
+        const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
+        renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, items: slice.map((i) => states[i]!.summary) });
+        if (renderBatch.length >= PAGES_BATCH) flushBatch();
+      }
+    }
+    flushBatch();
+    for (let i = 0; i < linkPages.length; i += LINK_BATCH) listJobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPages.slice(i, i + LINK_BATCH) }).then(() => undefined));
+
+    // --- The pages there is one of: home, topics index, moderation, claims, methodology, search, data, 404 ----------
+    const engine = createEngine(roots);
+    const latest = states.slice(0, 8).map((s) => JSON.parse(s.summary) as unknown);
+    const topicIndex = topicList.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
+    const evidenceFiles = new Map<string, string>();
+    for (const c of data.claims) for (const e of c.evidence) if (e.file) evidenceFiles.set(e.file.sha256, evidencePath(e.file.sha256, e.file.name));
+    const singles = singletonPages({ data, globals, latest, topics: topicIndex, evidencePath: (sha) => evidenceFiles.get(sha) ?? null, search: shards > 0, shards, hasClaimsBundle: data.claims.length > 0 });
+    for (const p of singles) {
+      const hash = inputHash(fingerprint, p.template, p.scope);
+      pageHashes[p.path] = hash;
+      htmlPages++;
+      if (previous && previous.state.pages[p.path] === hash && oldFiles.has(p.path)) {
+        writer.link(p.path);
+        files.push({ path: p.path, ...oldFiles.get(p.path)! });
+        continue;
+      }
+      files.push(writer.write(p.path, engine.render(p.template, { site: globals, ...p.scope })));
+      rendered++;
+    }
+    await Promise.all(listJobs);
+    lap('pages');
+
+    // --- Open data, feeds, assets, evidence, key -------------------------------------------------------------------
+    progress({ phase: 'data', done: 0, total: 1 });
+    const openClaims = data.claims.map((c: SiteClaim) => openClaim(c, (sha) => evidenceFiles.get(sha) ?? null));
+    files.push(writer.write('data/claims.json', `{"claims":[${openClaims.map((c) => `\n${JSON.stringify(c)}`).join(',')}${openClaims.length ? '\n' : ''}]}\n`));
+    files.push(writer.write('data/claims.csv', CLAIMS_CSV_HEADER + openClaims.map(claimCsvRow).join('')));
+    files.push(writer.write('data/claim-evidence.csv', EVIDENCE_CSV_HEADER + openClaims.map(evidenceCsvRows).join('')));
+    const schemaId = (name: string) => (baseUrl ? `${baseUrl}data/${name}` : name);
+    files.push(writer.write('data/threads.schema.json', jsonSchemaOf(OpenThreadsFile, schemaId('threads.schema.json'))));
+    files.push(writer.write('data/claims.schema.json', jsonSchemaOf(OpenClaimsFile, schemaId('claims.schema.json'))));
+    const feedEntries = states.slice(0, 50).map((s) => JSON.parse(s.summary) as Parameters<typeof atomFeed>[0]['entries'][number]);
+    const updated = data.lastUpdated ?? feedEntries[0]?.lastActivityAt ?? '1970-01-01T00:00:00.000Z';
+    files.push(writer.write(PATHS.feed, atomFeed({ title: `${data.organisation}: published conversations`, baseUrl, updated, entries: feedEntries })));
+    const sitemap: SitemapEntry[] = [];
+    for (const path of Object.keys(pageHashes)) if (path !== PATHS.notFound) sitemap.push({ path, lastmod: null });
+    for (const s of states) sitemap.push({ path: `threads/${s.id}.html`, lastmod: s.lastActivityAt });
+    sitemap.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const f of sitemapFiles(baseUrl, sitemap)) files.push(writer.write(f.path, f.content));
+    files.push(writer.write('robots.txt', robotsTxt(baseUrl)));
+    for (const [rel, file] of themeFiles(roots)) if (rel.startsWith('assets/')) files.push(writer.write(rel, readFileSync(file)));
+    for (const [sha, path] of evidenceFiles) {
+      const src = join(ws.dir, 'evidence', sha);
+      if (existsSync(src) && statSync(src).isFile()) files.push(writer.write(path, readFileSync(src)));
+      else warnings.push(`Evidence file ${sha} is missing from the workspace; its claim lists it without a download.`);
+    }
+    if (signing) files.push(writer.write(SITE_PUBLIC_KEY, signing.publicKeyPem));
+    lap('data');
+
+    // --- Search: affected shards rebuilt, the others taken as they were --------------------------------------------
+    const bundles: Record<string, string> = {};
+    if (search) {
+      progress({ phase: 'search', done: 0, total: shards });
+      const members = new Map<number, string[]>();
+      states.forEach((s, i) => {
+        const shard = plans[i]!.shard;
+        let m = members.get(shard);
+        if (!m) members.set(shard, (m = []));
+        m.push(`${s.id}:${s.pageHash}`);
+      });
+      for (let s = 0; s < shards; s++) bundles[String(s)] = inputHash(fingerprint, 'search', (members.get(s) ?? []).sort());
+      if (data.claims.length) {
+        bundles.claims = inputHash(fingerprint, 'search-claims', data.claims);
+        if (previous?.state.bundles.claims !== bundles.claims || !sameShards) {
+          for (const c of data.claims) await search.add('claims', { url: `/${claimPath(c.id)}`, content: [c.title, c.statement, c.scopeDetail ?? '', ...c.evidence.map((e) => `${e.title} ${e.issuer ?? ''}`)].join('\n'), language: 'en', meta: { title: c.title, kind: 'Claim', status: c.status, date: c.publishedAt?.slice(0, 10) ?? '' } });
+        }
+      }
+      // An empty shard still needs a bundle: the browser asks for every shard.
+      for (let s = 0; s < shards; s++) {
+        if (affected.has(s) && !search.has(String(s))) await search.add(String(s), { url: '/index.html', content: data.organisation, language: 'en', meta: { title: data.organisation, kind: 'Overview', status: '', date: '' } });
+      }
+      files.push(...await search.write());
+      const relinked: string[] = [];
+      for (const name of Object.keys(bundles)) {
+        if (search.has(name)) continue;
+        const prefix = bundleDir(name);
+        for (const [path, info] of oldFiles) if (path.startsWith(prefix)) {
+          relinked.push(path);
+          files.push({ path, ...info });
+        }
+      }
+      for (let i = 0; i < relinked.length; i += LINK_BATCH) await pool.run<LinkResult>({ type: 'link', seq: -1, paths: relinked.slice(i, i + LINK_BATCH) });
+    }
+    lap('search');
+
+    // --- Manifest, signature, swap ----------------------------------------------------------------------------------
+    progress({ phase: 'manifest', done: 0, total: 1 });
+    const keep = files;
+    const moderation = data.stats.overall.moderation;
+    const build: BuildInfo = {
+      generator: GENERATOR, organisation: data.organisation, theme, baseUrl, dataVersion: data.dataVersion, lastUpdated: data.lastUpdated,
+      threads: total, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: htmlPages,
+      search: shards > 0, signed: signing !== null, publicKeyFingerprint: signing?.fingerprint ?? null,
+    };
+    const manifestText = serializeManifest(build, keep);
+    const manifestBytes = Buffer.from(manifestText, 'utf8');
+    writer.write(MANIFEST_FILE, manifestBytes);
+    let bytes = keep.reduce((s, f) => s + f.size, 0) + manifestBytes.length;
+    if (signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(signing, manifestBytes)}\n`).size;
+    await pool.close();
+    pool = null;
+    const cleanup = commitOutput(output);
+    lap('manifest');
+
+    const state: CacheState = {
+      fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, pages: pageHashes, ranges,
+    };
+    try {
+      const removed = previous ? [...previous.threads.keys()].filter((id) => !currentIds.has(id)) : [];
+      writeCache(cachePath, state, { changed: previous ? changedThreads : states, removed, clean: previous === null });
+    } catch (err) {
+      warnings.push(`The build cache could not be saved (${(err as Error).message}); the next build will render everything.`);
+    }
+    timings.total = performance.now() - started;
+    progress({ phase: 'done', done: 1, total: 1 });
+    return {
+      out: output.target, pages: htmlPages, threads: total, withheld: moderation.withheld, claims: data.claims.length, bytes, ms: Math.round(timings.total),
+      files: keep.length + 1 + (signing ? 1 : 0), incremental: previous !== null, rendered, reused, signed: signing !== null, search: shards > 0, timings, warnings, cleanup,
+    };
+  } catch (err) {
+    abortOutput(output);
+    throw err;
+  } finally {
+    if (pool) await pool.close().catch(() => undefined);
+    if (search) await search.close().catch(() => undefined);
+    if (owned) ws.close();
+  }
+}

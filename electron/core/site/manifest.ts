@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { CandorError } from '../errors.ts';
+import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
+
+// manifest.json lists every file of the site with its SHA-256 and size, and how the site was built. With a signing
+// key, manifest.sig holds an Ed25519 signature of manifest.json's exact bytes.
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.sig';
+export const MANIFEST_FORMAT = 'candor-site-manifest';
+
+export const ManifestFile = z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() });
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const BuildInfo = z.object({
+  generator: z.string(),
+  organisation: z.string(),
+  theme: z.string(),
+  baseUrl: z.string().nullable(),
+  /** The workspace's audit position the site was built from. */
+  dataVersion: z.number().int(),
+  /** When the data last changed; the build never reads the clock. */
+  lastUpdated: z.string().nullable(),
+  threads: z.number().int(),
+  withheld: z.number().int(),
+  pending: z.number().int(),
+  claims: z.number().int(),
+  pages: z.number().int(),
+  search: z.boolean(),
+  signed: z.boolean(),
+  publicKeyFingerprint: z.string().nullable(),
+});
+export type BuildInfo = z.infer<typeof BuildInfo>;
+
+export const Manifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.literal(1),
+  build: BuildInfo,
+  files: z.array(ManifestFile),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** One file per line, sorted by path: stable bytes, readable diffs. */
+export function serializeManifest(build: BuildInfo, files: readonly ManifestFile[]): string {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const lines = sorted.map((f) => `    ${JSON.stringify({ path: f.path, sha256: f.sha256, size: f.size })}`);
+  return `{\n  "format": "${MANIFEST_FORMAT}",\n  "version": 1,\n  "build": ${JSON.stringify(build)},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
+}
+
+export function readManifest(dir: string): Manifest | null {
+  const file = join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = Manifest.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function sha256File(file: string): { sha256: string; size: number } {
+  const h = createHash('sha256');
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let size = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: h.digest('hex'), size };
+}
+
+function listFiles(dir: string, base = dir, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) listFiles(full, base, out);
+    else out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+export type VerifyResult =
+  | { ok: true; files: number; signed: boolean; fingerprint: string | null }
+  | { ok: false; files: number; problem: string; path: string | null };
+
+/**
+ * Checks a built site against its manifest: every listed file present with the same size and SHA-256, no file
+ * that is not listed, and the signature when there is one (or when the manifest says the site was signed).
+ * Stops at the first problem and names it. With `publicKeyPem`, the signature must be by that key.
+ */
+export function verifySite(siteDir: string, options: { publicKeyPem?: string } = {}): VerifyResult {
+  const dir = resolve(siteDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CandorError('NOT_FOUND', `${dir} is not a folder.`, { file: dir });
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return { ok: false, files: 0, problem: `${MANIFEST_FILE} is missing: this is not a site Candor built`, path: MANIFEST_FILE };
+  const bytes = readFileSync(manifestPath);
+  let manifest: Manifest;
+  try {
+    manifest = Manifest.parse(JSON.parse(bytes.toString('utf8')));
+  } catch {
+    return { ok: false, files: 0, problem: `${MANIFEST_FILE} is not a valid Candor manifest`, path: MANIFEST_FILE };
+  }
+  const listed = new Set<string>();
+  let checked = 0;
+  for (const f of manifest.files) {
+    listed.add(f.path);
+    const file = join(dir, ...f.path.split('/'));
+    if (f.path.split('/').some((p) => p === '..' || p === '') || !existsSync(file)) return { ok: false, files: checked, problem: `${f.path} is missing`, path: f.path };
+    const st = statSync(file);
+    if (!st.isFile()) return { ok: false, files: checked, problem: `${f.path} is not a file`, path: f.path };
+    if (st.size !== f.size) return { ok: false, files: checked, problem: `${f.path} has changed: ${st.size} bytes, the manifest says ${f.size}`, path: f.path };
+    const actual = sha256File(file);
+    if (actual.sha256 !== f.sha256) return { ok: false, files: checked, problem: `${f.path} has changed: its SHA-256 is ${actual.sha256}, the manifest says ${f.sha256}`, path: f.path };
+    checked++;
+  }
+  for (const rel of listFiles(dir).sort()) {
+    if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
+    if (!listed.has(rel)) return { ok: false, files: checked, problem: `${rel} is not in the manifest (a file was added)`, path: rel };
+  }
+  const sigPath = join(dir, SIGNATURE_FILE);
+  const hasSig = existsSync(sigPath);
+  if (!hasSig) {
+    if (manifest.build.signed) return { ok: false, files: checked, problem: `${SIGNATURE_FILE} is missing but the manifest says the site was signed`, path: SIGNATURE_FILE };
+    if (options.publicKeyPem) return { ok: false, files: checked, problem: `the site is not signed (no ${SIGNATURE_FILE})`, path: SIGNATURE_FILE };
+    return { ok: true, files: checked, signed: false, fingerprint: null };
+  }
+  const sitePem = existsSync(join(dir, SITE_PUBLIC_KEY)) ? readFileSync(join(dir, SITE_PUBLIC_KEY), 'utf8') : null;
+  const pem = options.publicKeyPem ?? sitePem;
+  if (!pem) return { ok: false, files: checked, problem: `the site is signed but publishes no public key (${SITE_PUBLIC_KEY})`, path: SITE_PUBLIC_KEY };
+  let fingerprint: string;
+  try {
+    fingerprint = keyFingerprint(pem);
+  } catch {
+    return { ok: false, files: checked, problem: 'the public key cannot be read', path: SITE_PUBLIC_KEY };
+  }
+  if (manifest.build.publicKeyFingerprint !== null && manifest.build.publicKeyFingerprint !== fingerprint && !options.publicKeyPem) {
+    return { ok: false, files: checked, problem: `${SITE_PUBLIC_KEY} is not the key the manifest names (${manifest.build.publicKeyFingerprint})`, path: SITE_PUBLIC_KEY };
+  }
+  if (!verifyBytes(pem, bytes, readFileSync(sigPath, 'utf8'))) {
+    return { ok: false, files: checked, problem: `the signature in ${SIGNATURE_FILE} does not match ${MANIFEST_FILE}${options.publicKeyPem ? ' and the given key' : ''}`, path: SIGNATURE_FILE };
+  }
+  return { ok: true, files: checked, signed: true, fingerprint };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { ThreadKind } from '../model/thread.ts';
+import { KIND_LABELS } from './views.ts';
+
+// The site's address space and the values every page shares. Links are relative (with explicit index.html), so a
+// site works from any folder, any sub-path of a host, and straight from the disk.
+
+export const PATHS = {
+  home: 'index.html',
+  conversations: 'conversations/index.html',
+  topics: 'topics/index.html',
+  moderation: 'moderation.html',
+  claims: 'claims/index.html',
+  methodology: 'methodology.html',
+  search: 'search.html',
+  data: 'data/index.html',
+  notFound: '404.html',
+  feed: 'feed.xml',
+} as const;
+
+export const KIND_SLUGS: Record<ThreadKind, string> = { complaint: 'complaints', praise: 'praise', question: 'questions', suggestion: 'suggestions', other: 'other' };
+
+export const PAGE_SIZE = 50;
+
+/** Claim ids are letters, digits, ".", "_" and "-"; a case-insensitive file system must not merge two of them. */
+export function claimPath(id: string): string {
+  const safe = id.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+  return safe === id && safe !== 'index' ? `claims/${safe}.html` : `claims/${safe}-${createHash('sha256').update(id).digest('hex').slice(0, 6)}.html`;
+}
+
+/** "../" for each folder the page is in. */
+export function rootFor(path: string): string {
+  const depth = path.split('/').length - 1;
+  return depth === 0 ? '' : '../'.repeat(depth);
+}
+
+/** The list's first page is index.html, the next ones 2.html, 3.html... in the same folder. */
+export function listPagePath(folder: string, page: number): string {
+  return page <= 1 ? `${folder}index.html` : `${folder}${page}.html`;
+}
+
+export function kindFolder(kind: ThreadKind): string {
+  return `conversations/${KIND_SLUGS[kind]}/`;
+}
+
+export function kindListTitle(kind: ThreadKind): string {
+  return KIND_LABELS[kind].many;
+}
+
+// Pages without search run no script at all; the search page may load the site's own scripts and Pagefind's
+// WebAssembly. Nothing may come from elsewhere, and nothing may be inline.
+const CSP_BASE = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-src 'none'; manifest-src 'self'";
+export const CSP = `${CSP_BASE}; script-src 'none'`;
+export const CSP_SEARCH = `${CSP_BASE}; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'`;
+
+export type NavItem = { label: string; path: string; section: string };
+
+export type SiteGlobals = {
+  name: string;
+  url: string | null;
+  baseUrl: string | null;
+  lang: string;
+  theme: string;
+  generator: string;
+  csp: string;
+  cspSearch: string;
+  hasClaims: boolean;
+  hasSearch: boolean;
+  signed: boolean;
+  keyFingerprint: string | null;
+  nav: NavItem[];
+};
+
+export function siteGlobals(opts: { name: string; url: string | null; baseUrl: string | null; theme: string; generator: string; hasClaims: boolean; hasSearch: boolean; keyFingerprint: string | null }): SiteGlobals {
+  const nav: NavItem[] = [
+    { label: 'Overview', path: PATHS.home, section: 'home' },
+    { label: 'Conversations', path: PATHS.conversations, section: 'conversations' },
+    { label: 'Topics', path: PATHS.topics, section: 'topics' },
+  ];
+  if (opts.hasClaims) nav.push({ label: 'Claims', path: PATHS.claims, section: 'claims' });
+  nav.push(
+    { label: 'Moderation', path: PATHS.moderation, section: 'moderation' },
+    { label: 'Methodology', path: PATHS.methodology, section: 'methodology' },
+    { label: 'Open data', path: PATHS.data, section: 'data' },
+  );
+  if (opts.hasSearch) nav.push({ label: 'Search', path: PATHS.search, section: 'search' });
+  return {
+    name: opts.name,
+    url: opts.url,
+    baseUrl: opts.baseUrl,
+    lang: 'en',
+    theme: opts.theme,
+    generator: opts.generator,
+    csp: CSP,
+    cspSearch: CSP_SEARCH,
+    hasClaims: opts.hasClaims,
+    hasSearch: opts.hasSearch,
+    signed: opts.keyFingerprint !== null,
+    keyFingerprint: opts.keyFingerprint,
+    nav,
+  };
+}
+
+/** What every page template receives as `page`. */
+export type PageMeta = {
+  path: string;
+  root: string;
+  title: string;
+  description: string;
+  section: string;
+  canonical: string | null;
+  scripts: string[];
+  jsonLd: unknown;
+};
+
+export function pageMeta(globals: SiteGlobals, path: string, section: string, title: string, description: string, extra: Partial<Pick<PageMeta, 'scripts' | 'jsonLd'>> = {}): PageMeta {
+  return {
+    path,
+    root: rootFor(path),
+    title,
+    description,
+    section,
+    canonical: globals.baseUrl ? `${globals.baseUrl}${path}` : null,
+    scripts: extra.scripts ?? [],
+    jsonLd: extra.jsonLd ?? null,
+  };
+}

@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { PublishedThread } from '../curation/model.ts';
+import { openThreadReader } from './data.ts';
+import type { ThreadReader } from './data.ts';
+import { reviewJsonLd } from './jsonld.ts';
+import { createEngine } from './liquid.ts';
+import type { SiteEngine } from './liquid.ts';
+import { messageCsvRows, openThread, threadCsvRow } from './open-data.ts';
+import { pageMeta } from './pages.ts';
+import type { PageMeta, SiteGlobals } from './pages.ts';
+import { summarize, threadView } from './views.ts';
+
+// The work that is the same in a render worker and in the main thread: turn published threads into pages, data
+// rows and search records; render list pages; link unchanged files from the previous site. Every file written
+// is hashed as it is written, so the manifest never reads a page back.
+
+export type RenderInit = {
+  workspaceDir: string;
+  roots: string[];
+  temp: string;
+  previous: string | null;
+  fingerprint: string;
+  globals: SiteGlobals;
+};
+
+export type FileInfo = { path: string; sha256: string; size: number };
+
+export type ThreadItem = { id: string; prevPageHash: string | null; search: boolean };
+export type ThreadTask = { type: 'threads'; seq: number; items: ThreadItem[] };
+export type SearchRecord = { url: string; content: string; language: string; meta: Record<string, string> };
+export type ThreadOutput = {
+  id: string;
+  pageHash: string;
+  summaryHash: string;
+  summary: string;
+  kind: string;
+  topics: string[];
+  rendered: boolean;
+  file: FileInfo;
+  json: string;
+  threadsCsv: string;
+  messagesCsv: string;
+  search: SearchRecord | null;
+};
+export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[] };
+
+/** A list page: its scope is built in the worker from the summaries' JSON, so nothing is cloned twice. */
+export type ListPage = { path: string; template: string; hash: string; page: PageMeta; list: Record<string, unknown>; items: string[] };
+export type PagesTask = { type: 'pages'; seq: number; pages: ListPage[] };
+export type PagesResult = { type: 'pages'; seq: number; files: (FileInfo & { hash: string })[] };
+
+export type LinkTask = { type: 'link'; seq: number; paths: string[] };
+export type LinkResult = { type: 'link'; seq: number; count: number };
+
+export type Task = ThreadTask | PagesTask | LinkTask;
+export type TaskResult = ThreadResult | PagesResult | LinkResult;
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function inputHash(fingerprint: string, kind: string, value: unknown): string {
+  return createHash('sha256').update(fingerprint).update('\u0000').update(kind).update('\u0000').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex');
+}
+
+export class SiteWriter {
+  readonly temp: string;
+  readonly previous: string | null;
+  private readonly dirs = new Set<string>();
+
+  constructor(temp: string, previous: string | null) {
+    this.temp = temp;
+    this.previous = previous;
+  }
+
+  private ensureDir(path: string): void {
+    const dir = dirname(path);
+    if (dir === '.' || this.dirs.has(dir)) return;
+    mkdirSync(join(this.temp, dir), { recursive: true });
+    this.dirs.add(dir);
+  }
+
+  write(path: string, content: string | Buffer): FileInfo {
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    this.ensureDir(path);
+    writeFileSync(join(this.temp, path), buf);
+    return { path, sha256: sha256(buf), size: buf.length };
+  }
+
+  /** Reuses an unchanged file of the previous site: a hard link costs no copy (a copy where links fail). */
+  link(path: string): void {
+    if (!this.previous) throw new Error(`no previous site to take ${path} from`);
+    this.ensureDir(path);
+    const from = join(this.previous, path);
+    const to = join(this.temp, path);
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+export function searchRecord(t: PublishedThread, summary: ReturnType<typeof summarize>): SearchRecord {
+  const content = [t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n');
+  return {
+    url: `/${summary.url}`,
+    content,
+    language: 'en',
+    meta: { title: summary.subject, kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
+  };
+}
+
+export class RenderContext {
+  private readonly init: RenderInit;
+  private readonly engine: SiteEngine;
+  private readonly writer: SiteWriter;
+  private reader: ThreadReader | null = null;
+
+  constructor(init: RenderInit) {
+    this.init = init;
+    this.engine = createEngine(init.roots);
+    this.writer = new SiteWriter(init.temp, init.previous);
+  }
+
+  run(task: Task): TaskResult {
+    if (task.type === 'threads') return this.threads(task);
+    if (task.type === 'pages') return this.pages(task);
+    for (const p of task.paths) this.writer.link(p);
+    return { type: 'link', seq: task.seq, count: task.paths.length };
+  }
+
+  close(): void {
+    this.reader?.close();
+    this.reader = null;
+  }
+
+  private threads(task: ThreadTask): ThreadResult {
+    this.reader ??= openThreadReader(this.init.workspaceDir);
+    const byId = new Map(this.reader.read(task.items.map((i) => i.id)).map((t) => [t.id, t]));
+    const out: ThreadOutput[] = [];
+    const missing: string[] = [];
+    for (const item of task.items) {
+      const t = byId.get(item.id);
+      if (!t) {
+        missing.push(item.id);
+        continue;
+      }
+      out.push(this.thread(t, item));
+    }
+    return { type: 'threads', seq: task.seq, threads: out, missing };
+  }
+
+  private thread(t: PublishedThread, item: ThreadItem): ThreadOutput {
+    const { globals, fingerprint } = this.init;
+    const pageHash = inputHash(fingerprint, 'thread', t);
+    const summary = summarize(t);
+    const summaryJson = JSON.stringify(summary);
+    const path = summary.url;
+    let file: FileInfo;
+    let rendered = false;
+    if (item.prevPageHash === pageHash && this.init.previous) {
+      this.writer.link(path);
+      file = { path, sha256: '', size: -1 };
+    } else {
+      const view = threadView(t, summary);
+      const jsonLd = reviewJsonLd(t, globals.name, globals.url, globals.baseUrl ? `${globals.baseUrl}${path}` : null);
+      const page = pageMeta(globals, path, 'conversations', summary.subject, `${summary.kindLabel} from ${summary.customer}, ${summary.statusLabel.toLowerCase()}: ${summary.excerpt}`, { jsonLd });
+      const html = this.engine.render('pages/thread', { site: globals, page, thread: view });
+      file = this.writer.write(path, html);
+      rendered = true;
+    }
+    const open = openThread(t);
+    return {
+      id: t.id,
+      pageHash,
+      summaryHash: sha256(summaryJson),
+      summary: summaryJson,
+      kind: t.kind,
+      topics: summary.topics.map((x) => x.name),
+      rendered,
+      file,
+      json: JSON.stringify(open),
+      threadsCsv: threadCsvRow(open),
+      messagesCsv: messageCsvRows(open),
+      search: item.search ? searchRecord(t, summary) : null,
+    };
+  }
+
+  private pages(task: PagesTask): PagesResult {
+    const files: (FileInfo & { hash: string })[] = [];
+    for (const p of task.pages) {
+      const items = p.items.map((s) => JSON.parse(s) as unknown);
+      const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, items } });
+      files.push({ ...this.writer.write(p.path, html), hash: p.hash });
+    }
+    return { type: 'pages', seq: task.seq, files };
+  }
+}

@@ -1,0 +1,69 @@
+import type { Res } from '../../../../electron/shared/contract.ts';
+import { Notice } from '../../components/States.tsx';
+import { formatCount, plural } from '../../lib/format.ts';
+import { sourceLabel } from '../../lib/labels.ts';
+
+type Report = Res<'imports.run'>['reports'][number];
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+export function totals(reports: readonly Report[]): { created: number; updated: number; messages: number; internal: number; rejected: number } {
+  return reports.reduce((t, r) => ({ created: t.created + r.threadsCreated, updated: t.updated + r.threadsUpdated, messages: t.messages + r.messagesCreated, internal: t.internal + r.internalNotes, rejected: t.rejected + r.rejected.length }), { created: 0, updated: 0, messages: 0, internal: 0, rejected: 0 });
+}
+
+/** What the import did, file by file, and every record it could not take, with where it is. */
+export function ImportResult({ reports, onReview, onAgain }: { reports: Report[]; onReview: () => void; onAgain: () => void }) {
+  const t = totals(reports);
+  return (
+    <section className="import-result" aria-labelledby="import-done">
+      <Notice tone={t.rejected ? 'warning' : 'success'} title={t.rejected ? 'Imported, with records left out' : 'Import finished'}>
+        <p id="import-done">
+          {plural(t.created, 'new conversation')}, {plural(t.updated, 'updated conversation')}, {plural(t.messages, 'message')} ({plural(t.internal, 'internal note')}, kept internal).
+          {t.rejected ? ` ${plural(t.rejected, 'record')} could not be imported — see below.` : ''}
+        </p>
+      </Notice>
+      <table className="table">
+        <caption className="visually-hidden">Import report by file</caption>
+        <thead>
+          <tr><th scope="col">File</th><th scope="col">Format</th><th scope="col">New</th><th scope="col">Updated</th><th scope="col">Messages</th><th scope="col">Internal notes</th><th scope="col">Left out</th></tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.file}>
+              <td title={r.file}>{fileName(r.file)}</td>
+              <td>{sourceLabel(r.format)}</td>
+              <td>{formatCount(r.threadsCreated)}</td>
+              <td>{formatCount(r.threadsUpdated)}</td>
+              <td>{formatCount(r.messagesCreated)}</td>
+              <td>{formatCount(r.internalNotes)}</td>
+              <td>{formatCount(r.rejected.length)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {t.rejected ? (
+        <div className="card">
+          <h3 className="subheading">Records left out</h3>
+          <p className="muted small">Nothing else was changed by these. Fix them in the file and import it again: records already imported are not duplicated.</p>
+          <table className="table rejected-table">
+            <thead><tr><th scope="col">Where</th><th scope="col">Why</th></tr></thead>
+            <tbody>
+              {reports.flatMap((r) => r.rejected.map((x, i) => (
+                <tr key={`${r.file}-${i}`}>
+                  <td className="nowrap"><code>{x.location || fileName(r.file)}</code></td>
+                  <td>{x.reason}</td>
+                </tr>
+              )))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="form-actions form-actions-start">
+        <button type="button" className="btn btn-primary" onClick={onReview}>Review conversations</button>
+        <button type="button" className="btn btn-secondary" onClick={onAgain}>Import more files</button>
+      </div>
+    </section>
+  );
+}
