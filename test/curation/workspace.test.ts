@@ -9,6 +9,7 @@ import { searchCurated } from '../../electron/core/curation/search.ts';
 import { parseSettingInput, readSettings, settingKey, writeSetting } from '../../electron/core/curation/settings.ts';
 import { changeManualTags, threadTags } from '../../electron/core/curation/tags.ts';
 import { workspaceStats } from '../../electron/core/curation/workspace-stats.ts';
+import { refreshScans } from '../../electron/core/curation/scan.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/open.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
@@ -35,6 +36,23 @@ describe('migration 0030', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['pii_findings', 'pii_reviews', 'manual_redactions', 'curation_scans']));
     db.close();
+  });
+});
+
+describe('scans', () => {
+  it('rescan only what changed: new threads, changed text, changed settings', () => {
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 2, scanned: 2 });
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 0, scanned: 0 });
+    decideThreads(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'publish' });
+    // A decision touches the thread but not its text: checked, not scanned again.
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 1, scanned: 0 });
+    storeThreads(f.ws, [{ ...BILL, id: 'T3' }]);
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 1, scanned: 1 });
+    writeSetting(f.ws.db, 'tester', 'defaultCountry', 'US');
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 3, scanned: 3 });
+    writeSetting(f.ws.db, 'tester', 'topicRules', { Delivery: ['courier'] });
+    expect(refreshScans(f.ws.db)).toEqual({ checked: 3, scanned: 0 });
+    expect(threadTags(f.ws.db, 'trustpilot:T3').topics).toEqual(['Delivery']);
   });
 });
 

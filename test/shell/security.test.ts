@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-const { hardenContents, hardenSession, isAppUrl, isPreviewUrl, isSafeExternalUrl, secureWebPreferences, APP_CSP } = await import('../../electron/main/security.ts');
+const { hardenContents, hardenSession, isAppUrl, isPreviewUrl, isSafeExternalUrl, APP_CSP } = await import('../../electron/main/security.ts');
 
 type Listener = (...args: unknown[]) => void;
 
@@ -28,12 +28,7 @@ function event(extra: Record<string, unknown> = {}) {
   return { prevented: false, preventDefault() { this.prevented = true; }, ...extra };
 }
 
-describe('secure window settings', () => {
-  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
-  });
-
+describe('the renderer’s content security policy', () => {
   it('has a strict CSP: own scripts only, no objects, the preview only in a frame', () => {
     expect(APP_CSP).toContain("default-src 'self'");
     expect(APP_CSP).toContain("script-src 'self'");

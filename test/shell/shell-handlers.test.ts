@@ -72,7 +72,7 @@ describe('what the shell answers itself', () => {
     expect(file.shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('opens folders in the file manager but only shows files in theirs (never runs them)', async () => {
+  it('opens folders in the file manager and web pages in the browser, but only shows other files (never runs them)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-open-'));
     const file = join(dir, 'run-me.sh');
     writeFileSync(file, '#!/bin/sh\n');
@@ -82,6 +82,9 @@ describe('what the shell answers itself', () => {
     await handlers['app.openPath']!({ path: file });
     expect(shell.showItemInFolder).toHaveBeenCalledWith(file);
     expect(shell.openPath).toHaveBeenCalledTimes(1);
+    writeFileSync(join(dir, 'index.html'), '<h1>site</h1>');
+    await handlers['app.openPath']!({ path: join(dir, 'index.html') });
+    expect(shell.openPath).toHaveBeenLastCalledWith(join(dir, 'index.html'));
     await expect(Promise.resolve().then(() => handlers['app.openPath']!({ path: join(dir, 'missing') }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -29,8 +29,8 @@ Options (each may be repeated; all are applied together or not at all):
   --reason <text>         Why a finding is kept
   --span <message-id>:<start>-<end>
                           Remove characters start..end (JavaScript string offsets, end exclusive) of a public
-                          message; "subject:<start>-<end>" for the subject. Message ids are shown by
-                          candor redactions and candor threads --json
+                          message; "subject:<start>-<end>" for the subject. The places and their
+                          lengths are listed by candor redactions
   --note <text>           A note for manual redactions
   --json                  Print {"findings":[...],"manual":[...]} for what changed
 

@@ -22,7 +22,7 @@ candor redact.
 Options:
   --json   Print {"threadId","findings":[{"id","kind","start","end","text","confidence","location","status",
            "reason","redacted"}],"manual":[{"id","location","start","end","text","note","actor","createdAt"}],
-           "summary":{"total","pending","pendingHigh","redacted"}}
+           "places":[{"location","role","sentAt","length"}],"summary":{"total","pending","pendingHigh","redacted"}}
 
 Exit codes: 0 listed; 1 no such thread or workspace; 2 usage.`,
   options: { json: { type: 'boolean' } },
@@ -46,6 +46,8 @@ Exit codes: 0 listed; 1 no such thread or workspace; 2 usage.`,
         io.out(`  ${f.id}  ${f.kind.padEnd(8)} ${f.confidence.padEnd(4)} ${f.status.padEnd(8)} ${action.padEnd(7)} ${f.location}:${f.start}-${f.end}  ${JSON.stringify(clip(f.text))}${why}\n`);
       }
       for (const m of r.manual) io.out(`  ${m.id}  manual   —    —        removed ${m.location}:${m.start}-${m.end}  ${JSON.stringify(clip(m.text))}${m.note ? ` (${clip(m.note, 40)})` : ''}\n`);
+      io.out('Places for --span <place>:<start>-<end>:\n');
+      for (const p of r.places) io.out(`  ${p.location}  ${p.role ?? ''}${p.sentAt ? ` ${p.sentAt}` : ''}  ${p.length} characters\n`);
       return EXIT.ok;
     } finally {
       ws.close();

@@ -70,10 +70,17 @@ export function threadRedactions(db: DatabaseSync, ref: string): ThreadRedaction
   const findings = findingViews(db, [rowid]).get(rowid) ?? [];
   const manual = manualRedactions(db, [rowid]).get(rowid) ?? [];
   const pending = findings.filter((f) => f.status === 'pending');
+  const subject = db.prepare('SELECT subject FROM threads WHERE rowid = ?').get(rowid) as { subject: string | null };
+  const messages = db.prepare("SELECT id, role, sent_at, body FROM messages WHERE thread_rowid = ? AND visibility = 'public' ORDER BY position").all(rowid) as { id: string; role: string; sent_at: string; body: string }[];
+  const places = [
+    ...(subject.subject ? [{ location: 'subject', role: null, sentAt: null, length: subject.subject.length }] : []),
+    ...messages.map((m) => ({ location: `message:${m.id}`, role: m.role, sentAt: m.sent_at, length: m.body.length })),
+  ];
   return {
     threadId: id,
     findings,
     manual,
+    places,
     summary: { total: findings.length, pending: pending.length, pendingHigh: pending.filter((f) => f.confidence === 'high').length, redacted: findings.filter((f) => f.redacted).length + manual.length },
   };
 }

@@ -95,6 +95,8 @@ export const ThreadRedactions = z.object({
   threadId: z.string(),
   findings: z.array(FindingView),
   manual: z.array(ManualRedaction),
+  /** Where spans can be placed: the subject and each public message, with their length in UTF-16 units. */
+  places: z.array(z.object({ location: Location, role: z.string().nullable(), sentAt: z.string().nullable(), length: z.number().int() })),
   summary: z.object({
     total: z.number().int(),
     pending: z.number().int(),

@@ -1,13 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Decision, MessageFormat, MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
-import { findingViews, manualRedactions } from './findings.ts';
+import { findingViews, isRedacted, manualRedactions } from './findings.ts';
 import type { FindingView, ManualRedaction, PublishedThread } from './model.ts';
 import { applyRedactions } from './pii/redact.ts';
 import type { RedactionSpan } from './pii/redact.ts';
 import { authorLabel, customerPseudonym } from './pseudonym.ts';
 import type { NamingPolicy } from './pseudonym.ts';
-import { refreshScans } from './scan.ts';
+import { isReadOnlyError, makeScanner, refreshScans, scanInMemory, staleRowids } from './scan.ts';
+import type { LocatedFinding } from './scan.ts';
 import { namingPolicy, readSettings } from './settings.ts';
 
 type HasDb = { db: DatabaseSync };
@@ -41,10 +42,34 @@ function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
+/**
+ * Brings the batch's scans up to date. A read-only connection (a site build's render worker) cannot store them:
+ * then the stale threads are scanned in memory for this view, so personal data is never published unscanned.
+ */
+function freshScans(db: DatabaseSync, rowids: readonly number[]): Map<number, { findings: LocatedFinding[]; topics: string[] }> | null {
+  try {
+    refreshScans(db, { rowids });
+    return null;
+  } catch (err) {
+    if (!isReadOnlyError(err)) throw err;
+    const scanner = makeScanner(readSettings(db));
+    return scanInMemory(db, staleRowids(db, rowids, scanner), scanner);
+  }
+}
+
+function reviewedViews(db: DatabaseSync, rowid: number, located: readonly LocatedFinding[]): FindingView[] {
+  const reviews = new Map((db.prepare('SELECT finding_id, status, reason FROM pii_reviews WHERE thread_rowid = ?').all(rowid) as { finding_id: string; status: 'accepted' | 'rejected'; reason: string | null }[]).map((r) => [r.finding_id, r]));
+  return located.map((f) => {
+    const r = reviews.get(f.id);
+    const status = r?.status ?? 'pending';
+    return { ...f, status, reason: r?.reason ?? null, redacted: isRedacted(f.confidence, status) };
+  });
+}
+
 /** Builds the public views of a batch of threads with one query per table. The scans are refreshed first. */
 function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingPolicy): PublishedThread[] {
   if (rowids.length === 0) return [];
-  refreshScans(db, { rowids });
+  const inMemory = freshScans(db, rowids);
   const m = rowids.map(() => '?').join(',');
   const rows = db.prepare(`SELECT rowid, id, source, kind, subject, rating, status, opened_at, resolved_at, last_activity_at, decision FROM threads WHERE rowid IN (${m})`).all(...rowids) as Row[];
   // Internal notes are excluded here, in the query, whatever any setting says.
@@ -52,6 +77,7 @@ function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingP
   const priv = db.prepare(`SELECT thread_rowid, key, value FROM private_data WHERE thread_rowid IN (${m}) AND message_rowid IS NULL AND key IN ('customer.name', 'customer.location')`).all(...rowids) as { thread_rowid: number; key: string; value: string }[];
   const tags = db.prepare(`SELECT thread_rowid, tag, origin FROM thread_tags WHERE thread_rowid IN (${m}) ORDER BY tag`).all(...rowids) as { thread_rowid: number; tag: string; origin: string }[];
   const findings = findingViews(db, rowids);
+  for (const [rowid, scan] of inMemory ?? []) findings.set(rowid, reviewedViews(db, rowid, scan.findings));
   const manual = manualRedactions(db, rowids);
 
   const msgsBy = group(msgs, (x) => x.thread_rowid);
@@ -80,7 +106,7 @@ function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingP
       resolvedAt: r.resolved_at,
       lastActivityAt: r.last_activity_at,
       tags: unique(threadTags.filter((t) => t.origin !== 'rule').map((t) => t.tag)),
-      topics: unique(threadTags.filter((t) => t.origin === 'rule').map((t) => t.tag)),
+      topics: inMemory?.get(rowid)?.topics ?? unique(threadTags.filter((t) => t.origin === 'rule').map((t) => t.tag)),
       customer: shownAs,
       decision: r.decision as Decision,
       messages: threadMsgs.map((x) => {

@@ -114,9 +114,10 @@ type ScanRow = { rowid: number; updated_at: string; content_hash: string | null;
 type ScanState = { maxRowid: number; maxUpdated: string; pii: string; topic: string };
 
 function currentState(db: DatabaseSync, scanner: Scanner): ScanState {
-  // max(rowid) and max(updated_at) are index look-ups: this check costs microseconds at 100k threads.
-  const r = db.prepare('SELECT max(rowid) AS n, max(updated_at) AS u FROM threads').get() as { n: number | null; u: string | null };
-  return { maxRowid: r.n ?? 0, maxUpdated: r.u ?? '', pii: scanner.piiConfig, topic: scanner.topicConfig };
+  // Two separate max() queries are each one index look-up; combined in one SELECT, SQLite scans the whole index.
+  const n = (db.prepare('SELECT max(rowid) AS n FROM threads').get() as { n: number | null }).n;
+  const u = (db.prepare('SELECT max(updated_at) AS u FROM threads').get() as { u: string | null }).u;
+  return { maxRowid: n ?? 0, maxUpdated: u ?? '', pii: scanner.piiConfig, topic: scanner.topicConfig };
 }
 
 function savedState(db: DatabaseSync): ScanState | null {
@@ -151,6 +152,34 @@ export function recount(db: DatabaseSync, rowid: number): void {
 
 export type RefreshResult = { checked: number; scanned: number };
 
+/** SQLITE_READONLY: the connection (a site build's render worker, say) may read but not store scans. */
+export function isReadOnlyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { errcode?: number }).errcode === 8;
+}
+
+const STALE = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
+    WHERE (s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at OR s.pii_config <> ? OR s.topic_config <> ?)`;
+
+/** Which of these threads have no scan for their current text and settings. Reads only. */
+export function staleRowids(db: DatabaseSync, rowids: readonly number[], scanner: Scanner): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rowids.length; i += BATCH) {
+    const ids = rowids.slice(i, i + BATCH);
+    const rows = db.prepare(`${STALE} AND t.rowid IN (${marks(ids.length)})`).all(scanner.piiConfig, scanner.topicConfig, ...ids) as ScanRow[];
+    out.push(...rows.map((r) => r.rowid));
+  }
+  return out;
+}
+
+/** Findings and topics computed without storing them, for connections that cannot write. */
+export function scanInMemory(db: DatabaseSync, rowids: readonly number[], scanner: Scanner): Map<number, { findings: LocatedFinding[]; topics: string[] }> {
+  const out = new Map<number, { findings: LocatedFinding[]; topics: string[] }>();
+  for (let i = 0; i < rowids.length; i += BATCH) {
+    for (const t of loadThreadTexts(db, rowids.slice(i, i + BATCH))) out.set(t.rowid, { findings: detectThread(t, scanner), topics: threadTopics(t, scanner) });
+  }
+  return out;
+}
+
 /**
  * Brings stored findings and rule topics up to date with the threads' text and the workspace settings. Cheap when
  * nothing changed (one aggregate query); otherwise only the threads whose text or relevant settings changed are
@@ -158,8 +187,7 @@ export type RefreshResult = { checked: number; scanned: number };
  */
 export function refreshScans(db: DatabaseSync, options: { rowids?: readonly number[] } = {}): RefreshResult {
   const scanner = makeScanner(readSettings(db));
-  const stale = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
-    WHERE (s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at OR s.pii_config <> ? OR s.topic_config <> ?)`;
+  const stale = STALE;
   let candidates: ScanRow[] = [];
   const whole = options.rowids === undefined;
   if (whole) {

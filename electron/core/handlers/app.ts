@@ -1,6 +1,11 @@
 import { addRecent } from '../../shared/contract/app.ts';
 import type { appChannels, Preferences, RecentWorkspace } from '../../shared/contract/app.ts';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { CandorError } from '../errors.ts';
+import { createDemoWorkspace } from '../site/demo/create.ts';
+import { openWorkspace } from '../workspace.ts';
+import { workspaceInfo } from './workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
 
 // The browser harness's answers to the app-level channels. The Electron shell answers the same channels itself
@@ -46,6 +51,15 @@ export const appHandlers: HandlersFor<typeof appChannels> = {
     const s = state(ctx);
     s.preferences = { ...s.preferences, ...req };
     return s.preferences;
+  },
+  async 'app.demo'(req, ctx) {
+    const dir = resolve(req.dir ?? join(homedir(), 'Candor demo'));
+    // The demo folder is replaced: let go of it first if it is the open workspace.
+    if (ctx.currentWorkspace()?.dir === dir) ctx.setWorkspace(null);
+    await createDemoWorkspace(dir);
+    const ws = openWorkspace(dir);
+    ctx.setWorkspace(ws);
+    return workspaceInfo(ws);
   },
   'app.pick'() {
     return unsupported('Choosing files with a dialog');

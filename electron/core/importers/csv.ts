@@ -2,7 +2,7 @@ import { CandorError } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
 import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../model/thread.ts';
 import { THREAD_KINDS, THREAD_STATUSES } from '../model/thread.ts';
-import { csvEvents, headerCells, headerKey } from './csv-input.ts';
+import { csvEvents, headerCells, headerKey, sniffDelimiter } from './csv-input.ts';
 import { CsvMapping, parseMapping, parseCsvTime } from './csv-mapping.ts';
 import type { ColumnRef } from './csv-mapping.ts';
 import { normalizeBody } from './html.ts';
@@ -89,6 +89,13 @@ class RowReader {
     return v === undefined || v.trim() === '' ? undefined : v;
   }
 
+  /** The cell exactly as written (text columns: subject, body, reply), or undefined when empty or unmapped. */
+  text(row: Row, col: keyof Columns): string | undefined {
+    const i = this.cols[col];
+    const v = i === undefined ? undefined : row.cells[i];
+    return v === undefined || v === '' ? undefined : v;
+  }
+
   time(row: Row, col: keyof Columns): string | undefined {
     const v = this.get(row, col);
     if (v === undefined) return undefined;
@@ -131,7 +138,7 @@ class RowReader {
   threadFields(row: Row): Omit<ThreadInput, 'messages' | 'source' | 'externalId'> {
     const m = this.mapping;
     const out: Omit<ThreadInput, 'messages' | 'source' | 'externalId'> = {};
-    const subject = this.get(row, 'subject');
+    const subject = this.text(row, 'subject');
     if (subject !== undefined) out.subject = subject;
     const kind = this.get(row, 'kind');
     if (kind !== undefined) {
@@ -170,7 +177,7 @@ class RowReader {
   message(row: Row): MessageInput {
     const sentAt = this.time(row, 'sentAt');
     if (!sentAt) throw new RecordProblem('sentAt: the message has no date and time');
-    const { body, format } = this.body(this.get(row, 'body') ?? '');
+    const { body, format } = this.body(this.text(row, 'body') ?? '');
     const privateData = this.privateData(row);
     const email = this.get(row, 'authorEmail');
     if (email) privateData['author.email'] = email.trim();
@@ -270,7 +277,7 @@ async function* readThreadPerRow(file: SourceFile, mapping: CsvMapping): AsyncGe
       const fields = r.threadFields(ev);
       const sentAt = r.time(ev, 'sentAt') ?? fields.openedAt ?? undefined;
       if (!sentAt) throw new RecordProblem('sentAt: the row has no date and time');
-      const { body, format } = r.body(r.get(ev, 'body') ?? '');
+      const { body, format } = r.body(r.text(ev, 'body') ?? '');
       const messages: MessageInput[] = [{
         externalId: `${id}:message`,
         role: 'customer',
@@ -282,8 +289,8 @@ async function* readThreadPerRow(file: SourceFile, mapping: CsvMapping): AsyncGe
         attachments: [],
         privateData: {},
       }];
-      const reply = r.get(ev, 'replyBody');
-      if (reply !== undefined) {
+      const reply = r.text(ev, 'replyBody');
+      if (reply !== undefined && reply.trim() !== '') {
         const replyText = r.body(reply);
         messages.push({ externalId: `${id}:reply`, role: 'staff', authorName: r.get(ev, 'replyAuthor')?.trim() ?? null, sentAt: r.time(ev, 'replyAt') ?? sentAt, body: replyText.body, format: replyText.format, visibility: 'public', attachments: [], privateData: {} });
       }
@@ -304,10 +311,13 @@ export const csv: Importer = {
   detect({ name, text, hasMapping }) {
     const t = text.trimStart();
     if (t === '' || t.startsWith('{') || t.startsWith('[') || /^From \S/.test(t)) return 0;
-    const cells = headerCells(text);
-    if (cells.length < 2 && !/\.(csv|tsv)$/i.test(name)) return 0;
+    const named = /\.(csv|tsv)$/i.test(name);
     if (hasMapping) return 0.97;
-    return /\.(csv|tsv)$/i.test(name) ? 0.3 : 0.1;
+    if (named) return 0.3;
+    // Unnamed: only a table whose first lines all split into the same number of columns.
+    const delimiter = sniffDelimiter(text);
+    const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5).map((l) => headerCells(l).length);
+    return rows.length >= 2 && rows[0]! >= 2 && rows.every((n) => n === rows[0]) && text.includes(delimiter) ? 0.15 : 0;
   },
   read(file, ctx) {
     const mapping = parseMapping(ctx.mapping);

@@ -11,9 +11,9 @@ import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 // The ticket's description is the customer's first message; `private: true` conversations are internal notes
 // (filter on `private`, never on `source`, which also marks public replies).
 
-const Attachment = z.looseObject({ name: OptText, size: z.number().nullish(), content_type: OptText, attachment_url: OptText });
+const Attachment = z.object({ name: OptText, size: z.number().nullish(), content_type: OptText, attachment_url: OptText });
 
-const Conversation = z.looseObject({
+const Conversation = z.object({
   id: VendorId.optional(),
   body: OptText,
   body_text: OptText,
@@ -31,7 +31,7 @@ const Conversation = z.looseObject({
 });
 type Conversation = z.output<typeof Conversation>;
 
-const Ticket = z.looseObject({
+const Ticket = z.object({
   id: VendorId,
   subject: OptText,
   description: OptText,
@@ -39,7 +39,7 @@ const Ticket = z.looseObject({
   status: z.union([z.number(), z.string()]).nullish(),
   source: z.union([z.number(), z.string()]).nullish(),
   requester_id: VendorId.nullish(),
-  requester: z.looseObject({ name: OptText, email: OptText, phone: OptText, mobile: OptText }).nullish(),
+  requester: z.object({ name: OptText, email: OptText, phone: OptText, mobile: OptText }).nullish(),
   name: OptText,
   email: OptText,
   phone: OptText,
@@ -47,7 +47,7 @@ const Ticket = z.looseObject({
   custom_fields: z.record(z.string(), z.unknown()).nullish(),
   created_at: VendorTime,
   updated_at: VendorTime.nullish(),
-  stats: z.looseObject({ resolved_at: VendorTime.nullish(), closed_at: VendorTime.nullish() }).nullish(),
+  stats: z.object({ resolved_at: VendorTime.nullish(), closed_at: VendorTime.nullish() }).nullish(),
   attachments: z.array(Attachment).nullish(),
   conversations: z.array(z.unknown()).nullish(),
 });

@@ -11,15 +11,15 @@ import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 
 const STARS: Record<string, number | null> = { ONE: 1, TWO: 2, THREE: 3, FOUR: 4, FIVE: 5, STAR_RATING_UNSPECIFIED: null };
 
-const Review = z.looseObject({
+const Review = z.object({
   name: OptText,
   reviewId: OptText,
-  reviewer: z.looseObject({ displayName: OptText, isAnonymous: z.boolean().nullish(), profilePhotoUrl: OptText }).nullish(),
+  reviewer: z.object({ displayName: OptText, isAnonymous: z.boolean().nullish(), profilePhotoUrl: OptText }).nullish(),
   starRating: z.union([z.string(), z.number()]).nullish(),
   comment: OptText,
   createTime: VendorTime,
   updateTime: VendorTime.nullish(),
-  reviewReply: z.looseObject({ comment: OptText, updateTime: VendorTime.nullish() }).nullish(),
+  reviewReply: z.object({ comment: OptText, updateTime: VendorTime.nullish() }).nullish(),
 });
 type Review = z.output<typeof Review>;
 

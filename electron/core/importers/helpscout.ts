@@ -10,7 +10,7 @@ import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 // Threads come newest first; `note` is internal; `lineitem` is an event (assigned, closed...), not a message; only
 // `published` threads are messages, so drafts never become messages.
 
-const Person = z.looseObject({
+const Person = z.object({
   id: VendorId.nullish(),
   type: OptText,
   email: OptText,
@@ -21,16 +21,16 @@ const Person = z.looseObject({
 }).nullish();
 type Person = z.output<typeof Person>;
 
-const Attachment = z.looseObject({
+const Attachment = z.object({
   filename: OptText,
   fileName: OptText,
   mimeType: OptText,
   size: z.number().nullish(),
   url: OptText,
-  _links: z.looseObject({ web: z.looseObject({ href: OptText }).nullish(), data: z.looseObject({ href: OptText }).nullish() }).nullish(),
+  _links: z.object({ web: z.object({ href: OptText }).nullish(), data: z.object({ href: OptText }).nullish() }).nullish(),
 });
 
-const Thread = z.looseObject({
+const Thread = z.object({
   id: VendorId.optional(),
   type: z.string(),
   state: OptText,
@@ -42,11 +42,11 @@ const Thread = z.looseObject({
   bcc: z.array(z.string()).nullish(),
   createdAt: VendorTime,
   attachments: z.array(Attachment).nullish(),
-  _embedded: z.looseObject({ attachments: z.array(Attachment).nullish() }).nullish(),
+  _embedded: z.object({ attachments: z.array(Attachment).nullish() }).nullish(),
 });
 type Thread = z.output<typeof Thread>;
 
-const Conversation = z.looseObject({
+const Conversation = z.object({
   id: VendorId,
   number: z.union([z.number(), z.string()]).nullish(),
   type: OptText,
@@ -58,12 +58,12 @@ const Conversation = z.looseObject({
   createdBy: Person,
   primaryCustomer: Person,
   customer: Person,
-  source: z.looseObject({ type: OptText, via: OptText }).nullish(),
-  tags: z.array(z.union([z.string(), z.looseObject({ tag: OptText, name: OptText })])).nullish(),
-  customFields: z.array(z.looseObject({ id: VendorId.nullish(), name: OptText, value: z.unknown(), text: OptText })).nullish(),
+  source: z.object({ type: OptText, via: OptText }).nullish(),
+  tags: z.array(z.union([z.string(), z.object({ tag: OptText, name: OptText })])).nullish(),
+  customFields: z.array(z.object({ id: VendorId.nullish(), name: OptText, value: z.unknown().optional(), text: OptText })).nullish(),
   // v2 puts the threads in _embedded and a count in `threads`; v1 put the list in `threads`.
   threads: z.unknown().optional(),
-  _embedded: z.looseObject({ threads: z.array(z.unknown()).nullish() }).nullish(),
+  _embedded: z.object({ threads: z.array(z.unknown()).nullish() }).nullish(),
 });
 type Conversation = z.output<typeof Conversation>;
 

@@ -10,12 +10,12 @@ import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 // `source`, not a part; `conversation_parts` hold the rest. Parts whose type mentions "note" are internal; parts
 // without a body (assignment, open, close, snooze...) are events, not messages. Times are Unix seconds.
 
-const Author = z.looseObject({ type: OptText, id: VendorId.nullish(), name: OptText, email: OptText }).nullish();
+const Author = z.object({ type: OptText, id: VendorId.nullish(), name: OptText, email: OptText }).nullish();
 type Author = z.output<typeof Author>;
 
-const Attachment = z.looseObject({ name: OptText, url: OptText, content_type: OptText, filesize: z.number().nullish() });
+const Attachment = z.object({ name: OptText, url: OptText, content_type: OptText, filesize: z.number().nullish() });
 
-const Part = z.looseObject({
+const Part = z.object({
   id: VendorId.optional(),
   part_type: z.string(),
   body: OptText,
@@ -25,16 +25,16 @@ const Part = z.looseObject({
 });
 type Part = z.output<typeof Part>;
 
-const Conversation = z.looseObject({
+const Conversation = z.object({
   id: VendorId,
   title: OptText,
   created_at: VendorTime,
   updated_at: VendorTime.nullish(),
   state: OptText,
   open: z.boolean().nullish(),
-  tags: z.union([z.looseObject({ tags: z.array(z.unknown()).nullish() }), z.array(z.unknown())]).nullish(),
-  conversation_rating: z.looseObject({ rating: z.number().nullish(), remark: OptText, created_at: VendorTime.nullish() }).nullish(),
-  source: z.looseObject({
+  tags: z.union([z.object({ tags: z.array(z.unknown()).nullish() }), z.array(z.unknown())]).nullish(),
+  conversation_rating: z.object({ rating: z.number().nullish(), remark: OptText, created_at: VendorTime.nullish() }).nullish(),
+  source: z.object({
     id: VendorId.nullish(),
     type: OptText,
     delivered_as: OptText,
@@ -44,7 +44,7 @@ const Conversation = z.looseObject({
     attachments: z.array(Attachment).nullish(),
     url: OptText,
   }).nullish(),
-  conversation_parts: z.union([z.looseObject({ conversation_parts: z.array(z.unknown()).nullish() }), z.array(z.unknown())]).nullish(),
+  conversation_parts: z.union([z.object({ conversation_parts: z.array(z.unknown()).nullish() }), z.array(z.unknown())]).nullish(),
   custom_attributes: z.record(z.string(), z.unknown()).nullish(),
 });
 type Conversation = z.output<typeof Conversation>;

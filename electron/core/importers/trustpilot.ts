@@ -165,15 +165,15 @@ async function* readCsv(file: SourceFile): AsyncGenerator<ImportRecord> {
   }
 }
 
-const ApiReview = z.looseObject({
+const ApiReview = z.object({
   id: VendorId,
   stars: z.union([z.number(), z.string()]).nullish(),
   title: OptText,
   text: OptText,
   language: OptText,
   createdAt: VendorTime,
-  consumer: z.looseObject({ id: VendorId.nullish(), displayName: OptText, displayLocation: OptText, email: OptText }).nullish(),
-  companyReply: z.looseObject({ text: OptText, createdAt: VendorTime.nullish(), updatedAt: VendorTime.nullish() }).nullish(),
+  consumer: z.object({ id: VendorId.nullish(), displayName: OptText, displayLocation: OptText, email: OptText }).nullish(),
+  companyReply: z.object({ text: OptText, createdAt: VendorTime.nullish(), updatedAt: VendorTime.nullish() }).nullish(),
   referenceId: OptText,
   referralEmail: OptText,
   email: OptText,

@@ -15,42 +15,42 @@ import { byTime, convertItem, jsonKey, markerScore, RecordProblem } from './vend
 // is unconfirmed, so four layouts are accepted: {"tickets":[...]} with embedded comments, one {"ticket":{...},
 // "comments":[...]}, NDJSON of tickets, and a tickets export plus a comments file keyed by ticket id (--comments).
 
-const Address = z.looseObject({ address: OptText, name: OptText }).nullish();
-const Via = z.looseObject({
+const Address = z.object({ address: OptText, name: OptText }).nullish();
+const Via = z.object({
   channel: z.union([z.string(), z.number()]).nullish(),
-  source: z.looseObject({ from: Address, to: Address, rel: OptText }).nullish(),
+  source: z.object({ from: Address, to: Address, rel: OptText }).nullish(),
 }).nullish();
 
-const Attachment = z.looseObject({
+const Attachment = z.object({
   file_name: OptText,
   content_url: OptText,
   content_type: OptText,
   size: z.number().nullish(),
 });
 
-const Comment = z.looseObject({
+const Comment = z.object({
   id: VendorId.optional(),
   type: OptText,
   author_id: VendorId.nullish(),
-  author: z.looseObject({ id: VendorId.nullish(), name: OptText, email: OptText, role: OptText }).nullish(),
+  author: z.object({ id: VendorId.nullish(), name: OptText, email: OptText, role: OptText }).nullish(),
   body: OptText,
   html_body: OptText,
   plain_body: OptText,
   public: z.boolean().nullish(),
   attachments: z.array(Attachment).nullish(),
   via: Via,
-  metadata: z.looseObject({
-    system: z.looseObject({}).nullish(),
+  metadata: z.object({
+    system: z.object({ ip_address: z.unknown().optional(), location: z.unknown().optional(), latitude: z.unknown().optional(), longitude: z.unknown().optional(), client: z.unknown().optional() }).nullish(),
     custom: z.unknown().optional(),
   }).nullish(),
   created_at: VendorTime,
 });
 type Comment = z.output<typeof Comment>;
 
-const User = z.looseObject({ id: VendorId, name: OptText, email: OptText, role: OptText });
+const User = z.object({ id: VendorId, name: OptText, email: OptText, role: OptText });
 type User = z.output<typeof User>;
 
-const Ticket = z.looseObject({
+const Ticket = z.object({
   id: VendorId,
   subject: OptText,
   raw_subject: OptText,
@@ -63,24 +63,14 @@ const Ticket = z.looseObject({
   updated_at: VendorTime.nullish(),
   solved_at: VendorTime.nullish(),
   tags: z.array(z.string()).nullish(),
-  custom_fields: z.array(z.looseObject({ id: VendorId, value: z.unknown() })).nullish(),
+  custom_fields: z.array(z.object({ id: VendorId, value: z.unknown().optional() })).nullish(),
   via: Via,
-  satisfaction_rating: z.looseObject({ score: OptText, comment: OptText }).nullish(),
-  requester: z.looseObject({ name: OptText, email: OptText }).nullish(),
+  satisfaction_rating: z.object({ score: OptText, comment: OptText }).nullish(),
+  requester: z.object({ name: OptText, email: OptText }).nullish(),
   comments: z.array(z.unknown()).nullish(),
   users: z.array(z.unknown()).nullish(),
 });
 type Ticket = z.output<typeof Ticket>;
-
-const SYSTEM_PRIVATE_KEYS: Record<string, string> = {
-  ip_address: 'ip_address',
-  location: 'location',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  client: 'client',
-  raw_email_identifier: 'raw_email_identifier',
-  message_id: 'message_id',
-};
 
 type Users = Map<string, User>;
 
@@ -184,21 +174,29 @@ function commentRole(c: Comment, info: RoleInfo): 'customer' | 'staff' {
   return authorId === null && info.requesterId === null ? 'customer' : 'staff';
 }
 
+/** Zendesk's own plain-text rendering when the export has it; else the HTML, converted; else the raw body. */
 function commentBody(c: Comment): string {
-  if (c.html_body) return htmlToText(c.html_body);
-  return (c.plain_body ?? c.body ?? '').trim();
+  if (c.plain_body != null && c.plain_body.trim() !== '') return c.plain_body;
+  if (c.html_body && c.html_body.trim() !== '') return htmlToText(c.html_body);
+  return c.body ?? '';
 }
 
 function commentToMessage(c: Comment, info: RoleInfo): MessageInput {
   const user = c.author_id ? info.users.get(c.author_id) : undefined;
+  // Vendor metadata is personal data: kept privately, a few keys per message (each key is a stored row).
   const privateData: Record<string, string> = {};
   const system = c.metadata?.system;
-  if (system) for (const [k, key] of Object.entries(SYSTEM_PRIVATE_KEYS)) addPrivate(privateData, key, system[k]);
+  if (system) {
+    addPrivate(privateData, 'ip_address', system.ip_address);
+    const coords = system.latitude != null && system.longitude != null ? `(${String(system.latitude)}, ${String(system.longitude)})` : '';
+    addPrivate(privateData, 'location', [typeof system.location === 'string' ? system.location : '', coords].filter(Boolean).join(' '));
+    addPrivate(privateData, 'client', system.client);
+  }
   addPrivate(privateData, 'metadata.custom', c.metadata?.custom);
-  addPrivate(privateData, 'from.address', c.via?.source?.from?.address);
-  addPrivate(privateData, 'from.name', c.via?.source?.from?.name);
-  addPrivate(privateData, 'to.address', c.via?.source?.to?.address);
-  addPrivate(privateData, 'author.email', c.author?.email ?? user?.email);
+  const from = c.via?.source?.from;
+  const author = c.author?.email ?? user?.email;
+  addPrivate(privateData, 'from', from?.address ? (from.name ? `${from.name} <${from.address}>` : from.address) : author);
+  addPrivate(privateData, 'to', c.via?.source?.to?.address);
   return {
     externalId: c.id,
     role: commentRole(c, info),
@@ -258,18 +256,18 @@ function ticketToThread(t: Ticket, extra: { comments: CommentIndex; users: Users
     if (!description || !t.created_at) throw new RecordProblem('ticket has no comments and no description (give the comments file with --comments)');
     messages = [{ externalId: `${t.id}:description`, role: 'customer', authorName: null, sentAt: t.created_at, body: description, format: 'text', visibility: 'public', attachments: [], privateData: {} }];
   }
-  const requester = (requesterId ? users.get(requesterId) : undefined) ?? t.requester ?? undefined;
+  // The requester: sideloaded users, an embedded requester, else the address the ticket came from (e-mail channel).
+  const viaFrom = t.via?.source?.from;
+  const requester = (requesterId ? users.get(requesterId) : undefined) ?? t.requester ?? (viaFrom?.address ? { name: viaFrom.name, email: viaFrom.address } : undefined);
   const privateData: Record<string, string> = {};
   for (const f of t.custom_fields ?? []) addPrivate(privateData, `custom_field.${f.id}`, f.value);
-  addPrivate(privateData, 'via.from.address', t.via?.source?.from?.address);
-  addPrivate(privateData, 'via.from.name', t.via?.source?.from?.name);
   addPrivate(privateData, 'satisfaction.comment', t.satisfaction_rating?.comment);
   const score = t.satisfaction_rating?.score?.toLowerCase();
   const status = t.status?.toLowerCase();
   return {
     source: 'zendesk',
     externalId: t.id,
-    subject: firstText(t.subject, t.raw_subject) ?? null,
+    subject: (t.subject != null && t.subject !== '' ? t.subject : t.raw_subject) ?? null,
     rating: null,
     satisfaction: score === 'good' || score === 'bad' ? score : null,
     status: status === 'solved' || status === 'closed' ? 'resolved' : 'open',

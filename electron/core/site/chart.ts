@@ -9,11 +9,16 @@ export type TrendPoint = { month: string; complaints: number; other: number; res
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
-function niceMax(n: number): number {
-  if (n <= 5) return 5;
-  const mag = 10 ** Math.floor(Math.log10(n));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * mag >= n) return step * mag;
-  return 10 * mag;
+/** A whole-number step (1, 2, 5, 10, 20, 25, 50...) giving at most five gridlines up to the maximum. */
+function niceScale(n: number): { max: number; step: number } {
+  const raw = Math.max(1, n) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  let step = mag;
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    step = Math.max(1, m * mag);
+    if (step >= raw && Number.isInteger(step)) break;
+  }
+  return { max: Math.ceil(Math.max(1, n) / step) * step, step };
 }
 
 /** Stacked monthly columns: complaints, and all other feedback. */
@@ -27,16 +32,15 @@ export function trendChart(points: readonly TrendPoint[], id = 'chart-trend'): T
   const bottom = 40;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const max = niceMax(Math.max(...points.map((p) => p.complaints + p.other), 1));
+  const { max, step } = niceScale(Math.max(...points.map((p) => p.complaints + p.other), 1));
   const slot = plotW / points.length;
   const barW = Math.max(2, Math.min(36, slot * 0.7));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const parts: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const v = (max / 4) * i;
+  for (let v = 0; v <= max; v += step) {
     const yy = fmt(y(v));
     parts.push(`<line class="chart-grid" x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}"/>`);
-    parts.push(`<text class="chart-axis" x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${formatCount(Math.round(v))}</text>`);
+    parts.push(`<text class="chart-axis" x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${formatCount(v)}</text>`);
   }
   const labelEvery = Math.ceil(points.length / 12);
   points.forEach((p, i) => {

@@ -55,8 +55,8 @@ export function siteTextKey(name: keyof SiteTexts): string {
 }
 
 export function dataVersion(db: DatabaseSync): { seq: number; at: string | null } {
-  const row = db.prepare('SELECT seq, at FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; at: string } | undefined;
-  return row ? { seq: row.seq, at: row.at } : { seq: 0, at: null };
+  const row = db.prepare('SELECT max(seq) AS seq, max(at) AS at FROM audit_log').get() as { seq: number | null; at: string | null };
+  return { seq: row.seq ?? 0, at: row.at };
 }
 
 /** Published threads in the site's order (newest first): the ordering keys only, no text. */

@@ -10,6 +10,7 @@ import type { SiteEngine } from './liquid.ts';
 import { messageCsvRows, openThread, threadCsvRow } from './open-data.ts';
 import { pageMeta } from './pages.ts';
 import type { PageMeta, SiteGlobals } from './pages.ts';
+import { wellFormed } from './trusted.ts';
 import { summarize, threadView } from './views.ts';
 
 // The work that is the same in a render worker and in the main thread: turn published threads into pages, data
@@ -103,13 +104,14 @@ export class SiteWriter {
   }
 }
 
+/** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
 export function searchRecord(t: PublishedThread, summary: ReturnType<typeof summarize>): SearchRecord {
-  const content = [t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n');
+  const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
   return {
     url: `/${summary.url}`,
     content,
     language: 'en',
-    meta: { title: summary.subject, kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
+    meta: { title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
   };
 }
 

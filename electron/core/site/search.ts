@@ -6,6 +6,7 @@ import type { PagefindIndex } from 'pagefind';
 import { CandorError } from '../errors.ts';
 import { sha256File } from './manifest.ts';
 import type { FileInfo, SearchRecord } from './render.ts';
+import { wellFormed } from './trusted.ts';
 
 // Search with Pagefind's Node API, fed records (text we already have) rather than HTML to parse. Threads are
 // split into shards by a hash of their id, a power of two of them sized by the site; the browser merges them.
@@ -67,7 +68,8 @@ export class SearchBuilder {
   }
 
   /** Queues a record; back-pressure keeps at most a few thousand in flight. */
-  async add(bundle: string, record: SearchRecord): Promise<void> {
+  async add(bundle: string, raw: SearchRecord): Promise<void> {
+    const record: SearchRecord = { ...raw, content: wellFormed(raw.content), meta: Object.fromEntries(Object.entries(raw.meta).map(([k, v]) => [k, wellFormed(v)])) };
     const p = this.index(bundle).then((idx) => idx.addCustomRecord(record)).then((r) => {
       if (r.errors.length) this.failure ??= r.errors.join('; ');
     });

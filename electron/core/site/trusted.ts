@@ -31,3 +31,8 @@ export function textToHtml(text: string): TrustedHtml {
   if (paragraphs.length === 0) return trusted('');
   return trusted(paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`).join('\n'));
 }
+
+/** Replaces lone surrogates (half a character, which strict JSON parsers refuse) with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

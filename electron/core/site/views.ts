@@ -74,10 +74,17 @@ export type ThreadSummary = {
   topics: { name: string; url: string }[];
 };
 
+/** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
+export function safeSlice(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 export function excerptOf(text: string, max = 220): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
+  const cut = safeSlice(flat, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
@@ -101,7 +108,7 @@ export function topicUrl(name: string): string {
 
 export function subjectOf(t: PublishedThread): string {
   const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
-  if (s) return s.length > 200 ? `${s.slice(0, 199)}…` : s;
+  if (s) return s.length > 200 ? `${safeSlice(s, 199)}…` : s;
   const first = t.messages.find((m) => m.role === 'customer') ?? t.messages[0];
   return first ? excerptOf(first.body, 80) : `${KIND_LABELS[t.kind].one} ${t.id}`;
 }

@@ -67,6 +67,7 @@ class Statements {
   readonly ftsInsert: StatementSync;
   readonly publicBodies: StatementSync;
   readonly insertDecision: StatementSync;
+  readonly threadPrivate: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.findThread = db.prepare('SELECT * FROM threads WHERE source = ? AND external_id = ?');
@@ -86,6 +87,7 @@ class Statements {
     this.ftsDelete = db.prepare('DELETE FROM threads_fts WHERE rowid = ?');
     this.ftsInsert = db.prepare('INSERT INTO threads_fts (rowid, subject, body) VALUES (?, ?, ?)');
     this.publicBodies = db.prepare("SELECT body FROM messages WHERE thread_rowid = ? AND visibility = 'public' ORDER BY position");
+    this.threadPrivate = db.prepare('SELECT key, value FROM private_data WHERE thread_rowid = ? AND message_rowid IS NULL');
     this.insertDecision = db.prepare('INSERT INTO decisions (thread_rowid, decision, reason, note, actor, decided_at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 }
@@ -183,7 +185,8 @@ export function upsertThread(db: DatabaseSync, raw: ThreadInput, ctx: UpsertCont
     for (const tag of tags) s.insertTag.run(existing.rowid, tag, 'source');
     changed.tags = { before: oldTags, after: tags };
   }
-  writePrivate(s, existing.rowid, t);
+  // Private data is not shown in the audit log (it is personal), only that it changed.
+  if (writePrivate(s, existing.rowid, t)) changed.privateData = { before: '(changed)', after: '(changed)' };
   const updated = fresh.length > 0 || Object.keys(changed).length > 0;
   if (!updated) return { created: false, updated: false, messagesCreated: 0, internalNotes: 0, threadId: id };
 
@@ -207,12 +210,23 @@ function insertMessage(s: Statements, threadRowid: number, tId: string, key: str
   for (const [k, v] of Object.entries(m.privateData)) s.upsertPrivate.run(threadRowid, row.rowid, k, v);
 }
 
-function writePrivate(s: Statements, rowid: number, t: z.output<typeof ThreadInput>): void {
+/** Writes thread-level private data; says whether anything differs from what was stored (so the thread is re-scanned). */
+function writePrivate(s: Statements, rowid: number, t: z.output<typeof ThreadInput>): boolean {
   const c = t.customer;
-  if (c?.name) s.upsertPrivate.run(rowid, null, 'customer.name', c.name);
-  if (c?.email) s.upsertPrivate.run(rowid, null, 'customer.email', c.email);
-  if (c?.location) s.upsertPrivate.run(rowid, null, 'customer.location', c.location);
-  for (const [k, v] of Object.entries(t.privateData)) s.upsertPrivate.run(rowid, null, k, v);
+  const next: [string, string][] = [];
+  if (c?.name) next.push(['customer.name', c.name]);
+  if (c?.email) next.push(['customer.email', c.email]);
+  if (c?.location) next.push(['customer.location', c.location]);
+  for (const [k, v] of Object.entries(t.privateData)) next.push([k, v]);
+  if (next.length === 0) return false;
+  const stored = new Map((s.threadPrivate.all(rowid) as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  let changed = false;
+  for (const [k, v] of next) {
+    if (stored.get(k) === v) continue;
+    s.upsertPrivate.run(rowid, null, k, v);
+    changed = true;
+  }
+  return changed;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -308,7 +322,8 @@ export function threadWhere(q: z.output<typeof ThreadQuery>): WhereClause {
   if (q.rating !== undefined) { sql.push('t.rating = ?'); params.push(q.rating); }
   if (q.tag) { sql.push('t.rowid IN (SELECT thread_rowid FROM thread_tags WHERE tag = ?)'); params.push(q.tag); }
   if (q.from) { sql.push('t.opened_at >= ?'); params.push(q.from); }
-  if (q.to) { sql.push('t.opened_at <= ?'); params.push(q.to); }
+  // A bare date means the whole of that day (UTC): times are stored as full ISO strings.
+  if (q.to) { sql.push('t.opened_at <= ?'); params.push(/^\d{4}-\d{2}-\d{2}$/.test(q.to) ? `${q.to}T23:59:59.999Z` : q.to); }
   return { sql, params };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channels } from './base.ts';
+import { WorkspaceInfo } from './workspace.ts';
 
 // App-level channels: things about the window and the machine, not about the workspace's data. The core answers
 // them for the browser harness (in memory, no dialogs); the Electron shell answers them itself (electron-store,
@@ -49,6 +50,11 @@ export const appChannels = channels({
   'app.pick': { req: z.object({ purpose: PickPurpose, title: z.string().optional(), defaultPath: z.string().optional() }), res: z.object({ paths: z.array(z.string()) }) },
   /** Shows a folder or file in the system's file manager. */
   'app.openPath': { req: z.object({ path: z.string().min(1) }), res: z.object({ opened: z.boolean() }) },
+  /**
+   * Creates the demo workspace (a fictional company, made by the site's demo generator) in `dir`, or in a "Candor demo"
+   * folder in the home folder, and opens it. A folder that already holds the demo is replaced.
+   */
+  'app.demo': { req: z.object({ dir: z.string().min(1).optional() }), res: WorkspaceInfo },
   /** Opens an http(s) address in the system browser after the person confirms. */
   'app.openExternal': { req: z.object({ url: z.url() }), res: z.object({ opened: z.boolean() }) },
 });

@@ -4,6 +4,8 @@ import { escapeRegExp, fold, foldWithMap, wordAfter, wordBefore } from './text.t
 
 /** Titles are not part of the name to look for. */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'm', 'mme', 'mlle', 'dhr', 'mevr', 'mevrouw', 'meneer', 'monsieur', 'madame']);
+/** Placeholders exports put where a name would be ("Customer 1234", "Anonymous"): never looked for in the text. */
+const GENERIC = new Set(['customer', 'client', 'kunde', 'kundin', 'klant', 'guest', 'gast', 'invité', 'anonymous', 'anonym', 'anonyme', 'anoniem', 'user', 'member', 'buyer', 'reviewer', 'visitor', 'unknown', 'none', 'null', 'support', 'team', 'admin', 'staff', 'agent', 'system', 'requester', 'contact', 'consumer', 'shopper', 'n/a', 'na', 'test']);
 /** Surname particles: part of a surname, never a name on their own. */
 const PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'von', 'zu', 'vom', 'ten', 'ter', 'te', 'op', "'t", 'het', 'al', 'el', 'bin', 'ibn', 'y', 'e']);
 /**
@@ -47,7 +49,8 @@ type Variant = { folded: string; everyday: boolean; short: boolean };
 export function nameVariants(fullName: string): string[] {
   const cleaned = fullName.replace(/\s+/g, ' ').trim();
   if (!cleaned || cleaned.includes('@')) return [];
-  const tokens = cleaned.split(' ').filter((t) => !TITLES.has(t.toLowerCase().replace(/\.$/, '')));
+  const tokens = cleaned.split(' ').filter((t) => !TITLES.has(t.toLowerCase().replace(/\.$/, '')) && !GENERIC.has(fold(t)) && !/^[\d#.-]+$/.test(t));
+  if (tokens.length === 0) return [];
   const out = new Set<string>();
   if (tokens.length > 1) out.add(tokens.join(' '));
   const particleIndex = tokens.findIndex((t, i) => i > 0 && PARTICLES.has(t.toLowerCase()));

@@ -149,7 +149,7 @@ export function ImportView() {
                           <span className="muted small mono">{f}</span>
                         </div>
                         <div className="file-format">
-                          {!d ? <span className="muted">Checking…</span> : d.format ? <span className="badge badge-format">{d.label ?? sourceLabel(d.format)}</span> : <span className="problem">Not recognised</span>}
+                          {!d ? <span className="muted">Checking…</span> : d.format ? <span className="badge badge-format" title={d.label ?? undefined}>{sourceLabel(d.format)}</span> : <span className="problem">Not recognised</span>}
                         </div>
                         <button type="button" className="btn-icon" aria-label={`Remove ${fileName(f)}`} onClick={() => removeFile(f)}>×</button>
                         {d?.error ? <p className="file-error">{d.error}</p> : null}

@@ -106,7 +106,7 @@ export function Conversation({ thread, redactions, onSelectText, onMark }: { thr
             </div>
             {m.attachments.length ? (
               <ul className="attachments">
-                {m.attachments.map((a, i) => <li key={`${a.name}-${i}`}>📎 {a.name}</li>)}
+                {m.attachments.map((a, i) => <li key={`${a.name}-${i}`}>Attachment: {a.name}</li>)}
               </ul>
             ) : null}
           </li>

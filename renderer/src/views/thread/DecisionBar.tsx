@@ -23,10 +23,10 @@ export function DecisionBar({ decision, reason, note, by, at, onPublish, onWithh
       </div>
       <div className="decision-actions" role="group" aria-label="Decision">
         <button type="button" className="btn btn-primary" onClick={onPublish} disabled={pending || decision === 'publish'} aria-keyshortcuts="p">
-          Publish <kbd>p</kbd>
+          Publish <kbd aria-hidden="true">p</kbd>
         </button>
         <button type="button" className="btn btn-danger-outline" onClick={onWithhold} disabled={pending} aria-keyshortcuts="w">
-          Withhold… <kbd>w</kbd>
+          Withhold… <kbd aria-hidden="true">w</kbd>
         </button>
         {decision !== 'pending' ? (
           <button type="button" className="btn btn-ghost" onClick={onPending} disabled={pending} aria-keyshortcuts="u">

@@ -119,7 +119,7 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
           Full conversation{internalCount ? ` (incl. ${internalCount} internal)` : ''}
         </button>
         <button type="button" className={`segment${publishedView ? ' segment-active' : ''}`} aria-pressed={publishedView} onClick={() => onPublishedView(true)} aria-keyshortcuts="v">
-          Published view <kbd>v</kbd>
+          Published view <kbd aria-hidden="true">v</kbd>
         </button>
       </div>
 

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(REPO, 'test/fixtures');
+export const SCREENS = join(REPO, 'test-results/screens');
+
+/** A fresh folder for this run (workspaces and exported sites live outside the repository). */
+export function scratch(name: string): string {
+  return mkdtempSync(join(tmpdir(), `candor-e2e-${name}-`));
+}
+
+/** Every screen is saved as a test artifact: test-results/screens/<name>.png. */
+export async function screen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  // Let transitions and debounced checks settle so the picture shows what a person sees.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+}
+
+/** Selects `text` inside `container` the way a mouse drag would, then releases the mouse there. */
+export async function selectText(container: Locator, text: string): Promise<void> {
+  await container.evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let full = '';
+    const nodes: { node: Text; start: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n as Text, start: full.length });
+      full += (n as Text).data;
+    }
+    const at = full.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in: ${full}`);
+    const locate = (offset: number) => {
+      const hit = [...nodes].reverse().find((x) => x.start <= offset)!;
+      return { node: hit.node, offset: offset - hit.start };
+    };
+    const a = locate(at);
+    const b = locate(at + wanted.length);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, text);
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// What electron-builder packages is the bundle, not the sources: build it (as `npm run build` does, into a
+// temporary folder), then load it the way Electron would — against a fake electron module, since the runtime is not
+// installed here — and check the parts that bundling can break: one self-contained main, the core's files found
+// from dist/ (themes, the render worker), and a preload that is a single CommonJS file.
+
+const REPO = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
+const handlers = new Map<string, (...args: unknown[]) => unknown>();
+let ready!: () => void;
+
+beforeAll(async () => {
+  await build({ configFile: join(REPO, 'vite.config.ts'), root: REPO, mode: 'main', logLevel: 'silent', build: { outDir: join(out, 'main'), emptyOutDir: true } });
+  await build({ configFile: join(REPO, 'vite.config.ts'), root: REPO, mode: 'preload', logLevel: 'silent', build: { outDir: join(out, 'preload'), emptyOutDir: true } });
+}, 120_000);
+
+afterAll(() => {
+  vi.doUnmock('electron');
+});
+
+describe('the packaged bundles', () => {
+  it('has a preload that is one CommonJS file needing only electron', () => {
+    const preload = readFileSync(join(out, 'preload/preload.cjs'), 'utf8');
+    expect(preload).toMatch(/require\("electron"\)/);
+    expect(preload.match(/require\(/g)).toHaveLength(1);
+    expect(preload).not.toMatch(/^import /m);
+    expect(preload).toContain('exposeInMainWorld("candor"');
+  });
+
+  it('keeps the render worker beside main.js and points the core at it', () => {
+    expect(existsSync(join(out, 'main/render-worker.js'))).toBe(true);
+    const main = readFileSync(join(out, 'main/main.js'), 'utf8');
+    expect(main).toContain('new URL("./render-worker.js", import.meta.url)');
+    expect(main).not.toMatch(/from "(zod|liquidjs|marked|csv-parse)"/);
+  });
+
+  it('starts against Electron’s API and answers the window from the bundled core', async () => {
+    const whenReady = new Promise<void>((r) => { ready = r; });
+    const electron = {
+      app: { setName: vi.fn(), setPath: vi.fn(), getPath: () => join(out, 'user-data'), getName: () => 'Candor', getVersion: () => '0.1.0', isPackaged: true, requestSingleInstanceLock: () => true, quit: vi.fn(), whenReady: () => whenReady, on: vi.fn() },
+      BrowserWindow: class {
+        webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), send: vi.fn() };
+        static getAllWindows = () => [];
+        loadURL = async () => undefined;
+        once() {} on() {} show() {} maximize() {}
+        isDestroyed() { return false; }
+      },
+      dialog: {}, shell: {},
+      ipcMain: { handle: (name: string, h: (...args: unknown[]) => unknown) => handlers.set(name, h), on: vi.fn() },
+      Menu: { buildFromTemplate: () => ({}), setApplicationMenu: vi.fn() },
+      nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      screen: { getAllDisplays: () => [] },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn() } },
+    };
+    vi.doMock('electron', () => ({ ...electron, default: electron }));
+    await import(/* @vite-ignore */ pathToFileURL(join(out, 'main/main.js')).href);
+    ready();
+    await new Promise((r) => setTimeout(r, 20));
+    const invoke = handlers.get('candor:invoke')!;
+    const trusted = { senderFrame: { url: 'candor://app/index.html', parent: null } };
+    // The themes are found from dist/main (static-templates sits two folders up in the app, as in the repository).
+    const themes = await invoke(trusted, 'site.themes', {}) as { ok: boolean; value: { themes: { name: string }[] } };
+    expect(themes.ok).toBe(true);
+    expect(themes.value.themes.map((t) => t.name)).toContain('default');
+    const dir = join(out, 'ws');
+    expect(await invoke(trusted, 'workspace.init', { dir, name: 'Bundle' })).toMatchObject({ ok: true });
+    const built = await invoke(trusted, 'site.preview', {}) as { ok: boolean; value: { pages: number } };
+    expect(built).toMatchObject({ ok: true });
+    expect(built.value.pages).toBeGreaterThan(3);
+  }, 60_000);
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { HtmlValidate } from 'html-validate';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../electron/core/site/build.ts';
+import { createDemoWorkspace } from '../../electron/core/site/demo/create.ts';
+import { serveSite } from '../../electron/core/site/serve.ts';
+import type { SiteServer } from '../../electron/core/site/serve.ts';
+import { tempDir } from '../helpers/workspace.ts';
+import { CHROMIUM_ARGS } from './browser-safety.test.ts';
+import { htmlPages } from './helpers.ts';
+
+// The demo workspace (realistic data: complaints, claims, long texts) built in both themes: every page valid HTML,
+// no WCAG 2.2 AA violation on the pages the issue names, readable on a phone and on paper.
+
+const THEMES = ['default', 'ledger'] as const;
+let tmp: ReturnType<typeof tempDir>;
+const sites: Record<string, { dir: string; server: SiteServer }> = {};
+let browser: Browser;
+let samples: Record<string, string>;
+
+beforeAll(async () => {
+  tmp = tempDir('candor-quality-');
+  const ws = join(tmp.dir, 'ws');
+  await createDemoWorkspace(ws);
+  for (const theme of THEMES) {
+    const dir = join(tmp.dir, theme);
+    await (await buildSite({ workspace: ws, out: dir, theme, baseUrl: 'https://transparency.fernhill.example/' })).cleanup;
+    sites[theme] = { dir, server: await serveSite(dir) };
+  }
+  const pages = htmlPages(sites.default!.dir);
+  const threads = pages.filter((p) => p.startsWith('threads/'));
+  // A complaint with a Markdown reply: the richest thread page.
+  const thread = threads.find((p) => {
+    const html = readFileSync(join(sites.default!.dir, p), 'utf8');
+    return html.includes('badge-complaint') && html.includes('<ol>') && html.includes('message-staff');
+  }) ?? threads[0]!;
+  samples = { home: 'index.html', thread, claim: 'claims/fh-net-zero-2040.html', moderation: 'moderation.html', list: 'conversations/index.html', claims: 'claims/index.html' };
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of Object.values(sites)) await s.server.close();
+  tmp?.cleanup();
+});
+
+describe.each(THEMES)('the %s theme', (theme) => {
+  it('is valid HTML on every page (html-validate, recommended rules)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const { dir } = sites[theme]!;
+    const problems: string[] = [];
+    for (const page of htmlPages(dir)) {
+      const report = await validator.validateString(readFileSync(join(dir, page), 'utf8'), page);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('has no WCAG 2.2 AA violations on the home page, a thread, a claim and the moderation report', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const name of ['home', 'thread', 'claim', 'moderation', 'list', 'claims']) {
+      await page.goto(sites[theme]!.server.url + samples[name]!);
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      for (const v of result.violations) found.push(`${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await context.close();
+    expect(found).toEqual([]);
+  }, 60_000);
+
+  it('reads on a phone: nothing wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const name of Object.keys(samples)) {
+      await page.goto(sites[theme]!.server.url + samples[name]!);
+      const overflow = await page.evaluate(() => {
+        const docWidth = document.documentElement.clientWidth;
+        // Tables may scroll inside their own box; the page itself must not.
+        return { page: document.documentElement.scrollWidth - docWidth, font: parseFloat(getComputedStyle(document.body).fontSize) };
+      });
+      if (overflow.page > 1) wide.push(`${name}: ${overflow.page}px too wide`);
+      expect(overflow.font).toBeGreaterThanOrEqual(15);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
+  }, 60_000);
+
+  it('prints: navigation hidden, the content kept, a PDF made', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(sites[theme]!.server.url + samples.thread!);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('nav[aria-label]')!).display)).toBe('none');
+    expect(await page.isVisible('h1')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  }, 60_000);
+});
