@@ -63,6 +63,7 @@ function start(): void {
         setTheme: (theme) => {
           store.set('theme', theme);
           refreshMenu();
+          send(menuEvent('set-theme', theme));
         },
         clearRecent: () => {
           store.set('recent', []);
@@ -80,7 +81,7 @@ function start(): void {
   const coreDispatch = preview.wrap(core.dispatch);
   const dispatch = createDispatcher(async (channel, request) => {
     const result = await coreDispatch(channel, request);
-    if (result.ok && (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'workspace.close')) {
+    if (result.ok && (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'app.demo' || channel === 'workspace.close')) {
       workspaceOpen = channel !== 'workspace.close';
       refreshMenu();
     }
@@ -117,7 +118,6 @@ function start(): void {
       },
     });
     if (store.get('window').maximized) win.maximize();
-    hardenContents(win.webContents, (url) => void confirmAndOpenExternal(url, deps));
     win.once('ready-to-show', () => win?.show());
     const saveBounds = () => {
       if (!win || win.isDestroyed()) return;
@@ -142,6 +142,7 @@ function start(): void {
     if (folder) send(menuEvent('open-recent', folder));
   });
 
+  // Every web contents, the window's and any frame's, gets the same rules the moment it exists.
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents, (url) => void confirmAndOpenExternal(url, deps));
   });

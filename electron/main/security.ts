@@ -39,6 +39,8 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
+export const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+
 /** Every permission (camera, notifications, geolocation, ...) is refused: Candor needs none. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -46,6 +48,8 @@ export function hardenSession(session: Session): void {
   session.setDevicePermissionHandler(() => false);
   // Nothing may be downloaded into the app by navigation.
   session.on('will-download', (event) => event.preventDefault());
+  // No remote content: the app and the preview are candor:// only, so any network request is a mistake or an attack.
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URLS }, (_details, callback) => callback({ cancel: true }));
 }
 
 /**

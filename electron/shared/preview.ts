@@ -28,7 +28,7 @@ export function previewTracker(): PreviewTracker {
       const result = await dispatch(channel, request);
       const out = siteOutputDir(channel, result);
       if (out) current = out;
-      if (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'workspace.close') {
+      if (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'workspace.close' || channel === 'app.demo') {
         if (result.ok) current = null;
       }
       return result;

@@ -113,7 +113,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   const third = page.getByRole('article', { name: /Where is my parcel/ });
   await expect(third.locator('.decision-bar')).toContainText('Withheld');
   await expect(third.locator('.decision-bar')).toContainText('The customer asked for privacy');
-  await page.getByRole('group', { name: 'Decision' }).first().getByRole('button', { name: /Published/ }).click();
+  await page.locator('.filter-bar').getByRole('button', { name: /^Published/ }).click();
   await expect(page.getByText('2 shown')).toBeVisible();
   await screen(page, '14-inbox-published-filter');
 

@@ -57,7 +57,7 @@ describe('the packaged bundles', () => {
       nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       screen: { getAllDisplays: () => [] },
-      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn() } },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } } },
     };
     vi.doMock('electron', () => ({ ...electron, default: electron }));
     await import(/* @vite-ignore */ pathToFileURL(join(out, 'main/main.js')).href);

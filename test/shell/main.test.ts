@@ -15,7 +15,7 @@ function fakeElectron(lock: boolean) {
   const windows: { options: Record<string, unknown>; loaded: string[]; contents: { listeners: Map<string, Handler>; send: ReturnType<typeof vi.fn>; openHandler: Handler | null } }[] = [];
   const ipcHandlers = new Map<string, Handler>();
   const protocolHandlers = new Map<string, Handler>();
-  const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn() };
+  const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } };
   class BrowserWindow {
     static getAllWindows = () => windows;
     webContents: { on: (n: string, h: Handler) => void; setWindowOpenHandler: (h: Handler) => void; send: ReturnType<typeof vi.fn> };
@@ -24,6 +24,8 @@ function fakeElectron(lock: boolean) {
       windows.push(rec);
       this.webContents = { on: (n, h) => rec.contents.listeners.set(n, h), setWindowOpenHandler: (h) => { rec.contents.openHandler = h; }, send: rec.contents.send };
       this.loadURL = (url: string) => { rec.loaded.push(url); return Promise.resolve(); };
+      // Like Electron: a new window's web contents is announced to the app.
+      appListeners.get('web-contents-created')?.({}, this.webContents);
     }
     loadURL: (url: string) => Promise<void>;
     once() {}

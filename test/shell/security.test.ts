@@ -109,8 +109,15 @@ describe('hardened web contents', () => {
       setPermissionCheckHandler: (h: typeof check) => { check = h; },
       setDevicePermissionHandler: vi.fn(),
       on: vi.fn(),
+      webRequest: { onBeforeRequest: vi.fn() },
     };
     hardenSession(session as never);
+    // Any remote request is cancelled.
+    const [filter, block] = session.webRequest.onBeforeRequest.mock.calls[0]! as [{ urls: string[] }, (d: unknown, cb: (r: { cancel: boolean }) => void) => void];
+    expect(filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'wss://*/*']));
+    const cb = vi.fn();
+    block({ url: 'https://tracker.example/pixel.gif' }, cb);
+    expect(cb).toHaveBeenCalledWith({ cancel: true });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const cb = vi.fn();
       request!(null, permission, cb);

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { ShellData } from '../../electron/main/shell-handlers.ts';
 
 vi.mock('electron', () => ({}));
 
 const { createShellHandlers, dialogOptions, SHELL_DEFAULTS } = await import('../../electron/main/shell-handlers.ts');
-type ShellData = import('../../electron/main/shell-handlers.ts').ShellData;
 
 function setup(answers: { open?: { canceled: boolean; filePaths: string[] }; confirm?: number } = {}) {
   const data: ShellData = structuredClone(SHELL_DEFAULTS);

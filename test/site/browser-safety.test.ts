@@ -8,14 +8,12 @@ import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { ROOT, SHARED } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
-import { htmlPages, siteWorkspace } from './helpers.ts';
+import { CHROMIUM_ARGS, htmlPages, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // Every string of the Big List of Naughty Strings and our own XSS corpus goes in through the importer, into every
 // field a customer or staff member can fill, and comes out in every page. Chromium loads each page with the CSP
 // switched off (so escaping alone must hold) and proves that no injected script runs and no dialog opens.
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const blns = JSON.parse(readFileSync(join(SHARED, 'corpora/blns.json'), 'utf8')) as string[];
 const xss = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/site/xss.json'), 'utf8')) as { payloads: string[] }).payloads;

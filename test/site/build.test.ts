@@ -199,13 +199,15 @@ describe('deterministic, atomic and incremental builds', () => {
   });
 
   it('uses workspace overrides of theme files', async () => {
-    const override = join(fx.dir, 'templates', 'partials', 'stars.liquid');
+    const override = join(fx.dir, 'templates', 'partials', 'thread-card.liquid');
     mkdirSync(dirname(override), { recursive: true });
-    writeFileSync(override, '{% if rating %}<span class="custom-stars">{{ rating }}/5</span>{% endif %}');
+    writeFileSync(override, '<p class="custom-card"><a href="{{ root }}{{ t.url }}">{{ t.subject }}</a></p>');
     const out = join(fx.root, 'overridden');
     try {
       await (await buildSite({ workspace: fx.dir, out, search: false })).cleanup;
-      expect(readFileSync(join(out, 'conversations/index.html'), 'utf8')).toContain('class="custom-stars"');
+      const list = readFileSync(join(out, 'conversations/index.html'), 'utf8');
+      expect(list).toContain('<p class="custom-card"><a href="../threads/');
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<p class="custom-card"><a href="threads/');
     } finally {
       rmSync(join(fx.dir, 'templates'), { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });

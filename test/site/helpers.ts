@@ -8,6 +8,9 @@ import type { Workspace } from '../../electron/core/workspace.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 
+/** Debian's Chromium, launched for tests: no sandbox (containers), nothing fetched in the background. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 /** Text that must never appear anywhere in a built site: internal notes, private metadata, held-back threads. */
 export const SECRETS = {
   internalNote: 'SECRET-INTERNAL-NOTE',

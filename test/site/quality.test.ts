@@ -10,8 +10,7 @@ import { createDemoWorkspace } from '../../electron/core/site/demo/create.ts';
 import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { tempDir } from '../helpers/workspace.ts';
-import { CHROMIUM_ARGS } from './browser-safety.test.ts';
-import { htmlPages } from './helpers.ts';
+import { CHROMIUM_ARGS, htmlPages } from './helpers.ts';
 
 // The demo workspace (realistic data: complaints, claims, long texts) built in both themes: every page valid HTML,
 // no WCAG 2.2 AA violation on the pages the issue names, readable on a phone and on paper.

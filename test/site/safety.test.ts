@@ -114,7 +114,7 @@ describe('the Liquid engine', () => {
     const t = tempDir();
     try {
       mkdirSync(join(t.dir, 'templates', 'partials'), { recursive: true });
-      writeFileSync(join(t.dir, 'templates', 'partials', 'stars.liquid'), 'OVERRIDDEN');
+      writeFileSync(join(t.dir, 'templates', 'partials', 'thread-card.liquid'), 'OVERRIDDEN');
       const roots = templateRoots('default', t.dir);
       expect(roots[0]).toBe(join(t.dir, 'templates'));
       expect(() => templateRoots('no-such-theme', t.dir)).toThrow(/no theme "no-such-theme"/);

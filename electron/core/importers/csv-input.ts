@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { CsvError, InfoRecord, Options } from 'csv-parse';
+import type { CsvError, Options } from 'csv-parse';
 import { sampleText, textChunks } from './source-file.ts';
 import type { Encoding, SourceFile } from './source-file.ts';
 

@@ -40,7 +40,12 @@ export function knownFormatsSentence(): string {
 export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
-  const controls = sample.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // C0 controls other than tab, line breaks, form feed and escape (ANSI colours in pasted logs).
+    if ((c >= 1 && c <= 8) || (c >= 14 && c <= 26) || (c >= 28 && c <= 31)) controls++;
+  }
   return sample.length > 0 && controls / sample.length > 0.05;
 }
 

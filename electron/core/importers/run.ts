@@ -5,6 +5,8 @@ import { CandorError, formatLocation } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import { upsertThread } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
+import { suspendableIndexes } from './bulk.ts';
+import { readRecords } from './parallel.ts';
 import { detectFormat, importerById } from './registry.ts';
 import { openSourceFile } from './source-file.ts';
 import type { SourceFile } from './source-file.ts';
@@ -23,12 +25,14 @@ export type ImportOptions = {
   onProgress?: (p: ImportProgress) => void;
   /** Told, before each file is read, which format it is read as and whether that was detected or forced. */
   onFormat?: (info: { file: string; format: string; label: string; detected: boolean }) => void;
+  /** Read large files on a worker thread while the main thread stores (default true; see parallel.ts). */
+  parallel?: boolean;
+  /** Smallest file read on a worker, and the worker's heap (tests lower them). */
+  parallelMinBytes?: number;
+  workerHeapMb?: number;
   /** For tests of crash safety: called after each stored thread. */
   afterThread?: () => void;
 };
-
-/** Negative: KiB. 64 MB keeps a 100k-thread import's indexes in memory, well inside the app's memory budget. */
-const IMPORT_CACHE_KIB = -65536;
 
 /** Reads the workspace policy for new threads, when curation has set one. */
 function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
@@ -54,15 +58,13 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
   const now = new Date().toISOString();
   const reports: FileReport[] = [];
 
-  // A larger page cache for the import's one long transaction: the indexes on random ids otherwise thrash it.
-  const cacheBefore = (db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
-  db.exec(`PRAGMA cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const staffEntries = options.staff?.length ? saveStaff(db, options.staff) : savedStaff(db);
     const staff = staffMatcher(staffEntries);
     const decision = defaultDecision(db);
     const companions: SourceFile[] = (options.companions ?? []).map((p) => openSourceFile(p));
+    const indexes = suspendableIndexes(db);
     for (const { path, importer } of plan) {
       options.onFormat?.({ file: path, format: importer.id, label: importer.label, detected: !options.format });
       const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [] };
@@ -72,7 +74,8 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
         bytesRead += n;
         options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
       });
-      for await (const rec of importer.read(file, { staff, mapping: options.mapping, companions })) {
+      const records$ = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
+      for await (const rec of records$) {
         records++;
         if (!rec.ok) {
           report.rejected.push({ location: formatLocation(rec.location), reason: rec.reason });
@@ -82,7 +85,10 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
           // upsertThread validates everything before its first write, so a rejected record writes nothing; any
           // failure after that aborts the whole import. (No savepoint per thread: FTS5 flushes its index on each.)
           const result = upsertThread(db, rec.thread, { actor: ws.actor, now, defaultDecision: decision });
-          if (result.created) report.threadsCreated++;
+          if (result.created) {
+            report.threadsCreated++;
+            indexes.created();
+          }
           if (result.updated) report.threadsUpdated++;
           report.messagesCreated += result.messagesCreated;
           report.internalNotes += result.internalNotes;
@@ -101,13 +107,12 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
       appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: path, at: now, after: report });
       reports.push(report);
     }
+    indexes.restore();
     db.exec('COMMIT');
   } catch (err) {
     if (db.isTransaction) db.exec('ROLLBACK');
     if (err instanceof CandorError) throw err;
     throw new CandorError('IMPORT_FAILED', `Import failed, nothing was changed: ${(err as Error).message}`);
-  } finally {
-    db.exec(`PRAGMA cache_size = ${cacheBefore}`);
   }
   return reports;
 }

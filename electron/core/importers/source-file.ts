@@ -1,5 +1,5 @@
-import { createReadStream, openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createReadStream, openSync, readSync, closeSync, statSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { CandorError } from '../errors.ts';
@@ -46,13 +46,22 @@ export function openSourceFile(path: string, onBytes: (n: number) => void = () =
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return { path, name: basename(path), size: 0, encoding: 'utf-8', bomLength: 0, onBytes };
+    // A folder (of .eml files): its size is what its files add up to, so progress can be shown.
+    if (st.isDirectory()) return { path, name: basename(path), size: folderSize(path), encoding: 'utf-8', bomLength: 0, onBytes };
     size = st.size;
   } catch {
     throw new CandorError('FILE_NOT_FOUND', `${path}: no such file.`, { file: path });
   }
   const head = readHead(path, 64 * 1024);
   return { path, name: basename(path), size, ...sniffEncoding(head), onBytes };
+}
+
+function folderSize(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
+  }
+  return total;
 }
 
 export function readHead(path: string, bytes: number): Uint8Array {
@@ -90,7 +99,7 @@ export function byteStream(file: SourceFile): Readable {
       cb(null, chunk);
     },
   });
-  return createReadStream(file.path, { start: file.bomLength, highWaterMark: 1 << 20 }).pipe(counter);
+  return createReadStream(file.path, { start: file.bomLength, highWaterMark: 1 << 16 }).pipe(counter);
 }
 
 /** Decoded text chunks, streaming (a multi-byte character split across chunks is kept whole). */

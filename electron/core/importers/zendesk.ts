@@ -11,7 +11,7 @@ import type { Importer, ImporterContext } from './types.ts';
 import { addPrivate, cleanTags, firstText, OptText, VendorId, VendorTime } from './values.ts';
 import { byTime, convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 
-// Zendesk Support: tickets with their comments (docs/formats/zendesk.md). Whether the account export embeds comments
+// Zendesk Support: tickets with their comments (docs/formats/importers.md). Whether the account export embeds comments
 // is unconfirmed, so four layouts are accepted: {"tickets":[...]} with embedded comments, one {"ticket":{...},
 // "comments":[...]}, NDJSON of tickets, and a tickets export plus a comments file keyed by ticket id (--comments).
 
@@ -267,7 +267,7 @@ function ticketToThread(t: Ticket, extra: { comments: CommentIndex; users: Users
   return {
     source: 'zendesk',
     externalId: t.id,
-    subject: (t.subject != null && t.subject !== '' ? t.subject : t.raw_subject) ?? null,
+    subject: t.subject ?? t.raw_subject ?? null,
     rating: null,
     satisfaction: score === 'good' || score === 'bad' ? score : null,
     status: status === 'solved' || status === 'closed' ? 'resolved' : 'open',

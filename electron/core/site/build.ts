@@ -7,9 +7,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import { CandorError } from '../errors.ts';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
-import { cacheFile, readCache, writeCache } from './cache.ts';
+import { CacheWriter, cacheFile, PreviousBuild } from './cache.ts';
 import type { CachedThread, CacheState, Ranges } from './cache.ts';
-import { loadSiteData } from './data.ts';
+import { dataVersion, loadSiteData } from './data.ts';
 import type { SiteData } from './data.ts';
 import { atomFeed, robotsTxt, sitemapFiles } from './feeds.ts';
 import type { SitemapEntry } from './feeds.ts';
@@ -26,7 +26,7 @@ import { inProcessPool, workerPool } from './pool.ts';
 import type { Pool } from './pool.ts';
 import { inputHash, SiteWriter } from './render.ts';
 import type { FileInfo, LinkResult, ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
-import { bundleDir, SEARCH_DIR, SearchBuilder, shardCount, shardOf } from './search.ts';
+import { bundleDir, endsShard, membershipHash, SearchBuilder, shardCount, shardOfIndex } from './search.ts';
 import { singletonPages } from './singletons.ts';
 import type { SiteClaim } from './claims-data.ts';
 import { KIND_ORDER, slugify, topicKey } from './views.ts';
@@ -197,7 +197,11 @@ class DataFile {
   }
 }
 
-type ThreadState = { id: string; summaryHash: string; summary: string; kind: string; topics: string[]; pageHash: string; lastActivityAt: string };
+/** One published thread during a build: what list pages, the feed and the cache need. Text only when at hand. */
+type ThreadState = { id: string; summaryHash: string; kind: string; topics: string[]; pageHash: string; lastActivityAt: string; card: string | null; summary: string | null };
+
+/** How many of the newest threads keep their summary in memory: the feed and the home page need them. */
+const KEEP_SUMMARIES = 50;
 
 const SAFE_EVIDENCE_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.csv', '.json', '.xlsx', '.xls', '.ods', '.docx', '.doc', '.odt', '.zip']);
 
@@ -235,6 +239,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   })();
   let pool: Pool | null = null;
   let search: SearchBuilder | null = null;
+  let previous: PreviousBuild | null = null;
+  let cache: CacheWriter | null = null;
   try {
     progress({ phase: 'load', done: 0, total: 1 });
     const data: SiteData = loadSiteData(ws.db, ws.dir);
@@ -249,7 +255,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // What the last build of this folder left, if it can be trusted.
     const cachePath = cacheFile(ws.dir, output.target);
-    const previous = !options.clean && output.previous ? readCache(cachePath, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
+    previous = !options.clean && output.previous ? PreviousBuild.open(cachePath, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
+    cache = new CacheWriter(cachePath, previous === null);
     const oldFiles = previous && output.previous ? readOldManifest(output.previous) : new Map<string, { sha256: string; size: number }>();
     const changes = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
     lap('load');
@@ -257,21 +264,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const keys = data.published;
     const total = keys.length;
     const shards = wantSearch ? shardCount(total) : 0;
-    const sameShards = previous !== null && previous.state.shardCount === shards;
     const currentIds = new Set(keys.map((k) => k.id));
 
     type Plan = { id: string; read: boolean; search: boolean; cached: CachedThread | undefined; shard: number };
-    const plans: Plan[] = keys.map((k) => {
+    const plans: Plan[] = keys.map((k, i) => {
       const cached = previous?.threads.get(k.id);
       const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(`threads/${k.id}.html`) && previous!.state.ranges[k.id] !== undefined;
-      return { id: k.id, read: !reusable, search: false, cached, shard: shards ? shardOf(k.id, shards) : 0 };
+      return { id: k.id, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
     });
+    // A shard is rebuilt when its members changed (a thread added, removed or moved) or one of them did.
+    const members: Record<string, string> = {};
     const affected = new Set<number>();
     if (shards) {
-      if (!sameShards) for (let s = 0; s < shards; s++) affected.add(s);
-      for (const p of plans) if (p.read) affected.add(p.shard);
-      if (previous) for (const id of previous.threads.keys()) if (!currentIds.has(id)) affected.add(shardOf(id, shards));
-      // Bundles are rebuilt whole: every thread of an affected shard is read again for its record.
+      const ids = new Map<number, string[]>();
+      for (const p of plans) {
+        let list = ids.get(p.shard);
+        if (!list) ids.set(p.shard, (list = []));
+        list.push(p.id);
+      }
+      for (const [shard, list] of ids) members[String(shard)] = membershipHash(list);
+      for (const p of plans) {
+        if (p.read || previous?.state.members?.[String(p.shard)] !== members[String(p.shard)] || !oldFiles.has(`${bundleDir(String(p.shard))}pagefind-entry.json`)) affected.add(p.shard);
+      }
+      // A bundle is rebuilt whole: every thread of an affected shard is read again for its record.
       for (const p of plans) if (affected.has(p.shard)) { p.search = true; p.read = true; }
     }
 
@@ -286,7 +301,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const files: ManifestFile[] = [];
     const states: ThreadState[] = new Array(total);
     const ranges: Record<string, Ranges> = {};
-    const changedThreads: CachedThread[] = [];
     const json = new DataFile(output.temp, 'data/threads.json', output.previous);
     const tcsv = new DataFile(output.temp, 'data/threads.csv', output.previous);
     const mcsv = new DataFile(output.temp, 'data/messages.csv', output.previous);
@@ -301,6 +315,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const chunks: Plan[][] = [];
     for (let i = 0; i < plans.length; i += CHUNK) chunks.push(plans.slice(i, i + CHUNK));
 
+    // Results arrive in any order; rows are written in site order, one drain at a time.
+    let draining: Promise<void> = Promise.resolve();
+    const scheduleDrain = (): Promise<void> => (draining = draining.then(drain));
     const drain = async () => {
       while (results.has(nextChunk)) {
         const result = results.get(nextChunk)!;
@@ -314,7 +331,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
             if (sep) json.write(sep);
             const r: Ranges = { json: json.write(out.json), threadsCsv: tcsv.write(out.threadsCsv), messagesCsv: mcsv.write(out.messagesCsv) };
             ranges[p.id] = r;
-            states[idx] = { id: p.id, summaryHash: out.summaryHash, summary: out.summary, kind: out.kind, topics: out.topics, pageHash: out.pageHash, lastActivityAt: keys[idx]!.lastActivityAt };
+            states[idx] = { id: p.id, summaryHash: out.summaryHash, kind: out.kind, topics: out.topics, pageHash: out.pageHash, lastActivityAt: keys[idx]!.lastActivityAt, card: out.card, summary: idx < KEEP_SUMMARIES ? out.summary : null };
             if (out.rendered) {
               rendered++;
               files.push(out.file);
@@ -323,15 +340,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
               files.push({ path: out.file.path, ...oldFiles.get(out.file.path)! });
             }
             if (!p.cached || p.cached.pageHash !== out.pageHash || p.cached.summaryHash !== out.summaryHash) {
-              changedThreads.push({ id: p.id, pageHash: out.pageHash, summaryHash: out.summaryHash, summary: out.summary, kind: out.kind, topics: out.topics });
+              cache!.put({ id: p.id, pageHash: out.pageHash, summaryHash: out.summaryHash, kind: out.kind, topics: out.topics, summary: out.summary, card: out.card });
             }
             if (out.search && search) await search.add(String(p.shard), out.search);
+            if (search && p.search && endsShard(idx, total)) search.write(String(p.shard));
           } else if (!p.read && p.cached) {
             if (sep) json.write(sep);
             const old = previous!.state.ranges[p.id]!;
             ranges[p.id] = { json: json.copy(old.json), threadsCsv: tcsv.copy(old.threadsCsv), messagesCsv: mcsv.copy(old.messagesCsv) };
             const c = p.cached;
-            states[idx] = { id: p.id, summaryHash: c.summaryHash, summary: c.summary, kind: c.kind, topics: c.topics, pageHash: c.pageHash, lastActivityAt: keys[idx]!.lastActivityAt };
+            states[idx] = { id: p.id, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics, pageHash: c.pageHash, lastActivityAt: keys[idx]!.lastActivityAt, card: null, summary: null };
             files.push({ path: `threads/${p.id}.html`, ...oldFiles.get(`threads/${p.id}.html`)! });
             reused++;
           } else {
@@ -344,11 +362,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
     };
 
+    // Chunks are handed to the workers a few at a time ahead of the drain, so results never pile up in memory
+    // (at 100k threads, or when the search index is slower than rendering).
     const linkPaths: string[] = [];
     const jobs: Promise<unknown>[] = [];
-    chunks.forEach((chunk, seq) => {
+    const window = Math.max(4, pool.size * 4);
+    let submitted = 0;
+    let failed: unknown = null;
+    let finished: () => void = () => {};
+    const allDone = new Promise<void>((resolve) => (finished = resolve));
+    const submit = (seq: number) => {
+      const chunk = chunks[seq]!;
       const reads = chunk.filter((p) => p.read);
       for (const p of chunk) if (!p.read) linkPaths.push(`threads/${p.id}.html`);
+      if (linkPaths.length >= LINK_BATCH) jobs.push(pool!.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.splice(0) }));
       if (reads.length === 0) {
         results.set(seq, null);
         return;
@@ -358,16 +385,40 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }).then(async (r) => {
         if (r.missing.length) throw new CandorError('WORKSPACE_CHANGED', `Thread ${r.missing[0]} was unpublished while the site was being built. Build again.`);
         results.set(seq, r);
-        await drain();
+        await step();
+      }).catch((err: unknown) => {
+        failed ??= err;
+        finished();
       }));
+    };
+    /** Drain what is ready, hand out more chunks; return when the next chunk waits on a worker. */
+    const step = async () => {
+      for (;;) {
+        await scheduleDrain();
+        const before = submitted;
+        while (submitted < chunks.length && submitted - nextChunk < window) submit(submitted++);
+        if (nextChunk === chunks.length) {
+          finished();
+          return;
+        }
+        if (submitted === before && !results.has(nextChunk)) return;
+      }
+    };
+    await step().catch((err: unknown) => {
+      failed ??= err;
+      finished();
     });
-    for (let i = 0; i < linkPaths.length; i += LINK_BATCH) jobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.slice(i, i + LINK_BATCH) }));
-    await drain();
+    await allDone;
+    if (failed) throw failed;
+    if (linkPaths.length) jobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.splice(0) }));
     await Promise.all(jobs);
-    await drain();
     if (written !== total) throw new CandorError('INTERNAL', `Only ${written} of ${total} threads were written.`);
     json.write(total ? '\n]}\n' : ']}\n');
     files.push(json.close(), tcsv.close(), mcsv.close());
+    // Workers read the workspace on their own connections: if it changed meanwhile, the site would mix two states.
+    if (dataVersion(ws.db).seq !== data.dataVersion) throw new CandorError('WORKSPACE_CHANGED', 'The workspace changed while the site was being built. Build again.');
+    const cardOf = (i: number): string => states[i]!.card ?? previous!.row(states[i]!.id).card;
+    const summaryOf = (i: number): string => states[i]!.summary ?? previous!.row(states[i]!.id).summary;
     lap('threads');
 
     // --- List pages: all conversations, by kind, by topic ----------------------------------------------------------
@@ -382,6 +433,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       renderBatch = [];
       listJobs.push(pool!.run<PagesResult>({ type: 'pages', seq: 0, pages: batch }).then((r) => {
         for (const f of r.files) files.push({ path: f.path, sha256: f.sha256, size: f.size });
+        rendered += r.files.length;
       }));
     };
     const topics = new Map<string, { name: string; indexes: number[] }>();
@@ -430,7 +482,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           continue;
         }
         const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
-        renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, items: slice.map((i) => states[i]!.summary) });
+        renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, cards: slice.map(cardOf) });
         if (renderBatch.length >= PAGES_BATCH) flushBatch();
       }
     }
@@ -439,11 +491,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // --- The pages there is one of: home, topics index, moderation, claims, methodology, search, data, 404 ----------
     const engine = createEngine(roots);
-    const latest = states.slice(0, 8).map((s) => JSON.parse(s.summary) as unknown);
+    const latest = states.slice(0, 8).map((_, i) => JSON.parse(summaryOf(i)) as unknown);
     const topicIndex = topicList.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
     const evidenceFiles = new Map<string, string>();
     for (const c of data.claims) for (const e of c.evidence) if (e.file) evidenceFiles.set(e.file.sha256, evidencePath(e.file.sha256, e.file.name));
-    const singles = singletonPages({ data, globals, latest, topics: topicIndex, evidencePath: (sha) => evidenceFiles.get(sha) ?? null, search: shards > 0, shards, hasClaimsBundle: data.claims.length > 0 });
+    const singles = singletonPages({ data, globals, latest, topics: topicIndex, evidencePath: (sha) => evidenceFiles.get(sha) ?? null, search: wantSearch, shards, hasClaimsBundle: wantSearch && data.claims.length > 0 });
     for (const p of singles) {
       const hash = inputHash(fingerprint, p.template, p.scope);
       pageHashes[p.path] = hash;
@@ -468,7 +520,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const schemaId = (name: string) => (baseUrl ? `${baseUrl}data/${name}` : name);
     files.push(writer.write('data/threads.schema.json', jsonSchemaOf(OpenThreadsFile, schemaId('threads.schema.json'))));
     files.push(writer.write('data/claims.schema.json', jsonSchemaOf(OpenClaimsFile, schemaId('claims.schema.json'))));
-    const feedEntries = states.slice(0, 50).map((s) => JSON.parse(s.summary) as Parameters<typeof atomFeed>[0]['entries'][number]);
+    const feedEntries = states.slice(0, KEEP_SUMMARIES).map((_, i) => JSON.parse(summaryOf(i)) as Parameters<typeof atomFeed>[0]['entries'][number]);
     const updated = data.lastUpdated ?? feedEntries[0]?.lastActivityAt ?? '1970-01-01T00:00:00.000Z';
     files.push(writer.write(PATHS.feed, atomFeed({ title: `${data.organisation}: published conversations`, baseUrl, updated, entries: feedEntries })));
     const sitemap: SitemapEntry[] = [];
@@ -490,25 +542,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const bundles: Record<string, string> = {};
     if (search) {
       progress({ phase: 'search', done: 0, total: shards });
-      const members = new Map<number, string[]>();
+      const byShard = new Map<number, string[]>();
       states.forEach((s, i) => {
-        const shard = plans[i]!.shard;
-        let m = members.get(shard);
-        if (!m) members.set(shard, (m = []));
+        let m = byShard.get(plans[i]!.shard);
+        if (!m) byShard.set(plans[i]!.shard, (m = []));
         m.push(`${s.id}:${s.pageHash}`);
       });
-      for (let s = 0; s < shards; s++) bundles[String(s)] = inputHash(fingerprint, 'search', (members.get(s) ?? []).sort());
+      for (const [shard, list] of byShard) bundles[String(shard)] = inputHash(fingerprint, 'search', list);
       if (data.claims.length) {
         bundles.claims = inputHash(fingerprint, 'search-claims', data.claims);
-        if (previous?.state.bundles.claims !== bundles.claims || !sameShards) {
+        if (previous?.state.bundles.claims !== bundles.claims || !oldFiles.has(`${bundleDir('claims')}pagefind-entry.json`)) {
           for (const c of data.claims) await search.add('claims', { url: `/${claimPath(c.id)}`, content: [c.title, c.statement, c.scopeDetail ?? '', ...c.evidence.map((e) => `${e.title} ${e.issuer ?? ''}`)].join('\n'), language: 'en', meta: { title: c.title, kind: 'Claim', status: c.status, date: c.publishedAt?.slice(0, 10) ?? '' } });
+          search.write('claims');
         }
       }
-      // An empty shard still needs a bundle: the browser asks for every shard.
-      for (let s = 0; s < shards; s++) {
-        if (affected.has(s) && !search.has(String(s))) await search.add(String(s), { url: '/index.html', content: data.organisation, language: 'en', meta: { title: data.organisation, kind: 'Overview', status: '', date: '' } });
-      }
-      files.push(...await search.write());
+      files.push(...await search.finish());
       const relinked: string[] = [];
       for (const name of Object.keys(bundles)) {
         if (search.has(name)) continue;
@@ -529,7 +577,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const build: BuildInfo = {
       generator: GENERATOR, organisation: data.organisation, theme, baseUrl, dataVersion: data.dataVersion, lastUpdated: data.lastUpdated,
       threads: total, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: htmlPages,
-      search: shards > 0, signed: signing !== null, publicKeyFingerprint: signing?.fingerprint ?? null,
+      search: wantSearch, signed: signing !== null, publicKeyFingerprint: signing?.fingerprint ?? null,
     };
     const manifestText = serializeManifest(build, keep);
     const manifestBytes = Buffer.from(manifestText, 'utf8');
@@ -542,24 +590,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     lap('manifest');
 
     const state: CacheState = {
-      fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, pages: pageHashes, ranges,
+      fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, members, pages: pageHashes, ranges,
     };
     try {
-      const removed = previous ? [...previous.threads.keys()].filter((id) => !currentIds.has(id)) : [];
-      writeCache(cachePath, state, { changed: previous ? changedThreads : states, removed, clean: previous === null });
+      if (previous) for (const id of previous.threads.keys()) if (!currentIds.has(id)) cache.remove(id);
+      previous?.close();
+      cache.finish(state);
     } catch (err) {
       warnings.push(`The build cache could not be saved (${(err as Error).message}); the next build will render everything.`);
     }
+    cache = null;
     timings.total = performance.now() - started;
     progress({ phase: 'done', done: 1, total: 1 });
     return {
       out: output.target, pages: htmlPages, threads: total, withheld: moderation.withheld, claims: data.claims.length, bytes, ms: Math.round(timings.total),
-      files: keep.length + 1 + (signing ? 1 : 0), incremental: previous !== null, rendered, reused, signed: signing !== null, search: shards > 0, timings, warnings, cleanup,
+      files: keep.length + 1 + (signing ? 1 : 0), incremental: previous !== null, rendered, reused, signed: signing !== null, search: wantSearch, timings, warnings, cleanup,
     };
   } catch (err) {
+    // Workers and the search service may still be writing into the temporary folder: stop them first.
+    previous?.close();
+    if (pool) await pool.close().catch(() => undefined);
+    pool = null;
+    if (search) await search.close().catch(() => undefined);
+    search = null;
     abortOutput(output);
+    cache?.abort();
     throw err;
   } finally {
+    previous?.close();
     if (pool) await pool.close().catch(() => undefined);
     if (search) await search.close().catch(() => undefined);
     if (owned) ws.close();

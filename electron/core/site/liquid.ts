@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid } from 'liquidjs';
-import type { Template } from 'liquidjs';
+import { Liquid, Tag } from 'liquidjs';
+import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { formatDuration } from '../curation/stats.ts';
@@ -83,13 +83,44 @@ export function themeFingerprint(roots: readonly string[]): string {
  * whitespace is content.
  */
 export function tidyWhitespace(html: string): string {
-  return html.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 === 1 ? part : part.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n'))).join('');
+  const tidy = (part: string) => part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/[ \t]+$/, '');
+  if (!html.includes('<pre')) return tidy(html);
+  return html.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 === 1 ? part : tidy(part))).join('');
 }
 
 function trustedOrEscaped(value: unknown): string {
   if (value instanceof TrustedHtml) return value.html;
   if (value === null || value === undefined) return '';
   return escapeHtml(String(value));
+}
+
+/**
+ * `{% chrome 'partials/header' %}` renders a partial that depends only on the site and on where the page is (its
+ * root and its section): the header, the navigation, the footer. It is rendered once per root and section and then
+ * reused, because on a site of 100,000 pages the chrome would otherwise cost as much as the content. The partial
+ * sees `site` and `page.root`, `page.section` only (anything else is an error, strict variables being on).
+ */
+class ChromeTag extends Tag {
+  private readonly file: string;
+  private readonly cache = new Map<string, string>();
+
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    this.file = token.args.trim().replace(/^(['"])(.*)\1$/, '$2');
+  }
+
+  render(ctx: Context, emitter: Emitter): void {
+    const site = ctx.getSync(['site']);
+    const root = ctx.getSync(['page', 'root']);
+    const section = ctx.getSync(['page', 'section']);
+    const key = `${String(root)}\u0000${String(section)}`;
+    let html = this.cache.get(key);
+    if (html === undefined) {
+      html = this.liquid.renderSync(this.liquid.parseFileSync(this.file), { site, page: { root, section } }) as string;
+      this.cache.set(key, html);
+    }
+    emitter.write(html);
+  }
 }
 
 export type SiteEngine = {
@@ -99,8 +130,12 @@ export type SiteEngine = {
 };
 
 export function createEngine(roots: readonly string[]): SiteEngine {
+  // Every template is read once, here, after overrides are resolved: rendering a page then never touches the disk
+  // (looking templates up on disk for each page's layout and partials cost more than rendering them).
+  const templates: Record<string, string> = {};
+  for (const [rel, file] of themeFiles(roots)) if (rel.endsWith('.liquid')) templates[rel] = readFileSync(file, 'utf8');
   const liquid = new Liquid({
-    root: [...roots],
+    templates,
     extname: '.liquid',
     cache: true,
     outputEscape: 'escape',
@@ -111,9 +146,9 @@ export function createEngine(roots: readonly string[]): SiteEngine {
     timezoneOffset: 0,
     locale: 'en-GB',
     dynamicPartials: true,
-    relativeReference: false,
     greedy: false,
   });
+  liquid.registerTag('chrome', ChromeTag);
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });
   liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });

@@ -10,7 +10,7 @@ import type { SiteEngine } from './liquid.ts';
 import { messageCsvRows, openThread, threadCsvRow } from './open-data.ts';
 import { pageMeta } from './pages.ts';
 import type { PageMeta, SiteGlobals } from './pages.ts';
-import { wellFormed } from './trusted.ts';
+import { trusted, wellFormed } from './trusted.ts';
 import { summarize, threadView } from './views.ts';
 
 // The work that is the same in a render worker and in the main thread: turn published threads into pages, data
@@ -36,6 +36,8 @@ export type ThreadOutput = {
   pageHash: string;
   summaryHash: string;
   summary: string;
+  /** The thread as list pages show it (partials/thread-card), with ROOT_TOKEN where the page's root goes. */
+  card: string;
   kind: string;
   topics: string[];
   rendered: boolean;
@@ -47,8 +49,14 @@ export type ThreadOutput = {
 };
 export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[] };
 
-/** A list page: its scope is built in the worker from the summaries' JSON, so nothing is cloned twice. */
-export type ListPage = { path: string; template: string; hash: string; page: PageMeta; list: Record<string, unknown>; items: string[] };
+/**
+ * Stands for a page's root in a list item rendered once and used on pages at different depths. Escaping leaves it
+ * as it is; it is always replaced before a page is written.
+ */
+export const ROOT_TOKEN = '\u0001root\u0001';
+
+/** A list page: its items were rendered once per thread; the worker only puts them in the page. */
+export type ListPage = { path: string; template: string; hash: string; page: PageMeta; list: Record<string, unknown>; cards: string[] };
 export type PagesTask = { type: 'pages'; seq: number; pages: ListPage[] };
 export type PagesResult = { type: 'pages'; seq: number; files: (FileInfo & { hash: string })[] };
 
@@ -175,11 +183,13 @@ export class RenderContext {
       rendered = true;
     }
     const open = openThread(t);
+    const card = this.engine.render('partials/thread-card', { site: globals, t: summary, root: ROOT_TOKEN });
     return {
       id: t.id,
       pageHash,
       summaryHash: sha256(summaryJson),
       summary: summaryJson,
+      card,
       kind: t.kind,
       topics: summary.topics.map((x) => x.name),
       rendered,
@@ -194,8 +204,8 @@ export class RenderContext {
   private pages(task: PagesTask): PagesResult {
     const files: (FileInfo & { hash: string })[] = [];
     for (const p of task.pages) {
-      const items = p.items.map((s) => JSON.parse(s) as unknown);
-      const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, items } });
+      const cards = p.cards.map((c) => trusted(c.replaceAll(ROOT_TOKEN, p.page.root)));
+      const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, cards } });
       files.push({ ...this.writer.write(p.path, html), hash: p.hash });
     }
     return { type: 'pages', seq: task.seq, files };

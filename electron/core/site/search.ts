@@ -8,27 +8,38 @@ import { sha256File } from './manifest.ts';
 import type { FileInfo, SearchRecord } from './render.ts';
 import { wellFormed } from './trusted.ts';
 
-// Search with Pagefind's Node API, fed records (text we already have) rather than HTML to parse. Threads are
-// split into shards by a hash of their id, a power of two of them sized by the site; the browser merges them.
-// A one-thread change rebuilds one shard; the others are reused from the previous site as they are.
+// Search with Pagefind's Node API, fed records (text we already have) rather than HTML to parse. Threads are split
+// into shards of consecutive threads, oldest first, so a new thread lands in the newest shard and a changed one
+// rebuilds only its own; the browser merges the shards. A shard is written as soon as its last record is in, while
+// the rest of the site is still being rendered.
 
 export const SEARCH_DIR = 'search';
-export const SHARD_TARGET = 2000;
+export const SHARD_SIZE = 2000;
 /** Pagefind writes one fragment file per record unless told to bundle them; hosts limit file counts. */
 const MAX_FRAGMENTS = 200;
 /** Pagefind's own UI bundles: the site has its own small search script. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+const HIGH_WATER = 1000;
+const LOW_WATER = 500;
 
 export function shardCount(threads: number): number {
-  let n = 1;
-  while (n * SHARD_TARGET < threads) n *= 2;
-  return n;
+  return Math.ceil(threads / SHARD_SIZE);
 }
 
-export function shardOf(id: string, count: number): number {
-  if (count <= 1) return 0;
-  const h = createHash('sha256').update(id).digest();
-  return h.readUInt32BE(0) % count;
+/** The shard of the thread at `index` in the site's order (newest first): counted from the oldest. */
+export function shardOfIndex(index: number, total: number): number {
+  return Math.floor((total - 1 - index) / SHARD_SIZE);
+}
+
+/** True for the oldest thread of its shard: the last one a build in site order reaches. */
+export function endsShard(index: number, total: number): boolean {
+  return (total - 1 - index) % SHARD_SIZE === 0;
+}
+
+export function membershipHash(ids: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const id of ids) h.update(id).update('\u0000');
+  return h.digest('hex');
 }
 
 export function bundleDir(name: string): string {
@@ -47,8 +58,11 @@ function listFiles(dir: string, base: string, out: string[] = []): string[] {
 export class SearchBuilder {
   private readonly temp: string;
   private readonly indexes = new Map<string, Promise<PagefindIndex>>();
-  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly inflight = new Map<string, Set<Promise<unknown>>>();
+  private readonly writes: Promise<FileInfo[]>[] = [];
   private failure: string | null = null;
+  private outstanding = 0;
+  private resume: (() => void) | null = null;
   records = 0;
 
   constructor(temp: string) {
@@ -63,45 +77,66 @@ export class SearchBuilder {
         return r.index;
       });
       this.indexes.set(name, idx);
+      this.inflight.set(name, new Set());
     }
     return idx;
   }
 
-  /** Queues a record; back-pressure keeps at most a few thousand in flight. */
+  /** Queues a record; back-pressure keeps a few thousand in flight. */
   async add(bundle: string, raw: SearchRecord): Promise<void> {
     const record: SearchRecord = { ...raw, content: wellFormed(raw.content), meta: Object.fromEntries(Object.entries(raw.meta).map(([k, v]) => [k, wellFormed(v)])) };
-    const p = this.index(bundle).then((idx) => idx.addCustomRecord(record)).then((r) => {
+    const pending = this.index(bundle).then((idx) => idx.addCustomRecord(record)).then((r) => {
       if (r.errors.length) this.failure ??= r.errors.join('; ');
     });
     this.records++;
-    this.inflight.add(p);
-    void p.finally(() => this.inflight.delete(p)).catch(() => undefined);
-    if (this.inflight.size >= 2000) await Promise.race(this.inflight);
+    this.outstanding++;
+    const set = this.inflight.get(bundle)!;
+    set.add(pending);
+    void pending.finally(() => {
+      set.delete(pending);
+      this.outstanding--;
+      if (this.resume && this.outstanding <= LOW_WATER) {
+        this.resume();
+        this.resume = null;
+      }
+    }).catch(() => undefined);
+    // Back-pressure: one waiter, woken when the service has caught up (never a race over thousands of promises).
+    if (this.outstanding >= HIGH_WATER) await new Promise<void>((resolve) => (this.resume = resolve));
   }
 
   has(bundle: string): boolean {
     return this.indexes.has(bundle);
   }
 
-  /** Writes every bundle that received records; returns the files, hashed. */
-  async write(): Promise<FileInfo[]> {
-    await Promise.all(this.inflight);
-    if (this.failure) throw new CandorError('SEARCH_FAILED', `The search index rejected a record: ${this.failure}`);
-    const files: FileInfo[] = [];
-    for (const [name, idx] of this.indexes) {
-      const dir = join(this.temp, SEARCH_DIR, name);
-      const index = await idx;
+  /** Starts writing one bundle once its records are in; the site goes on being built meanwhile. */
+  write(bundle: string): void {
+    if (!this.indexes.has(bundle)) return;
+    const job = (async () => {
+      await Promise.all(this.inflight.get(bundle)!);
+      if (this.failure) throw new CandorError('SEARCH_FAILED', `The search index rejected a record: ${this.failure}`);
+      const dir = join(this.temp, SEARCH_DIR, bundle);
+      const index = await this.indexes.get(bundle)!;
       const r = await index.writeFiles({ outputPath: dir });
       if (r.errors.length) throw new CandorError('SEARCH_FAILED', `The search index could not be written: ${r.errors.join('; ')}`);
       for (const entry of readdirSync(dir)) if (UNUSED.test(entry)) rmSync(join(dir, entry));
-      for (const rel of listFiles(dir, this.temp).sort()) files.push({ path: rel, ...sha256File(join(this.temp, rel)) });
+      const files = listFiles(dir, this.temp).sort().map((rel) => ({ path: rel, ...sha256File(join(this.temp, rel)) }));
       await index.deleteIndex();
-    }
-    return files;
+      return files;
+    })();
+    // Observed by finish(); this keeps a failure from being reported as unhandled before then.
+    job.catch(() => undefined);
+    this.writes.push(job);
+  }
+
+  /** Every bundle written, its files hashed. */
+  async finish(): Promise<FileInfo[]> {
+    const all = await Promise.all(this.writes);
+    return all.flat();
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.inflight);
+    await Promise.allSettled([...this.inflight.values()].flatMap((x) => [...x]));
+    await Promise.allSettled(this.writes);
     if (this.indexes.size > 0) await pagefind.close();
   }
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PublishedThread } from '../curation/model.ts';
 import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { dateLabel, dateTimeLabel, formatCount } from './format.ts';
+import { formatDuration } from '../curation/stats.ts';
 import { markdownToHtml } from './markdown.ts';
 import { textToHtml } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
@@ -72,6 +74,14 @@ export type ThreadSummary = {
   replyCount: number;
   excerpt: string;
   topics: { name: string; url: string }[];
+  /** Ready-made labels, so templates need no filters for the common cases. */
+  kindUrl: string;
+  stars: string;
+  ratingLabel: string | null;
+  openedLabel: string;
+  messagesLabel: string;
+  /** A conversation that waits for the company's first public reply (praise does not need one). */
+  awaitingReply: boolean;
 };
 
 /** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
@@ -135,8 +145,16 @@ export function summarize(t: PublishedThread): ThreadSummary {
     replyCount: t.messages.filter((m) => m.role === 'staff').length,
     excerpt: firstCustomer ? excerptOf(firstCustomer.body) : '',
     topics: topicNames(t).map((name) => ({ name, url: topicUrl(name) })),
+    kindUrl: `conversations/${KIND_FOLDERS[t.kind]}/index.html`,
+    stars: t.rating === null ? '' : '★'.repeat(t.rating) + '☆'.repeat(Math.max(0, 5 - t.rating)),
+    ratingLabel: t.rating === null ? null : `${t.rating} out of 5 stars`,
+    openedLabel: dateLabel(t.openedAt),
+    messagesLabel: `${formatCount(t.messages.length)} message${t.messages.length === 1 ? '' : 's'}`,
+    awaitingReply: t.kind !== 'praise' && !t.messages.some((m) => m.role === 'staff'),
   };
 }
+
+const KIND_FOLDERS: Record<ThreadKind, string> = { complaint: 'complaints', praise: 'praise', question: 'questions', suggestion: 'suggestions', other: 'other' };
 
 export type MessageView = {
   id: string;
@@ -144,6 +162,7 @@ export type MessageView = {
   roleLabel: string;
   author: string;
   sentAt: string;
+  sentLabel: string;
   isCustomer: boolean;
   isStaff: boolean;
   html: TrustedHtml;
@@ -151,9 +170,12 @@ export type MessageView = {
 
 export type ThreadView = ThreadSummary & {
   outcome: string;
-  ratingLabel: string | null;
   firstReplySeconds: number | null;
   resolutionSeconds: number | null;
+  openedFull: string;
+  resolvedFull: string | null;
+  firstReplyLabel: string;
+  resolutionLabel: string | null;
   messages: MessageView[];
 };
 
@@ -176,18 +198,23 @@ export function threadView(t: PublishedThread, summary: ThreadSummary = summariz
   if (t.status === 'resolved') outcome = 'The company marked this conversation as resolved.';
   else if (t.status === 'unresolved') outcome = 'This conversation was closed without a resolution.';
   else outcome = summary.replyCount > 0 ? 'This conversation is still open.' : 'This conversation is still open and has no public reply from the company yet.';
+  const firstReplySeconds = secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt);
   return {
     ...summary,
     outcome,
-    ratingLabel: t.rating === null ? null : `${t.rating} out of 5 stars`,
-    firstReplySeconds: secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt),
+    firstReplySeconds,
     resolutionSeconds,
+    openedFull: dateTimeLabel(t.openedAt),
+    resolvedFull: t.resolvedAt ? dateTimeLabel(t.resolvedAt) : null,
+    firstReplyLabel: firstReplySeconds === null ? 'none yet' : `after ${formatDuration(firstReplySeconds)}`,
+    resolutionLabel: resolutionSeconds === null ? null : formatDuration(resolutionSeconds),
     messages: t.messages.map((m) => ({
       id: m.id,
       role: m.role,
       roleLabel: ROLE_LABELS[m.role],
       author: m.author,
       sentAt: m.sentAt,
+      sentLabel: dateTimeLabel(m.sentAt),
       isCustomer: m.role === 'customer',
       isStaff: m.role === 'staff',
       html: messageHtml(m.role, m.format, m.body),

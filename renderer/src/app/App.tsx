@@ -128,6 +128,12 @@ export function App() {
         return navigate({ view: 'help' });
       case 'shortcuts':
         return setHelp(true);
+      case 'set-theme':
+        if (detail === 'system' || detail === 'light' || detail === 'dark') {
+          setTheme(detail);
+          applyTheme(detail);
+        }
+        return;
     }
   }, [client, info, navigate, toast, workspaceChanged, closeWorkspace]);
 

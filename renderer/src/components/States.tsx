@@ -27,7 +27,7 @@ export function ErrorNotice({ error, onRetry, title = 'Something went wrong' }: 
     <div className="notice notice-error" role="alert">
       <strong className="notice-title">{title}</strong>
       <p className="notice-body">{error.message}</p>
-      {where ? <p className="notice-where">Where: {where}</p> : null}
+      {where && !(error.location?.file && error.message.includes(error.location.file) && !error.location.line && error.location.record === undefined) ? <p className="notice-where">Where: {where}</p> : null}
       {onRetry ? (
         <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
           Try again

@@ -55,6 +55,10 @@ if (form && input && status && list) {
       status.textContent = '';
       return;
     }
+    if (bundles.length === 0) {
+      status.textContent = 'There is nothing to search yet.';
+      return;
+    }
     status.textContent = 'Searching…';
     try {
       const pf = await load();

@@ -67,9 +67,38 @@ export function ClaimEditor({ claimId, onSaved }: { claimId: string; onSaved: ()
   );
 }
 
-function Section({ title, children, findings }: { title: string; children: ReactNode; findings?: LintFinding[] }) {
+const SECTION_OF: Record<FieldKey, { id: string; label: string }> = {
+  statement: { id: 'claim-section-claim', label: 'the claim' },
+  scope: { id: 'claim-section-scope', label: 'what it covers' },
+  figures: { id: 'claim-section-figures', label: 'figures' },
+  target: { id: 'claim-section-figures', label: 'figures' },
+  comparison_basis: { id: 'claim-section-figures', label: 'figures' },
+  uses_offsets: { id: 'claim-section-offsets', label: 'offsets and labels' },
+  label: { id: 'claim-section-offsets', label: 'offsets and labels' },
+  evidence: { id: 'claim-section-evidence', label: 'evidence' },
+};
+
+/** Where the findings are, as links to those parts of the form. */
+function FindingPlaces({ byField }: { byField: Map<FieldKey, LintFinding[]> }) {
+  const places = [...new Map([...byField.keys()].map((k) => [SECTION_OF[k].id, SECTION_OF[k]])).values()];
+  if (places.length === 0) return null;
   return (
-    <fieldset className="fieldset">
+    <span className="finding-places">
+      {' See '}
+      {places.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 ? (i === places.length - 1 ? ' and ' : ', ') : ''}
+          <a href={`#${p.id}`} onClick={(e) => { e.preventDefault(); document.getElementById(p.id)?.scrollIntoView({ behavior: 'smooth', block: 'start' }); }}>{p.label}</a>
+        </span>
+      ))}
+      .
+    </span>
+  );
+}
+
+function Section({ id, title, children, findings }: { id: string; title: string; children: ReactNode; findings?: LintFinding[] }) {
+  return (
+    <fieldset className="fieldset" id={id}>
       <legend>{title}</legend>
       {children}
       {findings?.length ? <FindingList findings={findings} /> : null}
@@ -140,6 +169,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
       <div className={`lint-banner ${counts.error ? 'lint-banner-error' : counts.warning ? 'lint-banner-warning' : 'lint-banner-ok'}`} role="status" aria-live="polite">
         <strong>Green-claims check{lint.asOf ? ` as of ${formatDate(lint.asOf)}` : ''}: </strong>
         {lint.problem ? <span>fill in the statement and markets to check the claim.</span> : counts.error ? <span>{counts.error} must be fixed before publishing{counts.warning ? `, ${counts.warning} should be` : ''}.</span> : counts.warning ? <span>{counts.warning} to consider.</span> : <span>nothing found.</span>}
+        {!lint.problem ? <FindingPlaces byField={byField} /> : null}
         <span className="muted small lint-disclaimer"> This is a check, not legal advice.</span>
       </div>
 
@@ -147,7 +177,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
       {retired ? <p className="notice notice-info">This claim is retired. It stays on the site, marked retired, with its history.</p> : null}
 
       <fieldset className="fieldset-plain" disabled={retired}>
-        <Section title="The claim" findings={at('statement')}>
+        <Section id="claim-section-claim" title="The claim" findings={at('statement')}>
           <div className="grid-2">
             <Field label="Title" hint="For your lists; the public reads the statement.">
               <input className="input" value={form.title} onChange={(e) => set('title', e.target.value)} />
@@ -176,7 +206,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
           </div>
         </Section>
 
-        <Section title="What it covers" findings={at('scope')}>
+        <Section id="claim-section-scope" title="What it covers" findings={at('scope')}>
           <div className="grid-2">
             <Field label="Scope">
               <select className="input" value={form.scope} onChange={(e) => set('scope', e.target.value as Scope)}>
@@ -189,7 +219,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
           </div>
         </Section>
 
-        <Section title="Figures" findings={[...at('figures'), ...at('target')]}>
+        <Section id="claim-section-figures" title="Figures" findings={[...at('figures'), ...at('target')]}>
           <div className="grid-2">
             <Field label="Metric" hint="e.g. recycled content, CO₂e emissions"><input className="input" value={form.metric} onChange={(e) => set('metric', e.target.value)} /></Field>
             <Field label="Unit" hint="e.g. %, tCO2e"><input className="input" value={form.unit} onChange={(e) => set('unit', e.target.value)} /></Field>
@@ -207,7 +237,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
           </Field>
         </Section>
 
-        <Section title="Offsets and labels">
+        <Section id="claim-section-offsets" title="Offsets and labels">
           <div className="grid-2">
             <Field label="Uses carbon credits (offsets)?" errors={at('uses_offsets').length ? [<FindingList key="o" findings={at('uses_offsets')} compact />] : undefined}>
               <select className="input" value={form.uses_offsets} onChange={(e) => set('uses_offsets', e.target.value as ClaimForm['uses_offsets'])}>
@@ -225,7 +255,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
           </Field>
         </Section>
 
-        <EvidenceEditor evidence={form.evidence} onChange={(ev) => set('evidence', ev)} findings={at('evidence')} asOf={lint.asOf} disabled={retired} />
+        <EvidenceEditor id="claim-section-evidence" evidence={form.evidence} onChange={(ev) => set('evidence', ev)} findings={at('evidence')} asOf={lint.asOf} disabled={retired} />
       </fieldset>
 
       {!isNew ? <ClaimHistory id={form.id} version={version} /> : null}

@@ -12,11 +12,11 @@ function validity(e: EvidenceDraft, asOf: string): { text: string; tone: 'ok' | 
 }
 
 /** Evidence attached to the claim, and a form to attach more (a file, copied into the workspace, or a web page). */
-export function EvidenceEditor({ evidence, onChange, findings, asOf, disabled }: { evidence: EvidenceDraft[]; onChange: (e: EvidenceDraft[]) => void; findings: LintFinding[]; asOf: string; disabled: boolean }) {
+export function EvidenceEditor({ id, evidence, onChange, findings, asOf, disabled }: { id?: string; evidence: EvidenceDraft[]; onChange: (e: EvidenceDraft[]) => void; findings: LintFinding[]; asOf: string; disabled: boolean }) {
   const [adding, setAdding] = useState<EvidenceDraft | null>(null);
   const set = <K extends keyof EvidenceDraft>(k: K, v: EvidenceDraft[K]) => setAdding((a) => (a ? { ...a, [k]: v } : a));
   return (
-    <fieldset className="fieldset">
+    <fieldset className="fieldset" id={id}>
       <legend>Evidence</legend>
       {evidence.length === 0 ? <p className="muted">No evidence yet. Every environmental claim needs some before it is published.</p> : null}
       <ul className="evidence-list">

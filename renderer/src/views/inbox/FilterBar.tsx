@@ -10,8 +10,8 @@ function withCount(label: string, n: number | undefined): string {
   return n === undefined ? label : `${label} (${formatCount(n)})`;
 }
 
-export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFilter }: { filters: InboxFilters; onChange: (f: InboxFilters) => void; facets: FacetCounts | null; searchRef: RefObject<HTMLInputElement | null>; topics: string[]; piiFilter: boolean }) {
-  const [open, setOpen] = useState(false);
+export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFilter, open, onOpen }: { filters: InboxFilters; onChange: (f: InboxFilters) => void; facets: FacetCounts | null; searchRef: RefObject<HTMLInputElement | null>; topics: string[]; piiFilter: boolean; open: boolean; onOpen: (open: boolean) => void }) {
+  const setOpen = onOpen;
   const panelId = useId();
   const active = activeFilterCount(withFilter(filters, 'decision', undefined));
   const [text, setText] = useState(filters.query);
@@ -146,7 +146,7 @@ export function FilterBar({ filters, onChange, facets, searchRef, topics, piiFil
           {piiFilter ? (
             <label className="filter filter-check">
               <input type="checkbox" checked={Boolean(filters.unreviewedPii)} onChange={(e) => onChange(withFilter(filters, 'unreviewedPii', e.target.checked))} />
-              <span>{withCount('Only with personal data to review', facets?.unreviewed)}</span>
+              <span>{withCount('Only with personal data to review', facets?.unreviewed ?? undefined)}</span>
             </label>
           ) : null}
         </div>

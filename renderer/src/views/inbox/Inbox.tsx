@@ -26,8 +26,12 @@ export function Inbox({ threadId }: { threadId?: string }) {
   const query = useMemo(() => toThreadQuery(filters), [filters]);
   const list = useThreadList(query, app.dataVersion);
   const topics = useTopics(app.dataVersion);
-  const facets = useFacets(filters, topics, version + app.dataVersion);
-  const [selectedIndex, setSelectedIndex] = useState(-1);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const facets = useFacets(filters, topics, version + app.dataVersion, filtersOpen);
+  // The list position belongs to one query: a new search starts from the top (j opens its first conversation).
+  const queryKey = JSON.stringify(query);
+  const [selection, setSelection] = useState({ key: queryKey, index: -1 });
+  const selectedIndex = selection.key === queryKey ? selection.index : -1;
   const [withholding, setWithholding] = useState<{ id: string; subject: string } | null>(null);
   const [publishedView, setPublishedView] = useState(false);
   const [detailVersion, setDetailVersion] = useState(0);
@@ -40,10 +44,10 @@ export function Inbox({ threadId }: { threadId?: string }) {
 
   const select = useCallback(async (index: number) => {
     if (index < 0 || index >= list.total) return;
-    setSelectedIndex(index);
+    setSelection({ key: queryKey, index });
     const row = await list.ensure(index);
     if (row) app.navigate({ view: 'inbox', threadId: row.id }, { replace: true });
-  }, [list, app]);
+  }, [list, app, queryKey]);
 
   // Open the first conversation when none is chosen, so the detail pane is never empty for no reason.
   useEffect(() => {
@@ -127,7 +131,7 @@ export function Inbox({ threadId }: { threadId?: string }) {
           <h1 className="page-title">Conversations</h1>
           <span className="muted" aria-live="polite">{list.status === 'ready' ? `${formatCount(list.total)} shown` : ''}</span>
         </header>
-        <FilterBar filters={filters} onChange={setFilters} facets={facets} searchRef={searchRef} topics={topics} piiFilter />
+        <FilterBar filters={filters} onChange={setFilters} facets={facets} searchRef={searchRef} topics={topics} piiFilter open={filtersOpen} onOpen={setFiltersOpen} />
         {list.status === 'error' && list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
         {list.status === 'loading' ? <Loading label="Loading conversations…" /> : null}
         {list.status === 'ready' && list.total === 0 ? (

@@ -12,7 +12,8 @@ export type FacetCounts = {
   rating: Record<string, number>;
   source: Record<string, number>;
   topic: Record<string, number>;
-  unreviewed: number;
+  /** Null until asked for: the first count makes the core scan every conversation for personal data. */
+  unreviewed: number | null;
   all: number;
 };
 
@@ -22,7 +23,7 @@ const RATINGS = ['1', '2', '3', '4', '5'];
  * Counts for each filter value, each computed with every other filter applied, so a number says what choosing
  * that value would show. Each count is one search that asks for a single row (the core counts in SQL).
  */
-export async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[], topics: readonly string[]): Promise<FacetCounts> {
+export async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[], topics: readonly string[], withUnreviewed: boolean): Promise<FacetCounts> {
   const count = async (patch: Partial<InboxFilters>, drop: keyof InboxFilters | null): Promise<number> => {
     const f: InboxFilters = { ...filters };
     if (drop) delete f[drop];
@@ -38,13 +39,13 @@ export async function loadFacets(client: Client, filters: InboxFilters, sources:
     dim('source', sources),
     dim('topic', topics),
     Promise.all(RATINGS.map(async (r) => [r, await count({ rating: Number(r) }, 'rating')] as const)).then((e) => Object.fromEntries(e) as Record<string, number>),
-    count({ unreviewedPii: true }, 'unreviewedPii'),
+    withUnreviewed || filters.unreviewedPii ? count({ unreviewedPii: true }, 'unreviewedPii') : Promise.resolve(null),
     count({}, 'decision'),
   ]);
   return { kind, status, decision, source, topic, rating, unreviewed, all };
 }
 
-export function useFacets(filters: InboxFilters, topics: readonly string[], version: number): FacetCounts | null {
+export function useFacets(filters: InboxFilters, topics: readonly string[], version: number, detailed: boolean): FacetCounts | null {
   const client = useClient();
   const [facets, setFacets] = useState<FacetCounts | null>(null);
   const [sources, setSources] = useState<string[]>([]);
@@ -53,11 +54,11 @@ export function useFacets(filters: InboxFilters, topics: readonly string[], vers
       if (r.ok) setSources(r.value.formats.map((f) => f.id));
     });
   }, [client]);
-  const key = JSON.stringify([filters, sources, topics]);
+  const key = JSON.stringify([filters, sources, topics, detailed]);
   useEffect(() => {
     let live = true;
-    const [f, s, t] = JSON.parse(key) as [InboxFilters, string[], string[]];
-    void loadFacets(client, f, s, t).then((result) => {
+    const [f, s, t, d] = JSON.parse(key) as [InboxFilters, string[], string[], boolean];
+    void loadFacets(client, f, s, t, d).then((result) => {
       if (live) setFacets(result);
     });
     return () => {

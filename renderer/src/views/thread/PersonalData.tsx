@@ -25,12 +25,16 @@ function whereLabel(location: string, messageNumbers: Map<string, number>): stri
  * Every personal-data finding with what publishing will do with it. "Remove" accepts the suggestion; "Keep"
  * publishes the text as written and, for high-confidence kinds, asks why (recorded in the audit log).
  */
-export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onUnspan, focused, busy }: {
+export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onUnspan, onSpan, texts, focused, busy }: {
   redactions: Redactions;
   messageNumbers: Map<string, number>;
   onAccept: (f: FindingView) => void;
   onKeep: (f: FindingView, reason: string) => void;
   onUnspan: (id: string) => void;
+  /** A manual redaction typed instead of selected (keyboard and screen-reader users). */
+  onSpan: (location: string, start: number, end: number) => void;
+  /** The redactable texts by location (the subject and the public messages). */
+  texts: Map<string, string>;
   focused: string | null;
   busy: boolean;
 }) {
@@ -85,6 +89,7 @@ export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onU
           ))}
         </ul>
       )}
+      <TypedRedaction texts={texts} messageNumbers={messageNumbers} onSpan={onSpan} busy={busy} />
       {keeping ? <KeepDialog finding={keeping} onCancel={() => setKeeping(null)} onKeep={(reason) => { onKeep(keeping, reason); setKeeping(null); }} /> : null}
     </section>
   );
@@ -109,5 +114,43 @@ function KeepDialog({ finding, onCancel, onKeep }: { finding: FindingView; onCan
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Finds the first place `text` occurs at or after `from` in `source`: the span a typed redaction removes. */
+export function findSpan(source: string, text: string): { start: number; end: number } | null {
+  const needle = text.trim();
+  if (!needle) return null;
+  const at = source.indexOf(needle);
+  return at < 0 ? null : { start: at, end: at + needle.length };
+}
+
+function TypedRedaction({ texts, messageNumbers, onSpan, busy }: { texts: Map<string, string>; messageNumbers: Map<string, number>; onSpan: (location: string, start: number, end: number) => void; busy: boolean }) {
+  const locations = [...texts.keys()];
+  const [location, setLocation] = useState(locations[0] ?? '');
+  const [text, setText] = useState('');
+  const span = findSpan(texts.get(location) ?? '', text);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!span) return;
+    onSpan(location, span.start, span.end);
+    setText('');
+  };
+  if (locations.length === 0) return null;
+  return (
+    <details className="typed-redaction">
+      <summary>Remove other text by typing it</summary>
+      <form className="typed-redaction-form" onSubmit={submit}>
+        <Field label="In">
+          <select className="input input-small" value={location} onChange={(e) => setLocation(e.target.value)}>
+            {locations.map((l) => <option key={l} value={l}>{whereLabel(l, messageNumbers)}</option>)}
+          </select>
+        </Field>
+        <Field label="Text to remove" hint={text.trim() && !span ? 'Not found there: type it exactly as written.' : 'Its first occurrence is removed from the published view.'}>
+          <input className="input input-small" value={text} onChange={(e) => setText(e.target.value)} />
+        </Field>
+        <button type="submit" className="btn btn-secondary btn-small" disabled={busy || !span}>Remove</button>
+      </form>
+    </details>
   );
 }

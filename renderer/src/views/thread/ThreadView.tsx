@@ -39,6 +39,13 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
     onChanged();
   }, [onChanged]);
 
+  const texts = useMemo(() => {
+    const map = new Map<string, string>();
+    if (thread.data?.subject) map.set('subject', thread.data.subject);
+    for (const m of thread.data?.messages ?? []) if (m.visibility === 'public') map.set(`message:${m.id}`, m.body);
+    return map;
+  }, [thread.data]);
+
   const messageNumbers = useMemo(() => {
     const map = new Map<string, number>();
     let n = 0;
@@ -128,11 +135,21 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
       ) : (
         <div className="thread-body">
           {redactions.status === 'ready' ? (
-            <PersonalData redactions={redactions.data} messageNumbers={messageNumbers} onAccept={accept} onKeep={keep} onUnspan={unspan} focused={focusedFinding} busy={action.pending} />
+            <PersonalData
+              redactions={redactions.data}
+              messageNumbers={messageNumbers}
+              texts={texts}
+              onAccept={accept}
+              onKeep={keep}
+              onUnspan={unspan}
+              onSpan={(location, start, end) => void run(() => client.call('curation.span', { threadId: id, location, start, end }), 'That text will be removed when published.')}
+              focused={focusedFinding}
+              busy={action.pending}
+            />
           ) : redactions.status === 'error' ? (
             <ErrorNotice error={redactions.error} onRetry={redactions.reload} title="Personal data could not be checked" />
           ) : null}
-          <p className="muted small redact-hint">To remove anything else from the published view, select the text in a message.</p>
+          {redactions.data && redactions.data.findings.length + redactions.data.manual.length > 0 ? <p className="muted small redact-hint">To remove anything else from the published view, select the text in a message.</p> : null}
           <Conversation thread={t} redactions={redactions.data ?? null} onSelectText={setSelection} onMark={onMark} />
           <Tags tags={tags.data ?? null} busy={action.pending} onAdd={(tag) => changeTags({ add: [tag] })} onRemove={(tag) => changeTags({ remove: [tag] })} />
         </div>

@@ -1,0 +1,118 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ErrorLocation } from '../errors.ts';
+import { CandorError } from '../errors.ts';
+import type { SourceFile } from './source-file.ts';
+import type { Importer, ImporterContext, ImportRecord } from './types.ts';
+
+// Reading in parallel with writing. An import spends its time in two places: reading (JSON.parse, validation, HTML
+// conversion, MIME parsing) and storing (SQLite). On a machine with two or more cores the reading runs on a worker
+// thread (read-worker.ts) and the main thread only stores, so a large import takes about as long as its slower half
+// instead of the sum. Small files are read on the main thread: starting a worker costs more than it saves.
+
+export type ReadJob = {
+  importer: string;
+  path: string;
+  staff: readonly string[];
+  mapping: unknown;
+  companions: readonly string[];
+  /** Records per message to the main thread. */
+  batch: number;
+  /** Batches that may wait at once (back-pressure). */
+  inFlight: number;
+};
+
+export type ToWorker = { type: 'credit' };
+export type FromWorker =
+  | { type: 'batch'; records: ImportRecord[]; bytes: number }
+  | { type: 'done' }
+  | { type: 'error'; error: { code?: string; message: string; location?: ErrorLocation } };
+
+/** Files smaller than this are read on the main thread. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** The worker's heap: reading streams, so its live data is small; a tight heap keeps the import's memory down. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
+/**
+ * The importer's records, read on a worker thread: the same records, in the same order, as `importer.read`. A reader
+ * that needs more memory than the worker has (a huge single JSON document, the header index of a huge mailbox)
+ * carries on on the main thread, from the record where the worker stopped.
+ */
+export async function* readInWorker(importer: Importer, file: SourceFile, ctx: ImporterContext, heapMb = WORKER_LIMITS.maxOldGenerationSizeMb): AsyncGenerator<ImportRecord> {
+  const job: ReadJob = {
+    importer: importer.id,
+    path: file.path,
+    staff: ctx.staff.entries,
+    mapping: ctx.mapping,
+    companions: ctx.companions.map((c) => c.path),
+    batch: Number(process.env.CANDOR_BATCH ?? 256),
+    inFlight: Number(process.env.CANDOR_INFLIGHT ?? 4),
+  };
+  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: job, resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb } });
+  const queue: FromWorker[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: FromWorker) => {
+    queue.push(m);
+    notify();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) failure = new Error(`the reading thread stopped (exit code ${code})`);
+    notify();
+  });
+  let yielded = 0;
+  let outOfMemory = false;
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => { wake = resolve; });
+      const m = queue.shift();
+      if (!m) {
+        if ((failure as (Error & { code?: string }) | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          outOfMemory = true;
+          break;
+        }
+        throw failure!;
+      }
+      if (m.type === 'done') return;
+      if (m.type === 'error') {
+        const e = m.error;
+        throw e.code ? new CandorError(e.code, e.message, e.location) : new Error(e.message);
+      }
+      worker.postMessage({ type: 'credit' } satisfies ToWorker);
+      if (m.bytes) file.onBytes(m.bytes);
+      for (const rec of m.records) {
+        yielded++;
+        yield rec;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+  if (outOfMemory) {
+    let skip = yielded;
+    // The records already taken are read again and passed over; progress resumes where the worker stopped.
+    for await (const rec of importer.read({ ...file, onBytes: (n) => { if (skip === 0) file.onBytes(n); } }, ctx)) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      yield rec;
+    }
+  }
+}
+
+/** Reads on a worker when the file is large enough and the machine has a core to spare. */
+export function readRecords(importer: Importer, file: SourceFile, ctx: ImporterContext, options: { parallel?: boolean; minBytes?: number; workerHeapMb?: number } = {}): AsyncIterable<ImportRecord> {
+  const parallel = (options.parallel ?? true) && availableParallelism() > 1;
+  if (parallel && file.size >= (options.minBytes ?? PARALLEL_MIN_BYTES)) return readInWorker(importer, file, ctx, options.workerHeapMb);
+  return importer.read(file, ctx);
+}
