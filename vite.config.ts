@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinModules } from 'node:module';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 // Three bundles, one per Vite mode (npm run build runs all three):
@@ -13,8 +14,25 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 // Packages that ship native binaries or spawn them stay in node_modules.
 const keepExternal = ['electron', 'pagefind', /^@pagefind\//];
 
-// Worker threads the core starts from their own module file: each becomes an entry of the main bundle.
-const workerEntries: Record<string, string> = { 'render-worker': 'electron/core/site/render-worker.ts' };
+/**
+ * Worker threads the core starts from their own module file (`new Worker(new URL('./x.ts', import.meta.url))`):
+ * found by reading the core, each becomes an entry of the main bundle, so a new worker needs no change here.
+ */
+function findWorkerEntries(dir = 'electron/core'): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(found, findWorkerEntries(path));
+    else if (entry.name.endsWith('.ts')) {
+      for (const m of readFileSync(path, 'utf8').matchAll(/new Worker\(\s*new URL\((['"])(\.{1,2}\/[^'"]+\.ts)\1,\s*import\.meta\.url\)/g)) {
+        const file = join(dirname(path), m[2]!);
+        found[basename(file, '.ts')] = file;
+      }
+    }
+  }
+  return found;
+}
+const workerEntries = findWorkerEntries();
 const MAIN_OUT = 'dist/main';
 
 /**

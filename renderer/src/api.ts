@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createClient, httpTransport } from '../../electron/shared/client.ts';
 import type { Client } from '../../electron/shared/client.ts';
-import type { Transport } from '../../electron/shared/contract.ts';
+import type { ProgressEvent, Transport } from '../../electron/shared/contract.ts';
 
 declare global {
   interface Window {
@@ -19,6 +19,26 @@ export function pickTransport(win: Window = window): Transport | null {
   const token = win.document.querySelector<HTMLMetaElement>('meta[name="candor-api-token"]')?.content;
   if (token) return httpTransport(win.location.origin, token);
   return null;
+}
+
+/**
+ * One progress subscription for the whole window, opened at start, shared by every screen. (Over HTTP each
+ * subscription is an event stream: one opened only when an import starts could miss the start of it.)
+ */
+export function shareProgress(transport: Transport): Transport {
+  const listeners = new Set<(e: ProgressEvent) => void>();
+  transport.onProgress((event) => {
+    for (const l of listeners) l(event);
+  });
+  return {
+    invoke: (channel, request) => transport.invoke(channel, request),
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 export const ClientContext = createContext<Client | null>(null);

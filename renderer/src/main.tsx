@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ClientContext, createClient, pickTransport } from './api.ts';
+import { ClientContext, createClient, pickTransport, shareProgress } from './api.ts';
 import { App } from './app/App.tsx';
 import { NoTransport } from './views/welcome/Welcome.tsx';
 import './styles.css';
@@ -10,7 +10,7 @@ const root = createRoot(document.getElementById('root')!);
 root.render(
   <StrictMode>
     {transport ? (
-      <ClientContext.Provider value={createClient(transport)}>
+      <ClientContext.Provider value={createClient(shareProgress(transport))}>
         <App />
       </ClientContext.Provider>
     ) : (

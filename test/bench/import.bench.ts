@@ -7,7 +7,7 @@
 // stays flat while a 1 GB file streams.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchRow, BenchTable } from './run.ts';
@@ -115,7 +115,7 @@ function csvLine(i: number, words: number, r: () => number): string {
 }
 
 type ChildArgs = { mode: 'import' | 'read'; file: string; format: string; mapping?: unknown; staff?: string[] };
-type ChildResult = { seconds: number; threads: number; messages: number; rejected: number; maxRssMb: number; rssAt: Record<string, number> };
+type ChildResult = { seconds: number; cpuSeconds: number; threads: number; messages: number; rejected: number; maxRssMb: number; rssAt: Record<string, number> };
 
 /** Runs in the child: one import (or one read without storing), with RSS sampled at each tenth of the file. */
 async function child(args: ChildArgs): Promise<ChildResult> {
@@ -134,6 +134,7 @@ async function child(args: ChildArgs): Promise<ChildResult> {
     }
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let threads = 0, messages = 0, rejected = 0;
   if (args.mode === 'import') {
     const dir = mkdtempSync(join(tmpdir(), 'candor-bench-ws-'));
@@ -159,7 +160,8 @@ async function child(args: ChildArgs): Promise<ChildResult> {
     sample(file.size, file.size);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { seconds, threads, messages, rejected, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssAt };
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, threads, messages, rejected, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssAt };
 }
 
 function runChild(args: ChildArgs): ChildResult {
@@ -194,11 +196,18 @@ async function throughput(dir: string): Promise<BenchTable> {
       messages: res.messages,
       seconds: Number(res.seconds.toFixed(1)),
       'messages/s': Math.round(res.messages / res.seconds),
+      // CPU time of both threads (reading runs on a worker while the main thread stores), for comparing runs on a
+      // busy machine where wall-clock time also counts other programs.
+      'CPU s': Number(res.cpuSeconds.toFixed(1)),
       'peak RSS MB': res.maxRssMb,
     });
     rmSync(file, { force: true });
   }
-  return { title: `Import throughput (${threads.toLocaleString('en')} threads, 5 messages each; target ≥ 20,000 messages/s, peak RSS < 400 MB)`, rows };
+  return {
+    title: `Import throughput (${threads.toLocaleString('en')} threads, 5 messages each; target ≥ 20,000 messages/s, peak RSS < 400 MB)`,
+    rows,
+    notes: [`${availableParallelism()} CPUs; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other programs slow wall-clock figures)`],
+  };
 }
 
 async function streaming(dir: string): Promise<BenchTable> {

@@ -32,6 +32,10 @@ describe('inferKind', () => {
     [{ rating: null, customerText: 'Where can I find the manual?' }, 'question'],
     [{ rating: 3, customerText: 'Where can I find the manual?' }, 'other'],
     [{ rating: null, customerText: 'Thanks for the quick help' }, 'other'],
+    [{ rating: null, customerText: 'The kettle arrived today and the lid is cracked.' }, 'complaint'],
+    [{ rating: null, customerText: 'You sent the wrong size again' }, 'complaint'],
+    [{ rating: null, customerText: 'The parcel arrived late for the wedding' }, 'complaint'],
+    [{ rating: null, customerText: 'The parcel arrived early, lovely' }, 'other'],
   ] as const)('%j -> %s', (input, expected) => expect(inferKind(input)).toBe(expected));
 });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { scratch } from './helpers.ts';
+import { scratch, toWelcome } from './helpers.ts';
 
 // WCAG 2.2 AA on every main screen, light and dark, with axe-core (contrast, labels, roles, names).
 test.describe.configure({ mode: 'serial' });
@@ -22,11 +22,7 @@ async function check(page: Page, where: string, only?: string): Promise<void> {
 
 test('every screen meets WCAG 2.2 AA, light and dark', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  const welcome = page.getByRole('heading', { name: 'Welcome to Candor' });
-  await expect(welcome.or(page.getByRole('heading', { name: 'Conversations' }))).toBeVisible();
-  if (!(await welcome.isVisible())) await page.getByRole('button', { name: 'Close workspace' }).click();
-  await expect(welcome).toBeVisible();
+  await toWelcome(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await check(page, `${scheme} welcome`);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -46,4 +47,15 @@ export async function selectText(container: Locator, text: string): Promise<void
     sel.addRange(range);
     el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, text);
+}
+
+/** The welcome screen, whatever an earlier test left open (the harness keeps one core for the whole run). */
+export async function toWelcome(page: Page): Promise<void> {
+  await page.goto('/');
+  const welcome = page.getByRole('heading', { name: 'Welcome to Candor' });
+  await expect(welcome.or(page.getByRole('navigation', { name: 'Main' }))).toBeVisible();
+  if (!(await welcome.isVisible())) {
+    await page.getByRole('button', { name: 'Close workspace' }).click();
+    await expect(welcome).toBeVisible();
+  }
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { scratch, screen } from './helpers.ts';
+import { scratch, screen, toWelcome } from './helpers.ts';
 
 // The inbox with 100,000 conversations: imported through the app, then scrolled, searched and jumped through. Only
 // the rows on screen exist in the page, and scrolling keeps to the frame budget.
@@ -27,10 +27,7 @@ test('100,000 conversations stay smooth', async ({ page }) => {
   const file = join(root, 'threads.jsonl');
   await writeThreads(file);
 
-  await page.goto('/');
-  const welcome = page.getByRole('heading', { name: 'Welcome to Candor' });
-  await expect(welcome.or(page.getByRole('heading', { name: 'Conversations' }))).toBeVisible();
-  if (!(await welcome.isVisible())) await page.getByRole('button', { name: 'Close workspace' }).click();
+  await toWelcome(page);
   await page.getByRole('button', { name: 'Create workspace…' }).click();
   await page.getByLabel('Organisation name').fill('Scale Test Ltd');
   await page.getByLabel('Workspace folder').fill(join(root, 'ws'));

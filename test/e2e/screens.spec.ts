@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { scratch, screen } from './helpers.ts';
+import { scratch, screen, toWelcome } from './helpers.ts';
 
 // Every screen with real data (the demo workspace: a few hundred conversations and a dozen claims), in light and in
 // dark, plus the states people meet when something is missing or wrong. Pictures go to test-results/screens/.
@@ -9,17 +9,6 @@ test.describe.configure({ mode: 'serial' });
 
 const root = scratch('screens');
 const demoDir = join(root, 'fernhill');
-
-/** The welcome screen, whatever the harness had open before. */
-async function toWelcome(page: Page): Promise<void> {
-  await page.goto('/');
-  const welcome = page.getByRole('heading', { name: 'Welcome to Candor' });
-  await expect(welcome.or(page.getByRole('heading', { name: 'Conversations' }))).toBeVisible();
-  if (!(await welcome.isVisible())) {
-    await page.getByRole('button', { name: 'Close workspace' }).click();
-    await expect(welcome).toBeVisible();
-  }
-}
 
 async function openDemo(page: Page): Promise<void> {
   await toWelcome(page);

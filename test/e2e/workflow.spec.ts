@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FIXTURES, scratch, screen, selectText } from './helpers.ts';
+import { FIXTURES, scratch, screen, selectText, toWelcome } from './helpers.ts';
 
 // The whole job, as a support or sustainability person does it, through the browser harness (npm run web):
 // create a workspace → import a Zendesk export and a CSV with a column mapping → redact and publish two
@@ -15,7 +15,7 @@ const siteDir = join(root, 'site');
 
 test('the whole workflow, from an empty workspace to an exported site', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await toWelcome(page);
 
   // Welcome → create a workspace (the harness has no native dialogs: the folder is typed).
   await expect(page.getByRole('heading', { name: 'Welcome to Candor' })).toBeVisible();

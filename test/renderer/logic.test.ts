@@ -8,7 +8,7 @@ import { segments, selectionOffsets } from '../../renderer/src/views/thread/high
 import { nextTheme, applyTheme } from '../../renderer/src/app/theme.ts';
 import { progressRatio, progressText } from '../../renderer/src/components/ProgressBar.tsx';
 import { excerpt, formatBytes, stars } from '../../renderer/src/lib/format.ts';
-import { pickTransport } from '../../renderer/src/api.ts';
+import { pickTransport, shareProgress } from '../../renderer/src/api.ts';
 import { menuCommandOf, menuEvent } from '../../electron/shared/menu.ts';
 
 describe('inbox paging', () => {
@@ -129,6 +129,21 @@ describe('small helpers', () => {
     expect(menuCommandOf({ job: 'menu', phase: 'rm -rf', done: 0, total: 0, unit: 'records' })).toBeNull();
     expect(menuCommandOf({ job: 'import', phase: 'import', done: 0, total: 0, unit: 'records' })).toBeNull();
   });
+  it('shares one progress subscription, opened at start, between all listeners', () => {
+    let opened = 0;
+    let emit: (e: { job: string; phase: string; done: number; total: number; unit: 'records' }) => void = () => undefined;
+    const shared = shareProgress({ invoke: async () => ({ ok: true, value: null }), onProgress: (l) => { opened++; emit = l; return () => undefined; } });
+    expect(opened).toBe(1);
+    const a: number[] = [];
+    const b: number[] = [];
+    const offA = shared.onProgress((e) => a.push(e.done));
+    shared.onProgress((e) => b.push(e.done));
+    emit({ job: 'import', phase: 'x', done: 1, total: 2, unit: 'records' });
+    offA();
+    emit({ job: 'import', phase: 'x', done: 2, total: 2, unit: 'records' });
+    expect([a, b, opened]).toEqual([[1], [1, 2], 1]);
+  });
+
   it('picks the preload transport, else the injected token, else none', () => {
     expect(pickTransport(window)).toBeNull();
     const meta = document.createElement('meta');

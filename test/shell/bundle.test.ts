@@ -33,10 +33,13 @@ describe('the packaged bundles', () => {
     expect(preload).toContain('exposeInMainWorld("candor"');
   });
 
-  it('keeps the render worker beside main.js and points the core at it', () => {
-    expect(existsSync(join(out, 'main/render-worker.js'))).toBe(true);
+  it('keeps the core’s workers beside main.js and points the core at them', () => {
     const main = readFileSync(join(out, 'main/main.js'), 'utf8');
-    expect(main).toContain('new URL("./render-worker.js", import.meta.url)');
+    for (const worker of ['render-worker', 'read-worker']) {
+      expect(existsSync(join(out, `main/${worker}.js`))).toBe(true);
+      expect(main).toContain(`new URL("./${worker}.js", import.meta.url)`);
+    }
+    expect(main).not.toMatch(/new URL\("[^"]+\.ts", import\.meta\.url\)/);
     expect(main).not.toMatch(/from "(zod|liquidjs|marked|csv-parse)"/);
   });
 

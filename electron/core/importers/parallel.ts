@@ -20,9 +20,10 @@ export type ReadJob = {
   batch: number;
   /** Batches that may wait at once (back-pressure). */
   inFlight: number;
+  /** Int32 counter of batches the main thread has taken (shared memory). */
+  taken: SharedArrayBuffer;
 };
 
-export type ToWorker = { type: 'credit' };
 export type FromWorker =
   | { type: 'batch'; records: ImportRecord[]; bytes: number }
   | { type: 'done' }
@@ -46,9 +47,13 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
     staff: ctx.staff.entries,
     mapping: ctx.mapping,
     companions: ctx.companions.map((c) => c.path),
-    batch: Number(process.env.CANDOR_BATCH ?? 256),
-    inFlight: Number(process.env.CANDOR_INFLIGHT ?? 4),
+    // Small batches: a record then lives only briefly on the main thread and dies young, so the main heap stays
+    // small (batches of 256 doubled the main thread's heap).
+    batch: 16,
+    inFlight: 8,
+    taken: new SharedArrayBuffer(4),
   };
+  const taken = new Int32Array(job.taken);
   const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: job, resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb } });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
@@ -66,20 +71,17 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
     notify();
   });
   worker.on('exit', (code) => {
-    if (code !== 0 && !failure) failure = new Error(`the reading thread stopped (exit code ${code})`);
+    // Exiting without "done" or an error, whatever the code, is a failure: the records would be incomplete.
+    if (!failure) failure = Object.assign(new Error(`the reading thread stopped (exit code ${code})`), { code: 'ERR_WORKER_EXIT' });
     notify();
   });
   let yielded = 0;
-  let outOfMemory = false;
   try {
     for (;;) {
       while (queue.length === 0 && !failure) await new Promise<void>((resolve) => { wake = resolve; });
       const m = queue.shift();
       if (!m) {
-        if ((failure as (Error & { code?: string }) | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          outOfMemory = true;
-          break;
-        }
+        if ((failure as (Error & { code?: string }) | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') break;
         throw failure!;
       }
       if (m.type === 'done') return;
@@ -87,7 +89,8 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
         const e = m.error;
         throw e.code ? new CandorError(e.code, e.message, e.location) : new Error(e.message);
       }
-      worker.postMessage({ type: 'credit' } satisfies ToWorker);
+      Atomics.add(taken, 0, 1);
+      Atomics.notify(taken, 0);
       if (m.bytes) file.onBytes(m.bytes);
       for (const rec of m.records) {
         yielded++;
@@ -97,16 +100,15 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
   } finally {
     await worker.terminate();
   }
-  if (outOfMemory) {
-    let skip = yielded;
-    // The records already taken are read again and passed over; progress resumes where the worker stopped.
-    for await (const rec of importer.read({ ...file, onBytes: (n) => { if (skip === 0) file.onBytes(n); } }, ctx)) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      yield rec;
+  // Only a worker that ran out of memory gets here. The records already taken are read again and passed over;
+  // progress resumes where the worker stopped.
+  let skip = yielded;
+  for await (const rec of importer.read({ ...file, onBytes: (n) => { if (skip === 0) file.onBytes(n); } }, ctx)) {
+    if (skip > 0) {
+      skip--;
+      continue;
     }
+    yield rec;
   }
 }
 

@@ -4,27 +4,36 @@ import { importerById } from './registry.ts';
 import { openSourceFile } from './source-file.ts';
 import { staffMatcher } from './staff.ts';
 import type { ImportRecord } from './types.ts';
-import type { FromWorker, ReadJob, ToWorker } from './parallel.ts';
+import type { FromWorker, ReadJob } from './parallel.ts';
 
 // The reading half of an import, on its own thread: the file is read, parsed, validated and converted here while the
-// main thread writes the previous records to the database. Records travel in batches; the main thread hands back a
-// credit for each batch it has taken, so at most a few batches wait in memory.
+// main thread writes the previous records to the database. Records travel in small batches. Back-pressure goes
+// through a shared counter: the main thread counts the batches it has taken; the worker waits while too many are
+// still on their way, so memory holds a few batches whatever the size of the file.
 
 const job = workerData as ReadJob;
 const port = parentPort!;
-let credits = job.inFlight;
-let wake: (() => void) | null = null;
-port.on('message', (m: ToWorker) => {
-  if (m.type === 'credit') {
-    credits++;
-    wake?.();
-    wake = null;
-  }
-});
+const taken = new Int32Array(job.taken);
+let sent = 0;
+
+type WaitAsync = (typed: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
 async function send(message: FromWorker): Promise<void> {
-  while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
-  credits--;
+  let seen = Atomics.load(taken, 0);
+  if (sent - seen >= job.inFlight) {
+    // A pending Atomics.waitAsync does not keep a thread's event loop alive; this timer does, while it waits.
+    const alive = setInterval(() => {}, 60_000);
+    try {
+      while (sent - seen >= job.inFlight) {
+        await waitAsync(taken, 0, seen).value;
+        seen = Atomics.load(taken, 0);
+      }
+    } finally {
+      clearInterval(alive);
+    }
+  }
+  sent++;
   port.postMessage(message);
 }
 

@@ -183,14 +183,13 @@ function commentBody(c: Comment): string {
 
 function commentToMessage(c: Comment, info: RoleInfo): MessageInput {
   const user = c.author_id ? info.users.get(c.author_id) : undefined;
-  // Vendor metadata is personal data: kept privately, a few keys per message (each key is a stored row).
+  // Vendor metadata is personal data: kept privately. The request metadata (IP address, location, coordinates,
+  // client) is one JSON value, the sender another: each key is a stored row, and a large import writes millions.
   const privateData: Record<string, string> = {};
   const system = c.metadata?.system;
   if (system) {
-    addPrivate(privateData, 'ip_address', system.ip_address);
-    const coords = system.latitude != null && system.longitude != null ? `(${String(system.latitude)}, ${String(system.longitude)})` : '';
-    addPrivate(privateData, 'location', [typeof system.location === 'string' ? system.location : '', coords].filter(Boolean).join(' '));
-    addPrivate(privateData, 'client', system.client);
+    const request = Object.fromEntries(Object.entries(system).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    if (Object.keys(request).length > 0) privateData.metadata = JSON.stringify(request);
   }
   addPrivate(privateData, 'metadata.custom', c.metadata?.custom);
   const from = c.via?.source?.from;

@@ -4,7 +4,8 @@ import type { ThreadKind } from './thread.ts';
 // ("no problem at all"), so phrases that carry the complaint are preferred.
 const COMPLAINT_PATTERNS: readonly RegExp[] = [
   /\b(refund|refunded|chargeback)\b/i,
-  /\b(broken|damaged|defective|faulty|missing|never (arrived|came|received))\b/i,
+  /\b(broken|damaged|defective|faulty|missing|cracked|leaking|leaks|torn|ripped|scratched|dented|never (arrived|came|received))\b/i,
+  /\b(wrong (item|size|colou?r|order|product)|arrived (late|too late)|(still|very) late|delayed again|not as described|poor quality)\b/i,
   /\b(terrible|awful|horrible|worst|disgusting|appalling|unacceptable|useless|rude)\b/i,
   /\b(disappointed|disappointing|frustrated|frustrating|angry|furious|fed up)\b/i,
   /\b(complain|complaint|complaining|scam|ripped off|rip-off)\b/i,

@@ -7,9 +7,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import { CandorError } from '../errors.ts';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
-import { CacheWriter, cacheFile, PreviousBuild } from './cache.ts';
-import type { CachedThread, CacheState, Ranges } from './cache.ts';
-import { dataVersion, loadSiteData } from './data.ts';
+import { cachePaths, discardPending, pendingCards, readPreviousBuild, saveBuild } from './cache.ts';
+import type { CacheState, ThreadRecord } from './cache.ts';
+import { dataVersion, loadSiteData, openThreadReader } from './data.ts';
 import type { SiteData } from './data.ts';
 import { atomFeed, robotsTxt, sitemapFiles } from './feeds.ts';
 import type { SitemapEntry } from './feeds.ts';
@@ -17,7 +17,7 @@ import { readSigningKey, signBytes, SITE_PUBLIC_KEY } from './keys.ts';
 import { createEngine, templateRoots, themeFiles, themeFingerprint } from './liquid.ts';
 import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from './manifest.ts';
 import type { BuildInfo, ManifestFile } from './manifest.ts';
-import { abortOutput, commitOutput, prepareOutput } from './output.ts';
+import { abortOutput, commitInPlace, commitOutput, prepareOutput } from './output.ts';
 import type { Output } from './output.ts';
 import { claimCsvRow, CLAIMS_CSV_HEADER, EVIDENCE_CSV_HEADER, evidenceCsvRows, jsonSchemaOf, MESSAGES_CSV_HEADER, OpenClaimsFile, openClaim, OpenThreadsFile, THREADS_CSV_HEADER } from './open-data.ts';
 import { claimPath, kindFolder, kindListTitle, listPagePath, PAGE_SIZE, pageMeta, PATHS, siteGlobals } from './pages.ts';
@@ -25,19 +25,19 @@ import type { SiteGlobals } from './pages.ts';
 import { inProcessPool, workerPool } from './pool.ts';
 import type { Pool } from './pool.ts';
 import { inputHash, SiteWriter } from './render.ts';
-import type { FileInfo, LinkResult, ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
-import { bundleDir, endsShard, membershipHash, SearchBuilder, shardCount, shardOfIndex } from './search.ts';
+import type { FileInfo, ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
+import { bundleDir, endsShard, membershipHash, SearchPool, shardCount, shardOfIndex } from './search.ts';
 import { singletonPages } from './singletons.ts';
 import type { SiteClaim } from './claims-data.ts';
-import { KIND_ORDER, slugify, topicKey } from './views.ts';
+import { KIND_ORDER, slugify, summarize, threadUrl, topicKey } from './views.ts';
 
 // `candor build`: the workspace in, a static site out. Threads are rendered on worker threads in chunks and
-// streamed to disk; data files are written as results arrive, in order; pages whose inputs did not change since
-// the last build of the same folder are hard-linked from it. The result is swapped in only when all of it worked.
+// streamed to disk; data files are written as results arrive, in order. Everything is written to a temporary
+// sibling folder first: a clean build swaps the whole folder in; a rebuild of a site Candor made renders only the
+// pages whose inputs changed and moves just those files into place, under a journal (see output.ts).
 
 export const GENERATOR = 'Candor 0.1.0';
 const CHUNK = 250;
-const LINK_BATCH = 4000;
 const PAGES_BATCH = 40;
 
 export type BuildPhase = 'load' | 'threads' | 'pages' | 'data' | 'search' | 'manifest' | 'done';
@@ -150,10 +150,11 @@ class DataFile {
   private buffered = 0;
   size = 0;
 
-  constructor(temp: string, path: string, previous: string | null) {
+  /** `path` is the name recorded in the manifest; the file is written at `file`, copied from `previousFile`. */
+  constructor(path: string, file: string, previousFile: string | null) {
     this.path = path;
-    this.fd = openSync(join(temp, path), 'w');
-    this.old = previous && existsSync(join(previous, path)) ? openSync(join(previous, path), 'r') : null;
+    this.fd = openSync(file, 'w');
+    this.old = previousFile && existsSync(previousFile) ? openSync(previousFile, 'r') : null;
   }
 
   write(text: string | Buffer): [number, number] {
@@ -197,11 +198,8 @@ class DataFile {
   }
 }
 
-/** One published thread during a build: what list pages, the feed and the cache need. Text only when at hand. */
-type ThreadState = { id: string; summaryHash: string; kind: string; topics: string[]; pageHash: string; lastActivityAt: string; card: string | null; summary: string | null };
-
-/** How many of the newest threads keep their summary in memory: the feed and the home page need them. */
-const KEEP_SUMMARIES = 50;
+/** The feed's length; the home page shows the first few of them. */
+const FEED_SIZE = 50;
 
 const SAFE_EVIDENCE_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.csv', '.json', '.xlsx', '.xls', '.ods', '.docx', '.doc', '.odt', '.zip']);
 
@@ -238,9 +236,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
   })();
   let pool: Pool | null = null;
-  let search: SearchBuilder | null = null;
-  let previous: PreviousBuild | null = null;
-  let cache: CacheWriter | null = null;
+  let search: SearchPool | null = null;
+  let cardsWritten = false;
+  const paths = cachePaths(ws.dir, output.target);
   try {
     progress({ phase: 'load', done: 0, total: 1 });
     const data: SiteData = loadSiteData(ws.db, ws.dir);
@@ -254,22 +252,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
 
     // What the last build of this folder left, if it can be trusted.
-    const cachePath = cacheFile(ws.dir, output.target);
-    previous = !options.clean && output.previous ? PreviousBuild.open(cachePath, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
-    cache = new CacheWriter(cachePath, previous === null);
+    const previous = !options.clean && output.previous ? readPreviousBuild(paths, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
     const oldFiles = previous && output.previous ? readOldManifest(output.previous) : new Map<string, { sha256: string; size: number }>();
-    const changes = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
+    const changes = previous ? auditChanges(ws.db, previous.dataVersion) : 'all';
     lap('load');
 
     const keys = data.published;
     const total = keys.length;
     const shards = wantSearch ? shardCount(total) : 0;
-    const currentIds = new Set(keys.map((k) => k.id));
 
-    type Plan = { id: string; read: boolean; search: boolean; cached: CachedThread | undefined; shard: number };
+    type Plan = { id: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
     const plans: Plan[] = keys.map((k, i) => {
-      const cached = previous?.threads.get(k.id);
-      const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(`threads/${k.id}.html`) && previous!.state.ranges[k.id] !== undefined;
+      const cached = previous?.threads[k.id];
+      const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(threadUrl(k.id));
       return { id: k.id, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
     });
     // A shard is rebuilt when its members changed (a thread added, removed or moved) or one of them did.
@@ -284,26 +279,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
       for (const [shard, list] of ids) members[String(shard)] = membershipHash(list);
       for (const p of plans) {
-        if (p.read || previous?.state.members?.[String(p.shard)] !== members[String(p.shard)] || !oldFiles.has(`${bundleDir(String(p.shard))}pagefind-entry.json`)) affected.add(p.shard);
+        if (p.read || previous?.members[String(p.shard)] !== members[String(p.shard)] || !oldFiles.has(`${bundleDir(String(p.shard))}pagefind-entry.json`)) affected.add(p.shard);
       }
       // A bundle is rebuilt whole: every thread of an affected shard is read again for its record.
       for (const p of plans) if (affected.has(p.shard)) { p.search = true; p.read = true; }
     }
 
-    const parallel = options.workers ?? (total >= 1500 ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
+    // Starting a worker costs a few hundred milliseconds: worth it only when there is a lot to read and render.
+    const reads = plans.reduce((n, p) => n + (p.read ? 1 : 0), 0);
+    const parallel = options.workers ?? (reads >= 1500 ? Math.max(1, Math.min(availableParallelism(), 8)) : 0);
     const init: RenderInit = { workspaceDir: ws.dir, roots, temp: output.temp, previous: output.previous, fingerprint, globals };
     pool = parallel > 0 ? workerPool(init, parallel) : inProcessPool(init);
-    search = shards ? new SearchBuilder(output.temp) : null;
-    const writer = new SiteWriter(output.temp, output.previous);
+    search = wantSearch ? new SearchPool(output.temp, Math.min(2, Math.max(1, availableParallelism()))) : null;
+    const writer = new SiteWriter(output.temp);
     mkdirSync(join(output.temp, 'data'), { recursive: true });
 
     // --- Threads: read, render or link, stream data rows in order ------------------------------------------------
     const files: ManifestFile[] = [];
-    const states: ThreadState[] = new Array(total);
-    const ranges: Record<string, Ranges> = {};
-    const json = new DataFile(output.temp, 'data/threads.json', output.previous);
-    const tcsv = new DataFile(output.temp, 'data/threads.csv', output.previous);
-    const mcsv = new DataFile(output.temp, 'data/messages.csv', output.previous);
+    const states: (ThreadRecord & { id: string })[] = new Array(total);
+    const dataFile = (path: string) => new DataFile(path, join(output.temp, path), output.previous ? join(output.previous, path) : null);
+    const json = dataFile('data/threads.json');
+    const tcsv = dataFile('data/threads.csv');
+    const mcsv = dataFile('data/messages.csv');
+    // Each thread's list item, rendered once, kept on disk for the list pages of this build and the next one.
+    const cardsPath = pendingCards(paths);
+    const cards = new DataFile('cards', cardsPath, previous ? paths.cards : null);
+    cardsWritten = true;
     json.write('{"threads":[\n');
     tcsv.write(THREADS_CSV_HEADER);
     mcsv.write(MESSAGES_CSV_HEADER);
@@ -329,9 +330,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           const sep = idx === 0 ? '' : ',\n';
           if (out) {
             if (sep) json.write(sep);
-            const r: Ranges = { json: json.write(out.json), threadsCsv: tcsv.write(out.threadsCsv), messagesCsv: mcsv.write(out.messagesCsv) };
-            ranges[p.id] = r;
-            states[idx] = { id: p.id, summaryHash: out.summaryHash, kind: out.kind, topics: out.topics, pageHash: out.pageHash, lastActivityAt: keys[idx]!.lastActivityAt, card: out.card, summary: idx < KEEP_SUMMARIES ? out.summary : null };
+            states[idx] = {
+              id: p.id, pageHash: out.pageHash, summaryHash: out.summaryHash, kind: out.kind, topics: out.topics,
+              card: cards.write(out.card), json: json.write(out.json), threadsCsv: tcsv.write(out.threadsCsv), messagesCsv: mcsv.write(out.messagesCsv),
+            };
             if (out.rendered) {
               rendered++;
               files.push(out.file);
@@ -339,18 +341,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
               reused++;
               files.push({ path: out.file.path, ...oldFiles.get(out.file.path)! });
             }
-            if (!p.cached || p.cached.pageHash !== out.pageHash || p.cached.summaryHash !== out.summaryHash) {
-              cache!.put({ id: p.id, pageHash: out.pageHash, summaryHash: out.summaryHash, kind: out.kind, topics: out.topics, summary: out.summary, card: out.card });
-            }
             if (out.search && search) await search.add(String(p.shard), out.search);
             if (search && p.search && endsShard(idx, total)) search.write(String(p.shard));
           } else if (!p.read && p.cached) {
             if (sep) json.write(sep);
-            const old = previous!.state.ranges[p.id]!;
-            ranges[p.id] = { json: json.copy(old.json), threadsCsv: tcsv.copy(old.threadsCsv), messagesCsv: mcsv.copy(old.messagesCsv) };
             const c = p.cached;
-            states[idx] = { id: p.id, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics, pageHash: c.pageHash, lastActivityAt: keys[idx]!.lastActivityAt, card: null, summary: null };
-            files.push({ path: `threads/${p.id}.html`, ...oldFiles.get(`threads/${p.id}.html`)! });
+            states[idx] = {
+              id: p.id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
+              card: cards.copy(c.card), json: json.copy(c.json), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
+            };
+            files.push({ path: threadUrl(p.id), ...oldFiles.get(threadUrl(p.id))! });
             reused++;
           } else {
             throw new CandorError('WORKSPACE_CHANGED', `Thread ${p.id} was unpublished while the site was being built. Build again.`);
@@ -364,7 +364,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // Chunks are handed to the workers a few at a time ahead of the drain, so results never pile up in memory
     // (at 100k threads, or when the search index is slower than rendering).
-    const linkPaths: string[] = [];
     const jobs: Promise<unknown>[] = [];
     const window = Math.max(4, pool.size * 4);
     let submitted = 0;
@@ -374,8 +373,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const submit = (seq: number) => {
       const chunk = chunks[seq]!;
       const reads = chunk.filter((p) => p.read);
-      for (const p of chunk) if (!p.read) linkPaths.push(`threads/${p.id}.html`);
-      if (linkPaths.length >= LINK_BATCH) jobs.push(pool!.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.splice(0) }));
       if (reads.length === 0) {
         results.set(seq, null);
         return;
@@ -410,28 +407,35 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     });
     await allDone;
     if (failed) throw failed;
-    if (linkPaths.length) jobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPaths.splice(0) }));
     await Promise.all(jobs);
     if (written !== total) throw new CandorError('INTERNAL', `Only ${written} of ${total} threads were written.`);
     json.write(total ? '\n]}\n' : ']}\n');
     files.push(json.close(), tcsv.close(), mcsv.close());
+    cards.close();
     // Workers read the workspace on their own connections: if it changed meanwhile, the site would mix two states.
     if (dataVersion(ws.db).seq !== data.dataVersion) throw new CandorError('WORKSPACE_CHANGED', 'The workspace changed while the site was being built. Build again.');
-    const cardOf = (i: number): string => states[i]!.card ?? previous!.row(states[i]!.id).card;
-    const summaryOf = (i: number): string => states[i]!.summary ?? previous!.row(states[i]!.id).summary;
+    // The newest threads' summaries (feed, home page) are read again: cheaper than keeping 100,000 in memory.
+    const newest = (() => {
+      const reader = openThreadReader(ws.dir);
+      try {
+        const byId = new Map(reader.read(keys.slice(0, FEED_SIZE).map((k) => k.id)).map((t) => [t.id, summarize(t)]));
+        return keys.slice(0, FEED_SIZE).map((k) => byId.get(k.id)!);
+      } finally {
+        reader.close();
+      }
+    })();
     lap('threads');
 
     // --- List pages: all conversations, by kind, by topic ----------------------------------------------------------
     const pageHashes: Record<string, string> = {};
     const listJobs: Promise<void>[] = [];
-    const linkPages: string[] = [];
     let renderBatch: ListPage[] = [];
     let htmlPages = total;
     const flushBatch = () => {
       if (renderBatch.length === 0) return;
       const batch = renderBatch;
       renderBatch = [];
-      listJobs.push(pool!.run<PagesResult>({ type: 'pages', seq: 0, pages: batch }).then((r) => {
+      listJobs.push(pool!.run<PagesResult>({ type: 'pages', seq: 0, cardsFile: cardsPath, pages: batch }).then((r) => {
         for (const f of r.files) files.push({ path: f.path, sha256: f.sha256, size: f.size });
         rendered += r.files.length;
       }));
@@ -476,22 +480,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         const hash = inputHash(fingerprint, 'list', { meta, items: slice.map((i) => [states[i]!.id, states[i]!.summaryHash]) });
         pageHashes[path] = hash;
         htmlPages++;
-        if (previous && previous.state.pages[path] === hash && oldFiles.has(path)) {
-          linkPages.push(path);
+        if (previous && previous.pages[path] === hash && oldFiles.has(path)) {
           files.push({ path, ...oldFiles.get(path)! });
           continue;
         }
         const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
-        renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, cards: slice.map(cardOf) });
+        renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, cards: slice.map((i) => states[i]!.card) });
         if (renderBatch.length >= PAGES_BATCH) flushBatch();
       }
     }
     flushBatch();
-    for (let i = 0; i < linkPages.length; i += LINK_BATCH) listJobs.push(pool.run<LinkResult>({ type: 'link', seq: -1, paths: linkPages.slice(i, i + LINK_BATCH) }).then(() => undefined));
 
     // --- The pages there is one of: home, topics index, moderation, claims, methodology, search, data, 404 ----------
     const engine = createEngine(roots);
-    const latest = states.slice(0, 8).map((_, i) => JSON.parse(summaryOf(i)) as unknown);
+    const latest = newest.slice(0, 8);
     const topicIndex = topicList.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
     const evidenceFiles = new Map<string, string>();
     for (const c of data.claims) for (const e of c.evidence) if (e.file) evidenceFiles.set(e.file.sha256, evidencePath(e.file.sha256, e.file.name));
@@ -500,8 +502,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       const hash = inputHash(fingerprint, p.template, p.scope);
       pageHashes[p.path] = hash;
       htmlPages++;
-      if (previous && previous.state.pages[p.path] === hash && oldFiles.has(p.path)) {
-        writer.link(p.path);
+      if (previous && previous.pages[p.path] === hash && oldFiles.has(p.path)) {
         files.push({ path: p.path, ...oldFiles.get(p.path)! });
         continue;
       }
@@ -520,12 +521,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const schemaId = (name: string) => (baseUrl ? `${baseUrl}data/${name}` : name);
     files.push(writer.write('data/threads.schema.json', jsonSchemaOf(OpenThreadsFile, schemaId('threads.schema.json'))));
     files.push(writer.write('data/claims.schema.json', jsonSchemaOf(OpenClaimsFile, schemaId('claims.schema.json'))));
-    const feedEntries = states.slice(0, KEEP_SUMMARIES).map((_, i) => JSON.parse(summaryOf(i)) as Parameters<typeof atomFeed>[0]['entries'][number]);
+    const feedEntries = newest;
     const updated = data.lastUpdated ?? feedEntries[0]?.lastActivityAt ?? '1970-01-01T00:00:00.000Z';
     files.push(writer.write(PATHS.feed, atomFeed({ title: `${data.organisation}: published conversations`, baseUrl, updated, entries: feedEntries })));
     const sitemap: SitemapEntry[] = [];
     for (const path of Object.keys(pageHashes)) if (path !== PATHS.notFound) sitemap.push({ path, lastmod: null });
-    for (const s of states) sitemap.push({ path: `threads/${s.id}.html`, lastmod: s.lastActivityAt });
+    for (const k of keys) sitemap.push({ path: threadUrl(k.id), lastmod: k.lastActivityAt });
     sitemap.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const f of sitemapFiles(baseUrl, sitemap)) files.push(writer.write(f.path, f.content));
     files.push(writer.write('robots.txt', robotsTxt(baseUrl)));
@@ -551,22 +552,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       for (const [shard, list] of byShard) bundles[String(shard)] = inputHash(fingerprint, 'search', list);
       if (data.claims.length) {
         bundles.claims = inputHash(fingerprint, 'search-claims', data.claims);
-        if (previous?.state.bundles.claims !== bundles.claims || !oldFiles.has(`${bundleDir('claims')}pagefind-entry.json`)) {
+        if (previous?.bundles.claims !== bundles.claims || !oldFiles.has(`${bundleDir('claims')}pagefind-entry.json`)) {
           for (const c of data.claims) await search.add('claims', { url: `/${claimPath(c.id)}`, content: [c.title, c.statement, c.scopeDetail ?? '', ...c.evidence.map((e) => `${e.title} ${e.issuer ?? ''}`)].join('\n'), language: 'en', meta: { title: c.title, kind: 'Claim', status: c.status, date: c.publishedAt?.slice(0, 10) ?? '' } });
           search.write('claims');
         }
       }
       files.push(...await search.finish());
-      const relinked: string[] = [];
+      // Bundles not rebuilt stay as they are in the previous site.
       for (const name of Object.keys(bundles)) {
         if (search.has(name)) continue;
         const prefix = bundleDir(name);
-        for (const [path, info] of oldFiles) if (path.startsWith(prefix)) {
-          relinked.push(path);
-          files.push({ path, ...info });
-        }
+        for (const [path, info] of oldFiles) if (path.startsWith(prefix)) files.push({ path, ...info });
       }
-      for (let i = 0; i < relinked.length; i += LINK_BATCH) await pool.run<LinkResult>({ type: 'link', seq: -1, paths: relinked.slice(i, i + LINK_BATCH) });
     }
     lap('search');
 
@@ -586,20 +583,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     if (signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(signing, manifestBytes)}\n`).size;
     await pool.close();
     pool = null;
-    const cleanup = commitOutput(output);
+    const cleanup = previous ? commitInPlace(output, keep, oldFiles) : commitOutput(output);
     lap('manifest');
 
-    const state: CacheState = {
-      fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, members, pages: pageHashes, ranges,
+    const state: Omit<CacheState, 'format'> = {
+      fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, members, pages: pageHashes,
+      threads: Object.fromEntries(states.map(({ id, ...rest }) => [id, rest])),
     };
     try {
-      if (previous) for (const id of previous.threads.keys()) if (!currentIds.has(id)) cache.remove(id);
-      previous?.close();
-      cache.finish(state);
+      saveBuild(paths, state);
     } catch (err) {
       warnings.push(`The build cache could not be saved (${(err as Error).message}); the next build will render everything.`);
     }
-    cache = null;
+    cardsWritten = false;
     timings.total = performance.now() - started;
     progress({ phase: 'done', done: 1, total: 1 });
     return {
@@ -608,16 +604,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     };
   } catch (err) {
     // Workers and the search service may still be writing into the temporary folder: stop them first.
-    previous?.close();
     if (pool) await pool.close().catch(() => undefined);
     pool = null;
     if (search) await search.close().catch(() => undefined);
     search = null;
     abortOutput(output);
-    cache?.abort();
+    if (cardsWritten) discardPending(paths);
     throw err;
   } finally {
-    previous?.close();
     if (pool) await pool.close().catch(() => undefined);
     if (search) await search.close().catch(() => undefined);
     if (owned) ws.close();

@@ -83,7 +83,12 @@ export function themeFingerprint(roots: readonly string[]): string {
  * whitespace is content.
  */
 export function tidyWhitespace(html: string): string {
-  const tidy = (part: string) => part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/[ \t]+$/, '');
+  const tidy = (part: string) => {
+    const t = part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+    let end = t.length;
+    while (end > 0 && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
+    return end === t.length ? t : t.slice(0, end);
+  };
   if (!html.includes('<pre')) return tidy(html);
   return html.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 === 1 ? part : tidy(part))).join('');
 }

@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CandorError } from '../errors.ts';
-import { readManifest } from './manifest.ts';
+import { MANIFEST_FILE, readManifest, SIGNATURE_FILE } from './manifest.ts';
+import type { ManifestFile } from './manifest.ts';
 
-// A build writes into a temporary sibling of the target and replaces the target only when everything succeeded:
-// a failed build leaves the previous site exactly as it was. A folder that holds anything but a Candor site is
-// never written to.
+// A build writes into a temporary sibling of the target and changes the target only when everything succeeded: a
+// failed build leaves the previous site exactly as it was. A folder that holds anything but a Candor site is never
+// written to.
+//
+// A clean build swaps the whole folder in. A rebuild of a site Candor made has written only what changed; those
+// files are moved into the site under a journal (a sibling file listing every move and deletion, written before
+// the first one): if the process dies half-way, the next build finishes the moves before doing anything else, and
+// manifest.json, moved last, always ends up describing the files beside it.
 
 export type Output = {
   /** The folder the site ends up in. */
@@ -20,9 +26,59 @@ export type Output = {
 
 const TEMP_MARK = '.candor-build-';
 const OLD_MARK = '.candor-old-';
+const JOURNAL_MARK = '.candor-commit.json';
+
+type Journal = { temp: string; moves: string[]; deletes: string[]; last: string[] };
+
+function journalPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}${JOURNAL_MARK}`);
+}
+
+function removeEmptyParents(target: string, rel: string): void {
+  let dir = dirname(join(target, rel));
+  while (dir.startsWith(target + sep)) {
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
+
+function applyJournal(target: string, j: Journal): void {
+  const move = (rel: string) => {
+    const from = join(j.temp, rel);
+    if (!existsSync(from)) return;
+    mkdirSync(dirname(join(target, rel)), { recursive: true });
+    renameSync(from, join(target, rel));
+  };
+  for (const rel of j.moves) move(rel);
+  for (const rel of j.deletes) {
+    rmSync(join(target, rel), { force: true });
+    removeEmptyParents(target, rel);
+  }
+  for (const rel of j.last) {
+    if (existsSync(join(j.temp, rel))) move(rel);
+    else if (rel === SIGNATURE_FILE) rmSync(join(target, rel), { force: true });
+  }
+}
+
+/** Finishes a rebuild that was interrupted while its files were being moved into place. */
+export function recoverOutput(target: string): boolean {
+  const file = journalPath(target);
+  if (!existsSync(file)) return false;
+  const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
+  applyJournal(target, j);
+  rmSync(j.temp, { recursive: true, force: true });
+  rmSync(file, { force: true });
+  return true;
+}
 
 export function prepareOutput(out: string): Output {
   const target = resolve(out);
+  recoverOutput(target);
   let previous: string | null = null;
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw new CandorError('OUT_NOT_FOLDER', `${target} exists and is not a folder. Choose a folder for the site.`, { file: target });
@@ -69,6 +125,43 @@ export function commitOutput(output: Output): Promise<void> {
     throw err;
   }
   return rm(old, { recursive: true, force: true }).catch(() => undefined);
+}
+
+function walk(dir: string, base = dir, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, base, out);
+    else out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+/**
+ * Moves a rebuild's changed files into the previous site: every file the build wrote whose bytes differ from the
+ * previous site's, deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
+ * last. Files the build wrote unchanged are dropped. The whole plan is journaled before the first move.
+ */
+export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>): Promise<void> {
+  const { target, temp } = output;
+  const listed = new Set(files.map((f) => f.path));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const moves: string[] = [];
+  for (const rel of walk(temp)) {
+    if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
+    const now = byPath.get(rel);
+    const before = previous.get(rel);
+    if (now && before && now.sha256 === before.sha256 && now.size === before.size && existsSync(join(target, rel))) continue;
+    moves.push(rel);
+  }
+  const deletes = [...previous.keys()].filter((rel) => !listed.has(rel));
+  // The signature goes with the manifest: moved if there is a new one, removed if the site is no longer signed.
+  const journal: Journal = { temp, moves, deletes, last: [SIGNATURE_FILE, MANIFEST_FILE] };
+  const file = journalPath(target);
+  writeFileSync(`${file}.tmp`, JSON.stringify(journal));
+  renameSync(`${file}.tmp`, file);
+  applyJournal(target, journal);
+  rmSync(file, { force: true });
+  return rm(temp, { recursive: true, force: true }).catch(() => undefined);
 }
 
 export function abortOutput(output: Output): void {

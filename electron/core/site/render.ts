@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PublishedThread } from '../curation/model.ts';
 import { openThreadReader } from './data.ts';
@@ -14,8 +14,8 @@ import { trusted, wellFormed } from './trusted.ts';
 import { summarize, threadView } from './views.ts';
 
 // The work that is the same in a render worker and in the main thread: turn published threads into pages, data
-// rows and search records; render list pages; link unchanged files from the previous site. Every file written
-// is hashed as it is written, so the manifest never reads a page back.
+// rows and search records, and render list pages. A page whose inputs did not change since the previous build is
+// not written at all (the previous site keeps it). Every file written is hashed as it is written.
 
 export type RenderInit = {
   workspaceDir: string;
@@ -55,16 +55,13 @@ export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput
  */
 export const ROOT_TOKEN = '\u0001root\u0001';
 
-/** A list page: its items were rendered once per thread; the worker only puts them in the page. */
-export type ListPage = { path: string; template: string; hash: string; page: PageMeta; list: Record<string, unknown>; cards: string[] };
-export type PagesTask = { type: 'pages'; seq: number; pages: ListPage[] };
+/** A list page: its items were rendered once per thread (byte ranges in the cards file); the worker puts them in. */
+export type ListPage = { path: string; template: string; hash: string; page: PageMeta; list: Record<string, unknown>; cards: [number, number][] };
+export type PagesTask = { type: 'pages'; seq: number; cardsFile: string; pages: ListPage[] };
 export type PagesResult = { type: 'pages'; seq: number; files: (FileInfo & { hash: string })[] };
 
-export type LinkTask = { type: 'link'; seq: number; paths: string[] };
-export type LinkResult = { type: 'link'; seq: number; count: number };
-
-export type Task = ThreadTask | PagesTask | LinkTask;
-export type TaskResult = ThreadResult | PagesResult | LinkResult;
+export type Task = ThreadTask | PagesTask;
+export type TaskResult = ThreadResult | PagesResult;
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -76,12 +73,10 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
 
 export class SiteWriter {
   readonly temp: string;
-  readonly previous: string | null;
   private readonly dirs = new Set<string>();
 
-  constructor(temp: string, previous: string | null) {
+  constructor(temp: string) {
     this.temp = temp;
-    this.previous = previous;
   }
 
   private ensureDir(path: string): void {
@@ -98,18 +93,6 @@ export class SiteWriter {
     return { path, sha256: sha256(buf), size: buf.length };
   }
 
-  /** Reuses an unchanged file of the previous site: a hard link costs no copy (a copy where links fail). */
-  link(path: string): void {
-    if (!this.previous) throw new Error(`no previous site to take ${path} from`);
-    this.ensureDir(path);
-    const from = join(this.previous, path);
-    const to = join(this.temp, path);
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  }
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
@@ -132,14 +115,11 @@ export class RenderContext {
   constructor(init: RenderInit) {
     this.init = init;
     this.engine = createEngine(init.roots);
-    this.writer = new SiteWriter(init.temp, init.previous);
+    this.writer = new SiteWriter(init.temp);
   }
 
   run(task: Task): TaskResult {
-    if (task.type === 'threads') return this.threads(task);
-    if (task.type === 'pages') return this.pages(task);
-    for (const p of task.paths) this.writer.link(p);
-    return { type: 'link', seq: task.seq, count: task.paths.length };
+    return task.type === 'threads' ? this.threads(task) : this.pages(task);
   }
 
   close(): void {
@@ -172,7 +152,7 @@ export class RenderContext {
     let file: FileInfo;
     let rendered = false;
     if (item.prevPageHash === pageHash && this.init.previous) {
-      this.writer.link(path);
+      // Unchanged: the previous site's file stays where it is.
       file = { path, sha256: '', size: -1 };
     } else {
       const view = threadView(t, summary);
@@ -203,10 +183,21 @@ export class RenderContext {
 
   private pages(task: PagesTask): PagesResult {
     const files: (FileInfo & { hash: string })[] = [];
-    for (const p of task.pages) {
-      const cards = p.cards.map((c) => trusted(c.replaceAll(ROOT_TOKEN, p.page.root)));
-      const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, cards } });
-      files.push({ ...this.writer.write(p.path, html), hash: p.hash });
+    const fd = openSync(task.cardsFile, 'r');
+    const card = ([offset, length]: [number, number]) => {
+      const buf = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) got += readSync(fd, buf, got, length - got, offset + got) || length;
+      return buf.toString('utf8');
+    };
+    try {
+      for (const p of task.pages) {
+        const cards = p.cards.map((c) => trusted(card(c).replaceAll(ROOT_TOKEN, p.page.root)));
+        const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, cards } });
+        files.push({ ...this.writer.write(p.path, html), hash: p.hash });
+      }
+    } finally {
+      closeSync(fd);
     }
     return { type: 'pages', seq: task.seq, files };
   }

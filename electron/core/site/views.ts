@@ -49,8 +49,12 @@ export function slugify(name: string): string {
   return base ? `${base}-${hash}` : `topic-${hash}`;
 }
 
+/**
+ * Thread pages are spread over 256 folders by a hash of their id: no folder grows to 100,000 entries, and render
+ * workers rarely write into the same folder at once (creating files in one folder is serialised by the disk).
+ */
 export function threadUrl(id: string): string {
-  return `threads/${id}.html`;
+  return `threads/${createHash('sha256').update(id).digest('hex').slice(0, 2)}/${id}.html`;
 }
 
 /** A thread as list pages, the home page, the feed and the sitemap show it: no message text beyond an excerpt. */

@@ -12,7 +12,7 @@ import type { Importer, ImportRecord } from '../types.ts';
 import { threadMessages } from './jwz.ts';
 import type { MailItem, MailThread } from './jwz.ts';
 import { mailItem, parseMailDate } from './headers.ts';
-import { readSpans, scanMbox } from './mbox.ts';
+import { MboxReader, scanMbox } from './mbox.ts';
 import { foldQuotedHistory } from './quotes.ts';
 
 // E-mail: an mbox file, one .eml file, or a folder of .eml (and .mbox) files. Two passes so that memory follows the
@@ -72,22 +72,8 @@ async function indexMail(file: SourceFile): Promise<Entry[]> {
   return entries;
 }
 
-function rawMessages(entries: readonly Entry[]): Buffer[] {
-  const out: Buffer[] = new Array<Buffer>(entries.length);
-  const byFile = new Map<string, { i: number; start: number; end: number }[]>();
-  entries.forEach((e, i) => {
-    if (e.where.kind === 'file') out[i] = readFileSync(e.where.path);
-    else {
-      const list = byFile.get(e.where.path) ?? [];
-      list.push({ i, start: e.where.start, end: e.where.end });
-      byFile.set(e.where.path, list);
-    }
-  });
-  for (const [path, spans] of byFile) {
-    const bufs = readSpans(path, spans);
-    spans.forEach((s, k) => { out[s.i] = bufs[k]!; });
-  }
-  return out;
+function rawMessage(e: Entry, mbox: MboxReader): Buffer {
+  return e.where.kind === 'file' ? readFileSync(e.where.path) : mbox.read(e.where.path, e.where);
 }
 
 function mailbox(a: Address | undefined): { name: string; address: string } | null {
@@ -144,14 +130,13 @@ function toMessage(email: Email, entry: Entry, fold: boolean, staff: StaffMatche
   };
 }
 
-async function* threadRecords(thread: MailThread, entries: readonly Entry[], file: SourceFile, staff: StaffMatcher): AsyncGenerator<ImportRecord> {
+async function* threadRecords(thread: MailThread, entries: readonly Entry[], file: SourceFile, staff: StaffMatcher, mbox: MboxReader): AsyncGenerator<ImportRecord> {
   const own = thread.items.map((i) => entries[i.key]!);
-  const raws = rawMessages(own);
   const messages: MessageInput[] = [];
   let customer: { name?: string; email?: string } | undefined;
   for (let k = 0; k < own.length; k++) {
     const entry = own[k]!;
-    const raw = raws[k]!;
+    const raw = rawMessage(entry, mbox);
     file.onBytes(raw.length);
     let email: Email;
     try {
@@ -212,6 +197,11 @@ export const email: Importer = {
     const threads = threadMessages(entries.map((e) => e.item));
     // In the order their first message appears, so reports and progress follow the file.
     const ordered = threads.map((t) => ({ t, first: t.items.reduce((m, i) => Math.min(m, i.key), Number.POSITIVE_INFINITY) })).sort((a, b) => a.first - b.first);
-    for (const { t } of ordered) yield* threadRecords(t, entries, file, ctx.staff);
+    const mbox = new MboxReader();
+    try {
+      for (const { t } of ordered) yield* threadRecords(t, entries, file, ctx.staff, mbox);
+    } finally {
+      mbox.close();
+    }
   },
 };

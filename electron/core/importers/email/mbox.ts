@@ -105,21 +105,29 @@ export function unquoteFrom(raw: Buffer): Buffer {
   return out === text ? raw : Buffer.from(out, 'latin1');
 }
 
-/** Reads a set of spans from an open mbox; one file handle per thread read. */
-export function readSpans(path: string, spans: readonly { start: number; end: number }[]): Buffer[] {
-  const fd = openSync(path, 'r');
-  try {
-    return spans.map((s) => {
-      const buf = Buffer.allocUnsafe(s.end - s.start);
-      let got = 0;
-      while (got < buf.length) {
-        const n = readSync(fd, buf, got, buf.length - got, s.start + got);
-        if (n === 0) break;
-        got += n;
-      }
-      return unquoteFrom(buf.subarray(0, got));
-    });
-  } finally {
-    closeSync(fd);
+/** Open mbox files for the second pass: one handle per file for the whole import, closed at the end. */
+export class MboxReader {
+  private readonly fds = new Map<string, number>();
+
+  /** The span's bytes, unquoted. */
+  read(path: string, span: { start: number; end: number }): Buffer {
+    let fd = this.fds.get(path);
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      this.fds.set(path, fd);
+    }
+    const buf = Buffer.allocUnsafe(span.end - span.start);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, span.start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return unquoteFrom(buf.subarray(0, got));
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
   }
 }
