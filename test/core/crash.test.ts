@@ -32,7 +32,7 @@ describe('crash safety', () => {
     expect(code).toBeNull(); // it was killed, not finished
 
     const reopened = openWorkspace(ws);
-    let n = 0;
+    let n: number;
     try {
       expect(reopened.recoveredFromCrash).toBe(true);
       n = (reopened.db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;

@@ -1,37 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { baseSubject, threadMessages } from '../../electron/core/importers/email/jwz.ts';
-import type { MailItem } from '../../electron/core/importers/email/jwz.ts';
+import { baseSubject, Threader } from '../../electron/core/importers/email/jwz.ts';
+import type { MailHeaders } from '../../electron/core/importers/email/jwz.ts';
 
-let key = 0;
-function mail(messageId: string, opts: Partial<Omit<MailItem, 'key' | 'messageId'>> & { subject?: string } = {}): MailItem {
+type Mail = MailHeaders & { n: number };
+let counter = 0;
+function mail(messageId: string, opts: Partial<Omit<MailHeaders, 'messageId'>> & { subject?: string } = {}): Mail {
   const { base, reply } = baseSubject(opts.subject ?? 'Hello');
+  counter++;
   return {
-    key: key++,
+    n: counter,
     messageId,
     references: opts.references ?? [],
     inReplyTo: opts.inReplyTo ?? null,
     baseSubject: base,
     replyPrefix: reply,
     participants: opts.participants ?? ['a@example.com', 'support@acme.test'],
-    time: opts.time ?? key * 1000,
+    time: opts.time ?? counter * 1000,
     gmailThreadId: opts.gmailThreadId ?? null,
   };
 }
 
+/** Threads as { id, message ids in tree order, ids of messages whose quoted history may be folded }. */
+function threadMessages(mails: Mail[]): { id: string; items: string[]; replies: string[] }[] {
+  const t = new Threader();
+  const byKey: string[] = [];
+  for (const m of mails) {
+    const key = t.add(m);
+    if (key !== null) byKey[key] = m.messageId;
+  }
+  return t.finish().map((th) => ({ id: th.id, items: th.keys.map((k) => byKey[k]!), replies: th.keys.filter((k) => t.repliesToPresent(k)).map((k) => byKey[k]!) }));
+}
+
 /** Threads as sorted lists of message ids, with the thread id first. */
-function shape(items: MailItem[]): string[][] {
-  return threadMessages(items).map((t) => [t.id, ...t.items.map((i) => i.messageId).sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+function shape(mails: Mail[]): string[][] {
+  return threadMessages(mails).map((t) => [t.id, ...[...t.items].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
 describe('JWZ threading', () => {
   it('threads a reply that arrives before its parent', () => {
     const reply = mail('b', { references: ['a'], inReplyTo: 'a', subject: 'Re: Hello' });
     const parent = mail('a');
-    const threads = threadMessages([reply, parent]);
-    expect(threads).toHaveLength(1);
-    expect(threads[0]!.id).toBe('a');
-    expect(threads[0]!.items.map((i) => i.messageId)).toEqual(['a', 'b']);
-    expect([...threads[0]!.replies]).toEqual([reply.key]);
+    expect(threadMessages([reply, parent])).toEqual([{ id: 'a', items: ['a', 'b'], replies: ['b'] }]);
   });
 
   it('survives a message that references itself, and two messages that reference each other', () => {
@@ -43,10 +52,8 @@ describe('JWZ threading', () => {
     const b = mail('b', { references: ['missing'], subject: 'Re: Hello' });
     const c = mail('c', { references: ['missing', 'b'], subject: 'Re: Hello' });
     const d = mail('d', { inReplyTo: 'missing', subject: 'Re: Hello' });
-    const threads = threadMessages([b, c, d]);
-    expect(threads.map((t) => [t.id, t.items.map((i) => i.messageId)])).toEqual([['missing', ['b', 'c', 'd']]]);
     // Only c quotes a message that is here (b); the others quote one that is missing, so nothing is folded.
-    expect([...threads[0]!.replies]).toEqual([c.key]);
+    expect(threadMessages([b, c, d])).toEqual([{ id: 'missing', items: ['b', 'c', 'd'], replies: ['c'] }]);
   });
 
   it('names a lone reply to a missing parent after the parent, so the thread keeps its id when the parent arrives', () => {
@@ -73,9 +80,7 @@ describe('JWZ threading', () => {
     const a = mail('a');
     const b = mail('b', { references: ['a'] });
     const c = mail('c', { references: ['a'], inReplyTo: 'b' });
-    const threads = threadMessages([a, b, c]);
-    expect(threads).toHaveLength(1);
-    expect(threads[0]!.items.map((i) => i.messageId)).toEqual(['a', 'b', 'c']);
+    expect(threadMessages([a, b, c]).map((t) => t.items)).toEqual([['a', 'b', 'c']]);
   });
 
   it('reads the same Message-ID twice as one message', () => {

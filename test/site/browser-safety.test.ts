@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,10 +47,12 @@ let fx: SiteWorkspace;
 let server: SiteServer;
 let browser: Browser;
 let pages: string[];
+let siteDir: string;
 
 beforeAll(async () => {
   fx = await siteWorkspace(corpusThreads(), {}, '<script>__xss(100)</script> & "Naughty" Ltd');
   const out = join(fx.root, 'site');
+  siteDir = out;
   await (await buildSite({ workspace: fx.dir, out })).cleanup;
   pages = htmlPages(out);
   server = await serveSite(out);
@@ -148,6 +151,16 @@ describe('naughty strings and XSS payloads through import and build', () => {
     expect(await page.evaluate(() => (window as unknown as { __xssHits: unknown[] }).__xssHits)).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it('stays valid HTML whatever the text', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateString(readFileSync(join(siteDir, page), 'utf8'), page);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   }, 60_000);
 
   it('works without JavaScript: every page reads, search explains itself', async () => {

@@ -34,6 +34,9 @@ describe('staff Markdown is sanitised', () => {
     ['image becomes a link', '![a](http://evil.example/x.png)', /<img/i],
     ['table alignment needs no inline style', '| a | b |\n|:-|-:|\n| 1 | 2 |', /style=|align=/i],
     ['task list has no input', '- [x] done', /<input/i],
+    ['text after a raw-block tag (marked leaves it unescaped)', '<script>a<img/src=x/onerror=alert(1)//</script>', /<img/i],
+    ['text inside pre', '<pre>123<1>alert(1)</pre>', /<1>/],
+    ['text inside style', '<style><svg/onload=alert(1)></style>', /<svg/i],
   ];
   it.each(cases)('%s', (_what, md, forbidden) => {
     const html = markdownToHtml(md).html;

@@ -159,7 +159,7 @@ export function headerKey(name: string): string {
 }
 
 /** The first line of a CSV sample, decoded, for detection. */
-export function csvHeaderLine(sample: string): string {
+function csvHeaderLine(sample: string): string {
   const body = excelSeparator(sample) ? sample.slice(sample.indexOf('\n') + 1) : sample;
   const nl = body.indexOf('\n');
   return (nl === -1 ? body : body.slice(0, nl)).replace(/^\uFEFF/, '').replace(/\r$/, '');

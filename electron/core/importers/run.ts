@@ -74,8 +74,8 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
         bytesRead += n;
         options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
       });
-      const records$ = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
-      for await (const rec of records$) {
+      const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
+      for await (const rec of reading) {
         records++;
         if (!rec.ok) {
           report.rejected.push({ location: formatLocation(rec.location), reason: rec.reason });

@@ -83,11 +83,3 @@ export function cleanTags(values: readonly unknown[]): string[] {
   }
   return [...out];
 }
-
-/** The name part of an e-mail-ish "Name <a@b>" or a plain address. */
-export function emailAddress(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const m = /<([^>]+)>/.exec(value);
-  const a = (m ? m[1]! : value).trim();
-  return a.includes('@') ? a : undefined;
-}

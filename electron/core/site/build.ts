@@ -80,7 +80,11 @@ export type BuildReport = {
   cleanup: Promise<void>;
 };
 
-/** Everything that changes every page: the code, the theme and overrides, the options, the site-wide values. */
+/**
+ * The code that decides what the site says: the builder itself, curation (published view, statistics) and the claims
+ * register (progress, history). A change there re-renders everything; changes elsewhere (importers, the app) do not.
+ */
+const OUTPUT_CODE = ['site', 'curation', 'claims', 'model'];
 let codeHash: string | null = null;
 function codeFingerprint(): string {
   if (codeHash) return codeHash;
@@ -99,9 +103,17 @@ function codeFingerprint(): string {
       else if (e.name.endsWith('.ts')) h.update(relative(core, full).split(sep).join('/')).update(readFileSync(full));
     }
   };
-  walk(core);
+  for (const part of OUTPUT_CODE) walk(join(core, part));
   codeHash = h.digest('hex');
   return codeHash;
+}
+
+/** The page numbers a pager shows: all of them up to 12, else the first, the last and three either side. */
+export function pageWindow(current: number, total: number): number[] {
+  if (total <= 12) return Array.from({ length: total }, (_, i) => i + 1);
+  const out = new Set<number>([1, total]);
+  for (let i = Math.max(1, current - 3); i <= Math.min(total, current + 3); i++) out.add(i);
+  return [...out].sort((a, b) => a - b);
 }
 
 export function normalizeBaseUrl(raw: string | null | undefined): string | null {
@@ -157,8 +169,15 @@ class DataFile {
     this.old = previousFile && existsSync(previousFile) ? openSync(previousFile, 'r') : null;
   }
 
+  /** Bytes of the previous file still to copy: consecutive unchanged threads become one read and one write. */
+  private pending: { from: number; to: number } | null = null;
+
   write(text: string | Buffer): [number, number] {
-    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    this.settle();
+    return this.append(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  }
+
+  private append(buf: Buffer): [number, number] {
     const at = this.size;
     this.buffer.push(buf);
     this.buffered += buf.length;
@@ -167,17 +186,41 @@ class DataFile {
     return [at, buf.length];
   }
 
-  /** The bytes an unchanged thread had in the previous build's file. */
-  copy(range: [number, number]): [number, number] {
+  /**
+   * The bytes an unchanged thread had in the previous build's file, after `separator`. When the previous file has
+   * the same separator right before them (the thread followed the same neighbour then), they join the copy in hand.
+   */
+  copy(range: [number, number], separator = ''): [number, number] {
     if (this.old === null) throw new Error(`no previous ${this.path}`);
-    const buf = Buffer.allocUnsafe(range[1]);
-    let got = 0;
-    while (got < range[1]) {
-      const n = readSync(this.old, buf, got, range[1] - got, range[0] + got);
-      if (n === 0) throw new Error(`${this.path} of the previous site is shorter than recorded`);
-      got += n;
+    const gap = Buffer.byteLength(separator);
+    if (this.pending && this.pending.to + gap === range[0]) {
+      const at = this.size + (this.pending.to - this.pending.from) + gap;
+      this.pending.to = range[0] + range[1];
+      return [at, range[1]];
     }
-    return this.write(buf);
+    this.settle();
+    if (separator) this.append(Buffer.from(separator, 'utf8'));
+    this.pending = { from: range[0], to: range[0] + range[1] };
+    return [this.size, range[1]];
+  }
+
+  private settle(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.flush();
+    const chunk = Buffer.allocUnsafe(Math.min(8 << 20, p.to - p.from));
+    for (let pos = p.from; pos < p.to;) {
+      const want = Math.min(chunk.length, p.to - pos);
+      const n = readSync(this.old!, chunk, 0, want, pos);
+      if (n === 0) throw new Error(`${this.path} of the previous site is shorter than recorded`);
+      const part = chunk.subarray(0, n);
+      this.hash.update(part);
+      let off = 0;
+      while (off < n) off += writeSync(this.fd, part, off);
+      this.size += n;
+      pos += n;
+    }
   }
 
   private flush(): void {
@@ -191,6 +234,7 @@ class DataFile {
   }
 
   close(): FileInfo {
+    this.settle();
     this.flush();
     closeSync(this.fd);
     if (this.old !== null) closeSync(this.old);
@@ -344,11 +388,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
             if (out.search && search) await search.add(String(p.shard), out.search);
             if (search && p.search && endsShard(idx, total)) search.write(String(p.shard));
           } else if (!p.read && p.cached) {
-            if (sep) json.write(sep);
             const c = p.cached;
             states[idx] = {
               id: p.id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
-              card: cards.copy(c.card), json: json.copy(c.json), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
+              card: cards.copy(c.card), json: json.copy(c.json, sep), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
             };
             files.push({ path: threadUrl(p.id), ...oldFiles.get(threadUrl(p.id))! });
             reused++;
@@ -473,8 +516,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           current: n, total: pages,
           prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
           next: n < pages ? listPagePath(list.folder, n + 1) : null,
-          pages: Array.from({ length: pages }, (_, i) => ({ number: i + 1, path: listPagePath(list.folder, i + 1), current: i + 1 === n }))
-            .filter((p) => pages <= 12 || Math.abs(p.number - n) <= 3 || p.number === 1 || p.number === pages),
+          pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
         };
         const meta = { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first: (n - 1) * PAGE_SIZE + 1, last: (n - 1) * PAGE_SIZE + slice.length, pagination, tabs: list.section === 'conversations' ? kindTabs : [], folder: list.folder };
         const hash = inputHash(fingerprint, 'list', { meta, items: slice.map((i) => [states[i]!.id, states[i]!.summaryHash]) });
@@ -586,12 +628,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const cleanup = previous ? commitInPlace(output, keep, oldFiles) : commitOutput(output);
     lap('manifest');
 
-    const state: Omit<CacheState, 'format'> = {
+    const state: Omit<CacheState, 'format' | 'threads'> = {
       fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, members, pages: pageHashes,
-      threads: Object.fromEntries(states.map(({ id, ...rest }) => [id, rest])),
     };
     try {
-      saveBuild(paths, state);
+      saveBuild(paths, state, (function* () {
+        for (const { id, ...record } of states) yield [id, record] as [string, ThreadRecord];
+      })());
     } catch (err) {
       warnings.push(`The build cache could not be saved (${(err as Error).message}); the next build will render everything.`);
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // The saved state of the last build of one output folder: each thread's content hash, where its list item and its
@@ -56,9 +56,29 @@ export function pendingCards(paths: CachePaths): string {
   return `${paths.cards}.tmp`;
 }
 
-/** Saves the state once the new site is in place, so a cache never describes a site that does not exist. */
-export function saveBuild(paths: CachePaths, state: Omit<CacheState, 'format'>): void {
-  writeFileSync(`${paths.state}.tmp`, JSON.stringify({ format: FORMAT, ...state }));
+/**
+ * Saves the state once the new site is in place, so a cache never describes a site that does not exist. Threads
+ * are written one by one: at 100,000 threads one JSON string of the whole state would cost tens of megabytes.
+ */
+export function saveBuild(paths: CachePaths, state: Omit<CacheState, 'format' | 'threads'>, threads: Iterable<[string, ThreadRecord]>): void {
+  const fd = openSync(`${paths.state}.tmp`, 'w');
+  try {
+    const head = JSON.stringify({ format: FORMAT, ...state });
+    writeSync(fd, `${head.slice(0, -1)},"threads":{`);
+    let first = true;
+    let batch = '';
+    for (const [id, record] of threads) {
+      batch += `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(record)}`;
+      first = false;
+      if (batch.length > 1 << 20) {
+        writeSync(fd, batch);
+        batch = '';
+      }
+    }
+    writeSync(fd, `${batch}}}`);
+  } finally {
+    closeSync(fd);
+  }
   // The cards first: a state file always points into the cards it was written with.
   rmSync(paths.state, { force: true });
   renameSync(`${paths.cards}.tmp`, paths.cards);

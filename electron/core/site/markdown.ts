@@ -42,6 +42,12 @@ const marked = new Marked({
       const text = escapeHtml(token.text);
       return 'block' in token && token.block ? `<p>${text.trim()}</p>\n` : text;
     },
+    text(token: Tokens.Text | Tokens.Escape): string | false {
+      // After an HTML tag such as <script> or <pre>, marked passes the text that follows through as written (it
+      // expects the tag to be kept as HTML). The tag is shown as text here, so that text must be escaped too.
+      if (token.type === 'text' && token.escaped && !token.tokens) return escapeHtml(token.text);
+      return false;
+    },
     heading({ tokens }: Tokens.Heading): string {
       // A reply is part of the page's outline, not a document of its own: headings become bold paragraphs.
       return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;

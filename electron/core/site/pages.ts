@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from './trusted.ts';
 import type { ThreadKind } from '../model/thread.ts';
 import { KIND_LABELS } from './views.ts';
 
@@ -106,6 +107,8 @@ export type PageMeta = {
   path: string;
   root: string;
   title: string;
+  /** The <title>: the page's title and the organisation's name, at most 70 characters even once escaped. */
+  fullTitle: string;
   description: string;
   section: string;
   canonical: string | null;
@@ -113,11 +116,25 @@ export type PageMeta = {
   jsonLd: unknown;
 };
 
+const TITLE_MAX = 70;
+
+/** Search engines and validators count the title as written in the HTML, entities included. */
+export function fitTitle(title: string): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  if (escapeHtml(flat).length <= TITLE_MAX) return flat;
+  let cut = flat.slice(0, TITLE_MAX);
+  while (cut.length > 0 && escapeHtml(`${cut}…`).length > TITLE_MAX) cut = cut.slice(0, -1);
+  const code = cut.charCodeAt(cut.length - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 export function pageMeta(globals: SiteGlobals, path: string, section: string, title: string, description: string, extra: Partial<Pick<PageMeta, 'scripts' | 'jsonLd'>> = {}): PageMeta {
   return {
     path,
     root: rootFor(path),
     title,
+    fullTitle: fitTitle(section === 'home' ? title : `${title} · ${globals.name}`),
     description,
     section,
     canonical: globals.baseUrl ? `${globals.baseUrl}${path}` : null,

@@ -49,7 +49,7 @@ export function workerPool(init: RenderInit, size: number): Pool {
 
   for (let i = 0; i < size; i++) {
     // A worker's garbage (rendered pages) is short-lived: a small heap makes V8 collect it early instead of growing.
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 64 } });
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 } });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (reply: Reply) => {
       const job = pending.get(worker);

@@ -54,7 +54,10 @@ export function slugify(name: string): string {
  * workers rarely write into the same folder at once (creating files in one folder is serialised by the disk).
  */
 export function threadUrl(id: string): string {
-  return `threads/${createHash('sha256').update(id).digest('hex').slice(0, 2)}/${id}.html`;
+  // FNV-1a: stable everywhere, and cheap enough to compute for 100,000 ids on every build.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return `threads/${((h >>> 0) & 0xff).toString(16).padStart(2, '0')}/${id}.html`;
 }
 
 /** A thread as list pages, the home page, the feed and the sitemap show it: no message text beyond an excerpt. */

@@ -9,21 +9,16 @@ import { readHead } from '../source-file.ts';
 import type { SourceFile } from '../source-file.ts';
 import type { StaffMatcher } from '../staff.ts';
 import type { Importer, ImportRecord } from '../types.ts';
-import { threadMessages } from './jwz.ts';
-import type { MailItem, MailThread } from './jwz.ts';
-import { mailItem, parseMailDate } from './headers.ts';
+import { Threader } from './jwz.ts';
+import type { MailThread } from './jwz.ts';
+import { mailHeaders, parseMailDate } from './headers.ts';
 import { MboxReader, scanMbox } from './mbox.ts';
 import { foldQuotedHistory } from './quotes.ts';
 
-// E-mail: an mbox file, one .eml file, or a folder of .eml (and .mbox) files. Two passes so that memory follows the
-// number of messages, not the size of the mail: the first reads only header blocks and threads them (JWZ); the
-// second parses each thread's messages with postal-mime and hands the thread on.
-
-type Where =
-  | { kind: 'mbox'; path: string; name: string; start: number; end: number; line: number }
-  | { kind: 'file'; path: string; name: string };
-
-type Entry = { item: MailItem; subject: string; where: Where };
+// E-mail: an mbox file, one .eml file, or a folder of .eml (and .mbox) files. Two passes, so that memory follows
+// the number of messages (about a hundred bytes each), never their size: the first reads only header blocks and
+// threads them as it goes (JWZ, jwz.ts); the second parses each thread's messages with postal-mime and hands the
+// thread on.
 
 const MAIL_EXTENSIONS = new Set(['.eml', '.mbox', '.mbx', '.mbs']);
 
@@ -51,29 +46,61 @@ function headerBlock(raw: Buffer): Buffer {
   return m ? raw.subarray(0, m.index + 1) : raw;
 }
 
-async function indexMail(file: SourceFile): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  const isDir = statSync(file.path).isDirectory();
-  const paths = isDir ? listMailFiles(file.path) : [file.path];
-  for (const path of paths) {
-    const name = isDir ? relative(file.path, path) : file.name;
-    if (isMbox(path)) {
-      for await (const span of scanMbox(path)) {
-        const separatorTime = parseMailDate(span.separator.replace(/^From \S+\s+/, ''));
-        const m = mailItem(entries.length, span.header, separatorTime);
-        entries.push({ item: m, subject: m.subject, where: { kind: 'mbox', path, name, start: span.start, end: span.end, line: span.line } });
-      }
-    } else {
-      const raw = readFileSync(path);
-      const m = mailItem(entries.length, headerBlock(raw), null);
-      entries.push({ item: m, subject: m.subject, where: { kind: 'file', path, name } });
+/** Where each message is, by key: which file, and for an mbox its byte span and separator line. Typed arrays. */
+class MailIndex {
+  readonly files: { path: string; name: string; mbox: boolean }[] = [];
+  private file = new Int32Array(1024);
+  private start = new Float64Array(1024);
+  private end = new Float64Array(1024);
+  private line = new Int32Array(1024);
+
+  set(key: number, file: number, start = 0, end = 0, line = 0): void {
+    if (key >= this.file.length) {
+      const n = this.file.length * 2;
+      const copy = <T extends Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
+        const b = make(n);
+        b.set(a);
+        return b;
+      };
+      this.file = copy(this.file, (k) => new Int32Array(k));
+      this.start = copy(this.start, (k) => new Float64Array(k));
+      this.end = copy(this.end, (k) => new Float64Array(k));
+      this.line = copy(this.line, (k) => new Int32Array(k));
     }
+    this.file[key] = file;
+    this.start[key] = start;
+    this.end[key] = end;
+    this.line[key] = line;
   }
-  return entries;
+
+  location(key: number): ErrorLocation {
+    const f = this.files[this.file[key]!]!;
+    return f.mbox ? { file: f.name, line: this.line[key]! } : { file: f.name };
+  }
+
+  raw(key: number, mbox: MboxReader): Buffer {
+    const f = this.files[this.file[key]!]!;
+    return f.mbox ? mbox.read(f.path, { start: this.start[key]!, end: this.end[key]! }) : readFileSync(f.path);
+  }
 }
 
-function rawMessage(e: Entry, mbox: MboxReader): Buffer {
-  return e.where.kind === 'file' ? readFileSync(e.where.path) : mbox.read(e.where.path, e.where);
+async function indexMail(file: SourceFile, threader: Threader): Promise<MailIndex> {
+  const index = new MailIndex();
+  const isDir = statSync(file.path).isDirectory();
+  for (const path of isDir ? listMailFiles(file.path) : [file.path]) {
+    const mbox = isMbox(path);
+    const f = index.files.push({ path, name: isDir ? relative(file.path, path) : file.name, mbox }) - 1;
+    if (mbox) {
+      for await (const span of scanMbox(path)) {
+        const key = threader.add(mailHeaders(span.header, parseMailDate(span.separator.replace(/^From \S+\s+/, ''))));
+        if (key !== null) index.set(key, f, span.start, span.end, span.line);
+      }
+    } else {
+      const key = threader.add(mailHeaders(headerBlock(readFileSync(path)), null));
+      if (key !== null) index.set(key, f);
+    }
+  }
+  return index;
 }
 
 function mailbox(a: Address | undefined): { name: string; address: string } | null {
@@ -87,19 +114,15 @@ function addressList(list: Address[] | undefined): string {
   return (list ?? []).flatMap((a) => (a.address !== undefined ? [a.address] : a.group.map((g) => g.address))).filter(Boolean).join(', ');
 }
 
-function location(w: Where): ErrorLocation {
-  return w.kind === 'mbox' ? { file: w.name, line: w.line } : { file: w.name };
-}
-
 function messageBody(email: Email, fold: boolean): string {
   const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : (email.text ?? '');
   const clean = text.replace(/\r\n?/g, '\n').trim();
   return fold ? foldQuotedHistory(clean) : clean;
 }
 
-function toMessage(email: Email, entry: Entry, fold: boolean, staff: StaffMatcher): MessageInput | string {
+function toMessage(email: Email, known: { messageId: string; time: number }, fold: boolean, staff: StaffMatcher): MessageInput | string {
   const from = mailbox(email.from);
-  let time = entry.item.time;
+  let time = known.time;
   if (Number.isNaN(time) && email.date) {
     const t = Date.parse(email.date);
     if (!Number.isNaN(t) && /^\d{4}-\d{2}-\d{2}T/.test(email.date)) time = t;
@@ -114,7 +137,7 @@ function toMessage(email: Email, entry: Entry, fold: boolean, staff: StaffMatche
   const replyTo = addressList(email.replyTo);
   if (replyTo) privateData['reply-to'] = replyTo;
   return {
-    externalId: entry.item.messageId,
+    externalId: known.messageId,
     role: staff.isStaff(from?.address) ? 'staff' : 'customer',
     authorName: from?.name?.trim() || null,
     sentAt: new Date(time).toISOString(),
@@ -130,38 +153,39 @@ function toMessage(email: Email, entry: Entry, fold: boolean, staff: StaffMatche
   };
 }
 
-async function* threadRecords(thread: MailThread, entries: readonly Entry[], file: SourceFile, staff: StaffMatcher, mbox: MboxReader): AsyncGenerator<ImportRecord> {
-  const own = thread.items.map((i) => entries[i.key]!);
+type Pass2 = { threader: Threader; index: MailIndex; mbox: MboxReader; file: SourceFile; staff: StaffMatcher };
+
+async function* threadRecords(thread: MailThread, p: Pass2): AsyncGenerator<ImportRecord> {
   const messages: MessageInput[] = [];
   let customer: { name?: string; email?: string } | undefined;
-  for (let k = 0; k < own.length; k++) {
-    const entry = own[k]!;
-    const raw = rawMessage(entry, mbox);
-    file.onBytes(raw.length);
+  let subject: string | null = null;
+  for (const key of thread.keys) {
+    const raw = p.index.raw(key, p.mbox);
+    p.file.onBytes(raw.length);
     let email: Email;
     try {
       email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
     } catch (err) {
-      yield { ok: false, location: location(entry.where), reason: `cannot read this message: ${(err as Error).message}` };
+      yield { ok: false, location: p.index.location(key), reason: `cannot read this message: ${(err as Error).message}` };
       continue;
     }
-    const m = toMessage(email, entry, thread.replies.has(entry.item.key), staff);
+    const known = p.threader.message(key);
+    const m = toMessage(email, known, p.threader.repliesToPresent(key), p.staff);
     if (typeof m === 'string') {
-      yield { ok: false, location: location(entry.where), reason: m };
+      yield { ok: false, location: p.index.location(key), reason: m };
       continue;
     }
     messages.push(m);
+    // The thread is named by its first message (its decoded subject); "Re: " is dropped when that message is itself
+    // a reply to one that is not here.
+    if (subject === null) subject = key === thread.keys[0] && !known.replyPrefix ? (email.subject ?? '').trim() : stripPrefixes(email.subject ?? '');
     if (!customer && m.role === 'customer') {
       const from = mailbox(email.from);
       if (from) customer = { ...(from.name ? { name: from.name } : {}), ...(from.address ? { email: from.address } : {}) };
     }
   }
   if (messages.length === 0) return;
-  const first = own[0]!;
-  // The thread is named by its first message; "Re: " only when that message is itself a reply to one not here.
-  const subject = first.item.replyPrefix ? stripPrefixes(first.subject) : first.subject.trim();
-  const earliest = own.reduce((a, b) => (a.item.key <= b.item.key ? a : b));
-  const thread_: ThreadInput = {
+  const record: ThreadInput = {
     source: 'email',
     externalId: thread.id,
     subject: subject || null,
@@ -169,7 +193,8 @@ async function* threadRecords(thread: MailThread, entries: readonly Entry[], fil
     ...(customer && (customer.name || customer.email) ? { customer } : {}),
     messages,
   };
-  yield { ok: true, thread: thread_, location: location(earliest.where) };
+  // Reported where the thread's first message is in the file.
+  yield { ok: true, thread: record, location: p.index.location(thread.keys.reduce((a, b) => Math.min(a, b))) };
 }
 
 function stripPrefixes(subject: string): string {
@@ -193,15 +218,15 @@ export const email: Importer = {
     return /\.eml$/i.test(name) && strong >= 1 ? 0.6 : 0;
   },
   async *read(file, ctx) {
-    const entries = await indexMail(file);
-    const threads = threadMessages(entries.map((e) => e.item));
+    const threader = new Threader();
+    const index = await indexMail(file, threader);
     // In the order their first message appears, so reports and progress follow the file.
-    const ordered = threads.map((t) => ({ t, first: t.items.reduce((m, i) => Math.min(m, i.key), Number.POSITIVE_INFINITY) })).sort((a, b) => a.first - b.first);
-    const mbox = new MboxReader();
+    const threads = threader.finish().map((t) => ({ t, first: t.keys.reduce((a, b) => Math.min(a, b)) })).sort((a, b) => a.first - b.first);
+    const pass2: Pass2 = { threader, index, mbox: new MboxReader(), file, staff: ctx.staff };
     try {
-      for (const { t } of ordered) yield* threadRecords(t, entries, file, ctx.staff, mbox);
+      for (const { t } of threads) yield* threadRecords(t, pass2);
     } finally {
-      mbox.close();
+      pass2.mbox.close();
     }
   },
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeWords } from 'postal-mime';
 import { baseSubject } from './jwz.ts';
-import type { MailItem } from './jwz.ts';
+import type { MailHeaders } from './jwz.ts';
 
 // What threading needs from a message's header block, read without parsing the body: ids, references, subject,
 // addresses, date and Gmail's thread id. postal-mime parses the whole message later, one thread at a time.
@@ -102,27 +102,28 @@ export function syntheticMessageId(block: Buffer): string {
   return `candor-${createHash('sha256').update(block).digest('hex').slice(0, 24)}@no-message-id`;
 }
 
-/** The threading view of one message; `key` is the caller's index. */
-export function mailItem(key: number, block: Buffer, fallbackTime: number | null): MailItem & { subject: string; from: string | null; dateProblem: boolean } {
+/**
+ * A string that does not keep its source alive. V8 may represent a substring as a view of the whole header text;
+ * the index of a large mailbox keeps a few ids per message, so they are copied out.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/** The threading view of one message, from its header block. */
+export function mailHeaders(block: Buffer, fallbackTime: number | null): MailHeaders {
   const fields = parseHeaderBlock(block);
-  const subject = decodeSubject(first(fields, 'subject'));
-  const { base, reply } = baseSubject(subject);
-  const dateHeader = first(fields, 'date');
-  const parsedDate = parseMailDate(dateHeader);
+  const { base, reply } = baseSubject(decodeSubject(first(fields, 'subject')));
   const inReplyTo = messageIds(first(fields, 'in-reply-to'))[0] ?? null;
-  const from = first(fields, 'from');
+  const thrid = first(fields, 'x-gm-thrid')?.trim();
   return {
-    key,
-    messageId: ownMessageId(first(fields, 'message-id')) ?? syntheticMessageId(block),
-    references: (fields.get('references') ?? []).flatMap((v) => messageIds(v)),
-    inReplyTo,
-    baseSubject: base,
+    messageId: own(ownMessageId(first(fields, 'message-id')) ?? syntheticMessageId(block)),
+    references: (fields.get('references') ?? []).flatMap((v) => messageIds(v)).map(own),
+    inReplyTo: inReplyTo === null ? null : own(inReplyTo),
+    baseSubject: own(base),
     replyPrefix: reply,
-    participants: [...addresses(from), ...addresses(first(fields, 'to')), ...addresses(first(fields, 'cc'))],
-    time: parsedDate ?? fallbackTime ?? Number.NaN,
-    gmailThreadId: first(fields, 'x-gm-thrid')?.trim() || null,
-    subject,
-    from,
-    dateProblem: parsedDate === null,
+    participants: [...addresses(first(fields, 'from')), ...addresses(first(fields, 'to')), ...addresses(first(fields, 'cc'))].slice(0, 8).map(own),
+    time: parseMailDate(first(fields, 'date')) ?? fallbackTime ?? Number.NaN,
+    gmailThreadId: thrid ? own(thrid) : null,
   };
 }

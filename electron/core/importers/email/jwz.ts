@@ -6,10 +6,12 @@
 //    participant.
 //  - Gmail's X-GM-THRID, when present, decides: messages with the same Gmail thread id are one thread, and a
 //    References link between two different Gmail threads is not followed.
+//
+// The threader is fed one message's headers at a time and links as it goes (JWZ's first step needs nothing later),
+// so the caller never holds References lists: what stays per message is its Message-ID and a few numbers in typed
+// arrays (about a hundred bytes), whatever the size of the message.
 
-export type MailItem = {
-  /** Index of the message in the file or folder; the caller's handle. */
-  key: number;
+export type MailHeaders = {
   messageId: string;
   /** References in order, oldest first. */
   references: readonly string[];
@@ -28,188 +30,278 @@ export type MailItem = {
 export type MailThread = {
   /** Stable id: Gmail's thread id, else the Message-ID of the root container (a placeholder's id included). */
   id: string;
-  /** Messages, in tree order (parents before their replies). */
-  items: MailItem[];
-  /** Keys of messages that reply to a message present in the thread: their quoted history may be folded. */
-  replies: Set<number>;
+  /** The messages' keys (the order they were added in, from 0), in tree order: parents before their replies. */
+  keys: number[];
 };
 
-type Container = {
-  id: string;
-  item: MailItem | null;
-  parent: Container | null;
-  children: Container[];
-};
+const NONE = -1;
+const PEOPLE = 4; // participant hashes kept per message
 
-function isAncestor(candidate: Container, of: Container): boolean {
-  for (let c: Container | null = of; c; c = c.parent) if (c === candidate) return true;
-  return false;
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0 || 1; // 0 means "none"
 }
 
-function unlink(c: Container): void {
-  if (!c.parent) return;
-  const siblings = c.parent.children;
-  const i = siblings.indexOf(c);
-  if (i !== -1) siblings.splice(i, 1);
-  c.parent = null;
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number, make: (n: number) => T, fill?: number): T {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, a.length * 2));
+  b.set(a);
+  if (fill !== undefined) b.fill(fill, a.length);
+  return b;
 }
 
-function link(parent: Container, child: Container): void {
-  if (parent === child || isAncestor(child, parent)) return; // would make a loop
-  unlink(child);
-  child.parent = parent;
-  parent.children.push(child);
-}
+export class Threader {
+  // Containers: one per Message-ID seen, in a message's own header or in a reference.
+  private readonly byId = new Map<string, number>();
+  private readonly idOf: string[] = [];
+  private parent = new Int32Array(1024).fill(NONE);
+  private firstChild = new Int32Array(1024).fill(NONE);
+  private nextSibling = new Int32Array(1024).fill(NONE);
+  private messageOf = new Int32Array(1024).fill(NONE);
+  // Messages, by key.
+  private count = 0;
+  private containerOf = new Int32Array(1024);
+  private time = new Float64Array(1024);
+  /** bit 0: "Re:" subject; bit 1: has References or In-Reply-To; bit 2: replies to a message that is here. */
+  private flags = new Uint8Array(1024);
+  private subjectHash = new Int32Array(1024);
+  private people = new Int32Array(1024 * PEOPLE);
+  private readonly gmail = new Map<number, string>();
 
-/** Parent chain of a message: References, else In-Reply-To; its own id and repeats removed. */
-function parentChain(item: MailItem): string[] {
-  const refs: string[] = [];
-  const seen = new Set<string>([item.messageId]);
-  for (const r of item.references) {
-    if (!seen.has(r)) {
-      seen.add(r);
-      refs.push(r);
-    }
-  }
-  // A client that sent In-Reply-To but a References list not ending in it: the direct parent is In-Reply-To.
-  if (item.inReplyTo && !seen.has(item.inReplyTo)) refs.push(item.inReplyTo);
-  return refs;
-}
-
-export function threadMessages(input: readonly MailItem[]): MailThread[] {
-  const table = new Map<string, Container>();
-  const containerFor = (id: string): Container => {
-    let c = table.get(id);
-    if (!c) {
-      c = { id, item: null, parent: null, children: [] };
-      table.set(id, c);
+  private container(id: string): number {
+    let c = this.byId.get(id);
+    if (c === undefined) {
+      c = this.idOf.length;
+      this.idOf.push(id);
+      this.byId.set(id, c);
+      const n = c + 1;
+      this.parent = grow(this.parent, n, (k) => new Int32Array(k), NONE);
+      this.firstChild = grow(this.firstChild, n, (k) => new Int32Array(k), NONE);
+      this.nextSibling = grow(this.nextSibling, n, (k) => new Int32Array(k), NONE);
+      this.messageOf = grow(this.messageOf, n, (k) => new Int32Array(k), NONE);
     }
     return c;
-  };
-
-  const items: MailItem[] = [];
-  for (const item of input) {
-    const c = containerFor(item.messageId);
-    if (c.item) continue; // the same Message-ID twice (a copy in two folders): one message
-    c.item = item;
-    items.push(item);
   }
 
-  for (const item of items) {
-    const c = table.get(item.messageId)!;
-    const chain = parentChain(item);
+  private isAncestor(candidate: number, of: number): boolean {
+    for (let c = of; c !== NONE; c = this.parent[c]!) if (c === candidate) return true;
+    return false;
+  }
+
+  private unlink(c: number): void {
+    const p = this.parent[c]!;
+    if (p === NONE) return;
+    if (this.firstChild[p] === c) this.firstChild[p] = this.nextSibling[c]!;
+    else {
+      let s = this.firstChild[p]!;
+      while (s !== NONE && this.nextSibling[s] !== c) s = this.nextSibling[s]!;
+      if (s !== NONE) this.nextSibling[s] = this.nextSibling[c]!;
+    }
+    this.nextSibling[c] = NONE;
+    this.parent[c] = NONE;
+  }
+
+  /** Appends `child` to `parent`'s children (after its siblings, so replies keep the order they came in). */
+  private link(parent: number, child: number): void {
+    if (parent === child || this.isAncestor(child, parent)) return; // would make a loop
+    this.unlink(child);
+    this.parent[child] = parent;
+    let s = this.firstChild[parent]!;
+    if (s === NONE) this.firstChild[parent] = child;
+    else {
+      while (this.nextSibling[s] !== NONE) s = this.nextSibling[s]!;
+      this.nextSibling[s] = child;
+    }
+  }
+
+  private children(c: number): number[] {
+    const out: number[] = [];
+    for (let s = this.firstChild[c]!; s !== NONE; s = this.nextSibling[s]!) out.push(s);
+    return out;
+  }
+
+  /** Adds one message; returns its key, or null when its Message-ID was seen before (a copy: one message). */
+  add(h: MailHeaders): number | null {
+    const c = this.container(h.messageId);
+    if (this.messageOf[c] !== NONE) return null;
+    const key = this.count++;
+    const n = this.count;
+    this.containerOf = grow(this.containerOf, n, (k) => new Int32Array(k));
+    this.time = grow(this.time, n, (k) => new Float64Array(k));
+    this.flags = grow(this.flags, n, (k) => new Uint8Array(k));
+    this.subjectHash = grow(this.subjectHash, n, (k) => new Int32Array(k));
+    this.people = grow(this.people, n * PEOPLE, (k) => new Int32Array(k));
+    this.messageOf[c] = key;
+    this.containerOf[key] = c;
+    this.time[key] = h.time;
+    this.subjectHash[key] = h.baseSubject ? hash(h.baseSubject) : 0;
+    h.participants.slice(0, PEOPLE).forEach((p, i) => { this.people[key * PEOPLE + i] = hash(p); });
+    if (h.gmailThreadId) this.gmail.set(key, h.gmailThreadId);
+
+    // Parent chain: References, else In-Reply-To; the message's own id and repeats removed. A client that sent
+    // In-Reply-To but a References list not ending in it: the direct parent is In-Reply-To.
+    const chain: string[] = [];
+    const seen = new Set<string>([h.messageId]);
+    for (const r of h.references) {
+      if (!seen.has(r)) {
+        seen.add(r);
+        chain.push(r);
+      }
+    }
+    if (h.inReplyTo && !seen.has(h.inReplyTo)) chain.push(h.inReplyTo);
+    this.flags[key] = (h.replyPrefix ? 1 : 0) | (chain.length > 0 ? 2 : 0);
+
     for (let i = 0; i + 1 < chain.length; i++) {
-      const parent = containerFor(chain[i]!);
-      const child = containerFor(chain[i + 1]!);
+      const parent = this.container(chain[i]!);
+      const child = this.container(chain[i + 1]!);
       // Earlier messages' own References are trusted over what a later message claims about them.
-      if (!child.parent && child !== c && !isAncestor(child, parent)) link(parent, child);
+      if (this.parent[child] === NONE && child !== c && !this.isAncestor(child, parent)) this.link(parent, child);
     }
-    const last = chain.length ? containerFor(chain[chain.length - 1]!) : null;
-    if (last && last !== c && !isAncestor(c, last)) link(last, c);
-    else if (!last) unlink(c);
+    if (chain.length) {
+      const last = this.container(chain[chain.length - 1]!);
+      if (last !== c && !this.isAncestor(c, last)) this.link(last, c);
+    } else this.unlink(c);
+    return key;
   }
 
-  // Roots, then prune: an empty container with no children vanishes; an empty non-root container hands its children
-  // to its parent. An empty root keeps its children together (one thread whose first message is missing).
-  let roots = [...table.values()].filter((c) => !c.parent);
-  const prune = (c: Container): void => {
-    for (const child of [...c.children]) prune(child);
-    if (c.item || !c.parent) return;
-    const parent = c.parent;
-    unlink(c);
-    for (const child of [...c.children]) {
-      child.parent = null;
-      link(parent, child);
-    }
-  };
-  for (const r of roots) prune(r);
-  roots = roots.filter((r) => r.item || r.children.length > 0);
-  // An empty root with one child is just that child's thread.
-  roots = roots.map((r) => {
-    if (!r.item && r.children.length === 1) {
-      const only = r.children[0]!;
-      // Keep the placeholder's id as the thread id: it is what the thread will be called once the parent arrives.
-      return { ...only, id: r.id, parent: null };
-    }
-    return r;
-  });
+  /** What the second pass needs of a message: its id, time (NaN when unknown) and whether its subject said "Re:". */
+  message(key: number): { messageId: string; time: number; replyPrefix: boolean } {
+    return { messageId: this.idOf[this.containerOf[key]!]!, time: this.time[key]!, replyPrefix: (this.flags[key]! & 1) !== 0 };
+  }
 
-  // Subject fallback for replies from clients that send no threading headers at all.
-  const bySubject = new Map<string, Container[]>();
-  const firstTime = (c: Container): number => {
-    let t = c.item?.time ?? Number.POSITIVE_INFINITY;
-    for (const ch of c.children) t = Math.min(t, firstTime(ch));
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-  };
-  const sorted = roots.map((r) => ({ r, t: firstTime(r) })).sort((a, b) => a.t - b.t).map(({ r }) => r);
-  const merged = new Set<Container>();
-  for (const r of sorted) {
-    const item = r.item;
-    if (item && item.replyPrefix && item.references.length === 0 && !item.inReplyTo && item.baseSubject) {
-      const candidates = bySubject.get(item.baseSubject) ?? [];
-      const target = [...candidates].reverse().find((cand) => sharesParticipant(cand, item));
-      if (target) {
-        r.parent = target;
-        target.children.push(r);
-        merged.add(r);
+  /** The message was a reply to one that is in the file: its quoted history may be folded. Valid after finish(). */
+  repliesToPresent(key: number): boolean {
+    return (this.flags[key]! & 4) !== 0;
+  }
+
+  /** Prunes, groups and lists the threads. Call once, after the last add. */
+  finish(): MailThread[] {
+    const containers = this.idOf.length;
+    // Prune: an empty container with no children vanishes; an empty non-root container hands its children to its
+    // parent. An empty root keeps its children together (one thread whose first message is missing). Post-order.
+    const order: number[] = [];
+    const stack: number[] = [];
+    for (let c = 0; c < containers; c++) if (this.parent[c] === NONE) stack.push(c);
+    const roots0 = [...stack];
+    while (stack.length) {
+      const c = stack.pop()!;
+      order.push(c);
+      for (const ch of this.children(c)) stack.push(ch);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const c = order[i]!;
+      const p = this.parent[c]!;
+      if (this.messageOf[c] !== NONE || p === NONE) continue;
+      const kids = this.children(c);
+      this.unlink(c);
+      for (const k of kids) {
+        this.parent[k] = NONE;
+        this.nextSibling[k] = NONE;
+        this.link(p, k);
+      }
+      this.firstChild[c] = NONE;
+    }
+    // Each root: the container to walk from and the thread's name. An empty root with one child is that child's
+    // thread, named after the missing parent: the name it will keep once the parent is imported.
+    type Root = { start: number; id: string; first: number };
+    const roots: Root[] = [];
+    for (const r of roots0) {
+      if (this.messageOf[r] === NONE && this.firstChild[r] === NONE) continue;
+      const kids = this.messageOf[r] === NONE ? this.children(r) : [];
+      roots.push({ start: kids.length === 1 ? kids[0]! : r, id: this.idOf[r]!, first: Number.POSITIVE_INFINITY });
+    }
+    const walk = (start: number, visit: (c: number, realAbove: boolean) => void) => {
+      const todo: [number, boolean][] = [[start, false]];
+      while (todo.length) {
+        const [c, realAbove] = todo.pop()!;
+        visit(c, realAbove);
+        const below = realAbove || this.messageOf[c] !== NONE;
+        const kids = this.children(c);
+        for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i]!, below]);
+      }
+    };
+    for (const r of roots) {
+      walk(r.start, (c) => {
+        const m = this.messageOf[c]!;
+        if (m !== NONE && !Number.isNaN(this.time[m]!)) r.first = Math.min(r.first, this.time[m]!);
+      });
+    }
+
+    // Subject fallback for replies from clients that send no threading headers at all.
+    const bySubject = new Map<number, Root[]>();
+    const merged = new Set<Root>();
+    for (const r of [...roots].sort((a, b) => a.first - b.first)) {
+      const m = this.messageOf[r.start]!;
+      const subject = m === NONE ? 0 : this.subjectHash[m]!;
+      if (m !== NONE && (this.flags[m]! & 3) === 1 && subject !== 0) {
+        const target = [...(bySubject.get(subject) ?? [])].reverse().find((cand) => this.sharesParticipant(cand.start, m));
+        if (target) {
+          this.link(target.start, r.start);
+          merged.add(r);
+          continue;
+        }
+      }
+      if (subject !== 0) bySubject.set(subject, [...(bySubject.get(subject) ?? []), r]);
+    }
+
+    const threads: MailThread[] = [];
+    for (const r of roots) {
+      if (merged.has(r)) continue;
+      const keys: number[] = [];
+      walk(r.start, (c, realAbove) => {
+        const m = this.messageOf[c]!;
+        if (m === NONE) return;
+        keys.push(m);
+        if (realAbove) this.flags[m]! |= 4;
+      });
+      threads.push({ id: r.id, keys });
+    }
+    return this.applyGmailThreads(threads);
+  }
+
+  private sharesParticipant(root: number, m: number): boolean {
+    const mine = new Set<number>();
+    for (let i = 0; i < PEOPLE; i++) if (this.people[m * PEOPLE + i]) mine.add(this.people[m * PEOPLE + i]!);
+    let found = false;
+    const todo = [root];
+    while (todo.length && !found) {
+      const c = todo.pop()!;
+      const k = this.messageOf[c]!;
+      if (k !== NONE) for (let i = 0; i < PEOPLE; i++) if (mine.has(this.people[k * PEOPLE + i]!)) found = true;
+      todo.push(...this.children(c));
+    }
+    return found;
+  }
+
+  /**
+   * Regroups by Gmail thread id where messages carry one: a JWZ thread whose messages name several Gmail threads is
+   * split along them, and Gmail threads spread over several JWZ threads are joined. Messages without an id stay with
+   * the Gmail thread of the JWZ thread they are in (or their JWZ thread when it has none).
+   */
+  private applyGmailThreads(threads: MailThread[]): MailThread[] {
+    if (this.gmail.size === 0) return threads;
+    const groups = new Map<string, MailThread>();
+    const out: MailThread[] = [];
+    for (const t of threads) {
+      const ids = [...new Set(t.keys.map((k) => this.gmail.get(k)).filter((x): x is string => x !== undefined))];
+      if (ids.length === 0) {
+        out.push(t);
         continue;
       }
-    }
-    if (item?.baseSubject) bySubject.set(item.baseSubject, [...(bySubject.get(item.baseSubject) ?? []), r]);
-  }
-  roots = roots.filter((r) => !merged.has(r));
-
-  const threads: MailThread[] = roots.map((root) => {
-    const list: MailItem[] = [];
-    const replies = new Set<number>();
-    // Only a message below a message that is in the file repeats history the thread already holds.
-    const walk = (c: Container, realAbove: boolean): void => {
-      if (c.item) {
-        list.push(c.item);
-        if (realAbove) replies.add(c.item.key);
+      for (const k of t.keys) {
+        const gid = this.gmail.get(k) ?? ids[0]!;
+        let g = groups.get(gid);
+        if (!g) {
+          g = { id: `gmail-thread:${gid}`, keys: [] };
+          groups.set(gid, g);
+          out.push(g);
+        }
+        g.keys.push(k);
       }
-      for (const ch of c.children) walk(ch, realAbove || c.item !== null);
-    };
-    walk(root, false);
-    return { id: root.id, items: list, replies };
-  });
-  return applyGmailThreads(threads);
-}
-
-function sharesParticipant(root: Container, item: MailItem): boolean {
-  const mine = new Set(item.participants);
-  const check = (c: Container): boolean => (c.item?.participants.some((p) => mine.has(p)) ?? false) || c.children.some(check);
-  return check(root);
-}
-
-/**
- * Regroups by Gmail thread id where messages carry one: a JWZ thread whose messages name several Gmail threads is
- * split along them, and Gmail threads spread over several JWZ threads are joined. Messages without an id stay with
- * the Gmail thread of the JWZ thread they are in (or their JWZ thread when it has none).
- */
-function applyGmailThreads(threads: MailThread[]): MailThread[] {
-  if (!threads.some((t) => t.items.some((i) => i.gmailThreadId))) return threads;
-  const groups = new Map<string, MailThread>();
-  const out: MailThread[] = [];
-  for (const t of threads) {
-    const ids = [...new Set(t.items.map((i) => i.gmailThreadId).filter((x): x is string => x !== null))];
-    if (ids.length === 0) {
-      out.push(t);
-      continue;
     }
-    for (const item of t.items) {
-      const gid = item.gmailThreadId ?? ids[0]!;
-      let g = groups.get(gid);
-      if (!g) {
-        g = { id: `gmail-thread:${gid}`, items: [], replies: new Set() };
-        groups.set(gid, g);
-        out.push(g);
-      }
-      g.items.push(item);
-      if (t.replies.has(item.key)) g.replies.add(item.key);
-    }
+    return out;
   }
-  return out;
 }
 
 const PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|vs|antw|rif|tr|ref)(\[\d+\])?\s*:\s*|\[[^\]]{1,40}\]\s*)+/i;

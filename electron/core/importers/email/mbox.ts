@@ -36,7 +36,10 @@ export async function* scanMbox(path: string, onBytes: (n: number) => void = () 
   try {
     const size = (await fh.stat()).size;
     const chunkSize = 1 << 20;
-    let buf = Buffer.alloc(0);
+    // One buffer for the whole scan, reused: allocating a fresh megabyte per chunk lets the C heap grow with the
+    // file. The unfinished line of the previous chunk is moved to its start, then the next bytes are read after it.
+    let store = Buffer.allocUnsafe(2 * chunkSize);
+    let buf = store.subarray(0, 0);
     let base = 0; // file offset of buf[0]
     let lineNo = 0;
     let prevBlank = true;
@@ -44,14 +47,17 @@ export async function* scanMbox(path: string, onBytes: (n: number) => void = () 
     let offset = 0;
     let eof = false;
     while (!eof) {
-      // The unfinished line of the previous chunk goes first, then the new bytes.
-      const chunk = Buffer.allocUnsafe(buf.length + chunkSize);
-      buf.copy(chunk, 0);
-      const { bytesRead } = await fh.read(chunk, buf.length, chunkSize, offset);
+      const carry = buf.length;
+      if (carry + chunkSize > store.length) {
+        const bigger = Buffer.allocUnsafe(2 * (carry + chunkSize)); // one very long line
+        buf.copy(bigger, 0);
+        store = bigger;
+      } else if (carry > 0 && buf.byteOffset !== store.byteOffset) buf.copy(store, 0);
+      const { bytesRead } = await fh.read(store, carry, chunkSize, offset);
       offset += bytesRead;
       onBytes(bytesRead);
       eof = bytesRead === 0 || offset >= size;
-      buf = chunk.subarray(0, buf.length + bytesRead);
+      buf = store.subarray(0, carry + bytesRead);
       let i = 0;
       for (;;) {
         let nl = buf.indexOf(10, i);
@@ -85,7 +91,7 @@ export async function* scanMbox(path: string, onBytes: (n: number) => void = () 
         i = nl + 1;
       }
       base += Math.min(i, buf.length);
-      buf = i < buf.length ? buf.subarray(i) : Buffer.alloc(0);
+      buf = buf.subarray(Math.min(i, buf.length));
     }
     if (current) yield finish(current, size);
   } finally {
