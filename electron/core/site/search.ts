@@ -16,8 +16,6 @@ import { wellFormed } from './trusted.ts';
 
 export const SEARCH_DIR = 'search';
 export const SHARD_SIZE = 2000;
-/** Pagefind writes one fragment file per record unless told to bundle them; hosts limit file counts. */
-const MAX_FRAGMENTS = 200;
 /** Pagefind's own UI bundles: the site has its own small search script. */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
 const HIGH_WATER = 1000;
@@ -75,7 +73,7 @@ export class SearchBuilder {
   private index(name: string): Promise<PagefindIndex> {
     let idx = this.indexes.get(name);
     if (!idx) {
-      idx = pagefind.createIndex({ forceLanguage: 'en', maxFragments: MAX_FRAGMENTS, writePlayground: false }).then((r) => {
+      idx = pagefind.createIndex({ forceLanguage: 'en', writePlayground: false }).then((r) => {
         if (!r.index) throw new CandorError('SEARCH_FAILED', `The search index could not be started: ${r.errors.join('; ')}. Build with --no-search to skip search.`);
         return r.index;
       });
