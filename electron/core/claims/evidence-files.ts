@@ -1,29 +1,14 @@
 // Evidence files are copied into <workspace>/evidence/<sha256> and never altered: the name is kept in the claim,
 // the bytes only once, under their hash. A file that changes while it is copied is refused, not half-stored.
-import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { EVIDENCE_DIR } from '../workspace.ts';
 import type { EvidenceFile } from './model.ts';
 
-export function sha256File(path: string): { sha256: string; size: number } {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let size = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-      size += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { sha256: hash.digest('hex'), size };
-}
+import { sha256File } from '../file-hash.ts';
+export { sha256File };
 
 export function evidencePath(workspaceDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new CandorError('BAD_EVIDENCE', `"${sha256}" is not an evidence file hash.`);
