@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { DatabaseSync } from 'node:sqlite';
@@ -79,6 +79,13 @@ export function readWorkspaceMeta(root: string): WorkspaceMeta {
     throw new CandorError('WORKSPACE_TOO_NEW', `${root} was made by a newer version of Candor (format ${parsed.data.formatVersion}). Update Candor to open it.`, { file: metaPath });
   }
   return parsed.data;
+}
+
+/** Rewrites workspace.json (the organisation's name): written beside and renamed, so it is never half written. */
+export function writeWorkspaceMeta(root: string, meta: WorkspaceMeta): void {
+  const file = join(root, META_FILE);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(WorkspaceMeta.parse(meta), null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
 }
 
 function pidAlive(pid: number): boolean {

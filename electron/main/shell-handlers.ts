@@ -39,7 +39,7 @@ export function dialogOptions(purpose: PickPurpose, title?: string, defaultPath?
     case 'evidence-file':
       return base({ title: 'Attach evidence', buttonLabel: 'Attach', properties: ['openFile'], filters: [{ name: 'Documents', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'csv', 'xlsx', 'docx', 'txt', 'json'] }, { name: 'All files', extensions: ['*'] }] });
     case 'logo-file':
-      return base({ title: 'Choose a logo', buttonLabel: 'Use This Logo', properties: ['openFile'], filters: [{ name: 'Images', extensions: ['svg', 'png', 'jpg', 'jpeg', 'webp'] }] });
+      return base({ title: 'Choose a logo', buttonLabel: 'Use This Logo', properties: ['openFile'], filters: [{ name: 'Images (PNG, JPEG, WebP)', extensions: ['png', 'jpg', 'jpeg', 'webp'] }] });
     case 'export-folder':
       return base({ title: 'Choose where to export the site', buttonLabel: 'Export Here', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
   }

@@ -52,6 +52,12 @@ test('every screen meets WCAG 2.2 AA, light and dark', async ({ page }) => {
     await check(page, `${scheme} claim editor`);
     await page.getByRole('link', { name: /^Site/ }).click();
     await check(page, `${scheme} site settings`);
+    // Colours typed in: the contrast results and the colour fields must meet AA too (nothing is saved).
+    await page.getByLabel('Accent colour', { exact: true }).fill('#0b4f8a');
+    await page.getByLabel('Header background', { exact: true }).fill('#1d3557');
+    await expect(page.getByRole('list', { name: 'Contrast of the chosen colours' })).toContainText('passes WCAG 2.2 AA');
+    await check(page, `${scheme} site settings with colours`);
+    await page.getByRole('button', { name: 'Undo changes' }).click();
     await page.getByRole('tab', { name: 'Export' }).click();
     await check(page, `${scheme} site export`);
     await page.getByRole('link', { name: /^Audit log/ }).click();

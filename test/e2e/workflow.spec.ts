@@ -168,6 +168,9 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   // The site: settings and the live preview, then the export.
   await page.getByRole('link', { name: /^Site/ }).click();
   await page.getByLabel('Moderation policy').fill('We withhold conversations only when a customer asks us to, or for legal reasons.');
+  // The organisation's header colour, saved with the workspace and checked on the exported site below.
+  await page.getByLabel('Header background', { exact: true }).fill('#1d3557');
+  await expect(page.getByRole('list', { name: 'Contrast of the chosen colours' })).toContainText('passes WCAG 2.2 AA');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Site settings saved.')).toBeVisible();
   const frame = page.frameLocator('iframe[title="Preview of the public site"]');
@@ -196,6 +199,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   const site = await popup;
   await site.waitForLoadState();
   await expect(site.locator('body')).toContainText('Northwind Outdoor Ltd');
+  await expect(site.locator('.site-header')).toHaveCSS('background-color', 'rgb(29, 53, 87)');
   await site.getByRole('link', { name: 'Conversations', exact: true }).first().click();
   await expect(site.locator('main')).toContainText('Kettle arrived with a cracked lid');
   await expect(site.locator('main')).toContainText('Missing order');

@@ -7,7 +7,7 @@ import { ClaimEditor, NEW_CLAIM } from '../../renderer/src/views/claims/ClaimEdi
 import { guessBodyFormat, guessColumns, guessLayout, missingRequired, toMapping } from '../../renderer/src/views/import/csv-mapping.ts';
 import { ImportView, parsePaths } from '../../renderer/src/views/import/ImportView.tsx';
 import { SiteView } from '../../renderer/src/views/site/SiteView.tsx';
-import type { Res } from '../../electron/shared/contract.ts';
+import type { Req, Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
 afterEach(cleanup);
@@ -117,12 +117,15 @@ describe('Import', () => {
 describe('Site', () => {
   it('exports into a typed folder and offers to open the result in the browser harness', async () => {
     const result = { out: '/sites/acme', pages: 22, threads: 2, withheld: 1, claims: 1, bytes: 500_000, ms: 600, incremental: false, rendered: 22, reused: 0, signed: false, search: true, warnings: [] };
-    const fake = fakeTransport({ 'site.themes': () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }] }), 'site.build': () => result });
+    const fake = fakeTransport({ 'site.themes': () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }] }), 'site.settings.get': () => siteSettings({ theme: 'ledger', baseUrl: 'https://t.acme.example/' }), 'site.build': () => result });
     render(<Providers fake={fake}><SiteView tab="export" /></Providers>);
+    // The export publishes the saved theme and address (changed on the settings tab), and says which.
+    expect(await screen.findByText('https://t.acme.example/')).toBeTruthy();
+    expect(screen.getByText(/Theme ledger/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Folder'), '/sites/acme');
     await userEvent.click(screen.getByRole('button', { name: 'Export site' }));
     expect(await screen.findByText('The site is ready')).toBeTruthy();
-    expect(fake.callsTo('site.build')).toEqual([{ out: '/sites/acme', theme: 'default', search: true }]);
+    expect(fake.callsTo('site.build')).toEqual([{ out: '/sites/acme', search: true }]);
     expect(screen.getByText(/2 published conversations, 1 withheld conversation/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open in browser' }).getAttribute('href')).toBe('/preview/');
   });
@@ -137,5 +140,108 @@ describe('Site', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Open in browser' }));
     expect(fake.callsTo('app.openPath')).toEqual([{ path: '/sites/acme' }, { path: '/sites/acme/index.html' }]);
     expect(screen.getByText('No base URL')).toBeTruthy();
+  });
+});
+
+function siteSettings(patch: Partial<Res<'site.settings.get'>> = {}): Res<'site.settings.get'> {
+  return { organisation: 'Acme Ltd', intro: null, policy: null, url: null, theme: 'default', baseUrl: null, colors: { accent: null, header: null, headerText: null }, logo: null, ...patch };
+}
+
+describe('Site settings', () => {
+  const themes = () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }, { name: 'ledger', label: 'Ledger', description: 'An annual report' }] });
+  const preview = () => ({ out: '/ws/acme/.site-preview/default', pages: 1, threads: 0, withheld: 0, claims: 0, bytes: 1, ms: 1, incremental: false, rendered: 1, reused: 0, signed: false, search: false, warnings: [] });
+
+  it('edits the name, theme, address and colours, shows each colour’s contrast, and saves them for the workspace', async () => {
+    let stored = siteSettings();
+    const set = vi.fn((req: Req<'site.settings.set'>) => {
+      stored = { ...stored, organisation: req.organisation ?? stored.organisation, theme: req.theme ?? 'default', baseUrl: req.baseUrl ?? null, colors: { accent: req.colors?.accent ?? null, header: req.colors?.header ?? null, headerText: req.colors?.headerText ?? null } };
+      return stored;
+    });
+    const fake = fakeTransport({ 'site.themes': themes, 'site.settings.get': () => stored, 'site.settings.set': set, 'site.preview': preview });
+    const toast = vi.fn();
+    const refreshWorkspace = vi.fn();
+    render(<Providers fake={fake} app={{ toast, refreshWorkspace }}><SiteView tab="settings" /></Providers>);
+
+    const name = await screen.findByLabelText('Organisation');
+    expect((name as HTMLInputElement).readOnly).toBe(false);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Acme Group');
+    await userEvent.selectOptions(screen.getByLabelText('Theme'), 'ledger');
+    await userEvent.type(screen.getByLabelText('Address of the published site (optional)'), 'https://t.acme.example');
+
+    // A colour too light for text: the contrast is shown at once, with the field's problem, before any save.
+    const accent = screen.getByLabelText('Accent colour');
+    await userEvent.type(accent, '#88aaff');
+    const contrast = screen.getByRole('list', { name: 'Contrast of the chosen colours' });
+    expect(within(contrast).getByText('links and headings on the page background', { exact: false }).textContent).toMatch(/2\.\d\d:1 — below 4\.5:1, will be refused/);
+    expect(accent.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/Accent colour #88aaff: links and headings on the page background .* contrast ratio of 2\.\d\d:1/)).toBeTruthy();
+
+    // A dark enough one passes everywhere; the picker follows the typed value.
+    await userEvent.clear(accent);
+    await userEvent.type(accent, '#0B4F8A');
+    const passing = screen.getByRole('list', { name: 'Contrast of the chosen colours' });
+    expect(within(passing).queryByText(/will be refused/)).toBeNull();
+    expect(within(passing).getAllByText(/passes WCAG 2\.2 AA/)).toHaveLength(4);
+    expect((screen.getByLabelText('Accent colour: picker') as HTMLInputElement).value).toBe('#0b4f8a');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(toast).toHaveBeenCalledWith('Site settings saved.'));
+    expect(set.mock.calls[0]![0]).toEqual({
+      organisation: 'Acme Group', url: null, intro: null, policy: null, theme: 'ledger', baseUrl: 'https://t.acme.example',
+      colors: { accent: '#0B4F8A', header: null, headerText: null },
+    });
+    expect(refreshWorkspace).toHaveBeenCalled();
+    // The preview is built from the saved settings: no theme or address of its own.
+    await waitFor(() => expect(fake.callsTo('site.preview').length).toBeGreaterThanOrEqual(2));
+    expect(fake.callsTo('site.preview').every((r) => JSON.stringify(r) === '{"search":false}')).toBe(true);
+  });
+
+  it('shows the core’s refusal and keeps what was typed', async () => {
+    const fake = fakeTransport({
+      'site.themes': themes, 'site.settings.get': () => siteSettings(), 'site.preview': preview,
+      'site.settings.set': () => { throw Object.assign(new Error('Header text colour #bbbbbb: … would have a contrast ratio of 1.41:1'), { code: 'LOW_CONTRAST' }); },
+    });
+    render(<Providers fake={fake}><SiteView tab="settings" /></Providers>);
+    await userEvent.type(await screen.findByLabelText('Moderation policy'), 'We withhold on request.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not saved');
+    expect(alert.textContent).toContain('1.41:1');
+    expect((screen.getByLabelText('Moderation policy') as HTMLTextAreaElement).value).toBe('We withhold on request.');
+  });
+
+  it('uses a chosen logo, shows it, and says why a file is refused', async () => {
+    const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+    let stored = siteSettings();
+    const fake = fakeTransport({
+      'site.themes': themes, 'site.preview': preview,
+      'site.settings.get': () => stored,
+      'site.logo.set': (req) => {
+        if (req.path.endsWith('.svg')) throw Object.assign(new Error('The logo logo.svg is an SVG file. SVG is refused because an SVG opened on its own can run script'), { code: 'LOGO_SVG_REFUSED' });
+        stored = { ...stored, logo: { type: 'image/png', size: 2048, sha256: 'a'.repeat(64), dataUrl } };
+        return stored;
+      },
+      'site.logo.clear': () => (stored = { ...stored, logo: null }),
+    });
+    const toast = vi.fn();
+    render(<Providers fake={fake} app={{ toast }}><SiteView tab="settings" /></Providers>);
+    expect(await screen.findByText(/No logo/)).toBeTruthy();
+    const file = screen.getByLabelText('Logo file');
+    await userEvent.type(file, '/home/me/logo.svg');
+    await userEvent.click(screen.getByRole('button', { name: 'Use this logo' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('SVG is refused');
+
+    await userEvent.clear(file);
+    await userEvent.type(file, '/home/me/logo.png');
+    await userEvent.click(screen.getByRole('button', { name: 'Use this logo' }));
+    const img = await screen.findByRole('img', { name: 'The current logo' });
+    expect(img.getAttribute('src')).toBe(dataUrl);
+    expect(fake.callsTo('site.logo.set')).toEqual([{ path: '/home/me/logo.svg' }, { path: '/home/me/logo.png' }]);
+    expect(toast).toHaveBeenCalledWith('Logo saved.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove logo' }));
+    expect(await screen.findByText(/No logo/)).toBeTruthy();
+    expect(fake.callsTo('site.logo.clear')).toHaveLength(1);
   });
 });

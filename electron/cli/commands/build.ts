@@ -41,8 +41,10 @@ A rebuild into the same folder re-renders only what changed and gives the same b
 
 Options:
   --out <dir>        Where the site goes (required)
-  --theme <name>     ${listThemes().map((t) => t.name).join(' | ') || 'default'} (default: default). <workspace>/templates/ overrides any theme file.
-  --base-url <url>   The address the site will have (https://...): canonical links, feed and sitemap
+  --theme <name>     ${listThemes().map((t) => t.name).join(' | ') || 'default'} (default: the workspace's saved theme, else default).
+                     <workspace>/templates/ overrides any theme file.
+  --base-url <url>   The address the site will have (https://...): canonical links, feed and sitemap (default: the
+                     workspace's saved address; --base-url "" builds without one). Save both with candor site-settings.
   --no-search        Skip the search index (faster; the search page is left out)
   --clean            Ignore what the last build saved and render everything
   --json             Print {"out","pages","threads","withheld","claims","bytes","ms"}
@@ -74,7 +76,7 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
         workspace: dir,
         out: values.out,
         theme: values.theme,
-        baseUrl: values['base-url'] ?? null,
+        baseUrl: values['base-url'],
         search: !values['no-search'],
         clean: values.clean,
         onProgress: progress.update,

@@ -10,6 +10,7 @@ import { statsCommand } from './stats.ts';
 import { settingsCommand } from './settings.ts';
 import { claimsCommand } from './claims.ts';
 import { buildCommand } from './build.ts';
+import { siteSettingsCommand } from './site-settings.ts';
 import { verifyCommand } from './verify.ts';
 import { keysCommand } from './keys.ts';
 import { serveCommand } from './serve.ts';
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
   statsCommand,
   settingsCommand,
   claimsCommand,
+  siteSettingsCommand,
   buildCommand,
   verifyCommand,
   keysCommand,

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { siteChannels } from '../../shared/contract/site.ts';
-import type { BuildResult } from '../../shared/contract/site.ts';
+import type { BuildResult, SiteSettingsInfo } from '../../shared/contract/site.ts';
 import { buildSite } from '../site/build.ts';
 import type { BuildOptions, BuildReport } from '../site/build.ts';
 import { initSigningKey, readSigningKey } from '../site/keys.ts';
 import { listThemes } from '../site/liquid.ts';
 import { verifySite } from '../site/manifest.ts';
-import { readSiteSettings, updateSiteSettings } from '../site/settings.ts';
+import { readBranding } from '../site/branding.ts';
+import { clearSiteLogo, readSiteSettings, setSiteLogo, siteLogoFile, updateSiteSettings } from '../site/settings.ts';
+import type { SiteSettingsView } from '../site/settings.ts';
+import type { Workspace } from '../workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
 
 /** Where the app's preview builds go: inside the workspace, one folder per theme. */
@@ -30,16 +34,27 @@ async function build(ctx: CoreContext, options: Omit<BuildOptions, 'workspace' |
   return result(r);
 }
 
+function settingsInfo(ws: Workspace, s: SiteSettingsView): SiteSettingsInfo {
+  if (!s.logo) return { ...s, logo: null };
+  let dataUrl = '';
+  try {
+    dataUrl = `data:${s.logo.type};base64,${readFileSync(siteLogoFile(ws, s.logo)).toString('base64')}`;
+  } catch {
+    // A missing file is reported by the build; the settings still show what was chosen.
+  }
+  return { ...s, logo: { ...s.logo, dataUrl } };
+}
+
 export const siteHandlers: HandlersFor<typeof siteChannels> = {
   'site.themes'() {
     return { themes: listThemes() };
   },
   'site.build'(req, ctx) {
-    return build(ctx, { out: req.out, theme: req.theme, baseUrl: req.baseUrl ?? null, search: req.search, clean: req.clean });
+    return build(ctx, { out: req.out, theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
   },
   'site.preview'(req, ctx) {
-    const theme = req.theme ?? 'default';
-    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl ?? null, search: req.search, clean: req.clean });
+    const theme = req.theme ?? readBranding(ctx.workspace().db).theme ?? 'default';
+    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
   },
   'site.verify'(req) {
     return verifySite(req.dir, req.publicKey === undefined ? {} : { publicKeyPem: req.publicKey });
@@ -53,9 +68,19 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
     return { fingerprint: k.fingerprint, publicKey: k.publicKeyPem };
   },
   'site.settings.get'(_req, ctx) {
-    return readSiteSettings(ctx.workspace());
+    const ws = ctx.workspace();
+    return settingsInfo(ws, readSiteSettings(ws));
   },
   'site.settings.set'(req, ctx) {
-    return updateSiteSettings(ctx.workspace(), req);
+    const ws = ctx.workspace();
+    return settingsInfo(ws, updateSiteSettings(ws, req));
+  },
+  'site.logo.set'(req, ctx) {
+    const ws = ctx.workspace();
+    return settingsInfo(ws, setSiteLogo(ws, req.path));
+  },
+  'site.logo.clear'(_req, ctx) {
+    const ws = ctx.workspace();
+    return settingsInfo(ws, clearSiteLogo(ws));
   },
 };

@@ -11,6 +11,7 @@ import { cachePaths, discardPending, pendingCards, readPreviousBuild, saveBuild 
 import type { CacheState, ThreadRecord } from './cache.ts';
 import { dataVersion, loadSiteData, openThreadReader } from './data.ts';
 import type { SiteData } from './data.ts';
+import { readBranding, siteBranding } from './branding.ts';
 import { atomFeed, robotsTxt, sitemapFiles } from './feeds.ts';
 import type { SitemapEntry } from './feeds.ts';
 import { readSigningKey, signBytes, SITE_PUBLIC_KEY } from './keys.ts';
@@ -257,8 +258,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const warnings: string[] = [];
-  const theme = options.theme ?? 'default';
-  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  // An explicit theme or address (even an empty one) wins over the workspace's saved ones, read once it is open.
+  const explicitBaseUrl = options.baseUrl === undefined ? undefined : normalizeBaseUrl(options.baseUrl);
   const wantSearch = options.search !== false;
   const timings: BuildTimings = { load: 0, threads: 0, pages: 0, data: 0, search: 0, manifest: 0, total: 0 };
   let mark = started;
@@ -285,12 +286,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const paths = cachePaths(ws.dir, output.target);
   try {
     progress({ phase: 'load', done: 0, total: 1 });
+    const saved = readBranding(ws.db);
+    const theme = options.theme ?? saved.theme ?? 'default';
+    const baseUrl = explicitBaseUrl === undefined ? saved.baseUrl : explicitBaseUrl;
+    const branding = siteBranding(ws.dir, saved);
+    warnings.push(...branding.warnings);
     const data: SiteData = loadSiteData(ws.db, ws.dir);
     const roots = templateRoots(theme, ws.dir);
     const signing = readSigningKey(ws.dir);
     const globals: SiteGlobals = siteGlobals({
       name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,
-      hasSearch: wantSearch, keyFingerprint: signing?.fingerprint ?? null,
+      hasSearch: wantSearch, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
     });
     const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
     if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
@@ -573,6 +579,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     for (const f of sitemapFiles(baseUrl, sitemap)) files.push(writer.write(f.path, f.content));
     files.push(writer.write('robots.txt', robotsTxt(baseUrl)));
     for (const [rel, file] of themeFiles(roots)) if (rel.startsWith('assets/')) files.push(writer.write(rel, readFileSync(file)));
+    for (const f of branding.files) files.push(writer.write(f.path, f.content));
     for (const [sha, path] of evidenceFiles) {
       const src = join(ws.dir, 'evidence', sha);
       if (existsSync(src) && statSync(src).isFile()) files.push(writer.write(path, readFileSync(src)));

@@ -70,9 +70,13 @@ export type SiteGlobals = {
   signed: boolean;
   keyFingerprint: string | null;
   nav: NavItem[];
+  /** The organisation's colours (assets/brand.css, versioned), linked after the theme's stylesheet; null: none chosen. */
+  brandCss: string | null;
+  /** The organisation's logo (assets/logo.*, versioned), shown in the header with its name as alt text; null: none. */
+  logo: string | null;
 };
 
-export function siteGlobals(opts: { name: string; url: string | null; baseUrl: string | null; theme: string; generator: string; hasClaims: boolean; hasSearch: boolean; keyFingerprint: string | null }): SiteGlobals {
+export function siteGlobals(opts: { name: string; url: string | null; baseUrl: string | null; theme: string; generator: string; hasClaims: boolean; hasSearch: boolean; keyFingerprint: string | null; brandCss?: string | null; logo?: string | null }): SiteGlobals {
   const nav: NavItem[] = [
     { label: 'Overview', path: PATHS.home, section: 'home' },
     { label: 'Conversations', path: PATHS.conversations, section: 'conversations' },
@@ -99,6 +103,8 @@ export function siteGlobals(opts: { name: string; url: string | null; baseUrl: s
     signed: opts.keyFingerprint !== null,
     keyFingerprint: opts.keyFingerprint,
     nav,
+    brandCss: opts.brandCss ?? null,
+    logo: opts.logo ?? null,
   };
 }
 

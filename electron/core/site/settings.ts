@@ -1,40 +1,209 @@
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { transaction } from '../db/transaction.ts';
+import { CandorError } from '../errors.ts';
+import { SiteSettingsPatch } from '../model/site-settings.ts';
+import type { LogoRecord, SiteSettingsView } from '../model/site-settings.ts';
 import { appendAudit } from '../store/audit.ts';
+import { readWorkspaceMeta, writeWorkspaceMeta } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
+import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from './brand-colors.ts';
+import type { SiteColors } from './brand-colors.ts';
+import { brandingKey, readBranding } from './branding.ts';
+import { normalizeBaseUrl } from './build.ts';
 import { readSiteTexts, siteTextKey } from './data.ts';
-import type { SiteTexts } from './data.ts';
+import { listThemes } from './liquid.ts';
+import { logoPath, readLogoFile, removeOtherLogos, storeLogoFile } from './logo.ts';
 
-// The site's own texts: the home page introduction and the moderation policy (staff Markdown), and the
-// organisation's website. Stored in the workspace, every change audited (a change rebuilds every page).
+// The site's settings: the organisation's name, its texts (home page introduction, moderation policy, website), and
+// how the site looks and where it lives (theme, address, colours, logo). Stored in the workspace (workspace.json for
+// the name, the meta table for the rest, the logo file under branding/); every change is one transaction and is
+// audited. A change re-renders every page at the next build.
 
-export const SiteSettings = z.object({
-  intro: z.string().max(20_000).nullable(),
-  policy: z.string().max(50_000).nullable(),
-  url: z.url({ protocol: /^https?$/ }).nullable(),
-});
-export type SiteSettings = z.infer<typeof SiteSettings>;
+export { SiteSettingsPatch };
+export type { SiteSettingsView };
 
-export function readSiteSettings(ws: Pick<Workspace, 'db'>): SiteTexts {
-  return readSiteTexts(ws.db);
+type SettingsWorkspace = Pick<Workspace, 'db' | 'dir'>;
+
+export function readSiteSettings(ws: SettingsWorkspace): SiteSettingsView {
+  const texts = readSiteTexts(ws.db);
+  const branding = readBranding(ws.db);
+  return {
+    organisation: readWorkspaceMeta(ws.dir).name,
+    intro: texts.intro,
+    policy: texts.policy,
+    url: texts.url,
+    theme: branding.theme ?? 'default',
+    baseUrl: branding.baseUrl,
+    colors: branding.colors,
+    logo: branding.logo,
+  };
 }
 
-export function updateSiteSettings(ws: Workspace, patch: Partial<SiteSettings>): SiteTexts {
-  const parsed = SiteSettings.partial().parse(patch);
+/** Where the logo's file is kept in the workspace (for the CLI and the app's preview of it). */
+export function siteLogoFile(ws: Pick<Workspace, 'dir'>, logo: LogoRecord): string {
+  return logoPath(ws.dir, logo);
+}
+
+function invalid(field: string, message: string): CandorError {
+  return new CandorError('INVALID_SETTING', message, { field });
+}
+
+/** Blank means "none". */
+function blank(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+const WebAddress = z.url({ protocol: /^https?$/ });
+
+type Checked = {
+  organisation?: string;
+  intro?: string | null;
+  policy?: string | null;
+  url?: string | null;
+  theme?: string | null;
+  baseUrl?: string | null;
+  colors?: SiteColors;
+};
+
+/** Every value checked and normalised before anything is written; the first problem is the error. */
+function check(patch: SiteSettingsPatch, current: SiteSettingsView): Checked {
+  const out: Checked = {};
+  if (patch.organisation !== undefined) {
+    const name = patch.organisation.trim();
+    if (!name) throw invalid('organisation', 'The organisation’s name must not be empty: it heads every page of the site.');
+    out.organisation = name;
+  }
+  if (patch.intro !== undefined) out.intro = blank(patch.intro);
+  if (patch.policy !== undefined) out.policy = blank(patch.policy);
+  if (patch.url !== undefined) {
+    const url = blank(patch.url)?.trim() ?? null;
+    if (url !== null && !WebAddress.safeParse(url).success) throw invalid('url', `Your website "${url}" is not a web address starting with https:// or http:// (for example https://www.example.com).`);
+    out.url = url;
+  }
+  if (patch.theme !== undefined) {
+    const theme = blank(patch.theme)?.trim() ?? null;
+    if (theme !== null && !listThemes().some((t) => t.name === theme)) {
+      throw new CandorError('UNKNOWN_THEME', `There is no theme "${theme}". Candor has: ${listThemes().map((t) => t.name).join(', ')}.`, { field: 'theme' });
+    }
+    out.theme = theme === 'default' ? null : theme;
+  }
+  if (patch.baseUrl !== undefined) {
+    const raw = blank(patch.baseUrl);
+    try {
+      out.baseUrl = normalizeBaseUrl(raw);
+    } catch {
+      throw invalid('baseUrl', `The site's address "${raw}" is not a web address starting with https:// or http:// (for example https://transparency.example.com/).`);
+    }
+  }
+  if (patch.colors !== undefined) {
+    const colors: SiteColors = { ...current.colors };
+    for (const field of COLOR_FIELDS) {
+      const given = patch.colors[field];
+      if (given === undefined) continue;
+      const value = blank(given);
+      if (value === null) {
+        colors[field] = null;
+        continue;
+      }
+      const parsed = HexColor.safeParse(value);
+      if (!parsed.success) throw invalid(`colors.${field}`, `${COLOR_LABELS[field]} "${value}" is not a colour: write it as #rrggbb, for example #0e5a57.`);
+      colors[field] = parsed.data;
+    }
+    const problem = brandColorProblem(colors);
+    if (problem) throw new CandorError(problem.code, problem.message, { field: `colors.${problem.field}` });
+    out.colors = colors;
+  }
+  return out;
+}
+
+function parsePatch(patch: unknown): SiteSettingsPatch {
+  const parsed = SiteSettingsPatch.safeParse(patch);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw invalid(issue.path.join('.'), `Site setting ${issue.path.join('.') || '(settings)'}: ${issue.message}.`);
+}
+
+/** What the audit log records of the settings (the logo has entries of its own). */
+function audited(s: SiteSettingsView): Omit<SiteSettingsView, 'logo'> {
+  const { logo: _logo, ...rest } = s;
+  return rest;
+}
+
+export function updateSiteSettings(ws: Workspace, patch: SiteSettingsPatch): SiteSettingsView {
+  const parsed = parsePatch(patch);
   return transaction(ws.db, () => {
-    const before = readSiteTexts(ws.db);
+    const before = readSiteSettings(ws);
+    const v = check(parsed, before);
     const set = ws.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     const del = ws.db.prepare('DELETE FROM meta WHERE key = ?');
-    for (const name of ['intro', 'policy', 'url'] as const) {
-      if (!(name in parsed)) continue;
-      const value = parsed[name];
-      if (value === null || value === undefined || value.trim() === '') del.run(siteTextKey(name));
-      else set.run(siteTextKey(name), value);
+    const put = (key: string, value: string | null | undefined) => {
+      if (value === undefined) return;
+      if (value === null) del.run(key);
+      else set.run(key, value);
+    };
+    put(siteTextKey('intro'), v.intro);
+    put(siteTextKey('policy'), v.policy);
+    put(siteTextKey('url'), v.url);
+    put(brandingKey('theme'), v.theme);
+    put(brandingKey('baseUrl'), v.baseUrl);
+    if (v.colors) for (const field of COLOR_FIELDS) put(brandingKey(field), v.colors[field]);
+    const after: SiteSettingsView = { ...readSiteSettings(ws), organisation: v.organisation ?? before.organisation };
+    if (JSON.stringify(audited(before)) !== JSON.stringify(audited(after))) {
+      appendAudit(ws.db, { actor: ws.actor, action: 'site.settings', entityType: 'site', entityId: 'settings', before: audited(before), after: audited(after) });
     }
-    const after = readSiteTexts(ws.db);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      appendAudit(ws.db, { actor: ws.actor, action: 'site.settings', entityType: 'site', entityId: 'settings', before, after });
+    // The name lives in workspace.json; written last, once everything else in this change has been accepted.
+    if (after.organisation !== before.organisation) {
+      const meta = { ...readWorkspaceMeta(ws.dir), name: after.organisation };
+      writeWorkspaceMeta(ws.dir, meta);
+      ws.meta = meta;
     }
     return after;
   });
+}
+
+/** Records the logo change inside the caller's transaction (nothing when it is the same logo). */
+function recordLogo(ws: Workspace, logo: { record: LogoRecord; name: string } | null): void {
+  const before = readBranding(ws.db).logo;
+  if (logo === null) {
+    if (!before) return;
+    ws.db.prepare('DELETE FROM meta WHERE key = ?').run(brandingKey('logo'));
+    appendAudit(ws.db, { actor: ws.actor, action: 'site.logo.clear', entityType: 'site', entityId: 'logo', before, after: null });
+    return;
+  }
+  if (before?.sha256 === logo.record.sha256 && before.type === logo.record.type) return;
+  ws.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(brandingKey('logo'), JSON.stringify(logo.record));
+  appendAudit(ws.db, { actor: ws.actor, action: 'site.logo.set', entityType: 'site', entityId: 'logo', before, after: { ...logo.record, name: logo.name } });
+}
+
+/**
+ * Settings and the logo in one transaction (the CLI's one command): the logo file is checked and stored under its
+ * hash first, so a refused image changes nothing; a refused setting removes the file again.
+ * `logo`: a file to use, null to remove it, undefined to leave it.
+ */
+export function changeSiteSettings(ws: Workspace, patch: SiteSettingsPatch, logo?: string | null): SiteSettingsView {
+  const picked = typeof logo === 'string' ? { ...readLogoFile(logo), name: basename(logo) } : null;
+  if (picked) storeLogoFile(ws.dir, picked.record, picked.bytes);
+  let result: SiteSettingsView;
+  try {
+    result = transaction(ws.db, () => {
+      if (logo !== undefined) recordLogo(ws, picked ? { record: picked.record, name: picked.name } : null);
+      return updateSiteSettings(ws, patch);
+    });
+  } catch (err) {
+    // The refused change's new file is not named by the settings: it goes (the saved logo stays).
+    if (picked) removeOtherLogos(ws.dir, readBranding(ws.db).logo);
+    throw err;
+  }
+  if (logo !== undefined) removeOtherLogos(ws.dir, result.logo);
+  return result;
+}
+
+/** Checks the image, keeps a copy in the workspace, and makes it the site's logo. */
+export function setSiteLogo(ws: Workspace, file: string): SiteSettingsView {
+  return changeSiteSettings(ws, {}, file);
+}
+
+export function clearSiteLogo(ws: Workspace): SiteSettingsView {
+  return changeSiteSettings(ws, {}, null);
 }

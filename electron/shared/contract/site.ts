@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { LogoRecord, SiteSettingsPatch, SiteSettingsView } from '../../core/model/site-settings.ts';
 import { channels } from './base.ts';
 
-// The public site: themes, build (and preview builds), verification, signing key, and the site's own texts.
+// The public site: themes, build (and preview builds), verification, signing key, and the site's settings (name,
+// texts, theme, address, colours, logo).
 
 export const ThemeSummary = z.object({ name: z.string(), label: z.string(), description: z.string() });
 
@@ -38,20 +40,23 @@ export const VerifyResult = z.union([
 
 export const KeyStatus = z.object({ fingerprint: z.string().nullable(), publicKey: z.string().nullable() });
 
-export const SiteTexts = z.object({ intro: z.string().nullable(), policy: z.string().nullable(), url: z.string().nullable() });
+/** The saved settings; the logo with its bytes as a data: address, so the window can show it (its CSP allows data:). */
+export const SiteSettingsInfo = SiteSettingsView.extend({ logo: LogoRecord.extend({ dataUrl: z.string() }).nullable() });
+export type SiteSettingsInfo = z.infer<typeof SiteSettingsInfo>;
 
 export const siteChannels = channels({
   'site.themes': { req: z.object({}), res: z.object({ themes: z.array(ThemeSummary) }) },
-  /** Build the site into a folder (new, empty, or a previous Candor site). */
+  /** Build the site into a folder (new, empty, or a previous Candor site). Without theme or baseUrl: the saved ones. */
   'site.build': { req: BuildRequest, res: BuildResult },
   /** Build into the workspace's own preview folder, for the app's preview. */
   'site.preview': { req: BuildRequest.omit({ out: true }), res: BuildResult },
   'site.verify': { req: z.object({ dir: z.string().min(1), publicKey: z.string().optional() }), res: VerifyResult },
   'site.keys.status': { req: z.object({}), res: KeyStatus },
   'site.keys.init': { req: z.object({ force: z.boolean().optional() }), res: KeyStatus },
-  'site.settings.get': { req: z.object({}), res: SiteTexts },
-  'site.settings.set': {
-    req: z.object({ intro: z.string().max(20_000).nullable().optional(), policy: z.string().max(50_000).nullable().optional(), url: z.string().nullable().optional() }),
-    res: SiteTexts,
-  },
+  'site.settings.get': { req: z.object({}), res: SiteSettingsInfo },
+  /** Changes the fields given (blank or null: back to none / the theme's own); checked, one transaction, audited. */
+  'site.settings.set': { req: SiteSettingsPatch, res: SiteSettingsInfo },
+  /** Makes a PNG, JPEG or WebP file (at most 1 MB; never SVG) the site's logo; a copy is kept in the workspace. */
+  'site.logo.set': { req: z.object({ path: z.string().min(1) }), res: SiteSettingsInfo },
+  'site.logo.clear': { req: z.object({}), res: SiteSettingsInfo },
 });

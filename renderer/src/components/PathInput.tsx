@@ -8,7 +8,7 @@ const EXAMPLES: Record<PickPurpose, string> = {
   'workspace-open': '/home/you/Candor/acme',
   'import-files': '/home/you/Downloads/zendesk-export.json',
   'evidence-file': '/home/you/Documents/certificate.pdf',
-  'logo-file': '/home/you/Pictures/logo.svg',
+  'logo-file': '/home/you/Pictures/logo.png',
   'export-folder': '/home/you/Candor/site',
 };
 

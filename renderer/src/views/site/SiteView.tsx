@@ -3,22 +3,21 @@ import type { FormEvent } from 'react';
 import type { ProgressEvent, Res } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
-import { Field } from '../../components/Field.tsx';
 import { PathInput } from '../../components/PathInput.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { formatBytes, formatCount, plural } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
+import { LogoSection, SiteSettingsForm } from './SiteSettingsForm.tsx';
 
-type Texts = Res<'site.settings.get'>;
 type Build = Res<'site.build'>;
 
-/** The build options remembered for this window (theme and address are the same for preview and export). */
-export type BuildOptions = { theme: string; baseUrl: string; search: boolean };
+/** What an export adds to the saved settings (theme and address are the workspace's, saved on the settings tab). */
+export type ExportOptions = { search: boolean };
 
 export function SiteView({ tab }: { tab: 'settings' | 'export' }) {
   const app = useApp();
-  const [options, setOptions] = useState<BuildOptions>({ theme: 'default', baseUrl: '', search: true });
+  const [options, setOptions] = useState<ExportOptions>({ search: true });
   return (
     <main className="page site-page" id="main" tabIndex={-1}>
       <header className="page-header">
@@ -31,109 +30,59 @@ export function SiteView({ tab }: { tab: 'settings' | 'export' }) {
           <button type="button" role="tab" aria-selected={tab === 'export'} className={`segment${tab === 'export' ? ' segment-active' : ''}`} onClick={() => app.navigate({ view: 'site', tab: 'export' })}>Export</button>
         </div>
       </header>
-      {tab === 'settings' ? <SettingsAndPreview options={options} setOptions={setOptions} /> : <Export options={options} setOptions={setOptions} />}
+      {tab === 'settings' ? <SettingsAndPreview /> : <Export options={options} setOptions={setOptions} />}
     </main>
   );
 }
 
-function ThemeAndAddress({ options, setOptions }: { options: BuildOptions; setOptions: (o: BuildOptions) => void }) {
-  const themes = useCall('site.themes', {});
-  return (
-    <div className="grid-2">
-      <Field label="Theme" hint={themes.data?.themes.find((t) => t.name === options.theme)?.description}>
-        <select className="input" value={options.theme} onChange={(e) => setOptions({ ...options, theme: e.target.value })}>
-          {(themes.data?.themes ?? [{ name: 'default', label: 'Default', description: '' }]).map((t) => <option key={t.name} value={t.name}>{t.label}</option>)}
-        </select>
-      </Field>
-      <Field label="Address of the published site (optional)" hint="e.g. https://transparency.northwind.example — used for links in feeds and the sitemap.">
-        <input className="input" value={options.baseUrl} onChange={(e) => setOptions({ ...options, baseUrl: e.target.value })} placeholder="https://" />
-      </Field>
-    </div>
-  );
-}
-
-function SettingsAndPreview({ options, setOptions }: { options: BuildOptions; setOptions: (o: BuildOptions) => void }) {
-  const client = useClient();
+function SettingsAndPreview() {
   const app = useApp();
-  const texts = useCall('site.settings.get', {});
+  const settings = useCall('site.settings.get', {});
   const [previewVersion, setPreviewVersion] = useState(0);
+  const changed = (message: string) => {
+    app.toast(message);
+    settings.reload();
+    setPreviewVersion((v) => v + 1);
+  };
   return (
     <div className="site-grid">
       <div className="site-settings">
-        {texts.status === 'loading' ? <Loading /> : texts.status === 'error' ? <ErrorNotice error={texts.error} onRetry={texts.reload} /> : (
-          <TextsForm
-            key={JSON.stringify(texts.data)}
-            initial={texts.data}
-            organisation={app.workspace?.name ?? ''}
-            onSave={async (t) => {
-              const r = await client.call('site.settings.set', t);
-              app.toast('Site settings saved.');
-              texts.reload();
-              setPreviewVersion((v) => v + 1);
-              return r;
-            }}
-          />
+        {settings.status === 'loading' ? <Loading /> : settings.status === 'error' ? <ErrorNotice error={settings.error} onRetry={settings.reload} /> : (
+          <>
+            <SiteSettingsForm
+              // A new form after a save; a logo change (its own section) keeps what is being typed here.
+              key={JSON.stringify({ ...settings.data, logo: null })}
+              initial={settings.data}
+              onSaved={(saved, before) => {
+                if (saved.organisation !== before.organisation) app.refreshWorkspace();
+                changed('Site settings saved.');
+              }}
+            />
+            <LogoSection logo={settings.data.logo} onChanged={(_saved, message) => changed(message)} />
+          </>
         )}
-        <section className="card">
-          <h2 className="subheading">Look</h2>
-          <ThemeAndAddress options={options} setOptions={(o) => { setOptions(o); setPreviewVersion((v) => v + 1); }} />
-        </section>
       </div>
-      <Preview options={options} version={previewVersion} onRefresh={() => setPreviewVersion((v) => v + 1)} />
+      <Preview version={previewVersion} onRefresh={() => setPreviewVersion((v) => v + 1)} />
     </div>
-  );
-}
-
-function TextsForm({ initial, organisation, onSave }: { initial: Texts; organisation: string; onSave: (t: { intro: string | null; policy: string | null; url: string | null }) => Promise<unknown> }) {
-  const [intro, setIntro] = useState(initial.intro ?? '');
-  const [policy, setPolicy] = useState(initial.policy ?? '');
-  const [url, setUrl] = useState(initial.url ?? '');
-  const action = useAction();
-  const dirty = intro !== (initial.intro ?? '') || policy !== (initial.policy ?? '') || url !== (initial.url ?? '');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void action.run(() => onSave({ intro: intro.trim() || null, policy: policy.trim() || null, url: url.trim() || null }));
-  };
-  return (
-    <form className="card form" onSubmit={submit} aria-label="Site texts">
-      <h2 className="subheading">About your organisation</h2>
-      <Field label="Organisation" hint="The workspace’s name, shown in every page’s header.">
-        <input className="input" value={organisation} readOnly />
-      </Field>
-      <Field label="Your website" hint="Linked from the site’s header and footer.">
-        <input className="input" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://www.northwind.example" />
-      </Field>
-      <Field label="Introduction" hint="Shown on the home page. Markdown: **bold**, [links](https://…), lists.">
-        <textarea className="input" rows={5} value={intro} onChange={(e) => setIntro(e.target.value)} />
-      </Field>
-      <Field label="Moderation policy" hint="Shown with the moderation report: what you withhold and why. Markdown.">
-        <textarea className="input" rows={7} value={policy} onChange={(e) => setPolicy(e.target.value)} />
-      </Field>
-      {action.error ? <ErrorNotice error={action.error} title="Not saved" /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={!dirty || action.pending}>{action.pending ? 'Saving…' : 'Save'}</button>
-      </div>
-    </form>
   );
 }
 
 /** The site as it will be, built by the core into the workspace's preview folder and shown in a sandboxed frame. */
-function Preview({ options, version, onRefresh }: { options: BuildOptions; version: number; onRefresh: () => void }) {
+function Preview({ version, onRefresh }: { version: number; onRefresh: () => void }) {
   const client = useClient();
   const app = useApp();
   const [state, setState] = useState<{ status: 'building' | 'ready' | 'error'; result?: Build; error?: { code: string; message: string }; at: number }>({ status: 'building', at: 0 });
-  const key = JSON.stringify(options);
   useEffect(() => {
     let live = true;
-    const o = JSON.parse(key) as BuildOptions;
-    void client.invoke('site.preview', { theme: o.theme, ...(o.baseUrl.trim() ? { baseUrl: o.baseUrl.trim() } : {}), search: false }).then((r) => {
+    // The saved theme, address, colours and logo: what an export will publish.
+    void client.invoke('site.preview', { search: false }).then((r) => {
       if (!live) return;
       setState(r.ok ? { status: 'ready', result: r.value, at: Date.now() } : { status: 'error', error: r.error, at: Date.now() });
     });
     return () => {
       live = false;
     };
-  }, [client, key, version, app.dataVersion]);
+  }, [client, version, app.dataVersion]);
   return (
     <section className="site-preview card" aria-label="Preview">
       <header className="card-header">
@@ -160,7 +109,8 @@ function Preview({ options, version, onRefresh }: { options: BuildOptions; versi
   );
 }
 
-function Export({ options, setOptions }: { options: BuildOptions; setOptions: (o: BuildOptions) => void }) {
+function Export({ options, setOptions }: { options: ExportOptions; setOptions: (o: ExportOptions) => void }) {
+  const settings = useCall('site.settings.get', {});
   const client = useClient();
   const app = useApp();
   const [out, setOut] = useState('');
@@ -176,7 +126,7 @@ function Export({ options, setOptions }: { options: BuildOptions; setOptions: (o
       if (p.job === 'site.build') setProgress(p);
     });
     try {
-      const r = await action.run(() => client.call('site.build', { out: out.trim(), theme: options.theme, ...(options.baseUrl.trim() ? { baseUrl: options.baseUrl.trim() } : {}), search: options.search }));
+      const r = await action.run(() => client.call('site.build', { out: out.trim(), search: options.search }));
       if (r) {
         setResult(r);
         app.toast('The site is ready.');
@@ -195,7 +145,11 @@ function Export({ options, setOptions }: { options: BuildOptions; setOptions: (o
         <h2 className="subheading">Export the site</h2>
         <p className="muted">One folder of plain files — pages, open data, feeds and a manifest with every file’s checksum — that any web host can serve. Exporting again into the same folder replaces the previous site only when the new one is complete.</p>
         <PathInput label="Folder" purpose="export-folder" value={out} onChange={setOut} hint="A new or empty folder, or one you exported to before." />
-        <ThemeAndAddress options={options} setOptions={setOptions} />
+        {settings.status === 'ready' ? (
+          <p className="muted small">
+            Theme {settings.data.theme}, {settings.data.baseUrl ? <>published at <code>{settings.data.baseUrl}</code></> : 'no address saved (links in the feed and sitemap stay relative)'}; change them under <button type="button" className="link-button" onClick={() => app.navigate({ view: 'site' })}>Settings &amp; preview</button>.
+          </p>
+        ) : null}
         <label className="check">
           <input type="checkbox" checked={options.search} onChange={(e) => setOptions({ ...options, search: e.target.checked })} />
           <span>Include search (adds a search index; the site works without it)</span>

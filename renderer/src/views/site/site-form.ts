@@ -1,0 +1,66 @@
+import { brandColorProblem, brandContrastChecks, COLOR_FIELDS, HEX_COLOR } from '../../../../electron/shared/brand.ts';
+import type { ColorField, ContrastCheck, SiteColors } from '../../../../electron/shared/brand.ts';
+import type { Req, Res } from '../../../../electron/shared/contract.ts';
+
+// The site settings form: what the person typed (plain strings, blank meaning "none") and what is sent to the core.
+
+export type SiteSettings = Res<'site.settings.get'>;
+export type SiteForm = {
+  organisation: string;
+  url: string;
+  intro: string;
+  policy: string;
+  theme: string;
+  baseUrl: string;
+  colors: Record<ColorField, string>;
+};
+
+/** What the colour pickers show while the theme's own colour is in use (the default theme's). */
+export const THEME_COLORS: Record<ColorField, string> = { accent: '#0e5a57', header: '#ffffff', headerText: '#1c232b' };
+
+export function formFromSettings(s: SiteSettings): SiteForm {
+  return {
+    organisation: s.organisation,
+    url: s.url ?? '',
+    intro: s.intro ?? '',
+    policy: s.policy ?? '',
+    theme: s.theme,
+    baseUrl: s.baseUrl ?? '',
+    colors: { accent: s.colors.accent ?? '', header: s.colors.header ?? '', headerText: s.colors.headerText ?? '' },
+  };
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+export function patchFromForm(f: SiteForm): Req<'site.settings.set'> {
+  return {
+    organisation: f.organisation.trim(),
+    url: orNull(f.url),
+    intro: orNull(f.intro),
+    policy: orNull(f.policy),
+    theme: f.theme,
+    baseUrl: orNull(f.baseUrl),
+    colors: { accent: orNull(f.colors.accent), header: orNull(f.colors.header), headerText: orNull(f.colors.headerText) },
+  };
+}
+
+export function sameForm(a: SiteForm, b: SiteForm): boolean {
+  return JSON.stringify(patchFromForm(a)) === JSON.stringify(patchFromForm(b));
+}
+
+export type ColorReview = {
+  /** Fields whose text is not #rrggbb. */
+  malformed: ColorField[];
+  checks: ContrastCheck[];
+  /** The first reason the core would refuse these colours, in its words. */
+  problem: { field: ColorField; message: string } | null;
+};
+
+/** The same checks the core makes on save, over the well-formed colours typed so far. */
+export function reviewColors(colors: Record<ColorField, string>): ColorReview {
+  const malformed = COLOR_FIELDS.filter((f) => colors[f].trim() !== '' && !HEX_COLOR.test(colors[f].trim()));
+  const parsed: SiteColors = { accent: null, header: null, headerText: null };
+  for (const f of COLOR_FIELDS) if (!malformed.includes(f) && colors[f].trim()) parsed[f] = colors[f].trim().toLowerCase();
+  const problem = brandColorProblem(parsed);
+  return { malformed, checks: brandContrastChecks(parsed), problem: problem ? { field: problem.field, message: problem.message } : null };
+}
