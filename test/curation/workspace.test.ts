@@ -172,4 +172,22 @@ describe('statistics from the store', () => {
     expect(s.overall.all).toMatchObject({ awaitingReply: 2, responded: 1, responseRate: 0.5, medianFirstReplySeconds: 4 * 3600 });
     expect(s.byMonth.map((m) => m.month)).toEqual(['2026-01', '2026-02']);
   });
+
+  it('takes a reply that arrives with a re-import into the response time, and ignores one sent before the customer wrote', () => {
+    const reply = { id: '2', author: { role: 'staff' as const, name: 'Ann' }, sent_at: '2026-02-01T12:30:00Z', body: 'Thank you, Bill!' };
+    const early = { id: '0', author: { role: 'staff' as const, name: 'Ann' }, sent_at: '2026-02-01T08:00:00Z', body: 'Newsletter.' };
+    storeThreads(f.ws, [{ ...BILL, messages: [...BILL.messages, reply, early] }]);
+    const s = workspaceStats(f.ws.db);
+    expect(s.overall.all).toMatchObject({ responded: 2, responseRate: 1 });
+    // Sarah's reply came after 4 h, Bill's after 2.5 h (the 08:00 message predates his and is not a reply).
+    expect(s.overall.all.medianFirstReplySeconds).toBe((4 * 3600 + 2.5 * 3600) / 2);
+  });
+
+  it('migration 0050 fills in the reply times of threads stored before it', () => {
+    const reference = workspaceStats(f.ws.db);
+    f.ws.db.exec('UPDATE threads SET first_customer_at = NULL, first_reply_at = NULL');
+    migrations.find((m) => m.version === 50)!.up({ exec: (sql: string) => f.ws.db.exec(sql.replace(/ALTER TABLE threads ADD COLUMN [a-z_]+ TEXT;|CREATE INDEX [^;]+;/g, '')) } as unknown as DatabaseSync);
+    expect(workspaceStats(f.ws.db)).toEqual(reference);
+    expect(reference.overall.all.medianFirstReplySeconds).toBe(4 * 3600);
+  });
 });

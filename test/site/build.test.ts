@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
+import { cachePaths } from '../../electron/core/site/cache.ts';
 import { initSigningKey } from '../../electron/core/site/keys.ts';
 import { readManifest, verifySite } from '../../electron/core/site/manifest.ts';
 import { OpenClaimsFile, OpenThreadsFile } from '../../electron/core/site/open-data.ts';
@@ -256,6 +257,39 @@ describe('deterministic, atomic and incremental builds', () => {
       expect(snapshot(out)).toEqual(snapshot(clean2));
       expect(inc2.threads).toBe(31);
       expect(existsSync(join(t.root, 'site'))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('keeps rebuilding correctly over many changes, and the list items it keeps for the next build stay bounded', async () => {
+    const t = await siteWorkspace(fixtureThreads(30).threads);
+    try {
+      const out = join(t.root, 'site');
+      await (await buildSite({ workspace: t.dir, out })).cleanup;
+      const cardsFile = cachePaths(t.dir, out).cards;
+      const sizes: number[] = [];
+      for (let round = 0; round < 8; round++) {
+        const [rec] = fixtureThreads(30).threads.filter((x) => x.id === `fx-${round}`);
+        rec!.messages.push({ id: `late-${round}`, author: { role: 'staff', name: 'Sam' }, sent_at: '2026-03-01T12:00:00Z', body: `Reply number ${round}.` });
+        const file = join(t.root, `round-${round}.jsonl`);
+        writeFileSync(file, `${JSON.stringify(rec)}\n`);
+        const ws = openWorkspace(t.dir);
+        await runImport(ws, [file]);
+        ws.close();
+        const inc = await buildSite({ workspace: t.dir, out });
+        await inc.cleanup;
+        expect(inc.incremental).toBe(true);
+        sizes.push(statSync(cardsFile).size);
+      }
+      // Search re-reads a changed thread's whole bundle, so items are appended each round; the file is written
+      // afresh once most of it is no longer used.
+      expect(Math.max(...sizes)).toBeLessThan(2 * sizes[0]! + (64 << 10) + 40_000);
+      expect(new Set(sizes).size).toBeGreaterThan(1);
+      const clean = join(t.root, 'clean');
+      await (await buildSite({ workspace: t.dir, out: clean })).cleanup;
+      expect(snapshot(out)).toEqual(snapshot(clean));
+      for (let round = 0; round < 8; round++) expect(readFileSync(join(out, 'data/threads.json'), 'utf8')).toContain(`Reply number ${round}.`);
     } finally {
       t.cleanup();
     }

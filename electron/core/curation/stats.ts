@@ -84,6 +84,23 @@ function roundOrNull(v: number | null): number | null {
   return v === null ? null : Math.round(v);
 }
 
+/**
+ * Each thread's reply and resolution times, worked out once: every thread counts in the overall figures and its
+ * month's, for all threads and for complaints, and parsing its dates four times cost half a second at 100,000.
+ */
+const durationCache = new WeakMap<StatThread, { reply: number | null; resolution: number | null }>();
+function durations(t: StatThread): { reply: number | null; resolution: number | null } {
+  let d = durationCache.get(t);
+  if (!d) {
+    d = {
+      reply: t.firstCustomerAt && t.firstStaffReplyAt ? seconds(t.firstCustomerAt, t.firstStaffReplyAt) : null,
+      resolution: t.status === 'resolved' && t.resolvedAt ? seconds(t.openedAt, t.resolvedAt) : null,
+    };
+    durationCache.set(t, d);
+  }
+  return d;
+}
+
 export function metrics(threads: readonly StatThread[]): Metrics {
   const replyTimes: number[] = [];
   const resolutionTimes: number[] = [];
@@ -95,14 +112,14 @@ export function metrics(threads: readonly StatThread[]): Metrics {
       awaiting++;
       if (t.firstStaffReplyAt) {
         responded++;
-        const s = seconds(t.firstCustomerAt, t.firstStaffReplyAt);
+        const s = durations(t).reply;
         if (s !== null) replyTimes.push(s);
       }
     }
     if (t.status === 'resolved') {
       resolved++;
       if (t.resolvedAt) {
-        const s = seconds(t.openedAt, t.resolvedAt);
+        const s = durations(t).resolution;
         if (s !== null) resolutionTimes.push(s);
       }
     }

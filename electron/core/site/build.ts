@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import { cachePaths, discardPending, pendingCards, readPreviousBuild, saveBuild } from './cache.ts';
 import type { CacheState, ThreadRecord } from './cache.ts';
+import { DataWriter } from './data-files.ts';
 import { dataVersion, loadSiteData, openThreadReader } from './data.ts';
 import type { SiteData } from './data.ts';
 import { readBranding, siteBranding } from './branding.ts';
@@ -26,7 +27,7 @@ import type { SiteGlobals } from './pages.ts';
 import { inProcessPool, workerPool } from './pool.ts';
 import type { Pool } from './pool.ts';
 import { inputHash, SiteWriter } from './render.ts';
-import type { FileInfo, ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
+import type { ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
 import { bundleDir, endsShard, membershipHash, SearchPool, shardCount, shardOfIndex } from './search.ts';
 import { singletonPages } from './singletons.ts';
 import type { SiteClaim } from './claims-data.ts';
@@ -153,96 +154,6 @@ function readOldManifest(dir: string): Map<string, { sha256: string; size: numbe
   return new Map(raw.files.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
 }
 
-/** Streams one data file: writes through a buffer, hashes as it goes, remembers where each thread's bytes are. */
-class DataFile {
-  readonly path: string;
-  private readonly fd: number;
-  private readonly hash = createHash('sha256');
-  private readonly old: number | null;
-  private buffer: Buffer[] = [];
-  private buffered = 0;
-  size = 0;
-
-  /** `path` is the name recorded in the manifest; the file is written at `file`, copied from `previousFile`. */
-  constructor(path: string, file: string, previousFile: string | null) {
-    this.path = path;
-    this.fd = openSync(file, 'w');
-    this.old = previousFile && existsSync(previousFile) ? openSync(previousFile, 'r') : null;
-  }
-
-  /** Bytes of the previous file still to copy: consecutive unchanged threads become one read and one write. */
-  private pending: { from: number; to: number } | null = null;
-
-  write(text: string | Buffer): [number, number] {
-    this.settle();
-    return this.append(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
-  }
-
-  private append(buf: Buffer): [number, number] {
-    const at = this.size;
-    this.buffer.push(buf);
-    this.buffered += buf.length;
-    this.size += buf.length;
-    if (this.buffered >= 1 << 20) this.flush();
-    return [at, buf.length];
-  }
-
-  /**
-   * The bytes an unchanged thread had in the previous build's file, after `separator`. When the previous file has
-   * the same separator right before them (the thread followed the same neighbour then), they join the copy in hand.
-   */
-  copy(range: [number, number], separator = ''): [number, number] {
-    if (this.old === null) throw new Error(`no previous ${this.path}`);
-    const gap = Buffer.byteLength(separator);
-    if (this.pending && this.pending.to + gap === range[0]) {
-      const at = this.size + (this.pending.to - this.pending.from) + gap;
-      this.pending.to = range[0] + range[1];
-      return [at, range[1]];
-    }
-    this.settle();
-    if (separator) this.append(Buffer.from(separator, 'utf8'));
-    this.pending = { from: range[0], to: range[0] + range[1] };
-    return [this.size, range[1]];
-  }
-
-  private settle(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    this.flush();
-    const chunk = Buffer.allocUnsafe(Math.min(8 << 20, p.to - p.from));
-    for (let pos = p.from; pos < p.to;) {
-      const want = Math.min(chunk.length, p.to - pos);
-      const n = readSync(this.old!, chunk, 0, want, pos);
-      if (n === 0) throw new Error(`${this.path} of the previous site is shorter than recorded`);
-      const part = chunk.subarray(0, n);
-      this.hash.update(part);
-      let off = 0;
-      while (off < n) off += writeSync(this.fd, part, off);
-      this.size += n;
-      pos += n;
-    }
-  }
-
-  private flush(): void {
-    if (this.buffered === 0) return;
-    const all = Buffer.concat(this.buffer, this.buffered);
-    this.hash.update(all);
-    let off = 0;
-    while (off < all.length) off += writeSync(this.fd, all, off);
-    this.buffer = [];
-    this.buffered = 0;
-  }
-
-  close(): FileInfo {
-    this.settle();
-    this.flush();
-    closeSync(this.fd);
-    if (this.old !== null) closeSync(this.old);
-    return { path: this.path, sha256: this.hash.digest('hex'), size: this.size };
-  }
-}
-
 /** The feed's length; the home page shows the first few of them. */
 const FEED_SIZE = 50;
 
@@ -282,6 +193,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   })();
   let pool: Pool | null = null;
   let search: SearchPool | null = null;
+  let dataWriters: DataWriter[] = [];
   let cardsWritten = false;
   const paths = cachePaths(ws.dir, output.target);
   try {
@@ -347,13 +259,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // --- Threads: read, render or link, stream data rows in order ------------------------------------------------
     const files: ManifestFile[] = [];
     const states: (ThreadRecord & { id: string })[] = new Array(total);
-    const dataFile = (path: string) => new DataFile(path, join(output.temp, path), output.previous ? join(output.previous, path) : null);
-    const json = dataFile('data/threads.json');
-    const tcsv = dataFile('data/threads.csv');
-    const mcsv = dataFile('data/messages.csv');
-    // Each thread's list item, rendered once, kept on disk for the list pages of this build and the next one.
-    const cardsPath = pendingCards(paths);
-    const cards = new DataFile('cards', cardsPath, previous ? paths.cards : null);
+    // The open data is written on a worker of its own for big sites (hundreds of megabytes to copy and hash).
+    // Two writers, the JSON on one and the CSV files on the other: about the same number of bytes each.
+    const jsonWriter = new DataWriter({ worker: total >= 2000 });
+    const csvWriter = new DataWriter({ worker: total >= 2000 });
+    dataWriters = [jsonWriter, csvWriter];
+    const dataFile = (writer: DataWriter, path: string) => writer.file(path, join(output.temp, path), output.previous ? join(output.previous, path) : null);
+    const json = dataFile(jsonWriter, 'data/threads.json');
+    const tcsv = dataFile(csvWriter, 'data/threads.csv');
+    const mcsv = dataFile(csvWriter, 'data/messages.csv');
+    // Each thread's list item, rendered once, kept on disk for the list pages of this build and the next one. The list
+    // pages read it as soon as the threads are done, so it is written here, in order, and not hashed (it is not published).
+    // After a previous build the new list items are appended to its file (unchanged ones stay where they are),
+    // until half the file is items no longer used: then it is written afresh.
+    const appendCards = previous !== null && existsSync(paths.cards)
+      && statSync(paths.cards).size <= 2 * (previous.cardBytes ?? 0) + (64 << 10);
+    const cardsPath = appendCards ? paths.cards : pendingCards(paths);
+    const cardsWriter = new DataWriter({ worker: false });
+    const cards = cardsWriter.file('cards', cardsPath, previous ? paths.cards : null, { hash: false, append: appendCards });
     cardsWritten = true;
     json.write('{"threads":[\n');
     tcsv.write(THREADS_CSV_HEADER);
@@ -397,7 +320,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
             const c = p.cached;
             states[idx] = {
               id: p.id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
-              card: cards.copy(c.card), json: json.copy(c.json, sep), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
+              card: appendCards ? c.card : cards.copy(c.card), json: json.copy(c.json, sep), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
             };
             files.push({ path: threadUrl(p.id), ...oldFiles.get(threadUrl(p.id))! });
             reused++;
@@ -408,6 +331,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         }
         nextChunk++;
         progress({ phase: 'threads', done: written, total });
+        for (const w of dataWriters) await w.caughtUp();
       }
     };
 
@@ -459,8 +383,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(jobs);
     if (written !== total) throw new CandorError('INTERNAL', `Only ${written} of ${total} threads were written.`);
     json.write(total ? '\n]}\n' : ']}\n');
-    files.push(json.close(), tcsv.close(), mcsv.close());
-    cards.close();
+    // The data files finish on their worker while the pages are made; they are waited for before the manifest.
+    const dataFiles = Promise.all([jsonWriter.close([json]), csvWriter.close([tcsv, mcsv])]).then(([a, b]) => [...a, ...b]);
+    dataFiles.catch(() => undefined);
+    await cardsWriter.close([cards]);
     // Workers read the workspace on their own connections: if it changed meanwhile, the site would mix two states.
     if (dataVersion(ws.db).seq !== data.dataVersion) throw new CandorError('WORKSPACE_CHANGED', 'The workspace changed while the site was being built. Build again.');
     // The newest threads' summaries (feed, home page) are read again: cheaper than keeping 100,000 in memory.
@@ -513,6 +439,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: `Topic: ${t.name}`, heading: t.name, intro: 'Published conversations about this topic, newest first.', indexes: t.indexes });
     }
     const kindTabs = [{ label: 'All', path: 'conversations/index.html', count: total }, ...KIND_ORDER.map((k) => ({ label: kindListTitle(k), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
+    // What a list item contributes to its page's input hash, made once per thread (a thread is on four lists or so).
+    const itemKeys = states.map((s) => `${s.id}:${s.summaryHash},`);
+    const tabsKey = JSON.stringify(kindTabs);
     for (const list of lists) {
       const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
       for (let n = 1; n <= pages; n++) {
@@ -525,7 +454,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
         };
         const meta = { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first: (n - 1) * PAGE_SIZE + 1, last: (n - 1) * PAGE_SIZE + slice.length, pagination, tabs: list.section === 'conversations' ? kindTabs : [], folder: list.folder };
-        const hash = inputHash(fingerprint, 'list', { meta, items: slice.map((i) => [states[i]!.id, states[i]!.summaryHash]) });
+        // Everything in `meta` follows from these and the tabs (the same for every list): cheaper to hash than itself.
+        const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
+        const hash = inputHash(fingerprint, 'list', `${key}\n${meta.tabs.length ? tabsKey : ''}\n${slice.map((i) => itemKeys[i]).join('')}`);
         pageHashes[path] = hash;
         htmlPages++;
         if (previous && previous.pages[path] === hash && oldFiles.has(path)) {
@@ -618,6 +549,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // --- Manifest, signature, swap ----------------------------------------------------------------------------------
     progress({ phase: 'manifest', done: 0, total: 1 });
+    // The statistics were read after the threads (see loadSiteData): the workspace must still be in the same state.
+    if (dataVersion(ws.db).seq !== data.dataVersion) throw new CandorError('WORKSPACE_CHANGED', 'The workspace changed while the site was being built. Build again.');
+    files.push(...await dataFiles);
+    dataWriters = [];
     const keep = files;
     const moderation = data.stats.overall.moderation;
     const build: BuildInfo = {
@@ -637,6 +572,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     const state: Omit<CacheState, 'format' | 'threads'> = {
       fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'), shardCount: shards, bundles, members, pages: pageHashes,
+      cardBytes: states.reduce((n, t) => n + t.card[1], 0),
     };
     try {
       saveBuild(paths, state, (function* () {
@@ -658,6 +594,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     pool = null;
     if (search) await search.close().catch(() => undefined);
     search = null;
+    for (const w of dataWriters) await w.abort().catch(() => undefined);
+    dataWriters = [];
     abortOutput(output);
     if (cardsWritten) discardPending(paths);
     throw err;

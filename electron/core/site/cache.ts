@@ -25,6 +25,8 @@ export type CacheState = {
   bundles: Record<string, string>;
   /** Search bundle name -> hash of its members' ids (which threads it holds). */
   members: Record<string, string>;
+  /** The bytes of the cards file its threads use (the rest is items no longer used). */
+  cardBytes?: number;
   /** Page path -> input hash, for every page that is not a thread page. */
   pages: Record<string, string>;
   threads: Record<string, ThreadRecord>;
@@ -81,7 +83,8 @@ export function saveBuild(paths: CachePaths, state: Omit<CacheState, 'format' | 
   }
   // The cards first: a state file always points into the cards it was written with.
   rmSync(paths.state, { force: true });
-  renameSync(`${paths.cards}.tmp`, paths.cards);
+  // A build that appended to the cards file has no new one to move in.
+  if (existsSync(`${paths.cards}.tmp`)) renameSync(`${paths.cards}.tmp`, paths.cards);
   renameSync(`${paths.state}.tmp`, paths.state);
 }
 

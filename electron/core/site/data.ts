@@ -28,6 +28,7 @@ export type SiteTexts = {
   url: string | null;
 };
 
+/** Everything but the statistics is read in one read transaction; `stats` is read on first use (see loadSiteData). */
 export type SiteData = {
   organisation: string;
   texts: SiteTexts;
@@ -55,14 +56,16 @@ export function siteTextKey(name: keyof SiteTexts): string {
 }
 
 export function dataVersion(db: DatabaseSync): { seq: number; at: string | null } {
-  const row = db.prepare('SELECT max(seq) AS seq, max(at) AS at FROM audit_log').get() as { seq: number | null; at: string | null };
+  // Two look-ups (the rowid, the index on at); one max() over both columns would scan the log.
+  const row = db.prepare('SELECT (SELECT max(seq) FROM audit_log) AS seq, (SELECT max(at) FROM audit_log) AS at').get() as { seq: number | null; at: string | null };
   return { seq: row.seq ?? 0, at: row.at };
 }
 
 /** Published threads in the site's order (newest first): the ordering keys only, no text. */
 export function publishedThreadKeys(db: DatabaseSync): ThreadKey[] {
-  return (db.prepare("SELECT id, opened_at, last_activity_at FROM threads WHERE decision = 'publish' ORDER BY opened_at DESC, id").all() as { id: string; opened_at: string; last_activity_at: string }[])
-    .map((r) => ({ id: r.id, openedAt: r.opened_at, lastActivityAt: r.last_activity_at }));
+  const statement = db.prepare("SELECT id, opened_at, last_activity_at FROM threads WHERE decision = 'publish' ORDER BY opened_at DESC, id");
+  statement.setReturnArrays(true);
+  return (statement.all() as unknown as [string, string, string][]).map((r) => ({ id: r[0], openedAt: r[1], lastActivityAt: r[2] }));
 }
 
 /**
@@ -75,13 +78,19 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
   db.exec('BEGIN');
   try {
     const version = dataVersion(db);
+    let stats: Stats | null = null;
     const data: SiteData = {
       organisation: meta.name,
       texts: readSiteTexts(db),
       dataVersion: version.seq,
       lastUpdated: version.at,
       published: publishedThreadKeys(db),
-      stats: workspaceStats(db),
+      // Computed when first used, after the threads are under way: a rebuild's data files are being copied by then.
+      // The builder checks at the end that the workspace did not change meanwhile, so they still describe one state.
+      get stats(): Stats {
+        stats ??= workspaceStats(db);
+        return stats;
+      },
       claims: loadSiteClaims(db, (version.at ?? '1970-01-01').slice(0, 10)),
     };
     return data;

@@ -9,6 +9,7 @@ import { CandorError } from '../errors.ts';
 import { formatDuration } from '../curation/stats.ts';
 import { escapeHtml, TrustedHtml } from './trusted.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from './format.ts';
+import { useFastOutputs } from './liquid-fast-output.ts';
 
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
@@ -78,11 +79,17 @@ export function themeFingerprint(roots: readonly string[]): string {
   return h.digest('hex');
 }
 
+const UNTIDY = /[ \t]\n|\n\n\n/;
+
 /**
  * Template indentation leaves trailing spaces and runs of blank lines; they are removed outside <pre>, where
- * whitespace is content.
+ * whitespace is content. Applied to the templates once, when they are read, and to each page (where it usually
+ * finds nothing left to do: the bundled themes' pages come out tidy).
  */
 export function tidyWhitespace(html: string): string {
+  // Most pages need nothing done: looking for the three patterns is much cheaper than replacing with regexes.
+  const last = html.charCodeAt(html.length - 1);
+  if (!UNTIDY.test(html) && last !== 32 && last !== 9) return html;
   const tidy = (part: string) => {
     const t = part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
     let end = t.length;
@@ -121,7 +128,7 @@ class ChromeTag extends Tag {
     const key = `${String(root)}\u0000${String(section)}`;
     let html = this.cache.get(key);
     if (html === undefined) {
-      html = this.liquid.renderSync(this.liquid.parseFileSync(this.file), { site, page: { root, section } }) as string;
+      html = tidyWhitespace(this.liquid.renderSync(this.liquid.parseFileSync(this.file), { site, page: { root, section } }) as string);
       this.cache.set(key, html);
     }
     emitter.write(html);
@@ -138,7 +145,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
   // Every template is read once, here, after overrides are resolved: rendering a page then never touches the disk
   // (looking templates up on disk for each page's layout and partials cost more than rendering them).
   const templates: Record<string, string> = {};
-  for (const [rel, file] of themeFiles(roots)) if (rel.endsWith('.liquid')) templates[rel] = readFileSync(file, 'utf8');
+  for (const [rel, file] of themeFiles(roots)) if (rel.endsWith('.liquid')) templates[rel] = tidyWhitespace(readFileSync(file, 'utf8'));
   const liquid = new Liquid({
     templates,
     extname: '.liquid',
@@ -153,6 +160,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
     dynamicPartials: true,
     greedy: false,
   });
+  useFastOutputs(liquid);
   liquid.registerTag('chrome', ChromeTag);
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });
