@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace.ts';
 import { cachePaths, discardPending, pendingCards, readPreviousBuild, saveBuild } from './cache.ts';
 import type { CacheState, ThreadRecord } from './cache.ts';
 import { DataWriter } from './data-files.ts';
-import { dataVersion, loadSiteData, openThreadReader } from './data.ts';
+import { dataVersion, loadSiteData, openThreadReader, siteStats } from './data.ts';
 import type { SiteData } from './data.ts';
 import { readBranding, siteBranding } from './branding.ts';
 import { atomFeed, robotsTxt, sitemapFiles } from './feeds.ts';
@@ -221,6 +221,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     const keys = data.published;
     const total = keys.length;
+    const statsReady = siteStats(ws.db, ws.dir, { worker: total >= 20_000 });
+    statsReady.catch(() => undefined);
     const shards = wantSearch ? shardCount(total) : 0;
 
     type Plan = { id: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
@@ -417,12 +419,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     };
     const topics = new Map<string, { name: string; indexes: number[] }>();
     const byKind = new Map<string, number[]>();
+    // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
+    const keyOf = new Map<string, string>();
     states.forEach((s, i) => {
       let k = byKind.get(s.kind);
       if (!k) byKind.set(s.kind, (k = []));
       k.push(i);
       for (const name of s.topics) {
-        const key = topicKey(name);
+        let key = keyOf.get(name);
+        if (key === undefined) keyOf.set(name, (key = topicKey(name)));
         let t = topics.get(key);
         if (!t) topics.set(key, (t = { name, indexes: [] }));
         else if (name < t.name) t.name = name;
@@ -476,7 +481,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const topicIndex = topicList.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
     const evidenceFiles = new Map<string, string>();
     for (const c of data.claims) for (const e of c.evidence) if (e.file) evidenceFiles.set(e.file.sha256, evidencePath(e.file.sha256, e.file.name));
-    const singles = singletonPages({ data, globals, latest, topics: topicIndex, evidencePath: (sha) => evidenceFiles.get(sha) ?? null, search: wantSearch, shards, hasClaimsBundle: wantSearch && data.claims.length > 0 });
+    const stats = await statsReady;
+    const singles = singletonPages({ data: { ...data, stats }, globals, latest, topics: topicIndex, evidencePath: (sha) => evidenceFiles.get(sha) ?? null, search: wantSearch, shards, hasClaimsBundle: wantSearch && data.claims.length > 0 });
     for (const p of singles) {
       const hash = inputHash(fingerprint, p.template, p.scope);
       pageHashes[p.path] = hash;
@@ -554,7 +560,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     files.push(...await dataFiles);
     dataWriters = [];
     const keep = files;
-    const moderation = data.stats.overall.moderation;
+    const moderation = stats.overall.moderation;
     const build: BuildInfo = {
       generator: GENERATOR, organisation: data.organisation, theme, baseUrl, dataVersion: data.dataVersion, lastUpdated: data.lastUpdated,
       threads: total, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: htmlPages,

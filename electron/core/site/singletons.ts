@@ -1,5 +1,5 @@
 import { WITHHOLD_REASONS } from '../model/thread.ts';
-import type { PeriodStats } from '../curation/stats.ts';
+import type { PeriodStats, Stats } from '../curation/stats.ts';
 import { progressBar, ratingChart, trendChart } from './chart.ts';
 import type { SiteClaim } from './claims-data.ts';
 import type { SiteData } from './data.ts';
@@ -125,7 +125,7 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
 }
 
 export function singletonPages(opts: {
-  data: SiteData;
+  data: SiteData & { stats: Stats };
   globals: SiteGlobals;
   latest: unknown[];
   topics: { name: string; url: string; count: number }[];
