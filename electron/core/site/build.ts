@@ -509,10 +509,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const feedEntries = newest;
     const updated = data.lastUpdated ?? feedEntries[0]?.lastActivityAt ?? '1970-01-01T00:00:00.000Z';
     files.push(writer.write(PATHS.feed, atomFeed({ title: `${data.organisation}: published conversations`, baseUrl, updated, entries: feedEntries })));
-    const sitemap: SitemapEntry[] = [];
-    for (const path of Object.keys(pageHashes)) if (path !== PATHS.notFound) sitemap.push({ path, lastmod: null });
-    for (const k of keys) sitemap.push({ path: threadUrl(k.id), lastmod: k.lastActivityAt });
-    sitemap.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Sorted as plain strings (the engine's own comparison, the same order as `<`): 110,000 entries.
+    const lastmod = new Map<string, string | null>();
+    for (const path of Object.keys(pageHashes)) if (path !== PATHS.notFound) lastmod.set(path, null);
+    for (const k of keys) lastmod.set(threadUrl(k.id), k.lastActivityAt);
+    const sitemap: SitemapEntry[] = [...lastmod.keys()].sort().map((path) => ({ path, lastmod: lastmod.get(path) ?? null }));
     for (const f of sitemapFiles(baseUrl, sitemap)) files.push(writer.write(f.path, f.content));
     files.push(writer.write('robots.txt', robotsTxt(baseUrl)));
     for (const [rel, file] of themeFiles(roots)) if (rel.startsWith('assets/')) files.push(writer.write(rel, readFileSync(file)));
