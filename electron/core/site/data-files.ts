@@ -151,11 +151,11 @@ export function applyOps(assemblers: Map<number, FileAssembler>, ops: readonly F
   }
 }
 
-const IN_FLIGHT_LIMIT = 64 << 20;
+const IN_FLIGHT_LIMIT = 16 << 20;
 
 /**
  * A set of data files written together. `worker: true` assembles them on a worker thread: the builder goes on while
- * they are written, and waits only in close() (and when more than 64 MB are waiting to be written).
+ * they are written, and waits only in close() (and when more than 16 MB are waiting to be written: memory stays flat).
  */
 export class DataWriter {
   private readonly worker: Worker | null;
@@ -170,7 +170,8 @@ export class DataWriter {
   private opened = false;
 
   constructor(options: { worker: boolean }) {
-    this.worker = options.worker ? new Worker(new URL('./data-writer-worker.ts', import.meta.url)) : null;
+    // The writer holds little but the buffers it is handed: a small heap keeps the build under its memory budget.
+    this.worker = options.worker ? new Worker(new URL('./data-writer-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }) : null;
     this.worker?.on('message', (reply: WriterReply) => this.onReply(reply));
     this.worker?.on('error', (err) => this.fail(err));
   }
@@ -215,7 +216,7 @@ export class DataWriter {
     this.worker.postMessage({ type: 'ops', ops, bytes } satisfies WriterMessage, transfer);
   }
 
-  /** Resolves when the worker is not too far behind (at most 64 MB waiting): keeps memory flat on big builds. */
+  /** Resolves when the worker is not too far behind (at most 16 MB waiting): keeps memory flat on big builds. */
   async caughtUp(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.inFlight <= IN_FLIGHT_LIMIT) return;
