@@ -26,6 +26,17 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.cleanup());
 
+/** A fixture thread gets a new public staff reply at the source and is imported again, as a re-import does. */
+async function reimportWithReply(t: SiteWorkspace, id: string, reply: { id: string; sent_at: string; body: string }): Promise<void> {
+  const [rec] = fixtureThreads(30).threads.filter((x) => x.id === id);
+  rec!.messages.push({ ...reply, author: { role: 'staff', name: 'Sam' } });
+  const file = join(t.root, `update-${reply.id}.jsonl`);
+  writeFileSync(file, `${JSON.stringify(rec)}\n`);
+  const ws = openWorkspace(t.dir);
+  await runImport(ws, [file]);
+  ws.close();
+}
+
 describe('what the site publishes', () => {
   it('has every page the issue lists', () => {
     const files = new Set(listFiles(site));
@@ -227,13 +238,7 @@ describe('deterministic, atomic and incremental builds', () => {
       expect(nothing).toMatchObject({ incremental: true, rendered: 0 });
 
       // One thread gets a new reply at the source and is imported again.
-      const [rec] = fixtureThreads(30).threads.filter((x) => x.id === 'fx-7');
-      rec!.messages.push({ id: 'm4', author: { role: 'staff', name: 'Sam' }, sent_at: '2026-02-09T12:00:00Z', body: 'A new public reply.' });
-      const file = join(t.root, 'update.jsonl');
-      writeFileSync(file, `${JSON.stringify(rec)}\n`);
-      const ws = openWorkspace(t.dir);
-      await runImport(ws, [file]);
-      ws.close();
+      await reimportWithReply(t, 'fx-7', { id: 'm4', sent_at: '2026-02-09T12:00:00Z', body: 'A new public reply.' });
 
       const inc = await buildSite({ workspace: t.dir, out });
       await inc.cleanup;
@@ -270,13 +275,7 @@ describe('deterministic, atomic and incremental builds', () => {
       const cardsFile = cachePaths(t.dir, out).cards;
       const sizes: number[] = [];
       for (let round = 0; round < 8; round++) {
-        const [rec] = fixtureThreads(30).threads.filter((x) => x.id === `fx-${round}`);
-        rec!.messages.push({ id: `late-${round}`, author: { role: 'staff', name: 'Sam' }, sent_at: '2026-03-01T12:00:00Z', body: `Reply number ${round}.` });
-        const file = join(t.root, `round-${round}.jsonl`);
-        writeFileSync(file, `${JSON.stringify(rec)}\n`);
-        const ws = openWorkspace(t.dir);
-        await runImport(ws, [file]);
-        ws.close();
+        await reimportWithReply(t, `fx-${round}`, { id: `late-${round}`, sent_at: '2026-03-01T12:00:00Z', body: `Reply number ${round}.` });
         const inc = await buildSite({ workspace: t.dir, out });
         await inc.cleanup;
         expect(inc.incremental).toBe(true);
