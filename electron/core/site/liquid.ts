@@ -19,6 +19,8 @@ export const THEMES_DIR = fileURLToPath(new URL('../../../static-templates/', im
 /** A workspace may override any theme file by putting a file with the same path here. */
 export const WORKSPACE_TEMPLATES_DIR = 'templates';
 const THEME_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+/** Files shared by all themes, looked up after the theme's own (it has no theme.json, so it is not a theme). */
+const SHARED_THEME_DIR = 'shared';
 
 export const ThemeInfo = z.object({ name: z.string(), label: z.string(), description: z.string() });
 export type ThemeInfo = z.infer<typeof ThemeInfo>;
@@ -35,7 +37,7 @@ export function listThemes(): ThemeInfo[] {
     });
 }
 
-/** The folders templates are looked up in, first match wins: the workspace's overrides, then the theme. */
+/** The folders templates are looked up in, first match wins: the workspace's overrides, the theme, the shared files. */
 export function templateRoots(theme: string, workspaceDir: string | null): string[] {
   if (!THEME_NAME.test(theme) || !existsSync(join(THEMES_DIR, theme, 'theme.json'))) {
     const known = listThemes().map((t) => t.name).join(', ');
@@ -47,6 +49,9 @@ export function templateRoots(theme: string, workspaceDir: string | null): strin
     if (existsSync(own) && statSync(own).isDirectory()) roots.push(own);
   }
   roots.push(join(THEMES_DIR, theme));
+  // What every theme uses the same (the search page's script): one copy, which a theme or workspace may override.
+  const shared = join(THEMES_DIR, SHARED_THEME_DIR);
+  if (existsSync(shared)) roots.push(shared);
   return roots;
 }
 
