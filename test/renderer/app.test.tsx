@@ -8,6 +8,9 @@ import { Dialog } from '../../renderer/src/components/Dialog.tsx';
 import { menuEvent } from '../../electron/shared/menu.ts';
 import { browserInfo, fakeTransport } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 afterEach(cleanup);
 beforeEach(() => {
   window.history.replaceState(null, '', '#/');

@@ -10,6 +10,9 @@ import { SiteView } from '../../renderer/src/views/site/SiteView.tsx';
 import type { Req, Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 afterEach(cleanup);
 
 describe('claim form', () => {

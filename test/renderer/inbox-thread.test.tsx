@@ -7,6 +7,9 @@ import { ThreadView } from '../../renderer/src/views/thread/ThreadView.tsx';
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers, summary } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 afterEach(cleanup);
 beforeEach(() => {
   window.location.hash = '';
