@@ -556,7 +556,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // --- Manifest, signature, swap ----------------------------------------------------------------------------------
     progress({ phase: 'manifest', done: 0, total: 1 });
-    // The statistics were read after the threads (see loadSiteData): the workspace must still be in the same state.
+    // The statistics were read apart (see siteStats): the workspace must still be in the state the build read.
     if (dataVersion(ws.db).seq !== data.dataVersion) throw new CandorError('WORKSPACE_CHANGED', 'The workspace changed while the site was being built. Build again.');
     files.push(...await dataFiles);
     dataWriters = [];

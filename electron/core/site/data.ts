@@ -29,7 +29,7 @@ export type SiteTexts = {
   url: string | null;
 };
 
-/** Everything but the statistics is read in one read transaction; `stats` is filled in by the builder (siteStats). */
+/** Read in one read transaction. The statistics are read apart (siteStats), while a rebuild's data files are copied. */
 export type SiteData = {
   organisation: string;
   texts: SiteTexts;
@@ -38,7 +38,6 @@ export type SiteData = {
   /** When the data last changed (the audit log's latest time): the site's "last updated", never the clock. */
   lastUpdated: string | null;
   published: ThreadKey[];
-  stats: Stats | null;
   claims: SiteClaim[];
 };
 
@@ -85,9 +84,6 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
       dataVersion: version.seq,
       lastUpdated: version.at,
       published: publishedThreadKeys(db),
-      // Read apart (see siteStats): a rebuild's data files are being copied meanwhile. The builder checks at the end
-      // that the workspace did not change, so everything it read describes one state.
-      stats: null,
       claims: loadSiteClaims(db, (version.at ?? '1970-01-01').slice(0, 10)),
     };
     return data;
