@@ -48,18 +48,18 @@ function eleventyInput(workspace: string, dir: string): number {
 <footer>Published with Eleventy</footer></body></html>
 `);
   const db = new DatabaseSync(join(workspace, 'candor.sqlite'), { readOnly: true });
-  const ids = publishedThreadKeys(db).map((k) => k.id);
+  const rowids = publishedThreadKeys(db).map((k) => k.rowid);
   db.close();
   const reader = openThreadReader(workspace);
   const yamlString = (v: string) => JSON.stringify(v);
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const t of reader.read(ids.slice(i, i + 500))) {
+  for (let i = 0; i < rowids.length; i += 500) {
+    for (const t of reader.read(rowids.slice(i, i + 500))) {
       const body = t.messages.map((m) => `### ${m.author} (${m.role}), ${m.sentAt}\n\n${m.body}\n`).join('\n');
       writeFileSync(join(dir, 'threads', `${t.id}.md`), `---\nlayout: thread.liquid\ntitle: ${yamlString(t.subject ?? t.id)}\nkind: ${t.kind}\nstatus: ${t.status}\nopened: ${yamlString(t.openedAt)}\npermalink: "threads/${t.id}.html"\n---\n${body}`);
     }
   }
   reader.close();
-  return ids.length;
+  return rowids.length;
 }
 
 function eleventy(workspace: string, tmp: string, threads: number): { row: BenchRow | null; note: string } {

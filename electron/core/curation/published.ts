@@ -66,10 +66,10 @@ function reviewedViews(db: DatabaseSync, rowid: number, located: readonly Locate
   });
 }
 
-/** Builds the public views of a batch of threads with one query per table. The scans are refreshed first. */
-function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingPolicy): PublishedThread[] {
+/** Builds the public views of a batch of threads with one query per table. The scans are refreshed first, unless the caller vouches for them. */
+function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingPolicy, scansChecked = false): PublishedThread[] {
   if (rowids.length === 0) return [];
-  const inMemory = freshScans(db, rowids);
+  const inMemory = scansChecked ? null : freshScans(db, rowids);
   const m = rowids.map(() => '?').join(',');
   const rows = db.prepare(`SELECT rowid, id, source, kind, subject, rating, status, opened_at, resolved_at, last_activity_at, decision FROM threads WHERE rowid IN (${m})`).all(...rowids) as Row[];
   // Internal notes are excluded here, in the query, whatever any setting says.
@@ -154,6 +154,14 @@ export function publishedThread(ws: HasDb, ref: string): PublishedThread | null 
 export type PublishedThreadsOptions = {
   /** Only these threads (Candor ids or source:external-id), in this order; default: every published thread. */
   ids?: Iterable<string>;
+  /** Only these threads, by rowid, in this order (the site builder's render workers: no id look-ups). */
+  rowids?: readonly number[];
+  /**
+   * The caller has checked that every thread's scan is current (scansCurrent) and that the workspace is still in
+   * that state when it is done (the site builder compares the audit log's position at the end): the per-batch
+   * check is skipped. Anyone else leaves this off.
+   */
+  scansChecked?: boolean;
   /** Skip threads whose decision is not publish (default true). Set false only for previews. */
   onlyPublished?: boolean;
   batchSize?: number;
@@ -166,7 +174,8 @@ export function* publishedThreads(ws: HasDb, options: PublishedThreadsOptions = 
   const onlyPublished = options.onlyPublished ?? true;
   const size = Math.max(1, Math.min(options.batchSize ?? BATCH, 900));
   let rowids: Iterable<number>;
-  if (options.ids === undefined) {
+  if (options.rowids !== undefined) rowids = options.rowids;
+  else if (options.ids === undefined) {
     const where = onlyPublished ? "WHERE decision = 'publish'" : '';
     rowids = (db.prepare(`SELECT rowid FROM threads ${where} ORDER BY opened_at, rowid`).all() as { rowid: number }[]).map((r) => r.rowid);
   } else {
@@ -180,7 +189,7 @@ export function* publishedThreads(ws: HasDb, options: PublishedThreadsOptions = 
   }
   let batch: number[] = [];
   const flush = function* (): Generator<PublishedThread> {
-    for (const t of buildBatch(db, batch, policy)) if (!onlyPublished || t.decision === 'publish') yield t;
+    for (const t of buildBatch(db, batch, policy, options.scansChecked)) if (!onlyPublished || t.decision === 'publish') yield t;
     batch = [];
   };
   for (const rowid of rowids) {

@@ -150,6 +150,12 @@ export function recount(db: DatabaseSync, rowid: number): void {
   s.thread.run(rowid, n);
 }
 
+/** Whether the last whole refresh still describes the workspace (no thread added or changed, same settings since). */
+export function scansCurrent(db: DatabaseSync): boolean {
+  const prev = savedState(db);
+  return prev !== null && JSON.stringify(prev) === JSON.stringify(currentState(db, makeScanner(readSettings(db))));
+}
+
 export type RefreshResult = { checked: number; scanned: number };
 
 /** SQLITE_READONLY: the connection (a site build's render worker, say) may read but not store scans. */

@@ -225,11 +225,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     statsReady.catch(() => undefined);
     const shards = wantSearch ? shardCount(total) : 0;
 
-    type Plan = { id: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
+    type Plan = { id: string; rowid: number; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
     const plans: Plan[] = keys.map((k, i) => {
       const cached = previous?.threads[k.id];
       const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(threadUrl(k.id));
-      return { id: k.id, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
+      return { id: k.id, rowid: k.rowid, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
     });
     // A shard is rebuilt when its members changed (a thread added, removed or moved) or one of them did.
     const members: Record<string, string> = {};
@@ -353,7 +353,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         return;
       }
       jobs.push(pool!.run<ThreadResult>({
-        type: 'threads', seq, items: reads.map((p) => ({ id: p.id, prevPageHash: p.cached?.pageHash ?? null, search: p.search })),
+        type: 'threads', seq, items: reads.map((p) => ({ id: p.id, rowid: p.rowid, prevPageHash: p.cached?.pageHash ?? null, search: p.search })),
       }).then(async (r) => {
         if (r.missing.length) throw new CandorError('WORKSPACE_CHANGED', `Thread ${r.missing[0]} was unpublished while the site was being built. Build again.`);
         results.set(seq, r);
@@ -395,7 +395,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const newest = (() => {
       const reader = openThreadReader(ws.dir);
       try {
-        const byId = new Map(reader.read(keys.slice(0, FEED_SIZE).map((k) => k.id)).map((t) => [t.id, summarize(t)]));
+        const byId = new Map(reader.read(keys.slice(0, FEED_SIZE).map((k) => k.rowid)).map((t) => [t.id, summarize(t)]));
         return keys.slice(0, FEED_SIZE).map((k) => byId.get(k.id)!);
       } finally {
         reader.close();

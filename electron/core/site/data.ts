@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PublishedThread } from '../curation/model.ts';
 import { publishedThreads } from '../curation/published.ts';
-import { refreshScans } from '../curation/scan.ts';
+import { refreshScans, scansCurrent } from '../curation/scan.ts';
+import { CandorError } from '../errors.ts';
 import type { Stats } from '../curation/stats.ts';
 import { workspaceStats } from '../curation/workspace-stats.ts';
 import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
@@ -18,7 +19,7 @@ import type { SiteClaim } from './claims-data.ts';
 export type { PublishedThread, SiteClaim, Stats };
 
 /** What the list pages, the feed and the sitemap need to order and group threads, without their text. */
-export type ThreadKey = { id: string; openedAt: string; lastActivityAt: string };
+export type ThreadKey = { rowid: number; id: string; openedAt: string; lastActivityAt: string };
 
 export type SiteTexts = {
   /** Staff Markdown shown on the home page under the title. */
@@ -63,19 +64,26 @@ export function dataVersion(db: DatabaseSync): { seq: number; at: string | null 
 
 /** Published threads in the site's order (newest first): the ordering keys only, no text. */
 export function publishedThreadKeys(db: DatabaseSync): ThreadKey[] {
-  const statement = db.prepare("SELECT id, opened_at, last_activity_at FROM threads WHERE decision = 'publish' ORDER BY opened_at DESC, id");
+  const statement = db.prepare("SELECT rowid, id, opened_at, last_activity_at FROM threads WHERE decision = 'publish' ORDER BY opened_at DESC, id");
   statement.setReturnArrays(true);
-  return (statement.all() as unknown as [string, string, string][]).map((r) => ({ id: r[0], openedAt: r[1], lastActivityAt: r[2] }));
+  return (statement.all() as unknown as [number, string, string, string][]).map((r) => ({ rowid: r[0], id: r[1], openedAt: r[2], lastActivityAt: r[3] }));
 }
 
 /**
  * Reads the workspace once, inside one read transaction, so every part of the site sees the same state. Curation's
- * scans are brought up to date first (the only write), so render workers can read published views read-only.
+ * scans are brought up to date first (the only write) and checked current in that state, so render workers read
+ * published views read-only without checking them again (the build checks at the end that nothing changed since).
  */
 export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
   const meta = readWorkspaceMeta(workspaceDir);
-  refreshScans(db);
-  db.exec('BEGIN');
+  for (let attempt = 1; ; attempt++) {
+    refreshScans(db);
+    db.exec('BEGIN');
+    // An import may land between the refresh and the read: then refresh again.
+    if (scansCurrent(db)) break;
+    db.exec('COMMIT');
+    if (attempt === 5) throw new CandorError('WORKSPACE_CHANGED', 'The workspace keeps changing (an import is running?). Build again when it is done.');
+  }
   try {
     const version = dataVersion(db);
     const data: SiteData = {
@@ -92,14 +100,17 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
   }
 }
 
-/** A read-only connection for a render worker: it reads published threads and nothing else. */
-export type ThreadReader = { read: (ids: readonly string[]) => PublishedThread[]; version: () => number; close: () => void };
+/**
+ * A read-only connection for a build's render worker: it reads published threads (by rowid, from the build's thread
+ * keys) and nothing else. The build has checked the scans (loadSiteData) and checks the data version at the end.
+ */
+export type ThreadReader = { read: (rowids: readonly number[]) => PublishedThread[]; version: () => number; close: () => void };
 
 export function openThreadReader(workspaceDir: string): ThreadReader {
   const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
   db.exec('PRAGMA busy_timeout = 5000');
   return {
-    read: (ids) => [...publishedThreads({ db }, { ids })],
+    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true })],
     version: () => dataVersion(db).seq,
     close: () => db.close(),
   };

@@ -9,7 +9,7 @@ import { CandorError } from '../errors.ts';
 import { formatDuration } from '../curation/stats.ts';
 import { escapeHtml, TrustedHtml } from './trusted.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from './format.ts';
-import { useFastOutputs } from './liquid-fast-output.ts';
+import { useFastPaths } from './liquid-fast.ts';
 
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
@@ -165,7 +165,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
     dynamicPartials: true,
     greedy: false,
   });
-  useFastOutputs(liquid);
+  useFastPaths(liquid);
   liquid.registerTag('chrome', ChromeTag);
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });

@@ -28,7 +28,7 @@ export type RenderInit = {
 
 export type FileInfo = { path: string; sha256: string; size: number };
 
-export type ThreadItem = { id: string; prevPageHash: string | null; search: boolean };
+export type ThreadItem = { id: string; rowid: number; prevPageHash: string | null; search: boolean };
 export type ThreadTask = { type: 'threads'; seq: number; items: ThreadItem[] };
 export type SearchRecord = { url: string; content: string; language: string; meta: Record<string, string> };
 export type ThreadOutput = {
@@ -130,7 +130,7 @@ export class RenderContext {
 
   private threads(task: ThreadTask): ThreadResult {
     this.reader ??= openThreadReader(this.init.workspaceDir);
-    const byId = new Map(this.reader.read(task.items.map((i) => i.id)).map((t) => [t.id, t]));
+    const byId = new Map(this.reader.read(task.items.map((i) => i.rowid)).map((t) => [t.id, t]));
     const out: ThreadOutput[] = [];
     const missing: string[] = [];
     for (const item of task.items) {

@@ -399,7 +399,9 @@ export type PublishGuard = (db: DatabaseSync, threadRowid: number, threadIdValue
 /** Caller wraps in a transaction. Returns how many threads changed; unchanged decisions are not re-recorded. */
 export function applyDecision(db: DatabaseSync, rowids: readonly number[], input: DecisionInput, ctx: { actor: string; now: string; guards?: readonly PublishGuard[] }): { changed: number; refused: { id: string; reason: string }[] } {
   const select = db.prepare('SELECT * FROM threads WHERE rowid = ?');
-  const update = db.prepare('UPDATE threads SET decision = ?, decision_reason = ?, decision_note = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE rowid = ?');
+  // updated_at is when the thread's content last changed (curation's scans are keyed on it); a decision changes no
+  // text, and has its own decided_at. Bumping it would make every scan of a bulk-published workspace stale.
+  const update = db.prepare('UPDATE threads SET decision = ?, decision_reason = ?, decision_note = ?, decided_by = ?, decided_at = ? WHERE rowid = ?');
   const s = statements(db);
   let changed = 0;
   const refused: { id: string; reason: string }[] = [];
@@ -413,7 +415,7 @@ export function applyDecision(db: DatabaseSync, rowids: readonly number[], input
       const refusal = (ctx.guards ?? []).map((g) => g(db, rowid, r.id)).find((x) => x !== null);
       if (refusal) { refused.push({ id: r.id, reason: refusal }); continue; }
     }
-    update.run(input.decision, reason, note, ctx.actor, ctx.now, ctx.now, rowid);
+    update.run(input.decision, reason, note, ctx.actor, ctx.now, rowid);
     s.insertDecision.run(rowid, input.decision, reason, note, ctx.actor, ctx.now);
     appendAudit(db, { actor: ctx.actor, action: 'thread.decide', entityType: 'thread', entityId: r.id, at: ctx.now,
       before: { decision: r.decision, reason: r.decision_reason, note: r.decision_note },
