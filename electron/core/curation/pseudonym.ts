@@ -29,17 +29,30 @@ export type NamingPolicy = {
  */
 export function publicTown(location: string | undefined | null, customerName?: string | null): string | null {
   if (!location) return null;
-  let text = location;
-  const spans = [...detectAddress(text, EMPTY_CONTEXT), ...detectPostcode(text, EMPTY_CONTEXT)].sort((a, b) => b.start - a.start);
-  for (const s of spans) text = text.slice(0, s.start) + text.slice(s.end);
-  const parts = text.split(/[,;\n]/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 1 && !/\d/.test(p) && !p.includes('@'));
-  const town = parts[0];
+  const town = townOf(location);
   if (!town) return null;
   if (customerName) {
     const f = fold(town);
     if (customerName.split(/\s+/).some((n) => n.length > 1 && f.includes(fold(n)))) return null;
   }
   return town.slice(0, 60);
+}
+
+/** Towns repeat across thousands of threads (a site build asks for each one): each location is worked out once. */
+const towns = new Map<string, string | null>();
+const TOWNS_KEPT = 10_000;
+
+function townOf(location: string): string | null {
+  const known = towns.get(location);
+  if (known !== undefined) return known;
+  let text = location;
+  const spans = [...detectAddress(text, EMPTY_CONTEXT), ...detectPostcode(text, EMPTY_CONTEXT)].sort((a, b) => b.start - a.start);
+  for (const s of spans) text = text.slice(0, s.start) + text.slice(s.end);
+  const parts = text.split(/[,;\n]/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 1 && !/\d/.test(p) && !p.includes('@'));
+  const town = parts[0] ?? null;
+  if (towns.size >= TOWNS_KEPT) towns.clear();
+  towns.set(location, town);
+  return town;
 }
 
 /** "Customer in Leeds", "J." or "Customer", by workspace policy. Never more of the name than its first letter. */

@@ -149,9 +149,10 @@ function manifestSha(dir: string): string {
   return createHash('sha256').update(readFileSync(join(dir, MANIFEST_FILE))).digest('hex');
 }
 
-function readOldManifest(dir: string): Map<string, { sha256: string; size: number }> {
+/** The previous site's files by path; an unchanged file's entry goes into the new manifest as it is. */
+function readOldManifest(dir: string): Map<string, ManifestFile> {
   const raw = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as { files: ManifestFile[] };
-  return new Map(raw.files.map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
+  return new Map(raw.files.map((f) => [f.path, f]));
 }
 
 /** The feed's length; the home page shows the first few of them. */
@@ -215,7 +216,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     // What the last build of this folder left, if it can be trusted.
     const previous = !options.clean && output.previous ? readPreviousBuild(paths, { fingerprint, manifestSha: manifestSha(output.previous) }) : null;
-    const oldFiles = previous && output.previous ? readOldManifest(output.previous) : new Map<string, { sha256: string; size: number }>();
+    const oldFiles = previous && output.previous ? readOldManifest(output.previous) : new Map<string, ManifestFile>();
     const changes = previous ? auditChanges(ws.db, previous.dataVersion) : 'all';
     lap('load');
 
@@ -225,11 +226,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     statsReady.catch(() => undefined);
     const shards = wantSearch ? shardCount(total) : 0;
 
-    type Plan = { id: string; rowid: number; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
+    type Plan = { id: string; rowid: number; url: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
     const plans: Plan[] = keys.map((k, i) => {
       const cached = previous?.threads[k.id];
-      const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(threadUrl(k.id));
-      return { id: k.id, rowid: k.rowid, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
+      const url = threadUrl(k.id);
+      const reusable = cached !== undefined && changes !== 'all' && !changes.has(k.id) && oldFiles.has(url);
+      return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
     });
     // A shard is rebuilt when its members changed (a thread added, removed or moved) or one of them did.
     const members: Record<string, string> = {};
@@ -314,7 +316,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
               files.push(out.file);
             } else {
               reused++;
-              files.push({ path: out.file.path, ...oldFiles.get(out.file.path)! });
+              files.push(oldFiles.get(out.file.path)!);
             }
             if (out.search && search) await search.add(String(p.shard), out.search);
             if (search && p.search && endsShard(idx, total)) search.write(String(p.shard));
@@ -324,7 +326,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
               id: p.id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
               card: appendCards ? c.card : cards.copy(c.card), json: json.copy(c.json, sep), threadsCsv: tcsv.copy(c.threadsCsv), messagesCsv: mcsv.copy(c.messagesCsv),
             };
-            files.push({ path: threadUrl(p.id), ...oldFiles.get(threadUrl(p.id))! });
+            files.push(oldFiles.get(p.url)!);
             reused++;
           } else {
             throw new CandorError('WORKSPACE_CHANGED', `Thread ${p.id} was unpublished while the site was being built. Build again.`);
@@ -444,8 +446,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: `Topic: ${t.name}`, heading: t.name, intro: 'Published conversations about this topic, newest first.', indexes: t.indexes });
     }
     const kindTabs = [{ label: 'All', path: 'conversations/index.html', count: total }, ...KIND_ORDER.map((k) => ({ label: kindListTitle(k), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
-    // What a list item contributes to its page's input hash, made once per thread (a thread is on four lists or so).
-    const itemKeys = states.map((s) => `${s.id}:${s.summaryHash},`);
+    // What a list item contributes to its page's input hash: its summary's hash (the summary holds the thread's id
+    // and address), so a page is rendered again when any of its items changed.
+    const itemKeys = states.map((s) => s.summaryHash);
     const tabsKey = JSON.stringify(kindTabs);
     for (const list of lists) {
       const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
@@ -465,7 +468,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         pageHashes[path] = hash;
         htmlPages++;
         if (previous && previous.pages[path] === hash && oldFiles.has(path)) {
-          files.push({ path, ...oldFiles.get(path)! });
+          files.push(oldFiles.get(path)!);
           continue;
         }
         const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
@@ -488,7 +491,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       pageHashes[p.path] = hash;
       htmlPages++;
       if (previous && previous.pages[p.path] === hash && oldFiles.has(p.path)) {
-        files.push({ path: p.path, ...oldFiles.get(p.path)! });
+        files.push(oldFiles.get(p.path)!);
         continue;
       }
       files.push(writer.write(p.path, engine.render(p.template, { site: globals, ...p.scope })));
@@ -549,7 +552,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       for (const name of Object.keys(bundles)) {
         if (search.has(name)) continue;
         const prefix = bundleDir(name);
-        for (const [path, info] of oldFiles) if (path.startsWith(prefix)) files.push({ path, ...info });
+        for (const [path, info] of oldFiles) if (path.startsWith(prefix)) files.push(info);
       }
     }
     lap('search');

@@ -46,7 +46,8 @@ export type Manifest = z.infer<typeof Manifest>;
 /** One file per line, sorted by path: stable bytes, readable diffs. */
 export function serializeManifest(build: BuildInfo, files: readonly ManifestFile[]): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const lines = sorted.map((f) => `    ${JSON.stringify({ path: f.path, sha256: f.sha256, size: f.size })}`);
+  // The same bytes as JSON.stringify({ path, sha256, size }): a hash is hex and a size a number, only the path needs escaping.
+  const lines = sorted.map((f) => `    {"path":${JSON.stringify(f.path)},"sha256":"${f.sha256}","size":${f.size}}`);
   return `{\n  "format": "${MANIFEST_FORMAT}",\n  "version": 1,\n  "build": ${JSON.stringify(build)},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
 

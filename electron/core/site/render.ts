@@ -107,6 +107,43 @@ export function searchRecord(t: PublishedThread, summary: ReturnType<typeof summ
   };
 }
 
+/** Items closer than this in the cards file are read in one go (a list's items are near each other: site order). */
+const CARDS_GAP = 16 << 10;
+const CARDS_READ_MAX = 1 << 20;
+
+function readFully(fd: number, buf: Buffer, position: number): void {
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, position + got);
+    if (n === 0) throw new Error('The build\'s list items file is shorter than recorded.');
+    got += n;
+  }
+}
+
+/** The list items at these byte ranges of the cards file, in the order asked for, with one read per run of nearby items. */
+export function readCards(fd: number, ranges: readonly [number, number][]): string[] {
+  const order = ranges.map((_, i) => i).sort((a, b) => ranges[a]![0] - ranges[b]![0]);
+  const out = new Array<string>(ranges.length);
+  for (let i = 0; i < order.length;) {
+    const start = ranges[order[i]!]![0];
+    let end = start + ranges[order[i]!]![1];
+    let j = i + 1;
+    for (; j < order.length; j++) {
+      const [offset, length] = ranges[order[j]!]!;
+      if (offset - end > CARDS_GAP || offset + length - start > CARDS_READ_MAX) break;
+      end = Math.max(end, offset + length);
+    }
+    const buf = Buffer.allocUnsafe(end - start);
+    readFully(fd, buf, start);
+    for (let k = i; k < j; k++) {
+      const [offset, length] = ranges[order[k]!]!;
+      out[order[k]!] = buf.toString('utf8', offset - start, offset - start + length);
+    }
+    i = j;
+  }
+  return out;
+}
+
 export class RenderContext {
   private readonly init: RenderInit;
   private readonly engine: SiteEngine;
@@ -185,15 +222,9 @@ export class RenderContext {
   private pages(task: PagesTask): PagesResult {
     const files: (FileInfo & { hash: string })[] = [];
     const fd = openSync(task.cardsFile, 'r');
-    const card = ([offset, length]: [number, number]) => {
-      const buf = Buffer.allocUnsafe(length);
-      let got = 0;
-      while (got < length) got += readSync(fd, buf, got, length - got, offset + got) || length;
-      return buf.toString('utf8');
-    };
     try {
       for (const p of task.pages) {
-        const cards = p.cards.map((c) => trusted(card(c).replaceAll(ROOT_TOKEN, p.page.root)));
+        const cards = readCards(fd, p.cards).map((c) => trusted(c.replaceAll(ROOT_TOKEN, p.page.root)));
         const html = this.engine.render(p.template, { site: this.init.globals, page: p.page, list: { ...p.list, cards } });
         files.push({ ...this.writer.write(p.path, html), hash: p.hash });
       }
