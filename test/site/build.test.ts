@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
-import { cachePaths } from '../../electron/core/site/cache.ts';
+import { CACHE_DIR, cachePaths, KEEP_CACHES } from '../../electron/core/site/cache.ts';
 import { initSigningKey } from '../../electron/core/site/keys.ts';
 import { readManifest, verifySite } from '../../electron/core/site/manifest.ts';
 import { OpenClaimsFile, OpenThreadsFile } from '../../electron/core/site/open-data.ts';
@@ -289,6 +289,35 @@ describe('deterministic, atomic and incremental builds', () => {
       await (await buildSite({ workspace: t.dir, out: clean })).cleanup;
       expect(snapshot(out)).toEqual(snapshot(clean));
       for (let round = 0; round < 8; round++) expect(readFileSync(join(out, 'data/threads.json'), 'utf8')).toContain(`Reply number ${round}.`);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('the build state kept in the workspace', () => {
+  it('is kept for the four output folders built most recently, and the older ones are removed', async () => {
+    const t = await siteWorkspace(fixtureThreads(6).threads);
+    try {
+      const outs = Array.from({ length: 6 }, (_, i) => join(t.root, `export-${i}`));
+      for (const out of outs) {
+        await (await buildSite({ workspace: t.dir, out, search: false })).cleanup;
+        // mtime resolution: the order of the saves must be visible.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const cacheDir = join(t.dir, CACHE_DIR);
+      const kept = readdirSync(cacheDir).filter((n) => n.endsWith('.json')).sort();
+      expect(kept).toEqual(outs.slice(-KEEP_CACHES).map((o) => basename(cachePaths(t.dir, o).state)).sort());
+      expect(readdirSync(cacheDir).filter((n) => n.endsWith('.cards'))).toHaveLength(KEEP_CACHES);
+      // The newest folder rebuilds from its state; the oldest builds clean, and both give the same site as before.
+      const before = snapshot(outs[0]!);
+      const newest = await buildSite({ workspace: t.dir, out: outs.at(-1)!, search: false });
+      await newest.cleanup;
+      expect(newest.incremental).toBe(true);
+      const oldest = await buildSite({ workspace: t.dir, out: outs[0]!, search: false });
+      await oldest.cleanup;
+      expect(oldest.incremental).toBe(false);
+      expect(snapshot(outs[0]!)).toEqual(before);
     } finally {
       t.cleanup();
     }

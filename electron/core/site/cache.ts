@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // The saved state of the last build of one output folder: each thread's content hash, where its list item and its
@@ -86,6 +86,28 @@ export function saveBuild(paths: CachePaths, state: Omit<CacheState, 'format' | 
   // A build that appended to the cards file has no new one to move in.
   if (existsSync(`${paths.cards}.tmp`)) renameSync(`${paths.cards}.tmp`, paths.cards);
   renameSync(`${paths.state}.tmp`, paths.state);
+  pruneCaches(dirname(paths.state), KEEP_CACHES);
+}
+
+/**
+ * How many output folders keep a saved build. Each one costs about a kilobyte per thread (75 MB at 100,000), and
+ * a workspace exported to a new folder every time would otherwise keep them all.
+ */
+export const KEEP_CACHES = 4;
+
+/** Deletes all but the `keep` most recently saved builds in `dir` (the ones not kept build clean next time). */
+export function pruneCaches(dir: string, keep: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  const saved = names.map((n) => ({ base: join(dir, n.slice(0, -'.json'.length)), at: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.at - a.at);
+  for (const old of saved.slice(keep)) {
+    rmSync(`${old.base}.json`, { force: true });
+    rmSync(`${old.base}.cards`, { force: true });
+  }
 }
 
 export function discardPending(paths: CachePaths): void {

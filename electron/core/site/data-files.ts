@@ -74,7 +74,7 @@ export class DataFile {
   private readonly sink: Sink;
   private readonly hasPrevious: boolean;
   private pending: { from: number; to: number } | null = null;
-  private parts: Buffer[] = [];
+  private parts: Uint8Array[] = [];
   private buffered = 0;
   size = 0;
 
@@ -86,7 +86,7 @@ export class DataFile {
     this.size = startsAt;
   }
 
-  write(text: string | Buffer): Range {
+  write(text: string | Uint8Array): Range {
     this.settle();
     const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const at = this.size;
@@ -129,7 +129,7 @@ export class DataFile {
     const all = Buffer.allocUnsafeSlow(this.buffered);
     let at = 0;
     for (const p of this.parts) {
-      p.copy(all, at);
+      all.set(p, at);
       at += p.length;
     }
     this.parts = [];

@@ -14,7 +14,9 @@ parentPort!.on('message', (task: Task | { type: 'close' }) => {
     return;
   }
   try {
-    parentPort!.postMessage({ ok: true, result: ctx.run(task) });
+    const result = ctx.run(task);
+    // A chunk's data rows are moved to the builder, not copied.
+    parentPort!.postMessage({ ok: true, result }, result.type === 'threads' ? result.buffers : []);
   } catch (err) {
     parentPort!.postMessage({ ok: false, seq: task.seq, error: toErrorInfo(err) });
   }

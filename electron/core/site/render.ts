@@ -31,23 +31,26 @@ export type FileInfo = { path: string; sha256: string; size: number };
 export type ThreadItem = { id: string; rowid: number; prevPageHash: string | null; search: boolean };
 export type ThreadTask = { type: 'threads'; seq: number; items: ThreadItem[] };
 export type SearchRecord = { url: string; content: string; language: string; meta: Record<string, string> };
+/**
+ * One thread's results. Its rows of the data files and its list item are UTF-8 bytes: views into one buffer per
+ * file per chunk, which a worker moves to the builder instead of copying (hundreds of megabytes at 100,000 threads).
+ */
 export type ThreadOutput = {
   id: string;
   pageHash: string;
   summaryHash: string;
-  summary: string;
   /** The thread as list pages show it (partials/thread-card), with ROOT_TOKEN where the page's root goes. */
-  card: string;
+  card: Uint8Array;
   kind: string;
   topics: string[];
   rendered: boolean;
   file: FileInfo;
-  json: string;
-  threadsCsv: string;
-  messagesCsv: string;
+  json: Uint8Array;
+  threadsCsv: Uint8Array;
+  messagesCsv: Uint8Array;
   search: SearchRecord | null;
 };
-export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[] };
+export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[]; buffers: ArrayBuffer[] };
 
 /**
  * Stands for a page's root in a list item rendered once and used on pages at different depths. Escaping leaves it
@@ -144,6 +147,23 @@ export function readCards(fd: number, ranges: readonly [number, number][]): stri
   return out;
 }
 
+type ThreadRows = { card: string; json: string; threadsCsv: string; messagesCsv: string };
+const ROW_FIELDS = ['card', 'json', 'threadsCsv', 'messagesCsv'] as const;
+const EMPTY = new Uint8Array(0);
+
+/** Encodes a chunk's rows of one kind into one buffer of its own (movable) and points each output at its slice. */
+function pack(texts: readonly string[], outputs: ThreadOutput[], field: (typeof ROW_FIELDS)[number]): ArrayBuffer {
+  const lengths = texts.map((t) => Buffer.byteLength(t, 'utf8'));
+  const buf = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  texts.forEach((text, i) => {
+    buf.write(text, at, 'utf8');
+    outputs[i]![field] = buf.subarray(at, at + lengths[i]!);
+    at += lengths[i]!;
+  });
+  return buf.buffer as ArrayBuffer;
+}
+
 export class RenderContext {
   private readonly init: RenderInit;
   private readonly engine: SiteEngine;
@@ -169,6 +189,7 @@ export class RenderContext {
     this.reader ??= openThreadReader(this.init.workspaceDir);
     const byId = new Map(this.reader.read(task.items.map((i) => i.rowid)).map((t) => [t.id, t]));
     const out: ThreadOutput[] = [];
+    const rows: ThreadRows[] = [];
     const missing: string[] = [];
     for (const item of task.items) {
       const t = byId.get(item.id);
@@ -176,12 +197,15 @@ export class RenderContext {
         missing.push(item.id);
         continue;
       }
-      out.push(this.thread(t, item));
+      const { output, text } = this.thread(t, item);
+      out.push(output);
+      rows.push(text);
     }
-    return { type: 'threads', seq: task.seq, threads: out, missing };
+    const buffers = ROW_FIELDS.map((field) => pack(rows.map((r) => r[field]), out, field));
+    return { type: 'threads', seq: task.seq, threads: out, missing, buffers };
   }
 
-  private thread(t: PublishedThread, item: ThreadItem): ThreadOutput {
+  private thread(t: PublishedThread, item: ThreadItem): { output: ThreadOutput; text: ThreadRows } {
     const { globals, fingerprint } = this.init;
     const pageHash = inputHash(fingerprint, 'thread', t);
     const summary = summarize(t);
@@ -202,21 +226,21 @@ export class RenderContext {
     }
     const open = openThread(t);
     const card = this.engine.render('partials/thread-card', { site: globals, t: summary, root: ROOT_TOKEN });
-    return {
+    const output: ThreadOutput = {
       id: t.id,
       pageHash,
       summaryHash: sha256(summaryJson).slice(0, 32),
-      summary: summaryJson,
-      card,
+      card: EMPTY,
       kind: t.kind,
       topics: summary.topics.map((x) => x.name),
       rendered,
       file,
-      json: JSON.stringify(open),
-      threadsCsv: threadCsvRow(open),
-      messagesCsv: messageCsvRows(open),
+      json: EMPTY,
+      threadsCsv: EMPTY,
+      messagesCsv: EMPTY,
       search: item.search ? searchRecord(t, summary) : null,
     };
+    return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }
 
   private pages(task: PagesTask): PagesResult {
