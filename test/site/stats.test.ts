@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { workspaceStats } from '../../electron/core/curation/workspace-stats.ts';
-import { siteStats } from '../../electron/core/site/data.ts';
+import { dataVersion, siteStats } from '../../electron/core/site/data.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
@@ -22,8 +22,11 @@ describe('site statistics', () => {
       const here = await siteStats(db, fx.dir, { worker: false });
       const there = await siteStats(db, fx.dir, { worker: true });
       expect(there).toEqual(here);
-      expect(here).toEqual(workspaceStats(db));
-      expect(here.overall.moderation).toMatchObject({ imported: 42, withheld: 1, pending: 1 });
+      expect(here.stats).toEqual(workspaceStats(db));
+      // With the point in the workspace's history they describe, which the builder compares with its own.
+      expect(here.dataVersion).toBe(dataVersion(db).seq);
+      expect(here.dataVersion).toBeGreaterThan(0);
+      expect(here.stats.overall.moderation).toMatchObject({ imported: 42, withheld: 1, pending: 1 });
     } finally {
       db.close();
     }

@@ -6,6 +6,7 @@ import type { PublishedThread } from '../curation/model.ts';
 import { publishedThreads } from '../curation/published.ts';
 import { refreshScans, scansCurrent } from '../curation/scan.ts';
 import { CandorError } from '../errors.ts';
+import { dataVersion } from '../store/data-version.ts';
 import type { Stats } from '../curation/stats.ts';
 import { workspaceStats } from '../curation/workspace-stats.ts';
 import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
@@ -56,11 +57,7 @@ export function siteTextKey(name: keyof SiteTexts): string {
   return SITE_TEXT_KEYS[name];
 }
 
-export function dataVersion(db: DatabaseSync): { seq: number; at: string | null } {
-  // Two look-ups (the rowid, the index on at); one max() over both columns would scan the log.
-  const row = db.prepare('SELECT (SELECT max(seq) FROM audit_log) AS seq, (SELECT max(at) FROM audit_log) AS at').get() as { seq: number | null; at: string | null };
-  return { seq: row.seq ?? 0, at: row.at };
-}
+export { dataVersion };
 
 /** Published threads in the site's order (newest first): the ordering keys only, no text. */
 export function publishedThreadKeys(db: DatabaseSync): ThreadKey[] {
@@ -116,16 +113,35 @@ export function openThreadReader(workspaceDir: string): ThreadReader {
   };
 }
 
+/** How many threads the workspace holds (published or not): what the statistics go over. */
+export function threadCount(db: DatabaseSync): number {
+  return (db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;
+}
+
+/** Statistics and the data version they were read at (in one read transaction). */
+export type VersionedStats = { stats: Stats; dataVersion: number };
+
+/** Reads the statistics in one read transaction on `db`, with the data version they describe. */
+export function readVersionedStats(db: DatabaseSync): VersionedStats {
+  db.exec('BEGIN');
+  try {
+    return { dataVersion: dataVersion(db).seq, stats: workspaceStats(db) };
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
 /**
  * The statistics over every imported thread. For big workspaces they are computed on a worker of their own, on a
- * read-only connection, while the builder goes on (half a second at 100,000 threads); for small ones, right here.
+ * read-only connection, while the builder goes on (a second at 100,000 threads); for small ones, right here. The
+ * builder compares the data version they were read at with its own.
  */
-export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<Stats> {
-  if (!options.worker) return Promise.resolve(workspaceStats(db));
-  return new Promise<Stats>((resolve, reject) => {
+export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<VersionedStats> {
+  if (!options.worker) return Promise.resolve(readVersionedStats(db));
+  return new Promise<VersionedStats>((resolve, reject) => {
     const worker = new Worker(new URL('./stats-worker.ts', import.meta.url), { workerData: { workspaceDir } });
-    worker.once('message', (reply: { ok: true; stats: Stats } | { ok: false; message: string }) => {
-      if (reply.ok) resolve(reply.stats);
+    worker.once('message', (reply: ({ ok: true } & VersionedStats) | { ok: false; message: string }) => {
+      if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
       else reject(new Error(reply.message));
       void worker.terminate();
     });
