@@ -89,7 +89,8 @@ export function jsonSchemaOf(schema: z.ZodType, id: string): string {
   return `${JSON.stringify({ $schema: json.$schema, $id: id, ...json }, null, 2)}\n`;
 }
 
-export function openThread(t: PublishedThread): OpenThread {
+/** `topics`: the thread's topic names when the caller has them already (the builder's summary); else worked out here. */
+export function openThread(t: PublishedThread, topics: string[] = topicNames(t)): OpenThread {
   return {
     id: t.id,
     source: t.source,
@@ -99,7 +100,7 @@ export function openThread(t: PublishedThread): OpenThread {
     status: t.status,
     opened_at: t.openedAt,
     resolved_at: t.resolvedAt,
-    tags: topicNames(t),
+    tags: topics,
     messages: t.messages.map((m) => ({ role: m.role, author: m.author, sent_at: m.sentAt, body: m.body })),
   };
 }

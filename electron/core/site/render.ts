@@ -225,7 +225,8 @@ export class RenderContext {
       file = this.writer.write(path, html);
       rendered = true;
     }
-    const open = openThread(t);
+    const topics = summary.topics.map((x) => x.name);
+    const open = openThread(t, topics);
     const card = this.engine.render('partials/thread-card', { site: globals, t: summary, root: ROOT_TOKEN });
     const output: ThreadOutput = {
       id: t.id,
@@ -233,7 +234,7 @@ export class RenderContext {
       summaryHash: sha256(summaryJson).slice(0, 32),
       card: EMPTY,
       kind: t.kind,
-      topics: summary.topics.map((x) => x.name),
+      topics,
       rendered,
       file,
       json: EMPTY,
