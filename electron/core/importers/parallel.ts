@@ -4,6 +4,7 @@ import type { ErrorLocation } from '../errors.ts';
 import { CandorError } from '../errors.ts';
 import type { SourceFile } from './source-file.ts';
 import type { Importer, ImporterContext, ImportRecord } from './types.ts';
+import { workerEnv } from '../compile-cache.ts';
 
 // Reading in parallel with writing. An import spends its time in two places: reading (JSON.parse, validation, HTML
 // conversion, MIME parsing) and storing (SQLite). On a machine with two or more cores the reading runs on a worker
@@ -54,7 +55,7 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
     taken: new SharedArrayBuffer(4),
   };
   const taken = new Int32Array(job.taken);
-  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: job, resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb } });
+  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: job, env: workerEnv(), resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb } });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

@@ -3,6 +3,7 @@ import type { Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileInfo } from './render.ts';
+import { workerEnv } from '../compile-cache.ts';
 
 // The big files a build streams, one row per thread: the open data (threads.json, threads.csv, messages.csv) and
 // the list items kept for the next build. Each is assembled from new bytes (threads rendered in this build) and
@@ -171,7 +172,7 @@ export class DataWriter {
 
   constructor(options: { worker: boolean }) {
     // The writer holds little but the buffers it is handed: a small heap keeps the build under its memory budget.
-    this.worker = options.worker ? new Worker(new URL('./data-writer-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }) : null;
+    this.worker = options.worker ? new Worker(new URL('./data-writer-worker.ts', import.meta.url), { env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }) : null;
     this.worker?.on('message', (reply: WriterReply) => this.onReply(reply));
     this.worker?.on('error', (err) => this.fail(err));
   }

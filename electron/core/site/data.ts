@@ -12,6 +12,7 @@ import { workspaceStats } from '../curation/workspace-stats.ts';
 import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
 import { loadSiteClaims } from './claims-data.ts';
 import type { SiteClaim } from './claims-data.ts';
+import { workerEnv } from '../compile-cache.ts';
 
 // Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
 // the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
@@ -139,7 +140,7 @@ export function readVersionedStats(db: DatabaseSync): VersionedStats {
 export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<VersionedStats> {
   if (!options.worker) return Promise.resolve(readVersionedStats(db));
   return new Promise<VersionedStats>((resolve, reject) => {
-    const worker = new Worker(new URL('./stats-worker.ts', import.meta.url), { workerData: { workspaceDir } });
+    const worker = new Worker(new URL('./stats-worker.ts', import.meta.url), { workerData: { workspaceDir }, env: workerEnv() });
     worker.once('message', (reply: ({ ok: true } & VersionedStats) | { ok: false; message: string }) => {
       if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
       else reject(new Error(reply.message));

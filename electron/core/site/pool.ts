@@ -3,6 +3,7 @@ import { CandorError } from '../errors.ts';
 import type { CandorErrorInfo } from '../errors.ts';
 import { RenderContext } from './render.ts';
 import type { RenderInit, Task, TaskResult } from './render.ts';
+import { workerEnv } from '../compile-cache.ts';
 
 // Runs render tasks on worker threads, or in this thread for small sites (starting a worker costs more than
 // rendering a few hundred pages). Either way the same RenderContext does the work.
@@ -49,7 +50,7 @@ export function workerPool(init: RenderInit, size: number): Pool {
 
   for (let i = 0; i < size; i++) {
     // A worker's garbage (rendered pages) is short-lived: a small heap makes V8 collect it early instead of growing.
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 } });
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init, env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 } });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (reply: Reply) => {
       const job = pending.get(worker);

@@ -8,6 +8,7 @@ import { CandorError } from '../errors.ts';
 import { sha256File } from './manifest.ts';
 import type { FileInfo, SearchRecord } from './render.ts';
 import { wellFormed } from './trusted.ts';
+import { workerEnv } from '../compile-cache.ts';
 
 // Search with Pagefind's Node API, fed records (text we already have) rather than HTML to parse. Threads are split
 // into shards of consecutive threads, oldest first, so a new thread lands in the newest shard and a changed one
@@ -168,7 +169,7 @@ export class SearchPool {
   }
 
   private start(): void {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { workerData: { temp: this.temp } });
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { workerData: { temp: this.temp }, env: workerEnv() });
     const slot = { worker, sent: 0, acked: 0, wake: null as (() => void) | null, files: null as Promise<FileInfo[]> | null, resolveFiles: null as ((f: FileInfo[]) => void) | null };
     worker.on('message', (m: SearchReply) => {
       if (m.type === 'ack') {
