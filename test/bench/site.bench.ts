@@ -151,7 +151,7 @@ export async function run(): Promise<BenchTable[]> {
         if (e.row) {
           rows.push(e.row);
           notes.push(e.note);
-          notes.push(`Pages, ${compare.threads.toLocaleString('en')} threads: Candor ${s(compare.candorMs)} s (with list, topic and claim pages, data files, feed, sitemap and manifest) vs Eleventy ${e.row.s} s (thread pages only): Eleventy takes ${(Number(e.row.s) / (compare.candorMs / 1000)).toFixed(1)}× as long.`);
+          notes.push(`Pages, ${compare.threads.toLocaleString('en')} threads: Candor ${s(compare.candorMs)} s (with list, topic and claim pages, data files, feed, sitemap and manifest) vs Eleventy ${e.row.s} s (thread pages only): Eleventy takes ${(Number(e.row.s) / (compare.candorMs / 1000)).toFixed(2)}× as long.`);
         } else notes.push(e.note);
       }
     }
