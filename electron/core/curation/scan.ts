@@ -153,7 +153,11 @@ export function recount(db: DatabaseSync, rowid: number): void {
 /** Whether the last whole refresh still describes the workspace (no thread added or changed, same settings since). */
 export function scansCurrent(db: DatabaseSync): boolean {
   const prev = savedState(db);
-  return prev !== null && JSON.stringify(prev) === JSON.stringify(currentState(db, makeScanner(readSettings(db))));
+  return sameState(prev, currentState(db, makeScanner(readSettings(db))));
+}
+
+function sameState(prev: ScanState | null, now: ScanState): boolean {
+  return prev !== null && JSON.stringify(prev) === JSON.stringify(now);
 }
 
 export type RefreshResult = { checked: number; scanned: number };
@@ -199,7 +203,7 @@ export function refreshScans(db: DatabaseSync, options: { rowids?: readonly numb
   if (whole) {
     const now = currentState(db, scanner);
     const prev = savedState(db);
-    if (prev && JSON.stringify(prev) === JSON.stringify(now)) return { checked: 0, scanned: 0 };
+    if (sameState(prev, now)) return { checked: 0, scanned: 0 };
     if (prev && prev.pii === now.pii && prev.topic === now.topic) {
       // Same settings: only threads added or changed since the last refresh can be stale.
       candidates = db.prepare(`${stale} AND (t.rowid > ? OR t.updated_at >= ?)`).all(scanner.piiConfig, scanner.topicConfig, prev.maxRowid, prev.maxUpdated) as ScanRow[];

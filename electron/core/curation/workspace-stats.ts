@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Decision, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { dataVersion } from '../store/data-version.ts';
 import { computeStats } from './stats.ts';
 import type { StatThread, Stats } from './stats.ts';
 
@@ -29,4 +30,17 @@ export function loadStatThreads(db: DatabaseSync): StatThread[] {
 
 export function workspaceStats(db: DatabaseSync): Stats {
   return computeStats(loadStatThreads(db));
+}
+
+/** Statistics and the data version they were read at (in one read transaction). */
+export type VersionedStats = { stats: Stats; dataVersion: number };
+
+/** Reads the statistics in one read transaction on `db`, with the data version they describe. */
+export function readVersionedStats(db: DatabaseSync): VersionedStats {
+  db.exec('BEGIN');
+  try {
+    return { dataVersion: dataVersion(db).seq, stats: workspaceStats(db) };
+  } finally {
+    db.exec('COMMIT');
+  }
 }

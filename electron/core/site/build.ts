@@ -520,7 +520,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // Sorted as plain strings (the engine's own comparison, the same order as `<`): 110,000 entries.
     const lastmod = new Map<string, string | null>();
     for (const path of Object.keys(pageHashes)) if (path !== PATHS.notFound) lastmod.set(path, null);
-    for (const k of keys) lastmod.set(threadUrl(k.id), k.lastActivityAt);
+    keys.forEach((k, i) => lastmod.set(plans[i]!.url, k.lastActivityAt));
     const sitemap: SitemapEntry[] = [...lastmod.keys()].sort().map((path) => ({ path, lastmod: lastmod.get(path) ?? null }));
     for (const f of sitemapFiles(baseUrl, sitemap)) files.push(writer.write(f.path, f.content));
     files.push(writer.write('robots.txt', robotsTxt(baseUrl)));

@@ -8,7 +8,8 @@ import { refreshScans, scansCurrent } from '../curation/scan.ts';
 import { CandorError } from '../errors.ts';
 import { dataVersion } from '../store/data-version.ts';
 import type { Stats } from '../curation/stats.ts';
-import { workspaceStats } from '../curation/workspace-stats.ts';
+import { readVersionedStats } from '../curation/workspace-stats.ts';
+import type { VersionedStats } from '../curation/workspace-stats.ts';
 import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
 import { loadSiteClaims } from './claims-data.ts';
 import type { SiteClaim } from './claims-data.ts';
@@ -117,19 +118,6 @@ export function openThreadReader(workspaceDir: string): ThreadReader {
 /** How many threads the workspace holds (published or not): what the statistics go over. */
 export function threadCount(db: DatabaseSync): number {
   return (db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;
-}
-
-/** Statistics and the data version they were read at (in one read transaction). */
-export type VersionedStats = { stats: Stats; dataVersion: number };
-
-/** Reads the statistics in one read transaction on `db`, with the data version they describe. */
-export function readVersionedStats(db: DatabaseSync): VersionedStats {
-  db.exec('BEGIN');
-  try {
-    return { dataVersion: dataVersion(db).seq, stats: workspaceStats(db) };
-  } finally {
-    db.exec('COMMIT');
-  }
 }
 
 /**

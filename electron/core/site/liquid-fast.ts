@@ -429,19 +429,23 @@ function coalesce(list: unknown[], seen: Set<object>): void {
 }
 
 /** A tag's child templates sit in arrays on it (for: templates, elseTemplates; if: branches[].templates...). */
-function visitTag(tag: object, seen: Set<object>): void {
-  if (seen.has(tag)) return;
-  seen.add(tag);
+function* childLists(tag: object): Generator<unknown[]> {
   for (const value of Object.values(tag)) {
     if (!Array.isArray(value) || value.length === 0) continue;
-    if (value.every(isTemplate)) coalesce(value, seen);
+    if (value.every(isTemplate)) yield value;
     else {
       for (const item of value) {
         const templates = (item as { templates?: unknown } | null)?.templates;
-        if (Array.isArray(templates) && templates.every(isTemplate)) coalesce(templates, seen);
+        if (Array.isArray(templates) && templates.every(isTemplate)) yield templates;
       }
     }
   }
+}
+
+function visitTag(tag: object, seen: Set<object>): void {
+  if (seen.has(tag)) return;
+  seen.add(tag);
+  for (const list of childLists(tag)) coalesce(list, seen);
 }
 
 const enabled = new WeakSet<Liquid>();
@@ -496,12 +500,7 @@ export function fastNodes(templates: readonly unknown[]): string[] {
       else if (isTemplate(node) && !isHtml(node)) {
         if (node instanceof FastIf) out.push('if');
         else if (node instanceof FastFor) out.push('for');
-        const tag = node instanceof FastTag ? (node as unknown as { tag: object }).tag : node;
-        for (const value of Object.values(tag)) {
-          if (!Array.isArray(value)) continue;
-          if (value.every(isTemplate)) walk(value);
-          else for (const item of value) if (Array.isArray((item as { templates?: unknown } | null)?.templates)) walk((item as { templates: unknown[] }).templates);
-        }
+        for (const list of childLists(node instanceof FastTag ? (node as unknown as { tag: object }).tag : node)) walk(list);
       }
     }
   };
