@@ -1,4 +1,4 @@
-import { Drop, ForTag, IfTag, isTruthy, LiquidError, Output, Parser, RenderError, TokenKind, toValue, toValueSync, TypeGuards, UnlessTag } from 'liquidjs';
+import { Drop, filters as liquidFilters, ForTag, IfTag, isTruthy, LiquidError, Output, Parser, RenderError, TokenKind, toValue, toValueSync, TypeGuards, UnlessTag } from 'liquidjs';
 import type { Context, Emitter, Expression, Liquid, Template, TopLevelToken, Value } from 'liquidjs';
 
 // liquidjs renders through generators: every `{{ ... }}` goes through a dozen nested ones (value, expression, token,
@@ -142,7 +142,22 @@ function renderList(templates: readonly Template[], ctx: Context, emitter: Emitt
   }
 }
 
-type FilterStep = { filter: FilterInternals; args: Eval[] };
+type FilterStep = { filter: FilterInternals; handler: FilterInternals['handler']; args: Eval[] };
+
+type FilterThis = { context: { memoryLimit: { use: (n: number) => void } } };
+const liquidEscape = liquidFilters.escape as (this: FilterThis, value: unknown) => unknown;
+const ESCAPABLE = /[&<>"']/;
+
+/**
+ * liquidjs's `escape` (the output escape of every `{{ }}`), without its replace for the usual string that has
+ * nothing to escape: a tenth of a page's time went there. Same memory accounting, same result.
+ */
+const escapeFast: FilterInternals['handler'] = function (this: unknown, value: unknown): unknown {
+  const self = this as FilterThis;
+  if (typeof value !== 'string' || ESCAPABLE.test(value)) return liquidEscape.call(self, value);
+  self.context.memoryLimit.use(value.length);
+  return value;
+};
 
 class FastOutput {
   readonly token: Output['token'];
@@ -172,7 +187,7 @@ class FastOutput {
         if (!ev) return null;
         args.push(ev);
       }
-      steps.push({ filter: f, args });
+      steps.push({ filter: f, handler: f.handler === liquidEscape ? escapeFast : f.handler, args });
     }
     return new FastOutput(output, pathEval(path), steps);
   }
@@ -180,14 +195,14 @@ class FastOutput {
   render(ctx: Context, emitter: Emitter): unknown {
     let value = this.value(ctx);
     if (value === MISS) return this.original.render(ctx, emitter);
-    for (const { filter, args } of this.filters) {
+    for (const { filter, handler, args } of this.filters) {
       const argv: unknown[] = [value];
       for (const arg of args) {
         const v = arg(ctx);
         if (v === MISS) return this.original.render(ctx, emitter);
         argv.push(v);
       }
-      value = toValueSync(filter.handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
+      value = toValueSync(handler.apply({ context: ctx, token: filter.token, liquid: filter.liquid }, argv));
     }
     emitter.write(toValueSync(toValue(value)));
     return undefined;

@@ -76,6 +76,9 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
   return hash('sha256', `${fingerprint}\u0000${kind}\u0000${typeof value === 'string' ? value : JSON.stringify(value)}`, 'hex').slice(0, 32);
 }
 
+/** Pages longer than this (in UTF-16 units, times three) are encoded into a buffer of their own. */
+const SCRATCH_MAX = 16 << 20;
+
 export class SiteWriter {
   readonly temp: string;
   private readonly dirs = new Set<string>();
@@ -92,10 +95,23 @@ export class SiteWriter {
   }
 
   write(path: string, content: string | Buffer): FileInfo {
-    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const buf = typeof content === 'string' ? this.encode(content) : content;
     this.ensureDir(path);
     writeFileSync(join(this.temp, path), buf);
     return { path, sha256: sha256(buf), size: buf.length };
+  }
+
+  private scratch = Buffer.alloc(0);
+
+  /**
+   * A page as UTF-8 in a buffer reused from page to page: written and hashed at once, so the bytes need not be
+   * counted first (Buffer.from does, and that pass costs as much as the encoding).
+   */
+  private encode(text: string): Buffer {
+    const most = text.length * 3;
+    if (most > SCRATCH_MAX) return Buffer.from(text, 'utf8');
+    if (this.scratch.length < most) this.scratch = Buffer.allocUnsafeSlow(Math.max(most, 256 << 10));
+    return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
   }
 
 }
@@ -152,24 +168,54 @@ type ThreadRows = { card: string; json: string; threadsCsv: string; messagesCsv:
 const ROW_FIELDS = ['card', 'json', 'threadsCsv', 'messagesCsv'] as const;
 const EMPTY = new Uint8Array(0);
 
-/** Encodes a chunk's rows of one kind into one buffer of its own (movable) and points each output at its slice. */
-function pack(texts: readonly string[], outputs: ThreadOutput[], field: (typeof ROW_FIELDS)[number]): ArrayBuffer {
-  const lengths = texts.map((t) => Buffer.byteLength(t, 'utf8'));
-  const buf = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));
-  let at = 0;
-  texts.forEach((text, i) => {
-    buf.write(text, at, 'utf8');
-    outputs[i]![field] = buf.subarray(at, at + lengths[i]!);
-    at += lengths[i]!;
-  });
-  return buf.buffer as ArrayBuffer;
+/**
+ * A chunk's rows of one kind, encoded as they are made (so the strings die young instead of outliving the chunk
+ * and being copied by the garbage collector), then copied into one buffer of their own that can be moved.
+ */
+class RowBytes {
+  private buf = Buffer.allocUnsafeSlow(1 << 20);
+  private at = 0;
+  private readonly ends: number[] = [];
+
+  reset(): void {
+    this.at = 0;
+    this.ends.length = 0;
+  }
+
+  add(text: string): void {
+    const most = text.length * 3;
+    if (this.at + most > this.buf.length) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.at + most));
+      this.buf.copy(next, 0, 0, this.at);
+      this.buf = next;
+    }
+    this.at += this.buf.write(text, this.at, 'utf8');
+    this.ends.push(this.at);
+  }
+
+  /** The rows in a buffer of their own; each output points at its slice. */
+  take(outputs: ThreadOutput[], field: (typeof ROW_FIELDS)[number]): ArrayBuffer {
+    const out = Buffer.allocUnsafeSlow(this.at);
+    this.buf.copy(out, 0, 0, this.at);
+    let start = 0;
+    this.ends.forEach((end, i) => {
+      outputs[i]![field] = out.subarray(start, end);
+      start = end;
+    });
+    this.reset();
+    return out.buffer as ArrayBuffer;
+  }
 }
+
+/** Threads are read this many at a time within a chunk: fewer of them alive at once, less for the collector to copy. */
+const READ_BATCH = 50;
 
 export class RenderContext {
   private readonly init: RenderInit;
   private readonly engine: SiteEngine;
   private readonly writer: SiteWriter;
   private reader: ThreadReader | null = null;
+  private readonly rows = ROW_FIELDS.map(() => new RowBytes());
 
   constructor(init: RenderInit) {
     this.init = init;
@@ -188,21 +234,24 @@ export class RenderContext {
 
   private threads(task: ThreadTask): ThreadResult {
     this.reader ??= openThreadReader(this.init.workspaceDir);
-    const byId = new Map(this.reader.read(task.items.map((i) => i.rowid)).map((t) => [t.id, t]));
+    for (const r of this.rows) r.reset();
     const out: ThreadOutput[] = [];
-    const rows: ThreadRows[] = [];
     const missing: string[] = [];
-    for (const item of task.items) {
-      const t = byId.get(item.id);
-      if (!t) {
-        missing.push(item.id);
-        continue;
+    for (let i = 0; i < task.items.length; i += READ_BATCH) {
+      const items = task.items.slice(i, i + READ_BATCH);
+      const byId = new Map(this.reader.read(items.map((x) => x.rowid)).map((t) => [t.id, t]));
+      for (const item of items) {
+        const t = byId.get(item.id);
+        if (!t) {
+          missing.push(item.id);
+          continue;
+        }
+        const { output, text } = this.thread(t, item);
+        out.push(output);
+        ROW_FIELDS.forEach((field, f) => this.rows[f]!.add(text[field]));
       }
-      const { output, text } = this.thread(t, item);
-      out.push(output);
-      rows.push(text);
     }
-    const buffers = ROW_FIELDS.map((field) => pack(rows.map((r) => r[field]), out, field));
+    const buffers = ROW_FIELDS.map((field, f) => this.rows[f]!.take(out, field));
     return { type: 'threads', seq: task.seq, threads: out, missing, buffers };
   }
 

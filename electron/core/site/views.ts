@@ -36,6 +36,19 @@ export function topicKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** A tag as a topic name and key. A site has a few dozen tags over 100,000 threads: each is worked out once. */
+const TOPIC_MEMO_MAX = 10_000;
+const topicMemo = new Map<string, { name: string; key: string }>();
+function topicOf(raw: string): { name: string; key: string } {
+  let t = topicMemo.get(raw);
+  if (t === undefined) {
+    const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    t = { name, key: topicKey(name) };
+    if (topicMemo.size < TOPIC_MEMO_MAX) topicMemo.set(raw, t);
+  }
+  return t;
+}
+
 /**
  * URL-safe, readable and stable without knowing the other topics: "Late delivery" -> "late-delivery". A name that
  * the readable form cannot spell back exactly ("late_delivery", "Lieferverzögerung") gets a short hash, so two
@@ -110,17 +123,22 @@ export function excerptOf(text: string, max = 220): string {
 export function topicNames(t: PublishedThread): string[] {
   const byKey = new Map<string, string>();
   for (const raw of [...t.tags, ...t.topics]) {
-    const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const { name, key } = topicOf(raw);
     if (!name) continue;
-    const key = topicKey(name);
     const seen = byKey.get(key);
     if (seen === undefined || name < seen) byKey.set(key, name);
   }
-  return [...byKey.values()].sort((a, b) => (topicKey(a) < topicKey(b) ? -1 : topicKey(a) > topicKey(b) ? 1 : 0));
+  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, name]) => name);
 }
 
+const topicUrls = new Map<string, string>();
 export function topicUrl(name: string): string {
-  return `topics/${slugify(name)}/`;
+  let url = topicUrls.get(name);
+  if (url === undefined) {
+    url = `topics/${slugify(name)}/`;
+    if (topicUrls.size < TOPIC_MEMO_MAX) topicUrls.set(name, url);
+  }
+  return url;
 }
 
 export function subjectOf(t: PublishedThread): string {
