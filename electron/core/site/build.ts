@@ -458,22 +458,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       for (let n = 1; n <= pages; n++) {
         const path = listPagePath(list.folder, n);
         const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
-        const pagination = {
-          current: n, total: pages,
-          prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
-          next: n < pages ? listPagePath(list.folder, n + 1) : null,
-          pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
-        };
-        const meta = { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first: (n - 1) * PAGE_SIZE + 1, last: (n - 1) * PAGE_SIZE + slice.length, pagination, tabs: list.section === 'conversations' ? kindTabs : [], folder: list.folder };
-        // Everything in `meta` follows from these and the tabs (the same for every list): cheaper to hash than itself.
+        const hasTabs = list.section === 'conversations';
+        // Everything the page shows besides its items follows from these and the tabs (the same for every list), so
+        // a rebuild hashes them and builds the page's values only for the few pages it renders again.
         const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
-        const hash = inputHash(fingerprint, 'list', `${key}\n${meta.tabs.length ? tabsKey : ''}\n${slice.map((i) => itemKeys[i]).join('')}`);
+        let items = '';
+        for (const i of slice) items += itemKeys[i]!;
+        const hash = inputHash(fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
         pageHashes[path] = hash;
         htmlPages++;
         if (previous && previous.pages[path] === hash && oldFiles.has(path)) {
           files.push(oldFiles.get(path)!);
           continue;
         }
+        const pagination = {
+          current: n, total: pages,
+          prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
+          next: n < pages ? listPagePath(list.folder, n + 1) : null,
+          pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
+        };
+        const meta = { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first: (n - 1) * PAGE_SIZE + 1, last: (n - 1) * PAGE_SIZE + slice.length, pagination, tabs: hasTabs ? kindTabs : [], folder: list.folder };
         const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
         renderBatch.push({ path, template: 'pages/list', hash, page: pageMeta(globals, path, list.section, title, list.intro), list: meta, cards: slice.map((i) => states[i]!.card) });
         if (renderBatch.length >= PAGES_BATCH) flushBatch();
