@@ -3,6 +3,8 @@
 // which clause and sentence it sits in (negation and tense do not cross a full stop), and its original casing
 // (so "Green Street" can be told from "green").
 
+import { memoize } from '../memo.ts';
+
 export type Word = {
   /** Lowercased, apostrophes and dashes normalised. Numbers keep their digits; a percentage ends in "%". */
   norm: string;
@@ -102,16 +104,7 @@ function split(source: string): Text {
 }
 
 // Every rule reads the same statement: analyse it once.
-const cache = new Map<string, Text>();
-export function analyse(source: string): Text {
-  let t = cache.get(source);
-  if (!t) {
-    t = split(source);
-    if (cache.size > 2000) cache.clear();
-    cache.set(source, t);
-  }
-  return t;
-}
+export const analyse: (source: string) => Text = memoize(split, 2000);
 
 /** "eco-friendly" / "eco friendly" / "Eco Friendly" -> ["eco", "friendly"]. */
 export function termParts(term: string): string[] {

@@ -3,6 +3,7 @@ import type { MessageRole } from '../model/thread.ts';
 import { detectAddress, detectPostcode } from './pii/address.ts';
 import { EMPTY_CONTEXT } from './pii/context.ts';
 import { fold } from './pii/text.ts';
+import { memoize } from '../memo.ts';
 
 export const CUSTOMER_PSEUDONYMS = ['location', 'initial', 'anonymous'] as const;
 export const CustomerPseudonymPolicy = z.enum(CUSTOMER_PSEUDONYMS);
@@ -39,21 +40,13 @@ export function publicTown(location: string | undefined | null, customerName?: s
 }
 
 /** Towns repeat across thousands of threads (a site build asks for each one): each location is worked out once. */
-const towns = new Map<string, string | null>();
-const TOWNS_KEPT = 10_000;
-
-function townOf(location: string): string | null {
-  const known = towns.get(location);
-  if (known !== undefined) return known;
+const townOf = memoize((location: string): string | null => {
   let text = location;
   const spans = [...detectAddress(text, EMPTY_CONTEXT), ...detectPostcode(text, EMPTY_CONTEXT)].sort((a, b) => b.start - a.start);
   for (const s of spans) text = text.slice(0, s.start) + text.slice(s.end);
   const parts = text.split(/[,;\n]/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 1 && !/\d/.test(p) && !p.includes('@'));
-  const town = parts[0] ?? null;
-  if (towns.size >= TOWNS_KEPT) towns.clear();
-  towns.set(location, town);
-  return town;
-}
+  return parts[0] ?? null;
+});
 
 /** "Customer in Leeds", "J." or "Customer", by workspace policy. Never more of the name than its first letter. */
 export function customerPseudonym(policy: NamingPolicy, customer: { name?: string | null; location?: string | null }): string {

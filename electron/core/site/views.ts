@@ -4,6 +4,7 @@ import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
 import { dateLabel, dateTimeLabel, formatCount } from './format.ts';
 import { formatDuration } from '../curation/stats.ts';
 import { markdownToHtml } from './markdown.ts';
+import { memoize } from '../memo.ts';
 import { textToHtml } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
 
@@ -37,17 +38,10 @@ export function topicKey(name: string): string {
 }
 
 /** A tag as a topic name and key. A site has a few dozen tags over 100,000 threads: each is worked out once. */
-const TOPIC_MEMO_MAX = 10_000;
-const topicMemo = new Map<string, { name: string; key: string }>();
-function topicOf(raw: string): { name: string; key: string } {
-  let t = topicMemo.get(raw);
-  if (t === undefined) {
-    const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-    t = { name, key: topicKey(name) };
-    if (topicMemo.size < TOPIC_MEMO_MAX) topicMemo.set(raw, t);
-  }
-  return t;
-}
+const topicOf = memoize((raw: string): { name: string; key: string } => {
+  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return { name, key: topicKey(name) };
+});
 
 /**
  * URL-safe, readable and stable without knowing the other topics: "Late delivery" -> "late-delivery". A name that
@@ -131,15 +125,7 @@ export function topicNames(t: PublishedThread): string[] {
   return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, name]) => name);
 }
 
-const topicUrls = new Map<string, string>();
-export function topicUrl(name: string): string {
-  let url = topicUrls.get(name);
-  if (url === undefined) {
-    url = `topics/${slugify(name)}/`;
-    if (topicUrls.size < TOPIC_MEMO_MAX) topicUrls.set(name, url);
-  }
-  return url;
-}
+export const topicUrl: (name: string) => string = memoize((name: string) => `topics/${slugify(name)}/`);
 
 export function subjectOf(t: PublishedThread): string {
   const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
