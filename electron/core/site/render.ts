@@ -237,20 +237,17 @@ export class RenderContext {
     for (const r of this.rows) r.reset();
     const out: ThreadOutput[] = [];
     const missing: string[] = [];
-    for (let i = 0; i < task.items.length; i += READ_BATCH) {
-      const items = task.items.slice(i, i + READ_BATCH);
-      const byId = new Map(this.reader.read(items.map((x) => x.rowid)).map((t) => [t.id, t]));
-      for (const item of items) {
-        const t = byId.get(item.id);
-        if (!t) {
-          missing.push(item.id);
-          continue;
-        }
-        const { output, text } = this.thread(t, item);
-        out.push(output);
-        ROW_FIELDS.forEach((field, f) => this.rows[f]!.add(text[field]));
-      }
+    // Threads come in the order asked for; one no longer published is skipped (and the build stops).
+    const items = task.items;
+    let at = 0;
+    for (const t of this.reader.stream(items.map((x) => x.rowid), READ_BATCH)) {
+      while (at < items.length && items[at]!.id !== t.id) missing.push(items[at++]!.id);
+      if (at === items.length) break;
+      const { output, text } = this.thread(t, items[at++]!);
+      out.push(output);
+      ROW_FIELDS.forEach((field, f) => this.rows[f]!.add(text[field]));
     }
+    while (at < items.length) missing.push(items[at++]!.id);
     const buffers = ROW_FIELDS.map((field, f) => this.rows[f]!.take(out, field));
     return { type: 'threads', seq: task.seq, threads: out, missing, buffers };
   }
