@@ -164,7 +164,7 @@ describe('integrity', () => {
       const otherKey = initSigningKey(otherWs);
       otherWs.close();
       writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"organisation":"Acme Test Lte"', '"organisation":"Acme Test Ltd"'));
-      expect(verifySite(out).ok).toBe(true);
+      expect(verifySite(out)).toMatchObject({ ok: true });
       expect(verifySite(out, { publicKeyPem: otherKey.publicKeyPem })).toMatchObject({ ok: false, path: 'manifest.sig' });
       other.cleanup();
       expect(runCli(['keys', 'init', signed.dir]).code).toBe(1);
@@ -249,7 +249,7 @@ describe('deterministic, atomic and incremental builds', () => {
       const clean = join(t.root, 'clean');
       await (await buildSite({ workspace: t.dir, out: clean })).cleanup;
       expect(snapshot(out)).toEqual(snapshot(clean));
-      expect(verifySite(out).ok).toBe(true);
+      expect(verifySite(out)).toMatchObject({ ok: true });
 
       // Unpublishing one thread removes its page everywhere, again identical to a clean build.
       const ws2 = openWorkspace(t.dir);

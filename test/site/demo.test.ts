@@ -20,7 +20,7 @@ describe('npm run demo', () => {
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout) as { workspace: string; site: { out: string; pages: number; threads: number; claims: number } };
       expect(report.site.out).toBe(out);
-      expect(verifySite(out).ok).toBe(true);
+      expect(verifySite(out)).toMatchObject({ ok: true });
 
       const db = new DatabaseSync(join(dir, 'candor.sqlite'), { readOnly: true });
       const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

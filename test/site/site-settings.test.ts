@@ -190,7 +190,7 @@ describe('the built site follows the saved settings', () => {
       const listed = readManifest(dir)!.files.map((f) => f.path);
       expect(listed).toContain('assets/brand.css');
       expect(listed).toContain('assets/logo.png');
-      expect(verifySite(dir).ok).toBe(true);
+      expect(verifySite(dir)).toMatchObject({ ok: true });
       for (const p of htmlPages(dir)) {
         const html = readFileSync(join(dir, p), 'utf8');
         // 404.html is served at any depth, so its links start at the site's root.
@@ -239,13 +239,13 @@ describe('the built site follows the saved settings', () => {
     const withLogo = await build('site');
     expect(withLogo.reused).toBe(0);
     expect(page('site')).toContain('assets/logo.png?v=');
-    expect(verifySite(join(fx.root, 'site')).ok).toBe(true);
+    expect(verifySite(join(fx.root, 'site'))).toMatchObject({ ok: true });
 
     clearSiteLogo(ws);
     updateSiteSettings(ws, { colors: { accent: null } });
     await build('site');
     expect(listFiles(join(fx.root, 'site')).filter((f) => f === 'assets/brand.css' || f.startsWith('assets/logo.'))).toEqual([]);
-    expect(verifySite(join(fx.root, 'site')).ok).toBe(true);
+    expect(verifySite(join(fx.root, 'site'))).toMatchObject({ ok: true });
   });
 
   it('gives byte-identical sites for the same settings', async () => {

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { CandorError } from '../errors.ts';
-import { sha256File } from './manifest.ts';
 import type { FileInfo, SearchRecord } from './render.ts';
 import { wellFormed } from './trusted.ts';
 import { workerEnv } from '../compile-cache.ts';
@@ -48,13 +47,23 @@ export function bundleDir(name: string): string {
   return `${SEARCH_DIR}/${name}/`;
 }
 
-function listFiles(dir: string, base: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) listFiles(full, base, out);
-    else out.push(relative(base, full).split(sep).join('/'));
+/**
+ * Writes one bundle's files under `<temp>/search/<bundle>/` and returns them as the manifest lists them, sorted by
+ * path. Pagefind's own UI bundles are left out; a path that would leave the bundle's folder is refused.
+ */
+export function writeBundle(temp: string, bundle: string, files: readonly { path: string; content: Uint8Array }[]): FileInfo[] {
+  const out: FileInfo[] = [];
+  for (const f of files) {
+    const rel = f.path.split(/[\\/]/);
+    if (rel.some((p) => p === '' || p === '.' || p === '..')) throw new CandorError('SEARCH_FAILED', `The search index named a file outside its folder: ${f.path}`);
+    if (rel.length === 1 && UNUSED.test(rel[0]!)) continue;
+    const path = `${bundleDir(bundle)}${rel.join('/')}`;
+    const file = join(temp, ...path.split('/'));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, f.content);
+    out.push({ path, sha256: createHash('sha256').update(f.content).digest('hex'), size: f.content.byteLength });
   }
-  return out;
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export class SearchBuilder {
@@ -116,12 +125,12 @@ export class SearchBuilder {
     const job = (async () => {
       await Promise.all(this.inflight.get(bundle)!);
       if (this.failure) throw new CandorError('SEARCH_FAILED', `The search index rejected a record: ${this.failure}`);
-      const dir = join(this.temp, SEARCH_DIR, bundle);
       const index = await this.indexes.get(bundle)!;
-      const r = await index.writeFiles({ outputPath: dir });
+      // The bytes come back to us and we write them: Pagefind's own writeFiles can answer while its last write is
+      // still in flight (a torn pagefind.js was seen in about one build in six under load; Pagefind issue #1271).
+      const r = await index.getFiles();
       if (r.errors.length) throw new CandorError('SEARCH_FAILED', `The search index could not be written: ${r.errors.join('; ')}`);
-      for (const entry of readdirSync(dir)) if (UNUSED.test(entry)) rmSync(join(dir, entry));
-      const files = listFiles(dir, this.temp).sort().map((rel) => ({ path: rel, ...sha256File(join(this.temp, rel)) }));
+      const files = writeBundle(this.temp, bundle, r.files);
       await index.deleteIndex();
       return files;
     })();
