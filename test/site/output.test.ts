@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serializeManifest } from '../../electron/core/site/manifest.ts';
 import type { BuildInfo } from '../../electron/core/site/manifest.ts';
 import { commitInPlace, prepareOutput, recoverOutput } from '../../electron/core/site/output.ts';
-import { sha256 } from '../../electron/core/site/render.ts';
+import { sha256 } from '../../electron/core/site/site-writer.ts';
 import { resolveRequest, serveSite } from '../../electron/core/site/serve.ts';
 import { tempDir } from '../helpers/workspace.ts';
 

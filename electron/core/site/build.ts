@@ -26,7 +26,8 @@ import { claimPath, kindFolder, kindListTitle, listPagePath, PAGE_SIZE, pageMeta
 import type { SiteGlobals } from './pages.ts';
 import { inProcessPool, workerPool } from './pool.ts';
 import type { Pool } from './pool.ts';
-import { inputHash, SiteWriter } from './render.ts';
+import { inputHash } from './render.ts';
+import { SiteWriter } from './site-writer.ts';
 import type { ListPage, PagesResult, RenderInit, ThreadOutput, ThreadResult } from './render.ts';
 import { bundleDir, endsShard, membershipHash, SearchPool, shardCount, shardOfIndex } from './search.ts';
 import { singletonPages } from './singletons.ts';

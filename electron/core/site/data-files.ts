@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { FileInfo } from './render.ts';
+import type { FileInfo } from './site-writer.ts';
 import { workerEnv } from '../compile-cache.ts';
 
 // The big files a build streams, one row per thread: the open data (threads.json, threads.csv, messages.csv) and

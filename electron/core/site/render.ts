@@ -1,6 +1,5 @@
 import { hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { PublishedThread } from '../curation/model.ts';
 import { openThreadReader } from './data.ts';
 import type { ThreadReader } from './data.ts';
@@ -9,6 +8,8 @@ import { createEngine } from './liquid.ts';
 import type { SiteEngine } from './liquid.ts';
 import { messageCsvRows, openThread, threadCsvRow } from './open-data.ts';
 import { pageMeta } from './pages.ts';
+import { sha256, SiteWriter } from './site-writer.ts';
+import type { FileInfo } from './site-writer.ts';
 import type { PageMeta, SiteGlobals } from './pages.ts';
 import { trusted, wellFormed } from './trusted.ts';
 import { summarize, threadView } from './views.ts';
@@ -25,8 +26,6 @@ export type RenderInit = {
   fingerprint: string;
   globals: SiteGlobals;
 };
-
-export type FileInfo = { path: string; sha256: string; size: number };
 
 export type ThreadItem = { id: string; rowid: number; prevPageHash: string | null; search: boolean };
 export type ThreadTask = { type: 'threads'; seq: number; items: ThreadItem[] };
@@ -67,53 +66,10 @@ export type Task = ThreadTask | PagesTask;
 export type TaskResult = ThreadResult | PagesResult;
 
 // crypto.hash: the one-shot form, without a Hash object per call (a build hashes a few hundred thousand small inputs).
-export function sha256(data: string | Buffer): string {
-  return hash('sha256', data, 'hex');
-}
 
 /** What a page was made from, as 128 bits of SHA-256 (kept for 100,000 pages in memory and in the build cache). */
 export function inputHash(fingerprint: string, kind: string, value: unknown): string {
   return hash('sha256', `${fingerprint}\u0000${kind}\u0000${typeof value === 'string' ? value : JSON.stringify(value)}`, 'hex').slice(0, 32);
-}
-
-/** Pages longer than this (in UTF-16 units, times three) are encoded into a buffer of their own. */
-const SCRATCH_MAX = 16 << 20;
-
-export class SiteWriter {
-  readonly temp: string;
-  private readonly dirs = new Set<string>();
-
-  constructor(temp: string) {
-    this.temp = temp;
-  }
-
-  private ensureDir(path: string): void {
-    const dir = dirname(path);
-    if (dir === '.' || this.dirs.has(dir)) return;
-    mkdirSync(join(this.temp, dir), { recursive: true });
-    this.dirs.add(dir);
-  }
-
-  write(path: string, content: string | Buffer): FileInfo {
-    const buf = typeof content === 'string' ? this.encode(content) : content;
-    this.ensureDir(path);
-    writeFileSync(join(this.temp, path), buf);
-    return { path, sha256: sha256(buf), size: buf.length };
-  }
-
-  private scratch = Buffer.alloc(0);
-
-  /**
-   * A page as UTF-8 in a buffer reused from page to page: written and hashed at once, so the bytes need not be
-   * counted first (Buffer.from does, and that pass costs as much as the encoding).
-   */
-  private encode(text: string): Buffer {
-    const most = text.length * 3;
-    if (most > SCRATCH_MAX) return Buffer.from(text, 'utf8');
-    if (this.scratch.length < most) this.scratch = Buffer.allocUnsafeSlow(Math.max(most, 256 << 10));
-    return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
-  }
-
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */

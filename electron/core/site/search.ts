@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { CandorError } from '../errors.ts';
-import type { FileInfo, SearchRecord } from './render.ts';
+import type { SearchRecord } from './render.ts';
+import { SiteWriter } from './site-writer.ts';
+import type { FileInfo } from './site-writer.ts';
 import { wellFormed } from './trusted.ts';
 import { workerEnv } from '../compile-cache.ts';
 
@@ -52,16 +52,13 @@ export function bundleDir(name: string): string {
  * path. Pagefind's own UI bundles are left out; a path that would leave the bundle's folder is refused.
  */
 export function writeBundle(temp: string, bundle: string, files: readonly { path: string; content: Uint8Array }[]): FileInfo[] {
+  const writer = new SiteWriter(temp);
   const out: FileInfo[] = [];
   for (const f of files) {
     const rel = f.path.split(/[\\/]/);
     if (rel.some((p) => p === '' || p === '.' || p === '..')) throw new CandorError('SEARCH_FAILED', `The search index named a file outside its folder: ${f.path}`);
     if (rel.length === 1 && UNUSED.test(rel[0]!)) continue;
-    const path = `${bundleDir(bundle)}${rel.join('/')}`;
-    const file = join(temp, ...path.split('/'));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, f.content);
-    out.push({ path, sha256: createHash('sha256').update(f.content).digest('hex'), size: f.content.byteLength });
+    out.push(writer.write(`${bundleDir(bundle)}${rel.join('/')}`, Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength)));
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

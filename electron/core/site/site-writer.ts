@@ -1,0 +1,50 @@
+import { hash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** A file of the site as the manifest lists it: its path under the site folder, SHA-256 and size in bytes. */
+export type FileInfo = { path: string; sha256: string; size: number };
+
+export function sha256(data: string | Buffer): string {
+  return hash('sha256', data, 'hex');
+}
+
+/** Pages longer than this (in UTF-16 units, times three) are encoded into a buffer of their own. */
+const SCRATCH_MAX = 16 << 20;
+
+export class SiteWriter {
+  readonly temp: string;
+  private readonly dirs = new Set<string>();
+
+  constructor(temp: string) {
+    this.temp = temp;
+  }
+
+  private ensureDir(path: string): void {
+    const dir = dirname(path);
+    if (dir === '.' || this.dirs.has(dir)) return;
+    mkdirSync(join(this.temp, dir), { recursive: true });
+    this.dirs.add(dir);
+  }
+
+  write(path: string, content: string | Buffer): FileInfo {
+    const buf = typeof content === 'string' ? this.encode(content) : content;
+    this.ensureDir(path);
+    writeFileSync(join(this.temp, path), buf);
+    return { path, sha256: sha256(buf), size: buf.length };
+  }
+
+  private scratch = Buffer.alloc(0);
+
+  /**
+   * A page as UTF-8 in a buffer reused from page to page: written and hashed at once, so the bytes need not be
+   * counted first (Buffer.from does, and that pass costs as much as the encoding).
+   */
+  private encode(text: string): Buffer {
+    const most = text.length * 3;
+    if (most > SCRATCH_MAX) return Buffer.from(text, 'utf8');
+    if (this.scratch.length < most) this.scratch = Buffer.allocUnsafeSlow(Math.max(most, 256 << 10));
+    return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
+  }
+
+}
