@@ -8,7 +8,7 @@ import { Claim } from '../../electron/core/claims/model.ts';
 import { RULES } from '../../electron/core/claims/rules/index.ts';
 
 const Example = z.object({ id: z.string(), statement: z.string(), fields: z.record(z.string(), z.unknown()), expected_rules: z.array(z.string()) });
-const examples = z.array(Example).parse(JSON.parse(readFileSync(resolve('../shared/reference/claims-examples.json'), 'utf8')));
+const examples = z.array(Example).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/claims/examples.json'), 'utf8')));
 
 describe('reference examples (as of 2026-10-01)', () => {
   it('has the 30 labelled examples', () => {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { decideThreads } from '../../electron/core/store/decide.ts';
@@ -7,7 +6,7 @@ import { getThread, searchThreads } from '../../electron/core/store/threads.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { threadId } from '../../electron/core/store/ids.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { jsonl, makeThreads, SHARED, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+import { jsonl, makeThreads, BLNS, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 
 let ws: Workspace;
@@ -175,7 +174,7 @@ describe('bad input names the file and record, and loses nothing already stored'
 
 describe('the Big List of Naughty Strings survives import and comes back byte-exact', () => {
   it('as subjects, bodies, author names, customer names and tags', async () => {
-    const blns = JSON.parse(readFileSync(`${SHARED}/corpora/blns.json`, 'utf8')) as string[];
+    const blns = BLNS;
     const records = blns.map((s, i) => ({
       id: `blns-${i}`,
       subject: s,

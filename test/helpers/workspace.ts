@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,7 +8,9 @@ import type { Workspace } from '../../electron/core/workspace.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const NODE = join(ROOT, 'node_modules/.bin/node');
 export const CLI = join(ROOT, 'electron/cli/candor.ts');
-export const SHARED = resolve(ROOT, '../shared');
+/** Corpora copied into the repository (Big List of Naughty Strings, csv-spectrum), licences beside them. */
+export const CORPORA = join(ROOT, 'test/fixtures/corpora');
+export const BLNS: string[] = JSON.parse(readFileSync(join(CORPORA, 'blns.json'), 'utf8')) as string[];
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'candor-test-'): { dir: string; cleanup: () => void } {

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { SHARED, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+import { BLNS, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
 import { importOne, thread } from './helpers.ts';
 
 // Every string of the Big List of Naughty Strings, as a subject and as a body, through the importers that keep text
 // as written (Candor's own format, CSV with a mapping, Zendesk plain-text comments), back out of the store byte-exact.
-const BLNS = JSON.parse(readFileSync(join(SHARED, 'corpora/blns.json'), 'utf8')) as string[];
 
 let ws: Workspace;
 let dir: string;

@@ -6,10 +6,10 @@ import { CsvMapping, parseCsvTime } from '../../electron/core/importers/csv-mapp
 import { openSourceFile } from '../../electron/core/importers/source-file.ts';
 import { CandorError } from '../../electron/core/errors.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { SHARED, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+import { CORPORA, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
 import { counts, fixture, importOne, messagePrivate, thread, visibleText } from './helpers.ts';
 
-const SPECTRUM = join(SHARED, 'corpora/csv-spectrum');
+const SPECTRUM = join(CORPORA, 'csv-spectrum');
 
 async function readObjects(path: string) {
   const out: unknown[] = [];

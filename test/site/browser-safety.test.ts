@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
-import { ROOT, SHARED } from '../helpers/workspace.ts';
+import { BLNS, ROOT } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 import { CHROMIUM_ARGS, htmlPages, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
@@ -16,7 +16,7 @@ import type { SiteWorkspace } from './helpers.ts';
 // field a customer or staff member can fill, and comes out in every page. Chromium loads each page with the CSP
 // switched off (so escaping alone must hold) and proves that no injected script runs and no dialog opens.
 
-const blns = JSON.parse(readFileSync(join(SHARED, 'corpora/blns.json'), 'utf8')) as string[];
+const blns = BLNS;
 const xss = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/site/xss.json'), 'utf8')) as { payloads: string[] }).payloads;
 
 function corpusThreads(): ThreadRec[] {

@@ -16,7 +16,7 @@ import type { SiteWorkspace } from './helpers.ts';
 // both themes (fed the naughty strings), and the same errors.
 
 const ROOT = join(import.meta.dirname, '../..');
-const blns = JSON.parse(readFileSync(join(ROOT, '../shared/corpora/blns.json'), 'utf8')) as string[];
+const blns = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[];
 
 /** liquidjs's own nodes and marked for every Markdown text: what the fast paths must match byte for byte. */
 const withoutFastPaths = <T>(fn: () => Promise<T>) => withLiquidOnly(() => withMarkdownParserOnly(fn));

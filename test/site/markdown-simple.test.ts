@@ -8,7 +8,7 @@ import { simpleMarkdown } from '../../electron/core/site/markdown-simple.ts';
 // (with the site's renderer) would make them, and anything else must still go to marked.
 
 const ROOT = join(import.meta.dirname, '../..');
-const blns = JSON.parse(readFileSync(join(ROOT, '../shared/corpora/blns.json'), 'utf8')) as string[];
+const blns = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[];
 
 const taken = (source: string) => simpleMarkdown(source, (href, html) => `${href}${html}`) !== null;
 const viaParser = (source: string) => withMarkdownParserOnly(() => markdownToHtml(source).html);
