@@ -43,7 +43,10 @@ export type Scores = { cases: number; tp: number; fp: number; fn: number; precis
 function summarise(scored: Scored[]): Scores {
   let tp = 0, fp = 0, fn = 0;
   for (const s of scored) {
-    for (const r of s.predicted) (s.expected.includes(r) ? tp++ : fp++);
+    for (const r of s.predicted) {
+      if (s.expected.includes(r)) tp++;
+      else fp++;
+    }
     for (const r of s.expected) if (!s.predicted.includes(r)) fn++;
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
@@ -55,7 +58,8 @@ function summarise(scored: Scored[]): Scores {
 
 /** Builds the claim, passing the case's language when the claim model knows the field. */
 function toClaim(id: string, statement: string, fields: Record<string, unknown>, language?: string): Claim {
-  const withLanguage = language && 'language' in Claim.in.shape ? { language } : {};
+  // Languages Candor has term lists for are set on the claim; others (Swedish) are left to detection.
+  const withLanguage = language && 'language' in Claim.in.shape && ['en', 'de', 'fr', 'nl', 'es', 'it'].includes(language) ? { language } : {};
   return Claim.parse({ id, statement, ...fields, ...withLanguage });
 }
 
@@ -96,6 +100,6 @@ export function formatScores(name: string, s: Scores): string {
 }
 
 export function misses(s: Scores): string[] {
-  return s.scored.filter((x) => x.blocked !== x.shouldBlock || x.expected.join() !== [...x.predicted].sort().join()).map((x) =>
+  return s.scored.filter((x) => x.blocked !== x.shouldBlock || [...x.expected].sort().join() !== [...x.predicted].sort().join()).map((x) =>
     `${x.id}: expected [${[...x.expected].sort().join(', ')}] got [${[...x.predicted].sort().join(', ')}]${x.blocked !== x.shouldBlock ? (x.shouldBlock ? ' MISSED UPHELD' : ' BLOCKS ACCEPTABLE') : ''}`);
 }

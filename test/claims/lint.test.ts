@@ -5,9 +5,9 @@ import { RULES } from '../../electron/core/claims/rules/index.ts';
 import { AS_OF, cert, claim } from './helpers.ts';
 
 describe('the rule set', () => {
-  it('has the 30 rules of the reference, each with id, severity, citation, markets, title and fix', () => {
-    expect(RULES).toHaveLength(30);
-    expect(new Set(RULES.map((r) => r.id)).size).toBe(30);
+  it('has the 30 rules of the reference and the 5 gap rules of issue 17, each with id, severity, citation, markets, title and fix', () => {
+    expect(RULES).toHaveLength(35);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(35);
     for (const r of RULES) {
       expect(r.id).toMatch(/^GC-[A-Z0-9-]+$/);
       expect(['error', 'warning', 'info']).toContain(r.severity);
@@ -30,7 +30,8 @@ describe('the rule set', () => {
     expect(byId['GC-OFFSET-UNDISCLOSED']).toEqual(['UK', 'US']);
     expect(byId['GC-SEAL-NO-BASIS']).toEqual(['US']);
     expect(byId['GC-FUTURE-NO-VERIFIER']).toEqual(['EU']);
-    expect(byId['GC-GENERIC-BROAD']).toEqual(['EU', 'UK']);
+    expect(byId['GC-GENERIC-BROAD']).toEqual(['EU', 'UK', 'US']);
+    expect(byId['GC-FUTURE-NO-PLAN']).toEqual(['EU', 'UK', 'US']);
   });
 });
 

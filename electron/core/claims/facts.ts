@@ -1,12 +1,30 @@
 // Facts about a whole claim that several rules read: is it environmental, about the future, quantitative.
 import type { Claim } from './model.ts';
+import { claimLanguage } from './language.ts';
+import { FUTURE_I18N } from './lexicon.ts';
 import { FUTURE_MARKERS, isEnvironmentalFigure, soundsEnvironmental, speaksOfFuture } from './terms.ts';
-import { analyse, figures } from './text.ts';
+import { analyse, figures, sentenceText } from './text.ts';
 
 /** A claim about future performance (UCPD Art 6(2)(d)): filed as a target, or worded as one. */
 export function isFutureClaim(claim: Claim): boolean {
   if (claim.category === 'future_target') return true;
-  return speaksOfFuture(claim.statement) && soundsEnvironmental(claim.statement, claim.label);
+  return commitsToFuture(claim) && soundsEnvironmental(claim.statement, claim.label, claim.language);
+}
+
+/** A dated goal, or a pledge about a measurable result: not every "will" or "committed to" is a target. */
+const DATED = /\b(by|until|before|in) (the end of )?(19|20)\d\d\b/;
+const PLEDGE = /\b(aims?|aiming|targets?|targeting|commit\w*|pledges?|pledged|on track|plans? to|intends? to|going to|working towards?|goal|ambition|will( be| become| reach| achieve| cut| halve| reduce| eliminate)?)\b/;
+const RESULT = /\b(net zero|neutral\w*|zero|reduce\w*|cut|cuts|halve|halving|eliminate|%|percent|emissions?|carbon|co2|renewable|recycl\w*|plastic)\b/;
+
+function commitsToFuture(claim: Claim): boolean {
+  const text = analyse(claim.statement);
+  const lang = claimLanguage(claim);
+  return text.sentences.some((_, i) => {
+    const s = sentenceText(text, i);
+    if (lang !== 'en' && FUTURE_I18N[lang].test(s)) return true;
+    if (DATED.test(s) && RESULT.test(s)) return true;
+    return speaksOfFuture(s) && PLEDGE.test(s) && RESULT.test(s) && !/\bwill be (better|good|kinder)\b/.test(s);
+  });
 }
 
 /** Whether the statement is an environmental claim at all ("available in forest green" is not). */
@@ -32,7 +50,7 @@ export function isQuantitative(claim: Claim): boolean {
 export function accessShare(claim: Claim): number | null {
   if (claim.current_value === null || !isPercentUnit(claim.unit)) return null;
   const about = `${claim.metric ?? ''} ${claim.unit ?? ''}`.toLowerCase();
-  return /\b(access|households?|communit\w*|population|residents|councils?|facilit\w*|coverage|collection)\b/.test(about) ? claim.current_value : null;
+  return /\b(access|households?|communit\w*|population|residents|councils?|facilit\w*|coverage|collection|programmes?|programs?)\b/.test(about) ? claim.current_value : null;
 }
 
 /** What the claim is about, in words: "the bottle", "the whole product", "the whole company". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './language.ts';
 
 // The claim vocabulary. Field names follow ../shared/reference/green-claims-rules.md (snake_case) because they are
 // also the import format (docs/formats/claims.md): one spelling from the file to the linter.
@@ -103,6 +104,8 @@ const claimShape = {
   uses_offsets: z.boolean().nullable().default(null),
   label: OptionalText,
   owner: OptionalText,
+  /** The statement's language (en, de, fr, nl, es, it); null = detected from the statement. */
+  language: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v), Language.nullable()).default(null),
 };
 
 /** A title is for staff lists; when a file gives none, the statement's opening words stand in. */

@@ -28,7 +28,10 @@ export type Hit = string | { message: string; fix?: string };
 
 export type Rule = {
   id: string;
+  /** The severity where `severityIn` says nothing. */
   severity: Severity;
+  /** Per-market severity where the law differs (banned per se in one market, guidance in another). */
+  severityIn: Partial<Record<Market, Severity>>;
   citation: string;
   /** Markets the rule applies in; lint.ts runs it only there, and hands the check only those markets. */
   markets: readonly Market[];
@@ -39,7 +42,8 @@ export type Rule = {
   check: (claim: Claim, ctx: RuleContext) => Finding | null;
 };
 
-export type RuleSpec = Omit<Rule, 'check' | 'markets'> & {
+export type RuleSpec = Omit<Rule, 'check' | 'markets' | 'severityIn'> & {
+  severityIn?: Partial<Record<Market, Severity>>;
   /** Only when the markets differ from those the citation belongs to; say why in `marketsReason`. */
   markets?: readonly Market[];
   marketsReason?: string;
@@ -55,11 +59,21 @@ export function citationMarkets(citation: string): Market[] {
   return MARKETS.filter((m) => out.has(m));
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The most severe of the rule's severities over the markets a claim is sold in (lint.ts passes only the rule's markets). */
+export function severityFor(rule: Pick<Rule, 'severity' | 'severityIn'>, markets: readonly Market[]): Severity {
+  const all = markets.map((m) => rule.severityIn[m] ?? rule.severity);
+  return all.length === 0 ? rule.severity : all.reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
+}
+
 export function defineRule(spec: RuleSpec): Rule {
   const markets = spec.markets ?? citationMarkets(spec.citation);
+  const severityIn = spec.severityIn ?? {};
   return {
     id: spec.id,
     severity: spec.severity,
+    severityIn,
     citation: spec.citation,
     markets,
     title: spec.title,
@@ -68,7 +82,7 @@ export function defineRule(spec: RuleSpec): Rule {
       const hit = spec.detect(claim, ctx);
       if (hit === null) return null;
       const h = typeof hit === 'string' ? { message: hit } : hit;
-      return { claim: claim.id, rule: spec.id, severity: spec.severity, citation: spec.citation, message: h.message, fix: h.fix ?? spec.fix };
+      return { claim: claim.id, rule: spec.id, severity: severityFor({ severity: spec.severity, severityIn }, claim.markets), citation: spec.citation, message: h.message, fix: h.fix ?? spec.fix };
     },
   };
 }

@@ -2,8 +2,12 @@
 // eco-friendly yet"), colours ("forest green"), proper nouns ("Green Street"), compound words ("greenhouse",
 // "economy": handled by whole-token matching in text.ts), names of labels ("Nordic Swan Ecolabel") and of modes or
 // programmes ("Eco programme"). Lists follow ../shared/reference/green-claims-rules.md, "Conventions".
+import { claimLanguage } from './language.ts';
+import type { Language } from './language.ts';
+import { ABSOLUTE_I18N, BROAD_I18N, COMMITMENT_OBJECTS, COMMITMENT_PHRASES, GENERIC_I18N, lexiconFor, NEUTRAL_I18N, NEUTRAL_NORDIC } from './lexicon.ts';
 import type { Market } from './model.ts';
-import { analyse, findPhrase, findTerms, flatText, sentenceText, spanText, termParts } from './text.ts';
+import { isParticleAt } from './nlp.ts';
+import { analyse, findPhrase, findTerms, flatText, sentenceText, sentenceWords, spanText, termParts } from './text.ts';
 import type { Match, Span, Text, Word } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -15,7 +19,9 @@ export const GENERIC_TERMS = [
   'nature friendly', 'ecological', 'ecologically', 'environmentally correct', 'climate friendly', 'gentle on the environment',
   'carbon friendly', 'energy efficient', 'biobased', 'bio based', 'earth friendly', 'planet friendly', 'good for the planet',
   'better for the planet', 'good for the environment', 'better for the environment', 'kind to the planet', 'kinder to the planet',
-  'environmentally safe', 'eco safe', 'ecologically sound', 'environmentally sound',
+  'environmentally safe', 'eco safe', 'ecologically sound', 'environmentally sound', 'kind to nature', 'kinder to nature',
+  'protecting the environment', 'protects the environment', 'protect the environment', 'protecting the planet', 'protects the planet',
+  'ecodesign', 'eco design', 'ecofriendly', 'even better for the planet',
 ] as const;
 
 /** Broad terms: recital 9's "conscious", "responsible", and "sustainable". */
@@ -26,7 +32,8 @@ export const NEUTRAL_TERMS = [
   'climate neutral', 'carbon neutral', 'co2 neutral', 'co2e neutral', 'ghg neutral', 'co2 neutral certified', 'climate positive', 'carbon positive',
   'carbon negative', 'climate negative', 'climate net zero', 'net zero', 'net zero carbon', 'climate compensated', 'carbon compensated',
   'co2 compensated', 'reduced climate impact', 'limited co2 footprint', 'limited carbon footprint', 'offset', 'offsets', 'offsetting', 'offsetted',
-  'compensate', 'compensates', 'compensated', 'compensating',
+  'compensate', 'compensates', 'compensated', 'compensating', 'co2zero', 'co2 zero', 'carbon zero', 'climate neutrality', 'carbon neutrality',
+  ...NEUTRAL_NORDIC,
 ] as const;
 
 /** Annex I 4c covers "reduced" as well as neutral or positive impact. */
@@ -44,6 +51,7 @@ export const ABSOLUTE_TERMS = [
   'zero carbon', 'zero co2', 'zero footprint', 'zero pollution', 'emission free', 'emissions free', 'carbon free', 'co2 free', 'pollution free', 'waste free',
   '100% sustainable', '100% green', '100% eco friendly', '100% clean', '100% environmentally friendly', 'completely sustainable', 'fully sustainable',
   'totally sustainable', 'entirely sustainable', 'harmless to the environment', 'harmless to the planet', 'no harm to the planet', 'zero environmental footprint',
+  'emissions zero', 'no emissions', 'no toxic fumes', 'environmentally neutral', 'without any emissions', 'free from emissions',
 ] as const;
 
 /** The boundary that makes an absolute claim checkable ("zero waste to landfill", "zero tailpipe emissions"). */
@@ -101,7 +109,7 @@ export const MONEY_WORDS = new Set(['price', 'prices', 'rate', 'rates', 'cost', 
 
 const COMPARATIVES = new Set(['less', 'lower', 'fewer', 'reduced', 'reduce', 'reduces', 'reducing', 'reduction', 'reductions', 'cut', 'cuts', 'cutting', 'smaller', 'decreased', 'decrease', 'decreases', 'low', 'lowered', 'more', 'higher', 'increased', 'increase', 'improved', 'halved', 'doubled', 'down', 'up', 'lighter', 'efficient']);
 /** Comparatives that are environmental on their own. */
-export const STANDALONE_ENV_COMPARATIVES = ['greener', 'cleaner', 'more sustainable', 'more eco friendly', 'more environmentally friendly', 'better for the planet', 'better for the environment', 'kinder to the planet', 'lower impact', 'less impact', 'reduced climate impact'] as const;
+export const STANDALONE_ENV_COMPARATIVES = ['greener', 'cleaner', 'more sustainable', 'more sustainably', 'kinder to the planet', 'kinder to nature', 'even better for the planet', 'more eco friendly', 'more environmentally friendly', 'better for the planet', 'better for the environment', 'kinder to the planet', 'lower impact', 'less impact', 'reduced climate impact'] as const;
 
 const COMPARATIVE_LEADS = new Set(['is', 'are', 'was', 'were', 'be', 'much', 'far', 'even', 'lot', 'runs', 'burns', 'become', 'becomes', 'getting', 'ever', 'way', 'significantly', 'considerably']);
 
@@ -279,23 +287,44 @@ export function claimTerms(statement: string, terms: readonly string[], options:
 // ---------------------------------------------------------------------------------------------------------------
 // Detectors used by several rules
 
-export function genericTerms(statement: string, label: string | null): TermHit[] {
-  return claimTerms(statement, GENERIC_TERMS, { label });
+/** English always, plus the statement's own language (set on the claim, or detected). */
+function languagesOf(statement: string, lang?: Language | null): Language[] {
+  const l = lang ?? claimLanguage({ statement });
+  return l === 'en' ? ['en'] : ['en', l];
 }
 
-export function broadTerms(statement: string, label: string | null): TermHit[] {
-  const text = analyse(statement);
-  // "responsible for" is a duty, not a claim; "sustainability report" is a document.
-  return claimTerms(statement, BROAD_TERMS, { label }).filter((m) => text.words[m.end + 1]?.norm !== 'for');
+export function genericTerms(statement: string, label: string | null, lang?: Language | null): TermHit[] {
+  return claimTerms(statement, [...GENERIC_TERMS, ...lexiconFor(GENERIC_I18N, languagesOf(statement, lang))], { label });
 }
+
+/** "committed to a sustainable world": the company's commitment, not a claim that a product is sustainable. */
+function isCommitment(text: Text, m: Match): boolean {
+  const next = text.words[m.end + 1];
+  const prev = text.words[m.start - 1];
+  // English puts the object after the adjective ("a sustainable world"), Spanish and French before ("un mundo sostenible").
+  if (!(next && COMMITMENT_OBJECTS.has(next.norm)) && !(prev && COMMITMENT_OBJECTS.has(prev.norm))) return false;
+  const before = text.words.slice(Math.max(0, m.start - 5), m.start).map((w) => w.norm).join(' ');
+  return COMMITMENT_PHRASES.some((p) => before.includes(p));
+}
+
+export function broadTerms(statement: string, label: string | null, lang?: Language | null): TermHit[] {
+  const text = analyse(statement);
+  const langs = languagesOf(statement, lang);
+  // French "durable" is "sustainable"; English "durable" is "long-lasting": other languages' lists apply only to them.
+  const terms = [...BROAD_TERMS, ...lexiconFor(BROAD_I18N, langs)];
+  // "responsible for" is a duty, not a claim; "sustainability report" is a document.
+  return claimTerms(statement, terms, { label }).filter((m) => text.words[m.end + 1]?.norm !== 'for' && !isCommitment(text, m));
+}
+
+const EMISSION_CONTEXT = /\b(carbon|co2|co2e|emissions?|footprint|climate|ghg|credits?|projects?|forestry|trees?|flights?|tickets?|tonnes?|uitstoot|klima\w*|klimaat\w*|carbone|emissions?|émissions?|emisiones|emissioni|clima\w*|milieu|umwelt)\b/;
 
 /** Present-tense neutral wording; "offset"/"compensate" only when the clause is about emissions. */
-export function neutralTerms(statement: string): TermHit[] {
+export function neutralTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
-  return claimTerms(statement, NEUTRAL_TERMS, { present: true }).filter((m) => {
-    if (!/^(offset|compensat)/.test(m.term)) return true;
-    const s = sentenceText(text, text.words[m.start]!.sentence);
-    return /\b(carbon|co2|co2e|emissions?|footprint|climate|ghg|credits?|projects?|forestry|trees?|flights?|tickets?|tonnes?)\b/.test(s);
+  const terms = [...NEUTRAL_TERMS, ...lexiconFor(NEUTRAL_I18N, languagesOf(statement, lang))];
+  return claimTerms(statement, terms, { present: true }).filter((m) => {
+    if (!/^(offset|compensat|kompens|compens|gecompens|neutralis)/.test(m.term)) return true;
+    return EMISSION_CONTEXT.test(sentenceText(text, text.words[m.start]!.sentence));
   });
 }
 
@@ -307,9 +336,10 @@ export function mentionsOffsetting(statement: string): boolean {
   return OFFSET_MENTIONS.test(flatText(analyse(statement)));
 }
 
-export function absoluteTerms(statement: string): TermHit[] {
+export function absoluteTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
-  return claimTerms(statement, ABSOLUTE_TERMS, { present: true }).filter((m) => !ABSOLUTE_BOUNDARY.test(sentenceText(text, text.words[m.start]!.sentence)));
+  const terms = [...ABSOLUTE_TERMS, ...lexiconFor(ABSOLUTE_I18N, languagesOf(statement, lang))];
+  return claimTerms(statement, terms, { present: true }).filter((m) => !ABSOLUTE_BOUNDARY.test(sentenceText(text, text.words[m.start]!.sentence)));
 }
 
 /** The statement makes a claim about the future. */
@@ -386,8 +416,11 @@ export function environmentalComparisons(statement: string): Match[] {
     }
     out.push(m);
   }
+  for (const m of superlatives(text)) if (!out.some((o) => o.start <= m.start && m.start <= o.end)) out.push(m);
   for (const word of w) {
     if (!COMPARATIVES.has(word.norm) || isNegated(text, { start: word.index, end: word.index })) continue;
+    // "break down", "wind up": the particle of a phrasal verb is not a change.
+    if ((word.norm === 'down' || word.norm === 'up') && isParticleAt(statement, word.index)) continue;
     if (out.some((m) => m.start <= word.index && word.index <= m.end)) continue;
     let hit = false;
     // Comparative then its subject: "less plastic", "lower-carbon", "reduced CO2".
@@ -406,7 +439,28 @@ export function environmentalComparisons(statement: string): Match[] {
     }
     if (hit) out.push({ start: word.index, end: word.index, term: word.norm });
   }
+  // "If everyone adopted a vegan diet, it would reduce ...": a hypothetical is not a comparison of what is sold.
+  return out.filter((m) => !isHypothetical(text, w[m.start]!.sentence)).sort((a, b) => a.start - b.start);
+}
+
+const SUPERLATIVES = new Set(['lowest', 'least', 'fewest', 'smallest', 'greenest', 'cleanest', 'best']);
+
+/** "lowest emissions of any major airline", "the greenest choice", "than any other". */
+function superlatives(text: Text): Match[] {
+  const out: Match[] = [];
+  for (const word of text.words) {
+    const next = text.words.slice(word.index + 1, word.index + 4).filter((x) => x.clause === word.clause);
+    const env = word.norm === 'greenest' || word.norm === 'cleanest' || next.some((x) => RESOURCE_WORDS.has(x.norm));
+    if ((SUPERLATIVES.has(word.norm) || (word.norm === 'most' && next[0] && /^(sustainabl|efficient|eco|environment)/.test(next[0].norm))) && env) {
+      out.push({ start: word.index, end: word.index, term: word.norm });
+    }
+  }
   return out;
+}
+
+function isHypothetical(text: Text, sentence: number): boolean {
+  const words = sentenceWords(text, sentence);
+  return words[0]?.norm === 'if' && words.some((x) => x.norm === 'would' || x.norm === 'could');
 }
 
 /** The comparison's reference point, said in the statement. */
@@ -456,6 +510,7 @@ export function freeOfMentions(statement: string): FreeOfMention[] {
     else if ((word.norm === 'contains' || word.norm === 'contain') && next.norm === 'no') objStart = i + 2;
     else if (word.norm === 'no' && next.norm === 'added') objStart = i + 2;
     else if ((word.norm === 'made' || word.norm === 'produced' || word.norm === 'formulated') && next.norm === 'without') objStart = i + 2;
+    else if (word.norm === 'zero' && word.tokenEnd && next.tokenStart && !IMPACT_NOUNS.has(next.norm) && w[i - 1]?.norm !== 'net' && !/^(by|to|in|at|for|and|or|the|a|an|\d)/.test(next.norm)) objStart = i + 1;
     if (objStart < 0 || objStart >= w.length) continue;
     const substance = objectAfter(objStart);
     if (!substance) continue;
@@ -478,8 +533,9 @@ export function legalRequirementFor(statement: string, substance: string, market
 }
 
 /** Everything that makes a statement an environmental claim, for rules that only concern such claims. */
-export function soundsEnvironmental(statement: string, label: string | null): boolean {
-  if (genericTerms(statement, label).length || broadTerms(statement, label).length) return true;
+export function soundsEnvironmental(statement: string, label: string | null, lang?: Language | null): boolean {
+  if (genericTerms(statement, label, lang).length || broadTerms(statement, label, lang).length) return true;
+  if (neutralTerms(statement, lang).length || absoluteTerms(statement, lang).length) return true;
   if (claimTerms(statement, [...NEUTRAL_TERMS, ...REDUCED_CLIMATE_TERMS, ...ABSOLUTE_TERMS]).length) return true;
   if (environmentalComparisons(statement).length) return true;
   if (freeOfMentions(statement).length) return true;

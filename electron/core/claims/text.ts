@@ -111,6 +111,13 @@ export function termParts(term: string): string[] {
   return normalize(term).toLowerCase().split(/[\s-]+/).filter(Boolean);
 }
 
+/** "the" in a term stands for any determiner: "kinder to the planet" is "kinder to our planet". */
+const DETERMINERS = new Set(['the', 'our', 'your', 'this', 'its', 'their', 'my']);
+
+function samePart(word: string, part: string): boolean {
+  return word === part || (part === 'the' && DETERMINERS.has(word));
+}
+
 /**
  * Where a phrase occurs as whole tokens within one clause. Whole tokens matter: "green" must not match inside
  * "green-e" (a label), and "recycled" must not match "recycled-content-free" halfway through.
@@ -123,7 +130,7 @@ export function findPhrase(text: Text, parts: readonly string[], options: { whol
     let ok = true;
     for (let j = 0; j < parts.length; j++) {
       const word = w[i + j]!;
-      if (word.norm !== parts[j] || word.clause !== w[i]!.clause) { ok = false; break; }
+      if (!samePart(word.norm, parts[j]!) || word.clause !== w[i]!.clause) { ok = false; break; }
       if (j > 0 && word.token !== w[i + j - 1]!.token && !word.tokenStart) { ok = false; break; }
     }
     if (!ok) continue;

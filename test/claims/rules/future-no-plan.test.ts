@@ -16,5 +16,5 @@ ruleTable(futureNoPlan, [
   { name: 'a roadmap counts as a plan', statement: 'On track for 100% recyclable packaging by 2027.', fields: { ...full, evidence: [inHouse({ issuer: 'Internal packaging roadmap' })] }, fires: false },
   { name: 'present-tense claim', statement: 'Made with 30% recycled plastic.', fields: { category: 'recycled_content' }, fires: false },
   { name: 'future words without an environmental claim', statement: 'Our new store will open by 2027.', fields: { category: 'other' }, fires: false },
-  { name: 'US only: outside the citation', statement: 'We will be net zero by 2040.', fields: { markets: ['US'], category: 'climate' }, fires: false },
+  { name: 'US: NAD and NARB require a plan behind aspirational claims (JBS 2023)', statement: 'We will be net zero by 2040.', fields: { markets: ['US'], category: 'climate' }, fires: true },
 ]);

@@ -13,5 +13,8 @@ ruleTable(genericBroad, [
   { name: 'sustainability report is a document', statement: 'Read our sustainability report.', fires: false },
   { name: "label's own name (RSPO)", statement: 'Member of the Roundtable on Sustainable Palm Oil.', fires: false },
   { name: 'programme name', statement: 'Select the Conscious mode for a quick wash.', fires: false },
-  { name: 'US only: outside the citation', statement: 'Sustainable trainers.', fields: { markets: ['US'] }, fires: false },
+  { name: 'US: NAD reads unqualified "sustainable" as a general benefit claim', statement: 'Sustainable trainers.', fields: { markets: ['US'] }, fires: true },
+  { name: 'committed to a sustainable world (Santander 2025)', statement: 'Una compañía energética comprometida con un mundo sostenible.', fields: { markets: ['EU'] }, fires: false },
+  { name: 'Dutch comparative', statement: 'Samen op weg naar een duurzamere toekomst.', fields: { markets: ['EU'] }, fires: true },
+  { name: 'French "durable" only in French', statement: 'A durable, hard-wearing boot.', fields: { markets: ['UK'] }, fires: false },
 ]);

@@ -8,7 +8,7 @@ export const absolute = defineRule({
   title: 'Absolute claim (zero impact, 100% sustainable, zero waste or emissions) with no boundary',
   fix: 'Qualify the boundary ("zero waste to landfill", "zero tailpipe emissions") and give the data.',
   detect(claim) {
-    const hits = absoluteTerms(claim.statement);
+    const hits = absoluteTerms(claim.statement, claim.language);
     if (hits.length === 0) return null;
     const term = quote(hits[0]!.words);
     return {

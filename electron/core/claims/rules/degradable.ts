@@ -2,7 +2,7 @@ import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
 import { claimTerms } from '../terms.ts';
 import { analyse, sentenceText } from '../text.ts';
 
-const TERMS = ['biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;
+const TERMS = ['break down', 'breaks down', 'biodegrade', 'biodegrades', 'biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;
 const ENVIRONMENT = /\b(soil|marine|sea ?water|seawater|ocean|oceans|fresh ?water|freshwater|landfill|home compost\w*|industrial compost\w*|compost|composting|anaerobic|river|rivers|lake|wastewater)\b/;
 const TIMEFRAME = /\b((within|in|after|under) (\d+(\.\d+)?|one|two|three|six|twelve) (days?|weeks?|months?|years?)|\d+(\.\d+)? (days?|weeks?|months?|years?))\b/;
 

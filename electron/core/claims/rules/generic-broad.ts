@@ -3,12 +3,12 @@ import { broadTerms, hasSpecification } from '../terms.ts';
 
 export const genericBroad = defineRule({
   id: 'GC-GENERIC-BROAD',
-  severity: 'warning',
-  citation: 'EU recital 9; CMA P2',
+  severity: 'error',
+  citation: 'EU Annex I 4a, recital 9; CMA P2; FTC §260.4(b)',
   title: 'Broad term (sustainable, conscious, responsible) that is not specified',
   fix: 'Say what is actually better, with a figure or a named standard.',
   detect(claim) {
-    const hits = broadTerms(claim.statement, claim.label);
+    const hits = broadTerms(claim.statement, claim.label, claim.language);
     if (hits.length === 0 || hasSpecification(claim.statement)) return null;
     const term = quote(hits[0]!.words);
     return {

@@ -9,7 +9,7 @@ export const genericTerm = defineRule({
   title: 'Generic term with no specification and no relevant qualifying ecolabel',
   fix: 'State the specific, evidenced attribute instead of the generic term.',
   detect(claim, ctx) {
-    const hits = genericTerms(claim.statement, claim.label);
+    const hits = genericTerms(claim.statement, claim.label, claim.language);
     if (hits.length === 0 || hasSpecification(claim.statement)) return null;
     const eco = qualifyingEcolabel(claim, ctx.asOf);
     const us = claim.markets.includes('US');

@@ -29,13 +29,18 @@ import { renewableEnergy } from './renewable-energy.ts';
 import { renewableMaterial } from './renewable-material.ts';
 import { sealNoBasis } from './seal-no-basis.ts';
 import { wholeVsPart } from './whole-vs-part.ts';
+import { contentPct } from './content-pct.ts';
+import { evidenceScope } from './evidence-scope.ts';
+import { impliedClaimRule } from './implied-claim.ts';
+import { rangeCriteria } from './range-criteria.ts';
+import { unequalComparison } from './unequal-comparison.ts';
 
 /** Every rule, in the order of the reference table (findings are listed in this order). */
 export const RULES: readonly Rule[] = [
-  genericTerm, genericQualified, genericBroad, absolute, reepMismatch, wholeVsPart, offsetProductNeutral, offsetUndisclosed,
+  genericTerm, genericQualified, genericBroad, impliedClaimRule, rangeCriteria, absolute, reepMismatch, wholeVsPart, offsetProductNeutral, offsetUndisclosed,
   neutralBasisUnknown, offsetCompany, offsetVerify, labelNoScheme, sealNoBasis, evidenceExpired, noEvidence, evidenceSelfOnly,
   futureNoPlan, futureNoVerifier, legalRequirement, freeOf, nontoxic, recyclableQualify, recycledPct, compostableQualify,
-  degradable, renewableEnergy, renewableMaterial, compareBasis, negligible, numberMismatch,
+  degradable, renewableEnergy, renewableMaterial, contentPct, compareBasis, unequalComparison, evidenceScope, negligible, numberMismatch,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,4 +1,4 @@
-import { isPercentUnit, statedPercentages } from '../facts.ts';
+import { accessShare, isPercentUnit, statedPercentages } from '../facts.ts';
 import type { Claim } from '../model.ts';
 import { defineRule } from '../rule.ts';
 
@@ -34,6 +34,8 @@ export const numberMismatch = defineRule({
   title: 'A percentage in the statement differs (by more than 1 point) from the one computed from the fields',
   fix: 'Correct the statement or the data so that they agree.',
   detect(claim) {
+    // A share of people with access to recycling is not a figure the statement states ("100% recyclable").
+    if (accessShare(claim) !== null) return null;
     for (const f of statedPercentages(claim.statement)) {
       const candidates = supported(claim, f.relative, f.futureSentence, !f.futureClause);
       if (candidates.length === 0) continue;

@@ -9,7 +9,7 @@ export const offsetCompany = defineRule({
   fix: 'Show the emission cuts; frame carbon credits as a contribution, not a neutralisation.',
   detect(claim) {
     if (claim.scope !== 'company' || claim.uses_offsets !== true) return null;
-    const hits = neutralTerms(claim.statement);
+    const hits = neutralTerms(claim.statement, claim.language);
     if (hits.length === 0) return null;
     return `${quote(hits[0]!.words)} presents the whole company as climate-neutral on the strength of carbon credits; EU consumers are likely to read it as real emission cuts.`;
   },

@@ -1,5 +1,6 @@
 import { evidenceText, isIndependent, isInForce } from '../evidence.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
+import { mentionsOffsetting, neutralTerms, reducedClimateTerms } from '../terms.ts';
 
 const VERIFICATION = /\b(registry|registries|retire\w*|retirement|verra|vcs|gold standard|verif\w*|assur\w*|icvcm|corsia|puro|american carbon registry|climate action reserve|serial numbers?)\b/;
 
@@ -13,6 +14,8 @@ export const offsetVerify = defineRule({
   fix: 'Attach the registry retirement records or an independent verification of the credits.',
   detect(claim, ctx) {
     if (claim.uses_offsets !== true) return null;
+    // Only a claim that speaks of neutrality or offsetting rests on the credits' quality.
+    if (neutralTerms(claim.statement, claim.language).length === 0 && reducedClimateTerms(claim.statement).length === 0 && !mentionsOffsetting(claim.statement)) return null;
     const verified = claim.evidence.some((ev) => isIndependent(ev) && isInForce(ev, ctx.asOf)
       && (ev.type === 'certificate' || ev.type === 'audit' || VERIFICATION.test(evidenceText(ev))));
     if (verified) return null;

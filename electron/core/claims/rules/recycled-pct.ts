@@ -1,6 +1,7 @@
 import { isPercentUnit, statedPercentages } from '../facts.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
 import { claimTerms } from '../terms.ts';
+import { isVerbAt } from '../nlp.ts';
 import { analyse } from '../text.ts';
 
 /** "can be recycled", "widely recycled" speak of recyclability, not recycled content. */
@@ -16,7 +17,8 @@ export const recycledPct = defineRule({
   fix: 'State the recycled share by weight ("made with 35% recycled polyester").',
   detect(claim) {
     const text = analyse(claim.statement);
-    const hits = claimTerms(claim.statement, ['recycled'], { present: true }).filter((m) => !NOT_CONTENT_BEFORE.has(text.words[m.start - 1]?.norm ?? ''));
+    // "we have recycled nine million bottles" is an activity (a verb), not recycled content (an adjective).
+    const hits = claimTerms(claim.statement, ['recycled'], { present: true }).filter((m) => !NOT_CONTENT_BEFORE.has(text.words[m.start - 1]?.norm ?? '') && !isVerbAt(claim.statement, m.start));
     if (hits.length === 0) return null;
     // An absolute share stated next to it ("made from 100% recycled plastic", "35% recycled polyester").
     const sentence = text.words[hits[0]!.start]!.sentence;

@@ -1,0 +1,55 @@
+// The language of a claim's statement: set on the claim, or detected from its function words. The term lists of the
+// rules are per language (lexicon.ts); English is always read as well, because claims in every EU language borrow
+// English wording ("carbon neutral", "eco-friendly").
+import { z } from 'zod';
+import { memoize } from '../memo.ts';
+import { analyse } from './text.ts';
+
+export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'German', fr: 'French', nl: 'Dutch', es: 'Spanish', it: 'Italian' };
+
+// Short, frequent and distinctive words; a statement is attributed to the language with most hits.
+const FUNCTION_WORDS: Record<Language, readonly string[]> = {
+  en: ['the', 'and', 'of', 'to', 'is', 'are', 'our', 'with', 'for', 'we', 'your', 'it', 'this', 'more', 'than', 'made', 'from', 'be', 'by', 'on', 'in', "it's", 'that'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'mit', 'für', 'unsere', 'unser', 'seit', 'alle', 'wir', 'ein', 'eine', 'nicht', 'auf', 'zu', 'von', 'produziert', 'aus', 'durch', 'im'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'est', 'notre', 'nos', 'pour', 'avec', 'une', 'un', "d'ici", 'au', 'aux', 'être', 'de', 'sur', 'nous', 'plus', "l'environnement"],
+  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'onze', 'ons', 'voor', 'met', 'wij', 'we', 'naar', 'op', 'uw', 'je', 'niet', 'bij', 'dit', 'deze', 'zijn', 'weg'],
+  es: ['el', 'la', 'los', 'las', 'y', 'del', 'es', 'nuestro', 'nuestra', 'para', 'con', 'una', 'un', 'por', 'está', 'en', 'de', 'que', 'más', 'al', 'compañía', 'contra'],
+  it: ['il', 'lo', 'la', 'gli', 'le', 'e', 'del', 'della', 'è', 'nostro', 'nostra', 'per', 'con', 'una', 'un', 'di', 'che', 'più', 'alla', 'dei', 'sono', 'delle'],
+};
+
+function detect(statement: string): Language {
+  const words = analyse(statement).words.map((w) => w.norm);
+  let best: Language = 'en';
+  let bestScore = 0;
+  for (const lang of LANGUAGES) {
+    const set = new Set(FUNCTION_WORDS[lang]);
+    const score = words.filter((w) => set.has(w)).length;
+    if (score > bestScore) { best = lang; bestScore = score; }
+  }
+  return bestScore === 0 ? detectByLexicon(words) : best;
+}
+
+// Very short statements ("Klimaneutral", "Umweltneutrales Produkt") have no function words: their spelling decides.
+const SPELLING: [Language, RegExp][] = [
+  ['de', /(ä|ö|ü|ß|neutral(es|er)?$|^umwelt|^klima|freundlich$|^nachhaltig|produkt$)/],
+  ['nl', /(ij|aa|oo|uu|^duurzaam|vriendelijk$|^milieu)/],
+  ['fr', /(é|è|ê|ç|^écolog|ique$)/],
+  ['es', /(ñ|ción$|^sostenible$|^ecológic)/],
+  ['it', /(zione$|^sostenibil|^ecologic[oi]$)/],
+];
+
+function detectByLexicon(words: readonly string[]): Language {
+  for (const [lang, re] of SPELLING) if (words.some((w) => re.test(w))) return lang;
+  return 'en';
+}
+
+/** The claim's language: the one recorded on the claim, else the one its statement is written in. */
+export const detectLanguage: (statement: string) => Language = memoize(detect, 2000);
+
+export function claimLanguage(claim: { statement: string; language?: Language | null }): Language {
+  return claim.language ?? detectLanguage(claim.statement);
+}

@@ -1,0 +1,66 @@
+// Claim wording in German, French, Dutch, Spanish and Italian, for the rules that read wording. Generic terms follow
+// the official language versions of Directive (EU) 2024/825 recital 9 (its examples of generic environmental claims),
+// offset-based terms recital 12 and Annex I point 4c, with the forms national guidance and decisions use (German BGH
+// "klimaneutral", Dutch ACM/RCC "CO2-neutraal", French "neutralité carbone", Swedish "netto noll"). English lists stay
+// in terms.ts. Terms are matched as whole words after normalisation (text.ts), hyphens and spaces alike.
+import type { Language } from './language.ts';
+
+type Lexicon = Readonly<Record<Exclude<Language, 'en'>, readonly string[]>>;
+
+/** Recital 9: "environmentally friendly, eco-friendly, green, nature's friend, ecological, environmentally correct, climate friendly, gentle on the environment, carbon friendly, energy efficient, bio-based". */
+export const GENERIC_I18N: Lexicon = {
+  de: ['umweltfreundlich', 'umweltfreundliche', 'umweltfreundlicher', 'umweltfreundliches', 'öko', 'grün', 'grüne', 'grüner', 'grünes', 'naturfreundlich', 'ökologisch', 'ökologische', 'ökologischer', 'umweltgerecht', 'klimafreundlich', 'klimafreundliche', 'klimafreundlicher', 'umweltschonend', 'umweltschonende', 'co2 freundlich', 'kohlenstofffreundlich', 'energieeffizient', 'biobasiert', 'gut für die umwelt', 'gut für den planeten', 'besser für die umwelt', 'schützt die umwelt'],
+  fr: ['respectueux de l\'environnement', 'respectueuse de l\'environnement', 'écologique', 'écologiques', 'vert', 'verte', 'verts', 'vertes', 'ami de la nature', 'amie de la nature', 'correct du point de vue environnemental', 'respectueux du climat', 'respectueuse du climat', 'doux pour l\'environnement', 'respectueux en matière d\'émissions de carbone', 'économe en énergie', 'biosourcé', 'biosourcée', 'éco responsable', 'écoresponsable', 'bon pour la planète', 'meilleur pour la planète', 'protège l\'environnement'],
+  nl: ['milieuvriendelijk', 'milieuvriendelijke', 'eco', 'groen', 'groene', 'groener', 'natuurvriendelijk', 'natuurvriendelijke', 'ecologisch', 'ecologische', 'milieucorrect', 'klimaatvriendelijk', 'klimaatvriendelijke', 'milieusparend', 'milieusparende', 'koolstofvriendelijk', 'energie efficiënt', 'energiezuinig', 'biogebaseerd', 'goed voor het milieu', 'beter voor het milieu', 'goed voor de planeet'],
+  es: ['respetuoso con el medio ambiente', 'respetuosa con el medio ambiente', 'ecológico', 'ecológica', 'ecológicos', 'ecológicas', 'verde', 'verdes', 'amigo de la naturaleza', 'amigable con el medio ambiente', 'correcto desde el punto de vista medioambiental', 'respetuoso con el clima', 'inocuo para el medio ambiente', 'respetuoso en cuanto a las emisiones de carbono', 'energéticamente eficiente', 'de origen biológico', 'bueno para el planeta', 'mejor para el planeta', 'protege el medio ambiente'],
+  it: ['rispettoso dell\'ambiente', 'rispettosa dell\'ambiente', 'ecocompatibile', 'ecologico', 'ecologica', 'ecologici', 'ecologiche', 'verde', 'amico della natura', 'amica della natura', 'amico dell\'ambiente', 'amica dell\'ambiente', 'rispettoso sotto il profilo ambientale', 'rispettoso del clima', 'che salvaguarda l\'ambiente', 'rispettoso in termini di emissioni di carbonio', 'efficiente sotto il profilo energetico', 'a base biologica', 'buono per il pianeta', 'meglio per il pianeta'],
+};
+
+/** Recital 9's broader claims ("conscious", "responsible") and "sustainable". */
+export const BROAD_I18N: Lexicon = {
+  de: ['nachhaltig', 'nachhaltige', 'nachhaltiger', 'nachhaltiges', 'nachhaltigere', 'verantwortungsvoll', 'verantwortungsbewusst', 'bewusst'],
+  fr: ['durable', 'durables', 'plus durable', 'responsable', 'responsables', 'conscient', 'consciente'],
+  nl: ['duurzaam', 'duurzame', 'duurzamer', 'duurzamere', 'verantwoord', 'verantwoorde', 'bewust', 'bewuste'],
+  es: ['sostenible', 'sostenibles', 'más sostenible', 'responsable', 'responsables', 'consciente'],
+  it: ['sostenibile', 'sostenibili', 'più sostenibile', 'responsabile', 'responsabili', 'consapevole'],
+};
+
+/** Recital 12 and Annex I 4c: neutral, reduced or positive climate impact, and compensation. */
+export const NEUTRAL_I18N: Lexicon = {
+  de: ['klimaneutral', 'klimaneutrale', 'klimaneutraler', 'klimaneutrales', 'co2 neutral', 'co2 neutrale', 'co2 neutral zertifiziert', 'kohlenstoffneutral', 'treibhausgasneutral', 'klimapositiv', 'co2 positiv', 'netto null', 'klimakompensiert', 'co2 kompensiert', 'kompensiert', 'kompensation', 'verringerte klimawirkung', 'reduzierte klimawirkung', 'begrenzter co2 fußabdruck'],
+  fr: ['neutre en carbone', 'neutres en carbone', 'neutralité carbone', 'climatiquement neutre', 'neutre pour le climat', 'neutre en co2', 'certifié neutre en co2', 'carbone positif', 'zéro net', 'zéro émission nette', 'compensé', 'compensée', 'compensation carbone', 'impact climatique réduit', 'empreinte carbone limitée'],
+  nl: ['klimaatneutraal', 'klimaatneutrale', 'co2 neutraal', 'co2 neutrale', 'co2neutraal', 'koolstofneutraal', 'klimaatpositief', 'co2 positief', 'netto nul', 'gecompenseerd', 'compensatie', 'compenseren', 'compenseert', 'neutraliseer', 'neutraliseren', 'neutraliseert', 'verminderde klimaatimpact', 'beperkte co2 voetafdruk'],
+  es: ['neutro en carbono', 'neutra en carbono', 'neutralidad climática', 'neutralidad de carbono', 'climáticamente neutro', 'climáticamente neutra', 'neutro en co2', 'carbono positivo', 'cero emisiones netas', 'cero neto', 'compensado', 'compensada', 'impacto climático reducido', 'huella de carbono limitada'],
+  it: ['neutrale per il clima', 'climaticamente neutro', 'climaticamente neutrale', 'neutrale in termini di carbonio', 'carbon neutral', 'a impatto climatico zero', 'co2 neutrale', 'carbonio positivo', 'zero netto', 'compensato', 'compensata', 'impatto climatico ridotto', 'impronta di carbonio limitata'],
+};
+
+/** Swedish and Danish forms of the same claims (decisions from those countries are in the test corpus). */
+export const NEUTRAL_NORDIC = ['klimatneutral', 'klimatneutralt', 'netto noll', 'netto noll klimatavtryck', 'klimatkompenserad', 'klimaneutral', 'co2e neutral', 'co2 neutralt'] as const;
+
+/** Absolute claims: no impact at all. */
+export const ABSOLUTE_I18N: Lexicon = {
+  de: ['umweltneutral', 'umweltneutrale', 'umweltneutrales', 'umweltneutraler', 'emissionsfrei', 'null emissionen', 'ohne emissionen', 'schadstofffrei', 'zero waste', 'abfallfrei', '100% nachhaltig', 'ohne umweltbelastung'],
+  fr: ['zéro émission', 'zéro émissions', 'zéro impact', 'sans impact', 'zéro déchet', '100% durable', 'sans émission', 'neutre pour l\'environnement'],
+  nl: ['emissievrij', 'emissieloos', 'nul uitstoot', 'geen uitstoot', 'zonder uitstoot', 'afvalvrij', '100% duurzaam', 'milieuneutraal'],
+  es: ['cero emisiones', 'emisiones cero', 'sin emisiones', 'impacto cero', 'cero residuos', '100% sostenible', 'neutro para el medio ambiente'],
+  it: ['zero emissioni', 'emissioni zero', 'a impatto zero', 'impatto zero', 'senza emissioni', 'rifiuti zero', '100% sostenibile'],
+};
+
+/** Future-performance markers. */
+export const FUTURE_I18N: Readonly<Record<Exclude<Language, 'en'>, RegExp>> = {
+  de: /\b(bis (zum jahr )?(19|20)\d\d|ab (19|20)\d\d|ziel|ziele|verpflichten|verpflichtet|wollen|werden|ambition)\b/,
+  fr: /\b(d'ici (à )?(19|20)\d\d|(en|d'ici) (19|20)\d\d|ambition|objectif|objectifs|engagement|nous engageons|visons|atteindre)\b/,
+  nl: /\b(tegen (19|20)\d\d|in (19|20)\d\d|uiterlijk (19|20)\d\d|doel|doelstelling|ambitie|streven|willen|zullen)\b/,
+  es: /\b((para|en|antes de) (19|20)\d\d|objetivo|compromiso|ambición|alcanzar|nos comprometemos)\b/,
+  it: /\b((entro il|entro|nel) (19|20)\d\d|obiettivo|impegno|ambizione|raggiungere|ci impegniamo)\b/,
+};
+
+/** Words that make a broad term a commitment of the company ("committed to a sustainable world"), not a claim about a product. */
+export const COMMITMENT_PHRASES = ['committed to', 'commitment to', 'comprometida con', 'comprometido con', 'compromiso con', 'engagé pour', 'engagée pour', 'engagés pour', 'verpflichtet', 'impegnata per', 'impegnato per', 'toegewijd aan'] as const;
+
+/** What a commitment is to: a world, a future, a transition (not a product). */
+export const COMMITMENT_OBJECTS = new Set(['world', 'future', 'planet', 'mundo', 'futuro', 'planeta', 'monde', 'avenir', 'planète', 'welt', 'zukunft', 'wereld', 'toekomst', 'mondo', 'pianeta', 'transition', 'transición', 'transizione', 'transitie']);
+
+export function lexiconFor(lex: Lexicon, languages: readonly Language[]): string[] {
+  return languages.flatMap((l) => (l === 'en' ? [] : lex[l]));
+}
