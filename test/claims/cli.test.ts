@@ -60,7 +60,7 @@ describe('candor claims', () => {
     const ok = runCli(['claims', 'import', ws, FIXTURE, '--json']);
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['file', 'format', 'claimsCreated', 'claimsUpdated', 'rejected']);
+    expect(Object.keys(report)).toEqual(['file', 'format', 'claimsCreated', 'claimsUpdated', 'rejected', 'warnings']);
     expect(report).toMatchObject({ format: 'json', claimsCreated: 13, claimsUpdated: 0, rejected: [] });
 
     const mixed = join(root, 'mixed.json');

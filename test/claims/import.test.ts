@@ -29,7 +29,7 @@ const minimal = (id: string, statement = 'Made with 30% recycled plastic.') => (
 describe('JSON import', () => {
   it('imports the fixture: every claim a draft, evidence files copied', () => {
     const [r] = importClaims(ws, [FIXTURE]);
-    expect(r).toEqual({ file: FIXTURE, format: 'json', claimsCreated: 13, claimsUpdated: 0, rejected: [] });
+    expect(r).toEqual({ file: FIXTURE, format: 'json', claimsCreated: 13, claimsUpdated: 0, rejected: [], warnings: [] });
     expect(listClaims(ws.db).every((c) => c.status === 'draft')).toBe(true);
     expect(evidenceFiles()).toHaveLength(2);
     expect(getClaim(ws.db, 'NW-001').claim.evidence[0]!.file).toMatchObject({ name: 'sgs-recycled-content-audit-2026.txt' });
@@ -116,7 +116,7 @@ describe('CSV import', () => {
     ].join('\n');
     const path = writeTemp(files, 'claims.csv', csv);
     const [r] = importClaims(ws, [path]);
-    expect(r).toEqual({ file: path, format: 'csv', claimsCreated: 2, claimsUpdated: 0, rejected: [] });
+    expect(r).toEqual({ file: path, format: 'csv', claimsCreated: 2, claimsUpdated: 0, rejected: [], warnings: [] });
     const c1 = getClaim(ws.db, 'C-1').claim;
     expect(c1.markets).toEqual(['EU', 'UK']);
     expect(c1.uses_offsets).toBe(false);
@@ -163,5 +163,32 @@ describe('CSV import', () => {
     saveClaim(ws, ClaimInput.parse(minimal('KEEP')));
     expect(() => importClaims(ws, [writeTemp(files, 'q.csv', 'id,statement,markets,category,scope\n"A,x\n')])).toThrow(/line/);
     expect(listClaims(ws.db).map((c) => c.claim.id)).toEqual(['KEEP']);
+  });
+});
+
+describe('categories as spreadsheets spell them (issue 17 point 5)', () => {
+  it('accepts synonyms, infers a missing category, and imports an unknown one as inferred with a warning', () => {
+    const file = writeTemp(files, 'cats.json', json([
+      { ...minimal('C-1', 'Uses 30% less water than our 2022 model.'), category: 'Comparative' },
+      { ...minimal('C-2'), category: 'recycled content' },
+      { id: 'C-3', statement: 'Made with 30% recycled plastic.', markets: ['UK'], scope: 'product' },
+      { ...minimal('C-4', 'Compostable coffee pods.'), category: 'Packaging stuff' },
+    ]));
+    const [report] = importClaims(ws, [file]);
+    expect(report!.rejected).toEqual([]);
+    expect(report!.claimsCreated).toBe(4);
+    const cat = (id: string) => getClaim(ws.db, id)!.claim.category;
+    expect([cat('C-1'), cat('C-2'), cat('C-3'), cat('C-4')]).toEqual(['comparison', 'recycled_content', 'recycled_content', 'compostability']);
+    expect(report!.warnings).toHaveLength(1);
+    expect(report!.warnings[0]!.message).toMatch(/C-4: category "Packaging stuff" is not one Candor knows.*imported as "compostability"/);
+  });
+
+  it('reads the category and language columns of a CSV, and a blank category is inferred', () => {
+    // The language column is accepted and validated; storing it needs migration 0080 (not yet written).
+    const file = writeTemp(files, 'cats.csv', 'id,statement,markets,category,scope,language\nD-1,Klimaneutral produziert.,EU,,product,de\nD-2,Biodegradable mailer bags.,US,Degradable,product,\n');
+    const [report] = importClaims(ws, [file]);
+    expect(report!.rejected).toEqual([]);
+    expect(getClaim(ws.db, 'D-1')!.claim).toMatchObject({ category: 'climate' });
+    expect(getClaim(ws.db, 'D-2')!.claim).toMatchObject({ category: 'degradability' });
   });
 });

@@ -216,7 +216,7 @@ The linter is a check, not legal advice.
   candor claims import <workspace> <file>... [--format json|csv] [--json]
       Imports {"claims":[...]} JSON or CSV (header in docs/formats/claims.md). New claims are drafts; a changed claim
       goes back to draft; evidence files are copied into the workspace under their SHA-256.
-      --json prints one {"file","format","claimsCreated","claimsUpdated","rejected":[{"location","reason"}]} per file.
+      --json prints one {"file","format","claimsCreated","claimsUpdated","rejected":[{"location","reason"}],"warnings":[{"location","message"}]} per file.
       Exit codes: 0 all imported; 3 some records rejected (the rest imported); 1 fatal error (nothing changed).
 
   candor claims list <workspace> [--status <status>] [--as-of YYYY-MM-DD] [--json]
@@ -258,10 +258,11 @@ The linter is a check, not legal advice.
         case 'import': {
           const reports = importClaims(ws, a.args, { format: a.format });
           for (const r of reports) {
-            if (a.json) io.out(`${JSON.stringify({ file: r.file, format: r.format, claimsCreated: r.claimsCreated, claimsUpdated: r.claimsUpdated, rejected: r.rejected })}\n`);
+            if (a.json) io.out(`${JSON.stringify({ file: r.file, format: r.format, claimsCreated: r.claimsCreated, claimsUpdated: r.claimsUpdated, rejected: r.rejected, warnings: r.warnings })}\n`);
             else {
               io.out(`${r.file} (${r.format}): ${plural(r.claimsCreated, 'claim')} created, ${r.claimsUpdated} updated, ${r.rejected.length} rejected\n`);
               for (const rej of r.rejected) io.out(`  rejected ${rej.location}: ${rej.reason}\n`);
+              for (const w of r.warnings) io.out(`  warning ${w.location}: ${w.message}\n`);
             }
           }
           return reports.some((r) => r.rejected.length > 0) ? EXIT.partial : EXIT.ok;

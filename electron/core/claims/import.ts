@@ -10,6 +10,7 @@ import { CandorError, formatLocation } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
+import { resolveCategory } from './category.ts';
 import { discardNewFiles } from './evidence-files.ts';
 import { ClaimFile, ClaimInput } from './model.ts';
 import { saveClaim } from './store.ts';
@@ -24,6 +25,8 @@ export const ClaimImportReport = z.object({
   claimsCreated: z.number().int(),
   claimsUpdated: z.number().int(),
   rejected: z.array(z.object({ location: z.string(), reason: z.string() })),
+  /** Imported, but worth a look (a category that had to be inferred). */
+  warnings: z.array(z.object({ location: z.string(), message: z.string() })),
 });
 export type ClaimImportReport = z.infer<typeof ClaimImportReport>;
 
@@ -63,7 +66,7 @@ function readJson(file: string, text: string): RawRecord[] {
 /** The documented CSV header (docs/formats/claims.md). One row per claim, or per evidence item of a claim. */
 export const CSV_CLAIM_COLUMNS = [
   'id', 'title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline_value', 'baseline_year',
-  'target_value', 'target_year', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner',
+  'target_value', 'target_year', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'language',
 ] as const;
 export const CSV_EVIDENCE_COLUMNS = [
   'evidence_type', 'evidence_title', 'evidence_issuer', 'evidence_independent_third_party', 'evidence_issued', 'evidence_valid_until',
@@ -138,7 +141,7 @@ function yearValue(value: string, year: string, name: string): unknown {
 function claimCells(c: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const text = (k: string) => { if (c[k]) out[k] = c[k]; };
-  ['id', 'title', 'statement', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'current_as_of', 'comparison_basis', 'label', 'owner'].forEach(text);
+  ['id', 'title', 'statement', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'current_as_of', 'comparison_basis', 'label', 'owner', 'language'].forEach(text);
   if (c.markets) out.markets = c.markets.split(/[;,|\s]+/).filter(Boolean);
   if (c.current_value) out.current_value = numberCell(c.current_value);
   if (c.uses_offsets !== undefined && c.uses_offsets !== '') out.uses_offsets = boolCell(c.uses_offsets);
@@ -230,13 +233,17 @@ export function importClaims(ws: Workspace, paths: readonly string[], options: C
         if (text.trim() === '') throw new CandorError('EMPTY_FILE', `${path}: the file is empty; nothing to import.`, { file: path });
         const format = options.format ?? detectClaimFormat(path, text);
         const records = format === 'json' ? readJson(path, text) : readCsv(path, text);
-        const report: ClaimImportReport = { file: path, format, claimsCreated: 0, claimsUpdated: 0, rejected: [] };
+        const report: ClaimImportReport = { file: path, format, claimsCreated: 0, claimsUpdated: 0, rejected: [], warnings: [] };
         const seen = new Map<string, string>();
         for (const rec of records) {
           const where = formatLocation(rec.location);
           if ('error' in rec) {
             report.rejected.push({ location: where, reason: rec.error });
             continue;
+          }
+          if (rec.value !== null && typeof rec.value === 'object' && !Array.isArray(rec.value)) {
+            const warning = resolveCategory(rec.value as Record<string, unknown>);
+            if (warning) report.warnings.push({ location: where, message: `claim ${String((rec.value as { id?: unknown }).id ?? '?')}: ${warning}` });
           }
           const parsed = ClaimInput.safeParse(rec.value);
           if (!parsed.success) {
