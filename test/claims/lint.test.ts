@@ -62,6 +62,25 @@ describe('lintClaim', () => {
     });
     expect(lintClaim(c, { asOf: AS_OF })).toEqual([]);
   });
+
+  it('checks the title like the statement: its words are the heading of the public page', () => {
+    const fields = {
+      scope: 'part' as const, scope_detail: 'bottle', category: 'recycled_content' as const, unit: '%', current_value: 100,
+      evidence: [cert({ type: 'audit', issuer: 'SGS recycled-content audit' })],
+    };
+    const statement = 'Our shampoo bottle is made from 100% recycled plastic (cap not included).';
+    // A title in the statement's own words (or none, when the statement's opening stands in) adds nothing.
+    expect(lintClaim(claim(statement, { ...fields, title: 'Our shampoo bottle is made from 100% recycled' }), { asOf: AS_OF })).toEqual([]);
+    expect(lintClaim(claim(statement, { ...fields, title: 'Shampoo bottle: 100% recycled plastic' }), { asOf: AS_OF })).toEqual([]);
+    const f = lintClaim(claim(statement, { ...fields, title: 'Eco-friendly shampoo' }), { asOf: AS_OF });
+    expect(f.map((x) => [x.rule, x.severity])).toContainEqual(['GC-GENERIC-TERM', 'error']);
+    expect(f.find((x) => x.rule === 'GC-GENERIC-TERM')!.message).toMatch(/^In the title "Eco-friendly shampoo": /);
+    expect(blockingFindings(f).length).toBeGreaterThan(0);
+    // A rule the statement already breaks is reported once, for the statement.
+    const both = lintClaim(claim('Eco-friendly shampoo for everyone.', { title: 'Eco-friendly shampoo range' }), { asOf: AS_OF });
+    expect(both.filter((x) => x.rule === 'GC-GENERIC-TERM')).toHaveLength(1);
+    expect(both.find((x) => x.rule === 'GC-GENERIC-TERM')!.message).not.toMatch(/In the title/);
+  });
 });
 
 describe('lintClaims', () => {

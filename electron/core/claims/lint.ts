@@ -1,4 +1,5 @@
 // Runs every green-claims rule over a claim, as of a review date, in the markets where each rule applies.
+import { claimLanguage } from './language.ts';
 import { isIsoDate } from './model.ts';
 import type { Claim } from './model.ts';
 import type { Finding, Severity } from './rule.ts';
@@ -31,14 +32,33 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function lintClaim(claim: Claim, options: LintOptions = {}): Finding[] {
   const asOf = reviewDate(options.asOf);
+  const rules = options.rules ?? RULES;
+  const findings = runRules(claim, rules, asOf);
+  if (!ownTitle(claim)) return findings;
+  // The title is the page's heading on the site: its words are checked like the statement's. A rule the statement
+  // already breaks is reported once.
+  const seen = new Set(findings.map((f) => f.rule));
+  for (const f of runRules({ ...claim, statement: claim.title, language: claimLanguage(claim) }, rules, asOf)) {
+    if (!seen.has(f.rule)) findings.push({ ...f, message: `In the title "${claim.title}": ${f.message}` });
+  }
+  return findings;
+}
+
+function runRules(claim: Claim, rules: readonly Rule[], asOf: string): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     const markets = claim.markets.filter((m) => rule.markets.includes(m));
     if (markets.length === 0) continue;
     const f = rule.check({ ...claim, markets }, { asOf });
     if (f) findings.push(f);
   }
   return findings;
+}
+
+/** A title with words of its own (not the statement's opening words that stand in when a file gives none). */
+export function ownTitle(claim: Pick<Claim, 'title' | 'statement'>): boolean {
+  const t = claim.title.replace(/…$/, '').trim().toLowerCase();
+  return t !== '' && !claim.statement.trim().toLowerCase().startsWith(t);
 }
 
 /** Findings for many claims: by claim in the given order, then errors before warnings before info. */
