@@ -62,7 +62,7 @@ export const EVIDENCE_LABEL: Record<EvidenceType, string> = { certificate: 'Cert
 export const STATUS_LABEL: Record<ClaimStatus, string> = { draft: 'Draft', in_review: 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' };
 
 export function emptyEvidence(): EvidenceDraft {
-  return { type: 'certificate', title: '', issuer: '', independent_third_party: true, issued: '', valid_until: '', covers: '', url: '', file: null };
+  return { type: 'certificate', title: '', issuer: '', independent_third_party: false, issued: '', valid_until: '', covers: '', url: '', file: null };
 }
 
 export function emptyForm(): ClaimForm {
