@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
+import { readClaimSettings, writeClaimSettings } from '../../core/claims/approval.ts';
 import { claimHistory } from '../../core/claims/history.ts';
 import { CLAIM_IMPORT_FORMATS, importClaims } from '../../core/claims/import.ts';
 import { countBySeverity, LINT_DISCLAIMER, lintClaim, lintClaims, today } from '../../core/claims/lint.ts';
@@ -13,7 +14,7 @@ import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
 import type { Io } from '../command.ts';
 
-const SUBCOMMANDS = ['import', 'list', 'lint', 'submit', 'approve', 'publish', 'retire', 'history'] as const;
+const SUBCOMMANDS = ['import', 'list', 'lint', 'submit', 'approve', 'publish', 'retire', 'history', 'settings'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
 const AsOf = z.string().refine(isIsoDate, 'expected a review date as YYYY-MM-DD');
@@ -23,6 +24,7 @@ const Values = z.object({
   'as-of': AsOf.optional(),
   override: z.string().trim().min(1, 'give the reason for publishing over error-level findings').optional(),
   note: z.string().trim().min(1).optional(),
+  reason: z.string().trim().min(1, 'give the reason for retiring the claim').max(2000).optional(),
   format: z.enum(CLAIM_IMPORT_FORMATS).optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
 });
@@ -37,6 +39,7 @@ const ARITY: Record<Sub, [number, number, string]> = {
   publish: [1, -1, 'name at least one claim id'],
   retire: [1, -1, 'name at least one claim id'],
   history: [1, 1, 'name exactly one claim id'],
+  settings: [0, 2, 'settings takes a setting and a value: second-approver on|off'],
 };
 
 /** Flags each subcommand accepts (a flag given to the wrong subcommand is a usage error, not ignored). */
@@ -47,8 +50,9 @@ const FLAGS: Record<Sub, readonly (keyof z.infer<typeof Values>)[]> = {
   submit: ['note'],
   approve: ['note'],
   publish: ['override', 'as-of', 'note', 'json'],
-  retire: ['note'],
+  retire: ['note', 'reason'],
   history: ['json'],
+  settings: ['json'],
 };
 
 const Args = z.object({ positionals: z.array(z.string()), values: Values }).transform((a, ctx) => {
@@ -175,7 +179,7 @@ function runStep(a: Args, io: Io, ws: ReturnType<typeof openWorkspace>, to: 'in_
   let failed = 0;
   for (const id of a.args) {
     try {
-      const t = transitionClaim(ws, id, to, { note: a.note });
+      const t = transitionClaim(ws, id, to, { note: a.note, reason: a.reason });
       io.out(t.unchanged ? `${id}: already ${to.replace('_', ' ')}.\n` : `${id}: now ${statusText(t.record)}.\n`);
     } catch (err) {
       if (!(err instanceof CandorError)) throw err;
@@ -184,6 +188,22 @@ function runStep(a: Args, io: Io, ws: ReturnType<typeof openWorkspace>, to: 'in_
     }
   }
   return failed > 0 ? EXIT.fatal : EXIT.ok;
+}
+
+const ON_OFF: Record<string, boolean> = { on: true, yes: true, true: true, off: false, no: false, false: false };
+
+function runSettings(a: Args, io: Io, ws: ReturnType<typeof openWorkspace>): number {
+  let settings = readClaimSettings(ws.db);
+  if (a.args.length > 0) {
+    const [name, value] = a.args;
+    if (name !== 'second-approver' || value === undefined || !(value.toLowerCase() in ON_OFF)) {
+      throw new CandorError('USAGE', `claims settings: expected "second-approver on" or "second-approver off", got "${a.args.join(' ')}".`);
+    }
+    settings = writeClaimSettings(ws.db, ws.actor, { secondApprover: ON_OFF[value.toLowerCase()]! });
+  }
+  if (a.json) io.out(`${JSON.stringify(settings)}\n`);
+  else io.out(`second-approver: ${settings.secondApprover ? 'on — the person who last wrote a claim cannot approve or publish it' : 'off — anyone may approve and publish'}\n`);
+  return EXIT.ok;
 }
 
 function printHistory(io: Io, h: ClaimHistory): void {
@@ -207,8 +227,8 @@ function printHistory(io: Io, h: ClaimHistory): void {
 
 export const claimsCommand = defineCommand({
   name: 'claims',
-  summary: 'Sustainability claims: import, list, lint, publish, retire, history',
-  usage: 'candor claims <import|list|lint|submit|approve|publish|retire|history> <workspace> [arguments] [options]',
+  summary: 'Sustainability claims: import, list, lint, publish, retire, history, settings',
+  usage: 'candor claims <import|list|lint|submit|approve|publish|retire|history|settings> <workspace> [arguments] [options]',
   help: `Keeps every public sustainability claim with its figures and evidence, checks it against green-claims rules
 (EU Directive 2024/825, UK CMA Green Claims Code, US FTC Green Guides) and publishes immutable revisions.
 The linter is a check, not legal advice.
@@ -230,14 +250,22 @@ The linter is a check, not legal advice.
 
   candor claims submit|approve <workspace> <id>... [--note <text>]
       Moves claims to "in review" / "approved"; each step is recorded in the audit log with who and when.
+      Who you are is the CANDOR_ACTOR environment variable, else your login name.
 
   candor claims publish <workspace> <id>... [--override "<reason>"] [--as-of YYYY-MM-DD] [--note <text>] [--json]
       Publishes each claim as a new immutable revision (review and approval are recorded as done by you when the claim
       is a draft). An error-level finding blocks publishing unless --override gives a reason, which is recorded.
+      With the second-approver setting on, the claim's author cannot approve or publish it (see claims settings).
       Exit codes: 0 all published; 4 some blocked by error-level findings (the others published); 1 other error.
 
-  candor claims retire <workspace> <id>... [--note <text>]
-      Retires claims: they and their history stay visible, marked retired. Exit codes: 0 done; 1 error.
+  candor claims retire <workspace> <id>... [--reason "<text>"] [--note <text>]
+      Retires claims: they and their history stay visible, marked retired, with the date and the --reason given
+      (shown on the public claim page). Exit codes: 0 done; 1 error.
+
+  candor claims settings <workspace> [second-approver on|off] [--json]
+      Shows or changes the claims settings. With second-approver on, the person who last wrote a claim cannot
+      approve or publish it (error SECOND_APPROVER_REQUIRED, exit 1): a colleague must. Changes are audited.
+      --json prints {"secondApprover":true|false}.
 
   candor claims history <workspace> <id> [--json]
       Every published revision with what changed from the one before (statement, figures, evidence), changes not
@@ -247,6 +275,7 @@ The linter is a check, not legal advice.
     'as-of': { type: 'string' },
     override: { type: 'string' },
     note: { type: 'string' },
+    reason: { type: 'string' },
     format: { type: 'string' },
     status: { type: 'string' },
   },
@@ -281,6 +310,8 @@ The linter is a check, not legal advice.
           return runStep(a, io, ws, 'approved');
         case 'retire':
           return runStep(a, io, ws, 'retired');
+        case 'settings':
+          return runSettings(a, io, ws);
         case 'history': {
           const h = claimHistory(ws.db, a.args[0]!);
           if (a.json) io.out(`${JSON.stringify(h)}\n`);

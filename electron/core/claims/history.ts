@@ -62,6 +62,7 @@ function eventOf(e: ReturnType<typeof listAudit>[number]): HistoryEvent {
   else if (e.action === 'claim.update' && after.changes && typeof after.changes === 'object') detail = `changed ${Object.keys(after.changes).map((k) => LABELS[k] ?? k).join(', ')}`;
   else if (e.action === 'claim.publish' && after.revision !== undefined) detail = `revision ${String(after.revision)}`;
   else if (e.action === 'claim.evidence.attach') detail = 'evidence attached';
+  else if (e.action === 'claim.retire' && typeof after.reason === 'string') detail = `reason: ${after.reason}`;
   if (typeof after.note === 'string') detail = detail ? `${detail} (${after.note})` : after.note;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return { at: e.at, actor: e.actor, action: e.action, from: str(before.status), to: str(after.status), detail };

@@ -7,6 +7,7 @@ import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
+import { assertSecondApprover, claimAuthor } from './approval.ts';
 import { hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
 import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
@@ -208,6 +209,8 @@ export type TransitionOptions = {
   /** Review date for the lint check that gates publishing (YYYY-MM-DD, today by default). */
   asOf?: string;
   note?: string;
+  /** Why a claim is retired: shown on the public claim page. */
+  reason?: string;
   now?: string;
 };
 
@@ -233,10 +236,13 @@ export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, opti
       if (!TRANSITIONS[r.status].includes(to)) {
         throw new CandorError('BAD_TRANSITION', `Claim "${id}" is ${r.status.replace('_', ' ')}; it cannot move to ${to.replace('_', ' ')} (allowed: ${TRANSITIONS[r.status].join(', ') || 'none'}).`);
       }
-      step(ws, r, to, now, note);
+      if (to === 'approved') assertSecondApprover(db, id, ws.actor, to);
+      const reason = to === 'retired' && options.reason?.trim() ? { reason: options.reason.trim() } : {};
+      step(ws, r, to, now, { ...note, ...reason });
       return { record: getClaim(db, id), publishedRevision: null, unchanged: false, overridden: [] };
     }
     if (r.status === 'retired') throw new CandorError('BAD_TRANSITION', `Claim "${id}" is retired; retired claims are not published again.`);
+    assertSecondApprover(db, id, ws.actor, 'published');
     const asOf = options.asOf ?? today();
     const findings = lintClaim(r.claim, { asOf });
     const errors = blockingFindings(findings);
@@ -256,7 +262,7 @@ export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, opti
       appendAudit(db, { actor: ws.actor, action: 'claim.lint-override', entityType: 'claim', entityId: id, at: now, after: { revision, reason, rules: errors.map((f) => f.rule), asOf } });
     }
     db.prepare('UPDATE claims SET revision = ? WHERE id = ?').run(revision, id);
-    step(ws, r, 'published', now, { revision, asOf, ...note });
+    step(ws, r, 'published', now, { revision, asOf, author: claimAuthor(db, id), ...note });
     return { record: getClaim(db, id), publishedRevision: revision, unchanged: false, overridden: errors };
   });
 }
