@@ -2,6 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { diffClaims } from '../claims/history.ts';
 import type { Claim } from '../claims/model.ts';
 import { computeProgress } from '../claims/progress.ts';
+import { publicNotes } from '../claims/public-notes.ts';
+import type { PublicNotes } from '../claims/public-notes.ts';
 import { listRevisions, publishedClaims } from '../claims/store.ts';
 
 // The claims the public sees: published and retired claims as of their latest published revision (never a draft
@@ -47,9 +49,10 @@ export type SiteClaim = {
   progress: SiteProgress;
   evidence: SiteEvidence[];
   revisions: SiteRevision[];
+  notes: PublicNotes;
 };
 
-function fromClaim(c: Claim): Omit<SiteClaim, 'status' | 'revision' | 'publishedAt' | 'progress' | 'revisions'> {
+function fromClaim(c: Claim): Omit<SiteClaim, 'status' | 'revision' | 'publishedAt' | 'progress' | 'revisions' | 'notes'> {
   return {
     id: c.id,
     title: c.title,
@@ -94,7 +97,9 @@ export function loadSiteClaims(db: DatabaseSync, asOf: string): SiteClaim[] {
       status,
       revision: revision.revision,
       publishedAt: revision.publishedAt,
-      progress: { status: progress.status, explanation: progress.explanation, ratio: progress.done, elapsed: progress.elapsed },
+      // A claim without a numeric target is a statement, not a target whose progress is unknown.
+      progress: { status: revision.claim.target ? progress.status : 'statement', explanation: progress.explanation, ratio: progress.done, elapsed: progress.elapsed },
+      notes: publicNotes(db, status, revision, asOf),
       revisions: revisions.map((r, i) => ({
         revision: r.revision,
         publishedAt: r.publishedAt,

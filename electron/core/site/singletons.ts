@@ -32,7 +32,7 @@ const DEFAULT_POLICY = `We publish customer conversations in full, including com
 
 We hold a conversation back only for one of the reasons listed below, and every such decision is recorded with its reason. Held-back conversations still count in every statistic on this site. Personal data such as e-mail addresses, phone numbers, payment details and customers' names is removed before publication and replaced by a label such as [email removed]. Internal notes are never published.`;
 
-const PROGRESS_LABELS: Record<string, string> = { on_track: 'On track', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', unknown: 'Not measurable' };
+const PROGRESS_LABELS: Record<string, string> = { on_track: 'On track', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', unknown: 'Not yet measured', statement: 'Statement (no numeric target)' };
 const CATEGORY_LABELS: Record<string, string> = {
   generic: 'General environmental claim', climate: 'Climate', recycled_content: 'Recycled content', recyclability: 'Recyclability', compostability: 'Compostability',
   degradability: 'Degradability', free_of: '"Free of" claim', toxicity: 'Toxicity', renewable_energy: 'Renewable energy', renewable_material: 'Renewable material',
@@ -115,6 +115,7 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
         file: e.file ? { name: e.file.name, size: formatCount(e.file.size), sha256: e.file.sha256, path: evidencePath(e.file.sha256) } : null,
       };
     }),
+    notes: c.notes,
     revisions: [...c.revisions].reverse().map((r) => ({
       revision: r.revision,
       publishedAt: r.publishedAt,
@@ -147,7 +148,7 @@ export function singletonPages(opts: {
   const rated = [5, 4, 3, 2, 1].reduce((s, n) => s + (overall.byRating[String(n)] ?? 0), 0);
   const ratings = [5, 4, 3, 2, 1].map((n) => ({ stars: n, count: overall.byRating[String(n)] ?? 0, share: share(overall.byRating[String(n)] ?? 0, rated) ?? 0 }));
   const claims = data.claims.map((c) => claimView(c, lastUpdated, opts.evidencePath));
-  const progressCounts = ['achieved', 'on_track', 'behind', 'missed', 'unknown'].map((status) => ({
+  const progressCounts = ['achieved', 'on_track', 'behind', 'missed', 'unknown', 'statement'].map((status) => ({
     status, label: PROGRESS_LABELS[status]!, count: data.claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
   }));
   const claimsSummary = {
