@@ -81,3 +81,16 @@ describe('claims channels', () => {
     await expect(call('claims.get', { id: 'NOPE' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('claims settings channels', () => {
+  it('read and change the second-approver setting, and the transition refuses the author when it is on', async () => {
+    expect(await call('claims.settings.get', {})).toEqual({ secondApprover: false });
+    expect(await call('claims.settings.set', { secondApprover: true })).toEqual({ secondApprover: true });
+    await call('claims.save', { claim });
+    await call('claims.transition', { id: 'APP-1', to: 'in_review' });
+    await expect(call('claims.transition', { id: 'APP-1', to: 'approved' })).rejects.toMatchObject({ code: 'SECOND_APPROVER_REQUIRED' });
+    await call('claims.transition', { id: 'APP-1', to: 'retired', reason: 'Product discontinued.' });
+    const h = await call('claims.history', { id: 'APP-1' }) as { events: { action: string; detail: string | null }[] };
+    expect(h.events.at(-1)).toMatchObject({ action: 'claim.retire', detail: 'reason: Product discontinued.' });
+  });
+});

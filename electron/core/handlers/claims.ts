@@ -1,4 +1,5 @@
 import type { claimChannels } from '../../shared/contract/claims.ts';
+import { readClaimSettings, writeClaimSettings } from '../claims/approval.ts';
 import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
 import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
@@ -34,13 +35,20 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     return { asOf, findings: lintClaims(claims, { asOf }), disclaimer: LINT_DISCLAIMER };
   },
   'claims.transition'(req, ctx) {
-    return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, asOf: req.asOf });
+    return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, reason: req.reason, asOf: req.asOf });
   },
   'claims.history'(req, ctx) {
     return claimHistory(ctx.workspace().db, req.id);
   },
   'claims.attachEvidence'(req, ctx) {
     return { record: attachEvidence(ctx.workspace(), req.id, req.evidence) };
+  },
+  'claims.settings.get'(_req, ctx) {
+    return readClaimSettings(ctx.workspace().db);
+  },
+  'claims.settings.set'(req, ctx) {
+    const ws = ctx.workspace();
+    return writeClaimSettings(ws.db, ws.actor, req);
   },
   'claims.import'(req, ctx) {
     return { reports: importClaims(ctx.workspace(), req.files, { format: req.format }) };

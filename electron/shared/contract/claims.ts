@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClaimSettings } from '../../core/claims/approval.ts';
 import { ClaimImportReport } from '../../core/claims/import.ts';
 import { ClaimInput, ClaimRecord, ClaimStatus, EvidenceInput, IsoDate } from '../../core/claims/model.ts';
 import { Finding } from '../../core/claims/rule.ts';
@@ -22,11 +23,14 @@ export const claimChannels = channels({
   },
   /** Move along the workflow; publishing is blocked by error-level findings unless `override` gives a reason. */
   'claims.transition': {
-    req: ClaimRef.extend({ to: ClaimStatus, override: z.string().trim().min(1).max(2000).optional(), note: z.string().max(2000).optional(), ...AsOf.shape }),
+    req: ClaimRef.extend({ to: ClaimStatus, override: z.string().trim().min(1).max(2000).optional(), note: z.string().max(2000).optional(), reason: z.string().trim().max(2000).optional(), ...AsOf.shape }),
     res: TransitionResult,
   },
   'claims.history': { req: ClaimRef, res: ClaimHistory },
   /** Copy a file into the workspace's evidence folder (or record a URL) and add it to the claim. */
   'claims.attachEvidence': { req: ClaimRef.extend({ evidence: EvidenceInput }), res: z.object({ record: ClaimRecord }) },
+  /** The register's workspace settings (second approver); a change is audited. */
+  'claims.settings.get': { req: z.object({}), res: ClaimSettings },
+  'claims.settings.set': { req: ClaimSettings.partial(), res: ClaimSettings },
   'claims.import': { req: z.object({ files: z.array(z.string()).min(1), format: z.enum(['json', 'csv']).optional() }), res: z.object({ reports: z.array(ClaimImportReport) }) },
 });
