@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
-import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -12,6 +11,7 @@ import { CATEGORY_LABEL, claimInput, emptyForm, findingsByField, formFromClaim, 
 import { ClaimHistory } from './ClaimHistory.tsx';
 import { EvidenceEditor } from './EvidenceEditor.tsx';
 import { FindingList } from './Findings.tsx';
+import { PublishDialog, RetireDialog } from './WorkflowDialogs.tsx';
 
 export const NEW_CLAIM = 'new';
 
@@ -111,7 +111,7 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
   const app = useApp();
   const [form, setForm] = useState<ClaimForm>(initial);
   const [idTouched, setIdTouched] = useState(Boolean(initial.id));
-  const [overriding, setOverriding] = useState<{ errors: number } | null>(null);
+  const [confirming, setConfirming] = useState<'published' | 'retired' | null>(null);
   const action = useAction();
   const lint = useLiveLint(form);
   const byField = useMemo(() => findingsByField(lint.findings), [lint.findings]);
@@ -133,15 +133,16 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
     onChanged();
   };
 
-  const move = async (to: ClaimStatus, override?: string) => {
-    const r = await action.run(() => client.call('claims.transition', { id: form.id, to, ...(override ? { override } : {}) }));
+  const move = async (to: ClaimStatus, extra: { override?: string; reason?: string } = {}) => {
+    const r = await action.run(() => client.call('claims.transition', { id: form.id, to, ...(extra.override ? { override: extra.override } : {}), ...(extra.reason ? { reason: extra.reason } : {}) }));
     if (!r) return;
     app.toast(r.publishedRevision ? `Published as revision ${r.publishedRevision}.` : `Now ${STATUS_LABEL[r.record.status].toLowerCase()}.`);
     onChanged();
   };
 
+  // Publishing and retiring change what the public reads: both ask first.
   const step = (to: ClaimStatus) => {
-    if (to === 'published' && counts.error > 0) setOverriding({ errors: counts.error });
+    if (to === 'published' || to === 'retired') setConfirming(to);
     else void move(to);
   };
 
@@ -173,13 +174,13 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
         <span className="muted small lint-disclaimer"> This is a check, not legal advice.</span>
       </div>
 
-      {action.error ? <ErrorNotice error={action.error} title={action.error.code === 'LINT_BLOCKED' ? 'Not published' : 'Not saved'} /> : null}
+      {action.error ? <ErrorNotice error={action.error} title={action.error.code === 'LINT_BLOCKED' ? 'Not published' : action.error.code === 'SECOND_APPROVER_REQUIRED' ? 'A colleague must approve this claim' : 'Not saved'} /> : null}
       {retired ? <p className="notice notice-info">This claim is retired. It stays on the site, marked retired, with its history.</p> : null}
 
       <fieldset className="fieldset-plain" disabled={retired}>
         <Section id="claim-section-claim" title="The claim" findings={at('statement')}>
           <div className="grid-2">
-            <Field label="Title" hint="For your lists; the public reads the statement.">
+            <Field label="Title" hint="The heading of the public claim page; checked like the statement.">
               <input className="input" value={form.title} onChange={(e) => set('title', e.target.value)} />
             </Field>
             <Field label="Claim id" hint={isNew ? 'Used in the site’s address; cannot change later.' : 'Cannot be changed.'}>
@@ -259,25 +260,8 @@ function EditorForm({ initial, status, revision, updated, onChanged, version }: 
       </fieldset>
 
       {!isNew ? <ClaimHistory id={form.id} version={version} /> : null}
-      {overriding ? <OverrideDialog errors={overriding.errors} onCancel={() => setOverriding(null)} onPublish={(reason) => { setOverriding(null); void move('published', reason); }} /> : null}
+      {confirming === 'published' ? <PublishDialog title={form.title || form.id} findings={lint.findings} onCancel={() => setConfirming(null)} onPublish={(override) => { setConfirming(null); void move('published', { override }); }} /> : null}
+      {confirming === 'retired' ? <RetireDialog title={form.title || form.id} onCancel={() => setConfirming(null)} onRetire={(reason) => { setConfirming(null); void move('retired', { reason }); }} /> : null}
     </form>
-  );
-}
-
-function OverrideDialog({ errors, onCancel, onPublish }: { errors: number; onCancel: () => void; onPublish: (reason: string) => void }) {
-  const [reason, setReason] = useState('');
-  return (
-    <Dialog title="Publish despite the check?" onClose={onCancel}>
-      <div className="form">
-        <p>The check found {errors} {errors === 1 ? 'problem' : 'problems'} that should be fixed before publishing. If you publish anyway, your reason is stored with the revision and in the audit log.</p>
-        <Field label="Reason for publishing anyway">
-          <textarea className="input" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
-        </Field>
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onCancel}>Go back and fix</button>
-          <button type="button" className="btn btn-danger" disabled={!reason.trim()} onClick={() => onPublish(reason.trim())}>Publish anyway</button>
-        </div>
-      </div>
-    </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import type { ClaimStatus } from './claim-form.ts';
 import { STATUS_LABEL } from './claim-form.ts';
 import { ClaimEditor, NEW_CLAIM } from './ClaimEditor.tsx';
 import { LintSummary } from './Findings.tsx';
+import { SecondApproverSetting } from './WorkflowDialogs.tsx';
 
 const PROGRESS_LABEL: Record<string, string> = { on_track: 'On track', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', unknown: '' };
 
@@ -71,6 +72,7 @@ export function ClaimsView({ claimId }: { claimId?: string }) {
             ))}
           </ul>
         ) : null}
+        <SecondApproverSetting />
         <p className="pane-foot muted">The green-claims check is an automated aid, not legal advice.</p>
       </section>
       <section className="split-detail" aria-label="Claim">
