@@ -158,6 +158,20 @@ describe('candor claims', () => {
     expect(lint.findings.some((f) => f.claim === 'NW-007')).toBe(false);
   });
 
+  it('settings turns on a second approver: the author is refused with a clear message, a colleague publishes; retire takes --reason', () => {
+    const ws = workspace();
+    const on = runCli(['claims', 'settings', ws, 'second-approver', 'on', '--json']);
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.stdout)).toEqual({ secondApprover: true });
+    const self = runCli(['claims', 'publish', ws, 'NW-007', '--as-of', AS_OF]);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toMatch(/NW-007.*last written by you \(tester\); this workspace needs a second person.*Ask a colleague to publish it/);
+    expect(runCli(['claims', 'publish', ws, 'NW-007', '--as-of', AS_OF], { CANDOR_ACTOR: 'colleague' }).code).toBe(0);
+    const retire = runCli(['claims', 'retire', ws, 'NW-007', '--reason', 'The jacket is discontinued.']);
+    expect(retire.code).toBe(0);
+    expect(retire.stdout).toContain('NW-007: now retired');
+  });
+
   it('lists claims with findings and progress', () => {
     const ws = workspace();
     const r = runCli(['claims', 'list', ws, '--as-of', AS_OF]);
