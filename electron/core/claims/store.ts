@@ -7,7 +7,8 @@ import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
-import { hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
+import { readSettings } from '../curation/settings.ts';
+import { confinedEvidencePath, hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
 import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
 import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from './model.ts';
@@ -105,6 +106,8 @@ function writeEvidence(db: DatabaseSync, rowid: number, evidence: readonly Evide
 export type SaveOptions = {
   /** Folder that relative evidence file paths are read from (the import file's folder). */
   baseDir?: string;
+  /** Evidence paths must stay inside baseDir (an imported file: no "../", no absolute path elsewhere, no links). */
+  confine?: boolean;
   now?: string;
   /** Collects evidence files this save copied into the workspace (so a rolled-back import can remove them). */
   newFiles?: string[];
@@ -114,12 +117,16 @@ export type SaveResult = { record: ClaimRecord; created: boolean; updated: boole
 
 /** Turns imported evidence (file paths) into stored evidence (files in the workspace). */
 export function resolveEvidenceFiles(ws: Workspace, input: ClaimInput, options: SaveOptions = {}): Claim {
+  let maxBytes: number | undefined;
   const evidence = input.evidence.map((e, i) => {
     let file: EvidenceFile | null = null;
     if (typeof e.file === 'string') {
-      const source = isAbsolute(e.file) ? e.file : resolve(options.baseDir ?? process.cwd(), e.file);
       try {
-        const stored = storeEvidenceFile(ws.dir, source);
+        const source = options.confine
+          ? confinedEvidencePath(options.baseDir ?? process.cwd(), e.file)
+          : isAbsolute(e.file) ? e.file : resolve(options.baseDir ?? process.cwd(), e.file);
+        maxBytes ??= readSettings(ws.db).evidenceMaxMb * 1024 * 1024;
+        const stored = storeEvidenceFile(ws.dir, source, { maxBytes });
         if (stored.created) options.newFiles?.push(stored.path);
         file = stored.file;
       } catch (err) {

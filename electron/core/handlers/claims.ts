@@ -43,6 +43,6 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     return { record: attachEvidence(ctx.workspace(), req.id, req.evidence) };
   },
   'claims.import'(req, ctx) {
-    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format }) };
+    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format, evidenceDir: req.evidenceDir }) };
   },
 };

@@ -28,5 +28,5 @@ export const claimChannels = channels({
   'claims.history': { req: ClaimRef, res: ClaimHistory },
   /** Copy a file into the workspace's evidence folder (or record a URL) and add it to the claim. */
   'claims.attachEvidence': { req: ClaimRef.extend({ evidence: EvidenceInput }), res: z.object({ record: ClaimRecord }) },
-  'claims.import': { req: z.object({ files: z.array(z.string()).min(1), format: z.enum(['json', 'csv']).optional() }), res: z.object({ reports: z.array(ClaimImportReport) }) },
+  'claims.import': { req: z.object({ files: z.array(z.string()).min(1), format: z.enum(['json', 'csv']).optional(), evidenceDir: z.string().min(1).optional() }), res: z.object({ reports: z.array(ClaimImportReport) }) },
 });
