@@ -1,5 +1,5 @@
 // `candor claims ...` as a user runs it: the real command on Node 24, on a temporary workspace.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/workspace.ts';
@@ -53,6 +53,21 @@ describe('candor claims', () => {
     expect(runCli(['claims', 'lint', ws, '--as-of', '2026-02-30']).stderr).toMatch(/YYYY-MM-DD/);
     expect(runCli(['claims', 'history', ws]).code).toBe(2);
     expect(runCli(['claims', 'retire', ws, 'X', '--override', 'why']).stderr).toMatch(/does not take --override/);
+  });
+
+  it('--evidence-dir and the evidenceMaxMb setting: refused evidence names the record, exit 3', () => {
+    const ws = workspace(false);
+    const evidence = join(root, `evidence${n}`);
+    mkdirSync(evidence);
+    writeFileSync(join(evidence, 'lca.bin'), Buffer.alloc(2 * 1024 * 1024, 1));
+    const file = join(root, `with-evidence${n}.json`);
+    writeFileSync(file, JSON.stringify({ claims: [{ id: 'E-1', statement: 'Made with 30% recycled plastic.', markets: ['UK'], category: 'recycled_content', scope: 'product', evidence: [{ type: 'report', file: 'lca.bin' }] }] }));
+    expect(runCli(['settings', ws, 'set', 'evidence-max-mb', '1']).code).toBe(0);
+    const refused = runCli(['claims', 'import', ws, file, '--evidence-dir', evidence, '--json']);
+    expect(refused.code).toBe(3);
+    expect((JSON.parse(refused.stdout) as { rejected: { location: string; reason: string }[] }).rejected).toEqual([
+      { location: `${file} record 1`, reason: expect.stringMatching(/^claim E-1: evidence 1: .*lca\.bin is 2\.0 MB, over the workspace limit of 1\.0 MB/) as unknown as string },
+    ]);
   });
 
   it('imports with the thread-import report and exit codes', () => {

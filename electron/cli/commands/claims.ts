@@ -26,6 +26,7 @@ const Values = z.object({
   note: z.string().trim().min(1).optional(),
   reason: z.string().trim().min(1, 'give the reason for retiring the claim').max(2000).optional(),
   format: z.enum(CLAIM_IMPORT_FORMATS).optional(),
+  'evidence-dir': z.string().min(1).optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
 });
 
@@ -44,7 +45,7 @@ const ARITY: Record<Sub, [number, number, string]> = {
 
 /** Flags each subcommand accepts (a flag given to the wrong subcommand is a usage error, not ignored). */
 const FLAGS: Record<Sub, readonly (keyof z.infer<typeof Values>)[]> = {
-  import: ['json', 'format'],
+  import: ['json', 'format', 'evidence-dir'],
   list: ['json', 'as-of', 'status'],
   lint: ['json', 'as-of'],
   submit: ['note'],
@@ -233,9 +234,11 @@ export const claimsCommand = defineCommand({
 (EU Directive 2024/825, UK CMA Green Claims Code, US FTC Green Guides) and publishes immutable revisions.
 The linter is a check, not legal advice.
 
-  candor claims import <workspace> <file>... [--format json|csv] [--json]
+  candor claims import <workspace> <file>... [--format json|csv] [--evidence-dir <folder>] [--json]
       Imports {"claims":[...]} JSON or CSV (header in docs/formats/claims.md). New claims are drafts; a changed claim
       goes back to draft; evidence files are copied into the workspace under their SHA-256.
+      Evidence paths are read inside the imported file's folder (or --evidence-dir); "../", absolute paths elsewhere,
+      symbolic links and files over the evidenceMaxMb setting (100 MB by default) are refused with the record named.
       --json prints one {"file","format","claimsCreated","claimsUpdated","rejected":[{"location","reason"}],"warnings":[{"location","message"}]} per file.
       Exit codes: 0 all imported; 3 some records rejected (the rest imported); 1 fatal error (nothing changed).
 
@@ -277,6 +280,7 @@ The linter is a check, not legal advice.
     note: { type: 'string' },
     reason: { type: 'string' },
     format: { type: 'string' },
+    'evidence-dir': { type: 'string' },
     status: { type: 'string' },
   },
   schema: Args,
@@ -285,7 +289,7 @@ The linter is a check, not legal advice.
     try {
       switch (a.sub) {
         case 'import': {
-          const reports = importClaims(ws, a.args, { format: a.format });
+          const reports = importClaims(ws, a.args, { format: a.format, evidenceDir: a['evidence-dir'] });
           for (const r of reports) {
             if (a.json) io.out(`${JSON.stringify({ file: r.file, format: r.format, claimsCreated: r.claimsCreated, claimsUpdated: r.claimsUpdated, rejected: r.rejected, warnings: r.warnings })}\n`);
             else {

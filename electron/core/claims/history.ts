@@ -9,7 +9,7 @@ import type { Change, ClaimHistory, HistoryEvent, RevisionView } from './views.t
 const LABELS: Record<string, string> = {
   title: 'Title', statement: 'Statement', markets: 'Markets', category: 'Category', scope: 'Scope', scope_detail: 'Part',
   metric: 'Metric', unit: 'Unit', baseline: 'Baseline', target: 'Target', current_value: 'Current value', current_as_of: 'Current value as of',
-  comparison_basis: 'Comparison basis', uses_offsets: 'Uses offsets', label: 'Label', owner: 'Owner', evidence: 'Evidence',
+  comparison_basis: 'Comparison basis', uses_offsets: 'Uses offsets', label: 'Label', owner: 'Owner', language: 'Language', evidence: 'Evidence',
 };
 
 /** "62%", "600000 tCO2e". */

@@ -197,6 +197,14 @@ function readCsv(file: string, text: string): RawRecord[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function detectClaimFormat(file: string, text: string): ClaimImportFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.json') return 'json';
@@ -208,7 +216,12 @@ function issues(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
 }
 
-export type ClaimImportOptions = { format?: ClaimImportFormat; now?: string };
+export type ClaimImportOptions = {
+  format?: ClaimImportFormat;
+  now?: string;
+  /** Folder evidence file paths are read from (and confined to); the imported file's own folder by default. */
+  evidenceDir?: string;
+};
 
 /**
  * Imports every claim in the files as one transaction. New claims are drafts; a claim whose content changed goes back
@@ -216,6 +229,9 @@ export type ClaimImportOptions = { format?: ClaimImportFormat; now?: string };
  */
 export function importClaims(ws: Workspace, paths: readonly string[], options: ClaimImportOptions = {}): ClaimImportReport[] {
   if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
+  if (options.evidenceDir !== undefined && !isDirectory(options.evidenceDir)) {
+    throw new CandorError('USAGE', `The evidence folder ${options.evidenceDir} is not a folder.`, { file: options.evidenceDir });
+  }
   const db = ws.db;
   const now = options.now ?? new Date().toISOString();
   const newFiles: string[] = [];
@@ -260,7 +276,7 @@ export function importClaims(ws: Workspace, paths: readonly string[], options: C
           const copied: string[] = [];
           try {
             // A savepoint per claim: a claim that fails half-way leaves nothing behind, not even its copied files.
-            const result = transaction(db, () => saveClaim(ws, parsed.data, { baseDir: dirname(path), now, newFiles: copied }));
+            const result = transaction(db, () => saveClaim(ws, parsed.data, { baseDir: options.evidenceDir ?? dirname(path), confine: true, now, newFiles: copied }));
             newFiles.push(...copied);
             if (result.created) report.claimsCreated++;
             if (result.updated) report.claimsUpdated++;

@@ -8,7 +8,8 @@ import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { assertSecondApprover, claimAuthor } from './approval.ts';
-import { hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
+import { readSettings } from '../curation/settings.ts';
+import { confinedEvidencePath, hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
 import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
 import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from './model.ts';
@@ -19,7 +20,7 @@ type ClaimRow = {
   rowid: number; id: string; title: string; statement: string; markets: string; category: string; scope: string; scope_detail: string | null;
   metric: string | null; unit: string | null; baseline_value: number | null; baseline_year: number | null; target_value: number | null;
   target_year: number | null; current_value: number | null; current_as_of: string | null; comparison_basis: string | null;
-  uses_offsets: number | null; label: string | null; owner: string | null; status: string; revision: number;
+  uses_offsets: number | null; label: string | null; owner: string | null; language: string | null; status: string; revision: number;
   created_at: string; created_by: string; updated_at: string; updated_by: string;
 };
 
@@ -44,7 +45,7 @@ function toRecord(db: DatabaseSync, r: ClaimRow): ClaimRecord {
     baseline: r.baseline_value === null ? null : { value: r.baseline_value, year: r.baseline_year },
     target: r.target_value === null ? null : { value: r.target_value, year: r.target_year },
     current_value: r.current_value, current_as_of: r.current_as_of, comparison_basis: r.comparison_basis,
-    uses_offsets: r.uses_offsets === null ? null : r.uses_offsets === 1, label: r.label, owner: r.owner,
+    uses_offsets: r.uses_offsets === null ? null : r.uses_offsets === 1, label: r.label, owner: r.owner, language: r.language,
     evidence: evidenceOf(db, r.rowid),
   });
   return { claim, status: ClaimStatus.parse(r.status), revision: r.revision, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by };
@@ -89,11 +90,11 @@ function columns(c: Claim): (string | number | null)[] {
   return [
     c.title, c.statement, JSON.stringify(c.markets), c.category, c.scope, c.scope_detail, c.metric, c.unit,
     c.baseline?.value ?? null, c.baseline?.year ?? null, c.target?.value ?? null, c.target?.year ?? null, c.current_value, c.current_as_of,
-    c.comparison_basis, c.uses_offsets === null ? null : c.uses_offsets ? 1 : 0, c.label, c.owner,
+    c.comparison_basis, c.uses_offsets === null ? null : c.uses_offsets ? 1 : 0, c.label, c.owner, c.language,
   ];
 }
 
-const CONTENT_COLUMNS = 'title, statement, markets, category, scope, scope_detail, metric, unit, baseline_value, baseline_year, target_value, target_year, current_value, current_as_of, comparison_basis, uses_offsets, label, owner';
+const CONTENT_COLUMNS = 'title, statement, markets, category, scope, scope_detail, metric, unit, baseline_value, baseline_year, target_value, target_year, current_value, current_as_of, comparison_basis, uses_offsets, label, owner, language';
 
 function writeEvidence(db: DatabaseSync, rowid: number, evidence: readonly Evidence[]): void {
   db.prepare('DELETE FROM claim_evidence WHERE claim_rowid = ?').run(rowid);
@@ -106,6 +107,8 @@ function writeEvidence(db: DatabaseSync, rowid: number, evidence: readonly Evide
 export type SaveOptions = {
   /** Folder that relative evidence file paths are read from (the import file's folder). */
   baseDir?: string;
+  /** Evidence paths must stay inside baseDir (an imported file: no "../", no absolute path elsewhere, no links). */
+  confine?: boolean;
   now?: string;
   /** Collects evidence files this save copied into the workspace (so a rolled-back import can remove them). */
   newFiles?: string[];
@@ -115,12 +118,16 @@ export type SaveResult = { record: ClaimRecord; created: boolean; updated: boole
 
 /** Turns imported evidence (file paths) into stored evidence (files in the workspace). */
 export function resolveEvidenceFiles(ws: Workspace, input: ClaimInput, options: SaveOptions = {}): Claim {
+  let maxBytes: number | undefined;
   const evidence = input.evidence.map((e, i) => {
     let file: EvidenceFile | null = null;
     if (typeof e.file === 'string') {
-      const source = isAbsolute(e.file) ? e.file : resolve(options.baseDir ?? process.cwd(), e.file);
       try {
-        const stored = storeEvidenceFile(ws.dir, source);
+        const source = options.confine
+          ? confinedEvidencePath(options.baseDir ?? process.cwd(), e.file)
+          : isAbsolute(e.file) ? e.file : resolve(options.baseDir ?? process.cwd(), e.file);
+        maxBytes ??= readSettings(ws.db).evidenceMaxMb * 1024 * 1024;
+        const stored = storeEvidenceFile(ws.dir, source, { maxBytes });
         if (stored.created) options.newFiles?.push(stored.path);
         file = stored.file;
       } catch (err) {
@@ -136,7 +143,7 @@ export function resolveEvidenceFiles(ws: Workspace, input: ClaimInput, options: 
   return Claim.parse({ ...input, evidence });
 }
 
-const FIELDS_FOR_AUDIT = ['title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline', 'target', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'evidence'] as const;
+const FIELDS_FOR_AUDIT = ['title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline', 'target', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'language', 'evidence'] as const;
 
 function changedFields(before: Claim, after: Claim): Record<string, { before: unknown; after: unknown }> {
   const out: Record<string, { before: unknown; after: unknown }> = {};
@@ -158,7 +165,7 @@ export function saveClaim(ws: Workspace, input: ClaimInput | Claim, options: Sav
     const claim = resolveEvidenceFiles(ws, ClaimInput.parse(input), options);
     const existing = row(db, claim.id);
     if (!existing) {
-      const info = db.prepare(`INSERT INTO claims (id, ${CONTENT_COLUMNS}, status, revision, created_at, created_by, updated_at, updated_by) VALUES (?, ${'?, '.repeat(18)}'draft', 0, ?, ?, ?, ?)`)
+      const info = db.prepare(`INSERT INTO claims (id, ${CONTENT_COLUMNS}, status, revision, created_at, created_by, updated_at, updated_by) VALUES (?, ${'?, '.repeat(19)}'draft', 0, ?, ?, ?, ?)`)
         .run(claim.id, ...columns(claim), now, ws.actor, now, ws.actor);
       writeEvidence(db, Number(info.lastInsertRowid), claim.evidence);
       appendAudit(db, { actor: ws.actor, action: 'claim.create', entityType: 'claim', entityId: claim.id, at: now, after: { status: 'draft', claim } });

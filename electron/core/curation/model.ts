@@ -41,6 +41,8 @@ export const CurationSettings = z.object({
   companyDomains: z.array(z.string().trim().min(1).max(253)).max(50).default([]),
   /** Topic name -> keywords or phrases. */
   topicRules: TopicRules.default({}),
+  /** Largest evidence file a claim may carry (MB); bigger files are refused at import, so every build stays possible. */
+  evidenceMaxMb: z.number().int().min(1).max(1_000_000).default(100),
 });
 export type CurationSettings = z.output<typeof CurationSettings>;
 export type SettingKey = keyof CurationSettings;
@@ -61,6 +63,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   companyAddresses: 'JSON list of the company\'s own address lines (never flagged)',
   companyDomains: 'JSON list of the company\'s e-mail domains (support@, info@ there are not personal data)',
   topicRules: 'JSON object: topic -> keywords/phrases, e.g. {"Delivery":["late delivery","courier*"]}',
+  evidenceMaxMb: 'Largest evidence file a claim import accepts, in MB (default 100)',
 };
 
 export const ReviewStatus = z.enum(['pending', 'accepted', 'rejected']);

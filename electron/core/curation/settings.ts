@@ -12,10 +12,11 @@ import type { NamingPolicy } from './pseudonym.ts';
 // true/false, lists and objects as JSON. The importer reads policy.defaultDecision from there directly.
 const PREFIX = 'policy.';
 
-const KIND: Record<SettingKey, 'string' | 'boolean' | 'json'> = {
+const KIND: Record<SettingKey, 'string' | 'boolean' | 'json' | 'number'> = {
   defaultCountry: 'string', customerPseudonym: 'string', customerLabel: 'string', customerLocationFormat: 'string', staffNaming: 'string',
   staffLabel: 'string', systemLabel: 'string', defaultDecision: 'string', requirePiiHandled: 'boolean', accountPatterns: 'json',
   companyPostcodes: 'json', companyAddresses: 'json', companyDomains: 'json', topicRules: 'json',
+  evidenceMaxMb: 'number',
 };
 
 export const DEFAULT_SETTINGS: CurationSettings = CurationSettings.parse({});
@@ -37,6 +38,7 @@ function encode(key: SettingKey, value: unknown): string {
 
 function decodeRaw(key: SettingKey, text: string): unknown {
   if (KIND[key] === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (KIND[key] === 'number') return /^\d+$/.test(text.trim()) ? Number(text) : text;
   if (KIND[key] === 'json') {
     try {
       return JSON.parse(text) as unknown;
@@ -66,6 +68,7 @@ export function validateSetting<K extends SettingKey>(key: K, value: unknown): C
  */
 export function parseSettingInput(key: SettingKey, input: string): unknown {
   const kind = KIND[key];
+  if (kind === 'number') return /^\d+$/.test(input.trim()) ? Number(input.trim()) : input;
   if (kind === 'boolean') {
     const v = input.trim().toLowerCase();
     if (['true', 'yes', 'on', '1'].includes(v)) return true;

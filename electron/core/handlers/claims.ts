@@ -51,6 +51,6 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     return writeClaimSettings(ws.db, ws.actor, req);
   },
   'claims.import'(req, ctx) {
-    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format }) };
+    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format, evidenceDir: req.evidenceDir }) };
   },
 };

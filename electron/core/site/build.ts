@@ -533,7 +533,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     for (const f of branding.files) files.push(writer.write(f.path, f.content));
     for (const [sha, path] of evidenceFiles) {
       const src = join(ws.dir, 'evidence', sha);
-      if (existsSync(src) && statSync(src).isFile()) files.push(writer.write(path, readFileSync(src)));
+      if (existsSync(src) && statSync(src).isFile()) files.push(writer.copy(path, src, sha));
       else warnings.push(`Evidence file ${sha} is missing from the workspace; its claim lists it without a download.`);
     }
     if (signing) files.push(writer.write(SITE_PUBLIC_KEY, signing.publicKeyPem));

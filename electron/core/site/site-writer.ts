@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A file of the site as the manifest lists it: its path under the site folder, SHA-256 and size in bytes. */
@@ -32,6 +32,18 @@ export class SiteWriter {
     this.ensureDir(path);
     writeFileSync(join(this.temp, path), buf);
     return { path, sha256: sha256(buf), size: buf.length };
+  }
+
+  /**
+   * A file copied as it is, by the kernel and never through memory (evidence can be gigabytes), with the SHA-256 it
+   * is already stored under: content-addressed files are named for their hash and never altered.
+   */
+  copy(path: string, source: string, knownSha256: string): FileInfo {
+    this.ensureDir(path);
+    const target = join(this.temp, path);
+    copyFileSync(source, target);
+    chmodSync(target, 0o644); // the workspace copy is read-only; the site's must be replaceable like every other file
+    return { path, sha256: knownSha256, size: statSync(target).size };
   }
 
   private scratch = Buffer.alloc(0);

@@ -32,5 +32,5 @@ export const claimChannels = channels({
   /** The register's workspace settings (second approver); a change is audited. */
   'claims.settings.get': { req: z.object({}), res: ClaimSettings },
   'claims.settings.set': { req: ClaimSettings.partial(), res: ClaimSettings },
-  'claims.import': { req: z.object({ files: z.array(z.string()).min(1), format: z.enum(['json', 'csv']).optional() }), res: z.object({ reports: z.array(ClaimImportReport) }) },
+  'claims.import': { req: z.object({ files: z.array(z.string()).min(1), format: z.enum(['json', 'csv']).optional(), evidenceDir: z.string().min(1).optional() }), res: z.object({ reports: z.array(ClaimImportReport) }) },
 });

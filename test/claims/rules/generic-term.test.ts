@@ -22,6 +22,10 @@ ruleTable(genericTerm, [
   { name: 'negation in another sentence does not cancel', statement: "It's not plastic. It's eco-friendly.", fires: true },
   { name: 'superlative: greenest', statement: 'The greenest choice in its class.', fires: true },
   { name: 'Title Case is not a proper noun', statement: 'Our New Eco-Friendly Laundry Liquid', fires: true },
+  // Recital 9 wordings found in quotes of the Spanish text and the Italian proposal (test/fixtures/claims/SOURCES.md)
+  { name: 'es: amigo del medio ambiente', statement: 'Un detergente amigo del medio ambiente.', fields: { language: 'es' }, fires: true },
+  { name: 'es: inocuo en términos de carbono', statement: 'Envase inocuo en términos de carbono.', fields: { language: 'es' }, fires: true },
+  { name: 'it: rispettoso dal punto di vista ambientale', statement: 'Un detersivo rispettoso dal punto di vista ambientale.', fields: { language: 'it' }, fires: true },
   { name: 'Title Case street name is still a place', statement: 'Visit Our New Store On Green Street', fires: false },
   // must not fire
   { name: 'negation', statement: 'Our packaging is not eco-friendly yet; we are working on it.', fires: false },
