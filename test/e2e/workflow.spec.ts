@@ -136,6 +136,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await expect(page.getByText('This is a check, not legal advice.')).toBeVisible();
   await screen(page, '17-claim-lint-error');
   await page.getByLabel('Statement').fill('The body of our water bottle is made with 50% recycled plastic by weight.');
+  // The title is the public page's heading and is checked too: "Recycled bottle" would overstate a claim about part of it.
+  await page.getByLabel('Title').fill('Bottle body: 50% recycled plastic');
   await page.getByLabel('Category').selectOption('recycled_content');
   await page.getByLabel('Scope').selectOption('part');
   await page.getByLabel('Which product, part or site').fill('bottle body');
@@ -151,6 +153,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await evidence.getByLabel('Issued by', { exact: true }).fill('SGS');
   await evidence.getByLabel('What it covers').fill('recycled content, bottle body');
   await evidence.getByLabel('Valid until').fill('2030-12-31');
+  // Evidence starts as not independent: SGS is a third party, so say so.
+  await evidence.getByLabel('Issued by an independent third party').check();
   await evidence.getByLabel('File', { exact: true }).fill(join(FIXTURES, 'claims/evidence/sgs-recycled-content-audit-2026.txt'));
   await evidence.getByRole('button', { name: 'Add evidence' }).click();
   await expect(page.locator('.lint-banner')).not.toContainText('must be fixed');
@@ -160,6 +164,10 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await page.getByRole('button', { name: 'Send for review' }).click();
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('button', { name: 'Publish' }).click();
+  // Publishing asks first, and says what the check found.
+  const confirm = page.getByRole('dialog', { name: /^Publish “Bottle body/ });
+  await expect(confirm).toContainText('The check found nothing.');
+  await confirm.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText('Published as revision 1.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Revision history' })).toBeVisible();
   await expect(page.locator('.revision-list .revision').first()).toContainText('Revision 1');

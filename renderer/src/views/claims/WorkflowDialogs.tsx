@@ -82,12 +82,12 @@ export function SecondApproverSetting() {
     if (r) setVersion((v) => v + 1);
   };
   return (
-    <div className="second-approver">
+    <div className="pane-foot second-approver">
       <label className="check">
         <input type="checkbox" checked={settings.data.secondApprover} disabled={action.pending} onChange={(e) => void toggle(e.target.checked)} />
         <span>Require a second approver</span>
       </label>
-      <span className="muted small"> {settings.data.secondApprover ? 'Whoever last wrote a claim cannot approve or publish it.' : 'Anyone may approve and publish.'}</span>
+      <div className="muted">{settings.data.secondApprover ? 'Whoever last wrote a claim cannot approve or publish it.' : 'Anyone may approve and publish.'}</div>
       {action.error ? <ErrorNotice error={action.error} title="Setting not changed" /> : null}
     </div>
   );
