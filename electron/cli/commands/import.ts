@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
 import { importers } from '../../core/importers/registry.ts';
+import { importExitCode } from '../../core/importers/exit-code.ts';
 import { runImport } from '../../core/importers/run.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
@@ -28,8 +29,12 @@ Options:
                            (without it the format is detected from the content)
   --staff <addr|@domain>   Messages from this address or domain are staff replies (repeatable; saved in the workspace)
   --mapping <file.json>    Column mapping for CSV files (docs/formats/csv-mapping.md)
-  --comments <file>        A Zendesk comments file (keyed by ticket id) that goes with a tickets export
+  --comments <file>        A companion file for the tickets: Zendesk comments, ticket audits or satisfaction ratings,
+                           Freshdesk conversations (repeatable; also recognised when given as a file to import)
   --json                   Print one JSON report per file
+
+Records kept out on purpose (bounces and auto-replies, tickets deleted at the source) are listed as "kept out".
+Warnings (no staff message found, bytes that were not valid text) are printed on stderr.
 
 Exit codes: 0 all records imported; 3 some records were rejected (the rest were imported); 1 fatal error (nothing changed).`,
   options: {
@@ -64,14 +69,17 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
       });
       bar.done();
       if (values.json) {
-        for (const r of reports) io.out(`${JSON.stringify({ file: r.file, format: r.format, threadsCreated: r.threadsCreated, threadsUpdated: r.threadsUpdated, messagesCreated: r.messagesCreated, internalNotes: r.internalNotes, rejected: r.rejected })}\n`);
+        for (const r of reports) io.out(`${JSON.stringify({ file: r.file, format: r.format, threadsCreated: r.threadsCreated, threadsUpdated: r.threadsUpdated, messagesCreated: r.messagesCreated, internalNotes: r.internalNotes, rejected: r.rejected, skipped: r.skipped ?? [], warnings: r.warnings ?? [] })}\n`);
       } else {
         for (const r of reports) {
-          io.out(`${r.file} (${r.format}): ${r.threadsCreated} threads created, ${r.threadsUpdated} updated, ${r.messagesCreated} messages (${r.internalNotes} internal notes)\n`);
+          io.out(`${r.file} (${r.format}): ${r.threadsCreated} threads created, ${r.threadsUpdated} updated, ${r.messagesCreated} messages (${r.internalNotes} internal notes)${r.skipped?.length ? `, ${r.skipped.length} kept out` : ''}\n`);
           for (const rej of r.rejected) io.out(`  rejected ${rej.location}: ${rej.reason}\n`);
+          for (const sk of r.skipped ?? []) io.out(`  kept out ${sk.location}: ${sk.reason}\n`);
         }
       }
-      return reports.some((r) => r.rejected.length > 0) ? EXIT.partial : EXIT.ok;
+      // Warnings go to stderr in both modes, so --json output stays one report per line.
+      for (const r of reports) for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
+      return importExitCode(reports) === 3 ? EXIT.partial : EXIT.ok;
     } finally {
       bar.done();
       ws.close();
