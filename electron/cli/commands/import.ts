@@ -19,7 +19,7 @@ function readMapping(path: string): unknown {
 export const importCommand = defineCommand({
   name: 'import',
   summary: 'Import feedback threads from files',
-  usage: 'candor import <workspace> <file...> [--format <id>] [--staff <address|@domain>]... [--mapping <file.json>] [--comments <file>] [--json]',
+  usage: 'candor import <workspace> <file...> [--format <id>] [--staff <address|@domain>]... [--mapping <file.json>] [--comments <file>] [--encoding <name>] [--json]',
   help: `Imports every thread in the files. The format is detected from the content unless --format names it.
 Re-importing the same file creates nothing; a thread that changed at the source gets its new messages and fields,
 and curators' decisions, tags and redactions are kept. The whole import is one transaction.
@@ -31,6 +31,8 @@ Options:
   --mapping <file.json>    Column mapping for CSV files (docs/formats/csv-mapping.md)
   --comments <file>        A companion file for the tickets: Zendesk comments, ticket audits or satisfaction ratings,
                            Freshdesk conversations (repeatable; also recognised when given as a file to import)
+  --encoding <name>        Read text files as utf-8, utf-16le, utf-16be or windows-1252 (without it the encoding is
+                           chosen from the whole file: a byte order mark, else how much of it is valid UTF-8)
   --json                   Print one JSON report per file
 
 Records kept out on purpose (bounces and auto-replies, tickets deleted at the source) are listed as "kept out".
@@ -42,6 +44,7 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
     staff: { type: 'string', multiple: true },
     mapping: { type: 'string' },
     comments: { type: 'string', multiple: true },
+    encoding: { type: 'string' },
     json: { type: 'boolean' },
   },
   schema: z.object({
@@ -51,6 +54,7 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
       staff: z.array(z.string().min(1)).optional(),
       mapping: z.string().optional(),
       comments: z.array(z.string()).optional(),
+      encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'], { error: '--encoding must be utf-8, utf-16le, utf-16be or windows-1252' }).optional(),
       json: z.boolean().optional(),
     }),
   }),
@@ -63,6 +67,7 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
         staff: values.staff,
         mapping: values.mapping ? readMapping(values.mapping) : undefined,
         companions: values.comments,
+        encoding: values.encoding,
         onProgress: bar.update,
         // Human output says how each file is read; --json output stays exactly one report per file.
         onFormat: values.json ? undefined : (f) => io.out(`${f.file}: ${f.detected ? 'detected' : 'reading as'} ${f.format} — ${f.label}\n`),

@@ -9,8 +9,9 @@ import { suspendableIndexes } from './bulk.ts';
 import { readRecords } from './parallel.ts';
 import { companionKind, companionVendor, COMPANION_WORDS, requireCompanion } from './companions.ts';
 import { detectFormat, importerById } from './registry.ts';
-import { openSourceFile } from './source-file.ts';
-import type { SourceFile } from './source-file.ts';
+import { chooseEncoding, scanFile } from './file-scan.ts';
+import { maxRecordBytes, openSourceFile, recordTooLarge, sampleText } from './source-file.ts';
+import type { Encoding, SourceFile } from './source-file.ts';
 import { savedStaff, saveStaff, staffMatcher } from './staff.ts';
 import type { ImportProgress, Importer, ImportRecord } from './types.ts';
 import { zendeskLeftovers } from './zendesk.ts';
@@ -21,6 +22,8 @@ export { FileReport, RejectedRecord } from '../model/import-report.ts';
 
 export type ImportOptions = {
   format?: string;
+  /** Read text files in this encoding instead of the one their content points to (--encoding). */
+  encoding?: Encoding;
   staff?: readonly string[];
   mapping?: unknown;
   /** Files read alongside the main ones (Zendesk comments for a tickets export). */
@@ -36,6 +39,26 @@ export type ImportOptions = {
   /** For tests of crash safety: called after each stored thread. */
   afterThread?: () => void;
 };
+
+/**
+ * Before a text file is read: a record larger than the limit is refused at once, and the encoding is chosen from the
+ * whole file's evidence (or forced with --encoding), the choice explained when the file was not clean UTF-8.
+ */
+function prepareText(file: SourceFile, importer: Importer, forced: Encoding | undefined, report: FileReport): void {
+  if (importer.id === 'email' || statSync(file.path).isDirectory()) return;
+  const utf16 = file.encoding === 'utf-16le' || file.encoding === 'utf-16be';
+  const scan = scanFile(file.path, { maxLine: maxRecordBytes() * (utf16 ? 2 : 1), from: file.bomLength, utf8: !utf16 && !forced });
+  if (scan.tooLong !== null) throw recordTooLarge(file, scan.tooLong);
+  if (forced) {
+    file.encoding = forced;
+    return;
+  }
+  if (file.bomLength > 0) return;
+  const json = /^\s*[[{]/.test(sampleText(file, 1024));
+  const choice = chooseEncoding(scan, file.name, json);
+  file.encoding = choice.encoding;
+  if (choice.warning) report.warnings!.push(choice.warning);
+}
 
 /** Formats where staff are told from customers only by the addresses given (--staff). */
 const STAFF_BY_ADDRESS = new Set(['email', 'csv']);
@@ -157,6 +180,7 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
         bytesRead += n;
         options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
       });
+      prepareText(file, importer, options.encoding, report);
       const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
       for await (const rec of reading) {
         records++;

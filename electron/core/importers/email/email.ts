@@ -6,7 +6,7 @@ import { CandorError } from '../../errors.ts';
 import type { ErrorLocation } from '../../errors.ts';
 import type { MessageInput, ThreadInput } from '../../model/thread.ts';
 import { htmlToText } from '../html.ts';
-import { readHead } from '../source-file.ts';
+import { maxRecordBytes, megabytes, readHead } from '../source-file.ts';
 import type { SourceFile } from '../source-file.ts';
 import type { StaffMatcher } from '../staff.ts';
 import type { Importer, ImportRecord } from '../types.ts';
@@ -98,6 +98,12 @@ class MailIndex {
     return f.mbox ? { file: f.name, line: this.line[key]! } : { file: f.name };
   }
 
+  /** The message's size in bytes, without reading it. */
+  size(key: number): number {
+    const f = this.files[this.file[key]!]!;
+    return f.mbox ? this.end[key]! - this.start[key]! : statSync(f.path).size;
+  }
+
   raw(key: number, mbox: MboxReader): Buffer {
     const f = this.files[this.file[key]!]!;
     return f.mbox ? mbox.read(f.path, { start: this.start[key]!, end: this.end[key]! }) : readFileSync(f.path);
@@ -127,7 +133,7 @@ async function indexMail(file: SourceFile, threader: Threader): Promise<MailInde
     if (mbox) {
       for await (const span of scanMbox(path)) add(mailHeaders(span.header, parseMailDate(span.separator.replace(/^From \S+\s+/, ''))), f, span);
     } else {
-      add(mailHeaders(headerBlock(readFileSync(path)), null), f);
+      add(mailHeaders(headerBlock(Buffer.from(readHead(path, 256 * 1024))), null), f);
     }
   }
   return index;
@@ -194,6 +200,11 @@ async function* threadRecords(thread: MailThread, p: Pass2): AsyncGenerator<Impo
     if (why) {
       // Kept out of the conversation, and listed in the report: not a customer's message.
       yield { ok: false, skipped: true, location: p.index.location(key), reason: `automated mail (${why}): not a customer message` };
+      continue;
+    }
+    const size = p.index.size(key);
+    if (size > maxRecordBytes()) {
+      yield { ok: false, location: p.index.location(key), reason: `a message of ${megabytes(size)}, more than the ${megabytes(maxRecordBytes())} Candor reads as one record: not imported` };
       continue;
     }
     const raw = p.index.raw(key, p.mbox);
