@@ -4,16 +4,24 @@ import { CandorError } from '../../core/errors.ts';
 import { importers } from '../../core/importers/registry.ts';
 import { importExitCode } from '../../core/importers/exit-code.ts';
 import { runImport } from '../../core/importers/run.ts';
+import { sourceFromMappingFile } from '../../core/importers/csv-mapping.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
 import { progressBar } from '../progress.ts';
 
 function readMapping(path: string): unknown {
+  let mapping: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    mapping = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (err) {
     throw new CandorError('BAD_MAPPING', `${path}: cannot read the column mapping (${(err as Error).message}).`, { file: path });
   }
+  // The source is named after the mapping, not the CSV: next month's export, read with the same mapping, then
+  // updates the same threads instead of creating new ones.
+  if (typeof mapping === 'object' && mapping !== null && !Array.isArray(mapping) && !('source' in mapping)) {
+    return { ...mapping, source: sourceFromMappingFile(path) };
+  }
+  return mapping;
 }
 
 export const importCommand = defineCommand({

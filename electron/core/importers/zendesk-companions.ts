@@ -3,7 +3,7 @@ import { CandorError } from '../errors.ts';
 import { isObject, jsonLayout, parseJsonDocument } from './json-input.ts';
 import { lines, readAllText } from './source-file.ts';
 import type { SourceFile } from './source-file.ts';
-import { OptText, VendorId } from './values.ts';
+import { OptText, toIsoTime, VendorId } from './values.ts';
 
 // What Zendesk returns beside tickets, gathered by ticket id: comments (the Ticket Comments API, incremental ticket
 // events, comments keyed by ticket id), ticket audits (GET /ticket_audits or /tickets/{id}/audits, with or without
@@ -83,7 +83,7 @@ function collectAudit(a: Record<string, unknown>, x: ZendeskExtras, file: string
       if (field === 'type') t.type = value;
     }
     if (e.type === 'SatisfactionRating' && typeof e.score === 'string') {
-      x.ratings.set(id, { score: e.score, comment: typeof e.body === 'string' ? e.body : null, at: typeof a.created_at === 'string' ? a.created_at : null, file });
+      x.ratings.set(id, { score: e.score, comment: typeof e.body === 'string' ? e.body : null, at: toIsoTime(a.created_at), file });
     }
   }
   if (!t.createdAt && typeof a.created_at === 'string') t.createdAt = a.created_at;
@@ -93,7 +93,7 @@ function collectAudit(a: Record<string, unknown>, x: ZendeskExtras, file: string
 function collectRating(r: Record<string, unknown>, x: ZendeskExtras, file: string): void {
   const id = ticketKey(r.ticket_id);
   if (id === null || typeof r.score !== 'string') return;
-  const at = typeof r.updated_at === 'string' ? r.updated_at : typeof r.created_at === 'string' ? r.created_at : null;
+  const at = toIsoTime(r.updated_at) ?? toIsoTime(r.created_at);
   x.ratings.set(id, { score: r.score, comment: typeof r.comment === 'string' ? r.comment : null, at, file });
 }
 
