@@ -14,20 +14,22 @@ const COMPLAINT_PATTERNS: readonly RegExp[] = [
   /\b(terrible|awful|horrible|worst|disgusting|appalling|unacceptable|useless|rude|shocking|dreadful|pathetic|ridiculous|scam|rip-?off|ripped off|cowboys)\b/i,
   /\b(disappointed|disappointing|frustrated|frustrating|angry|furious|fed up|upset|annoyed|let down|not happy|unhappy|dissatisfied)\b/i,
   /\b(complain|complaint|complaining|escalate|trading standards|ombudsman|small claims)\b/i,
-  /\b(still (waiting|not|no|haven'?t)|no (reply|response|answer) (from|yet)|nobody (replied|answered|got back)|charged twice|double charged|overcharged|cancel (my|the) (order|subscription|account)|hidden (fees?|charges?))\b/i,
+  /\b(still (waiting|not|no|haven'?t|taking|charging)|no (reply|response|answer) (from|yet)|nobody (replied|answered|got back|has replied)|charged (me )?twice|double charged|overcharged|hidden (fees?|charges?)|never got (one|it|a reply|a call)|hung up|without (any )?(explanation|warning|fixing|reply|notice)|(was|were) promised|has ?n[o']t (updated|arrived|moved)|not applied|would ?n[o']t let me|(got|have been) lost|sold as new|locked (me )?out|(is|was|got|been) locked)\b/i,
+  /\b(soaked|wet through|smells?( of)?|smelly|stains?|stained|holes?|tore|torn|tears|shr[au]nk|pilling|crackl(e|es|ing)|noisy|wobbl(e|es|y|ing)|flattened|dip in|came off|fell off|headache|rash|stopped holding|does ?n[o']t (close|fit|fasten|charge)|won'?t (close|fit|fasten))\b/i,
   /\b(doesn'?t work|does not work|didn'?t work|stopped working|not working|won'?t (work|start|charge|turn on|open|close)|keeps (crashing|breaking|failing|disconnecting)|error|fault|problem with|issue with|on fire|having a problem|having trouble|can'?t (log ?in|sign in|access))\b/i,
   /\b(after (only )?(\d+|a few|two|three|six) (days|weeks|months))\b.*\b(broke|stopped|sag|sagging|failed|tore|cracked|worn)\b/i,
 ];
 
 const PRAISE_PATTERNS: readonly RegExp[] = [
   /\b(love|loved|loving|adore)\b/i,
-  /\b(great|excellent|amazing|fantastic|brilliant|wonderful|superb|outstanding|perfect|lovely|awesome|impressed|impressive|delighted|thrilled|happy with|pleased with|spot on|top notch|first class|five stars?|5 stars?)\b/i,
+  /\b(great|excellent|amazing|fantastic|brilliant|brilliantly|wonderful|superb|outstanding|perfect|perfectly|lovely|awesome|beautiful|gorgeous|stunning|impressed|impressive|delighted|thrilled|happy (with|how)|so happy|pleased with|spot on|top notch|first class|even better|well packed|five stars?|5 stars?)\b/i,
   /\b(thank you|thanks so much|many thanks|thanks a lot|grateful|appreciate(d)?|kudos|well done|shout ?out|recommend(ed)?|highly recommend|best (purchase|service|customer service|company))\b/i,
   /\b(fast|quick|speedy|prompt) (delivery|service|response|reply|shipping)\b/i,
 ];
 
 const SUGGESTION_PATTERNS: readonly RegExp[] = [
-  /\b(suggest(ion)?|feature request|idea:|would be (nice|great|good|helpful|useful)|it would help if|wish (you|there was|it)|please (add|consider|offer|make)|could you (add|offer|make|consider)|can you (add|offer)|why not (add|offer)|how about (adding|offering)|consider (adding|offering)|would love (to see|it if|an?)|should (add|offer|have|let)|option to|ability to|in future)\b/i,
+  /\b(suggest(ion)?|feature request|would be (nice|great|good|helpful|useful|handy)|it would help if|wish (you|there was|it)|please (add|consider|offer|make)|(could|can) you (add|offer|make|consider|include)|you could (add|offer|make|include)|why not (add|offer)|how about (adding|offering)|consider (adding|offering)|would love (to see|it if|an?)|should (add|offer|have|let)|option to|ability to|in future)\b/i,
+  /(^|\s)idea:/i,
 ];
 
 const QUESTION_PATTERNS: readonly RegExp[] = [
