@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inferKind, kindFromLanguage } from '../../electron/core/model/infer-kind.ts';
+import type { KindEvidence } from '../../electron/core/model/infer-kind.ts';
 import type { ThreadKind } from '../../electron/core/model/thread.ts';
 
 // Kind inference (issue 14.7): the evidence is taken in order (a rating, then a satisfaction verdict, then the
@@ -50,5 +51,5 @@ describe('kind inference', () => {
     [{ vendorType: 'Feature Request', customerText: 'Hi' }, 'suggestion', 'Freshdesk type'],
     [{ vendorType: 'task', tags: ['kudos'], customerText: 'Hi' }, 'praise', 'a tag when the type says nothing'],
     [{ customerText: 'Not great, the lid is loose' }, 'complaint', 'negated praise'],
-  ] as const)('%j → %s (%s)', (input, expected) => expect(inferKind(input)).toBe(expected));
+  ] as [KindEvidence, ThreadKind, string][])('%j → %s (%s)', (input, expected) => expect(inferKind(input)).toBe(expected));
 });
