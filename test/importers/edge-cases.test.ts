@@ -112,3 +112,14 @@ describe('CSV source names', () => {
     expect(JSON.parse(listed.stdout).total).toBeGreaterThan(0);
   });
 });
+
+describe('the no-staff warning', () => {
+  it('comes with a CSV whose roles come from staff addresses, not with one whose role column says who wrote', async () => {
+    const mapping = JSON.parse(readFileSync(fixture('csv', 'messages.mapping.json'), 'utf8')) as { columns: Record<string, string> };
+    const [withRoles] = await runImport(ws, [fixture('csv', 'messages.csv')], { mapping });
+    expect(withRoles!.warnings).toEqual([]);
+    const { role: _role, ...columns } = mapping.columns;
+    const [byAddress] = await runImport(ws, [fixture('csv', 'messages.csv')], { mapping: { ...mapping, source: 'by-address', columns } });
+    expect(byAddress!.warnings![0]).toMatch(/No message from your staff was found.*--staff/);
+  });
+});

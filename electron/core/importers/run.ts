@@ -7,6 +7,7 @@ import { upsertThread } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
 import { suspendableIndexes } from './bulk.ts';
 import { readRecords } from './parallel.ts';
+import { CsvMapping } from './csv-mapping.ts';
 import { companionKind, companionVendor, COMPANION_WORDS, requireCompanion } from './companions.ts';
 import { detectFormat, importerById } from './registry.ts';
 import { chooseEncoding, scanFile } from './file-scan.ts';
@@ -60,8 +61,16 @@ function prepareText(file: SourceFile, importer: Importer, forced: Encoding | un
   if (choice.warning) report.warnings!.push(choice.warning);
 }
 
-/** Formats where staff are told from customers only by the addresses given (--staff). */
-const STAFF_BY_ADDRESS = new Set(['email', 'csv']);
+/**
+ * Whether staff are told from customers only by the addresses given (--staff): e-mail, and a CSV with one row per
+ * message whose mapping has no role column. (Elsewhere the export says who wrote what, and addresses change nothing.)
+ */
+function staffByAddress(format: string, mapping: unknown): boolean {
+  if (format === 'email') return true;
+  if (format !== 'csv') return false;
+  const parsed = CsvMapping.safeParse(mapping);
+  return parsed.success && parsed.data.layout === 'message-per-row' && parsed.data.columns.role === undefined;
+}
 
 /** The warning when an e-mail or CSV import credited every message to the customer. */
 export function noStaffWarning(path: string, hadStaff: boolean): string {
@@ -192,7 +201,7 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
         const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
         throw new CandorError('EMPTY_FILE', folder ? `${path}: the folder holds no messages to import.` : `${path}: the file is empty; nothing to import.`, { file: path });
       }
-      if (STAFF_BY_ADDRESS.has(importer.id) && roles.messages > 0 && roles.staff === 0) report.warnings!.push(noStaffWarning(path, staff.entries.length > 0));
+      if (staffByAddress(importer.id, options.mapping) && roles.messages > 0 && roles.staff === 0) report.warnings!.push(noStaffWarning(path, staff.entries.length > 0));
       appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: path, at: now, after: report });
       reports.push(report);
     }
