@@ -47,7 +47,7 @@ function MappingEditor({ file, columns, rows, onChange }: { file: string; column
 
   return (
     <div className="mapping">
-      <Field label="Name of this source" hint="Where these conversations come from, e.g. shop-reviews. Use the same name for next month's export of the same kind: the conversations it already has are updated, not duplicated.">
+      <Field label="Source name" hint="Where these conversations come from, e.g. shop-reviews. Use the same name for next month's export of the same kind: the conversations it already has are updated, not duplicated.">
         <input className="input" value={form.source} onChange={(e) => setForm((f) => ({ ...f, source: e.target.value }))} pattern="[A-Za-z0-9][A-Za-z0-9._-]*" required />
       </Field>
       <div className="segmented" role="radiogroup" aria-label="How the file is organised">

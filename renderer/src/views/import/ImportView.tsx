@@ -171,7 +171,7 @@ export function ImportView() {
                         </div>
                         <div className="file-format">
                           {!d ? <span className="muted">Checking…</span> : d.format ? <span className="badge badge-format" title={d.label ?? undefined}>{sourceLabel(d.format)}</span> : <span className="problem">Not recognised</span>}
-                          {d?.companion ? <span className="muted small">{d.companion}, joined to the tickets chosen with it</span> : d?.label ? <span className="muted small">{d.label}</span> : null}
+                          {d?.companion ? <span className="muted small" style={{ marginLeft: '0.5rem' }}>{d.companion}, joined to the tickets chosen with it</span> : d?.label ? <span className="muted small" style={{ marginLeft: '0.5rem' }}>{d.label}</span> : null}
                         </div>
                         <button type="button" className="btn-icon" aria-label={`Remove ${fileName(f)}`} onClick={() => removeFile(f)}>×</button>
                         {d?.error ? <p className="file-error">{d.error}</p> : null}
