@@ -9,6 +9,7 @@ import { curationHandlers } from './handlers/curation.ts';
 import { workspaceHandlers } from './handlers/workspace.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { siteHandlers } from './handlers/site.ts';
+import { correctionHandlers } from './handlers/corrections.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -20,6 +21,7 @@ export const handlers = {
   ...curationHandlers,
   ...claimHandlers,
   ...siteHandlers,
+  ...correctionHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 

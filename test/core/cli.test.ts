@@ -32,8 +32,8 @@ describe('candor CLI', () => {
     const imp = runCli(['import', ws, file, '--json']);
     expect(imp.code).toBe(0);
     const report = JSON.parse(imp.stdout);
-    expect(Object.keys(report)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected']);
-    expect(report).toEqual({ file, format: 'json', threadsCreated: 4, threadsUpdated: 0, messagesCreated: 12, internalNotes: 4, rejected: [] });
+    expect(Object.keys(report)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected', 'skipped', 'warnings']);
+    expect(report).toEqual({ file, format: 'json', threadsCreated: 4, threadsUpdated: 0, messagesCreated: 12, internalNotes: 4, rejected: [], skipped: [], warnings: [] });
 
     const again = JSON.parse(runCli(['import', ws, file, '--json']).stdout);
     expect(again.threadsCreated).toBe(0);

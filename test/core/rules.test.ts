@@ -35,7 +35,7 @@ describe('inferKind', () => {
     [{ rating: null, customerText: 'The kettle arrived today and the lid is cracked.' }, 'complaint'],
     [{ rating: null, customerText: 'You sent the wrong size again' }, 'complaint'],
     [{ rating: null, customerText: 'The parcel arrived late for the wedding' }, 'complaint'],
-    [{ rating: null, customerText: 'The parcel arrived early, lovely' }, 'other'],
+    [{ rating: null, customerText: 'The parcel arrived early, lovely' }, 'praise'],
   ] as const)('%j -> %s', (input, expected) => expect(inferKind(input)).toBe(expected));
 });
 

@@ -56,7 +56,7 @@ describe('the CLI says what it read', () => {
     expect(forced.code).toBe(3);
     const reports = forced.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(reports).toHaveLength(1);
-    expect(Object.keys(reports[0]!)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected']);
+    expect(Object.keys(reports[0]!)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected', 'skipped', 'warnings']);
     expect(reports[0]).toMatchObject({ format: 'zendesk', threadsCreated: 1 });
   });
 

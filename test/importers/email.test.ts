@@ -119,7 +119,7 @@ describe('email: .eml files and folders', () => {
   it('an empty folder is a clear fatal error', async () => {
     const { dir, cleanup: done } = tempDir();
     try {
-      await expect(importOne(ws, dir, { format: 'email' })).rejects.toThrow(/holds no messages/);
+      await expect(importOne(ws, dir, { format: 'email' })).rejects.toThrow(/no e-mail found: looked at 0 files/);
     } finally {
       done();
     }

@@ -2,6 +2,7 @@ import { formatLocation, toErrorInfo } from '../errors.ts';
 import type { threadChannels } from '../../shared/contract/threads.ts';
 import { detectFormat, importerById, importers } from '../importers/registry.ts';
 import { runImport } from '../importers/run.ts';
+import { companionKind, companionVendor, COMPANION_WORDS } from '../importers/companions.ts';
 import { csvEvents } from '../importers/csv-input.ts';
 import { openSourceFile } from '../importers/source-file.ts';
 import { savedStaff, staffMatcher } from '../importers/staff.ts';
@@ -31,8 +32,9 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
     return {
       files: req.files.map((file) => {
         try {
-          const imp = detectFormat(file);
-          return { file, format: imp.id, label: imp.label, error: null };
+          const kind = companionKind(file);
+          const imp = kind ? importerById(companionVendor(kind)) : detectFormat(file);
+          return { file, format: imp.id, label: imp.label, error: null, companion: kind ? COMPANION_WORDS[kind] : null };
         } catch (err) {
           return { file, format: null, label: null, error: toErrorInfo(err).message };
         }
@@ -60,6 +62,7 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
       staff: req.staff,
       mapping: req.mapping,
       companions: req.companions,
+      encoding: req.encoding,
       onProgress: (p) => ctx.emitProgress({ job: 'import', phase: p.file, done: p.bytesRead, total: p.bytesTotal, unit: 'bytes', message: `${p.records} records` }),
     });
     return { reports };

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CsvError, Options } from 'csv-parse';
-import { sampleText, textChunks } from './source-file.ts';
+import { guardLineLength, maxRecordBytes, recordTooLarge, sampleText, textChunks } from './source-file.ts';
 import type { Encoding, SourceFile } from './source-file.ts';
 
 // CSV as spreadsheets and help desks write it: any of , ; tab | as the delimiter (sniffed, or Excel's "sep=;" first
@@ -97,6 +97,8 @@ export async function* csvEvents(source: SourceFile, options: CsvOptions = {}): 
     skip_records_with_error: true,
     raw: true,
     bom: true,
+    // A record larger than this is refused (and reported with its line), not buffered until memory runs out.
+    max_record_size: maxRecordBytes(),
     from_line: sep ? 2 : 1,
     // The typings want on_record to return a record of the input type; it may return any value.
     on_record: ((record: { record: string[]; raw: string }): Parsed => {
@@ -106,11 +108,18 @@ export async function* csvEvents(source: SourceFile, options: CsvOptions = {}): 
       return { cells: record.record, line, before };
     }) as unknown as Options['on_record'],
     on_skip: (err: CsvError | undefined, raw: string | undefined) => {
+      if (err?.code === 'CSV_MAX_RECORD_SIZE') {
+        // Refused at once, naming where it starts: reading on would only find more of the same record.
+        parser.destroy(recordTooLarge(file, consumed + 1, 'record at line'));
+        return undefined;
+      }
       pending.push({ line: place(raw), reason: (err?.message ?? 'unreadable row').replace(/ at line \d+/, '') });
       return undefined;
     },
   });
-  Readable.from(withFinalNewline(textChunks(file))).pipe(parser);
+  const input = Readable.from(withFinalNewline(guardLineLength(textChunks(file), file)));
+  input.on('error', (err: Error) => parser.destroy(err));
+  input.pipe(parser);
   let header: string[] | null = null;
   for await (const rec of parser as AsyncIterable<Parsed>) {
     for (const bad of rec.before) yield { kind: 'bad', ...bad };

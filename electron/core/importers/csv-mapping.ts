@@ -79,6 +79,15 @@ export const CsvMapping = z.strictObject({
 });
 export type CsvMapping = z.output<typeof CsvMapping>;
 
+/**
+ * The source name a mapping file stands for when it names none: its file name without ".json" and ".mapping"
+ * ("shop-reviews.mapping.json" → "shop-reviews"), in the letters a source name may use.
+ */
+export function sourceFromMappingFile(path: string): string {
+  const base = (path.split(/[\\/]/).pop() ?? '').replace(/\.json$/i, '').replace(/[._-]?mapping$/i, '');
+  return base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[-_.]+$/g, '').slice(0, 60) || 'csv';
+}
+
 export function parseMapping(raw: unknown): CsvMapping {
   if (raw === undefined) {
     throw new CandorError('MAPPING_REQUIRED', 'A CSV file needs a column mapping: --mapping <file.json> (see docs/formats/csv-mapping.md).');

@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { CandorError } from '../errors.ts';
 import type { MessageInput, ThreadInput } from '../model/thread.ts';
 import { htmlToText } from './html.ts';
-import { jsonItems } from './json-input.ts';
-import type { Importer } from './types.ts';
+import { isObject, jsonItems } from './json-input.ts';
+import type { ItemResult } from './json-input.ts';
+import type { Importer, ImportRecord } from './types.ts';
 import { addPrivate, cleanTags, firstText, OptText, VendorId, VendorTime } from './values.ts';
 import { convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
 
-// Help Scout Mailbox API 2.0 conversations with `_embedded.threads` (v1's top-level `threads` is accepted too).
+// Help Scout conversations: Mailbox API 2.0 with `_embedded.threads`, and API v1 ({"item": {...}} with `threads`,
+// {"items": [...]}). A conversation fetched without its threads holds no message; a file where none has any is one
+// fatal error that says how to export them, never one rejection per conversation.
 // Threads come newest first; `note` is internal; `lineitem` is an event (assigned, closed...), not a message; only
 // `published` threads are messages, so drafts never become messages.
 
@@ -115,6 +119,14 @@ function threadToMessage(t: Thread): MessageInput {
   };
 }
 
+/** Whether the export carried the conversation's threads at all (v2 lists give a count instead). */
+function hasThreads(value: Record<string, unknown>): boolean {
+  const embedded = isObject(value._embedded) ? value._embedded.threads : undefined;
+  return Array.isArray(embedded) || Array.isArray(value.threads);
+}
+
+const NO_THREADS = 'export each conversation with its threads (API 2.0: GET /v2/conversations/{id}?embed=threads; API v1: GET /v1/conversations/{id}.json)';
+
 function conversationToThread(c: Conversation): ThreadInput {
   const raw = c._embedded?.threads ?? (Array.isArray(c.threads) ? c.threads : []);
   const messages: MessageInput[] = [];
@@ -165,9 +177,31 @@ export const helpscout: Importer = {
   async *read(file) {
     const shape = {
       listKeys: ['_embedded.conversations', 'conversations', 'items'],
-      isItem: (v: Record<string, unknown>) => 'id' in v && ('_embedded' in v || 'threads' in v || 'mailboxId' in v),
-      expected: 'a Help Scout conversation or {"_embedded": {"conversations": [...]}}',
+      isItem: (v: Record<string, unknown>) => isObject(v.item) || ('id' in v && ('_embedded' in v || 'threads' in v || 'mailboxId' in v)),
+      expected: 'a Help Scout conversation, {"_embedded": {"conversations": [...]}}, or API v1\'s {"item": {...}} or {"items": [...]}',
     };
-    for await (const item of jsonItems(file, shape)) yield convertItem(item, Conversation, conversationToThread);
+    // Conversations without threads are held back until one with threads shows the file has messages at all.
+    let held: ImportRecord[] = [];
+    let seen = 0;
+    let withThreads = 0;
+    for await (const raw of jsonItems(file, shape)) {
+      const item: ItemResult = raw.ok && isObject(raw.value.item) ? { ...raw, value: raw.value.item } : raw;
+      seen++;
+      if (item.ok && !hasThreads(item.value)) {
+        const rec: ImportRecord = { ok: false, location: item.location, reason: `conversation ${String(item.value.id)} was exported without its messages: ${NO_THREADS}` };
+        if (withThreads > 0) yield rec;
+        else held.push(rec);
+        continue;
+      }
+      if (withThreads++ === 0) {
+        yield* held;
+        held = [];
+      }
+      yield convertItem(item, Conversation, conversationToThread);
+    }
+    if (withThreads === 0 && held.length > 0) {
+      const what = held.length === 1 && seen === 1 ? 'a conversation without messages' : `a list without messages (${held.length} conversations)`;
+      throw new CandorError('NO_MESSAGES', `${file.name} is ${what}: ${NO_THREADS}.`, { file: file.name });
+    }
   },
 };

@@ -79,7 +79,9 @@ const convert = compile(options);
 /** Customer HTML becomes plain text: no markup survives to be rendered anywhere. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  return convert(html)
+  // Mail clients append text after </body> (signatures, disclaimers, the rest of a reply): the parser would drop
+  // it with the closing tags, so they go and the text stays.
+  return convert(html.replace(/<\/(body|html)\s*>/gi, ''))
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -14,6 +14,8 @@ import { workerEnv } from '../compile-cache.ts';
 export type ReadJob = {
   importer: string;
   path: string;
+  /** The encoding chosen before reading (file-scan.ts), which the worker must not sniff again. */
+  encoding: SourceFile['encoding'];
   staff: readonly string[];
   mapping: unknown;
   companions: readonly string[];
@@ -45,6 +47,7 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
   const job: ReadJob = {
     importer: importer.id,
     path: file.path,
+    encoding: file.encoding,
     staff: ctx.staff.entries,
     mapping: ctx.mapping,
     companions: ctx.companions.map((c) => c.path),

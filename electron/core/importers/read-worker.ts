@@ -39,7 +39,7 @@ async function send(message: FromWorker): Promise<void> {
 
 async function main(): Promise<void> {
   let bytes = 0;
-  const file = openSourceFile(job.path, (n) => { bytes += n; });
+  const file = { ...openSourceFile(job.path, (n) => { bytes += n; }), encoding: job.encoding };
   const companions = job.companions.map((p) => openSourceFile(p));
   const records: ImportRecord[] = [];
   for await (const rec of importerById(job.importer).read(file, { staff: staffMatcher(job.staff), mapping: job.mapping, companions })) {

@@ -7,17 +7,24 @@ import { upsertThread } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
 import { suspendableIndexes } from './bulk.ts';
 import { readRecords } from './parallel.ts';
+import { CsvMapping } from './csv-mapping.ts';
+import { companionKind, companionVendor, COMPANION_WORDS, requireCompanion } from './companions.ts';
 import { detectFormat, importerById } from './registry.ts';
-import { openSourceFile } from './source-file.ts';
-import type { SourceFile } from './source-file.ts';
+import { chooseEncoding, scanFile } from './file-scan.ts';
+import { maxRecordBytes, openSourceFile, recordTooLarge, sampleText } from './source-file.ts';
+import type { Encoding, SourceFile } from './source-file.ts';
 import { savedStaff, saveStaff, staffMatcher } from './staff.ts';
-import type { ImportProgress, Importer } from './types.ts';
+import type { ImportProgress, Importer, ImportRecord } from './types.ts';
+import { zendeskLeftovers } from './zendesk.ts';
+import { freshdeskLeftovers } from './freshdesk.ts';
 import type { FileReport } from '../model/import-report.ts';
 
 export { FileReport, RejectedRecord } from '../model/import-report.ts';
 
 export type ImportOptions = {
   format?: string;
+  /** Read text files in this encoding instead of the one their content points to (--encoding). */
+  encoding?: Encoding;
   staff?: readonly string[];
   mapping?: unknown;
   /** Files read alongside the main ones (Zendesk comments for a tickets export). */
@@ -34,6 +41,87 @@ export type ImportOptions = {
   afterThread?: () => void;
 };
 
+/**
+ * Before a text file is read: a record larger than the limit is refused at once, and the encoding is chosen from the
+ * whole file's evidence (or forced with --encoding), the choice explained when the file was not clean UTF-8.
+ */
+function prepareText(file: SourceFile, importer: Importer, forced: Encoding | undefined, report: FileReport): void {
+  if (importer.id === 'email' || statSync(file.path).isDirectory()) return;
+  const utf16 = file.encoding === 'utf-16le' || file.encoding === 'utf-16be';
+  const scan = scanFile(file.path, { maxLine: maxRecordBytes() * (utf16 ? 2 : 1), from: file.bomLength, utf8: !utf16 && !forced });
+  if (scan.tooLong !== null) throw recordTooLarge(file, scan.tooLong);
+  if (forced) {
+    file.encoding = forced;
+    return;
+  }
+  if (file.bomLength > 0) return;
+  const json = /^\s*[[{]/.test(sampleText(file, 1024));
+  const choice = chooseEncoding(scan, file.name, json);
+  file.encoding = choice.encoding;
+  if (choice.warning) report.warnings!.push(choice.warning);
+}
+
+/**
+ * Whether staff are told from customers only by the addresses given (--staff): e-mail, and a CSV with one row per
+ * message whose mapping has no role column. (Elsewhere the export says who wrote what, and addresses change nothing.)
+ */
+function staffByAddress(format: string, mapping: unknown): boolean {
+  if (format === 'email') return true;
+  if (format !== 'csv') return false;
+  const parsed = CsvMapping.safeParse(mapping);
+  return parsed.success && parsed.data.layout === 'message-per-row' && parsed.data.columns.role === undefined;
+}
+
+/** The warning when an e-mail or CSV import credited every message to the customer. */
+export function noStaffWarning(path: string, hadStaff: boolean): string {
+  return `No message from your staff was found in ${path}: every message is credited to the customer${hadStaff ? ' (none is from the staff addresses saved so far)' : ''}. `
+    + `Say which addresses are yours and import again (existing messages are re-classified): --staff support@yourcompany.com or --staff @yourcompany.com.`;
+}
+
+function threadExists(db: DatabaseSync, source: string, externalId: string): boolean {
+  return db.prepare('SELECT 1 FROM threads WHERE source = ? AND external_id = ?').get(source, externalId) !== undefined;
+}
+
+function patchWords(t: { satisfaction?: string | null; messages: readonly unknown[] }): string {
+  return t.satisfaction !== undefined ? 'satisfaction rating' : 'messages';
+}
+
+type Plan = { plan: { path: string; importer: Importer }[]; companionPaths: string[] };
+
+/**
+ * Which files are read as what: each file's format (detected or forced), and which files are companions of another
+ * (Zendesk comments, audits and satisfaction ratings; Freshdesk conversations) to be merged into it. A companion
+ * given as a file to import goes with the tickets of the same vendor when there are any; audits and satisfaction
+ * ratings are also read on their own. A companion that nothing can use is an error, never passed over.
+ */
+export function planImport(paths: readonly string[], options: Pick<ImportOptions, 'format' | 'mapping' | 'companions'>): Plan {
+  const given = (options.companions ?? []).map((p) => ({ path: p, kind: requireCompanion(p) }));
+  const positional = paths.map((path) => ({ path, kind: options.format ? null : companionKind(path) }));
+  const main = positional.filter((p) => p.kind === null).map(({ path }) => ({
+    path,
+    importer: options.format ? importerById(options.format) : detectFormat(path, { hasMapping: options.mapping !== undefined }),
+  }));
+  const vendors = new Set(main.map((m) => m.importer.id));
+  const companionPaths: string[] = [];
+  for (const c of [...given, ...positional.filter((p) => p.kind !== null)]) {
+    const kind = c.kind!;
+    const vendor = companionVendor(kind);
+    if (vendors.has(vendor)) {
+      companionPaths.push(c.path);
+      continue;
+    }
+    if (kind === 'zendesk-audits' || kind === 'zendesk-satisfaction') {
+      main.push({ path: c.path, importer: importerById('zendesk') });
+      continue;
+    }
+    const how = vendor === 'zendesk'
+      ? 'Import it together with the tickets export: candor import <workspace> tickets.json ' + c.path
+      : 'Import it together with its ticket: candor import <workspace> ticket.json ' + c.path;
+    throw new CandorError('COMPANION_FILE', `${c.path} holds ${COMPANION_WORDS[kind]}, not ${vendor === 'zendesk' ? 'tickets' : 'a ticket'}: on its own it says too little to make a conversation. ${how}.`, { file: c.path });
+  }
+  return { plan: main, companionPaths };
+}
+
 /** Reads the workspace policy for new threads, when curation has set one. */
 function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'policy.defaultDecision'").get() as { value: string } | undefined;
@@ -48,13 +136,7 @@ function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
 export async function runImport(ws: Workspace, paths: readonly string[], options: ImportOptions = {}): Promise<FileReport[]> {
   if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
   const db = ws.db;
-  const plan: { path: string; importer: Importer }[] = paths.map((path) => ({
-    path,
-    importer: options.format ? importerById(options.format) : detectFormat(path, { hasMapping: options.mapping !== undefined }),
-  }));
-  if (options.companions?.length && !plan.some((p) => p.importer.id === 'zendesk')) {
-    throw new CandorError('USAGE', `--comments goes with a Zendesk tickets export, but ${plan.length === 1 ? 'the file is' : 'the files are'} read as ${[...new Set(plan.map((p) => p.importer.id))].join(', ')}.`);
-  }
+  const { plan, companionPaths } = planImport(paths, options);
   const now = new Date().toISOString();
   const reports: FileReport[] = [];
 
@@ -63,49 +145,74 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
     const staffEntries = options.staff?.length ? saveStaff(db, options.staff) : savedStaff(db);
     const staff = staffMatcher(staffEntries);
     const decision = defaultDecision(db);
-    const companions: SourceFile[] = (options.companions ?? []).map((p) => openSourceFile(p));
+    const companions: SourceFile[] = companionPaths.map((p) => openSourceFile(p));
     const indexes = suspendableIndexes(db);
+    const imported = new Set<string>();
+    const storeRecord = (rec: ImportRecord, report: FileReport, roles: { staff: number; messages: number }): void => {
+      if (!rec.ok) {
+        (rec.skipped ? report.skipped! : report.rejected).push({ location: formatLocation(rec.location), reason: rec.reason });
+        return;
+      }
+      if (rec.thread.patchOnly && !threadExists(db, rec.thread.source, rec.thread.externalId)) {
+        report.rejected.push({ location: formatLocation(rec.location), reason: `${rec.thread.source} ticket ${rec.thread.externalId} is neither in this import nor in the workspace, so its ${patchWords(rec.thread)} cannot be placed (import the ticket first, or in the same import)` });
+        return;
+      }
+      for (const m of rec.thread.messages) {
+        roles.messages++;
+        if (m.role === 'staff') roles.staff++;
+      }
+      try {
+        // upsertThread validates everything before its first write, so a rejected record writes nothing; any
+        // failure after that aborts the whole import. (No savepoint per thread: FTS5 flushes its index on each.)
+        const result = upsertThread(db, rec.thread, { actor: ws.actor, now, defaultDecision: decision });
+        if (result.created) {
+          report.threadsCreated++;
+          indexes.created();
+        }
+        if (result.updated) report.threadsUpdated++;
+        report.messagesCreated += result.messagesCreated;
+        report.internalNotes += result.internalNotes;
+      } catch (err) {
+        if (err instanceof z.ZodError) {
+          report.rejected.push({ location: formatLocation(rec.location), reason: err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        } else throw err;
+      }
+      options.afterThread?.();
+    };
     for (const { path, importer } of plan) {
       options.onFormat?.({ file: path, format: importer.id, label: importer.label, detected: !options.format });
-      const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [] };
+      const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [], skipped: [], warnings: [] };
+      const roles = { staff: 0, messages: 0 };
       let bytesRead = 0;
       let records = 0;
       const file = openSourceFile(path, (n) => {
         bytesRead += n;
         options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
       });
+      prepareText(file, importer, options.encoding, report);
       const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
       for await (const rec of reading) {
         records++;
-        if (!rec.ok) {
-          report.rejected.push({ location: formatLocation(rec.location), reason: rec.reason });
-          continue;
-        }
-        try {
-          // upsertThread validates everything before its first write, so a rejected record writes nothing; any
-          // failure after that aborts the whole import. (No savepoint per thread: FTS5 flushes its index on each.)
-          const result = upsertThread(db, rec.thread, { actor: ws.actor, now, defaultDecision: decision });
-          if (result.created) {
-            report.threadsCreated++;
-            indexes.created();
-          }
-          if (result.updated) report.threadsUpdated++;
-          report.messagesCreated += result.messagesCreated;
-          report.internalNotes += result.internalNotes;
-        } catch (err) {
-          if (err instanceof z.ZodError) {
-            report.rejected.push({ location: formatLocation(rec.location), reason: err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-          } else throw err;
-        }
-        options.afterThread?.();
+        if (rec.ok) imported.add(`${rec.thread.source}\u0000${rec.thread.externalId}`);
+        storeRecord(rec, report, roles);
       }
       options.onProgress?.({ file: path, bytesRead: file.size, bytesTotal: file.size, records });
       if (records === 0 && file.size === 0) {
         const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
         throw new CandorError('EMPTY_FILE', folder ? `${path}: the folder holds no messages to import.` : `${path}: the file is empty; nothing to import.`, { file: path });
       }
+      if (staffByAddress(importer.id, options.mapping) && roles.messages > 0 && roles.staff === 0) report.warnings!.push(noStaffWarning(path, staff.entries.length > 0));
       appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: path, at: now, after: report });
       reports.push(report);
+    }
+    // Companion content whose ticket was in none of the files: applied to the workspace's ticket, or reported.
+    for (const vendor of ['zendesk', 'freshdesk'] as const) {
+      const own = companions.filter((c) => companionVendor(companionKind(c.path)!) === vendor);
+      const report = reports.findLast((r) => r.format === vendor);
+      if (own.length === 0 || !report) continue;
+      const ids = new Set([...imported].filter((k) => k.startsWith(`${vendor}\u0000`)).map((k) => k.slice(vendor.length + 1)));
+      const roles = { staff: 0, messages: 0 };
+      for (const rec of await (vendor === 'zendesk' ? zendeskLeftovers(own, ids) : freshdeskLeftovers(own, ids))) storeRecord(rec, report, roles);
     }
     indexes.restore();
     db.exec('COMMIT');

@@ -116,27 +116,88 @@ export async function* textChunks(file: SourceFile): AsyncGenerator<string> {
   }
 }
 
-/** Lines with their 1-based numbers, streaming; handles LF and CRLF. Memory is one line, not the file. */
+/**
+ * The largest single record (a line of JSON Lines, a CSV record, one e-mail message) Candor reads: anything larger is
+ * refused at once, naming it, instead of growing memory until the machine gives up. CANDOR_MAX_RECORD_BYTES lowers
+ * it (tests, small machines).
+ */
+export function maxRecordBytes(): number {
+  const env = Number(process.env.CANDOR_MAX_RECORD_BYTES);
+  return Number.isFinite(env) && env > 0 ? env : 64 * 1024 * 1024;
+}
+
+/** The largest file read whole as one JSON document (a page of tickets): bigger exports must be JSON Lines. */
+export function maxDocumentBytes(): number {
+  return Math.max(maxRecordBytes(), 4 * maxRecordBytes());
+}
+
+export function megabytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+export function recordTooLarge(file: SourceFile, line: number, what = 'line'): CandorError {
+  return new CandorError('RECORD_TOO_LARGE', `${file.name} ${what} ${line}: a single record of more than ${megabytes(maxRecordBytes())}, which is more than Candor reads as one record. Nothing was imported. Split the export into smaller records (JSON Lines: one conversation per line).`, { file: file.name, line });
+}
+
+/**
+ * Passes text chunks through, refusing a line longer than maxRecordBytes() as soon as it is that long (a record can
+ * be no shorter than its longest line), so a reader that buffers records (CSV) never gets near it.
+ */
+export async function* guardLineLength(chunks: AsyncIterable<string>, file: SourceFile): AsyncGenerator<string> {
+  const max = maxRecordBytes();
+  let line = 1;
+  let run = 0;
+  for await (const chunk of chunks) {
+    let last = -1;
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) {
+      line++;
+      last = i;
+    }
+    run = last === -1 ? run + chunk.length : chunk.length - last - 1;
+    if (run > max) throw recordTooLarge(file, line, 'record at line');
+    yield chunk;
+  }
+}
+
+/**
+ * Lines with their 1-based numbers, streaming; handles LF and CRLF. Memory is one line, not the file: a line is
+ * kept as pieces until its end arrives (joining as it grows would copy it over and over), and a line longer than
+ * maxRecordBytes() is refused as soon as it is that long.
+ */
 export async function* lines(file: SourceFile): AsyncGenerator<{ line: number; text: string }> {
-  let carry = '';
+  const max = maxRecordBytes();
+  let pending: string[] = [];
+  let pendingLength = 0;
   let n = 0;
   for await (const chunk of textChunks(file)) {
-    carry += chunk;
     let start = 0;
     let nl: number;
-    while ((nl = carry.indexOf('\n', start)) !== -1) {
+    while ((nl = chunk.indexOf('\n', start)) !== -1) {
       n++;
-      const end = nl > start && carry.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { line: n, text: carry.slice(start, end) };
+      let text = chunk.slice(start, nl);
+      if (pending.length) {
+        text = pending.join('') + text;
+        pending = [];
+        pendingLength = 0;
+      }
+      yield { line: n, text: text.endsWith('\r') ? text.slice(0, -1) : text };
       start = nl + 1;
     }
-    carry = carry.slice(start);
+    if (start < chunk.length) {
+      const rest = chunk.slice(start);
+      pending.push(rest);
+      pendingLength += rest.length;
+      if (pendingLength > max) throw recordTooLarge(file, n + 1);
+    }
   }
-  if (carry.length > 0) yield { line: n + 1, text: carry };
+  if (pending.length) yield { line: n + 1, text: pending.join('') };
 }
 
 /** The whole file as text (for formats that are one JSON document). */
 export function readAllText(file: SourceFile): string {
+  if (file.size > maxDocumentBytes()) {
+    throw new CandorError('RECORD_TOO_LARGE', `${file.name}: one JSON document of ${megabytes(file.size)}; Candor reads a document up to ${megabytes(maxDocumentBytes())} whole. Nothing was imported. Export it as JSON Lines (one record per line), which is read as a stream whatever its size.`, { file: file.name });
+  }
   const buf = readFileSync(file.path);
   file.onBytes(buf.length);
   return decodeBytes(buf.subarray(file.bomLength), file.encoding, false);

@@ -5,7 +5,7 @@ import type { StaffMatcher } from './staff.ts';
 
 export type ImportRecord =
   | { ok: true; thread: ThreadInput; location: ErrorLocation }
-  | { ok: false; location: ErrorLocation; reason: string };
+  | { ok: false; location: ErrorLocation; reason: string; skipped?: true };
 
 export type ImportProgress = { file: string; bytesRead: number; bytesTotal: number; records: number };
 
@@ -15,6 +15,8 @@ export type ImporterContext = {
   mapping?: unknown;
   /** Companion files given in the same import (e.g. a Zendesk comments file for a tickets file). */
   companions: readonly SourceFile[];
+  /** Set by a reader when a file it was given as a companion holds nothing it can use (run.ts reports it). */
+  notes?: { warnings: string[] };
 };
 
 /** First bytes of a file, decoded, for format detection. */

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
+import type { ErrorLocation } from '../errors.ts';
 import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import { companionKindOf } from './companions.ts';
 import { htmlToText } from './html.ts';
-import { isObject, jsonItems, jsonLayout, parseJsonDocument } from './json-input.ts';
-import type { JsonShape } from './json-input.ts';
-import { lines, readAllText, sampleText } from './source-file.ts';
+import { isObject, jsonItems } from './json-input.ts';
+import type { ItemResult, JsonShape } from './json-input.ts';
+import { sampleText } from './source-file.ts';
 import type { SourceFile } from './source-file.ts';
 import type { StaffMatcher } from './staff.ts';
-import type { Importer, ImporterContext } from './types.ts';
+import type { Importer, ImporterContext, ImportRecord } from './types.ts';
 import { addPrivate, cleanTags, firstText, OptText, VendorId, VendorTime } from './values.ts';
 import { byTime, convertItem, jsonKey, markerScore, RecordProblem } from './vendor.ts';
+import { collectExtras, collectUsers, emptyExtras, readExtras } from './zendesk-companions.ts';
+import type { Users, ZendeskExtras } from './zendesk-companions.ts';
 
 // Zendesk Support: tickets with their comments (docs/formats/importers.md). Whether the account export embeds comments
-// is unconfirmed, so four layouts are accepted: {"tickets":[...]} with embedded comments, one {"ticket":{...},
-// "comments":[...]}, NDJSON of tickets, and a tickets export plus a comments file keyed by ticket id (--comments).
+// is unconfirmed, so these layouts are accepted: {"tickets":[...]} with embedded comments, one {"ticket":{...},
+// "comments":[...]} or {"ticket", "audit"}, NDJSON of tickets, and tickets plus companion files (comments, ticket
+// audits, satisfaction ratings: zendesk-companions.ts) given with --comments or beside the tickets. Audits and
+// satisfaction ratings are also read on their own.
 
 const Address = z.object({ address: OptText, name: OptText }).nullish();
 const Via = z.object({
@@ -47,14 +53,12 @@ const Comment = z.object({
 });
 type Comment = z.output<typeof Comment>;
 
-const User = z.object({ id: VendorId, name: OptText, email: OptText, role: OptText });
-type User = z.output<typeof User>;
-
 const Ticket = z.object({
   id: VendorId,
   subject: OptText,
   raw_subject: OptText,
   description: OptText,
+  type: OptText,
   status: OptText,
   requester_id: VendorId.nullish(),
   submitter_id: VendorId.nullish(),
@@ -62,100 +66,16 @@ const Ticket = z.object({
   created_at: VendorTime.nullish(),
   updated_at: VendorTime.nullish(),
   solved_at: VendorTime.nullish(),
+  metric_set: z.object({ solved_at: VendorTime.nullish() }).nullish(),
   tags: z.array(z.string()).nullish(),
   custom_fields: z.array(z.object({ id: VendorId, value: z.unknown().optional() })).nullish(),
   via: Via,
-  satisfaction_rating: z.object({ score: OptText, comment: OptText }).nullish(),
+  satisfaction_rating: z.object({ score: OptText, comment: OptText, created_at: VendorTime.nullish(), updated_at: VendorTime.nullish() }).nullish(),
   requester: z.object({ name: OptText, email: OptText }).nullish(),
   comments: z.array(z.unknown()).nullish(),
   users: z.array(z.unknown()).nullish(),
 });
 type Ticket = z.output<typeof Ticket>;
-
-type Users = Map<string, User>;
-
-function collectUsers(list: unknown, users: Users): void {
-  if (!Array.isArray(list)) return;
-  for (const u of list) {
-    const parsed = User.safeParse(u);
-    if (parsed.success) users.set(parsed.data.id, parsed.data);
-  }
-}
-
-/** Comments keyed by ticket id, from every layout a comments file is known to take. */
-export type CommentIndex = Map<string, unknown[]>;
-
-function addComments(index: CommentIndex, ticketId: unknown, comments: unknown[], createdAt?: unknown): void {
-  const id = VendorId.safeParse(ticketId);
-  if (!id.success) return;
-  const list = index.get(id.data) ?? [];
-  for (const c of comments) {
-    if (!isObject(c)) continue;
-    list.push(createdAt !== undefined && c.created_at === undefined ? { ...c, created_at: createdAt } : c);
-  }
-  index.set(id.data, list);
-}
-
-function collectComments(value: unknown, index: CommentIndex, users: Users): void {
-  if (Array.isArray(value)) {
-    for (const v of value) collectComments(v, index, users);
-    return;
-  }
-  if (!isObject(value)) return;
-  collectUsers(value.users, users);
-  if (Array.isArray(value.ticket_events)) {
-    collectComments(value.ticket_events, index, users);
-    return;
-  }
-  // An incremental ticket event: comment child events, timed by their parent event.
-  if (Array.isArray(value.child_events) && value.ticket_id !== undefined) {
-    const comments = value.child_events.filter((e) => isObject(e) && (e.type === 'Comment' || e.event_type === 'Comment'));
-    addComments(index, value.ticket_id, comments, value.created_at);
-    return;
-  }
-  if (Array.isArray(value.comments)) {
-    if (value.ticket_id !== undefined) addComments(index, value.ticket_id, value.comments);
-    else for (const c of value.comments) if (isObject(c) && c.ticket_id !== undefined) addComments(index, c.ticket_id, [c]);
-    return;
-  }
-  if (isObject(value.comments)) {
-    collectComments(value.comments, index, users);
-    return;
-  }
-  if (value.ticket_id !== undefined && ('body' in value || 'html_body' in value || 'plain_body' in value)) {
-    addComments(index, value.ticket_id, [value]);
-    return;
-  }
-  // {"<ticket id>": [comments...]} or {"<ticket id>": {"comments": [...]}}
-  for (const [key, v] of Object.entries(value)) {
-    if (!/^\d+$/.test(key)) continue;
-    if (Array.isArray(v)) addComments(index, key, v);
-    else if (isObject(v) && Array.isArray(v.comments)) addComments(index, key, v.comments);
-  }
-}
-
-/** Reads every companion comments file. A file that is not JSON is a fatal error naming it. */
-export async function readCommentFiles(files: readonly SourceFile[]): Promise<{ comments: CommentIndex; users: Users }> {
-  const comments: CommentIndex = new Map();
-  const users: Users = new Map();
-  for (const file of files) {
-    if ((await jsonLayout(file)) === 'lines') {
-      for await (const { line, text } of lines(file)) {
-        if (text.trim() === '') continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (err) {
-          throw new CandorError('MALFORMED_FILE', `${file.name} line ${line}: not valid JSON (${(err as Error).message}).`, { file: file.name, line });
-        }
-        collectComments(value, comments, users);
-      }
-    } else {
-      collectComments(parseJsonDocument(file, readAllText(file)), comments, users);
-    }
-  }
-  return { comments, users };
-}
 
 type RoleInfo = { requesterId: string | null; users: Users; staff: StaffMatcher };
 
@@ -214,22 +134,21 @@ function commentToMessage(c: Comment, info: RoleInfo): MessageInput {
   };
 }
 
-/** {"ticket": {...}, "comments": [...]} and a bare ticket both become a ticket with its comments. */
-function unwrap(value: Record<string, unknown>): Record<string, unknown> {
+/** {"ticket": {...}, "comments": [...]}, {"ticket", "audit"} and a bare ticket all become a ticket with its comments. */
+function unwrap(value: Record<string, unknown>, extras: ZendeskExtras): Record<string, unknown> {
   if (!isObject(value.ticket)) return value;
   const ticket = value.ticket;
   const comments = [...(Array.isArray(ticket.comments) ? ticket.comments : []), ...(Array.isArray(value.comments) ? value.comments : [])];
+  if (isObject(value.audit)) {
+    const own = emptyExtras();
+    collectExtras({ audits: [value.audit] }, own, '');
+    comments.push(...(own.comments.get(String(ticket.id)) ?? []));
+  }
+  collectUsers(value.users, extras.users);
   return { ...ticket, comments, users: value.users ?? ticket.users };
 }
 
-function ticketToThread(t: Ticket, extra: { comments: CommentIndex; users: Users; staff: StaffMatcher }): ThreadInput {
-  let users = extra.users;
-  if (t.users?.length) {
-    // Users sideloaded with this one ticket: seen by this ticket only.
-    users = new Map(extra.users);
-    collectUsers(t.users, users);
-  }
-  const raw = [...(t.comments ?? []), ...(extra.comments.get(t.id) ?? [])];
+function parseComments(raw: unknown[]): Comment[] {
   const comments: Comment[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
@@ -245,73 +164,170 @@ function ticketToThread(t: Ticket, extra: { comments: CommentIndex; users: Users
     }
     comments.push(c);
   }
-  const ordered = [...comments].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
-  const requesterId = t.requester_id ?? ordered[0]?.author?.id ?? ordered[0]?.author_id ?? null;
-  const info: RoleInfo = { requesterId, users, staff: extra.staff };
-  let messages = comments.map((c) => commentToMessage(c, info));
-  if (messages.length === 0) {
-    // The incremental export carries no comments; the description is the first comment.
+  return comments.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+}
+
+/** When a solved ticket was solved: Zendesk's own time when the export has it, else the last public staff reply. */
+function resolution(t: Ticket, messages: readonly MessageInput[], resolved: boolean): { at: string | null; inferred: boolean } {
+  if (!resolved) return { at: null, inferred: false };
+  const given = t.solved_at ?? t.metric_set?.solved_at ?? null;
+  if (given) return { at: given, inferred: false };
+  const replies = byTime(messages.filter((m) => m.role === 'staff' && m.visibility === 'public'));
+  const last = replies[replies.length - 1];
+  return last ? { at: last.sentAt, inferred: true } : { at: null, inferred: false };
+}
+
+function ticketToThread(t: Ticket, extras: ZendeskExtras, staff: StaffMatcher, extraComments: unknown[] = []): ThreadInput {
+  let users = extras.users;
+  if (t.users?.length) {
+    // Users sideloaded with this one ticket: seen by this ticket only.
+    users = new Map(extras.users);
+    collectUsers(t.users, users);
+  }
+  const comments = parseComments([...(t.comments ?? []), ...(extras.comments.get(t.id) ?? []), ...extraComments]);
+  const requesterId = t.requester_id ?? comments[0]?.author?.id ?? comments[0]?.author_id ?? null;
+  const info: RoleInfo = { requesterId, users, staff };
+  const messages = comments.map((c) => commentToMessage(c, info));
+  if (messages.length > 0) {
+    // The description is the first comment: a ticket imported earlier without comments kept it as a stand-in.
+    messages[0] = { ...messages[0]!, supersedes: `${t.id}:description` };
+  } else {
     const description = t.description?.trim();
-    if (!description || !t.created_at) throw new RecordProblem('ticket has no comments and no description (give the comments file with --comments)');
-    messages = [{ externalId: `${t.id}:description`, role: 'customer', authorName: null, sentAt: t.created_at, body: description, format: 'text', visibility: 'public', attachments: [], privateData: {} }];
+    if (!description || !t.created_at) throw new RecordProblem('ticket has no comments and no description (give the comments or audits file with --comments)');
+    messages.push({ externalId: `${t.id}:description`, role: 'customer', authorName: null, sentAt: t.created_at, body: description, format: 'text', visibility: 'public', attachments: [], privateData: {} });
+  }
+  const rating = extras.ratings.get(t.id);
+  const score = (rating?.score ?? t.satisfaction_rating?.score ?? '').toLowerCase();
+  const remark = firstText(rating?.comment, t.satisfaction_rating?.comment);
+  if (remark && (score === 'good' || score === 'bad')) {
+    // The customer's words with their verdict are public words: a message after the conversation.
+    const at = rating?.at ?? t.satisfaction_rating?.updated_at ?? t.satisfaction_rating?.created_at ?? t.updated_at ?? byTime(messages).at(-1)!.sentAt;
+    messages.push({ externalId: `${t.id}:satisfaction`, role: 'customer', authorName: null, sentAt: at, body: remark, format: 'text', visibility: 'public', attachments: [], privateData: {} });
   }
   // The requester: sideloaded users, an embedded requester, else the address the ticket came from (e-mail channel).
   const viaFrom = t.via?.source?.from;
   const requester = (requesterId ? users.get(requesterId) : undefined) ?? t.requester ?? (viaFrom?.address ? { name: viaFrom.name, email: viaFrom.address } : undefined);
   const privateData: Record<string, string> = {};
   for (const f of t.custom_fields ?? []) addPrivate(privateData, `custom_field.${f.id}`, f.value);
-  addPrivate(privateData, 'satisfaction.comment', t.satisfaction_rating?.comment);
-  const score = t.satisfaction_rating?.score?.toLowerCase();
   const status = t.status?.toLowerCase();
+  const resolved = status === 'solved' || status === 'closed';
+  const solved = resolution(t, messages, resolved);
+  if (solved.inferred) privateData['resolved_at.inferred'] = 'no solved time in the export: the last public staff reply';
   return {
     source: 'zendesk',
     externalId: t.id,
     subject: t.subject ?? t.raw_subject ?? null,
     rating: null,
     satisfaction: score === 'good' || score === 'bad' ? score : null,
-    status: status === 'solved' || status === 'closed' ? 'resolved' : 'open',
+    status: resolved ? 'resolved' : 'open',
     channel: t.via?.channel != null ? String(t.via.channel) : null,
     tags: cleanTags(t.tags ?? []),
+    vendorType: t.type ?? null,
     openedAt: t.created_at ?? byTime(messages)[0]!.sentAt,
-    resolvedAt: t.solved_at ?? null,
+    resolvedAt: solved.at,
     ...(requester && (requester.name || requester.email) ? { customer: { ...(requester.name ? { name: requester.name } : {}), ...(requester.email ? { email: requester.email } : {}) } } : {}),
     privateData,
     messages,
   };
 }
 
-function isCommentsOnly(text: string): boolean {
-  const t = text.trimStart();
-  return /^\{\s*"(ticket_events|comments)"\s*:/.test(t) || /^\{\s*"\d+"\s*:\s*[[{]/.test(t) || (/^\{\s*"ticket_id"\s*:/.test(t) && !/"subject"\s*:/.test(t));
+/** A ticket Zendesk lists as deleted (incremental exports keep them): kept out, and said so. */
+function deleted(item: ItemResult): ImportRecord | null {
+  if (!item.ok || String(item.value.status ?? '').toLowerCase() !== 'deleted') return null;
+  return { ok: false, skipped: true, location: item.location, reason: `ticket ${String(item.value.id)} was deleted in Zendesk: not imported` };
+}
+
+/** Audits read on their own: each ticket they mention, with what its Create and Change events say. */
+function* fromAudits(own: ZendeskExtras, staff: StaffMatcher): Generator<ImportRecord> {
+  let n = 0;
+  for (const a of own.auditTickets.values()) {
+    n++;
+    const location: ErrorLocation = { file: a.file, record: n };
+    const ticket = { id: a.id, subject: a.subject, status: a.status, requester_id: a.requesterId, created_at: a.createdAt, type: a.type };
+    yield convertItem({ ok: true, value: ticket, location }, Ticket, (t) => ticketToThread(t, own, staff));
+  }
+}
+
+/** Satisfaction ratings read on their own: each updates its ticket, which must already be in the workspace. */
+function* fromRatings(own: ZendeskExtras): Generator<ImportRecord> {
+  let n = 0;
+  for (const [id, r] of own.ratings) {
+    n++;
+    const score = r.score.toLowerCase();
+    const location: ErrorLocation = { file: r.file, record: n };
+    if (score !== 'good' && score !== 'bad') {
+      yield { ok: false, skipped: true, location, reason: `ticket ${id}: the rating is "${r.score}" (offered or not answered), not a verdict` };
+      continue;
+    }
+    const messages: MessageInput[] = r.comment?.trim() && r.at
+      ? [{ externalId: `${id}:satisfaction`, role: 'customer', authorName: null, sentAt: r.at, body: r.comment, format: 'text', visibility: 'public', attachments: [], privateData: {} }]
+      : [];
+    yield { ok: true, location, thread: { source: 'zendesk', externalId: id, satisfaction: score, patchOnly: true, messages } };
+  }
 }
 
 const MARKERS = ['via', 'requester_id', 'submitter_id', 'raw_subject', 'satisfaction_rating', 'html_body', 'plain_body', 'public', 'assignee_id', 'author_id'].map(jsonKey);
 
 export const zendesk: Importer = {
   id: 'zendesk',
-  label: 'Zendesk tickets with comments (JSON, NDJSON, or tickets plus --comments)',
+  label: 'Zendesk tickets with comments, audits or satisfaction ratings (JSON, NDJSON)',
   detect({ text }) {
     const t = text.trimStart();
     // Freshdesk shares requester_id and the "tickets" wrapper; only Freshdesk has description_text and conversations.
     if (/"description_text"\s*:|"conversations"\s*:|"body_text"\s*:/.test(t)) return 0;
     if (/^\{\s*"tickets"\s*:\s*\[/.test(t) && markerScore(t, MARKERS, 1) > 0) return 0.95;
-    if (/^\{\s*"ticket"\s*:\s*\{/.test(t)) return 0.95;
-    if (isCommentsOnly(t) && markerScore(t, MARKERS, 1) > 0) return 0.6;
+    if (/^\{\s*"(ticket|audit)"\s*:\s*\{/.test(t) && /"ticket"\s*:\s*\{/.test(t)) return 0.95;
+    const companion = companionKindOf(t);
+    if (companion?.startsWith('zendesk') && markerScore(t, MARKERS, 1) > 0) return 0.6;
+    if (companion === 'zendesk-satisfaction') return 0.6;
     return markerScore(t, MARKERS, 3, 0.9);
   },
   async *read(file: SourceFile, ctx: ImporterContext) {
-    const { comments, users } = await readCommentFiles(ctx.companions);
-    if (isCommentsOnly(sampleText(file, 4096))) {
-      throw new CandorError('COMPANION_FILE', `${file.name} holds Zendesk comments, not tickets. Import the tickets export and give this file with --comments ${file.name}.`, { file: file.name });
+    const extras = await readExtras(ctx.companions);
+    const kind = companionKindOf(sampleText(file, 16 * 1024));
+    if (kind === 'zendesk-comments') {
+      throw new CandorError('COMPANION_FILE', `${file.name} holds Zendesk comments, not tickets. Import the tickets export with it: candor import <workspace> tickets.json ${file.name}.`, { file: file.name });
+    }
+    if (kind === 'zendesk-audits' || kind === 'zendesk-satisfaction') {
+      const own = await readExtras([file], { ...emptyExtras(), users: extras.users });
+      yield* kind === 'zendesk-audits' ? fromAudits(own, ctx.staff) : fromRatings(own);
+      return;
     }
     const shape: JsonShape = {
       listKeys: ['tickets', 'results'],
       isItem: (v) => isObject(v.ticket) || ('id' in v && ('subject' in v || 'comments' in v || 'description' in v || 'requester_id' in v)),
       expected: 'a Zendesk ticket, {"tickets": [...]} or {"ticket": {...}, "comments": [...]}',
-      onContainer: (c) => collectUsers(c.users, users),
+      onContainer: (c) => collectUsers(c.users, extras.users),
     };
-    for await (const item of jsonItems(file, shape)) {
-      yield convertItem(item.ok ? { ...item, value: unwrap(item.value) } : item, Ticket, (t) => ticketToThread(t, { comments, users, staff: ctx.staff }));
+    const convert = (item: ItemResult, extra: unknown[] = []): ImportRecord =>
+      deleted(item) ?? convertItem(item.ok ? { ...item, value: unwrap(item.value, extras) } : item, Ticket, (t) => ticketToThread(t, extras, ctx.staff, extra));
+    if (extras.unkeyed.length === 0) {
+      for await (const item of jsonItems(file, shape)) yield convert(item);
+      return;
     }
+    // Comments without a ticket id (GET /tickets/{id}/comments) belong to the one ticket of the import.
+    const items: ItemResult[] = [];
+    for await (const item of jsonItems(file, shape)) items.push(item);
+    const tickets = items.filter((i) => i.ok);
+    const names = [...new Set(extras.unkeyed.map((u) => u.file))].join(', ');
+    if (tickets.length !== 1) {
+      throw new CandorError('COMPANION_FILE', `${names}: these comments do not say which ticket they belong to (GET /tickets/{id}/comments), and ${file.name} holds ${tickets.length} tickets. Import each ticket with its own comments.`, { file: names });
+    }
+    for (const item of items) yield convert(item, item.ok ? extras.unkeyed.flatMap((u) => u.comments) : []);
   },
 };
+
+/** Companion comments and ratings whose ticket was not among the imported ones: ratings update the workspace's
+ * ticket when it has it; comments cannot be placed and are reported. */
+export async function zendeskLeftovers(companions: readonly SourceFile[], imported: ReadonlySet<string>): Promise<ImportRecord[]> {
+  const extras = await readExtras(companions);
+  const out: ImportRecord[] = [];
+  for (const [id, list] of extras.comments) {
+    if (imported.has(id) || list.length === 0) continue;
+    out.push({ ok: false, location: { file: extras.origin.get(id) ?? companions[0]!.name }, reason: `${list.length} comment${list.length === 1 ? '' : 's'} for ticket ${id}, which is not in the tickets imported with ${list.length === 1 ? 'it' : 'them'}: import the ticket too` });
+  }
+  const ratings = emptyExtras();
+  for (const [id, r] of extras.ratings) if (!imported.has(id)) ratings.ratings.set(id, r);
+  out.push(...fromRatings(ratings));
+  return out;
+}

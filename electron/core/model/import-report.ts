@@ -10,5 +10,9 @@ export const FileReport = z.object({
   messagesCreated: z.number().int(),
   internalNotes: z.number().int(),
   rejected: z.array(RejectedRecord),
+  /** Records deliberately kept out, each with where it was and why (bounces and auto-replies, deleted tickets). */
+  skipped: z.array(RejectedRecord).optional(),
+  /** Things the person importing should know and act on (no staff message found, bytes that were not UTF-8). */
+  warnings: z.array(z.string()).optional(),
 });
 export type FileReport = z.infer<typeof FileReport>;

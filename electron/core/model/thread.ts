@@ -101,6 +101,11 @@ export const MessageInput = z.object({
   attachments: z.array(Attachment).default([]),
   /** Vendor metadata that is personal data (IP address, e-mail, order id...): stored privately, never as text. */
   privateData: z.record(z.string(), z.string()).default({}),
+  /**
+   * The external id of a stand-in this message replaces when it arrives later: Zendesk's ticket description is its
+   * first comment, so a ticket imported without comments keeps the description until the comment comes.
+   */
+  supersedes: z.string().optional(),
 });
 export type MessageInput = z.input<typeof MessageInput>;
 
@@ -121,5 +126,12 @@ export const ThreadInput = z.object({
   customer: z.object({ name: z.string().optional(), email: z.string().optional(), location: z.string().optional() }).optional(),
   privateData: z.record(z.string(), z.string()).default({}),
   messages: z.array(MessageInput),
+  /** The vendor's own type for the conversation (Zendesk "problem", Freshdesk "Feature Request"): a hint for kind. */
+  vendorType: z.string().nullable().optional(),
+  /**
+   * Only updates a thread already in the workspace (a satisfaction rating that arrives on its own); a thread that is
+   * not there is reported, not created.
+   */
+  patchOnly: z.boolean().optional(),
 });
 export type ThreadInput = z.input<typeof ThreadInput>;

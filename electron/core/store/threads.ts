@@ -36,6 +36,8 @@ type ThreadRow = {
   decided_at: string | null;
   imported_at: string;
   updated_at: string;
+  kind_corrected: number;
+  status_corrected: number;
 };
 
 type MessageRow = {
@@ -59,6 +61,9 @@ class Statements {
   readonly insertThread: StatementSync;
   readonly updateThread: StatementSync;
   readonly messageKeys: StatementSync;
+  readonly setRole: StatementSync;
+  readonly replaceMessage: StatementSync;
+  readonly customerBodies: StatementSync;
   readonly insertMessage: StatementSync;
   readonly upsertPrivate: StatementSync;
   readonly deleteSourceTags: StatementSync;
@@ -77,7 +82,11 @@ class Statements {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.updateThread = db.prepare(`UPDATE threads SET kind = ?, kind_inferred = ?, subject = ?, rating = ?, satisfaction = ?, status = ?, channel = ?,
       opened_at = ?, resolved_at = ?, last_activity_at = ?, updated_at = ?, first_customer_at = ?, first_reply_at = ? WHERE rowid = ?`);
-    this.messageKeys = db.prepare('SELECT external_id, sent_at, role, visibility FROM messages WHERE thread_rowid = ?');
+    this.messageKeys = db.prepare('SELECT rowid, external_id, sent_at, role, visibility, role_corrected FROM messages WHERE thread_rowid = ?');
+    this.setRole = db.prepare('UPDATE messages SET role = ? WHERE rowid = ?');
+    this.replaceMessage = db.prepare(`UPDATE messages SET external_id = ?, role = ?, author_name = ?, sent_at = ?, body = ?, format = ?, visibility = ?, attachments = ?
+      WHERE rowid = ?`);
+    this.customerBodies = db.prepare("SELECT body FROM messages WHERE thread_rowid = ? AND role = 'customer' AND visibility = 'public' ORDER BY position");
     this.insertMessage = db.prepare(`INSERT INTO messages (id, thread_rowid, external_id, position, role, author_name, sent_at, body, format, visibility, attachments)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsertPrivate = db.prepare(`INSERT INTO private_data (thread_rowid, message_rowid, key, value) VALUES (?, ?, ?, ?)
@@ -130,7 +139,7 @@ export function upsertThread(db: DatabaseSync, raw: ThreadInput, ctx: UpsertCont
 
   if (!existing) {
     const customerText = messages.filter((m) => m.role === 'customer' && m.visibility === 'public').map((m) => m.body).join('\n');
-    const kind = t.kind ?? inferKind({ rating: t.rating ?? null, subject: t.subject ?? null, customerText });
+    const kind = t.kind ?? inferKind({ rating: t.rating ?? null, satisfaction: t.satisfaction ?? null, vendorType: t.vendorType ?? null, tags, subject: t.subject ?? null, customerText });
     const openedAt = t.openedAt ?? sentTimes[0] ?? ctx.now;
     const lastActivity = sentTimes[sentTimes.length - 1] ?? openedAt;
     const status = t.status ?? (t.resolvedAt ? 'resolved' : 'open');
@@ -155,9 +164,33 @@ export function upsertThread(db: DatabaseSync, raw: ThreadInput, ctx: UpsertCont
     return { created: true, updated: false, messagesCreated: sorted.length, internalNotes, threadId: id };
   }
 
-  const known = s.messageKeys.all(existing.rowid) as { external_id: string; sent_at: string; role: string; visibility: string }[];
-  const knownKeys = new Set(known.map((k) => k.external_id));
-  const fresh = unique.filter(({ key }) => !knownKeys.has(key)).sort((a, b) => (a.m.sentAt < b.m.sentAt ? -1 : 1));
+  type Known = { rowid: number; external_id: string; sent_at: string; role: string; visibility: string; role_corrected: number };
+  const known = s.messageKeys.all(existing.rowid) as Known[];
+  const byKey = new Map(known.map((k) => [k.external_id, k]));
+  // What the source now says about messages already stored: a new author role (staff addresses given since) is
+  // taken, unless a curator corrected that message's role.
+  const reclassified: { id: string; before: string; after: string }[] = [];
+  for (const { m, key } of unique) {
+    const k = byKey.get(key);
+    if (!k || k.role === m.role || k.role_corrected === 1) continue;
+    s.setRole.run(m.role, k.rowid);
+    reclassified.push({ id: key, before: k.role, after: m.role });
+    k.role = m.role;
+  }
+  // A message that replaces a stand-in (Zendesk's description, once its first comment arrives) takes its place.
+  const superseded: string[] = [];
+  const fresh = unique.filter(({ m, key }) => {
+    if (byKey.has(key)) return false;
+    const stand = m.supersedes ? byKey.get(m.supersedes) : undefined;
+    if (!stand) return true;
+    s.replaceMessage.run(key, stand.role_corrected ? stand.role : m.role, m.authorName ?? null, m.sentAt, m.body, m.format, m.visibility,
+      m.attachments.length ? JSON.stringify(m.attachments) : '[]', stand.rowid);
+    superseded.push(stand.external_id);
+    byKey.delete(stand.external_id);
+    Object.assign(stand, { external_id: key, sent_at: m.sentAt, visibility: m.visibility, role: stand.role_corrected ? stand.role : m.role });
+    byKey.set(key, stand);
+    return false;
+  }).sort((a, b) => (a.m.sentAt < b.m.sentAt ? -1 : 1));
   let internalNotes = 0;
   fresh.forEach(({ m, key }, i) => {
     insertMessage(s, existing.rowid, id, key, known.length + i, m);
@@ -165,39 +198,48 @@ export function upsertThread(db: DatabaseSync, raw: ThreadInput, ctx: UpsertCont
   });
 
   const allTimes = [...known.map((k) => k.sent_at), ...fresh.map(({ m }) => m.sentAt)].sort();
+  const textChanged = fresh.length > 0 || reclassified.length > 0 || superseded.length > 0;
   const next = {
-    kind: t.kind ?? existing.kind,
-    kind_inferred: t.kind ? 0 : existing.kind_inferred,
+    kind: existing.kind_corrected ? existing.kind : (t.kind ?? existing.kind),
+    kind_inferred: existing.kind_corrected ? 0 : t.kind ? 0 : existing.kind_inferred,
     subject: t.subject === undefined ? existing.subject : t.subject,
     rating: t.rating === undefined ? existing.rating : t.rating,
     satisfaction: t.satisfaction === undefined ? existing.satisfaction : t.satisfaction,
-    status: t.status ?? existing.status,
+    status: existing.status_corrected ? existing.status : (t.status ?? existing.status),
     channel: t.channel === undefined ? existing.channel : t.channel,
     opened_at: t.openedAt ?? existing.opened_at,
-    resolved_at: t.resolvedAt === undefined ? existing.resolved_at : t.resolvedAt,
+    resolved_at: existing.status_corrected ? existing.resolved_at : (t.resolvedAt === undefined ? existing.resolved_at : t.resolvedAt),
     last_activity_at: allTimes[allTimes.length - 1] ?? existing.last_activity_at,
   };
+  if (next.kind_inferred === 1 && !t.kind && (textChanged || next.satisfaction !== existing.satisfaction || next.rating !== existing.rating)) {
+    // The kind was inferred: infer it again from everything the thread now holds.
+    const customerText = (s.customerBodies.all(existing.rowid) as { body: string }[]).map((r) => r.body).join('\n');
+    next.kind = inferKind({ rating: next.rating, satisfaction: next.satisfaction, vendorType: t.vendorType ?? null, tags: t.patchOnly ? [] : tags, subject: next.subject, customerText });
+  }
   const changed: Record<string, { before: unknown; after: unknown }> = {};
   for (const [k, v] of Object.entries(next)) {
     const before = existing[k as keyof ThreadRow];
     if (before !== v) changed[k] = { before, after: v };
   }
   const oldTags = (s.sourceTags.all(existing.rowid) as { tag: string }[]).map((r) => r.tag);
-  const tagsChanged = oldTags.join('\u0000') !== tags.join('\u0000');
+  // A patch (a satisfaction rating on its own) says nothing about tags or private data: they stay.
+  const tagsChanged = !t.patchOnly && oldTags.join('\u0000') !== tags.join('\u0000');
   if (tagsChanged) {
     s.deleteSourceTags.run(existing.rowid);
     for (const tag of tags) s.insertTag.run(existing.rowid, tag, 'source');
     changed.tags = { before: oldTags, after: tags };
   }
   // Private data is not shown in the audit log (it is personal), only that it changed.
-  if (writePrivate(s, existing.rowid, t)) changed.privateData = { before: '(changed)', after: '(changed)' };
+  if (!t.patchOnly && writePrivate(s, existing.rowid, t)) changed.privateData = { before: '(changed)', after: '(changed)' };
+  if (reclassified.length) changed.messageRoles = { before: reclassified.map((r) => ({ message: r.id, role: r.before })), after: reclassified.map((r) => ({ message: r.id, role: r.after })) };
+  if (superseded.length) changed.replaced = { before: superseded, after: '(the message that arrived in its place)' };
   const updated = fresh.length > 0 || Object.keys(changed).length > 0;
   if (!updated) return { created: false, updated: false, messagesCreated: 0, internalNotes: 0, threadId: id };
 
   const times = replyTimes([...known.map((k) => ({ role: k.role, visibility: k.visibility, sentAt: k.sent_at })), ...fresh.map(({ m }) => m)]);
   s.updateThread.run(next.kind, next.kind_inferred, next.subject, next.rating, next.satisfaction, next.status, next.channel,
     next.opened_at, next.resolved_at, next.last_activity_at, ctx.now, times.firstCustomerAt, times.firstReplyAt, existing.rowid);
-  if (fresh.length > 0 || 'subject' in changed) {
+  if (fresh.length > 0 || superseded.length > 0 || 'subject' in changed) {
     s.ftsDelete.run(existing.rowid);
     const bodies = (s.publicBodies.all(existing.rowid) as { body: string }[]).map((r) => r.body).join('\n');
     s.ftsInsert.run(existing.rowid, next.subject ?? '', bodies);

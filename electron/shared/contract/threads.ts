@@ -12,7 +12,11 @@ export const DecideRequest = z.object({
 });
 export type DecideRequest = z.input<typeof DecideRequest>;
 
-export const DetectedFile = z.object({ file: z.string(), format: z.string().nullable(), label: z.string().nullable(), error: z.string().nullable() });
+export const DetectedFile = z.object({
+  file: z.string(), format: z.string().nullable(), label: z.string().nullable(), error: z.string().nullable(),
+  /** What a companion file holds (Zendesk audits, Freshdesk conversations...), in words; it joins the tickets it goes with. */
+  companion: z.string().nullable().optional(),
+});
 
 export const ImportRequest = z.object({
   files: z.array(z.string()).min(1),
@@ -20,6 +24,7 @@ export const ImportRequest = z.object({
   staff: z.array(z.string()).optional(),
   mapping: z.unknown().optional(),
   companions: z.array(z.string()).optional(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
 });
 
 export const threadChannels = channels({

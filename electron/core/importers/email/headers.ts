@@ -110,6 +110,24 @@ function own(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
+/**
+ * Why a message is automated rather than written by a person (RFC 3834 Auto-Submitted, RFC 6522 reports such as
+ * bounces and abuse reports, Precedence: bulk or junk, the X-Autoreply family), or null.
+ */
+export function automatedReason(fields: HeaderFields): string | null {
+  const submitted = first(fields, 'auto-submitted')?.toLowerCase().trim();
+  if (submitted && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted.split(/[\s;(]/)[0]}`;
+  const type = first(fields, 'content-type')?.toLowerCase() ?? '';
+  if (/^\s*multipart\/report\b/.test(type)) return `a ${/report-type="?feedback-report/.test(type) ? 'feedback (abuse) report' : 'delivery report (bounce)'}, multipart/report`;
+  const precedence = first(fields, 'precedence')?.toLowerCase().trim();
+  if (precedence === 'bulk' || precedence === 'junk' || precedence === 'auto_reply') return `Precedence: ${precedence}`;
+  for (const name of ['x-autoreply', 'x-autorespond', 'x-auto-reply']) {
+    const v = first(fields, name)?.toLowerCase().trim();
+    if (v !== undefined && v !== null && v !== 'no' && v !== 'false') return `${name}: ${v || 'yes'}`;
+  }
+  return null;
+}
+
 /** The threading view of one message, from its header block. */
 export function mailHeaders(block: Buffer, fallbackTime: number | null): MailHeaders {
   const fields = parseHeaderBlock(block);
@@ -125,5 +143,6 @@ export function mailHeaders(block: Buffer, fallbackTime: number | null): MailHea
     participants: [...addresses(first(fields, 'from')), ...addresses(first(fields, 'to')), ...addresses(first(fields, 'cc'))].slice(0, 8).map(own),
     time: parseMailDate(first(fields, 'date')) ?? fallbackTime ?? Number.NaN,
     gmailThreadId: thrid ? own(thrid) : null,
+    automated: automatedReason(fields),
   };
 }

@@ -25,6 +25,8 @@ export type MailHeaders = {
   /** Milliseconds since the epoch, or NaN when unknown. */
   time: number;
   gmailThreadId: string | null;
+  /** Why the message is automated mail (a bounce, an auto-reply, bulk mail), or null for a person's message. */
+  automated?: string | null;
 };
 
 export type MailThread = {

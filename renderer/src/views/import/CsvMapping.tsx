@@ -47,6 +47,9 @@ function MappingEditor({ file, columns, rows, onChange }: { file: string; column
 
   return (
     <div className="mapping">
+      <Field label="Source name" hint="Where these conversations come from, e.g. shop-reviews. Use the same name for next month's export of the same kind: the conversations it already has are updated, not duplicated.">
+        <input className="input" value={form.source} onChange={(e) => setForm((f) => ({ ...f, source: e.target.value }))} pattern="[A-Za-z0-9][A-Za-z0-9._-]*" required />
+      </Field>
       <div className="segmented" role="radiogroup" aria-label="How the file is organised">
         {(['message-per-row', 'thread-per-row'] as Layout[]).map((l) => (
           <button key={l} type="button" role="radio" aria-checked={form.layout === l} className={`segment${form.layout === l ? ' segment-active' : ''}`} onClick={() => setLayout(l)}>
@@ -111,9 +114,6 @@ function MappingEditor({ file, columns, rows, onChange }: { file: string; column
             <Field label="Highest rating"><input className="input input-small" inputMode="numeric" value={form.ratingMax} onChange={(e) => setForm((f) => ({ ...f, ratingMax: e.target.value }))} /></Field>
           </>
         ) : null}
-        <Field label="Source name" hint="Shown on the site; re-importing with the same name updates instead of duplicating.">
-          <input className="input input-small" value={form.source} onChange={(e) => setForm((f) => ({ ...f, source: e.target.value }))} />
-        </Field>
       </div>
 
       <fieldset className="fieldset">

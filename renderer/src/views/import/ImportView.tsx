@@ -12,6 +12,8 @@ import { CsvMapping, isCsv } from './CsvMapping.tsx';
 import type { MappingState } from './CsvMapping.tsx';
 import { fileName, ImportResult } from './ImportResult.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
+import { EXPORT_GUIDES, exportGuide } from './export-steps.ts';
+import type { ExportGuide } from './export-steps.ts';
 
 type Detected = Res<'imports.detect'>['files'][number];
 type Report = Res<'imports.run'>['reports'];
@@ -19,6 +21,16 @@ type Report = Res<'imports.run'>['reports'];
 /** Paths typed or pasted one per line (quotes from "copy as path" are dropped). */
 export function parsePaths(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim().replace(/^["']|["']$/g, '')).filter(Boolean);
+}
+
+/** A vendor's export steps, as a short list. */
+function Guide({ guide }: { guide: ExportGuide }) {
+  return (
+    <>
+      <ol className="export-steps">{guide.steps.map((step) => <li key={step}>{step}</li>)}</ol>
+      {guide.together ? <p className="muted small">{guide.together}</p> : null}
+    </>
+  );
 }
 
 export function ImportView() {
@@ -79,14 +91,15 @@ export function ImportView() {
     if (r.ok && r.value.paths.length) addFiles(r.value.paths);
   };
 
-  const start = async () => {
+  const start = async (extraStaff: string[] = []) => {
     if (!request) return;
     setProgress(null);
     const off = client.onProgress((e) => {
       if (e.job === 'import') setProgress(e);
     });
     try {
-      const r = await run.run(() => client.call('imports.run', request));
+      const staffList = [...new Set([...(request.staff ?? []), ...extraStaff])];
+      const r = await run.run(() => client.call('imports.run', { ...request, ...(staffList.length ? { staff: staffList } : {}) }));
       if (r) {
         setReports(r.reports);
         app.dataChanged();
@@ -115,7 +128,15 @@ export function ImportView() {
       </header>
       <div className="page-body">
         {reports ? (
-          <ImportResult reports={reports} onReview={() => app.navigate({ view: 'inbox' })} onAgain={reset} />
+          <ImportResult
+            reports={reports}
+            onReview={() => app.navigate({ view: 'inbox' })}
+            onAgain={reset}
+            onAddStaff={(addresses) => {
+              setStaff((s0) => [s0, ...addresses].filter(Boolean).join(', '));
+              void start(addresses);
+            }}
+          />
         ) : run.pending ? (
           <section className="card" aria-live="polite">
             <ProgressBar label={progress ? `Importing ${fileName(progress.phase)}` : 'Importing…'} progress={progress} />
@@ -150,6 +171,7 @@ export function ImportView() {
                         </div>
                         <div className="file-format">
                           {!d ? <span className="muted">Checking…</span> : d.format ? <span className="badge badge-format" title={d.label ?? undefined}>{sourceLabel(d.format)}</span> : <span className="problem">Not recognised</span>}
+                          {d?.companion ? <span className="muted small" style={{ marginLeft: '0.5rem' }}>{d.companion}, joined to the tickets chosen with it</span> : d?.label ? <span className="muted small" style={{ marginLeft: '0.5rem' }}>{d.label}</span> : null}
                         </div>
                         <button type="button" className="btn-icon" aria-label={`Remove ${fileName(f)}`} onClick={() => removeFile(f)}>×</button>
                         {d?.error ? <p className="file-error">{d.error}</p> : null}
@@ -159,6 +181,15 @@ export function ImportView() {
                 </ul>
               ) : null}
               {detect.error ? <ErrorNotice error={detect.error} /> : null}
+              <details className="export-guides">
+                <summary>Where to find your export</summary>
+                {Object.entries(EXPORT_GUIDES).map(([id, guide]) => (
+                  <section key={id} className="export-guide" aria-label={`How to export from ${guide.title}`}>
+                    <h3 className="subheading">{guide.title}</h3>
+                    <Guide guide={guide} />
+                  </section>
+                ))}
+              </details>
             </section>
 
             {files.length ? (
@@ -171,10 +202,16 @@ export function ImportView() {
                       {formats.data?.formats.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
                     </select>
                   </Field>
-                  <Field label="Staff addresses (optional)" hint="E-mail addresses or @domains of your staff, for sources that do not say who is staff. Saved for next time.">
+                  <Field label="Your staff's e-mail addresses (optional)" hint="Addresses or whole domains (@yourcompany.com) your support team writes from. E-mail and spreadsheets do not say who is staff: messages from these are your replies. Saved for next time.">
                     <input className="input" value={staff} onChange={(e) => setStaff(e.target.value)} placeholder="@northwind.example, support@northwind.example" />
                   </Field>
                 </div>
+                {exportGuide(effectiveFormat) ? (
+                  <div className="export-guide" aria-label={`Exporting from ${exportGuide(effectiveFormat)!.title}`}>
+                    <h3 className="subheading">Exporting from {exportGuide(effectiveFormat)!.title}</h3>
+                    <Guide guide={exportGuide(effectiveFormat)!} />
+                  </div>
+                ) : null}
               </section>
             ) : null}
 
@@ -202,7 +239,7 @@ export function ImportView() {
                 )}
                 {run.error ? <ErrorNotice error={run.error} title="Nothing was imported" /> : null}
                 <div className="form-actions form-actions-start">
-                  <button type="button" className="btn btn-primary" disabled={!request || preview.status !== 'ready'} onClick={() => void start()}>
+                  <button type="button" className="btn btn-primary" disabled={!request || preview.status !== 'ready'} onClick={() => void start([])}>
                     Import {files.length === 1 ? 'this file' : `${files.length} files`}
                   </button>
                   <button type="button" className="btn btn-ghost" onClick={reset}>Start over</button>

@@ -74,9 +74,15 @@ export function guessLayout(header: readonly string[], rows: readonly string[][]
   return new Set(ids).size < ids.length ? 'message-per-row' : header.some((h) => F.replyBody.guess.test(h)) ? 'thread-per-row' : 'message-per-row';
 }
 
+/**
+ * A suggested source name from a file name, without what changes from one export to the next (dates, numbers,
+ * "export", "copy"), so that next month's file gets the same name and updates the same conversations.
+ */
 export function sourceFromFile(path: string): string {
-  const name = (path.split(/[\\/]/).pop() ?? 'csv').replace(/\.[^.]+$/, '');
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40) || 'csv';
+  const name = (path.split(/[\\/]/).pop() ?? 'csv').replace(/\.[^.]+$/, '').toLowerCase().replace(/[_.]+/g, ' ')
+    .replace(/\b(19|20)\d\d[- ]?\d\d([- ]?\d\d)?\b|\b\d{1,2}[- ]\d{1,2}[- ](19|20)?\d\d\b/g, ' ')
+    .replace(/\b(export(ed)?|copy|final|latest|new|\d+)\b/g, ' ');
+  return name.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[-_.]+$/g, '').slice(0, 40) || 'csv';
 }
 
 export function missingRequired(form: MappingForm): FieldSpec[] {
