@@ -57,6 +57,8 @@ export const detectCase: Detect = (c, workspace) => {
 };
 
 const ALNUM = /[\p{L}\p{N}]/u;
+/** Letters and digits of scripts that put spaces between words (not Japanese or Chinese). */
+const ALNUM_LATIN = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 
 function empty(): Tally {
   return { expected: 0, recalled: 0, kindMatched: 0, findings: 0, falsePositives: 0 };
@@ -79,10 +81,19 @@ export function scoreCorpus(corpus: Corpus, detect: Detect = detectCase): Result
     const covered = new Uint8Array(c.text.length);
     for (const f of found) covered.fill(1, f.start, f.end);
     const expectedAt = new Uint8Array(c.text.length);
-    const used = new Map<string, number>();
+    const placed: [number, number][] = [];
+    // Each label goes to the first place it occurs as whole words, not inside another label ("Smith" in "Smithers").
     const spans = c.expect.map(([kind, text]) => {
-      const start = c.text.indexOf(text, used.get(text) ?? 0);
-      used.set(text, start + text.length);
+      let start = c.text.indexOf(text);
+      for (let at = start; at >= 0; at = c.text.indexOf(text, at + 1)) {
+        const end = at + text.length;
+        const whole = !(ALNUM_LATIN.test(c.text[at - 1] ?? '') && ALNUM_LATIN.test(text[0]!)) && !(ALNUM_LATIN.test(c.text[end] ?? '') && ALNUM_LATIN.test(text[text.length - 1]!));
+        if (whole && !placed.some(([s, e]) => s < end && at < e)) {
+          start = at;
+          break;
+        }
+      }
+      placed.push([start, start + text.length]);
       expectedAt.fill(1, start, start + text.length);
       return { kind, text, start, end: start + text.length };
     });

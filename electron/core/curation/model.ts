@@ -39,6 +39,8 @@ export const CurationSettings = z.object({
   companyAddresses: z.array(z.string().trim().min(1).max(300)).max(200).default([]),
   /** The company's own e-mail domains: role mailboxes there (support@, info@) are not personal data. */
   companyDomains: z.array(z.string().trim().min(1).max(253)).max(50).default([]),
+  /** The company's own phone numbers, in any notation: never flagged. */
+  companyPhones: z.array(z.string().trim().min(3).max(40)).max(100).default([]),
   /** Topic name -> keywords or phrases. */
   topicRules: TopicRules.default({}),
 });
@@ -60,14 +62,18 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   companyPostcodes: 'JSON list of the company\'s own postcodes (never flagged)',
   companyAddresses: 'JSON list of the company\'s own address lines (never flagged)',
   companyDomains: 'JSON list of the company\'s e-mail domains (support@, info@ there are not personal data)',
+  companyPhones: 'JSON list of the company\'s own phone numbers, any notation (never flagged)',
   topicRules: 'JSON object: topic -> keywords/phrases, e.g. {"Delivery":["late delivery","courier*"]}',
 };
 
 export const ReviewStatus = z.enum(['pending', 'accepted', 'rejected']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
-/** Where a finding or a manual redaction is: the thread's subject, or one message (by Candor's message id). */
-export const Location = z.string().regex(/^(?:subject|message:.+)$/);
+/**
+ * Where a finding or a manual redaction is: the thread's subject, one message (by Candor's message id), a tag, the
+ * display name a staff message is published under, or one of a message's attachment names.
+ */
+export const Location = z.string().regex(/^(?:subject|message:.+|tag:.+|author:.+|attachment:.+)$/s);
 
 export const FindingView = Finding.extend({
   location: Location,
