@@ -220,3 +220,15 @@ describe('detectText', () => {
     expect(f.map((x) => x.text)).toEqual(['Sarah', '07911 123456']);
   });
 });
+
+describe('linear in the input', () => {
+  // Each detector is tried on 40,000 characters built to make a backtracking pattern explode; the test timeout is
+  // the bound (a quadratic detector takes minutes here).
+  const hostile = ['1 ', '1-', 'a. ', 'Mr A ', 'jane dot ', 'x at y dot ', 'Dear ', 'Kind regards,\n', '12 ', 'A1 ', '(0', '+4', 'Rue ', 'ul. A ', '田中'];
+  it.each(hostile)('%j repeated', (unit) => {
+    const text = unit.repeat(Math.ceil(40_000 / unit.length));
+    const ctx = makeContext({ customerNames: [text.slice(0, 40_000)], publicNames: ['Sam'] });
+    for (const kind of Object.keys(DETECTORS) as PiiKind[]) DETECTORS[kind](text, ctx);
+    expect(detectText(text, ctx, 'subject').length).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -14,6 +14,7 @@ import { siteSettingsCommand } from './site-settings.ts';
 import { verifyCommand } from './verify.ts';
 import { keysCommand } from './keys.ts';
 import { serveCommand } from './serve.ts';
+import { eraseCommand } from './erase.ts';
 
 // Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
 export const commands: readonly Command[] = [
@@ -32,5 +33,6 @@ export const commands: readonly Command[] = [
   verifyCommand,
   keysCommand,
   serveCommand,
+  eraseCommand,
   // <new commands above this line>
 ] as readonly Command[];

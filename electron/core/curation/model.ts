@@ -154,3 +154,28 @@ export const CurationQuery = ThreadQuery.extend({
 export type CurationQuery = z.input<typeof CurationQuery>;
 
 export { PiiKind };
+
+/** Whom to erase (GDPR Art. 17): some threads by id, or every thread of a customer by e-mail address or name. */
+export const EraseTarget = z.union([
+  z.strictObject({ threadIds: z.array(z.string().min(1)).min(1).max(10_000) }),
+  z.strictObject({ customer: z.string().trim().min(1).max(320) }),
+]);
+export type EraseTarget = z.infer<typeof EraseTarget>;
+
+/** What an erasure removed: counts only, never what. */
+export const EraseResult = z.object({
+  /** The audit entry's id ("erasure:<uuid>"): what the organisation can quote back to the customer. */
+  erasureId: z.string(),
+  at: z.string(),
+  threads: z.number().int(),
+  messages: z.number().int(),
+  findings: z.number().int(),
+  /** Every row removed (threads, messages, private data, findings, reviews, decisions, tags, audit entries). */
+  records: z.number().int(),
+  dryRun: z.boolean(),
+});
+export type EraseResult = z.infer<typeof EraseResult>;
+
+/** "Personal-data detection improved: N conversations have new findings to review." */
+export const DetectorNews = z.object({ detectorVersion: z.string(), conversations: z.number().int(), threadIds: z.array(z.string()) });
+export type DetectorNews = z.infer<typeof DetectorNews>;

@@ -8,7 +8,7 @@ import { detectText } from './pii/detect.ts';
 import type { Finding } from './pii/finding.ts';
 import { compileTopicRules, topicsFor } from './topics.ts';
 import type { CompiledTopic } from './topics.ts';
-import type { CurationSettings } from './model.ts';
+import type { CurationSettings, DetectorNews } from './model.ts';
 import { readSettings } from './settings.ts';
 
 /**
@@ -306,8 +306,6 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
   }
   return scanned;
 }
-
-export type DetectorNews = { detectorVersion: string; conversations: number; threadIds: string[] };
 
 /**
  * "Personal-data detection improved: N conversations have new findings to review": threads in which the current

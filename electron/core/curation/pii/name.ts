@@ -138,7 +138,8 @@ function plausible(text: string, start: number, end: number, v: Variant, p: Prep
 /** Links and e-mail addresses: a name inside them is a domain or a mailbox, found by their own detectors. */
 function insideLinks(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/gu)) spans.push([m.index, m.index + m[0].length]);
+  // Anchored at the start of a run of letters, so a long word without "@" is read once, not once per letter.
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"']+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/gu)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 

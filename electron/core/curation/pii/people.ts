@@ -42,7 +42,7 @@ const AFTER_CLOSING = new RegExp(`(?:^|[\\n.!?][ \\t]*)${CLOSING}(?:[ \\t]*[,!.]
 const VOCATIVE = /^[ \t]*(?=\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?[ \t]*[,:][ \t]*\n)/u;
 // Quoted headers: "From: Molly Meyers [mailto:…]", "To: Meyers, Albert", "Von: Lukas Schneider <…>".
 const HEADER = /(?:^|\n)[ \t]*(?:from|to|cc|bcc|von|an|de|à|a|van|aan|da|från|till|od|do|差出人|送信者|宛先)[ \t]*:[ \t]*([^\n]+)/giu;
-const DISPLAY_NAME = /"([^"\n]{2,60})"|(\p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){1,3})(?=[ \t]*(?:<|\[mailto:|;|$))/gu;
+const DISPLAY_NAME = /"([^"\n]{2,60})"|(?<![\p{L}'’.-])(\p{Lu}[\p{L}'’.-]{0,40}(?:,? \p{Lu}[\p{L}'’.-]{0,40}){1,3})(?=[ \t]*(?:<|\[mailto:|;|$))/gu;
 // Japanese: a name (kanji or kana) before an honorific, or after 夫の/妻の/隣の.
 const JA_HONORIFIC = /([\p{Script=Han}\p{Script=Katakana}]{1,4})(?=様|さん|殿|氏|くん|ちゃん)/gu;
 const JA_KIN = /(?:夫|妻|主人|家内|母|父|息子|娘|兄|弟|姉|妹|隣|友人)の([\p{Script=Han}]{1,4})/gu;
@@ -118,7 +118,7 @@ export function detectPeople(text: string, ctx: DetectContext): Hit[] {
     }
   }
   // "David Kaiser" <davidk@…>, "Jared @ Enron" <jkaiser@…>: a quoted display name next to an address.
-  for (const m of text.matchAll(/"([^"\n]{2,60})"[ \t]*<[^>\n]+@[^>\n]+>/gu)) {
+  for (const m of text.matchAll(/"([^"\n]{2,60})"[ \t]*<[^>\n@]{1,100}@[^>\n]{1,100}>/gu)) {
     const inner = m[1]!.split(/\s@\s/)[0]!.trim();
     if (inner && firstWordOk(inner)) add([m.index + 1, m.index + 1 + inner.length]);
   }
