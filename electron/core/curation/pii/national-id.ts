@@ -1,4 +1,5 @@
-import { stdnum } from 'stdnum';
+import { createRequire } from 'node:module';
+import type { stdnum as Stdnum } from 'stdnum';
 import type { DetectContext } from './context.ts';
 import type { Hit } from './finding.ts';
 
@@ -22,14 +23,22 @@ type Format = {
 const B = '(?<![\\p{L}\\p{N}]|\\p{N}[ .-])';
 const E = '(?![\\p{L}\\p{N}]|[ .-]\\p{N})';
 const EN = '(?![\\p{N}]|[ -]\\p{N})';
-const ok = (check: (v: string) => { isValid: boolean }) => (v: string) => {
+const ok = (check: (s: typeof Stdnum) => (v: string) => { isValid: boolean }) => (v: string) => {
   try {
-    return check(v).isValid;
+    return check(std())(v).isValid;
   } catch {
     return false;
   }
 };
 const never = () => false;
+
+// stdnum holds every country's validators (half a second to load): loaded when a number first needs checking, so
+// commands that never look at text do not wait for it.
+const requireHere = createRequire(import.meta.url);
+let validators: typeof Stdnum | null = null;
+function std(): typeof Stdnum {
+  return (validators ??= (requireHere('stdnum') as { stdnum: typeof Stdnum }).stdnum);
+}
 /** The identifier's names (any case) and acronyms (as written: "SIN", never Spanish "sin"), shortly before. */
 function cue(words: string, acronyms = ''): RegExp {
   const named = `(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}])[^\\n]{0,40}`;
@@ -49,62 +58,62 @@ export function myNumberValid(value: string): boolean {
 
 const FORMATS: readonly Format[] = [
   { // US Social Security number
-    re: new RegExp(`${B}(?:\\d{3}([- ])\\d{2}\\1\\d{4}|\\d{9})${EN}`, 'gu'), valid: ok(stdnum.US.ssn.validate),
+    re: new RegExp(`${B}(?:\\d{3}([- ])\\d{2}\\1\\d{4}|\\d{9})${EN}`, 'gu'), valid: ok((s) => s.US.ssn.validate),
     cue: cue('social security(?: number| no)?|soc\\.? ?sec', 'SSN|ssn'), strong: (v) => /^\d{3}-\d{2}-\d{4}$/.test(v),
   },
   { // UK National Insurance number
-    re: new RegExp(`${B}[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]${E}`, 'gu'), valid: ok(stdnum.GB.nino.validate),
+    re: new RegExp(`${B}[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]${E}`, 'gu'), valid: ok((s) => s.GB.nino.validate),
     cue: cue('nino|national insurance(?: number| no)?', 'NI|NINO|NI number|NI No'), strong: (v) => v === v.toUpperCase(),
   },
   { // Irish PPS number
-    re: new RegExp(`${B}\\d{7}[A-Wa-w][A-IWa-iw]?${E}`, 'gu'), valid: ok(stdnum.IE.pps.validate),
+    re: new RegExp(`${B}\\d{7}[A-Wa-w][A-IWa-iw]?${E}`, 'gu'), valid: ok((s) => s.IE.pps.validate),
     cue: cue('pps number|ppsn|personal public service', 'PPS|PPSN'), strong: (v) => v === v.toUpperCase(),
   },
   { // German Steuer-ID
-    re: new RegExp(`${B}\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}${EN}`, 'gu'), valid: ok(stdnum.DE.idnr.validate),
+    re: new RegExp(`${B}\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}${EN}`, 'gu'), valid: ok((s) => s.DE.idnr.validate),
     cue: cue('steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|tax id', 'TIN'), strong: (v) => /^\d{2} \d{3} \d{3} \d{3}$/.test(v),
   },
   { // French NIR (numéro de sécurité sociale)
-    re: new RegExp(`${B}[12378] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}${EN}`, 'gu'), valid: ok(stdnum.FR.nir.validate),
+    re: new RegExp(`${B}[12378] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}${EN}`, 'gu'), valid: ok((s) => s.FR.nir.validate),
     cue: cue('sécu(?:rité sociale)?|securite sociale|numéro de sécurité sociale|insee', 'NIR'), strong: () => true,
   },
   { // Spanish DNI and NIE
     re: new RegExp(`${B}(?:(?:\\d{8}|\\d{2}\\.\\d{3}\\.\\d{3})[- ]?[A-Za-z]|[XYZxyz]-?\\d{7}-?[A-Za-z])${E}`, 'gu'),
-    valid: (v) => ok(stdnum.ES.dni.validate)(v.replace(/\./g, '')) || ok(stdnum.ES.nie.validate)(v),
+    valid: (v) => ok((s) => s.ES.dni.validate)(v.replace(/\./g, '')) || ok((s) => s.ES.nie.validate)(v),
     cue: cue('documento(?: de identidad)?|carnet', 'DNI|NIE|NIF|NIF/NIE'), strong: (v) => /[A-Z]$/.test(v),
   },
   { // Italian codice fiscale
-    re: new RegExp(`${B}[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]${E}`, 'gu'), valid: (v) => ok(stdnum.IT.codicefiscale.validate)(v.toUpperCase()),
+    re: new RegExp(`${B}[A-Za-z]{6}\\d{2}[A-Za-z]\\d{2}[A-Za-z]\\d{3}[A-Za-z]${E}`, 'gu'), valid: (v) => ok((s) => s.IT.codicefiscale.validate)(v.toUpperCase()),
     cue: cue('codice fiscale', 'C\\.F\\.|CF'), strong: () => true,
   },
   { // Dutch BSN
-    re: new RegExp(`${B}(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3})${EN}`, 'gu'), valid: ok(stdnum.NL.bsn.validate),
+    re: new RegExp(`${B}(?:\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3})${EN}`, 'gu'), valid: ok((s) => s.NL.bsn.validate),
     cue: cue('burgerservicenummer|sofinummer', 'BSN'), strong: never,
   },
   { // Belgian national number
-    re: new RegExp(`${B}\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[. ]?\\d{2}${EN}`, 'gu'), valid: ok(stdnum.BE.nn.validate),
+    re: new RegExp(`${B}\\d{2}\\.?\\d{2}\\.?\\d{2}[-. ]?\\d{3}[. ]?\\d{2}${EN}`, 'gu'), valid: ok((s) => s.BE.nn.validate),
     cue: cue('rijksregisternummer|rijksregister|numéro national|numéro de registre national|registre national|national number', 'INSZ|NISS|NN|RRN'), strong: (v) => /^\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$/.test(v),
   },
   { // Polish PESEL
-    re: new RegExp(`${B}\\d{11}${EN}`, 'gu'), valid: ok(stdnum.PL.pesel.validate), cue: cue('pesel'), strong: never,
+    re: new RegExp(`${B}\\d{11}${EN}`, 'gu'), valid: ok((s) => s.PL.pesel.validate), cue: cue('pesel'), strong: never,
   },
   { // Swedish personnummer
-    re: new RegExp(`${B}(?:\\d{2})?\\d{6}[-+]?\\d{4}${EN}`, 'gu'), valid: ok(stdnum.SE.personnummer.validate),
+    re: new RegExp(`${B}(?:\\d{2})?\\d{6}[-+]?\\d{4}${EN}`, 'gu'), valid: ok((s) => s.SE.personnummer.validate),
     cue: cue('personnummer|personnr|personnumret', 'PNR'), strong: (v) => /[-+]/.test(v),
   },
   { // Indian Aadhaar
-    re: new RegExp(`${B}[2-9]\\d{3} ?\\d{4} ?\\d{4}${EN}`, 'gu'), valid: ok(stdnum.IN.aadhaar.validate),
+    re: new RegExp(`${B}[2-9]\\d{3} ?\\d{4} ?\\d{4}${EN}`, 'gu'), valid: ok((s) => s.IN.aadhaar.validate),
     cue: cue('aadhaar|aadhar|uidai', 'UID'), strong: (v) => /^\d{4} \d{4} \d{4}$/.test(v),
   },
   { // Australian tax file number
-    re: new RegExp(`${B}\\d{3} ?\\d{3} ?\\d{2,3}${EN}`, 'gu'), valid: ok(stdnum.AU.tfn.validate), cue: cue('tax file(?: number| no)?', 'TFN'), strong: never,
+    re: new RegExp(`${B}\\d{3} ?\\d{3} ?\\d{2,3}${EN}`, 'gu'), valid: ok((s) => s.AU.tfn.validate), cue: cue('tax file(?: number| no)?', 'TFN'), strong: never,
   },
   { // Canadian social insurance number
-    re: new RegExp(`${B}\\d{3}[- ]?\\d{3}[- ]?\\d{3}${EN}`, 'gu'), valid: ok(stdnum.CA.sin.validate),
+    re: new RegExp(`${B}\\d{3}[- ]?\\d{3}[- ]?\\d{3}${EN}`, 'gu'), valid: ok((s) => s.CA.sin.validate),
     cue: cue('social insurance(?: number| no)?|numéro d.assurance sociale', 'SIN|NAS'), strong: never,
   },
   { // Brazilian CPF
-    re: new RegExp(`${B}(?:\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{11})${EN}`, 'gu'), valid: ok(stdnum.BR.cpf.validate),
+    re: new RegExp(`${B}(?:\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{11})${EN}`, 'gu'), valid: ok((s) => s.BR.cpf.validate),
     cue: cue('cpf'), strong: (v) => /^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(v),
   },
   { // Japanese individual number
