@@ -38,7 +38,7 @@ describe('erasing from the app', () => {
   });
 
   it('says when detection improved and how many conversations have new findings', async () => {
-    const fake = fakeTransport({ 'curation.detectorNews': () => ({ detectorVersion: '2', conversations: 2, threadIds: ['t_9', 't_8'] }) });
+    const fake = fakeTransport({ 'curation.detectorNews': () => ({ detectorVersion: '2', conversations: 2, threadIds: ['t_9', 't_8'], awaitingRescan: 0 }) });
     const routes: unknown[] = [];
     render(<Providers fake={fake} app={{ navigate: (r) => routes.push(r) }}><DetectorNewsNotice /></Providers>);
     await screen.findByText(/Personal-data detection improved: 2 conversations have new findings to review/);

@@ -177,5 +177,13 @@ export const EraseResult = z.object({
 export type EraseResult = z.infer<typeof EraseResult>;
 
 /** "Personal-data detection improved: N conversations have new findings to review." */
-export const DetectorNews = z.object({ detectorVersion: z.string(), conversations: z.number().int(), threadIds: z.array(z.string()) });
+export const DetectorNews = z.object({
+  detectorVersion: z.string(),
+  /** Conversations with findings the current detectors made and the previous ones did not, not yet reviewed. */
+  conversations: z.number().int(),
+  /** The newest of them (at most 50). */
+  threadIds: z.array(z.string()),
+  /** Conversations last scanned by older detectors: scanned again when opened or at the next build. */
+  awaitingRescan: z.number().int(),
+});
 export type DetectorNews = z.infer<typeof DetectorNews>;

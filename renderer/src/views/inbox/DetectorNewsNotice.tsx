@@ -9,11 +9,13 @@ import { useCall } from '../../lib/useCall.ts';
 export function DetectorNewsNotice() {
   const app = useApp();
   const news = useCall('curation.detectorNews', {});
-  if (news.status !== 'ready' || news.data.conversations === 0) return null;
-  const first = news.data.threadIds[0];
+  if (news.status !== 'ready' || (news.data.conversations === 0 && news.data.awaitingRescan === 0)) return null;
+  const { conversations, awaitingRescan, threadIds } = news.data;
+  const first = threadIds[0];
   return (
     <div className="notice notice-info detector-news" role="status">
-      Personal-data detection improved: {plural(news.data.conversations, 'conversation')} {news.data.conversations === 1 ? 'has' : 'have'} new findings to review.
+      {conversations > 0 ? <>Personal-data detection improved: {plural(conversations, 'conversation')} {conversations === 1 ? 'has' : 'have'} new findings to review.</> : null}
+      {awaitingRescan > 0 ? <> Personal-data detection improved: {plural(awaitingRescan, 'conversation')} will be checked again when opened or at the next site build.</> : null}
       {first ? <> <button type="button" className="btn btn-ghost btn-small" onClick={() => app.navigate({ view: 'inbox', threadId: first })}>Review the first</button></> : null}
     </div>
   );
