@@ -56,10 +56,25 @@ function street(text: string, start: number, end: number): Hit {
   return { kind: 'address', start: s, end: e };
 }
 
+/** Each street pattern with a cheap test of the words it needs: most messages have no address at all. */
+const STREETS: readonly [RegExp, RegExp][] = [
+  [EN_STREET, new RegExp(`(?:${EN_TYPES})`, 'u')],
+  [DE_STREET, /straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|steig|pfad|graben|gatan|vägen|gränd|torget|stigen|backen|straat|laan|gracht|plein|kade|dijk|singel|steeg|dreef|lei|baan|ring|markt|\b(?:am|an|auf|im|in|zum|zur|unter|hinter)\b/iu],
+  [FR_STREET, /rue|avenue|av\.|boulevard|bd|allée|place|chemin|impasse|quai|cours|route|passage|voie|square|sentier|chaussée|drève/iu],
+  [FR_NUMBER_LAST, /Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Drève|Quai/u],
+  [ES_STREET, /Calle|C\/|Avd|Avenida|Paseo|Pº|Plaza|Pza|Camino|Carretera|Ronda|Travesía|Glorieta|Rambla/u],
+  [IT_STREET, /Via|VIA|Viale|VIALE|Piazza|PIAZZA|Corso|CORSO|Largo|Vicolo|Strada|P\.zza|V\.le|Lungo/u],
+  [PL_STREET, /ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle/u],
+  [BR_STREET, /Rua|R\.|Avenida|Av\.|Travessa|Alameda|Praça|Estrada|Rodovia/u],
+  [IN_HOUSE, /House|H\./u],
+  [PO_BOX, /box|postfach|b\.?p\.|boîte|apartado|casella|postbus|skrytka|caixa/iu],
+];
+
 export function streetHits(text: string): Hit[] {
   const hits: Hit[] = [];
   if (!/\d|[\p{Script=Han}]/u.test(text)) return hits;
-  for (const re of [EN_STREET, DE_STREET, FR_STREET, FR_NUMBER_LAST, ES_STREET, IT_STREET, PL_STREET, BR_STREET, IN_HOUSE, PO_BOX]) {
+  for (const [re, words] of STREETS) {
+    if (!words.test(text)) continue;
     for (const m of text.matchAll(re)) hits.push(street(text, m.index, m.index + m[0].length));
   }
   if (/[\p{Script=Han}]/u.test(text)) for (const m of text.matchAll(JP_ADDRESS)) hits.push({ kind: 'address', start: m.index, end: m.index + m[0].length });

@@ -56,10 +56,17 @@ export function detectPostcode(text: string, _ctx: DetectContext, streets: reado
   const push = (span: [number, number] | null) => {
     if (span) hits.push({ kind: 'postcode', start: span[0], end: span[1] });
   };
-  for (const m of text.matchAll(UK)) if (uppercaseOrSpaced(m[0])) push([m.index, m.index + m[0].length]);
-  for (const re of [EIRCODE, CANADA]) for (const m of text.matchAll(re)) push([m.index, m.index + m[0].length]);
-  for (const re of [US, AU, CUED, JAPAN, BRAZIL, POLAND, SWEDEN, INDIA]) for (const m of text.matchAll(re)) push(group(m));
-  for (const re of [FIVE_CITY, FOUR_CITY]) {
+  // Each pattern is tried only when the digits it needs are there: most messages have no postcode at all.
+  const letterDigit = /\p{L}\d|\d\p{L}/u.test(text);
+  if (letterDigit) {
+    for (const m of text.matchAll(UK)) if (uppercaseOrSpaced(m[0])) push([m.index, m.index + m[0].length]);
+    for (const re of [EIRCODE, CANADA]) for (const m of text.matchAll(re)) push([m.index, m.index + m[0].length]);
+  }
+  const five = /\d{5}/.test(text);
+  const four = five || /\d{4}/.test(text);
+  const tries: [RegExp, boolean][] = [[US, five], [AU, four], [CUED, /\d{2}/.test(text)], [JAPAN, text.includes('〒')], [BRAZIL, five], [POLAND, /\d{2}-\d{3}/.test(text)], [SWEDEN, /\d{3} \d{2}/.test(text)], [INDIA, /\d{6}/.test(text)]];
+  for (const [re, worth] of tries) if (worth) for (const m of text.matchAll(re)) push(group(m));
+  for (const re of five ? [FIVE_CITY, FOUR_CITY] : four ? [FOUR_CITY] : []) {
     for (const m of text.matchAll(re)) {
       const code = group(m);
       const town = m[2]!;
@@ -69,7 +76,7 @@ export function detectPostcode(text: string, _ctx: DetectContext, streets: reado
       if (prefixed || nearStreet(streets, m.index, text) || allCapsTown || lineEndsAfter(text, m.index + m[0].length)) push(code);
     }
   }
-  for (const m of text.matchAll(NL)) {
+  for (const m of four ? text.matchAll(NL) : []) {
     const value = m[1]!;
     if (NL_NOT.has(value.slice(-2))) continue;
     const after = lookAhead(text, m.index + value.length, 30);
