@@ -40,7 +40,7 @@ describe('candor redactions / redact', async () => {
   it('lists findings as text and JSON', async () => {
     const text = await cli(['redactions', ws, 'zendesk:T1']);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/8 findings, 8 awaiting review \(6 high confidence\), 6 removed when published/);
+    expect(text.stdout).toMatch(/8 findings, 8 awaiting review \(6 high confidence\), 8 removed when published/);
     expect(text.stdout).toMatch(/phone +high pending +removed .*"07911 123456"/);
     const json = JSON.parse((await cli(['redactions', ws, 'zendesk:T1', '--json'])).stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['threadId', 'findings', 'manual', 'places', 'summary']);

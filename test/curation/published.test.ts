@@ -32,11 +32,11 @@ function finding(kind: string, text?: string) {
 }
 
 describe('the published view', () => {
-  it('removes high-confidence personal data, keeps low-confidence until accepted, and never shows internal notes', () => {
+  it('removes every finding, low-confidence ones too (personal data fails closed), and never shows internal notes', () => {
     const v = view();
     expect(v.subject).toBe('Refund for [name removed]');
     expect(v.messages.map((m) => m.body)).toEqual([
-      "Hi, I'm [name removed]. Call me on [phone removed] or mail [email removed]. I live at 12 High Street, Leeds LS6 2AB. Card [card number removed] was charged twice 🙃 for ORD-123456.",
+      "Hi, I'm [name removed]. Call me on [phone removed] or mail [email removed]. I live at [address removed], Leeds [postcode removed]. Card [card number removed] was charged twice 🙃 for ORD-123456.",
       'Dear [name removed], sorry! Your refund for the late delivery is on its way.',
       'Thanks, got it.',
     ]);
@@ -64,11 +64,13 @@ describe('the published view', () => {
     expect(listAudit(f.ws.db).filter((e) => e.action === 'redaction.accept')).toHaveLength(1);
   });
 
-  it('removes low-confidence findings once accepted, and manual spans', () => {
+  it('publishes a low-confidence finding only when a curator keeps it (audited), and removes manual spans', () => {
     const address = finding('address');
     const postcode = finding('postcode');
+    expect(postcode.confidence).toBe('low');
     reviewFinding(f.ws.db, f.ws, 'zendesk:T1', address.id, 'accept');
     reviewFinding(f.ws.db, f.ws, 'zendesk:T1', postcode.id, 'reject');
+    expect(listAudit(f.ws.db).filter((e) => e.action === 'redaction.reject')).toHaveLength(1);
     const body0 = view().messages[0]!.body;
     expect(body0).toContain('I live at [address removed], Leeds LS6 2AB.');
     const msgId = address.location.slice('message:'.length);

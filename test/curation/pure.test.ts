@@ -53,6 +53,13 @@ describe('pseudonyms', () => {
 
   it('keeps only the town of a location', () => {
     expect(publicTown('Flat 3, 14 Acacia Avenue, Manchester M1 1AE')).toBe('Manchester');
+    // Never below town level: no house name, street or postcode, whatever order the parts come in.
+    expect(publicTown('Rose Cottage, Church Lane, Little Snoring NR21 0AX')).toBe('Little Snoring');
+    expect(publicTown('Flat 2, 5 Park Road, Headingley, Leeds LS6 1AA')).toBe('Leeds');
+    expect(publicTown('ROSE COTTAGE')).toBeNull();
+    expect(publicTown('Church Lane')).toBeNull();
+    expect(publicTown('Austin, TX 78705')).toBe('Austin');
+    expect(publicTown('Keizersgracht 123, 1015 CJ Amsterdam, Nederland')).toBe('Amsterdam');
     expect(publicTown('')).toBeNull();
   });
 

@@ -15,6 +15,7 @@ import { verifyCommand } from './verify.ts';
 import { keysCommand } from './keys.ts';
 import { serveCommand } from './serve.ts';
 import { messageCommand, threadCommand } from './corrections.ts';
+import { eraseCommand } from './erase.ts';
 
 // Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
 export const commands: readonly Command[] = [
@@ -35,5 +36,6 @@ export const commands: readonly Command[] = [
   serveCommand,
   threadCommand,
   messageCommand,
+  eraseCommand,
   // <new commands above this line>
 ] as readonly Command[];

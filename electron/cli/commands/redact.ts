@@ -24,8 +24,8 @@ decided here is applied when the thread is published. Every change is in the aud
 
 Options (each may be repeated; all are applied together or not at all):
   --accept <finding-id>   Remove this finding when published
-  --reject <finding-id>   Publish it as written. A high-confidence finding (email, phone, card, iban, ip, name)
-                          is only kept with --reason
+  --reject <finding-id>   Publish it as written (personal data fails closed: without this, every finding is
+                          removed). A high-confidence finding is only kept with --reason
   --reason <text>         Why a finding is kept
   --span <message-id>:<start>-<end>
                           Remove characters start..end (JavaScript string offsets, end exclusive) of a public

@@ -12,11 +12,12 @@ export const redactionsCommand = defineCommand({
   name: 'redactions',
   summary: 'Show the personal data found in a thread and what publishing removes',
   usage: 'candor redactions <workspace> <thread-id> [--json]',
-  help: `Lists each personal-data finding in the thread's subject and public messages (internal notes are never
-published, so never scanned), with its id, kind, confidence, place and status, and the manual redactions.
+  help: `Lists each personal-data finding in the thread's subject, public messages, tags, staff display names and
+attachment names (internal notes are never published, so never scanned), with its id, kind, confidence, place
+and status, and the manual redactions.
 
-When the thread is published, high-confidence findings (email, phone, card, iban, ip, name) are removed unless a
-curator kept them; low-confidence ones (address, postcode, url, account) only when accepted. Change them with
+Personal data fails closed: when the thread is published every finding is removed unless a curator kept it (a
+high-confidence one only with a reason). Low confidence means "check this one first". Change them with
 candor redact.
 
 Options:

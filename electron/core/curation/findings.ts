@@ -22,11 +22,13 @@ export function threadRowid(db: DatabaseSync, ref: string): { rowid: number; id:
 type FindingRow = { finding_id: string; location: string; kind: string; start: number; end: number; text: string; confidence: 'high' | 'low'; status: 'accepted' | 'rejected' | null; reason: string | null };
 type ManualRow = { id: string; location: string; start: number; end: number; text: string; note: string | null; actor: string; created_at: string };
 
-/** Whether publishing removes a finding: accepted ones always; high-confidence ones unless a curator kept them. */
-export function isRedacted(confidence: 'high' | 'low', status: ReviewStatus): boolean {
-  if (status === 'accepted') return true;
-  if (status === 'rejected') return false;
-  return confidence === 'high';
+/**
+ * Whether publishing removes a finding. Personal data fails closed: every finding is removed, whatever its
+ * confidence, unless a curator kept it (audited; a high-confidence one only with a reason). Low confidence only
+ * means "shown for review first".
+ */
+export function isRedacted(_confidence: 'high' | 'low', status: ReviewStatus): boolean {
+  return status !== 'rejected';
 }
 
 export function findingViews(db: DatabaseSync, rowids: readonly number[]): Map<number, FindingView[]> {

@@ -39,6 +39,8 @@ export const CurationSettings = z.object({
   companyAddresses: z.array(z.string().trim().min(1).max(300)).max(200).default([]),
   /** The company's own e-mail domains: role mailboxes there (support@, info@) are not personal data. */
   companyDomains: z.array(z.string().trim().min(1).max(253)).max(50).default([]),
+  /** The company's own phone numbers, in any notation: never flagged. */
+  companyPhones: z.array(z.string().trim().min(3).max(40)).max(100).default([]),
   /** Topic name -> keywords or phrases. */
   topicRules: TopicRules.default({}),
   /** Largest evidence file a claim may carry (MB); bigger files are refused at import, so every build stays possible. */
@@ -62,6 +64,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   companyPostcodes: 'JSON list of the company\'s own postcodes (never flagged)',
   companyAddresses: 'JSON list of the company\'s own address lines (never flagged)',
   companyDomains: 'JSON list of the company\'s e-mail domains (support@, info@ there are not personal data)',
+  companyPhones: 'JSON list of the company\'s own phone numbers, any notation (never flagged)',
   topicRules: 'JSON object: topic -> keywords/phrases, e.g. {"Delivery":["late delivery","courier*"]}',
   evidenceMaxMb: 'Largest evidence file a claim import accepts, in MB (default 100)',
 };
@@ -69,8 +72,11 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 export const ReviewStatus = z.enum(['pending', 'accepted', 'rejected']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
-/** Where a finding or a manual redaction is: the thread's subject, or one message (by Candor's message id). */
-export const Location = z.string().regex(/^(?:subject|message:.+)$/);
+/**
+ * Where a finding or a manual redaction is: the thread's subject, one message (by Candor's message id), a tag, the
+ * display name a staff message is published under, or one of a message's attachment names.
+ */
+export const Location = z.string().regex(/^(?:subject|message:.+|tag:.+|author:.+|attachment:.+)$/s);
 
 export const FindingView = Finding.extend({
   location: Location,
@@ -151,3 +157,36 @@ export const CurationQuery = ThreadQuery.extend({
 export type CurationQuery = z.input<typeof CurationQuery>;
 
 export { PiiKind };
+
+/** Whom to erase (GDPR Art. 17): some threads by id, or every thread of a customer by e-mail address or name. */
+export const EraseTarget = z.union([
+  z.strictObject({ threadIds: z.array(z.string().min(1)).min(1).max(10_000) }),
+  z.strictObject({ customer: z.string().trim().min(1).max(320) }),
+]);
+export type EraseTarget = z.infer<typeof EraseTarget>;
+
+/** What an erasure removed: counts only, never what. */
+export const EraseResult = z.object({
+  /** The audit entry's id ("erasure:<uuid>"): what the organisation can quote back to the customer. */
+  erasureId: z.string(),
+  at: z.string(),
+  threads: z.number().int(),
+  messages: z.number().int(),
+  findings: z.number().int(),
+  /** Every row removed (threads, messages, private data, findings, reviews, decisions, tags, audit entries). */
+  records: z.number().int(),
+  dryRun: z.boolean(),
+});
+export type EraseResult = z.infer<typeof EraseResult>;
+
+/** "Personal-data detection improved: N conversations have new findings to review." */
+export const DetectorNews = z.object({
+  detectorVersion: z.string(),
+  /** Conversations with findings the current detectors made and the previous ones did not, not yet reviewed. */
+  conversations: z.number().int(),
+  /** The newest of them (at most 50). */
+  threadIds: z.array(z.string()),
+  /** Conversations last scanned by older detectors: scanned again when opened or at the next build. */
+  awaitingRescan: z.number().int(),
+});
+export type DetectorNews = z.infer<typeof DetectorNews>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageRole } from '../model/thread.ts';
-import { detectAddress, detectPostcode } from './pii/address.ts';
+import { detectAddress, streetHits } from './pii/address.ts';
+import { detectPostcode } from './pii/postcode.ts';
 import { EMPTY_CONTEXT } from './pii/context.ts';
 import { fold } from './pii/text.ts';
 import { memoize } from '../memo.ts';
@@ -25,27 +26,38 @@ export type NamingPolicy = {
 };
 
 /**
- * Only the town of a stored location is shown: street lines, postcodes and anything with digits are dropped, so
- * "12 High St, Leeds LS1 4AP" becomes "Leeds". A location that mentions the customer's name is not shown at all.
+ * Only the town (or something larger) of a stored location is shown: streets, house names, flats, postcodes and
+ * anything with digits are dropped, and of what is left the last part is taken (addresses run from the house to
+ * the country), without states and countries: "Rose Cottage, Church Lane, Little Snoring NR21 0AX" becomes
+ * "Little Snoring", "Flat 2, 5 Park Road, Headingley, Leeds LS6 1AA" becomes "Leeds". A location that is only a
+ * house or a street, or that mentions the customer's name, is not shown at all.
  */
 export function publicTown(location: string | undefined | null, customerName?: string | null): string | null {
   if (!location) return null;
-  const town = townOf(location);
+  const town = townOf(location.slice(0, 300));
   if (!town) return null;
   if (customerName) {
     const f = fold(town);
-    if (customerName.split(/\s+/).some((n) => n.length > 1 && f.includes(fold(n)))) return null;
+    if (customerName.slice(0, 200).split(/\s+/).some((n) => n.length > 1 && f.includes(fold(n)))) return null;
   }
   return town.slice(0, 60);
 }
 
+/** Words that make a part of an address a street, a house or a flat rather than a place. */
+const BELOW_TOWN = /(?:^|[\s.'-])(?:street|st|road|rd|lane|ln|avenue|ave|drive|dr|close|way|court|ct|place|pl|crescent|terrace|gardens|grove|square|sq|mews|row|walk|rise|boulevard|blvd|parkway|highway|cottage|house|farm|farmhouse|lodge|barn|manor|hall|mill|villa|grange|croft|bungalow|rectory|vicarage|chalet|flat|apartment|apartments|apt|unit|suite|floor|box|rue|chemin|allée|impasse|quai|calle|avenida|plaza|via|viale|piazza|corso|rua|travessa|ul|aleja|osiedle|straße|strasse|str|gasse|platz|wohnung|laan|gracht|plein|kade|gatan|vägen|lgh|sector|block)(?:$|[\s.,])|(?:straße|strasse|weg|gasse|allee|platz|straat|laan|gracht|gatan|vägen|丁目|番地)$/iu;
+const REGIONS = /^(?:uk|u\.k\.|united kingdom|great britain|england|scotland|wales|northern ireland|ireland|éire|usa|u\.s\.a\.|us|united states|germany|deutschland|france|spain|españa|italy|italia|netherlands|the netherlands|nederland|holland|belgium|belgië|belgique|poland|polska|sweden|sverige|india|australia|canada|brazil|brasil|japan|日本|[A-Z]{2,3}|co\.? [\p{L} ]+|county [\p{L} ]+|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york state|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington state|west virginia|wisconsin|wyoming)$/iu;
+
 /** Towns repeat across thousands of threads (a site build asks for each one): each location is worked out once. */
 const townOf = memoize((location: string): string | null => {
   let text = location;
-  const spans = [...detectAddress(text, EMPTY_CONTEXT), ...detectPostcode(text, EMPTY_CONTEXT)].sort((a, b) => b.start - a.start);
-  for (const s of spans) text = text.slice(0, s.start) + text.slice(s.end);
-  const parts = text.split(/[,;\n]/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 1 && !/\d/.test(p) && !p.includes('@'));
-  return parts[0] ?? null;
+  const streets = streetHits(text);
+  const postcodes = detectPostcode(text, EMPTY_CONTEXT, streets);
+  const spans = [...detectAddress(text, EMPTY_CONTEXT, postcodes), ...postcodes].sort((a, b) => b.start - a.start);
+  for (const s of spans) text = text.slice(0, s.start) + ' '.repeat(s.end - s.start) + text.slice(s.end);
+  const parts = text.replace(/〒/g, ' ').split(/[,;\n]/).map((p) => p.replace(/\s+/g, ' ').replace(/^[\s-]+|[\s-]+$/g, '').trim())
+    .filter((p) => p.length > 1 && !/\d/.test(p) && !p.includes('@') && !BELOW_TOWN.test(p));
+  const places = parts.filter((p) => !REGIONS.test(p));
+  return places[places.length - 1] ?? parts[parts.length - 1] ?? null;
 });
 
 /** "Customer in Leeds", "J." or "Customer", by workspace policy. Never more of the name than its first letter. */

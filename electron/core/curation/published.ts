@@ -10,6 +10,9 @@ import type { NamingPolicy } from './pseudonym.ts';
 import { isReadOnlyError, makeScanner, refreshScans, scanInMemory, staleRowids } from './scan.ts';
 import type { LocatedFinding } from './scan.ts';
 import { namingPolicy, readSettings } from './settings.ts';
+import { detectText } from './pii/detect.ts';
+import { EMPTY_CONTEXT } from './pii/context.ts';
+import { memoize } from '../memo.ts';
 
 type HasDb = { db: DatabaseSync };
 const BATCH = 500;
@@ -34,6 +37,14 @@ function spansFor(text: string, location: string, findings: readonly FindingView
   }
   return spans;
 }
+
+/** Locations (a tag, an author) that hold personal data publishing removes: such a field is left out whole. */
+function withheldPlaces(findings: readonly FindingView[]): Set<string> {
+  return new Set(findings.filter((f) => f.redacted && !f.location.startsWith('message:') && f.location !== 'subject').map((f) => f.location));
+}
+
+/** Topic names are the workspace's own words, but they become page names too: one holding personal data is dropped. */
+const topicIsSafe = memoize((topic: string): boolean => detectText(topic, EMPTY_CONTEXT, 'topic').length === 0);
 
 function occurrences(text: string, needle: string): number[] {
   const out: number[] = [];
@@ -109,6 +120,7 @@ function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingP
     const customerName = p.get('customer.name') ?? threadMsgs.find((x) => x.role === 'customer' && x.author_name)?.author_name ?? null;
     const shownAs = customerPseudonym(policy, { name: customerName, location: p.get('customer.location') ?? null });
     const threadTags = tagsBy.get(rowid) ?? [];
+    const withheld = withheldPlaces(f);
     out.push({
       id: r.id,
       source: r.source,
@@ -119,8 +131,9 @@ function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingP
       openedAt: r.opened_at,
       resolvedAt: r.resolved_at,
       lastActivityAt: r.last_activity_at,
-      tags: unique(threadTags.filter((t) => t.origin !== 'rule').map((t) => t.tag)),
-      topics: inMemory?.get(rowid)?.topics ?? unique(threadTags.filter((t) => t.origin === 'rule').map((t) => t.tag)),
+      // Every field goes through the same scan as the messages: a tag with personal data is not published.
+      tags: unique(threadTags.filter((t) => t.origin !== 'rule' && !withheld.has(`tag:${t.tag}`)).map((t) => t.tag)),
+      topics: (inMemory?.get(rowid)?.topics ?? unique(threadTags.filter((t) => t.origin === 'rule').map((t) => t.tag))).filter(topicIsSafe),
       customer: shownAs,
       decision: r.decision as Decision,
       messages: threadMsgs.map((x) => {
@@ -128,7 +141,7 @@ function buildBatch(db: DatabaseSync, rowids: readonly number[], policy: NamingP
         return {
           id: x.id,
           role: x.role as MessageRole,
-          author: authorLabel(policy, x.role as MessageRole, x.author_name, shownAs),
+          author: authorLabel(policy, x.role as MessageRole, withheld.has(`author:${x.id}`) ? null : x.author_name, shownAs),
           sentAt: x.sent_at,
           body: applyRedactions(x.body, spansFor(x.body, location, f, man)),
           format: x.format as MessageFormat,

@@ -8,24 +8,36 @@ import { detectText } from './pii/detect.ts';
 import type { Finding } from './pii/finding.ts';
 import { compileTopicRules, topicsFor } from './topics.ts';
 import type { CompiledTopic } from './topics.ts';
-import type { CurationSettings } from './model.ts';
+import type { CurationSettings, DetectorNews } from './model.ts';
 import { readSettings } from './settings.ts';
 
-/** Bump when a detector changes what it finds: every thread is then scanned again on next use. */
-export const DETECTOR_VERSION = '1';
+/**
+ * Bump when a detector changes what it finds: every thread is then scanned again on next use, findings the new
+ * version adds are listed as news for curators (detectorNews), and the site's build fingerprint changes (the site
+ * builder reads this constant), so every page is rendered again at the next build.
+ */
+export const DETECTOR_VERSION = '2';
 const BATCH = 500;
 const STATE_KEY = 'curation.scanState';
 
 export type LocatedFinding = Finding & { location: string };
 
-/** One thread's publishable text, and who its customer is. */
+/** One thread's publishable text (every field that can reach the site), and who its customer and staff are. */
 export type ThreadText = {
   rowid: number;
   id: string;
   updatedAt: string;
   subject: string | null;
   customerNames: string[];
+  /** Display names of the thread's staff: published under staffNaming "name", so not flagged in signatures. */
+  staffNames: string[];
   messages: { id: string; body: string }[];
+  /** Source and curators' tags (rule topics are the workspace's own words). */
+  tags: string[];
+  /** Display names public staff and system messages are published under. */
+  authors: { messageId: string; name: string }[];
+  /** Attachment names of public messages. */
+  attachments: { messageId: string; index: number; name: string }[];
 };
 
 function hash(parts: readonly string[]): string {
@@ -38,7 +50,7 @@ function hash(parts: readonly string[]): string {
 }
 
 export function piiConfig(s: CurationSettings): string {
-  return hash([DETECTOR_VERSION, s.defaultCountry, JSON.stringify(s.accountPatterns), JSON.stringify(s.companyPostcodes), JSON.stringify(s.companyAddresses), JSON.stringify(s.companyDomains)]);
+  return hash([DETECTOR_VERSION, s.defaultCountry, JSON.stringify(s.accountPatterns), JSON.stringify(s.companyPostcodes), JSON.stringify(s.companyAddresses), JSON.stringify(s.companyDomains), JSON.stringify(s.companyPhones), s.staffNaming]);
 }
 
 export function topicConfig(s: CurationSettings): string {
@@ -46,11 +58,12 @@ export function topicConfig(s: CurationSettings): string {
 }
 
 function contentHash(t: ThreadText): string {
-  return hash([t.subject ?? '', ...t.customerNames, ...t.messages.flatMap((m) => [m.id, m.body])]);
+  return hash([t.subject ?? '', ...t.customerNames, ...t.staffNames, ...t.messages.flatMap((m) => [m.id, m.body]), '\u0001', ...t.tags, '\u0001',
+    ...t.authors.flatMap((a) => [a.messageId, a.name]), '\u0001', ...t.attachments.flatMap((a) => [a.messageId, String(a.index), a.name])]);
 }
 
 /** What the detectors need from the settings, compiled once per scan. */
-export type Scanner = { settings: CurationSettings; base: Omit<DetectContext, 'customerNames'>; topics: CompiledTopic[]; piiConfig: string; topicConfig: string };
+export type Scanner = { settings: CurationSettings; base: Omit<DetectContext, 'customerNames' | 'publicNames'>; topics: CompiledTopic[]; piiConfig: string; topicConfig: string };
 
 export function makeScanner(settings: CurationSettings): Scanner {
   return {
@@ -61,6 +74,7 @@ export function makeScanner(settings: CurationSettings): Scanner {
       companyPostcodes: settings.companyPostcodes,
       companyAddresses: settings.companyAddresses,
       companyDomains: settings.companyDomains,
+      companyPhones: settings.companyPhones,
     },
     topics: compileTopicRules(settings.topicRules),
     piiConfig: piiConfig(settings),
@@ -68,15 +82,25 @@ export function makeScanner(settings: CurationSettings): Scanner {
   };
 }
 
-/** Personal data in the subject and every public message. Internal notes are never published, so never scanned. */
+/**
+ * Personal data in every field of the thread that can reach the site: the subject, every public message, the
+ * tags, the display names staff messages are published under, and attachment names. Internal notes are never
+ * published, so never scanned.
+ */
 export function detectThread(t: ThreadText, scanner: Scanner): LocatedFinding[] {
-  const ctx: DetectContext = { ...scanner.base, customerNames: t.customerNames };
+  const publicNames = scanner.settings.staffNaming === 'name' ? t.staffNames : [];
+  const ctx: DetectContext = { ...scanner.base, customerNames: t.customerNames, publicNames };
   const out: LocatedFinding[] = [];
-  if (t.subject) for (const f of detectText(t.subject, ctx, 'subject')) out.push({ ...f, location: 'subject' });
-  for (const m of t.messages) {
-    const location = `message:${m.id}`;
-    for (const f of detectText(m.body, ctx, location)) out.push({ ...f, location });
-  }
+  const scan = (text: string | null, location: string, c: DetectContext = ctx) => {
+    if (text) for (const f of detectText(text, c, location)) out.push({ ...f, location });
+  };
+  scan(t.subject, 'subject');
+  for (const m of t.messages) scan(m.body, `message:${m.id}`);
+  for (const tag of t.tags) scan(tag, `tag:${tag}`);
+  // A staff member's own display name is public by policy; anything else in it (an address, a number, the
+  // customer's name) is not.
+  for (const a of t.authors) scan(a.name, `author:${a.messageId}`, { ...ctx, publicNames: [...publicNames, a.name] });
+  for (const a of t.attachments) scan(a.name, `attachment:${a.messageId}:${a.index}`);
   return out;
 }
 
@@ -94,21 +118,40 @@ export function loadThreadTexts(db: DatabaseSync, rowids: readonly number[]): Th
   const m = marks(rowids.length);
   const threads = db.prepare(`SELECT rowid, id, updated_at, subject FROM threads WHERE rowid IN (${m})`).all(...rowids) as { rowid: number; id: string; updated_at: string; subject: string | null }[];
   const byRow = new Map<number, ThreadText>();
-  for (const t of threads) byRow.set(t.rowid, { rowid: t.rowid, id: t.id, updatedAt: t.updated_at, subject: t.subject, customerNames: [], messages: [] });
+  for (const t of threads) byRow.set(t.rowid, { rowid: t.rowid, id: t.id, updatedAt: t.updated_at, subject: t.subject, customerNames: [], staffNames: [], messages: [], tags: [], authors: [], attachments: [] });
   const names = db.prepare(`SELECT thread_rowid, value FROM private_data WHERE thread_rowid IN (${m}) AND message_rowid IS NULL AND key = 'customer.name'`).all(...rowids) as { thread_rowid: number; value: string }[];
   for (const n of names) byRow.get(n.thread_rowid)?.customerNames.push(n.value);
-  const messages = db.prepare(`SELECT thread_rowid, id, role, author_name, body, visibility FROM messages WHERE thread_rowid IN (${m}) ORDER BY thread_rowid, position`).all(...rowids) as { thread_rowid: number; id: string; role: string; author_name: string | null; body: string; visibility: string }[];
+  const messages = db.prepare(`SELECT thread_rowid, id, role, author_name, body, visibility, attachments FROM messages WHERE thread_rowid IN (${m}) ORDER BY thread_rowid, position`).all(...rowids) as { thread_rowid: number; id: string; role: string; author_name: string | null; body: string; visibility: string; attachments: string }[];
   for (const msg of messages) {
     const t = byRow.get(msg.thread_rowid);
     if (!t) continue;
     // The name a customer signs messages with is the customer's name too.
     if (msg.role === 'customer' && msg.author_name && !t.customerNames.includes(msg.author_name)) t.customerNames.push(msg.author_name);
-    if (msg.visibility === 'public') t.messages.push({ id: msg.id, body: msg.body });
+    if (msg.role === 'staff' && msg.author_name && !t.staffNames.includes(msg.author_name)) t.staffNames.push(msg.author_name);
+    if (msg.visibility !== 'public') continue;
+    t.messages.push({ id: msg.id, body: msg.body });
+    if (msg.role !== 'customer' && msg.author_name?.trim()) t.authors.push({ messageId: msg.id, name: msg.author_name });
+    attachmentNames(msg.attachments).forEach((name, index) => t.attachments.push({ messageId: msg.id, index, name }));
+  }
+  const tags = db.prepare(`SELECT thread_rowid, tag FROM thread_tags WHERE thread_rowid IN (${m}) AND origin <> 'rule' ORDER BY thread_rowid, tag`).all(...rowids) as { thread_rowid: number; tag: string }[];
+  for (const tag of tags) {
+    const t = byRow.get(tag.thread_rowid);
+    if (t && !t.tags.includes(tag.tag)) t.tags.push(tag.tag);
   }
   return rowids.map((r) => byRow.get(r)).filter((t): t is ThreadText => t !== undefined);
 }
 
-type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null };
+function attachmentNames(json: string): string[] {
+  if (json === '[]') return [];
+  try {
+    const list = JSON.parse(json) as unknown;
+    return Array.isArray(list) ? list.map((a) => (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string' ? (a as { name: string }).name : '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null; detector_version: string | null };
 
 /** What the last whole refresh saw: the newest thread, the latest change, and the settings it scanned with. */
 type ScanState = { maxRowid: number; maxUpdated: string; pii: string; topic: string };
@@ -167,7 +210,7 @@ export function isReadOnlyError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { errcode?: number }).errcode === 8;
 }
 
-const STALE = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
+const STALE = `SELECT t.rowid AS rowid, t.updated_at, s.content_hash, s.pii_config, s.topic_config, s.detector_version FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid
     WHERE (s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at OR s.pii_config <> ? OR s.topic_config <> ?)`;
 
 /** Which of these threads have no scan for their current text and settings. Reads only. */
@@ -233,8 +276,10 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
   const insFinding = db.prepare('INSERT OR IGNORE INTO pii_findings (thread_rowid, finding_id, location, kind, start, "end", text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const delTopics = db.prepare("DELETE FROM thread_tags WHERE thread_rowid = ? AND origin = 'rule'");
   const insTopic = db.prepare("INSERT OR IGNORE INTO thread_tags (thread_rowid, tag, origin) VALUES (?, ?, 'rule')");
-  const upsertScan = db.prepare(`INSERT INTO curation_scans (thread_rowid, seen_updated_at, content_hash, pii_config, topic_config, unreviewed, unreviewed_high) VALUES (?, ?, ?, ?, ?, 0, 0)
-    ON CONFLICT (thread_rowid) DO UPDATE SET seen_updated_at = excluded.seen_updated_at, content_hash = excluded.content_hash, pii_config = excluded.pii_config, topic_config = excluded.topic_config`);
+  const upsertScan = db.prepare(`INSERT INTO curation_scans (thread_rowid, seen_updated_at, content_hash, pii_config, topic_config, unreviewed, unreviewed_high, detector_version) VALUES (?, ?, ?, ?, ?, 0, 0, ?)
+    ON CONFLICT (thread_rowid) DO UPDATE SET seen_updated_at = excluded.seen_updated_at, content_hash = excluded.content_hash, pii_config = excluded.pii_config, topic_config = excluded.topic_config, detector_version = excluded.detector_version`);
+  const oldIds = db.prepare('SELECT finding_id FROM pii_findings WHERE thread_rowid = ?');
+  const insNews = db.prepare('INSERT OR IGNORE INTO pii_detector_news (thread_rowid, finding_id, version) VALUES (?, ?, ?)');
   let scanned = 0;
   for (const row of batch) {
     const t = texts.get(row.rowid);
@@ -242,16 +287,37 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
     const content = contentHash(t);
     const textChanged = row.content_hash !== content;
     if (textChanged || row.pii_config !== scanner.piiConfig) {
+      // Scanned before with other detectors: what this version finds and that one did not is news for curators.
+      const upgraded = row.content_hash !== null && (row.detector_version ?? '1') !== DETECTOR_VERSION;
+      const before = upgraded ? new Set((oldIds.all(t.rowid) as { finding_id: string }[]).map((r) => r.finding_id)) : null;
       delFindings.run(t.rowid);
-      for (const f of detectThread(t, scanner)) insFinding.run(t.rowid, f.id, f.location, f.kind, f.start, f.end, f.text, f.confidence);
+      for (const f of detectThread(t, scanner)) {
+        insFinding.run(t.rowid, f.id, f.location, f.kind, f.start, f.end, f.text, f.confidence);
+        if (before && !before.has(f.id)) insNews.run(t.rowid, f.id, DETECTOR_VERSION);
+      }
       scanned++;
     }
     if (textChanged || row.topic_config !== scanner.topicConfig) {
       delTopics.run(t.rowid);
       for (const topic of threadTopics(t, scanner)) insTopic.run(t.rowid, topic);
     }
-    upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig);
+    upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig, DETECTOR_VERSION);
     recount(db, t.rowid);
   }
   return scanned;
+}
+
+/**
+ * "Personal-data detection improved: N conversations have new findings to review": threads in which the current
+ * detectors found something the previous ones did not, and that no curator has reviewed yet. Reads only what is
+ * stored (a few index look-ups, even at 100,000 threads): after an upgrade, threads are scanned again when they are
+ * opened or at the next build, and awaitingRescan says how many are still to be.
+ */
+export function detectorNews(db: DatabaseSync, limit = 50): DetectorNews {
+  const pending = `FROM pii_detector_news n JOIN pii_findings f ON f.thread_rowid = n.thread_rowid AND f.finding_id = n.finding_id
+    LEFT JOIN pii_reviews r ON r.thread_rowid = n.thread_rowid AND r.finding_id = n.finding_id WHERE n.version = ? AND r.status IS NULL`;
+  const count = (db.prepare(`SELECT count(DISTINCT n.thread_rowid) AS c ${pending}`).get(DETECTOR_VERSION) as { c: number }).c;
+  const ids = (db.prepare(`SELECT DISTINCT t.id, t.opened_at FROM threads t WHERE t.rowid IN (SELECT n.thread_rowid ${pending}) ORDER BY t.opened_at DESC LIMIT ?`).all(DETECTOR_VERSION, limit) as { id: string }[]).map((r) => r.id);
+  const awaitingRescan = (db.prepare('SELECT count(*) AS c FROM curation_scans WHERE content_hash IS NOT NULL AND coalesce(detector_version, \'1\') <> ?').get(DETECTOR_VERSION) as { c: number }).c;
+  return { detectorVersion: DETECTOR_VERSION, conversations: count, threadIds: ids, awaitingRescan };
 }

@@ -15,7 +15,7 @@ const PREFIX = 'policy.';
 const KIND: Record<SettingKey, 'string' | 'boolean' | 'json' | 'number'> = {
   defaultCountry: 'string', customerPseudonym: 'string', customerLabel: 'string', customerLocationFormat: 'string', staffNaming: 'string',
   staffLabel: 'string', systemLabel: 'string', defaultDecision: 'string', requirePiiHandled: 'boolean', accountPatterns: 'json',
-  companyPostcodes: 'json', companyAddresses: 'json', companyDomains: 'json', topicRules: 'json',
+  companyPostcodes: 'json', companyAddresses: 'json', companyDomains: 'json', companyPhones: 'json', topicRules: 'json',
   evidenceMaxMb: 'number',
 };
 

@@ -30,6 +30,8 @@ export function changeManualTags(db: DatabaseSync, who: { actor: string }, ref: 
     for (const t of remove) db.prepare("DELETE FROM thread_tags WHERE thread_rowid = ? AND tag = ? AND origin = 'manual'").run(rowid, t);
     const after = threadTags(db, id);
     if (before.join('\u0000') !== after.manual.join('\u0000')) {
+      // Tags are published, so they are scanned for personal data like the messages: the thread's content changed.
+      db.prepare('UPDATE threads SET updated_at = ? WHERE rowid = ?').run(new Date().toISOString(), rowid);
       appendAudit(db, { actor: who.actor, action: 'thread.tags', entityType: 'thread', entityId: id, before: { manualTags: before }, after: { manualTags: after.manual } });
     }
     return after;

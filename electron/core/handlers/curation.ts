@@ -3,6 +3,8 @@ import { CandorError } from '../errors.ts';
 import { decideCurated } from '../curation/decisions.ts';
 import { addManualRedaction, removeManualRedaction, reviewFinding, threadRedactions } from '../curation/findings.ts';
 import { publishedThread } from '../curation/published.ts';
+import { eraseCustomer } from '../curation/erase.ts';
+import { detectorNews } from '../curation/scan.ts';
 import { searchCurated } from '../curation/search.ts';
 import { readSettings, writeSetting } from '../curation/settings.ts';
 import { changeManualTags } from '../curation/tags.ts';
@@ -58,5 +60,11 @@ export const curationHandlers: HandlersFor<typeof curationChannels> = {
     const view = publishedThread(ctx.workspace(), req.threadId);
     if (!view) throw new CandorError('NOT_FOUND', `No thread "${req.threadId}" in this workspace.`);
     return view;
+  },
+  'curation.erase'(req, ctx) {
+    return eraseCustomer(ctx.workspace(), req.target, { dryRun: req.dryRun });
+  },
+  'curation.detectorNews'(_req, ctx) {
+    return detectorNews(ctx.workspace().db);
   },
 };

@@ -11,8 +11,9 @@ export { ThreadSummary, StoredMessage, ThreadDetail, ThreadQuery, ThreadPage } f
 import { inferKind } from '../model/infer-kind.ts';
 import { appendAudit } from './audit.ts';
 import { contentKey, messageId, threadId } from './ids.ts';
+import { wasErased } from './erased.ts';
 
-export type UpsertResult = { created: boolean; updated: boolean; messagesCreated: number; internalNotes: number; threadId: string };
+export type UpsertResult = { created: boolean; updated: boolean; messagesCreated: number; internalNotes: number; threadId: string; erased?: true };
 
 type ThreadRow = {
   rowid: number;
@@ -127,6 +128,8 @@ export function upsertThread(db: DatabaseSync, raw: ThreadInput, ctx: UpsertCont
   const t = ThreadInput.parse(raw);
   const s = statements(db);
   const id = threadId(t.source, t.externalId);
+  // A customer asked to be forgotten: the same record in a later export stays out (curation/erase.ts).
+  if (wasErased(db, t.source, t.externalId)) return { created: false, updated: false, messagesCreated: 0, internalNotes: 0, threadId: id, erased: true };
   // ThreadInput.parse has validated the messages (and filled their defaults): no second parse per message.
   const messages = t.messages;
   const sentTimes = messages.map((m) => m.sentAt).sort();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CurationQuery, CurationSettings, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../../core/curation/model.ts';
+import { CurationQuery, CurationSettings, DetectorNews, EraseResult, EraseTarget, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../../core/curation/model.ts';
 import type { SettingKey } from '../../core/curation/model.ts';
 import { Stats } from '../../core/curation/stats.ts';
 import { WithholdReason } from '../../core/model/thread.ts';
@@ -36,4 +36,11 @@ export const curationChannels = channels({
   'curation.settings.set': { req: z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]), value: z.unknown() }), res: CurationSettings },
   /** Exactly what the public site shows of the thread (whatever its decision: the app previews with it). */
   'curation.publishedView': { req: ThreadRef, res: PublishedThread },
+  /**
+   * Erase a customer (GDPR Art. 17): some threads by id, or every thread of a customer by e-mail address or name.
+   * Irreversible; the next build removes them from the site. dryRun only counts.
+   */
+  'curation.erase': { req: z.object({ target: EraseTarget, dryRun: z.boolean().optional() }), res: EraseResult },
+  /** "Personal-data detection improved: N conversations have new findings to review." */
+  'curation.detectorNews': { req: z.object({}), res: DetectorNews },
 });

@@ -47,4 +47,6 @@ export type PiiKind = FindingView['kind'];
 export const PII_LABEL: Record<PiiKind, string> = {
   email: 'E-mail address', phone: 'Phone number', card: 'Payment card', iban: 'Bank account (IBAN)', ip: 'IP address',
   name: 'Customer’s name', account: 'Order or account number', url: 'Personal link', address: 'Street address', postcode: 'Postcode',
+  cvv: 'Card security code', bank: 'Bank details', 'national-id': 'National ID number', passport: 'Passport number', licence: 'Driving licence number',
+  birthdate: 'Date of birth', vehicle: 'Vehicle registration',
 };

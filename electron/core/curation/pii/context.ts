@@ -14,6 +14,10 @@ export type DetectContext = {
   companyAddresses: readonly string[];
   /** The company's own e-mail domains: role mailboxes there (support@, info@...) are not personal data. */
   companyDomains: readonly string[];
+  /** The company's own phone numbers, in any notation: never flagged. */
+  companyPhones: readonly string[];
+  /** Names the site publishes anyway (staff display names under staffNaming "name"): not flagged in signatures. */
+  publicNames: readonly string[];
 };
 
 export const EMPTY_CONTEXT: DetectContext = {
@@ -23,6 +27,8 @@ export const EMPTY_CONTEXT: DetectContext = {
   companyPostcodes: [],
   companyAddresses: [],
   companyDomains: [],
+  companyPhones: [],
+  publicNames: [],
 };
 
 export function makeContext(partial: Partial<DetectContext> = {}): DetectContext {

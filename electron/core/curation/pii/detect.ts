@@ -5,32 +5,46 @@ import { detectEmail } from './email.ts';
 import { detectPhone } from './phone.ts';
 import { detectCard } from './card.ts';
 import { detectIban } from './iban.ts';
+import { detectBank } from './bank.ts';
 import { detectIp } from './ip.ts';
-import { detectAddress, detectPostcode } from './address.ts';
+import { detectAddress, streetHits } from './address.ts';
+import { detectPostcode } from './postcode.ts';
 import { detectUrl } from './url.ts';
 import { detectAccount } from './account.ts';
 import { detectName } from './name.ts';
+import { detectPeople } from './people.ts';
+import { detectNationalId } from './national-id.ts';
+import { detectBirthdate } from './birthdate.ts';
+import { detectCvv, detectLicence, detectPassport, detectVehicle } from './documents.ts';
 import { escapeRegExp, fold, foldWithMap } from './text.ts';
 
 type Detector = (text: string, ctx: DetectContext) => Hit[];
 
+/** Every detector by the kind it finds; each is a small pure function of the text and the thread's context. */
 export const DETECTORS: Record<PiiKind, Detector> = {
   email: detectEmail,
   phone: detectPhone,
   card: detectCard,
+  cvv: detectCvv,
   iban: detectIban,
+  bank: detectBank,
   ip: detectIp,
-  name: detectName,
+  name: (text, ctx) => [...detectName(text, ctx), ...detectPeople(text, ctx)],
   account: detectAccount,
   url: detectUrl,
-  address: detectAddress,
-  postcode: detectPostcode,
+  address: (text, ctx) => detectAddress(text, ctx, detectPostcode(text, ctx, streetHits(text))),
+  postcode: (text, ctx) => detectPostcode(text, ctx, streetHits(text)),
+  'national-id': detectNationalId,
+  passport: detectPassport,
+  licence: detectLicence,
+  birthdate: detectBirthdate,
+  vehicle: detectVehicle,
 };
 
 /** When two findings overlap, the more specific one wins; a finding inside a better one is dropped. */
-const PRIORITY: readonly PiiKind[] = ['email', 'card', 'iban', 'ip', 'account', 'phone', 'name', 'url', 'address', 'postcode'];
-/** Digits the workspace says are an order or account number are not also a phone, card or postcode. */
-const SHADOWED_BY_ACCOUNT: ReadonlySet<PiiKind> = new Set(['phone', 'card', 'postcode', 'iban']);
+const PRIORITY: readonly PiiKind[] = ['email', 'card', 'iban', 'national-id', 'bank', 'cvv', 'ip', 'passport', 'licence', 'vehicle', 'birthdate', 'account', 'phone', 'name', 'url', 'address', 'postcode'];
+/** Digits the workspace or a cue word says are an order or account number are not also a phone, card or postcode. */
+const SHADOWED_BY_ACCOUNT: ReadonlySet<PiiKind> = new Set(['phone', 'card', 'postcode']);
 
 function normalisePostcode(s: string): string {
   return s.replace(/[\s-]/g, '').toUpperCase();
@@ -49,11 +63,23 @@ function companySpans(text: string, ctx: DetectContext): [number, number][] {
   return spans;
 }
 
+/** Every detector's hits on one text; streets and postcodes are worked out once and shared. */
+function allHits(text: string, ctx: DetectContext): Hit[] {
+  const raw: Hit[] = [];
+  for (const kind of PRIORITY) {
+    if (kind === 'address' || kind === 'postcode') continue;
+    raw.push(...DETECTORS[kind](text, ctx));
+  }
+  const streets = streetHits(text);
+  const postcodes = detectPostcode(text, ctx, streets);
+  raw.push(...detectAddress(text, ctx, postcodes), ...postcodes);
+  return raw;
+}
+
 /** Runs every detector over one text and returns non-overlapping-by-containment findings in text order. */
 export function detectText(text: string, ctx: DetectContext, location: string): Finding[] {
   if (!text) return [];
-  const raw: Hit[] = [];
-  for (const kind of PRIORITY) raw.push(...DETECTORS[kind](text, ctx));
+  const raw = allHits(text, ctx);
   const accounts = raw.filter((h) => h.kind === 'account');
   const company = companySpans(text, ctx);
   const companyPostcodes = new Set(ctx.companyPostcodes.map(normalisePostcode));

@@ -17,5 +17,5 @@ export function findingId(kind: PiiKind, location: string, start: number, end: n
 
 export function toFinding(hit: Hit, text: string, location: string): Finding {
   const slice = text.slice(hit.start, hit.end);
-  return { id: findingId(hit.kind, location, hit.start, hit.end, slice), kind: hit.kind, start: hit.start, end: hit.end, text: slice, confidence: confidenceOf(hit.kind) };
+  return { id: findingId(hit.kind, location, hit.start, hit.end, slice), kind: hit.kind, start: hit.start, end: hit.end, text: slice, confidence: hit.confidence ?? confidenceOf(hit.kind) };
 }

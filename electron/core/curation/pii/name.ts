@@ -1,58 +1,34 @@
 import type { DetectContext } from './context.ts';
 import type { Hit } from './finding.ts';
-import { escapeRegExp, fold, foldWithMap, wordAfter, wordBefore } from './text.ts';
+import { BEFORE_MONTH, EVERYDAY, GENERIC, MONTHS, NICKNAMES, ORG_WORDS, PARTICLES, TITLES } from './name-words.ts';
+import { fold, foldWithMap } from './text.ts';
 
-/** Titles are not part of the name to look for. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'herr', 'frau', 'm', 'mme', 'mlle', 'dhr', 'mevr', 'mevrouw', 'meneer', 'monsieur', 'madame']);
-/** Placeholders exports put where a name would be ("Customer 1234", "Anonymous"): never looked for in the text. */
-const GENERIC = new Set(['customer', 'client', 'kunde', 'kundin', 'klant', 'guest', 'gast', 'invité', 'anonymous', 'anonym', 'anonyme', 'anoniem', 'user', 'member', 'buyer', 'reviewer', 'visitor', 'unknown', 'none', 'null', 'support', 'team', 'admin', 'staff', 'agent', 'system', 'requester', 'contact', 'consumer', 'shopper', 'n/a', 'na', 'test']);
-/** Surname particles: part of a surname, never a name on their own. */
-const PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'von', 'zu', 'vom', 'ten', 'ter', 'te', 'op', "'t", 'het', 'al', 'el', 'bin', 'ibn', 'y', 'e']);
-/**
- * First names and surnames that are also everyday words (or months). They count as the customer's name only when
- * written with a capital, not at the start of a sentence unless clearly addressed, and never next to a number.
- */
-const EVERYDAY = new Set([
-  'may', 'june', 'april', 'august', 'bill', 'will', 'mark', 'rose', 'grace', 'hope', 'joy', 'faith', 'pat', 'sue', 'frank', 'earl', 'dean', 'art',
-  'rob', 'jack', 'ray', 'dawn', 'summer', 'autumn', 'holly', 'ivy', 'lily', 'daisy', 'iris', 'ruby', 'amber', 'crystal', 'penny', 'sandy', 'rusty',
-  'chase', 'hunter', 'mason', 'bishop', 'baker', 'cook', 'hill', 'wood', 'brown', 'white', 'green', 'black', 'young', 'king', 'long', 'little',
-  'rich', 'price', 'bell', 'ward', 'hall', 'stone', 'fox', 'lamb', 'bush', 'cross', 'marsh', 'lane', 'street', 'field', 'miles', 'major', 'gay',
-  'sterling', 'noble', 'best', 'love', 'bird', 'swan', 'moss', 'reed', 'rice', 'rock', 'shore', 'snow', 'storm', 'wolf', 'fuchs', 'klein', 'lang',
-  'braun', 'schwarz', 'weiss', 'koch', 'bauer', 'fischer', 'pierre', 'blanc', 'petit', 'roux', 'rose', 'de', 'carter', 'fisher', 'porter',
-  'turner', 'walker', 'page', 'park', 'guy', 'sky', 'star', 'angel', 'precious', 'honey', 'sunny', 'harmony', 'destiny', 'patience', 'prudence',
-  'constance', 'charity', 'verity', 'mercy', 'trinity', 'max', 'van', 'buck', 'don', 'sol', 'ben', 'eve', 'jan', 'mar', 'tom', 'nick', 'bob',
-  'drew', 'gene', 'kit', 'lee', 'ted', 'wade', 'violet', 'olive', 'pearl', 'jade', 'heather', 'brook', 'river', 'forest', 'august', 'winter',
-]);
-/** Given names that are also months: "in June" is a date, "Hi June" is a person. */
-const MONTHS = new Set(['may', 'june', 'april', 'august']);
-const BEFORE_MONTH = /(?:^|[^\p{L}])(?:in|since|until|till|by|last|next|this|early|late|mid|of|from|during|before|after|end|through|im|seit|bis|ab|en|depuis|fin|début|sinds|tot|eind|begin)\s+$/iu;
-/** Common short forms of given names: a customer called David signs as Dave. */
-const NICKNAMES: Record<string, readonly string[]> = {
-  david: ['dave', 'davy'], william: ['bill', 'will', 'billy', 'liam'], robert: ['bob', 'rob', 'bobby', 'robbie', 'bert'],
-  richard: ['rick', 'rich', 'richie', 'dick'], james: ['jim', 'jimmy', 'jamie'], john: ['jack', 'johnny'], michael: ['mike', 'mick', 'mickey'],
-  thomas: ['tom', 'tommy'], christopher: ['chris'], matthew: ['matt'], anthony: ['tony'], joseph: ['joe', 'joey'], daniel: ['dan', 'danny'],
-  edward: ['ed', 'eddie', 'ted', 'ned'], charles: ['charlie', 'chuck'], benjamin: ['ben'], samuel: ['sam'], alexander: ['alex', 'sandy'],
-  nicholas: ['nick'], stephen: ['steve'], steven: ['steve'], andrew: ['andy', 'drew'], peter: ['pete'], patrick: ['pat', 'paddy'],
-  timothy: ['tim'], jonathan: ['jon'], gregory: ['greg'], kenneth: ['ken', 'kenny'], ronald: ['ron', 'ronnie'], donald: ['don'],
-  margaret: ['maggie', 'meg', 'peggy'], elizabeth: ['liz', 'beth', 'betty', 'lizzie', 'eliza'], katherine: ['kate', 'kathy', 'katie'],
-  catherine: ['cathy', 'kate', 'katie'], jennifer: ['jen', 'jenny'], rebecca: ['becky', 'becca'], susan: ['sue', 'susie'],
-  patricia: ['pat', 'patty', 'trish'], deborah: ['debbie', 'deb'], victoria: ['vicky', 'tori'], alexandra: ['alex', 'lexi'],
-  samantha: ['sam'], christine: ['chris', 'tina'], christina: ['chris', 'tina'], jessica: ['jess'], abigail: ['abby'], kimberly: ['kim'],
-  nicole: ['nikki'], johannes: ['hans'], johanna: ['hanna'], wolfgang: ['wolf'], frederick: ['fred', 'freddie'], henry: ['harry', 'hal'],
-};
+// The customer's own names (from the thread's metadata) wherever the text has them: full name, first name,
+// surname with its particles, hyphenated parts, common nicknames; any case. Matching walks the text's words once
+// and looks each up, so a long or hostile "name" (40,000 characters, thousands of words) costs no more than its
+// first words: a name is at most MAX_NAME characters and MAX_TOKENS words.
+
+const MAX_NAME = 200;
+const MAX_TOKENS = 8;
 const SENTENCE_START = /(?:^|[.!?:;\n]\s*|["“«]\s*)$/u;
-const GREETING = /(?:hi|hello|hey|dear|thanks|thank you|cheers|hallo|liebe|lieber|bonjour|cher|chère|beste|beste|geachte|hoi|ciao)\W*$/iu;
+const GREETING = /(?:hi|hello|hey|dear|thanks|thank you|cheers|hallo|liebe|lieber|bonjour|cher|chère|beste|geachte|hoi|ciao)\W*$/iu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-type Variant = { folded: string; everyday: boolean; short: boolean };
-
-/** Full name, first name, surname (with its particles) and each hyphenated part. */
+/** Full name, first name, surname (with its particles), nicknames and each hyphenated part. */
 export function nameVariants(fullName: string): string[] {
-  const cleaned = fullName.replace(/\s+/g, ' ').trim();
-  if (!cleaned || cleaned.includes('@')) return [];
-  const tokens = cleaned.split(' ').filter((t) => !TITLES.has(t.toLowerCase().replace(/\.$/, '')) && !GENERIC.has(fold(t)) && !/^[\d#.-]+$/.test(t));
+  const cleaned = fullName.slice(0, MAX_NAME).replace(/\s+/g, ' ').trim();
+  if (!cleaned || cleaned.includes('@') || /\.\p{L}{2,}$/u.test(cleaned)) return [];
+  const words = cleaned.split(' ').slice(0, MAX_TOKENS);
+  // A display name of an organisation or a robot is nobody's name.
+  if (words.some((w) => ORG_WORDS.has(fold(w).replace(/[^\p{L}-]/gu, '')))) return [];
+  const tokens = words.filter((t) => !TITLES.has(t.toLowerCase().replace(/\.$/, '')) && !GENERIC.has(fold(t)) && !/^[\d#.-]+$/.test(t));
   if (tokens.length === 0) return [];
   const out = new Set<string>();
-  if (tokens.length > 1) out.add(tokens.join(' '));
+  if (tokens.length > 1) {
+    out.add(tokens.join(' '));
+    if (tokens.every((t) => CJK.test(t))) out.add(tokens.join(''));
+  }
   const particleIndex = tokens.findIndex((t, i) => i > 0 && PARTICLES.has(t.toLowerCase()));
   if (particleIndex > 0) out.add(tokens.slice(particleIndex).join(' '));
   // Several given names ("Mary Ann Bell"): they are also written together without the surname.
@@ -81,64 +57,121 @@ function capitalised(original: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-type Prepared = { variants: (Variant & { re: RegExp })[]; foldedVariants: string[]; quick: RegExp | null };
+/** A variant as the words of folded text it must match, and what joins them (" " matches any spacing). */
+type Variant = { folded: string; words: string[]; joins: string[]; everyday: boolean; short: boolean };
+type Prepared = { byFirst: Map<string, Variant[]>; cjk: Variant[]; folded: string[]; count: number };
 const prepared = new WeakMap<readonly string[], Prepared>();
 
-/** Variants and their patterns depend only on the customer's names: built once per thread, not once per message. */
+function toVariant(v: string): Variant {
+  const folded = fold(v);
+  const words = folded.match(WORD) ?? [];
+  const joins: string[] = [];
+  for (const m of folded.matchAll(/[^\p{L}\p{N}\p{M}]+/gu)) if (m.index > 0 && m.index + m[0].length < folded.length) joins.push(/\s/.test(m[0]) ? ' ' : m[0]);
+  const single = words.length === 1;
+  return { folded, words, joins, everyday: single && EVERYDAY.has(folded), short: single && [...folded].length <= 2 };
+}
+
+/** Variants depend only on the customer's names: prepared once per thread, not once per message. */
 function prepare(names: readonly string[]): Prepared {
   const cached = prepared.get(names);
   if (cached) return cached;
-  const variants: (Variant & { re: RegExp })[] = [];
+  const byFirst = new Map<string, Variant[]>();
+  const cjk: Variant[] = [];
   const seen = new Set<string>();
-  for (const full of names) {
+  for (const full of names.slice(0, 20)) {
     for (const v of nameVariants(full)) {
-      const folded = fold(v);
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-      const single = !/\s/.test(folded);
-      const re = new RegExp(folded.split(' ').map(escapeRegExp).join('\\s+'), 'gu');
-      variants.push({ folded, everyday: single && EVERYDAY.has(folded), short: single && [...folded].length <= 2, re });
+      const variant = toVariant(v);
+      if (variant.words.length === 0 || seen.has(variant.folded)) continue;
+      seen.add(variant.folded);
+      if (CJK.test(variant.folded)) {
+        if ([...variant.folded.replace(/\s/g, '')].length >= 2) cjk.push(variant);
+        continue;
+      }
+      const list = byFirst.get(variant.words[0]!) ?? [];
+      list.push(variant);
+      byFirst.set(variant.words[0]!, list);
     }
   }
   // Longest first, so "Anna van der Berg" is one hit rather than three.
-  variants.sort((a, b) => b.folded.length - a.folded.length);
-  // A cheap case-insensitive pre-check on the raw text when every variant is plain ASCII.
-  const ascii = variants.every((v) => /^[\x20-\x7e]+$/.test(v.folded));
-  const quick = ascii && variants.length > 0 ? new RegExp(variants.map((v) => v.folded.split(' ').map(escapeRegExp).join('\\s+')).join('|'), 'i') : null;
-  const p = { variants, foldedVariants: variants.map((v) => v.folded), quick };
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.folded.length - a.folded.length);
+  const p = { byFirst, cjk, folded: [...seen], count: seen.size };
   prepared.set(names, p);
   return p;
 }
 
+type Word = { text: string; start: number; end: number };
+
+/** The folded word at index i and the next ones make this variant, joined as the variant is. */
+function matchesAt(words: readonly Word[], folded: string, i: number, v: Variant): number {
+  for (let k = 0; k < v.words.length; k++) {
+    const w = words[i + k];
+    if (!w || w.text !== v.words[k]) return -1;
+    if (k > 0) {
+      const gap = folded.slice(words[i + k - 1]!.end, w.start);
+      const join = v.joins[k - 1] ?? ' ';
+      if (join === ' ' ? !/^\s+$/.test(gap) : gap !== join) return -1;
+    }
+  }
+  return i + v.words.length - 1;
+}
+
+/** Everyday words and short names count only when written as a name, and not as part of a code or a date. */
+function plausible(text: string, start: number, end: number, v: Variant, p: Prepared): boolean {
+  const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, start - 40), start);
+  // Glued to a code: "BEN-2000", "ROSS-X7", "MARK-IV", "2024-Tom".
+  if (/^[-_/]?[\p{L}\p{N}]*\d/u.test(after) || /\d[-_/]?$/u.test(before)) return false;
+  const original = text.slice(start, end);
+  if (original === original.toUpperCase() && /^-[\p{Lu}\p{N}]/u.test(after)) return false;
+  if (!(v.everyday || v.short)) return true;
+  if (!capitalised(original)) return false;
+  if (/\d\s*$/.test(before) || /^\s*(?:\d|of\b)/u.test(after)) return false;
+  if (MONTHS.has(v.folded) && BEFORE_MONTH.test(before)) return false;
+  if (v.everyday && SENTENCE_START.test(before) && !GREETING.test(before)) {
+    // "May I ask" is a question; "Bill, thank you" or "Bill Smith wrote" is the customer.
+    const next = fold(after.trimStart());
+    return /^(?:[,!]|$)/u.test(after.trimStart()) || p.folded.some((fv) => fv !== v.folded && next.startsWith(fv));
+  }
+  return true;
+}
+
+/** Links and e-mail addresses: a name inside them is a domain or a mailbox, found by their own detectors. */
+function insideLinks(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  // Anchored at the start of a run of letters, so a long word without "@" is read once, not once per letter.
+  for (const m of text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"']+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/gu)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
 export function detectName(text: string, ctx: DetectContext): Hit[] {
-  const { variants, foldedVariants, quick } = prepare(ctx.customerNames);
-  if (variants.length === 0) return [];
-  // Accented text may still match an ASCII variant ("José" vs "Jose"), so the shortcut applies only to ASCII text.
-  if (quick && !quick.test(text) && !/[^\x20-\x7e\t\n\r]/.test(text)) return [];
+  const p = prepare(ctx.customerNames);
+  if (p.count === 0) return [];
   const { folded, map } = foldWithMap(text);
   const hits: Hit[] = [];
-  for (const v of variants) {
-    for (const m of folded.matchAll(v.re)) {
-      const start = map[m.index]!;
-      const end = map[m.index + m[0].length]!;
-      if (wordBefore(text, start) || wordAfter(text, end)) continue;
-      const original = text.slice(start, end);
-      if (v.everyday || v.short) {
-        if (!capitalised(original)) continue;
-        const before = text.slice(Math.max(0, start - 40), start);
-        const after = text.slice(end, end + 24);
-        if (/\d\s*$/.test(before) || /^\s*(?:\d|of\b)/u.test(after)) continue;
-        if (MONTHS.has(v.folded) && BEFORE_MONTH.test(before)) continue;
-        if (v.everyday && SENTENCE_START.test(before) && !GREETING.test(before)) {
-          // "May I ask" is a question; "Bill, thank you" or "Bill Smith wrote" is the customer.
-          const next = fold(after.trimStart());
-          const addressed = /^(?:[,!]|$)/u.test(after.trimStart()) || foldedVariants.some((fv) => fv !== v.folded && next.startsWith(fv));
-          if (!addressed) continue;
-        }
+  const links = insideLinks(text);
+  const push = (start: number, end: number, v: Variant) => {
+    if (links.some(([s, e]) => s <= start && end <= e)) return;
+    if (!plausible(text, start, end, v, p)) return;
+    if (hits.some((h) => h.start <= start && end <= h.end)) return;
+    hits.push({ kind: 'name', start, end });
+  };
+  if (p.byFirst.size > 0) {
+    const words: Word[] = [...folded.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+    for (let i = 0; i < words.length; i++) {
+      const candidates = p.byFirst.get(words[i]!.text);
+      if (!candidates) continue;
+      for (const v of candidates) {
+        const last = matchesAt(words, folded, i, v);
+        if (last < 0) continue;
+        push(map[words[i]!.start]!, map[words[last]!.end]!, v);
+        break;
       }
-      if (hits.some((h) => h.start <= start && end <= h.end)) continue;
-      hits.push({ kind: 'name', start, end });
     }
+  }
+  for (const v of p.cjk) {
+    // Japanese and Chinese text has no spaces between words: the name is found wherever it is written.
+    const needle = v.folded.replace(/\s+/g, '');
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + needle.length)) push(map[at]!, map[at + needle.length]!, v);
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -80,3 +80,34 @@ export function trimTrailing(text: string, start: number, end: number, chars = '
   while (e > start && chars.includes(text[e - 1]!)) e--;
   return e;
 }
+
+/** Full-width digits (Japanese input) read as ASCII digits; one code unit each, so offsets stay the same. */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * What may stand between a cue word and its value: punctuation, "no.", "number", "is", a particle. Bounded, so
+ * matching it after each cue costs a few steps whatever the text.
+ */
+export const CUE_GAP = /(?:[\s:#=(\-–—.：、は]|(?:n°|nº|n|no|nr|num|nummer|number|numéro|numero|número|numer|nummer|is|ist|lautet|est|es|è|är|é|are|was|the|el|la|le|il|my|mein|meine|mi|mon|mijn|min|heeft|hat|has|tiene|har|ma|tem)(?![\p{L}\p{N}])){0,12}/iuy;
+
+export type Cued = { start: number; end: number; cueStart: number };
+
+/**
+ * Values written after a cue ("passport number: X", "DOB 12/03/1985"): for each match of `cue` (global), the gap is
+ * skipped and `value` (sticky) is tried once. Linear in the text: one bounded attempt per cue.
+ */
+export function afterCue(text: string, cue: RegExp, value: RegExp, gap: RegExp = CUE_GAP): Cued[] {
+  const out: Cued[] = [];
+  for (const m of text.matchAll(cue)) {
+    let at = m.index + m[0].length;
+    gap.lastIndex = at;
+    const g = gap.exec(text);
+    if (g) at += g[0].length;
+    value.lastIndex = at;
+    const v = value.exec(text);
+    if (v && v[0].length > 0) out.push({ start: at, end: at + v[0].length, cueStart: m.index });
+  }
+  return out;
+}

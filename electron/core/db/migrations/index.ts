@@ -3,6 +3,7 @@ import { migration as m0010 } from './0010-initial.ts';
 import { migration as m0030 } from './0030-curation.ts';
 import { migration as m0040 } from './0040-claims.ts';
 import { migration as m0050 } from './0050-site-reads.ts';
+import { migration as m0060 } from './0060-personal-data.ts';
 import { migration as m0070 } from './0070-corrections.ts';
 import { migration as m0080 } from './0080-claim-language.ts';
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   m0030,
   m0040,
   m0050,
+  m0060,
   m0070,
   m0080,
   // <new migrations above this line, in version order>

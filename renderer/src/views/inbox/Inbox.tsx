@@ -15,6 +15,7 @@ import { useFacets } from './useFacets.ts';
 import { useThreadList } from './useThreadList.ts';
 import { WithholdDialog } from './WithholdDialog.tsx';
 import { useTopics } from './useTopics.ts';
+import { DetectorNewsNotice } from './DetectorNewsNotice.tsx';
 
 export type DecideFn = (id: string, decision: Decision, reason?: WithholdReason, note?: string) => Promise<boolean>;
 
@@ -132,6 +133,7 @@ export function Inbox({ threadId }: { threadId?: string }) {
           <span className="muted" aria-live="polite">{list.status === 'ready' ? `${formatCount(list.total)} shown` : ''}</span>
         </header>
         <FilterBar filters={filters} onChange={setFilters} facets={facets} searchRef={searchRef} topics={topics} piiFilter open={filtersOpen} onOpen={setFiltersOpen} />
+        <DetectorNewsNotice />
         {list.status === 'error' && list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
         {list.status === 'loading' ? <Loading label="Loading conversations…" /> : null}
         {list.status === 'ready' && list.total === 0 ? (

@@ -13,6 +13,7 @@ import { DecisionBar } from './DecisionBar.tsx';
 import { PersonalData } from './PersonalData.tsx';
 import { PublishedView } from './PublishedView.tsx';
 import { Tags } from './Tags.tsx';
+import { EraseAction } from './EraseDialog.tsx';
 
 export function ThreadView({ id, version, publishedView, onPublishedView, onDecide, onWithhold, onChanged }: {
   id: string;
@@ -152,6 +153,7 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
           {redactions.data && redactions.data.findings.length + redactions.data.manual.length > 0 ? <p className="muted small redact-hint">To remove anything else from the published view, select the text in a message.</p> : null}
           <Conversation thread={t} redactions={redactions.data ?? null} onSelectText={setSelection} onMark={onMark} />
           <Tags tags={tags.data ?? null} busy={action.pending} onAdd={(tag) => changeTags({ add: [tag] })} onRemove={(tag) => changeTags({ remove: [tag] })} />
+          <EraseAction threadId={id} customerEmail={t.privateData?.['customer.email'] ?? null} onErased={onChanged} />
         </div>
       )}
 
