@@ -9,6 +9,9 @@ import { curationHandlers } from './handlers/curation.ts';
 import { workspaceHandlers } from './handlers/workspace.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { siteHandlers } from './handlers/site.ts';
+import { publishHandlers } from './handlers/publish.ts';
+import { memorySecretStore } from './publish/secrets.ts';
+import type { SecretStore } from './publish/secrets.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -20,6 +23,7 @@ export const handlers = {
   ...curationHandlers,
   ...claimHandlers,
   ...siteHandlers,
+  ...publishHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 
@@ -31,7 +35,7 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string } = {}): Core {
+export function createCore(options: { workspaceDir?: string; secrets?: SecretStore } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const ctx: CoreContext = {
@@ -44,6 +48,7 @@ export function createCore(options: { workspaceDir?: string } = {}): Core {
     emitProgress(event) {
       for (const l of listeners) l(event);
     },
+    secrets: options.secrets ?? memorySecretStore(),
   };
   return {
     async dispatch(channel, request) {
