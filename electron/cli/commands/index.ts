@@ -14,6 +14,8 @@ import { siteSettingsCommand } from './site-settings.ts';
 import { verifyCommand } from './verify.ts';
 import { keysCommand } from './keys.ts';
 import { serveCommand } from './serve.ts';
+import { targetsCommand } from './targets.ts';
+import { publishCommand } from './publish.ts';
 
 // Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
 export const commands: readonly Command[] = [
@@ -32,5 +34,7 @@ export const commands: readonly Command[] = [
   verifyCommand,
   keysCommand,
   serveCommand,
+  targetsCommand,
+  publishCommand,
   // <new commands above this line>
 ] as readonly Command[];
