@@ -7,11 +7,11 @@ import type { ManifestFile } from '../site/manifest.ts';
 import { openGit } from './git.ts';
 import { cacheControl, checkSample, contentType, planPublish } from './plan.ts';
 import type { PublishPlan } from './plan.ts';
-import { eachLimited, reason } from './remote.ts';
 import type { OpenRemote, PutFile, Remote, RemoteContext } from './remote.ts';
 import { openS3 } from './s3.ts';
 import type { SecretValues } from './secrets.ts';
 import { openSftp } from './sftp.ts';
+import { uploadFiles } from './upload.ts';
 import type { Target, TargetKind } from './target.ts';
 
 // Publishing a built site to a target, incrementally and verifiably:
@@ -21,10 +21,10 @@ import type { Target, TargetKind } from './target.ts';
 //           sees a manifest naming a file that is not there yet;
 //   cleanup remove what the previous manifest listed and the new one does not (never anything else);
 //   verify  read the remote manifest back and a sample of files, and compare their SHA-256.
-// A failure or cancellation before the manifest is up leaves the previous manifest in place: the site online is
-// still consistent with it (files it names are all there) and publishing again finishes the job.
+// A failure or cancellation before the manifest is up puts back what was replaced (upload.ts): the site online is
+// the previous one, consistent with its manifest, and publishing again starts over.
 
-export type PublishPhase = 'check' | 'compare' | 'upload' | 'manifest' | 'cleanup' | 'verify' | 'done';
+export type PublishPhase = 'check' | 'compare' | 'upload' | 'cleanup' | 'verify' | 'done';
 export type PublishProgress = { phase: PublishPhase; done: number; total: number };
 
 export type PublishOptions = {
@@ -98,37 +98,9 @@ function putFile(dir: string, f: Pick<ManifestFile, 'path' | 'size' | 'sha256'>)
   return { path: f.path, abs: join(dir, ...f.path.split('/')), size: f.size, sha256: f.sha256, contentType: contentType(f.path), cacheControl: cacheControl(f.path) };
 }
 
-function cancelled(err: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (err as { name?: string }).name === 'AbortError';
-}
-
-/** What went wrong before the manifest was up, and what that means for the site online. */
-function beforeManifestError(err: unknown, remote: Remote, done: number, total: number, signal: AbortSignal): CandorError {
-  const what = err instanceof CandorError ? err.message : reason(err);
-  const state = remote.atomic || done === 0
-    ? 'Nothing was changed online.'
-    : `${plural(done, 'file')} of ${total.toLocaleString('en')} went up; the published manifest is still the previous one and nothing was removed, so every file it names is still there.`;
-  if (cancelled(err, signal)) return new CandorError('CANCELLED', `Publishing was cancelled. ${state} Publish again to finish.`);
-  const code = err instanceof CandorError && err.code !== 'PUBLISH_FAILED' ? err.code : 'PUBLISH_FAILED';
-  return new CandorError(code, `${what.replace(/\.$/, '')}. ${state} Publish again to retry${done > 0 && !remote.atomic ? ' (files already up are sent again: the remote manifest does not list them yet)' : ''}.`, err instanceof CandorError ? err.location : undefined);
-}
-
-async function upload(remote: Remote, files: PutFile[], signal: AbortSignal, progress: (done: number) => void): Promise<void> {
-  let done = 0;
-  const step = (n: number) => progress((done += n));
-  if (remote.putMany) {
-    await remote.putMany(files, signal, step);
-    return;
-  }
-  await eachLimited(files, remote.concurrency, async (f) => {
-    signal.throwIfAborted();
-    await remote.put(f, signal);
-    step(1);
-  });
-}
-
 /** Reads the manifest and a sample of files back through a fresh connection and compares them with the site. */
-async function verifyRemote(open: () => Promise<Remote>, local: { bytes: Buffer; dir: string }, plan: PublishPlan, signal: AbortSignal, progress: (p: PublishProgress) => void): Promise<number> {
+async function verifyRemote(open: () => Promise<Remote>, local: { bytes: Buffer; dir: string }, plan: PublishPlan, progress: (p: PublishProgress) => void): Promise<number> {
+  const signal = new AbortController().signal;
   const remote = await open();
   try {
     const sample = checkSample(plan);
@@ -152,11 +124,59 @@ async function verifyRemote(open: () => Promise<Remote>, local: { bytes: Buffer;
   }
 }
 
+type Local = ReturnType<typeof readLocalSite>;
+
+/** Compare, upload, manifest, cleanup, commit: everything that talks to the remote before the check. */
+async function transfer(remote: Remote, local: Local, options: PublishOptions, report: PublishReport, uploads: AbortController, commitPoint: () => void): Promise<PublishPlan> {
+  const progress = options.onProgress ?? (() => {});
+  const never = new AbortController().signal;
+  progress({ phase: 'compare', done: 0, total: 1 });
+  const previous = await readRemoteManifest(remote, uploads.signal, report.warnings);
+  report.previousManifest = previous.sha;
+  const plan = planPublish(local.manifest, previous.manifest, { full: options.full });
+  const inSite = new Set(local.manifest.files.map((f) => f.path));
+  const retry = (options.leftovers ?? []).filter((p) => !inSite.has(p) && !plan.remove.includes(p) && p !== MANIFEST_FILE && p !== SIGNATURE_FILE);
+  const toRemove = [...plan.remove, ...retry, ...(previous.manifest?.build.signed && !local.signature ? [SIGNATURE_FILE] : [])];
+  report.unchanged = plan.unchanged.length;
+  progress({ phase: 'compare', done: 1, total: 1 });
+  const lastFiles = [...(local.signature ? [SIGNATURE_FILE] : []), MANIFEST_FILE];
+  if (previous.sha === report.manifest && plan.upload.length === 0 && toRemove.length === 0) return plan;
+  if (options.dryRun) {
+    report.uploaded = [...plan.upload.map((f) => f.path), ...lastFiles];
+    report.deleted = toRemove;
+    report.bytes = plan.upload.reduce((n, f) => n + f.size, 0);
+    return plan;
+  }
+
+  // manifest.sig and manifest.json go last, in the same all-or-nothing upload: if the manifest cannot go up, the
+  // files before it are put back too.
+  const last = lastFiles.map((name) => {
+    const bytes = readFileSync(join(local.dir, name));
+    return putFile(local.dir, { path: name, size: bytes.length, sha256: sha256(bytes) });
+  });
+  const files = [...plan.upload.map((f) => putFile(local.dir, f)), ...last];
+  progress({ phase: 'upload', done: 0, total: files.length });
+  const replaced = new Set([...(previous.manifest?.files.map((f) => f.path) ?? []), ...(previous.sha ? [MANIFEST_FILE] : []), ...(previous.manifest?.build.signed ? [SIGNATURE_FILE] : [])]);
+  await uploadFiles(remote, files, replaced, { signal: uploads.signal, progress: (n) => progress({ phase: 'upload', done: n, total: files.length }) });
+  report.uploaded = files.map((f) => f.path);
+  report.bytes = plan.upload.reduce((n, f) => n + f.size, 0);
+
+  // The commit point: the new manifest is up. From here the publish runs to its end even if cancelled.
+  commitPoint();
+  progress({ phase: 'cleanup', done: 0, total: toRemove.length });
+  report.leftovers = await remote.remove(toRemove, never);
+  const left = new Set(report.leftovers.map((l) => l.path));
+  report.deleted = toRemove.filter((p) => !left.has(p));
+  progress({ phase: 'cleanup', done: toRemove.length, total: toRemove.length });
+  report.commit = await remote.commit(`Publish ${local.manifest.build.organisation}'s transparency site: ${plural(plan.upload.length, 'file')} changed, ${plural(report.deleted.length, 'file')} removed (Candor)`, never);
+  if (report.leftovers.length) report.warnings.push(`${plural(report.leftovers.length, 'old file')} could not be removed (${report.leftovers.slice(0, 3).map((l) => `${l.path}: ${l.error}`).join('; ')}${report.leftovers.length > 3 ? '; …' : ''}). The site is complete; they are only left over, and the next publish tries again.`);
+  return plan;
+}
+
 export async function publishSite(options: PublishOptions): Promise<PublishReport> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const { target } = options;
-  const warnings: string[] = [];
   // Cancelling stops the uploads; once the manifest is going up the publish runs to its end.
   const uploads = new AbortController();
   let committed = false;
@@ -165,9 +185,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
   };
   options.signal?.addEventListener('abort', onCancel, { once: true });
   if (options.signal?.aborted) uploads.abort();
-  const never = new AbortController().signal;
   const open = options.open ?? OPEN[target.kind];
-
   try {
     progress({ phase: 'check', done: 0, total: 1 });
     const local = readLocalSite(options.siteDir);
@@ -176,80 +194,22 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     try {
       remote = await open(target, options.secrets, options.context, uploads.signal);
     } catch (err) {
-      if (cancelled(err, uploads.signal)) throw new CandorError('CANCELLED', 'Publishing was cancelled. Nothing was changed online.');
+      if (uploads.signal.aborted) throw new CandorError('CANCELLED', 'Publishing was cancelled. Nothing was changed online.');
       throw err;
     }
     const report: PublishReport = {
       target: target.name, kind: target.kind, location: remote.location, url: target.settings.publicUrl ?? null, dryRun: Boolean(options.dryRun),
-      uploaded: [], deleted: [], unchanged: 0, bytes: 0, checked: 0, manifest: sha256(local.bytes), previousManifest: null, commit: null, leftovers: [], warnings, ms: 0,
+      uploaded: [], deleted: [], unchanged: 0, bytes: 0, checked: 0, manifest: sha256(local.bytes), previousManifest: null, commit: null, leftovers: [], warnings: [], ms: 0,
     };
     let plan: PublishPlan;
-    let done = 0;
     try {
-      progress({ phase: 'compare', done: 0, total: 1 });
-      const previous = await readRemoteManifest(remote, uploads.signal, warnings);
-      report.previousManifest = previous.sha;
-      plan = planPublish(local.manifest, previous.manifest, { full: options.full });
-      const hadSignature = previous.manifest?.build.signed === true;
-      const inSite = new Set(local.manifest.files.map((f) => f.path));
-      const retry = (options.leftovers ?? []).filter((p) => !inSite.has(p) && !plan.remove.includes(p) && p !== MANIFEST_FILE && (p !== SIGNATURE_FILE || !local.signature));
-      const toRemove = [...plan.remove, ...retry, ...(hadSignature && !local.signature ? [SIGNATURE_FILE] : [])];
-      report.unchanged = plan.unchanged.length;
-      progress({ phase: 'compare', done: 1, total: 1 });
-      const upToDate = previous.sha === report.manifest && plan.upload.length === 0 && toRemove.length === 0;
-      if (options.dryRun || upToDate) {
-        report.uploaded = upToDate ? [] : [...plan.upload.map((f) => f.path), ...(local.signature ? [SIGNATURE_FILE] : []), MANIFEST_FILE];
-        report.deleted = upToDate ? [] : toRemove;
-        report.bytes = plan.upload.reduce((n, f) => n + f.size, 0);
-        await remote.close();
-        if (upToDate) report.checked = await verifyRemote(() => open(target, options.secrets, options.context, uploads.signal), local, plan, uploads.signal, progress);
-        report.ms = Math.round(performance.now() - started);
-        progress({ phase: 'done', done: 1, total: 1 });
-        return report;
-      }
-
-      const files = plan.upload.map((f) => putFile(local.dir, f));
-      const total = files.length;
-      progress({ phase: 'upload', done: 0, total });
-      try {
-        await upload(remote, files, uploads.signal, (n) => {
-          done = n;
-          progress({ phase: 'upload', done: n, total });
-        });
-        uploads.signal.throwIfAborted();
-      } catch (err) {
-        throw beforeManifestError(err, remote, done, total, uploads.signal);
-      }
-      report.uploaded = files.map((f) => f.path);
-      report.bytes = files.reduce((n, f) => n + f.size, 0);
-
-      // The commit point: from here the publish finishes even if cancelled.
-      committed = true;
-      progress({ phase: 'manifest', done: 0, total: 1 });
-      const lastFiles = [...(local.signature ? [SIGNATURE_FILE] : []), MANIFEST_FILE];
-      try {
-        for (const name of lastFiles) {
-          const path = join(local.dir, name);
-          const bytes = readFileSync(path);
-          await remote.put(putFile(local.dir, { path: name, size: bytes.length, sha256: sha256(bytes) }), never);
-        }
-      } catch (err) {
-        throw beforeManifestError(err, remote, done, total, never);
-      }
-      report.uploaded.push(...lastFiles);
-      progress({ phase: 'manifest', done: 1, total: 1 });
-
-      progress({ phase: 'cleanup', done: 0, total: toRemove.length });
-      report.leftovers = await remote.remove(toRemove, never);
-      const left = new Set(report.leftovers.map((l) => l.path));
-      report.deleted = toRemove.filter((p) => !left.has(p));
-      progress({ phase: 'cleanup', done: toRemove.length, total: toRemove.length });
-      report.commit = await remote.commit(`Publish ${local.manifest.build.organisation}'s transparency site: ${plural(files.length, 'file')} changed, ${plural(report.deleted.length, 'file')} removed (Candor)`, never);
+      plan = await transfer(remote, local, options, report, uploads, () => {
+        committed = true;
+      });
     } finally {
       await remote.close();
     }
-    report.checked = await verifyRemote(() => open(target, options.secrets, options.context, never), local, plan, never, progress);
-    if (report.leftovers.length) warnings.push(`${plural(report.leftovers.length, 'old file')} could not be removed (${report.leftovers.slice(0, 3).map((l) => `${l.path}: ${l.error}`).join('; ')}${report.leftovers.length > 3 ? '; …' : ''}). The site is complete; they are only left over, and the next publish tries again.`);
+    if (!report.dryRun) report.checked = await verifyRemote(() => open(target, options.secrets, options.context, new AbortController().signal), local, plan, progress);
     report.ms = Math.round(performance.now() - started);
     progress({ phase: 'done', done: 1, total: 1 });
     return report;
