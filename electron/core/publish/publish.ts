@@ -4,13 +4,10 @@ import { join, resolve } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { Manifest, MANIFEST_FILE, SIGNATURE_FILE, verifySite } from '../site/manifest.ts';
 import type { ManifestFile } from '../site/manifest.ts';
-import { openGit } from './git.ts';
 import { cacheControl, checkSample, contentType, planPublish } from './plan.ts';
 import type { PublishPlan } from './plan.ts';
 import type { OpenRemote, PutFile, Remote, RemoteContext } from './remote.ts';
-import { openS3 } from './s3.ts';
 import type { SecretValues } from './secrets.ts';
-import { openSftp } from './sftp.ts';
 import { uploadFiles } from './upload.ts';
 import type { Target, TargetKind } from './target.ts';
 
@@ -66,7 +63,12 @@ export type PublishReport = {
   ms: number;
 };
 
-const OPEN: Record<TargetKind, OpenRemote> = { s3: openS3, git: openGit, sftp: openSftp };
+// Loaded when first used: the S3 and SSH clients are large, and most candor commands never publish.
+const OPEN: Record<TargetKind, OpenRemote> = {
+  s3: async (...args) => (await import('./s3.ts')).openS3(...args),
+  git: async (...args) => (await import('./git.ts')).openGit(...args),
+  sftp: async (...args) => (await import('./sftp.ts')).openSftp(...args),
+};
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -76,7 +76,14 @@ export async function uploadFiles(remote: Remote, files: readonly PutFile[], pre
         }
       }
       backup.touched.add(f.path);
-      await remote.put(f, signal);
+      try {
+        await remote.put(f, signal);
+      } catch (err) {
+        // A refused put changed nothing (S3 replaces an object whole, SFTP renames a complete temporary file);
+        // a cancelled one may have landed, and is put back like the others.
+        if (!isCancel(err)) backup.touched.delete(f.path);
+        throw err;
+      }
       step(1);
     });
     signal.throwIfAborted();
