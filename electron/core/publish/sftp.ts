@@ -23,13 +23,20 @@ export function hostKeyFingerprint(key: Buffer): string {
  */
 function openSocket(host: string, port: number, signal: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const sock = connect({ host, port, noDelay: true, timeout: 20_000, signal });
+    // The signal may stop the connecting only: once connected, the socket must outlive a cancellation.
+    const sock = connect({ host, port, noDelay: true, timeout: 20_000 });
+    const onAbort = () => sock.destroy(new DOMException('The operation was aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
     sock.once('connect', () => {
+      signal.removeEventListener('abort', onAbort);
       sock.setTimeout(0);
       resolve(sock);
     });
     sock.once('timeout', () => sock.destroy(new Error('the server did not answer within 20 seconds')));
-    sock.once('error', reject);
+    sock.once('error', (err) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+    });
   });
 }
 
@@ -43,7 +50,6 @@ export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
   const settings = target.settings;
   const client = new SftpClient('candor-publish');
   let seen: string | null = null;
-  const onAbort = () => void client.end().catch(() => undefined);
   const host = settings.host.replace(/^\[|\]$/g, '');
   try {
     await client.connect({
@@ -71,7 +77,6 @@ export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
       : `Could not connect to ${settings.host}:${settings.port} (${text}).`, { field: /authentication/i.test(text) ? 'password' : 'host' });
   }
   if (!settings.hostKey && seen) ctx.onHostKey?.(seen);
-  signal.addEventListener('abort', onAbort, { once: true });
 
   const root = settings.dir.replace(/\/+$/, '');
   const at = (path: string) => `${root}/${path}`;
@@ -94,15 +99,19 @@ export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
         throw new CandorError('PUBLISH_FAILED', `Could not read ${at(path)} on ${settings.host}: ${reason(err)}`, { file: path });
       }
     },
-    async put(file) {
+    // Cancelling never cuts the connection: putting back what was replaced needs it. A cancelled upload stops
+    // before its rename, so the old file stays in place.
+    async put(file, sig) {
       const dest = at(file.path);
       const temp = `${dest}.candor-${randomBytes(4).toString('hex')}`;
       try {
         await ensureDir(dest.slice(0, dest.lastIndexOf('/')) || '/');
         await client.put(file.abs, temp);
+        sig.throwIfAborted();
         await client.posixRename(temp, dest);
       } catch (err) {
         await client.delete(temp, true).catch(() => undefined);
+        if (sig.aborted) throw err;
         throw new CandorError('PUBLISH_FAILED', `Could not upload ${file.path} to ${settings.host}: ${reason(err)}`, { file: file.path });
       }
     },
@@ -121,7 +130,6 @@ export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
       return null;
     },
     async close() {
-      signal.removeEventListener('abort', onAbort);
       await client.end().catch(() => undefined);
     },
   };
