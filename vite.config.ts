@@ -12,7 +12,9 @@ import type { Plugin } from 'vite';
 //   preload  -> dist/preload   one CommonJS file: a sandboxed preload cannot load modules of its own
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Packages that ship native binaries or spawn them stay in node_modules.
-const keepExternal = ['electron', 'pagefind', /^@pagefind\//];
+const keepExternal = ['electron', 'pagefind', /^@pagefind\//,
+  // ssh2 (SFTP publishing) tries its optional native speed-ups in try/catch and runs as plain JS without them.
+  'cpu-features', /\.node$/];
 
 /**
  * Worker threads the core starts from their own module file (`new Worker(new URL('./x.ts', import.meta.url))`):

@@ -26,3 +26,25 @@ export function progressBar(write: (s: string) => void, enabled: boolean): { upd
     },
   };
 }
+
+/** A one-line bar for a job in phases (build, publish): "phase [####    ] done / total", on a terminal only. */
+export function phaseBar(write: (s: string) => void, enabled: boolean): { update: (p: { phase: string; done: number; total: number }) => void; done: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      const ratio = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+      const filled = Math.round(ratio * 30);
+      write(`\r${p.phase.padEnd(9)} [${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')}   `);
+      drawn = true;
+    },
+    done() {
+      if (drawn) write('\n');
+      drawn = false;
+    },
+  };
+}

@@ -10,6 +10,9 @@ import { workspaceHandlers } from './handlers/workspace.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { siteHandlers } from './handlers/site.ts';
 import { correctionHandlers } from './handlers/corrections.ts';
+import { publishHandlers } from './handlers/publish.ts';
+import { memorySecretStore } from './publish/secrets.ts';
+import type { SecretStore } from './publish/secrets.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -22,6 +25,7 @@ export const handlers = {
   ...claimHandlers,
   ...siteHandlers,
   ...correctionHandlers,
+  ...publishHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 
@@ -33,7 +37,7 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string } = {}): Core {
+export function createCore(options: { workspaceDir?: string; secrets?: SecretStore } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const ctx: CoreContext = {
@@ -46,6 +50,7 @@ export function createCore(options: { workspaceDir?: string } = {}): Core {
     emitProgress(event) {
       for (const l of listeners) l(event);
     },
+    secrets: options.secrets ?? memorySecretStore(),
   };
   return {
     async dispatch(channel, request) {

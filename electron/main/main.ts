@@ -1,12 +1,14 @@
 // Candor's main process: a thin shell. It owns the window, the menu, dialogs and the custom protocol, and passes
 // every call from the window to the core through one checked IPC channel. No workspace logic lives here.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
+import { join } from 'node:path';
 import Store from 'electron-store';
 import { createCore } from '../core/index.ts';
 import type { ProgressEvent } from '../shared/contract.ts';
 import { previewTracker } from '../shared/preview.ts';
 import type { MenuCommand } from '../shared/menu.ts';
 import { menuEvent } from '../shared/menu.ts';
+import { CREDENTIALS_FILE, keychainSecretStore } from './credentials.ts';
 import { createDispatcher, PROGRESS_CHANNEL, registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { bundlePaths } from './paths.ts';
@@ -34,7 +36,8 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const paths = bundlePaths(import.meta.url);
   const store = new Store<ShellData>({ name: 'candor-app', defaults: SHELL_DEFAULTS, clearInvalidConfig: true });
-  const core = createCore();
+  // Publish targets' credentials: encrypted by the system keychain, in the user data folder, never in a workspace.
+  const core = createCore({ secrets: keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform }) });
   const preview = previewTracker();
   let win: BrowserWindow | null = null;
   let workspaceOpen = false;

@@ -6,6 +6,7 @@ import { workspaceChannels } from './contract/workspace.ts';
 import { claimChannels } from './contract/claims.ts';
 import { siteChannels } from './contract/site.ts';
 import { correctionChannels } from './contract/corrections.ts';
+import { publishChannels } from './contract/publish.ts';
 
 /**
  * The one typed contract between the app's window and the core: channel -> request and response schemas.
@@ -20,6 +21,7 @@ export const contract = {
   ...claimChannels,
   ...siteChannels,
   ...correctionChannels,
+  ...publishChannels,
   // <domain channel maps above this line>
 } as const;
 

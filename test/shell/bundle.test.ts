@@ -61,6 +61,7 @@ describe('the packaged bundles', () => {
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       screen: { getAllDisplays: () => [] },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } } },
+      safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (t: string) => Buffer.from(t).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() },
     };
     vi.doMock('electron', () => ({ ...electron, default: electron }));
     await import(/* @vite-ignore */ pathToFileURL(join(out, 'main/main.js')).href);
@@ -77,5 +78,28 @@ describe('the packaged bundles', () => {
     const built = await invoke(trusted, 'site.preview', {}) as { ok: boolean; value: { pages: number } };
     expect(built).toMatchObject({ ok: true });
     expect(built.value.pages).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('keeps publish credentials with safeStorage, and loads the bundled S3, SSH and git clients when publishing', async () => {
+    const invoke = handlers.get('candor:invoke')!;
+    const trusted = { senderFrame: { url: 'candor://app/index.html', parent: null } };
+    const call = (channel: string, req: unknown) => invoke(trusted, channel, req) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+    const site = join(out, 'ws', '.site-preview', 'default');
+    const targets = [
+      { name: 'r2', kind: 's3', settings: { bucket: 'site-bucket', endpoint: 'http://127.0.0.1:1' }, secrets: { accessKeyId: 'AKIA-BUNDLE', secretAccessKey: 'bundle-secret' }, error: /ECONNREFUSED/ },
+      { name: 'host', kind: 'sftp', settings: { host: '127.0.0.1', port: 1, username: 'u', dir: 'www' }, secrets: { password: 'bundle-password' }, error: /Could not connect to 127\.0\.1:1|Could not connect to 127\.0\.0\.1:1/ },
+      { name: 'pages', kind: 'git', settings: { url: join(out, 'no-such-repo.git') }, secrets: {}, error: /Could not reach|git command is not installed/ },
+    ];
+    for (const t of targets) {
+      expect(await call('publish.targets.save', { name: t.name, kind: t.kind, settings: t.settings })).toMatchObject({ ok: true });
+      if (Object.keys(t.secrets).length) expect(await call('publish.credentials.set', { target: t.name, values: t.secrets })).toMatchObject({ ok: true });
+      const r = await call('publish.run', { target: t.name, dir: site });
+      expect(r.ok, JSON.stringify(r)).toBe(false);
+      expect(r.error?.message).toMatch(t.error);
+    }
+    const stored = readFileSync(join(out, 'user-data', 'publish-credentials.json'), 'utf8');
+    expect(stored).not.toContain('bundle-secret');
+    expect(stored).not.toContain('bundle-password');
+    expect(Object.keys((JSON.parse(stored) as { targets: object }).targets)).toHaveLength(2);
   }, 60_000);
 });

@@ -54,6 +54,7 @@ function fakeElectron(lock: boolean) {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: (scheme: string, h: Handler) => { protocolHandlers.set(scheme, h); } },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() },
   };
   return { electron, appListeners, ready: () => ready(), windows, ipcHandlers, protocolHandlers, session };
 }

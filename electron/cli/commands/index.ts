@@ -16,6 +16,8 @@ import { keysCommand } from './keys.ts';
 import { serveCommand } from './serve.ts';
 import { messageCommand, threadCommand } from './corrections.ts';
 import { eraseCommand } from './erase.ts';
+import { targetsCommand } from './targets.ts';
+import { publishCommand } from './publish.ts';
 
 // Every `candor` command, in the order `candor --help` lists them. Add one line per command module.
 export const commands: readonly Command[] = [
@@ -37,5 +39,7 @@ export const commands: readonly Command[] = [
   threadCommand,
   messageCommand,
   eraseCommand,
+  targetsCommand,
+  publishCommand,
   // <new commands above this line>
 ] as readonly Command[];

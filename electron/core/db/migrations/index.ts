@@ -6,6 +6,7 @@ import { migration as m0050 } from './0050-site-reads.ts';
 import { migration as m0060 } from './0060-personal-data.ts';
 import { migration as m0070 } from './0070-corrections.ts';
 import { migration as m0080 } from './0080-claim-language.ts';
+import { migration as m0110 } from './0110-publish-targets.ts';
 
 // In version order. Add one line per migration file; never edit a migration that has shipped.
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   m0060,
   m0070,
   m0080,
+  m0110,
   // <new migrations above this line, in version order>
 ].sort((a, b) => a.version - b.version);
 

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { formatBytes, formatCount, plural } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
 import { LogoSection, SiteSettingsForm } from './SiteSettingsForm.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
 
 type Build = Res<'site.build'>;
 
@@ -187,6 +188,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
           </div>
         </section>
       ) : null}
+      <PublishPanel siteDir={result?.out ?? null} />
     </div>
   );
 }
