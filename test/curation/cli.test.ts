@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { initWorkspace } from '../../electron/core/workspace.ts';
-import { main } from '../../electron/cli/candor.ts';
+import { main } from '../../electron/cli/main.ts';
 import { runCli, tempDir } from '../helpers/workspace.ts';
 import type { CliResult } from '../helpers/workspace.ts';
 import { BILL, SARAH, storeThreads } from './fixture.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/candor.ts';
+import { main } from '../../electron/cli/main.ts';
 import { readManifest } from '../../electron/core/site/manifest.ts';
 import type { CliResult } from '../helpers/workspace.ts';
 import { fixtureThreads, png, siteWorkspace } from './helpers.ts';
