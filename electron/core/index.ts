@@ -2,13 +2,14 @@ import { contract, isChannel } from '../shared/contract.ts';
 import type { Channel, ProgressEvent, Result } from '../shared/contract.ts';
 import { CandorError, toErrorInfo } from './errors.ts';
 import type { CoreContext, Handlers } from './handlers/context.ts';
-import { noWorkspace } from './handlers/context.ts';
+import { defaultDocumentsDir, noWorkspace } from './handlers/context.ts';
 import { appHandlers } from './handlers/app.ts';
 import { threadHandlers } from './handlers/threads.ts';
 import { curationHandlers } from './handlers/curation.ts';
 import { workspaceHandlers } from './handlers/workspace.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { siteHandlers } from './handlers/site.ts';
+import { curatingHandlers } from './handlers/curating.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -20,6 +21,7 @@ export const handlers = {
   ...curationHandlers,
   ...claimHandlers,
   ...siteHandlers,
+  ...curatingHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 
@@ -31,7 +33,7 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string } = {}): Core {
+export function createCore(options: { workspaceDir?: string; documentsDir?: () => string } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const ctx: CoreContext = {
@@ -44,6 +46,7 @@ export function createCore(options: { workspaceDir?: string } = {}): Core {
     emitProgress(event) {
       for (const l of listeners) l(event);
     },
+    documentsDir: options.documentsDir ?? defaultDocumentsDir,
   };
   return {
     async dispatch(channel, request) {

@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const paths = bundlePaths(import.meta.url);
   const store = new Store<ShellData>({ name: 'candor-app', defaults: SHELL_DEFAULTS, clearInvalidConfig: true });
-  const core = createCore();
+  const core = createCore({ documentsDir: () => app.getPath('documents') });
   const preview = previewTracker();
   let win: BrowserWindow | null = null;
   let workspaceOpen = false;

@@ -5,6 +5,7 @@ import { curationChannels } from './contract/curation.ts';
 import { workspaceChannels } from './contract/workspace.ts';
 import { claimChannels } from './contract/claims.ts';
 import { siteChannels } from './contract/site.ts';
+import { curatingChannels } from './contract/curating.ts';
 
 /**
  * The one typed contract between the app's window and the core: channel -> request and response schemas.
@@ -18,6 +19,7 @@ export const contract = {
   ...curationChannels,
   ...claimChannels,
   ...siteChannels,
+  ...curatingChannels,
   // <domain channel maps above this line>
 } as const;
 

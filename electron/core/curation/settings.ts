@@ -93,7 +93,7 @@ export function readSettings(db: DatabaseSync): CurationSettings {
     const key = r.key.slice(PREFIX.length);
     if (!isSettingKey(key)) continue;
     const parsed = CurationSettings.shape[key].safeParse(decodeRaw(key, r.value));
-    if (!parsed.success) throw new CandorError('BAD_SETTING', `The workspace setting ${key} holds an invalid value (${r.value.slice(0, 80)}). Set it again with: candor settings <workspace> set ${key} <value>`, { field: key });
+    if (!parsed.success) throw new CandorError('BAD_SETTING', `The workspace setting ${key} holds an invalid value (${r.value.slice(0, 80)}). Set it again in the workspace settings.`, { field: key }, `candor settings <workspace> set ${key} <value>`);
     out[key] = parsed.data;
   }
   return out as CurationSettings;

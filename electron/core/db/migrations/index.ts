@@ -3,6 +3,7 @@ import { migration as m0010 } from './0010-initial.ts';
 import { migration as m0030 } from './0030-curation.ts';
 import { migration as m0040 } from './0040-claims.ts';
 import { migration as m0050 } from './0050-site-reads.ts';
+import { migration as m0100 } from './0100-undo.ts';
 
 // In version order. Add one line per migration file; never edit a migration that has shipped.
 export const migrations: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   m0030,
   m0040,
   m0050,
+  m0100,
   // <new migrations above this line, in version order>
 ].sort((a, b) => a.version - b.version);
 
