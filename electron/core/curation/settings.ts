@@ -113,6 +113,16 @@ export function writeSetting(db: DatabaseSync, actor: string, key: SettingKey, v
   });
 }
 
+/** Several settings at once: every value is checked before any is written; one transaction. */
+export function writeSettings(db: DatabaseSync, actor: string, values: Partial<Record<SettingKey, unknown>>): CurationSettings {
+  const entries = Object.entries(values) as [SettingKey, unknown][];
+  for (const [key, value] of entries) validateSetting(key, value);
+  return transaction(db, () => {
+    for (const [key, value] of entries) writeSetting(db, actor, key, value);
+    return readSettings(db);
+  });
+}
+
 export function namingPolicy(s: CurationSettings): NamingPolicy {
   return {
     customerPseudonym: s.customerPseudonym,

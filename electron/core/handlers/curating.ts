@@ -1,6 +1,7 @@
 import type { curatingChannels } from '../../shared/contract/curating.ts';
 import { exportCheck } from '../curation/export-check.ts';
 import { reviewThreads } from '../curation/review.ts';
+import { writeSettings } from '../curation/settings.ts';
 import { tagThreads } from '../curation/tags.ts';
 import { lastUndoable, undoable, undoLast } from '../curation/undo.ts';
 import { auditFacets, exportAuditCsv, searchAudit } from '../store/audit-search.ts';
@@ -21,6 +22,10 @@ export const curatingHandlers: HandlersFor<typeof curatingChannels> = {
   },
   'curation.undo'(_req, ctx) {
     return undoLast(ctx.workspace());
+  },
+  'curation.settings.update'(req, ctx) {
+    const ws = ctx.workspace();
+    return undoable(ws, () => writeSettings(ws.db, ws.actor, req.values));
   },
   'export.check'(_req, ctx) {
     return exportCheck(ctx.workspace());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CurationQuery } from '../../core/curation/model.ts';
+import { CurationQuery, CurationSettings, SETTING_KEYS } from '../../core/curation/model.ts';
+import type { SettingKey } from '../../core/curation/model.ts';
 import { ExportCheck } from '../../core/curation/export-check.ts';
 import { AuditFilter, AuditRow } from '../../core/store/audit-search.ts';
 import { channels } from './base.ts';
@@ -28,6 +29,8 @@ export const curatingChannels = channels({
   'curation.undo.last': { req: z.object({}), res: Undoable.nullable() },
   /** Undoes it: the reverse is written as new, audited changes; refused when someone changed the same thing since. */
   'curation.undo': { req: z.object({}), res: z.object({ label: z.string(), reversed: z.number().int(), next: Undoable.nullable() }) },
+  /** Changes several workspace settings together (the settings screen's Save): all are checked first, one undoable change. */
+  'curation.settings.update': { req: z.object({ values: z.partialRecord(z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]), z.unknown()) }), res: CurationSettings },
   /** What needs attention before the site is exported. */
   'export.check': { req: z.object({}), res: ExportCheck },
   'audit.search': { req: AuditFilter.extend({ beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(1000).optional() }), res: z.object({ entries: z.array(AuditRow) }) },

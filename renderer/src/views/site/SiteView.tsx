@@ -9,6 +9,7 @@ import { ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { formatBytes, formatCount, plural } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
 import { LogoSection, SiteSettingsForm } from './SiteSettingsForm.tsx';
+import { checkPassed, ExportCheckPanel, HostingGuide } from './ExportCheck.tsx';
 
 type Build = Res<'site.build'>;
 
@@ -117,6 +118,9 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<Build | null>(null);
   const action = useAction();
+  const check = useCall('export.check', {});
+  const [acknowledged, setAcknowledged] = useState(false);
+  const ready = checkPassed(check.data, acknowledged);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -141,6 +145,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
 
   return (
     <div className="page-body">
+      <ExportCheckPanel acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
       <form className="card form" onSubmit={(e) => void run(e)} aria-label="Export the site">
         <h2 className="subheading">Export the site</h2>
         <p className="muted">One folder of plain files — pages, open data, feeds and a manifest with every file’s checksum — that any web host can serve. Exporting again into the same folder replaces the previous site only when the new one is complete.</p>
@@ -156,7 +161,8 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
         </label>
         {action.error ? <ErrorNotice error={action.error} title="The site was not exported" /> : null}
         <div className="form-actions form-actions-start">
-          <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending}>{action.pending ? 'Exporting…' : 'Export site'}</button>
+          <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending || !ready}>{action.pending ? 'Exporting…' : 'Export site'}</button>
+          {!ready && check.status === 'ready' ? <span className="muted small">Read the list above first.</span> : null}
         </div>
         {action.pending ? <ProgressBar label={progress ? `Building ${progress.phase}` : 'Building the site'} progress={progress} /> : null}
       </form>
@@ -187,6 +193,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
           </div>
         </section>
       ) : null}
+      {result ? <HostingGuide folder={result.out} baseUrl={settings.data?.baseUrl ?? null} /> : null}
     </div>
   );
 }
