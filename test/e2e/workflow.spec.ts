@@ -98,7 +98,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   const second = page.getByRole('article', { name: /Missing order/ });
   await expect(second.locator('.finding', { hasText: 'Rosa' })).toContainText('Removed automatically');
   await second.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(second.locator('.decision-bar')).toContainText('Published');
+  // After a decision the next conversation opens; the list shows the decision.
+  await expect(page.getByRole('option', { name: /Missing order/ })).toContainText('Published');
 
   // 3. "Where is my parcel?": withhold with a reason (w asks for it).
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill('');
@@ -110,6 +111,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await dialog.getByLabel(/Note/).fill('Customer asked us not to publish.');
   await screen(page, '13-withhold-dialog');
   await dialog.getByRole('button', { name: 'Withhold' }).click();
+  await expect(page.getByRole('option', { name: /Where is my parcel/ })).toContainText('Withheld');
+  await page.getByRole('option', { name: /Where is my parcel/ }).click();
   const third = page.getByRole('article', { name: /Where is my parcel/ });
   await expect(third.locator('.decision-bar')).toContainText('Withheld');
   await expect(third.locator('.decision-bar')).toContainText('The customer asked for privacy');

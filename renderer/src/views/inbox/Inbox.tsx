@@ -7,7 +7,7 @@ import { formatCount, plural } from '../../lib/format.ts';
 import type { Decision, WithholdReason } from '../../lib/labels.ts';
 import { ThreadView } from '../thread/ThreadView.tsx';
 import { BulkBar, TagDialog } from './BulkBar.tsx';
-import { EMPTY_FILTERS, toThreadQuery } from './filters.ts';
+import { activeFilterCount, EMPTY_FILTERS, toThreadQuery } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { extend, isPicked, NO_SELECTION, selectAll, selectionSize, targetOf, toggle } from './selection.ts';
@@ -144,7 +144,8 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
     return () => window.removeEventListener('keydown', onKey);
   }, [select, pick, act, currentIndex, count, setSelection]);
 
-  const noThreadsAtAll = facets !== null && facets.all === 0 && !filters.query && list.total === 0;
+  // "No conversations yet" only when nothing narrows the list: a filter that empties it says "Nothing matches".
+  const noThreadsAtAll = facets !== null && facets.all === 0 && !filters.query && activeFilterCount(filters) === 0 && list.total === 0;
 
   return (
     <main className="inbox" id="main" tabIndex={-1}>

@@ -66,7 +66,8 @@ export function ThreadList({ total, rowAt, onRange, selectedIndex, onSelect, onP
       aria-label={label}
       aria-multiselectable="true"
       tabIndex={0}
-      aria-activedescendant={selectedIndex >= 0 ? `thread-row-${selectedIndex}` : undefined}
+      // Only a row that exists in the page can be the active descendant (the open one may have left the list).
+      aria-activedescendant={items.some((i) => i.index === selectedIndex) ? `thread-row-${selectedIndex}` : undefined}
       onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
