@@ -138,6 +138,18 @@ describe('bulk actions and undo', () => {
   });
 });
 
+describe('workspace settings from the app', () => {
+  it('checks every value before writing any, and saves several as one undoable change', async () => {
+    const bad = await fail('curation.settings.update', { values: { staffNaming: 'name', accountPatterns: ['('] } });
+    expect(bad.message).toMatch(/accountPatterns/);
+    expect((await call<{ staffNaming: string }>('curation.settings.get')).staffNaming).toBe('role');
+    await call('curation.settings.update', { values: { staffNaming: 'name', customerPseudonym: 'initial' } });
+    expect(await call('curation.undo.last')).toMatchObject({ label: 'Setting staffNaming, customerPseudonym changed' });
+    await call('curation.undo');
+    expect(await call('curation.settings.get')).toMatchObject({ staffNaming: 'role', customerPseudonym: 'location' });
+  });
+});
+
 describe('the check before export', () => {
   it('lists waiting conversations, unreviewed personal data and missing texts, and empties as they are done', async () => {
     const first = await call<{ items: { id: string }[] }>('export.check');

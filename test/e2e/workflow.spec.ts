@@ -181,6 +181,9 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await screen(page, '20-site-preview');
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByLabel('Folder').fill(siteDir);
+  // Three conversations are still waiting: the check before export says so, and the export waits until it is read.
+  await expect(page.getByRole('list', { name: 'What needs attention' })).toContainText('3 conversations waiting for a decision');
+  await page.getByRole('checkbox', { name: /I have read this list/ }).check();
   await screen(page, '21-site-export');
   await page.getByRole('button', { name: 'Export site' }).click();
   await expect(page.getByText('The site is ready').first()).toBeVisible({ timeout: 60_000 });
@@ -197,6 +200,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await page.getByRole('link', { name: /^Site/ }).click();
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByLabel('Folder').fill(siteDir);
+  await page.getByRole('checkbox', { name: /I have read this list/ }).check();
   await page.getByRole('button', { name: 'Export site' }).click();
   await page.getByRole('link', { name: 'Open in browser' }).click();
   const site = await popup;

@@ -42,7 +42,7 @@ export function ShortcutTable() {
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} size="large">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} size="large" scrollable>
       <p className="muted">Shortcuts pause while you type in a field. The Help page has the workflow and the words Candor uses.</p>
       <ShortcutTable />
     </Dialog>
