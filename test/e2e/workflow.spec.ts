@@ -192,7 +192,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
 
   // Audit log: the decisions and the claim's steps are there.
   await page.getByRole('link', { name: /^Audit log/ }).click();
-  await expect(page.getByRole('table')).toContainText('claim.publish');
+  await expect(page.getByRole('table')).toContainText('Claim published');
   await screen(page, '23-audit-log');
 
   // Open the exported site (the harness serves the last export at /preview/): published yes, withheld no.

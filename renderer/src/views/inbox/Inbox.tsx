@@ -88,9 +88,10 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
       const r = await fn();
       const refused = 'refused' in r ? (r.refused as { id: string; reason: string }[]) : [];
       if (count > 0) setSelection(NO_SELECTION);
+      // Move on at once, before the screens refresh: a click made meanwhile must not be overridden afterwards.
+      if (!refused.length && advance) app.navigate({ view: 'inbox', threadId: advance }, { replace: true });
       await app.afterChange();
       if (refused.length) app.toast(`${plural(refused.length, 'conversation was', 'conversations were')} not published: ${refused[0]!.reason}`, 'error');
-      else if (advance) app.navigate({ view: 'inbox', threadId: advance }, { replace: true });
       return refused.length === 0;
     } catch (err) {
       app.toast((err as Error).message, 'error');
