@@ -45,7 +45,12 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await importFile(page, join(FIXTURES, 'import/zendesk/tickets.json'), 'Zendesk');
   await page.getByRole('button', { name: 'Import more files' }).click();
   await importFile(page, join(FIXTURES, 'import/trustpilot/reviews.csv'), 'Trustpilot');
-  await page.getByRole('button', { name: 'Review conversations' }).click();
+  // The policy that personal data is handled before anything is published: set in the app, satisfied in the app.
+  await page.getByRole('link', { name: /^Workspace settings/ }).click();
+  await page.getByRole('checkbox', { name: /Publish a conversation only after/ }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('.toast', { hasText: 'Setting requirePiiHandled changed' })).toBeVisible();
+  await page.getByRole('link', { name: /^Conversations/ }).click();
   const list = page.getByRole('listbox', { name: 'Conversations' });
   await expect(page.getByText(/^\d+ shown$/)).toBeVisible();
   const total = Number((await page.getByText(/^\d+ shown$/).textContent())!.split(' ')[0]);
@@ -57,6 +62,11 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await page.getByRole('checkbox', { name: /Only with personal data to review/ }).check();
   await list.getByRole('option', { name: /Kettle arrived/ }).click();
   const panel = page.locator('.pii-panel');
+  // Publishing before the review is refused, in words that point to the panel below (no command to type).
+  await page.getByRole('article', { name: /Kettle arrived/ }).getByRole('button', { name: 'Publish', exact: true }).click();
+  const refusal = page.locator('.toast-error', { hasText: 'not published' });
+  await expect(refusal).toContainText('personal data panel');
+  await expect(refusal).not.toContainText('candor ');
   await expect(panel.locator('.finding', { hasText: 'Customer’s name' })).toContainText('Removed automatically');
   await aside(() => screen(page, 'c01-personal-data-to-review'));
   await aside(() => axe(page, 'personal data panel'));

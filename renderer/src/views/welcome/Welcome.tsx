@@ -116,7 +116,7 @@ export function NoTransport() {
   return (
     <main className="welcome" id="main">
       <EmptyState title="Candor cannot reach its core">
-        <p>This page was opened without the app around it. Start Candor with <code>npm start</code>, or <code>npm run web</code> and open the address it prints.</p>
+        <p>This page was opened outside the Candor app, so it cannot reach your workspaces. Open Candor itself, or the address Candor printed when it started in a browser.</p>
       </EmptyState>
     </main>
   );
