@@ -37,7 +37,7 @@ export function channelKey<C extends Channel>(channel: C, request: Req<C>): Quer
  * Asks a channel and keeps its answer. `request: null` means "not yet" (nothing selected). A new `version` asks
  * again, showing the previous answer meanwhile; so does any invalidation of the channel.
  */
-export function useCall<C extends Channel>(channel: C, request: Req<C> | null, version = 0): Loadable<Res<C>> & { reload: () => void; refreshing: boolean } {
+export function useCall<C extends Channel>(channel: C, request: Req<C> | null, version = 0): Loadable<Res<C>> & { reload: () => void; refreshing: boolean; updatedAt: number } {
   const client = useClient();
   const requestKey = JSON.stringify(request);
   const query = useQuery({
@@ -50,9 +50,10 @@ export function useCall<C extends Channel>(channel: C, request: Req<C> | null, v
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   const refreshing = query.isFetching && query.data !== undefined;
-  if (query.data !== undefined && !(query.isError && !query.isPlaceholderData)) return { status: 'ready', data: query.data, reload, refreshing };
-  if (query.isError) return { status: 'error', error: apiError(query.error), reload, refreshing: false };
-  return { status: 'loading', reload, refreshing: false };
+  const updatedAt = query.dataUpdatedAt;
+  if (query.data !== undefined && !(query.isError && !query.isPlaceholderData)) return { status: 'ready', data: query.data, reload, refreshing, updatedAt };
+  if (query.isError) return { status: 'error', error: apiError(query.error), reload, refreshing: false, updatedAt };
+  return { status: 'loading', reload, refreshing: false, updatedAt };
 }
 
 /** Runs changes (decide, save, import) and remembers whether one is running and how the last one failed. */
