@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../renderer/src/views/inbox/Inbox.tsx';
 import { ThreadView } from '../../renderer/src/views/thread/ThreadView.tsx';
@@ -99,6 +100,24 @@ describe('several conversations at once', () => {
     expect(screen.getByRole('region', { name: 'Selected conversations' }).textContent).toContain('All 4 conversations matching');
     await userEvent.keyboard('r');
     await waitFor(() => expect(fake.callsTo('curation.review')).toEqual([{ target: { query: {} }, mode: 'as-shown' }]));
+  });
+
+  it('grows the selection with Shift+j from the open conversation, and Escape clears it', async () => {
+    const fake = fakes();
+    // The route follows the open conversation, as in the app.
+    function Routed() {
+      const [threadId, setThreadId] = useState('t1');
+      return <Providers fake={fake} app={{ navigate: (r) => { if (r.view === 'inbox' && r.threadId) setThreadId(r.threadId); } }}><Inbox threadId={threadId} /></Providers>;
+    }
+    render(<Routed />);
+    const list = await screen.findByRole('listbox', { name: 'Conversations' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(4));
+    await userEvent.keyboard('J');
+    await waitFor(() => expect(list.querySelector('[aria-current="true"]')?.textContent).toContain('Love it'));
+    await userEvent.keyboard('J');
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Selected conversations' }).textContent).toContain('3 selected'));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Selected conversations' })).toBeNull();
   });
 
   it('opens the next conversation after a decision on the open one', async () => {

@@ -66,6 +66,14 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
     setSelection(how.shift ? extend(selection, index, (i) => list.rowAt(i)?.id) : toggle(selection, id, index));
   }, [list, selection, setSelection]);
 
+  /** Shift+j / Shift+k: the open conversation and the next (or previous) one join the selection, and it moves on. */
+  const grow = useCallback((to: number) => {
+    if (currentIndex < 0 || to < 0 || to >= list.total) return;
+    const from = selection.anchor ?? currentIndex;
+    setSelection(extend({ ...selection, anchor: from }, to, (i) => list.rowAt(i)?.id));
+    void select(to);
+  }, [currentIndex, list, selection, setSelection, select]);
+
   // Open the first conversation when none is chosen, so the detail pane is never empty for no reason.
   useEffect(() => {
     if (!threadId && list.status === 'ready' && list.total > 0) {
@@ -123,8 +131,8 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
       const keys: Record<string, () => void> = {
         j: () => void select(currentIndex < 0 ? 0 : currentIndex + 1),
         k: () => void select(Math.max(0, currentIndex - 1)),
-        J: () => { if (currentIndex >= 0) pick(currentIndex + 1, { shift: true, toggle: false }); void select(currentIndex + 1); },
-        K: () => { if (currentIndex > 0) pick(currentIndex - 1, { shift: true, toggle: false }); void select(Math.max(0, currentIndex - 1)); },
+        J: () => grow(currentIndex + 1),
+        K: () => grow(currentIndex - 1),
         x: () => { if (currentIndex >= 0) pick(currentIndex, { shift: false, toggle: true }); },
         '*': () => setSelection(selectAll()),
         Escape: () => setSelection(NO_SELECTION),
@@ -143,7 +151,7 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select, pick, act, currentIndex, count, setSelection]);
+  }, [select, pick, grow, act, currentIndex, count, setSelection]);
 
   // "No conversations yet" only when nothing narrows the list: a filter that empties it says "Nothing matches".
   const noThreadsAtAll = facets !== null && facets.all === 0 && !filters.query && activeFilterCount(filters) === 0 && list.total === 0;
