@@ -41,14 +41,16 @@ export type ThreadListState = {
 export function useThreadList(query: ThreadQuery): ThreadListState {
   const client = useClient();
   const queryClient = useQueryClient();
-  const [range, setRange] = useState<{ key: string; start: number; end: number }>({ key: '', start: 0, end: 0 });
+  // The pages the visible rows touch (not the rows themselves): scrolling within a page changes nothing here, so the
+  // inbox (and the open conversation beside the list) does not render again on every scrolled frame.
+  const [range, setRange] = useState<{ key: string; pages: string }>({ key: '', pages: '' });
   const key = JSON.stringify(query);
   const fetchPage = useCallback((page: number) => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [client, query]);
 
   // Page 0 always (it carries the total); then whatever the visible range touches.
   const first = useQueries({ queries: [{ queryKey: pageKey(query, 0), queryFn: () => fetchPage(0) }] })[0]!;
   const total = first.data?.total ?? 0;
-  const visible = range.key === key ? pagesForRange(range.start, range.end, total).filter((p) => p > 0) : [];
+  const visible = range.key === key && range.pages ? range.pages.split(',').map(Number).filter((p) => p > 0 && p * PAGE_SIZE < total) : [];
   // Subscribing to the visible pages fetches them and re-renders the list when they arrive; rows are read from the cache.
   useQueries({ queries: visible.map((p) => ({ queryKey: pageKey(query, p), queryFn: () => fetchPage(p) })) });
 
@@ -57,7 +59,10 @@ export function useThreadList(query: ThreadQuery): ThreadListState {
     return queryClient.getQueryData<Page>(pageKey(query, page))?.threads[index % PAGE_SIZE];
   }, [queryClient, query]);
 
-  const onRange = useCallback((start: number, end: number) => setRange({ key, start, end }), [key]);
+  const onRange = useCallback((start: number, end: number) => {
+    const pages = pagesForRange(start, end, Number.MAX_SAFE_INTEGER).join(',');
+    setRange((r) => (r.key === key && r.pages === pages ? r : { key, pages }));
+  }, [key]);
 
   const ensure = useCallback(async (index: number) => {
     const have = rowAt(index);
