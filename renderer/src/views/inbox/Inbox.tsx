@@ -186,7 +186,7 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
         ) : null}
         {list.status === 'ready' && list.total > 0 ? (
           <ThreadList
-            total={list.total} rowAt={list.rowAt} onRange={list.onRange} selectedIndex={currentIndex} onSelect={(i) => void select(i)}
+            query={query} total={list.total} rowAt={list.rowAt} selectedIndex={currentIndex} onSelect={(i) => void select(i)}
             onPick={pick} isChecked={(i) => isPicked(selection, list.rowAt(i)?.id)} label="Conversations"
           />
         ) : null}

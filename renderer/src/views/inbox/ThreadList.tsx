@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { Res } from '../../../../electron/shared/contract.ts';
 import { formatDate, stars } from '../../lib/format.ts';
+import type { ThreadQuery } from './filters.ts';
+import { useVisiblePages } from './useThreadList.ts';
 import { DECISION_LABEL, KIND_LABEL, sourceLabel } from '../../lib/labels.ts';
 
 export type ThreadSummary = Res<'threads.search'>['threads'][number];
@@ -14,10 +16,11 @@ export type Pick = { shift: boolean; toggle: boolean };
  * smoothly as 10. It is one multi-select listbox: arrow keys, j/k and clicks open a conversation (aria-current);
  * the box at a row's start, Ctrl/⌘-click and Shift-click choose several (aria-selected) for actions on all of them.
  */
-export function ThreadList({ total, rowAt, onRange, selectedIndex, onSelect, onPick, isChecked, label }: {
+export function ThreadList({ query, total, rowAt, selectedIndex, onSelect, onPick, isChecked, label }: {
+  /** Whose pages are fetched as they scroll into view (only this list renders again when they arrive). */
+  query: ThreadQuery;
   total: number;
   rowAt: (index: number) => ThreadSummary | undefined;
-  onRange: (start: number, end: number) => void;
   /** The open conversation. */
   selectedIndex: number;
   onSelect: (index: number) => void;
@@ -34,9 +37,7 @@ export function ThreadList({ total, rowAt, onRange, selectedIndex, onSelect, onP
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
-  useEffect(() => {
-    if (total > 0) onRange(first, last);
-  }, [first, last, total, onRange]);
+  useVisiblePages(query, first, last, total);
 
   useEffect(() => {
     if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

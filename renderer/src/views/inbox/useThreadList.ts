@@ -1,5 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useClient } from '../../api.ts';
 import type { ApiError } from '../../../../electron/shared/contract.ts';
 import { apiError } from '../../lib/useCall.ts';
@@ -30,39 +30,35 @@ export type ThreadListState = {
   error: ApiError | null;
   total: number;
   rowAt: (index: number) => ThreadSummary | undefined;
-  onRange: (start: number, end: number) => void;
   /** Fetches the row at an index if it is not here yet (keyboard moves past the loaded pages). */
   ensure: (index: number) => Promise<ThreadSummary | undefined>;
   indexOf: (id: string) => number;
   reload: () => void;
 };
 
-/** The query's rows, fetched page by page as the list scrolls; a new query starts over. */
+/**
+ * Fetches the pages the visible rows touch and re-renders its caller when they arrive. Called by the list itself,
+ * so scrolling renders the list alone, never the inbox and the open conversation beside it.
+ */
+export function useVisiblePages(query: ThreadQuery, start: number, end: number, total: number): void {
+  const client = useClient();
+  const pages = pagesForRange(start, end, total).filter((p) => p > 0);
+  useQueries({ queries: pages.map((p) => ({ queryKey: pageKey(query, p), queryFn: () => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: p * PAGE_SIZE }) })) });
+}
+
+/** The query's first page and total, and rows from whatever pages are cached; a new query starts over. */
 export function useThreadList(query: ThreadQuery): ThreadListState {
   const client = useClient();
   const queryClient = useQueryClient();
-  // The pages the visible rows touch (not the rows themselves): scrolling within a page changes nothing here, so the
-  // inbox (and the open conversation beside the list) does not render again on every scrolled frame.
-  const [range, setRange] = useState<{ key: string; pages: string }>({ key: '', pages: '' });
-  const key = JSON.stringify(query);
   const fetchPage = useCallback((page: number) => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [client, query]);
 
   // Page 0 always (it carries the total); then whatever the visible range touches.
   const first = useQueries({ queries: [{ queryKey: pageKey(query, 0), queryFn: () => fetchPage(0) }] })[0]!;
   const total = first.data?.total ?? 0;
-  const visible = range.key === key && range.pages ? range.pages.split(',').map(Number).filter((p) => p > 0 && p * PAGE_SIZE < total) : [];
-  // Subscribing to the visible pages fetches them and re-renders the list when they arrive; rows are read from the cache.
-  useQueries({ queries: visible.map((p) => ({ queryKey: pageKey(query, p), queryFn: () => fetchPage(p) })) });
-
   const rowAt = useCallback((index: number) => {
     const page = Math.floor(index / PAGE_SIZE);
     return queryClient.getQueryData<Page>(pageKey(query, page))?.threads[index % PAGE_SIZE];
   }, [queryClient, query]);
-
-  const onRange = useCallback((start: number, end: number) => {
-    const pages = pagesForRange(start, end, Number.MAX_SAFE_INTEGER).join(',');
-    setRange((r) => (r.key === key && r.pages === pages ? r : { key, pages }));
-  }, [key]);
 
   const ensure = useCallback(async (index: number) => {
     const have = rowAt(index);
@@ -85,7 +81,6 @@ export function useThreadList(query: ThreadQuery): ThreadListState {
     error: first.isError ? apiError(first.error) : null,
     total,
     rowAt,
-    onRange,
     ensure,
     indexOf,
     reload: () => void queryClient.invalidateQueries({ queryKey: ['curation.search', query, 'page'] }),
