@@ -41,7 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await cmd.run(args, io);
   } catch (err) {
     if (err instanceof CandorError) {
-      io.err(`candor ${name}: ${err.message}\n`);
+      io.err(`candor ${name}: ${err.message}${err.cliHint ? ` (${err.cliHint})` : ''}\n`);
       return err.code === 'USAGE' ? EXIT.usage : EXIT.fatal;
     }
     io.err(`candor ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -15,12 +15,18 @@ export type CandorErrorInfo = {
 export class CandorError extends Error {
   readonly code: string;
   readonly location?: ErrorLocation;
+  /**
+   * What to type next on the command line ("list them with: candor threads <workspace>"). The message itself names
+   * no command, because the app shows it too; only the CLI prints the hint.
+   */
+  readonly cliHint?: string;
 
-  constructor(code: string, message: string, location?: ErrorLocation) {
+  constructor(code: string, message: string, location?: ErrorLocation, cliHint?: string) {
     super(message);
     this.name = 'CandorError';
     this.code = code;
     if (location) this.location = location;
+    if (cliHint) this.cliHint = cliHint;
   }
 
   toInfo(): CandorErrorInfo {

@@ -2,7 +2,7 @@ import { contract, isChannel } from '../shared/contract.ts';
 import type { Channel, ProgressEvent, Result } from '../shared/contract.ts';
 import { CandorError, toErrorInfo } from './errors.ts';
 import type { CoreContext, Handlers } from './handlers/context.ts';
-import { noWorkspace } from './handlers/context.ts';
+import { defaultDocumentsDir, noWorkspace } from './handlers/context.ts';
 import { appHandlers } from './handlers/app.ts';
 import { threadHandlers } from './handlers/threads.ts';
 import { curationHandlers } from './handlers/curation.ts';
@@ -13,6 +13,7 @@ import { correctionHandlers } from './handlers/corrections.ts';
 import { publishHandlers } from './handlers/publish.ts';
 import { memorySecretStore } from './publish/secrets.ts';
 import type { SecretStore } from './publish/secrets.ts';
+import { curatingHandlers } from './handlers/curating.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -26,6 +27,7 @@ export const handlers = {
   ...siteHandlers,
   ...correctionHandlers,
   ...publishHandlers,
+  ...curatingHandlers,
   // <domain handler maps above this line>
 } satisfies Handlers;
 
@@ -37,7 +39,7 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string; secrets?: SecretStore } = {}): Core {
+export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const ctx: CoreContext = {
@@ -51,6 +53,7 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
       for (const l of listeners) l(event);
     },
     secrets: options.secrets ?? memorySecretStore(),
+    documentsDir: options.documentsDir ?? defaultDocumentsDir,
   };
   return {
     async dispatch(channel, request) {

@@ -44,7 +44,7 @@ export function defaultActor(): string {
 export function initWorkspace(dir: string, options: { name: string; actor?: string }): Workspace {
   const root = resolve(dir);
   const name = options.name.trim();
-  if (!name) throw new CandorError('USAGE', 'The organisation name must not be empty (--name "Acme Ltd").');
+  if (!name) throw new CandorError('USAGE', 'The organisation name must not be empty.', undefined, '--name "Acme Ltd"');
   if (existsSync(join(root, META_FILE))) {
     throw new CandorError('WORKSPACE_EXISTS', `${root} is already a Candor workspace.`, { file: root });
   }
@@ -65,7 +65,7 @@ export function initWorkspace(dir: string, options: { name: string; actor?: stri
 export function readWorkspaceMeta(root: string): WorkspaceMeta {
   const metaPath = join(root, META_FILE);
   if (!existsSync(metaPath) || !existsSync(join(root, DB_FILE))) {
-    throw new CandorError('NOT_A_WORKSPACE', `${root} is not a Candor workspace (no ${META_FILE} and ${DB_FILE}). Create one with: candor init <folder> --name "<organisation>"`, { file: root });
+    throw new CandorError('NOT_A_WORKSPACE', `${root} is not a Candor workspace (no ${META_FILE} and ${DB_FILE}). Choose the folder that holds them, or create a new workspace.`, { file: root }, 'create one with: candor init <folder> --name "<organisation>"');
   }
   let raw: unknown;
   try {

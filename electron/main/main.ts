@@ -37,7 +37,10 @@ function start(): void {
   const paths = bundlePaths(import.meta.url);
   const store = new Store<ShellData>({ name: 'candor-app', defaults: SHELL_DEFAULTS, clearInvalidConfig: true });
   // Publish targets' credentials: encrypted by the system keychain, in the user data folder, never in a workspace.
-  const core = createCore({ secrets: keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform }) });
+  const core = createCore({
+    secrets: keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform }),
+    documentsDir: () => app.getPath('documents'),
+  });
   const preview = previewTracker();
   let win: BrowserWindow | null = null;
   let workspaceOpen = false;

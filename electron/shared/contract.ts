@@ -7,6 +7,7 @@ import { claimChannels } from './contract/claims.ts';
 import { siteChannels } from './contract/site.ts';
 import { correctionChannels } from './contract/corrections.ts';
 import { publishChannels } from './contract/publish.ts';
+import { curatingChannels } from './contract/curating.ts';
 
 /**
  * The one typed contract between the app's window and the core: channel -> request and response schemas.
@@ -22,6 +23,7 @@ export const contract = {
   ...siteChannels,
   ...correctionChannels,
   ...publishChannels,
+  ...curatingChannels,
   // <domain channel maps above this line>
 } as const;
 

@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ClientContext, createClient, pickTransport, shareProgress } from './api.ts';
 import { App } from './app/App.tsx';
+import { createQueryClient } from './lib/useCall.ts';
 import { NoTransport } from './views/welcome/Welcome.tsx';
 import './styles.css';
 
@@ -11,7 +13,9 @@ root.render(
   <StrictMode>
     {transport ? (
       <ClientContext.Provider value={createClient(shareProgress(transport))}>
-        <App />
+        <QueryClientProvider client={createQueryClient()}>
+          <App />
+        </QueryClientProvider>
       </ClientContext.Provider>
     ) : (
       <NoTransport />

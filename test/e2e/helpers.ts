@@ -59,3 +59,13 @@ export async function toWelcome(page: Page): Promise<void> {
     await expect(welcome).toBeVisible();
   }
 }
+
+/** WCAG 2.2 AA with axe-core on the page (or one part of it); the site preview frame is the site's own page. */
+export async function axe(page: Page, where: string, only?: string): Promise<void> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const builder = new AxeBuilder({ page });
+  if (only) builder.include(only);
+  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('iframe').analyze();
+  const problems = results.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n  ')}`);
+  expect(problems, problems.join('\n')).toEqual([]);
+}

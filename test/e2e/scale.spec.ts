@@ -80,7 +80,7 @@ test('100,000 conversations stay smooth', async ({ page }) => {
   await list.focus();
   const started = Date.now();
   await page.keyboard.press('End');
-  await expect(list.locator('[aria-selected="true"]')).toContainText('Parcel late #0');
+  await expect(list.locator('[aria-current="true"]')).toContainText('Parcel late #0');
   console.log(`End of 100k rows shown in ${Date.now() - started} ms`);
   await screen(page, '41-inbox-100k-end');
 

@@ -37,7 +37,7 @@ test('the demo workspace: inbox, filters, keyboard, personal data, claims, site,
 
   // Keyboard: j/k move the selection and the conversation follows.
   const list = page.getByRole('listbox', { name: 'Conversations' });
-  const selected = () => list.locator('[aria-selected="true"]').getAttribute('aria-posinset');
+  const selected = () => list.locator('[aria-current="true"]').getAttribute('aria-posinset');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('j');
   await expect.poll(selected).toBe('2');
@@ -110,7 +110,7 @@ test('dark appearance, every screen', async ({ page }) => {
   await screen(page, 'dark-08-site-export');
   await page.getByRole('link', { name: /^Audit log/ }).click();
   await screen(page, 'dark-09-audit');
-  await page.getByRole('button', { name: 'Help & shortcuts' }).click();
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await screen(page, 'dark-10-help');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Close workspace' }).click();

@@ -98,7 +98,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   const second = page.getByRole('article', { name: /Missing order/ });
   await expect(second.locator('.finding', { hasText: 'Rosa' })).toContainText('Removed automatically');
   await second.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(second.locator('.decision-bar')).toContainText('Published');
+  // After a decision the next conversation opens; the list shows the decision.
+  await expect(page.getByRole('option', { name: /Missing order/ })).toContainText('Published');
 
   // 3. "Where is my parcel?": withhold with a reason (w asks for it).
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill('');
@@ -110,6 +111,8 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await dialog.getByLabel(/Note/).fill('Customer asked us not to publish.');
   await screen(page, '13-withhold-dialog');
   await dialog.getByRole('button', { name: 'Withhold' }).click();
+  await expect(page.getByRole('option', { name: /Where is my parcel/ })).toContainText('Withheld');
+  await page.getByRole('option', { name: /Where is my parcel/ }).click();
   const third = page.getByRole('article', { name: /Where is my parcel/ });
   await expect(third.locator('.decision-bar')).toContainText('Withheld');
   await expect(third.locator('.decision-bar')).toContainText('The customer asked for privacy');
@@ -186,6 +189,9 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await screen(page, '20-site-preview');
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByLabel('Folder').fill(siteDir);
+  // Three conversations are still waiting: the check before export says so, and the export waits until it is read.
+  await expect(page.getByRole('list', { name: 'What needs attention' })).toContainText('3 conversations waiting for a decision');
+  await page.getByRole('checkbox', { name: /I have read this list/ }).check();
   await screen(page, '21-site-export');
   await page.getByRole('button', { name: 'Export site' }).click();
   await expect(page.getByText('The site is ready').first()).toBeVisible({ timeout: 60_000 });
@@ -194,7 +200,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
 
   // Audit log: the decisions and the claim's steps are there.
   await page.getByRole('link', { name: /^Audit log/ }).click();
-  await expect(page.getByRole('table')).toContainText('claim.publish');
+  await expect(page.getByRole('table')).toContainText('Claim published');
   await screen(page, '23-audit-log');
 
   // Open the exported site (the harness serves the last export at /preview/): published yes, withheld no.
@@ -202,6 +208,7 @@ test('the whole workflow, from an empty workspace to an exported site', async ({
   await page.getByRole('link', { name: /^Site/ }).click();
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByLabel('Folder').fill(siteDir);
+  await page.getByRole('checkbox', { name: /I have read this list/ }).check();
   await page.getByRole('button', { name: 'Export site' }).click();
   await page.getByRole('link', { name: 'Open in browser' }).click();
   const site = await popup;

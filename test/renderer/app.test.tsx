@@ -2,7 +2,9 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ClientContext } from '../../renderer/src/api.ts';
+import { createQueryClient } from '../../renderer/src/lib/useCall.ts';
 import { App } from '../../renderer/src/app/App.tsx';
 import { Dialog } from '../../renderer/src/components/Dialog.tsx';
 import { menuEvent } from '../../electron/shared/menu.ts';
@@ -35,7 +37,7 @@ function boot(open: boolean, theme: 'system' | 'light' | 'dark' = 'system') {
     'curation.settings.get': () => ({ topicRules: {} } as never),
     'imports.formats': () => ({ formats: [] }),
   });
-  render(<ClientContext.Provider value={fake.client}><App /></ClientContext.Provider>);
+  render(<ClientContext.Provider value={fake.client}><QueryClientProvider client={createQueryClient()}><App /></QueryClientProvider></ClientContext.Provider>);
   return fake;
 }
 

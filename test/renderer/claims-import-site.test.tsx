@@ -120,24 +120,38 @@ describe('Import', () => {
 describe('Site', () => {
   it('exports into a typed folder and offers to open the result in the browser harness', async () => {
     const result = { out: '/sites/acme', pages: 22, threads: 2, withheld: 1, claims: 1, bytes: 500_000, ms: 600, incremental: false, rendered: 22, reused: 0, signed: false, search: true, warnings: [] };
-    const fake = fakeTransport({ 'site.themes': () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }] }), 'site.settings.get': () => siteSettings({ theme: 'ledger', baseUrl: 'https://t.acme.example/' }), 'site.build': () => result });
-    render(<Providers fake={fake}><SiteView tab="export" /></Providers>);
+    const check = { items: [{ id: 'pending', tone: 'attention' as const, title: '3 conversations waiting for a decision', detail: 'They are not on the site.', count: 3, link: 'inbox-pending' as const }], published: 2, withheld: 1, pending: 3 };
+    const navigate = vi.fn();
+    const fake = fakeTransport({ 'site.themes': () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }] }), 'site.settings.get': () => siteSettings({ theme: 'ledger', baseUrl: 'https://t.acme.example/' }), 'site.build': () => result, 'export.check': () => check });
+    render(<Providers fake={fake} app={{ navigate }}><SiteView tab="export" /></Providers>);
     // The export publishes the saved theme and address (changed on the settings tab), and says which.
     expect(await screen.findByText('https://t.acme.example/')).toBeTruthy();
     expect(screen.getByText(/Theme ledger/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Folder'), '/sites/acme');
+    // The check comes first: what needs attention, with a way there; the export waits until the person has seen it.
+    const list = await screen.findByRole('list', { name: 'What needs attention' });
+    expect(list.textContent).toContain('3 conversations waiting for a decision');
+    expect(screen.getByRole('button', { name: 'Export site' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Review them' }));
+    expect(navigate).toHaveBeenCalledWith({ view: 'inbox', filter: 'pending' });
+    await userEvent.click(screen.getByRole('checkbox', { name: /I have read this list/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Export site' }));
     expect(await screen.findByText('The site is ready')).toBeTruthy();
     expect(fake.callsTo('site.build')).toEqual([{ out: '/sites/acme', search: true }]);
     expect(screen.getByText(/2 published conversations, 1 withheld conversation/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open in browser' }).getAttribute('href')).toBe('/preview/');
+    // Where the folder is, and how to put it online.
+    const guide = screen.getByRole('region', { name: 'Putting it online' });
+    expect(guide.textContent).toContain('/sites/acme');
+    expect(guide.textContent).toContain('https://t.acme.example/');
   });
 
   it('in the desktop app opens the folder and the site with the system', async () => {
     const result = { out: '/sites/acme', pages: 1, threads: 0, withheld: 0, claims: 0, bytes: 1, ms: 1, incremental: false, rendered: 1, reused: 0, signed: false, search: false, warnings: ['No base URL'] };
-    const fake = fakeTransport({ 'site.themes': () => ({ themes: [] }), 'site.build': () => result, 'app.openPath': () => ({ opened: true }) });
+    const fake = fakeTransport({ 'site.themes': () => ({ themes: [] }), 'site.build': () => result, 'app.openPath': () => ({ opened: true }), 'export.check': () => ({ items: [], published: 0, withheld: 0, pending: 0 }) });
     render(<Providers fake={fake} app={{ info: { shell: 'electron', version: '0.1.0', platform: 'linux', dialogs: true, openPaths: true, previewBase: 'candor://preview/' } }}><SiteView tab="export" /></Providers>);
     await userEvent.type(screen.getByLabelText('Folder'), '/sites/acme');
+    expect(await screen.findByText('Ready to publish')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Export site' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Open folder' }));
     await userEvent.click(screen.getByRole('button', { name: 'Open in browser' }));

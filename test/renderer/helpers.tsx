@@ -1,4 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { createQueryClient } from '../../renderer/src/lib/useCall.ts';
 import { ClientContext, createClient } from '../../renderer/src/api.ts';
 import { AppContext } from '../../renderer/src/app/context.ts';
 import type { AppContextValue } from '../../renderer/src/app/context.ts';
@@ -40,6 +43,8 @@ export function appContext(overrides: Partial<AppContextValue> = {}): AppContext
     refreshWorkspace: () => undefined,
     navigate: () => undefined,
     toast: () => undefined,
+    afterChange: async () => undefined,
+    undo: async () => undefined,
     dataVersion: 0,
     dataChanged: () => undefined,
     ...overrides,
@@ -47,9 +52,13 @@ export function appContext(overrides: Partial<AppContextValue> = {}): AppContext
 }
 
 export function Providers({ fake, app, children }: { fake: ReturnType<typeof fakeTransport>; app?: Partial<AppContextValue>; children: ReactNode }) {
+  // One query cache per rendered test, as the app has one per window.
+  const [queryClient] = useState(createQueryClient);
   return (
     <ClientContext.Provider value={fake.client}>
-      <AppContext.Provider value={appContext(app)}>{children}</AppContext.Provider>
+      <QueryClientProvider client={queryClient}>
+        <AppContext.Provider value={appContext(app)}>{children}</AppContext.Provider>
+      </QueryClientProvider>
     </ClientContext.Provider>
   );
 }

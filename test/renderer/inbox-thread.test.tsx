@@ -63,7 +63,7 @@ function threadFakes(extra: Parameters<typeof fakeTransport>[0] = {}) {
 describe('Thread', () => {
   it('shows the conversation in order, marks internal notes, and never renders customer text as HTML', async () => {
     const fake = threadFakes();
-    const { container } = render(<Providers fake={fake}><ThreadView id="t1" version={0} publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} onChanged={() => undefined} /></Providers>);
+    const { container } = render(<Providers fake={fake}><ThreadView id="t1" publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
     const messages = await screen.findAllByRole('listitem', { name: /Customer|Staff|Internal note/ });
     expect(messages.map((m) => m.getAttribute('aria-label')!.split(' ')[0])).toEqual(['Customer', 'Internal', 'Staff']);
     expect(within(messages[1]!).getByText('Internal — never published')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('Thread', () => {
 
   it('accepts a finding through curation.accept', async () => {
     const fake = threadFakes();
-    render(<Providers fake={fake}><ThreadView id="t1" version={0} publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} onChanged={() => undefined} /></Providers>);
+    render(<Providers fake={fake}><ThreadView id="t1" publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
     await userEvent.click(await screen.findByRole('button', { name: /Remove Postcode/ }));
     await waitFor(() => expect(fake.callsTo('curation.accept')).toEqual([{ threadId: 't1', findingId: 'f2' }]));
   });
@@ -84,7 +84,7 @@ describe('Thread', () => {
   it('asks why before publishing a high-confidence finding as written', async () => {
     const keep = vi.fn(() => ({ ...findings.findings[0]!, status: 'rejected' as const, redacted: false, reason: 'our number' }));
     const fake = threadFakes({ 'curation.keep': keep });
-    render(<Providers fake={fake}><ThreadView id="t1" version={0} publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} onChanged={() => undefined} /></Providers>);
+    render(<Providers fake={fake}><ThreadView id="t1" publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
     await userEvent.click(await screen.findByRole('button', { name: /Keep Phone number/ }));
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveProperty('disabled', true);
@@ -95,7 +95,7 @@ describe('Thread', () => {
 
   it('redacts typed text too, for people who do not use a mouse', async () => {
     const fake = threadFakes({ 'curation.span': (req) => ({ id: 'r1', location: req.location, start: req.start, end: req.end, text: 'x', note: null, actor: 'me', createdAt: '' }) });
-    render(<Providers fake={fake}><ThreadView id="t1" version={0} publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} onChanged={() => undefined} /></Providers>);
+    render(<Providers fake={fake}><ThreadView id="t1" publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
     await userEvent.click(await screen.findByText('Remove other text by typing it'));
     await userEvent.selectOptions(screen.getByLabelText('In'), 'message:m3');
     await userEvent.type(screen.getByLabelText('Text to remove'), 'refunded');
@@ -105,7 +105,7 @@ describe('Thread', () => {
 
   it('shows the published view exactly as the core returns it', async () => {
     const fake = threadFakes();
-    render(<Providers fake={fake}><ThreadView id="t1" version={0} publishedView onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} onChanged={() => undefined} /></Providers>);
+    render(<Providers fake={fake}><ThreadView id="t1" publishedView onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
     const view = await screen.findByRole('article', { name: 'Published view' });
     expect(view.textContent).toContain('Customer in Leeds');
     expect(view.textContent).toContain('[phone removed]');

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { PageCache, pagesForRange } from '../../renderer/src/views/inbox/page-cache.ts';
+import { pagesForRange } from '../../renderer/src/views/inbox/useThreadList.ts';
+import { extend, isPicked, NO_SELECTION, selectAll, targetOf, toggle } from '../../renderer/src/views/inbox/selection.ts';
+import { changedValues, customerPreview, formFromSettings, staffPreview, valuesFromForm } from '../../renderer/src/views/settings/settings-form.ts';
+import { checkPassed } from '../../renderer/src/views/site/ExportCheck.tsx';
 import { activeFilterCount, EMPTY_FILTERS, toThreadQuery, withFilter } from '../../renderer/src/views/inbox/filters.ts';
 import { parseRoute, routeHash } from '../../renderer/src/app/route.ts';
 import type { Route } from '../../renderer/src/app/route.ts';
@@ -22,20 +25,59 @@ describe('inbox paging', () => {
     expect(pagesForRange(start, end, total)).toEqual(pages);
   });
 
-  it('asks for a page once, keeps rows, and patches one in place', () => {
-    const cache = new PageCache<{ id: string; n: number }>(10);
-    expect(cache.claimMissing(0, 15, 100)).toEqual([0, 1]);
-    expect(cache.claimMissing(0, 15, 100)).toEqual([]);
-    cache.put(0, Array.from({ length: 10 }, (_, i) => ({ id: `t${i}`, n: i })));
-    cache.failed(1);
-    expect(cache.claimMissing(0, 15, 100)).toEqual([1]);
-    expect(cache.get(3)).toEqual({ id: 't3', n: 3 });
-    expect(cache.get(13)).toBeUndefined();
-    expect(cache.update((r) => r.id === 't3', (r) => ({ ...r, n: 99 }))).toBe(true);
-    expect(cache.get(3)!.n).toBe(99);
-    expect(cache.indexOf((r) => r.id === 't7')).toBe(7);
-    cache.clear();
-    expect(cache.get(3)).toBeUndefined();
+});
+
+describe('choosing several conversations', () => {
+  const ids = ['t0', 't1', 't2', 't3', 't4'];
+  it('toggles one, adds a range with Shift from the last one picked, and selects all matching', () => {
+    let s = toggle(NO_SELECTION, 't1', 1);
+    expect([...s.ids]).toEqual(['t1']);
+    s = extend(s, 3, (i) => ids[i]);
+    expect([...s.ids].sort()).toEqual(['t1', 't2', 't3']);
+    s = toggle(s, 't2', 2);
+    expect([...s.ids].sort()).toEqual(['t1', 't3']);
+    expect(isPicked(s, 't3')).toBe(true);
+    expect(isPicked(selectAll(), 'anything')).toBe(true);
+  });
+
+  it('asks the core for the ids picked, or for the filters (not 10,000 ids) when all matching are chosen', () => {
+    const q = { sort: 'date' as const, order: 'desc' as const, kind: 'complaint' as const, unreviewed: true };
+    expect(targetOf(toggle(NO_SELECTION, 't1', 1), q)).toEqual({ ids: ['t1'] });
+    expect(targetOf(selectAll(), q)).toEqual({ query: { kind: 'complaint', unreviewed: true } });
+  });
+});
+
+describe('workspace settings form', () => {
+  const saved = {
+    defaultCountry: 'GB', customerPseudonym: 'location', customerLabel: 'Customer', customerLocationFormat: 'Customer in {location}', staffNaming: 'role',
+    staffLabel: 'Support team', systemLabel: 'Automated message', defaultDecision: 'pending', requirePiiHandled: false, accountPatterns: [], companyPostcodes: [],
+    companyAddresses: [], companyDomains: ['acme.com'], companyPhones: [], topicRules: { Delivery: ['parcel', 'courier*'] }, evidenceMaxMb: 100,
+  } as const;
+  it('round-trips the saved settings and sends only what changed', () => {
+    const f = formFromSettings({ ...saved, accountPatterns: [], companyPostcodes: [], companyAddresses: [], companyDomains: ['acme.com'], companyPhones: [], topicRules: { Delivery: ['parcel', 'courier*'] } });
+    expect(valuesFromForm(f)).toMatchObject({ companyDomains: ['acme.com'], topicRules: { Delivery: ['parcel', 'courier*'] } });
+    expect(changedValues(f, { ...saved } as never)).toEqual({});
+    const edited = { ...f, staffNaming: 'name' as const, companyDomains: 'acme.com\n acme.co.uk \n', topics: [...f.topics, { name: 'Refunds', keywords: 'refund*, money back' }] };
+    expect(changedValues(edited, { ...saved } as never)).toEqual({ staffNaming: 'name', companyDomains: ['acme.com', 'acme.co.uk'], topicRules: { Delivery: ['parcel', 'courier*'], Refunds: ['refund*', 'money back'] } });
+  });
+  it('previews how a customer and a member of staff will be named', () => {
+    const f = formFromSettings(saved as never);
+    expect(customerPreview(f)).toBe('Customer in Leeds');
+    expect(customerPreview({ ...f, customerPseudonym: 'initial' })).toBe('J.');
+    expect(customerPreview({ ...f, customerPseudonym: 'anonymous', customerLabel: 'A customer' })).toBe('A customer');
+    expect(staffPreview(f)).toBe('Support team');
+    expect(staffPreview({ ...f, staffNaming: 'name' })).toBe('Sam Patel');
+  });
+});
+
+describe('the check before export', () => {
+  it('lets the export start only once anything needing attention has been acknowledged', () => {
+    const items = [{ id: 'pending', tone: 'attention' as const, title: '', detail: '', count: 2, link: 'inbox-pending' as const }];
+    expect(checkPassed(undefined, true)).toBe(false);
+    expect(checkPassed({ items: [], published: 1, withheld: 0, pending: 0 }, false)).toBe(true);
+    expect(checkPassed({ items, published: 1, withheld: 0, pending: 2 }, false)).toBe(false);
+    expect(checkPassed({ items, published: 1, withheld: 0, pending: 2 }, true)).toBe(true);
+    expect(checkPassed({ items: [{ ...items[0]!, tone: 'note' }], published: 1, withheld: 0, pending: 0 }, false)).toBe(true);
   });
 });
 
@@ -64,6 +106,10 @@ describe('routes', () => {
     ['#/claims/CL-1', { view: 'claims', claimId: 'CL-1' }],
     ['#/site/export', { view: 'site', tab: 'export' }],
     ['#/audit', { view: 'audit' }],
+    ['#/settings', { view: 'settings' }],
+    ['#/help', { view: 'help' }],
+    ['#/review/pending', { view: 'inbox', filter: 'pending' }],
+    ['#/review/unreviewed', { view: 'inbox', filter: 'unreviewed' }],
     ['#/nonsense', { view: 'inbox' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

@@ -46,6 +46,7 @@ Options:
       else {
         io.out(`${result.matched} thread${result.matched === 1 ? '' : 's'} matched; ${result.changed} now ${decision}.\n`);
         for (const r of result.refused) io.out(`  not published ${r.id}: ${r.reason}\n`);
+        if (result.refused.some((r) => r.reason.includes('personal data'))) io.out(`Review personal data with: candor redactions ${dir} <thread-id>\n`);
       }
       return result.refused.length > 0 ? EXIT.partial : EXIT.ok;
     } finally {

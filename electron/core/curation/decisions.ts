@@ -1,12 +1,12 @@
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { publishGuards } from '../store/decide.ts';
-import { applyDecision, DecisionInput, resolveThreadRowid } from '../store/threads.ts';
+import { applyDecision, DecisionInput } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
-import { matchingRowids } from './search.ts';
-import type { CurationQuery } from './model.ts';
+import { targetRowids } from './target.ts';
+import type { CurationTarget } from './target.ts';
 
-export type CurationTarget = { ids: readonly string[] } | { query: CurationQuery };
+export type { CurationTarget };
 export type CurationDecideResult = { matched: number; changed: number; refused: { id: string; reason: string }[] };
 
 /**
@@ -18,13 +18,7 @@ export function decideCurated(ws: Pick<Workspace, 'db' | 'actor'>, target: Curat
   const parsed = DecisionInput.safeParse(raw);
   if (!parsed.success) throw new CandorError('USAGE', parsed.error.issues.map((i) => i.message).join('; '));
   const db = ws.db;
-  const rowids = 'ids' in target
-    ? target.ids.map((ref) => {
-        const r = resolveThreadRowid(db, ref);
-        if (r === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads).`);
-        return r;
-      })
-    : matchingRowids(db, target.query);
+  const rowids = targetRowids(db, target);
   return transaction(db, () => {
     const { changed, refused } = applyDecision(db, rowids, parsed.data, { actor: ws.actor, now: new Date().toISOString(), guards: publishGuards });
     return { matched: rowids.length, changed, refused };

@@ -14,7 +14,7 @@ type Actor = { actor: string };
 
 export function threadRowid(db: DatabaseSync, ref: string): { rowid: number; id: string } {
   const rowid = resolveThreadRowid(db, ref);
-  if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads).`);
+  if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace.`, undefined, 'use the id shown by candor threads');
   const row = db.prepare('SELECT id FROM threads WHERE rowid = ?').get(rowid) as { id: string };
   return { rowid, id: row.id };
 }
@@ -98,10 +98,10 @@ export function reviewFinding(db: DatabaseSync, who: Actor, ref: string, finding
   refreshScans(db, { rowids: [rowid] });
   return transaction(db, () => {
     const f = (findingViews(db, [rowid]).get(rowid) ?? []).find((x) => x.id === findingId);
-    if (!f) throw new CandorError('NOT_FOUND', `Thread ${id} has no finding "${findingId}" (list them with: candor redactions <workspace> ${id}).`);
+    if (!f) throw new CandorError('NOT_FOUND', `Thread ${id} has no finding "${findingId}" (it may have changed since it was shown).`, undefined, `list them with: candor redactions <workspace> ${id}`);
     const note = reason?.trim() || null;
     if (action === 'reject' && HIGH_CONFIDENCE_KINDS.includes(f.kind) && !note) {
-      throw new CandorError('USAGE', `Keeping ${f.kind} "${f.text}" unredacted needs a reason (--reason "<why>"): it would otherwise be removed when published.`);
+      throw new CandorError('USAGE', `Keeping ${f.kind} "${f.text}" as written needs a reason: it would otherwise be removed when published.`, undefined, '--reason "<why>"');
     }
     const status = action === 'accept' ? 'accepted' : 'rejected';
     if (f.status === status && f.reason === note) return f;

@@ -7,11 +7,11 @@ import { readSettings } from './settings.ts';
  * or kept cannot be published. Returns why publishing is refused, or null. Registered in store/decide.ts so the
  * CLI, the app and bulk decisions all go through it.
  */
-export function personalDataGuard(db: DatabaseSync, threadRowid: number, threadIdValue: string): string | null {
+export function personalDataGuard(db: DatabaseSync, threadRowid: number, _threadId: string): string | null {
   if (!readSettings(db).requirePiiHandled) return null;
   refreshScans(db, { rowids: [threadRowid] });
   const r = db.prepare('SELECT unreviewed_high AS n FROM curation_scans WHERE thread_rowid = ?').get(threadRowid) as { n: number } | undefined;
   const n = r?.n ?? 0;
   if (n === 0) return null;
-  return `${n} high-confidence personal data finding${n === 1 ? ' is' : 's are'} not handled yet (workspace policy requirePiiHandled); review with: candor redactions <workspace> ${threadIdValue}`;
+  return `${n} high-confidence personal data finding${n === 1 ? ' is' : 's are'} not handled yet: this workspace publishes a conversation only once its personal data has been reviewed (setting requirePiiHandled). Confirm or keep ${n === 1 ? 'it' : 'them'} in the conversation's personal data panel.`;
 }

@@ -24,8 +24,11 @@ export const CurationSettings = z.object({
   customerPseudonym: CustomerPseudonymPolicy.default('location'),
   customerLabel: z.string().trim().min(1).max(60).default('Customer'),
   customerLocationFormat: z.string().trim().max(80).refine((s) => s.includes('{location}'), 'must contain {location}').default('Customer in {location}'),
-  /** How staff appear: their display name, or only their role. */
-  staffNaming: StaffNamingPolicy.default('name'),
+  /**
+   * How staff appear: their display name, or only their role. New workspaces start with the role (a member of staff
+   * did not choose to be named in public); workspaces made before that keep "name" (migration 0100).
+   */
+  staffNaming: StaffNamingPolicy.default('role'),
   staffLabel: z.string().trim().min(1).max(60).default('Support team'),
   systemLabel: z.string().trim().min(1).max(60).default('Automated message'),
   /** The decision new threads get on import. */

@@ -96,7 +96,7 @@ export function readSettings(db: DatabaseSync): CurationSettings {
     const key = r.key.slice(PREFIX.length);
     if (!isSettingKey(key)) continue;
     const parsed = CurationSettings.shape[key].safeParse(decodeRaw(key, r.value));
-    if (!parsed.success) throw new CandorError('BAD_SETTING', `The workspace setting ${key} holds an invalid value (${r.value.slice(0, 80)}). Set it again with: candor settings <workspace> set ${key} <value>`, { field: key });
+    if (!parsed.success) throw new CandorError('BAD_SETTING', `The workspace setting ${key} holds an invalid value (${r.value.slice(0, 80)}). Set it again in the workspace settings.`, { field: key }, `candor settings <workspace> set ${key} <value>`);
     out[key] = parsed.data;
   }
   return out as CurationSettings;
@@ -112,6 +112,16 @@ export function writeSetting(db: DatabaseSync, actor: string, key: SettingKey, v
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, encode(key, valid));
       appendAudit(db, { actor, action: 'settings.set', entityType: 'setting', entityId: key, before: { [key]: before }, after: { [key]: valid } });
     }
+    return readSettings(db);
+  });
+}
+
+/** Several settings at once: every value is checked before any is written; one transaction. */
+export function writeSettings(db: DatabaseSync, actor: string, values: Partial<Record<SettingKey, unknown>>): CurationSettings {
+  const entries = Object.entries(values) as [SettingKey, unknown][];
+  for (const [key, value] of entries) validateSetting(key, value);
+  return transaction(db, () => {
+    for (const [key, value] of entries) writeSetting(db, actor, key, value);
     return readSettings(db);
   });
 }

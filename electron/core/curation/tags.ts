@@ -3,6 +3,8 @@ import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import { threadRowid } from './findings.ts';
+import { targetRowids, threadIds } from './target.ts';
+import type { CurationTarget } from './target.ts';
 
 export type ThreadTags = { threadId: string; source: string[]; manual: string[]; topics: string[] };
 
@@ -35,5 +37,18 @@ export function changeManualTags(db: DatabaseSync, who: { actor: string }, ref: 
       appendAudit(db, { actor: who.actor, action: 'thread.tags', entityType: 'thread', entityId: id, before: { manualTags: before }, after: { manualTags: after.manual } });
     }
     return after;
+  });
+}
+
+/** The same tag change on many conversations (the inbox's multi-select): one transaction, one entry per change. */
+export function tagThreads(db: DatabaseSync, who: { actor: string }, target: CurationTarget, change: { add?: readonly string[]; remove?: readonly string[] }): { matched: number; changed: number } {
+  const rowids = targetRowids(db, target);
+  return transaction(db, () => {
+    let changed = 0;
+    for (const id of threadIds(db, rowids).values()) {
+      const before = threadTags(db, id).manual.join('\u0000');
+      if (changeManualTags(db, who, id, change).manual.join('\u0000') !== before) changed++;
+    }
+    return { matched: rowids.length, changed };
   });
 }

@@ -7,6 +7,7 @@ import { createDemoWorkspace } from '../site/demo/create.ts';
 import { openWorkspace } from '../workspace.ts';
 import { workspaceInfo } from './workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
+import { userPath } from './context.ts';
 
 // The browser harness's answers to the app-level channels. The Electron shell answers the same channels itself
 // (electron-store, native dialogs); here recent workspaces and preferences live in memory for the run.
@@ -53,7 +54,7 @@ export const appHandlers: HandlersFor<typeof appChannels> = {
     return s.preferences;
   },
   async 'app.demo'(req, ctx) {
-    const dir = resolve(req.dir ?? join(homedir(), 'Candor demo'));
+    const dir = req.dir ? userPath(ctx, req.dir) : resolve(join(homedir(), 'Candor demo'));
     // The demo folder is replaced: let go of it first if it is the open workspace.
     if (ctx.currentWorkspace()?.dir === dir) ctx.setWorkspace(null);
     await createDemoWorkspace(dir);

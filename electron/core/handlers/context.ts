@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Channel, Contract, ProgressEvent, Res } from '../../shared/contract.ts';
 import { CandorError } from '../errors.ts';
@@ -12,6 +15,8 @@ export type CoreContext = {
   emitProgress: (event: ProgressEvent) => void;
   /** Where publish targets' secrets are kept (the shell's keychain store in the app); memory when not given. */
   secrets?: SecretStore;
+  /** Where a relative path typed in the app goes: the person's documents folder (never the app's own folder). */
+  documentsDir?: () => string;
 };
 
 export type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;
@@ -21,4 +26,17 @@ export type HandlersFor<M> = { [C in keyof M & Channel]: Handler<C> };
 
 export function noWorkspace(): never {
   throw new CandorError('NO_WORKSPACE', 'No workspace is open. Create or open one first.');
+}
+
+/** The documents folder when the platform has one, else the home folder. The Electron shell passes its own. */
+export function defaultDocumentsDir(): string {
+  const docs = join(homedir(), 'Documents');
+  return existsSync(docs) ? docs : homedir();
+}
+
+/** A path typed in the app: absolute as typed; relative ("Candor/acme", "~/x") under the documents or home folder. */
+export function userPath(ctx: Pick<CoreContext, 'documentsDir'>, typed: string): string {
+  const p = typed.trim();
+  if (p === '~' || p.startsWith('~/')) return join(homedir(), p.slice(1));
+  return isAbsolute(p) ? resolve(p) : resolve((ctx.documentsDir ?? defaultDocumentsDir)(), p);
 }

@@ -9,6 +9,7 @@ import { searchCurated } from '../curation/search.ts';
 import { readSettings, writeSetting } from '../curation/settings.ts';
 import { changeManualTags } from '../curation/tags.ts';
 import { workspaceStats } from '../curation/workspace-stats.ts';
+import { undoable } from '../curation/undo.ts';
 import type { HandlersFor } from './context.ts';
 
 export const curationHandlers: HandlersFor<typeof curationChannels> = {
@@ -17,34 +18,35 @@ export const curationHandlers: HandlersFor<typeof curationChannels> = {
   },
   'curation.accept'(req, ctx) {
     const ws = ctx.workspace();
-    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'accept');
+    return undoable(ws, () => reviewFinding(ws.db, ws, req.threadId, req.findingId, 'accept'));
   },
   'curation.reject'(req, ctx) {
     const ws = ctx.workspace();
-    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason);
+    return undoable(ws, () => reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason));
   },
   'curation.keep'(req, ctx) {
     const ws = ctx.workspace();
-    return reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason);
+    return undoable(ws, () => reviewFinding(ws.db, ws, req.threadId, req.findingId, 'reject', req.reason));
   },
   'curation.span'(req, ctx) {
     const ws = ctx.workspace();
-    return addManualRedaction(ws.db, ws, req.threadId, req.location, req.start, req.end, req.note);
+    return undoable(ws, () => addManualRedaction(ws.db, ws, req.threadId, req.location, req.start, req.end, req.note));
   },
   'curation.unspan'(req, ctx) {
     const ws = ctx.workspace();
-    removeManualRedaction(ws.db, ws, req.threadId, req.redactionId);
+    undoable(ws, () => removeManualRedaction(ws.db, ws, req.threadId, req.redactionId));
     return { removed: true as const };
   },
   'curation.tags'(req, ctx) {
     const ws = ctx.workspace();
-    return changeManualTags(ws.db, ws, req.threadId, { add: req.add, remove: req.remove });
+    return undoable(ws, () => changeManualTags(ws.db, ws, req.threadId, { add: req.add, remove: req.remove }));
   },
   'curation.search'(req, ctx) {
     return searchCurated(ctx.workspace().db, req);
   },
   'curation.decide'(req, ctx) {
-    return decideCurated(ctx.workspace(), req.target, { decision: req.decision, reason: req.reason, note: req.note });
+    const ws = ctx.workspace();
+    return undoable(ws, () => decideCurated(ws, req.target, { decision: req.decision, reason: req.reason, note: req.note }));
   },
   'curation.stats'(_req, ctx) {
     return workspaceStats(ctx.workspace().db);
@@ -54,7 +56,7 @@ export const curationHandlers: HandlersFor<typeof curationChannels> = {
   },
   'curation.settings.set'(req, ctx) {
     const ws = ctx.workspace();
-    return writeSetting(ws.db, ws.actor, req.key, req.value);
+    return undoable(ws, () => writeSetting(ws.db, ws.actor, req.key, req.value));
   },
   'curation.publishedView'(req, ctx) {
     const view = publishedThread(ctx.workspace(), req.threadId);

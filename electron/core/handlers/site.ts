@@ -12,6 +12,7 @@ import { clearSiteLogo, readSiteSettings, setSiteLogo, siteLogoFile, updateSiteS
 import type { SiteSettingsView } from '../site/settings.ts';
 import type { Workspace } from '../workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
+import { userPath } from './context.ts';
 
 /** Where the app's preview builds go: inside the workspace, one folder per theme. */
 export const PREVIEW_DIR = '.site-preview';
@@ -50,7 +51,7 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
     return { themes: listThemes() };
   },
   'site.build'(req, ctx) {
-    return build(ctx, { out: req.out, theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
+    return build(ctx, { out: userPath(ctx, req.out), theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
   },
   'site.preview'(req, ctx) {
     const theme = req.theme ?? readBranding(ctx.workspace().db).theme ?? 'default';

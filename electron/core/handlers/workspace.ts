@@ -5,6 +5,7 @@ import { listAudit } from '../store/audit.ts';
 import { initWorkspace, openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import type { HandlersFor } from './context.ts';
+import { userPath } from './context.ts';
 
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   const threads = (ws.db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;
@@ -13,12 +14,12 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
 
 export const workspaceHandlers: HandlersFor<typeof workspaceChannels> = {
   'workspace.init'(req, ctx) {
-    const ws = initWorkspace(req.dir, { name: req.name });
+    const ws = initWorkspace(userPath(ctx, req.dir), { name: req.name });
     ctx.setWorkspace(ws);
     return workspaceInfo(ws);
   },
   'workspace.open'(req, ctx) {
-    const ws = openWorkspace(req.dir);
+    const ws = openWorkspace(userPath(ctx, req.dir));
     ctx.setWorkspace(ws);
     return workspaceInfo(ws);
   },

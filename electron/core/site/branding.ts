@@ -61,7 +61,7 @@ export function readBranding(db: DatabaseSync): SavedBranding {
   const parsed = Stored.safeParse(raw);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'settings');
-    throw new CandorError('BAD_SETTING', `The site setting ${field} holds an invalid value. Set it again with: candor site-settings <workspace> (or on the Site screen).`, { field });
+    throw new CandorError('BAD_SETTING', `The site setting ${field} holds an invalid value. Set it again on the Site screen.`, { field }, 'or with: candor site-settings <workspace>');
   }
   const s = parsed.data;
   return { theme: s.theme, baseUrl: s.baseUrl, colors: { accent: s.accent, header: s.header, headerText: s.headerText }, logo: s.logo };

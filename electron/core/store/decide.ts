@@ -26,7 +26,7 @@ export function decideThreads(ws: Workspace, target: DecideTarget, raw: Decision
     if ('ids' in target) {
       rowids = target.ids.map((ref) => {
         const rowid = resolveThreadRowid(db, ref);
-        if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads).`, { record: undefined });
+        if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace.`, undefined, 'use the id shown by candor threads');
         return rowid;
       });
     } else {

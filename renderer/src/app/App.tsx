@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClient } from '../api.ts';
 import type { AppInfo, ThemePreference } from '../../../electron/shared/contract/app.ts';
@@ -8,7 +9,7 @@ import type { MenuCommand } from '../../../electron/shared/menu.ts';
 import { shortcutsBlocked } from '../components/Dialog.tsx';
 import { ErrorNotice, Loading } from '../components/States.tsx';
 import { AppContext } from './context.ts';
-import type { AppContextValue, Toast } from './context.ts';
+import type { AppContextValue, Toast, ToastAction } from './context.ts';
 import { HelpOverlay, HelpPage } from './HelpOverlay.tsx';
 import { useRoute } from './route.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -21,6 +22,7 @@ import { ImportView } from '../views/import/ImportView.tsx';
 import { ClaimsView } from '../views/claims/ClaimsView.tsx';
 import { SiteView } from '../views/site/SiteView.tsx';
 import { AuditView } from '../views/audit/AuditView.tsx';
+import { SettingsView } from '../views/settings/SettingsView.tsx';
 
 let toastCounter = 0;
 
@@ -63,11 +65,28 @@ export function App() {
     setBootTick((t) => t + 1);
   };
 
-  const toast = useCallback((text: string, tone: Toast['tone'] = 'success') => {
+  const queryClient = useQueryClient();
+  const toast = useCallback((text: string, tone: Toast['tone'] = 'success', action?: ToastAction) => {
     const id = ++toastCounter;
-    setToasts((ts) => [...ts.slice(-2), { id, tone, text }]);
-    window.setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), tone === 'error' ? 9000 : 4500);
+    setToasts((ts) => [...ts.slice(-2), { id, tone, text, ...(action ? { action } : {}) }]);
+    window.setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), tone === 'error' || action ? 9000 : 4500);
   }, []);
+  const dismissToast = (id: number) => setToasts((ts) => ts.filter((t) => t.id !== id));
+
+  const undo = useCallback(async () => {
+    const r = await client.invoke('curation.undo', {});
+    if (!r.ok) return toast(r.error.message, r.error.code === 'NOTHING_TO_UNDO' ? 'info' : 'error');
+    setToasts((ts) => ts.filter((t) => !t.action));
+    toast(`Undone: ${r.value.label}.`, 'info');
+    setDataVersion((v) => v + 1);
+    await queryClient.invalidateQueries();
+  }, [client, toast, queryClient]);
+
+  const afterChange = useCallback(async () => {
+    setDataVersion((v) => v + 1);
+    const [last] = await Promise.all([client.invoke('curation.undo.last', {}), queryClient.invalidateQueries()]);
+    if (last.ok && last.value) toast(`${last.value.label}.`, 'success', { label: 'Undo', run: () => void undo() });
+  }, [client, queryClient, toast, undo]);
 
   const refreshWorkspace = useCallback(() => {
     void client.invoke('workspace.current', {}).then((r) => {
@@ -77,9 +96,11 @@ export function App() {
 
   const workspaceChanged = useCallback((ws: WorkspaceInfo | null) => {
     setWorkspace(ws);
+    // Answers about the previous workspace must not show under the next one.
+    queryClient.clear();
     setDataVersion((v) => v + 1);
     document.title = ws ? `${ws.name} — Candor` : 'Candor';
-  }, []);
+  }, [queryClient]);
 
   const closeWorkspace = useCallback(async () => {
     await client.invoke('workspace.close', {});
@@ -154,6 +175,21 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // z (or Ctrl/Cmd+Z) outside text fields undoes the person's last change, on every screen of a workspace.
+  useEffect(() => {
+    if (!workspace) return;
+    const onKey = (e: KeyboardEvent) => {
+      const plain = e.key === 'z' && !e.ctrlKey && !e.metaKey && !e.altKey;
+      const chord = (e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey;
+      if ((plain || chord) && !shortcutsBlocked(e.target)) {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [workspace, undo]);
+
   const ctx = useMemo<AppContextValue | null>(() => info ? ({
     info,
     workspace,
@@ -161,12 +197,15 @@ export function App() {
     refreshWorkspace,
     navigate,
     toast,
+    afterChange,
+    undo,
     dataVersion,
     dataChanged: () => {
       setDataVersion((v) => v + 1);
+      void queryClient.invalidateQueries();
       refreshWorkspace();
     },
-  }) : null, [info, workspace, workspaceChanged, refreshWorkspace, navigate, toast, dataVersion]);
+  }) : null, [info, workspace, workspaceChanged, refreshWorkspace, navigate, toast, afterChange, undo, dataVersion, queryClient]);
 
   if (boot.status === 'loading') return <main className="boot"><Loading label="Starting Candor…" /></main>;
   if (boot.status === 'error' || !ctx) {
@@ -184,22 +223,30 @@ export function App() {
         <div className="layout">
           <Sidebar current={route.view} theme={theme} onTheme={() => void changeTheme(nextTheme(theme))} onHelp={() => setHelp(true)} onClose={() => void closeWorkspace()} />
           <div className="content">
-            {route.view === 'inbox' ? <Inbox key={workspace.dir} threadId={route.threadId} /> : null}
+            {route.view === 'inbox' ? <Inbox key={workspace.dir} threadId={route.threadId} preset={route.filter} /> : null}
             {route.view === 'import' ? <ImportView key={workspace.dir} /> : null}
             {route.view === 'claims' ? <ClaimsView key={workspace.dir} claimId={route.claimId} /> : null}
             {route.view === 'site' ? <SiteView key={workspace.dir} tab={route.tab ?? 'settings'} /> : null}
             {route.view === 'audit' ? <AuditView key={workspace.dir} /> : null}
+            {route.view === 'settings' ? <SettingsView key={workspace.dir} /> : null}
             {route.view === 'help' ? <HelpPage /> : null}
           </div>
           <WorkspaceDialogs which={dialog} onClose={() => setDialog(null)} />
         </div>
       ) : (
-        <Welcome dialog={dialog} setDialog={setDialog} />
+        route.view === 'help' ? <HelpPage onBack={() => navigate({ view: 'inbox' })} /> : <Welcome dialog={dialog} setDialog={setDialog} />
       )}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.tone}`}>{t.text}</div>
+          <div key={t.id} className={`toast toast-${t.tone}`}>
+            <span>{t.text}</span>
+            {t.action ? (
+              <button type="button" className="btn btn-secondary btn-small toast-action" onClick={() => { dismissToast(t.id); t.action!.run(); }} aria-keyshortcuts="z">
+                {t.action.label} <kbd aria-hidden="true">z</kbd>
+              </button>
+            ) : null}
+          </div>
         ))}
       </div>
     </AppContext.Provider>

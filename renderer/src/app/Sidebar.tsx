@@ -11,6 +11,8 @@ const NAV: { view: View; label: string; route: Route; hint: string }[] = [
   { view: 'claims', label: 'Claims', route: { view: 'claims' }, hint: 'Sustainability claims' },
   { view: 'site', label: 'Site', route: { view: 'site' }, hint: 'Settings, preview, export' },
   { view: 'audit', label: 'Audit log', route: { view: 'audit' }, hint: 'Every change, who and when' },
+  { view: 'settings', label: 'Workspace settings', route: { view: 'settings' }, hint: 'Names, personal data, topics' },
+  { view: 'help', label: 'Help', route: { view: 'help' }, hint: 'Workflow, words, exports' },
 ];
 
 export function Sidebar({ current, theme, onTheme, onHelp, onClose }: { current: View; theme: ThemePreference; onTheme: () => void; onHelp: () => void; onClose: () => void }) {
@@ -43,7 +45,7 @@ export function Sidebar({ current, theme, onTheme, onHelp, onClose }: { current:
         ))}
       </ul>
       <div className="sidebar-foot">
-        <button type="button" className="btn btn-ghost btn-small" onClick={onHelp} aria-keyshortcuts="?">Help &amp; shortcuts</button>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onHelp} aria-keyshortcuts="?">Keyboard shortcuts</button>
         <button type="button" className="btn btn-ghost btn-small" onClick={onTheme} title="Change appearance">{THEME_LABEL[theme]}</button>
         <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>Close workspace</button>
       </div>

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 
 // Screens are addressed by the URL's hash (#/inbox/<thread>), so back/forward and reloads keep the place.
 export type Route =
-  | { view: 'inbox'; threadId?: string }
+  | { view: 'inbox'; threadId?: string; filter?: 'pending' | 'unreviewed' }
   | { view: 'import' }
   | { view: 'claims'; claimId?: string }
   | { view: 'site'; tab?: 'settings' | 'export' }
   | { view: 'audit' }
+  | { view: 'settings' }
   | { view: 'help' };
 
 export type View = Route['view'];
@@ -23,12 +24,17 @@ export function parseRoute(hash: string): Route {
   switch (view) {
     case 'import':
       return { view: 'import' };
+    case 'review':
+      // A link into the inbox with a filter set ("conversations waiting", "personal data to review").
+      return id === 'pending' || id === 'unreviewed' ? { view: 'inbox', filter: id } : { view: 'inbox' };
     case 'claims':
       return id ? { view: 'claims', claimId: id } : { view: 'claims' };
     case 'site':
       return id === 'export' ? { view: 'site', tab: 'export' } : { view: 'site' };
     case 'audit':
       return { view: 'audit' };
+    case 'settings':
+      return { view: 'settings' };
     case 'help':
       return { view: 'help' };
     default:
@@ -39,6 +45,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.view) {
     case 'inbox':
+      if (route.filter) return `#/review/${route.filter}`;
       return route.threadId ? `#/inbox/${encodeURIComponent(route.threadId)}` : '#/inbox';
     case 'claims':
       return route.claimId ? `#/claims/${encodeURIComponent(route.claimId)}` : '#/claims';

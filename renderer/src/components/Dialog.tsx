@@ -7,7 +7,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * A modal dialog: focus moves in and stays in (Tab wraps), Escape closes, and focus returns to where it was.
  * Keyboard shortcuts of the screen underneath are paused while it is open (they check for [aria-modal]).
  */
-export function Dialog({ title, onClose, children, footer, size = 'medium', describedBy }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; size?: 'small' | 'medium' | 'large'; describedBy?: string }) {
+export function Dialog({ title, onClose, children, footer, size = 'medium', describedBy, scrollable }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; size?: 'small' | 'medium' | 'large'; describedBy?: string; scrollable?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -56,7 +56,8 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', desc
             <span aria-hidden="true">×</span>
           </button>
         </header>
-        <div className="dialog-body">{children}</div>
+        {/* Long content that scrolls must be reachable by keyboard: the body itself takes focus then. */}
+        <div className="dialog-body" tabIndex={scrollable ? 0 : undefined}>{children}</div>
         {footer ? <footer className="dialog-footer">{footer}</footer> : null}
       </div>
     </div>

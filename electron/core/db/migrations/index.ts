@@ -7,6 +7,7 @@ import { migration as m0060 } from './0060-personal-data.ts';
 import { migration as m0070 } from './0070-corrections.ts';
 import { migration as m0080 } from './0080-claim-language.ts';
 import { migration as m0110 } from './0110-publish-targets.ts';
+import { migration as m0100 } from './0100-undo.ts';
 
 // In version order. Add one line per migration file; never edit a migration that has shipped.
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m0070,
   m0080,
   m0110,
+  m0100,
   // <new migrations above this line, in version order>
 ].sort((a, b) => a.version - b.version);
 

@@ -1,95 +1,86 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, Res, Result } from '../../../../electron/shared/contract.ts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Req, Res } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
-import { EmptyState, ErrorNotice, Loading } from '../../components/States.tsx';
+import { Field } from '../../components/Field.tsx';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
+import { apiError, useAction, useCall } from '../../lib/useCall.ts';
 
-type Entry = Res<'audit.list'>['entries'][number];
-
-const ENTITY_LABEL: Record<string, string> = { thread: 'Conversation', claim: 'Claim', setting: 'Setting', settings: 'Setting', workspace: 'Workspace', import: 'Import', site: 'Site', finding: 'Personal data' };
-
-/** "thread.decide" -> "Decide" etc.: the code stays visible, in a readable form. */
-export function actionLabel(action: string): string {
-  const last = action.split('.').slice(1).join(' ') || action;
-  return last.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-}
-
-export function describeChange(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') return String(value);
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
-}
+type Entry = Res<'audit.search'>['entries'][number];
+type Filter = Omit<Req<'audit.search'>, 'beforeSeq' | 'limit'>;
 
 const PAGE = 200;
-const ENTITY_TYPES = ['thread', 'claim', 'setting', 'import'];
 
 /** The log, newest first, a page at a time (a large import writes one entry per conversation). */
-function useAuditPages(entityType: string, version: number) {
+function useAuditPages(filter: Filter) {
   const client = useClient();
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; error?: ApiError; more: boolean }>({ status: 'loading', more: false });
-  const apply = useCallback((r: Result<{ entries: Entry[] }>, replace: boolean) => {
-    if (!r.ok) return setState({ status: 'error', error: r.error, more: false });
-    setEntries((old) => (replace ? r.value.entries : [...old, ...r.value.entries]));
-    setState({ status: 'ready', more: r.value.entries.length === PAGE });
-  }, []);
-  const request = useCallback((before?: number) => client.invoke('audit.list', { ...(entityType ? { entityType } : {}), limit: PAGE, newest: true, ...(before !== undefined ? { beforeSeq: before } : {}) }), [client, entityType]);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void request().then((r) => {
-      if (live) apply(r, true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [request, apply, version, tick]);
-  const load = (before: number | undefined, replace: boolean) => request(before).then((r) => apply(r, replace));
-  return { entries, ...state, more: () => void load(entries[entries.length - 1]?.seq, false), reload: () => setTick((t) => t + 1), hasMore: state.more };
+  return useInfiniteQuery({
+    queryKey: ['audit.search', filter],
+    queryFn: ({ pageParam }) => client.call('audit.search', { ...filter, limit: PAGE, ...(pageParam === null ? {} : { beforeSeq: pageParam }) }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => (last.entries.length === PAGE ? last.entries[last.entries.length - 1]!.seq : undefined),
+  });
 }
 
 export function AuditView() {
-  const { navigate, dataVersion } = useApp();
-  const [entityType, setEntityType] = useState('');
-  const log = useAuditPages(entityType, dataVersion);
+  const [filter, setFilter] = useState<Filter>({});
+  const log = useAuditPages(filter);
+  const facets = useCall('audit.facets', {});
   const [open, setOpen] = useState<number | null>(null);
-  const entries = log.entries;
-
-  const openEntity = (e: Entry) => {
-    if (e.entityType === 'thread') navigate({ view: 'inbox', threadId: e.entityId });
-    else if (e.entityType === 'claim') navigate({ view: 'claims', claimId: e.entityId });
-  };
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const set = (key: keyof Filter, value: string) => setFilter((f) => {
+    const next = { ...f };
+    if (value) next[key] = value;
+    else delete next[key];
+    return next;
+  });
+  const filtered = Object.keys(filter).length > 0;
 
   return (
     <main className="page" id="main" tabIndex={-1}>
       <header className="page-header">
         <div>
           <h1 className="page-title">Audit log</h1>
-          <p className="muted">Every change in this workspace — decisions, redactions, claims, settings — with who made it and when. Entries are never edited or removed.</p>
+          <p className="muted">Every change in this workspace — decisions, personal data, claims, settings — with who made it and when. Entries are never edited or removed; an undo is a change of its own.</p>
         </div>
-        <label className="filter">
-          <span>Show</span>
-          <select className="input input-small" value={entityType} onChange={(e) => setEntityType(e.target.value)}>
-            <option value="">All changes</option>
-            {ENTITY_TYPES.map((t) => <option key={t} value={t}>{ENTITY_LABEL[t] ?? t}</option>)}
-          </select>
-        </label>
       </header>
       <div className="page-body">
-        {log.status === 'loading' ? <Loading label="Loading the audit log…" /> : null}
-        {log.status === 'error' && log.error ? <ErrorNotice error={log.error} onRetry={log.reload} /> : null}
-        {log.status === 'ready' && entries.length === 0 ? (
-          <EmptyState title="No changes recorded yet">
-            <p>Imports, decisions, redactions and claim changes will appear here.</p>
+        <form className="audit-filters" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+          <Field label="Who">
+            <select className="input input-small" value={filter.actor ?? ''} onChange={(e) => set('actor', e.target.value)}>
+              <option value="">Everyone</option>
+              {facets.data?.actors.map((a) => <option key={a} value={a}>{a}</option>)}
+            </select>
+          </Field>
+          <Field label="What">
+            <select className="input input-small" value={filter.action ?? ''} onChange={(e) => set('action', e.target.value)}>
+              <option value="">Every kind of change</option>
+              {facets.data?.actions.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+            </select>
+          </Field>
+          <Field label="From">
+            <input type="date" className="input input-small" value={filter.from ?? ''} onChange={(e) => set('from', e.target.value)} />
+          </Field>
+          <Field label="To">
+            <input type="date" className="input input-small" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value)} />
+          </Field>
+          {filtered ? <button type="button" className="btn btn-ghost btn-small" onClick={() => setFilter({})}>Clear filters</button> : null}
+        </form>
+        <ExportCsv filter={filter} />
+        {log.isPending ? <Loading label="Loading the audit log…" /> : null}
+        {log.isError ? <ErrorNotice error={apiError(log.error)} onRetry={() => void log.refetch()} /> : null}
+        {log.isSuccess && entries.length === 0 ? (
+          <EmptyState title={filtered ? 'No change matches these filters' : 'No changes recorded yet'}>
+            <p>{filtered ? 'Try another person, kind of change or dates.' : 'Imports, decisions, personal data reviews and claim changes will appear here.'}</p>
           </EmptyState>
         ) : null}
         {entries.length > 0 ? (
           <>
-            <p className="muted small">Newest first.</p>
             <table className="table audit-table">
+              <caption className="visually-hidden">Changes, newest first</caption>
               <thead>
                 <tr>
                   <th scope="col">When</th>
@@ -100,14 +91,12 @@ export function AuditView() {
                 </tr>
               </thead>
               <tbody>
-                {entries.map((e) => (
-                  <AuditRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? null : e.seq)} onOpenEntity={() => openEntity(e)} />
-                ))}
+                {entries.map((e) => <AuditRow key={e.seq} entry={e} open={open === e.seq} onToggle={() => setOpen(open === e.seq ? null : e.seq)} />)}
               </tbody>
             </table>
-            {log.hasMore ? (
-              <button type="button" className="btn btn-secondary" onClick={log.more}>Show older entries</button>
-            ) : <p className="muted small">{formatCount(entries.length)} entries — the beginning of the log.</p>}
+            {log.hasNextPage ? (
+              <button type="button" className="btn btn-secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>Show older entries</button>
+            ) : <p className="muted small">{formatCount(entries.length)} {entries.length === 1 ? 'entry' : 'entries'}{filtered ? ' match' : ' — the beginning of the log'}.</p>}
           </>
         ) : null}
       </div>
@@ -115,17 +104,47 @@ export function AuditView() {
   );
 }
 
-function AuditRow({ entry, open, onToggle, onOpenEntity }: { entry: Entry; open: boolean; onToggle: () => void; onOpenEntity: () => void }) {
+/** Saves the entries the filters show (all of them, oldest first) as a CSV file for a spreadsheet. */
+function ExportCsv({ filter }: { filter: Filter }) {
+  const client = useClient();
+  const [path, setPath] = useState('Candor audit log.csv');
+  const action = useAction();
+  const [saved, setSaved] = useState<Res<'audit.export'> | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    void action.run(async () => setSaved(await client.call('audit.export', { ...filter, path: path.trim() })));
+  };
+  return (
+    <details className="audit-export">
+      <summary>Export as CSV</summary>
+      <form className="form" onSubmit={submit}>
+        <Field label="Save as" hint="A file name goes in your Documents folder; a full path goes where it says. The filters above apply.">
+          <input className="input" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+        </Field>
+        {action.error ? <ErrorNotice error={action.error} title="The file was not saved" /> : null}
+        {saved ? <Notice tone="success" title="Saved">{formatCount(saved.rows)} entries in <code>{saved.path}</code>.</Notice> : null}
+        <div className="form-actions form-actions-start">
+          <button type="submit" className="btn btn-secondary" disabled={!path.trim() || action.pending}>Save CSV</button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function AuditRow({ entry, open, onToggle }: { entry: Entry; open: boolean; onToggle: () => void }) {
+  const { navigate } = useApp();
   const linkable = entry.entityType === 'thread' || entry.entityType === 'claim';
+  const name = entry.subject ?? entry.entityId;
+  const go = () => (entry.entityType === 'thread' ? navigate({ view: 'inbox', threadId: entry.entityId }) : navigate({ view: 'claims', claimId: entry.entityId }));
   return (
     <>
       <tr>
         <td className="nowrap">{formatDateTime(entry.at)}</td>
         <td>{entry.actor}</td>
-        <td><code className="code-chip">{entry.action}</code></td>
+        <td><span className="audit-action">{entry.actionName}</span><span className="audit-summary">{entry.summary !== entry.actionName ? entry.summary : ''}</span></td>
         <td>
-          {ENTITY_LABEL[entry.entityType] ?? entry.entityType}{' '}
-          {linkable ? <button type="button" className="link-button" onClick={onOpenEntity}>{entry.entityId}</button> : <span className="muted">{entry.entityId}</span>}
+          {linkable ? <button type="button" className="link-button" onClick={go}>{name}</button> : <span className="muted">{entry.entityType === 'setting' ? `Setting ${entry.entityId}` : name}</span>}
         </td>
         <td>
           {entry.before !== null || entry.after !== null ? (
@@ -136,6 +155,7 @@ function AuditRow({ entry, open, onToggle, onOpenEntity }: { entry: Entry; open:
       {open ? (
         <tr className="audit-detail">
           <td colSpan={5}>
+            <p className="muted small">Recorded as <code>{entry.action}</code> on {entry.entityType} {entry.entityId}.</p>
             <dl className="audit-change">
               {entry.before !== null ? (<><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>) : null}
               {entry.after !== null ? (<><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>) : null}

@@ -3,14 +3,17 @@ import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { shortcutsBlocked } from '../../components/Dialog.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States.tsx';
-import { formatCount } from '../../lib/format.ts';
-import { DECISION_LABEL } from '../../lib/labels.ts';
+import { formatCount, plural } from '../../lib/format.ts';
 import type { Decision, WithholdReason } from '../../lib/labels.ts';
 import { ThreadView } from '../thread/ThreadView.tsx';
-import { EMPTY_FILTERS, toThreadQuery } from './filters.ts';
+import { BulkBar, TagDialog } from './BulkBar.tsx';
+import { activeFilterCount, EMPTY_FILTERS, toThreadQuery } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
+import { extend, isPicked, NO_SELECTION, selectAll, selectionSize, targetOf, toggle } from './selection.ts';
+import type { Selection, Target } from './selection.ts';
 import { ThreadList } from './ThreadList.tsx';
+import type { Pick } from './ThreadList.tsx';
 import { useFacets } from './useFacets.ts';
 import { useThreadList } from './useThreadList.ts';
 import { WithholdDialog } from './WithholdDialog.tsx';
@@ -19,36 +22,58 @@ import { DetectorNewsNotice } from './DetectorNewsNotice.tsx';
 
 export type DecideFn = (id: string, decision: Decision, reason?: WithholdReason, note?: string) => Promise<boolean>;
 
-export function Inbox({ threadId }: { threadId?: string }) {
+export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pending' | 'unreviewed' }) {
   const client = useClient();
   const app = useApp();
   const [filters, setFilters] = useState<InboxFilters>(EMPTY_FILTERS);
-  const [version, setVersion] = useState(0);
+  // A link from elsewhere (the export check) asks for "waiting for a decision" or "personal data to review".
+  const [appliedPreset, setAppliedPreset] = useState<string | undefined>(undefined);
+  if (preset && preset !== appliedPreset) {
+    setAppliedPreset(preset);
+    setFilters(preset === 'pending' ? { ...EMPTY_FILTERS, decision: 'pending' } : { ...EMPTY_FILTERS, unreviewedPii: true });
+  }
   const query = useMemo(() => toThreadQuery(filters), [filters]);
-  const list = useThreadList(query, app.dataVersion);
-  const topics = useTopics(app.dataVersion);
+  const list = useThreadList(query);
+  const topics = useTopics();
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const facets = useFacets(filters, topics, version + app.dataVersion, filtersOpen);
-  // The list position belongs to one query: a new search starts from the top (j opens its first conversation).
+  const facets = useFacets(filters, topics, filtersOpen);
+  // The list position and the chosen rows belong to one query: a new search starts from the top, nothing chosen.
   const queryKey = JSON.stringify(query);
-  const [selection, setSelection] = useState({ key: queryKey, index: -1 });
-  const selectedIndex = selection.key === queryKey ? selection.index : -1;
-  const [withholding, setWithholding] = useState<{ id: string; subject: string } | null>(null);
+  const [position, setPosition] = useState({ key: queryKey, index: -1 });
+  const [picked, setPicked] = useState<{ key: string; sel: Selection }>({ key: queryKey, sel: NO_SELECTION });
+  const selection = picked.key === queryKey ? picked.sel : NO_SELECTION;
+  const setSelection = useCallback((sel: Selection) => setPicked({ key: queryKey, sel }), [queryKey]);
+  const [dialog, setDialog] = useState<{ kind: 'withhold' | 'tag'; target: Target; what: string; advance: string | null } | null>(null);
   const [publishedView, setPublishedView] = useState(false);
-  const [detailVersion, setDetailVersion] = useState(0);
+  const [busy, setBusy] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The route names the thread; the list position follows it when the row is loaded.
+  // The route names the open conversation; the list position follows it when the row is loaded.
   const routeIndex = threadId ? list.indexOf(threadId) : -1;
-  const currentIndex = routeIndex >= 0 ? routeIndex : selectedIndex;
+  const currentIndex = routeIndex >= 0 ? routeIndex : (position.key === queryKey ? position.index : -1);
   const current = threadId ?? null;
+  const count = selectionSize(selection, list.total);
 
   const select = useCallback(async (index: number) => {
     if (index < 0 || index >= list.total) return;
-    setSelection({ key: queryKey, index });
+    setPosition({ key: queryKey, index });
     const row = await list.ensure(index);
     if (row) app.navigate({ view: 'inbox', threadId: row.id }, { replace: true });
   }, [list, app, queryKey]);
+
+  const pick = useCallback((index: number, how: Pick) => {
+    const id = list.rowAt(index)?.id;
+    if (!id) return;
+    setSelection(how.shift ? extend(selection, index, (i) => list.rowAt(i)?.id) : toggle(selection, id, index));
+  }, [list, selection, setSelection]);
+
+  /** Shift+j / Shift+k: the open conversation and the next (or previous) one join the selection, and it moves on. */
+  const grow = useCallback((to: number) => {
+    if (currentIndex < 0 || to < 0 || to >= list.total) return;
+    const from = selection.anchor ?? currentIndex;
+    setSelection(extend({ ...selection, anchor: from }, to, (i) => list.rowAt(i)?.id));
+    void select(to);
+  }, [currentIndex, list, selection, setSelection, select]);
 
   // Open the first conversation when none is chosen, so the detail pane is never empty for no reason.
   useEffect(() => {
@@ -58,72 +83,79 @@ export function Inbox({ threadId }: { threadId?: string }) {
     }
   }, [threadId, list, app]);
 
-  const decide = useCallback<DecideFn>(async (id, decision, reason, note) => {
-    const r = await client.invoke('curation.decide', { target: { ids: [id] }, decision, ...(reason ? { reason } : {}), ...(note ? { note } : {}) });
-    if (!r.ok) {
-      app.toast(r.error.message, 'error');
-      return false;
-    }
-    const refused = r.value.refused[0];
-    if (refused) {
-      app.toast(`Not ${decision === 'publish' ? 'published' : 'changed'}: ${refused.reason}`, 'error');
-      return false;
-    }
-    list.patch(id, (row) => ({ ...row, decision, decisionReason: reason ?? null, decisionNote: note ?? null }));
-    setDetailVersion((v) => v + 1);
-    setVersion((v) => v + 1);
-    app.toast(decision === 'withhold' ? 'Withheld — it will be counted on the moderation report.' : `Marked “${DECISION_LABEL[decision]}”.`);
-    return true;
-  }, [client, app, list]);
+  /** What an action applies to: the chosen conversations, else the open one (then the next one opens after it). */
+  const subject = useCallback(() => {
+    if (count > 0) return { target: targetOf(selection, query), what: selection.all ? `All ${plural(list.total, 'matching conversation')}` : plural(count, 'selected conversation'), advance: null };
+    if (!current) return null;
+    const row = currentIndex >= 0 ? list.rowAt(currentIndex) : undefined;
+    return { target: { ids: [current] }, what: `“${row?.subject?.trim() || 'This conversation'}”`, advance: list.rowAt(currentIndex + 1)?.id ?? null };
+  }, [count, selection, query, list, current, currentIndex]);
 
-  const selectedRow = currentIndex >= 0 ? list.rowAt(currentIndex) : undefined;
+  const run = useCallback(async (fn: () => Promise<object>, advance: string | null): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const r = await fn();
+      const refused = 'refused' in r ? (r.refused as { id: string; reason: string }[]) : [];
+      if (count > 0) setSelection(NO_SELECTION);
+      // Move on at once, before the screens refresh: a click made meanwhile must not be overridden afterwards.
+      if (!refused.length && advance) app.navigate({ view: 'inbox', threadId: advance }, { replace: true });
+      await app.afterChange();
+      if (refused.length) app.toast(`${plural(refused.length, 'conversation was', 'conversations were')} not published: ${refused[0]!.reason}`, 'error');
+      return refused.length === 0;
+    } catch (err) {
+      app.toast((err as Error).message, 'error');
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [app, count, setSelection]);
+
+  const decideTarget = useCallback((target: Target, advance: string | null, decision: Decision, reason?: WithholdReason, note?: string) =>
+    run(() => client.call('curation.decide', { target, decision, ...(reason ? { reason } : {}), ...(note ? { note } : {}) }), decision === 'pending' ? null : advance), [client, run]);
+
+  const decide = useCallback<DecideFn>(async (id, decision, reason, note) => {
+    const next = id === current ? list.rowAt(currentIndex + 1)?.id ?? null : null;
+    return decideTarget({ ids: [id] }, next, decision, reason, note);
+  }, [decideTarget, current, currentIndex, list]);
+
+  const act = useCallback((what: 'publish' | 'pending' | 'withhold' | 'tag' | 'review') => {
+    const s = subject();
+    if (!s) return;
+    if (what === 'withhold' || what === 'tag') return setDialog({ kind: what, ...s });
+    if (what === 'review') return void run(() => client.call('curation.review', { target: s.target, mode: 'as-shown' }), null);
+    void decideTarget(s.target, s.advance, what);
+  }, [subject, run, client, decideTarget]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || shortcutsBlocked(e.target)) return;
-      switch (e.key) {
-        case 'j':
-          e.preventDefault();
-          void select(currentIndex < 0 ? 0 : currentIndex + 1);
-          break;
-        case 'k':
-          e.preventDefault();
-          void select(Math.max(0, currentIndex - 1));
-          break;
-        case '/':
-          e.preventDefault();
-          searchRef.current?.focus();
-          searchRef.current?.select();
-          break;
-        case 'p':
-          if (current) {
-            e.preventDefault();
-            void decide(current, 'publish');
-          }
-          break;
-        case 'u':
-          if (current) {
-            e.preventDefault();
-            void decide(current, 'pending');
-          }
-          break;
-        case 'w':
-          if (current) {
-            e.preventDefault();
-            setWithholding({ id: current, subject: selectedRow?.subject ?? 'This conversation' });
-          }
-          break;
-        case 'v':
-          e.preventDefault();
-          setPublishedView((p) => !p);
-          break;
-      }
+      const keys: Record<string, () => void> = {
+        j: () => void select(currentIndex < 0 ? 0 : currentIndex + 1),
+        k: () => void select(Math.max(0, currentIndex - 1)),
+        J: () => grow(currentIndex + 1),
+        K: () => grow(currentIndex - 1),
+        x: () => { if (currentIndex >= 0) pick(currentIndex, { shift: false, toggle: true }); },
+        '*': () => setSelection(selectAll()),
+        Escape: () => setSelection(NO_SELECTION),
+        '/': () => { searchRef.current?.focus(); searchRef.current?.select(); },
+        p: () => act('publish'),
+        u: () => act('pending'),
+        w: () => act('withhold'),
+        t: () => act('tag'),
+        r: () => act('review'),
+        v: () => setPublishedView((p) => !p),
+      };
+      const handler = keys[e.key];
+      if (!handler || (e.key === 'Escape' && count === 0)) return;
+      e.preventDefault();
+      handler();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select, currentIndex, current, decide, selectedRow]);
+  }, [select, pick, grow, act, currentIndex, count, setSelection]);
 
-  const noThreadsAtAll = facets !== null && facets.all === 0 && !filters.query && list.total === 0;
+  // "No conversations yet" only when nothing narrows the list: a filter that empties it says "Nothing matches".
+  const noThreadsAtAll = facets !== null && facets.all === 0 && !filters.query && activeFilterCount(filters) === 0 && list.total === 0;
 
   return (
     <main className="inbox" id="main" tabIndex={-1}>
@@ -134,6 +166,13 @@ export function Inbox({ threadId }: { threadId?: string }) {
         </header>
         <FilterBar filters={filters} onChange={setFilters} facets={facets} searchRef={searchRef} topics={topics} piiFilter open={filtersOpen} onOpen={setFiltersOpen} />
         <DetectorNewsNotice />
+        {count > 0 ? (
+          <BulkBar
+            count={count} total={list.total} all={selection.all} busy={busy}
+            onSelectAll={() => setSelection(selectAll())} onClear={() => setSelection(NO_SELECTION)}
+            onPublish={() => act('publish')} onWithhold={() => act('withhold')} onTag={() => act('tag')} onReview={() => act('review')}
+          />
+        ) : null}
         {list.status === 'error' && list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
         {list.status === 'loading' ? <Loading label="Loading conversations…" /> : null}
         {list.status === 'ready' && list.total === 0 ? (
@@ -143,15 +182,18 @@ export function Inbox({ threadId }: { threadId?: string }) {
             </EmptyState>
           ) : (
             <EmptyState title="Nothing matches" action={<button type="button" className="btn btn-secondary" onClick={() => setFilters(EMPTY_FILTERS)}>Clear search and filters</button>}>
-              <p>No conversation matches the search and filters.</p>
+              <p>No conversation matches the search and filters.{filters.unreviewedPii ? ' All personal data in them has been reviewed.' : ''}</p>
             </EmptyState>
           )
         ) : null}
         {list.status === 'ready' && list.total > 0 ? (
-          <ThreadList total={list.total} rowAt={list.rowAt} onRange={list.onRange} selectedIndex={currentIndex} onSelect={(i) => void select(i)} label="Conversations" />
+          <ThreadList
+            query={query} total={list.total} rowAt={list.rowAt} selectedIndex={currentIndex} onSelect={(i) => void select(i)}
+            onPick={pick} isChecked={(i) => isPicked(selection, list.rowAt(i)?.id)} label="Conversations"
+          />
         ) : null}
         <p className="pane-foot muted">
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>p</kbd> publish · <kbd>w</kbd> withhold · <kbd>/</kbd> search · <kbd>?</kbd> help
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>x</kbd> select · <kbd>p</kbd> publish · <kbd>w</kbd> withhold · <kbd>r</kbd> reviewed · <kbd>z</kbd> undo · <kbd>?</kbd> help
         </p>
       </section>
       <section className="inbox-detail-pane" aria-label="Conversation">
@@ -159,15 +201,10 @@ export function Inbox({ threadId }: { threadId?: string }) {
           <ThreadView
             key={current}
             id={current}
-            version={detailVersion}
             publishedView={publishedView}
             onPublishedView={setPublishedView}
             onDecide={decide}
-            onWithhold={(subject) => setWithholding({ id: current, subject })}
-            onChanged={() => {
-              setVersion((v) => v + 1);
-              list.reload();
-            }}
+            onWithhold={(what) => setDialog({ kind: 'withhold', target: { ids: [current] }, what: `“${what}”`, advance: list.rowAt(currentIndex + 1)?.id ?? null })}
           />
         ) : (
           <EmptyState title="No conversation selected">
@@ -175,14 +212,23 @@ export function Inbox({ threadId }: { threadId?: string }) {
           </EmptyState>
         )}
       </section>
-      {withholding ? (
+      {dialog?.kind === 'withhold' ? (
         <WithholdDialog
-          subject={withholding.subject}
-          onCancel={() => setWithholding(null)}
+          subject={dialog.what}
+          onCancel={() => setDialog(null)}
           onConfirm={(reason, note) => {
-            const target = withholding.id;
-            setWithholding(null);
-            void decide(target, 'withhold', reason, note);
+            setDialog(null);
+            void decideTarget(dialog.target, dialog.advance, 'withhold', reason, note);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'tag' ? (
+        <TagDialog
+          what={dialog.what}
+          onCancel={() => setDialog(null)}
+          onConfirm={(tag, remove) => {
+            setDialog(null);
+            void run(() => client.call('curation.bulkTags', { target: dialog.target, ...(remove ? { remove: [tag] } : { add: [tag] }) }), null);
           }}
         />
       ) : null}

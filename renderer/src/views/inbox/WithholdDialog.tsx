@@ -5,7 +5,10 @@ import { Field } from '../../components/Field.tsx';
 import { REASON_LABEL, WITHHOLD_REASONS } from '../../lib/labels.ts';
 import type { WithholdReason } from '../../lib/labels.ts';
 
-/** Withholding always records why: the reason is counted on the public moderation report, the note is internal. */
+/**
+ * Withholding always records why: the reason is counted on the public moderation report, the note is internal.
+ * `subject` is a quoted subject (one conversation) or a count ("12 selected conversations").
+ */
 export function WithholdDialog({ subject, onCancel, onConfirm, pending }: { subject: string; onCancel: () => void; onConfirm: (reason: WithholdReason, note: string) => void; pending?: boolean }) {
   const [reason, setReason] = useState<WithholdReason | ''>('');
   const [note, setNote] = useState('');
@@ -15,9 +18,9 @@ export function WithholdDialog({ subject, onCancel, onConfirm, pending }: { subj
     if (reason && (!needsNote || note.trim())) onConfirm(reason, note.trim());
   };
   return (
-    <Dialog title="Withhold this conversation" onClose={onCancel}>
+    <Dialog title={subject.startsWith('“') ? 'Withhold this conversation' : 'Withhold these conversations'} onClose={onCancel}>
       <form className="form" onSubmit={submit}>
-        <p className="muted">“{subject}” will not be published. The reason is counted on the site’s moderation report; the note stays internal.</p>
+        <p className="muted">{subject} will not be published. The reason is counted on the site’s moderation report; the note stays internal.</p>
         <Field label="Reason">
           <select className="input" value={reason} onChange={(e) => setReason(e.target.value as WithholdReason | '')} required data-autofocus>
             <option value="">Choose a reason…</option>

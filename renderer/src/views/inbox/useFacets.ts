@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useClient } from '../../api.ts';
 import type { Client } from '../../api.ts';
 import { DECISIONS, KINDS, STATUSES } from '../../lib/labels.ts';
 import type { InboxFilters } from './filters.ts';
 import { toThreadQuery } from './filters.ts';
+import { useCall } from '../../lib/useCall.ts';
 
 export type FacetCounts = {
   kind: Record<string, number>;
@@ -45,25 +46,15 @@ export async function loadFacets(client: Client, filters: InboxFilters, sources:
   return { kind, status, decision, source, topic, rating, unreviewed, all };
 }
 
-export function useFacets(filters: InboxFilters, topics: readonly string[], version: number, detailed: boolean): FacetCounts | null {
+export function useFacets(filters: InboxFilters, topics: readonly string[], detailed: boolean): FacetCounts | null {
   const client = useClient();
-  const [facets, setFacets] = useState<FacetCounts | null>(null);
-  const [sources, setSources] = useState<string[]>([]);
-  useEffect(() => {
-    void client.invoke('imports.formats', {}).then((r) => {
-      if (r.ok) setSources(r.value.formats.map((f) => f.id));
-    });
-  }, [client]);
-  const key = JSON.stringify([filters, sources, topics, detailed]);
-  useEffect(() => {
-    let live = true;
-    const [f, s, t, d] = JSON.parse(key) as [InboxFilters, string[], string[], boolean];
-    void loadFacets(client, f, s, t, d).then((result) => {
-      if (live) setFacets(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, key, version]);
-  return facets;
+  const formats = useCall('imports.formats', {});
+  const sources = formats.data?.formats.map((f) => f.id) ?? [];
+  // Keyed under curation.search: whatever refreshes the list refreshes its counts.
+  const facets = useQuery({
+    queryKey: ['curation.search', 'facets', filters, sources, topics, detailed],
+    queryFn: () => loadFacets(client, filters, sources, topics, detailed),
+    placeholderData: keepPreviousData,
+  });
+  return facets.data ?? null;
 }

@@ -1,100 +1,88 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useClient } from '../../api.ts';
 import type { ApiError } from '../../../../electron/shared/contract.ts';
-import { PageCache } from './page-cache.ts';
+import { apiError } from '../../lib/useCall.ts';
 import type { ThreadQuery } from './filters.ts';
 import type { ThreadSummary } from './ThreadList.tsx';
+
+// The inbox shows a window onto a list that may hold 100k conversations: rows are fetched a page at a time, only
+// for the pages the visible range touches. Pages are TanStack Query entries keyed by the query and the page number,
+// so a page is never asked for twice at once, scrolling back is instant, and a change anywhere refreshes the pages
+// on screen while they stay visible.
+
+export const PAGE_SIZE = 100;
+
+export function pagesForRange(start: number, end: number, total: number, pageSize = PAGE_SIZE): number[] {
+  if (total <= 0 || end < start) return [];
+  const first = Math.max(0, Math.floor(start / pageSize));
+  const last = Math.min(Math.floor((total - 1) / pageSize), Math.floor(Math.max(start, end) / pageSize));
+  const pages: number[] = [];
+  for (let p = first; p <= last; p++) pages.push(p);
+  return pages;
+}
+
+type Page = { total: number; threads: ThreadSummary[] };
+const pageKey = (query: ThreadQuery, page: number) => ['curation.search', query, 'page', page] as const;
 
 export type ThreadListState = {
   status: 'loading' | 'ready' | 'error';
   error: ApiError | null;
   total: number;
   rowAt: (index: number) => ThreadSummary | undefined;
-  onRange: (start: number, end: number) => void;
   /** Fetches the row at an index if it is not here yet (keyboard moves past the loaded pages). */
   ensure: (index: number) => Promise<ThreadSummary | undefined>;
-  patch: (id: string, change: (row: ThreadSummary) => ThreadSummary) => void;
   indexOf: (id: string) => number;
   reload: () => void;
 };
 
-/** The query's rows, fetched page by page as the list scrolls; a new query starts over. */
-export function useThreadList(query: ThreadQuery, version: number): ThreadListState {
+/**
+ * Fetches the pages the visible rows touch and re-renders its caller when they arrive. Called by the list itself,
+ * so scrolling renders the list alone, never the inbox and the open conversation beside it.
+ */
+export function useVisiblePages(query: ThreadQuery, start: number, end: number, total: number): void {
   const client = useClient();
-  const key = JSON.stringify(query);
-  const cache = useRef(new PageCache<ThreadSummary>());
-  const generation = useRef(0);
-  const [total, setTotal] = useState(0);
-  const [status, setStatus] = useState<ThreadListState['status']>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [, setTick] = useState(0);
-  const [reloadTick, setReloadTick] = useState(0);
+  const pages = pagesForRange(start, end, total).filter((p) => p > 0);
+  useQueries({ queries: pages.map((p) => ({ queryKey: pageKey(query, p), queryFn: () => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: p * PAGE_SIZE }) })) });
+}
 
-  const fetchPage = useCallback(async (page: number, gen: number) => {
-    const size = cache.current.pageSize;
-    const r = await client.invoke('curation.search', { ...(JSON.parse(key) as ThreadQuery), limit: size, offset: page * size });
-    if (gen !== generation.current) return;
-    if (!r.ok) {
-      cache.current.failed(page);
-      setError(r.error);
-      setStatus('error');
-      return;
-    }
-    cache.current.put(page, r.value.threads);
-    setTotal(r.value.total);
-    setStatus('ready');
-    setTick((t) => t + 1);
-  }, [client, key]);
+/** The query's first page and total, and rows from whatever pages are cached; a new query starts over. */
+export function useThreadList(query: ThreadQuery): ThreadListState {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const fetchPage = useCallback((page: number) => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [client, query]);
 
-  // A new query starts from the first page.
-  useEffect(() => {
-    const gen = ++generation.current;
-    cache.current.clear();
-    cache.current.claimMissing(0, 0, 1);
-    void fetchPage(0, gen);
-  }, [fetchPage]);
-
-  // Data changed (a decision, an import): the pages already shown are fetched again, and stay on screen meanwhile.
-  const firstRefresh = useRef(true);
-  const fetchRef = useRef(fetchPage);
-  useEffect(() => {
-    fetchRef.current = fetchPage;
-  }, [fetchPage]);
-  useEffect(() => {
-    if (firstRefresh.current) {
-      firstRefresh.current = false;
-      return;
-    }
-    const gen = ++generation.current;
-    const pages = cache.current.loadedPages();
-    for (const page of pages.length ? pages : [0]) void fetchRef.current(page, gen);
-  }, [version, reloadTick]);
-
-  const onRange = useCallback((start: number, end: number) => {
-    const gen = generation.current;
-    for (const page of cache.current.claimMissing(start, end, total)) void fetchPage(page, gen);
-  }, [fetchPage, total]);
+  // Page 0 always (it carries the total); then whatever the visible range touches.
+  const first = useQueries({ queries: [{ queryKey: pageKey(query, 0), queryFn: () => fetchPage(0) }] })[0]!;
+  const total = first.data?.total ?? 0;
+  const rowAt = useCallback((index: number) => {
+    const page = Math.floor(index / PAGE_SIZE);
+    return queryClient.getQueryData<Page>(pageKey(query, page))?.threads[index % PAGE_SIZE];
+  }, [queryClient, query]);
 
   const ensure = useCallback(async (index: number) => {
-    const have = cache.current.get(index);
+    const have = rowAt(index);
     if (have) return have;
-    const gen = generation.current;
-    const pages = cache.current.claimMissing(index, index, total);
-    await Promise.all(pages.map((p) => fetchPage(p, gen)));
-    return cache.current.get(index);
-  }, [fetchPage, total]);
+    const page = Math.floor(index / PAGE_SIZE);
+    const data = await queryClient.fetchQuery({ queryKey: pageKey(query, page), queryFn: () => fetchPage(page) });
+    return data.threads[index % PAGE_SIZE];
+  }, [rowAt, queryClient, query, fetchPage]);
+
+  const indexOf = useCallback((id: string) => {
+    for (const [page, data] of queryClient.getQueriesData<Page>({ queryKey: ['curation.search', query, 'page'] })) {
+      const i = data?.threads.findIndex((r) => r.id === id) ?? -1;
+      if (i >= 0) return Number(page[3]) * PAGE_SIZE + i;
+    }
+    return -1;
+  }, [queryClient, query]);
 
   return {
-    status,
-    error,
+    status: first.isError ? 'error' : first.isPending ? 'loading' : 'ready',
+    error: first.isError ? apiError(first.error) : null,
     total,
-    rowAt: (i) => cache.current.get(i),
-    onRange,
+    rowAt,
     ensure,
-    patch: (id, change) => {
-      if (cache.current.update((r) => r.id === id, change)) setTick((t) => t + 1);
-    },
-    indexOf: (id) => cache.current.indexOf((r) => r.id === id),
-    reload: () => setReloadTick((t) => t + 1),
+    indexOf,
+    reload: () => void queryClient.invalidateQueries({ queryKey: ['curation.search', query, 'page'] }),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ProgressEvent, Res } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
@@ -10,6 +10,7 @@ import { formatBytes, formatCount, plural } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
 import { LogoSection, SiteSettingsForm } from './SiteSettingsForm.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
+import { checkPassed, ExportCheckPanel, HostingGuide } from './ExportCheck.tsx';
 
 type Build = Res<'site.build'>;
 
@@ -70,34 +71,24 @@ function SettingsAndPreview() {
 
 /** The site as it will be, built by the core into the workspace's preview folder and shown in a sandboxed frame. */
 function Preview({ version, onRefresh }: { version: number; onRefresh: () => void }) {
-  const client = useClient();
   const app = useApp();
-  const [state, setState] = useState<{ status: 'building' | 'ready' | 'error'; result?: Build; error?: { code: string; message: string }; at: number }>({ status: 'building', at: 0 });
-  useEffect(() => {
-    let live = true;
-    // The saved theme, address, colours and logo: what an export will publish.
-    void client.invoke('site.preview', { search: false }).then((r) => {
-      if (!live) return;
-      setState(r.ok ? { status: 'ready', result: r.value, at: Date.now() } : { status: 'error', error: r.error, at: Date.now() });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, version, app.dataVersion]);
+  // The saved theme, address, colours and logo: what an export will publish. A rebuild keeps the last one on screen.
+  const preview = useCall('site.preview', { search: false }, version);
   return (
     <section className="site-preview card" aria-label="Preview">
       <header className="card-header">
         <h2 className="subheading">Preview</h2>
         <div className="pane-actions">
-          {state.result ? <span className="muted small">{plural(state.result.threads, 'conversation')} · {plural(state.result.claims, 'claim')}</span> : null}
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => { setState((s) => ({ ...s, status: 'building' })); onRefresh(); }}>Refresh</button>
+          {preview.data ? <span className="muted small">{plural(preview.data.threads, 'conversation')} · {plural(preview.data.claims, 'claim')}</span> : null}
+          <button type="button" className="btn btn-ghost btn-small" onClick={onRefresh}>Refresh</button>
         </div>
       </header>
-      {state.status === 'error' && state.error ? <ErrorNotice error={state.error} title="The preview could not be built" onRetry={onRefresh} /> : null}
-      {state.status === 'building' && !state.result ? <Loading label="Building the preview…" /> : null}
-      {state.result ? (
+      {preview.status === 'error' ? <ErrorNotice error={preview.error} title="The preview could not be built" onRetry={onRefresh} /> : null}
+      {preview.status === 'loading' ? <Loading label="Building the preview…" /> : null}
+      {preview.data ? (
         <iframe
-          key={state.at}
+          // A new build reloads the frame.
+          key={preview.updatedAt}
           className="preview-frame"
           title="Preview of the public site"
           src={`${app.info.previewBase}index.html`}
@@ -118,6 +109,9 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<Build | null>(null);
   const action = useAction();
+  const check = useCall('export.check', {});
+  const [acknowledged, setAcknowledged] = useState(false);
+  const ready = checkPassed(check.data, acknowledged);
 
   const run = async (e: FormEvent) => {
     e.preventDefault();
@@ -142,6 +136,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
 
   return (
     <div className="page-body">
+      <ExportCheckPanel acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
       <form className="card form" onSubmit={(e) => void run(e)} aria-label="Export the site">
         <h2 className="subheading">Export the site</h2>
         <p className="muted">One folder of plain files — pages, open data, feeds and a manifest with every file’s checksum — that any web host can serve. Exporting again into the same folder replaces the previous site only when the new one is complete.</p>
@@ -157,7 +152,8 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
         </label>
         {action.error ? <ErrorNotice error={action.error} title="The site was not exported" /> : null}
         <div className="form-actions form-actions-start">
-          <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending}>{action.pending ? 'Exporting…' : 'Export site'}</button>
+          <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending || !ready}>{action.pending ? 'Exporting…' : 'Export site'}</button>
+          {!ready && check.status === 'ready' ? <span className="muted small">Read the list above first.</span> : null}
         </div>
         {action.pending ? <ProgressBar label={progress ? `Building ${progress.phase}` : 'Building the site'} progress={progress} /> : null}
       </form>
@@ -189,6 +185,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
         </section>
       ) : null}
       <PublishPanel siteDir={result?.out ?? null} />
+      {result ? <HostingGuide folder={result.out} baseUrl={settings.data?.baseUrl ?? null} /> : null}
     </div>
   );
 }

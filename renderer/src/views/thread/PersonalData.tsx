@@ -10,7 +10,7 @@ import type { FindingView } from '../../lib/labels.ts';
 type Redactions = Res<'curation.findings'>;
 
 export function findingState(f: FindingView): { label: string; tone: 'removed' | 'review' | 'kept' } {
-  if (f.redacted) return { label: f.status === 'accepted' ? 'Removed (accepted)' : 'Removed automatically', tone: 'removed' };
+  if (f.redacted) return { label: f.status === 'accepted' ? 'Removed (confirmed)' : 'Removed automatically — confirm or keep', tone: 'removed' };
   if (f.status === 'pending') return { label: 'Needs your review', tone: 'review' };
   return { label: f.reason ? `Kept: ${f.reason}` : 'Kept as written', tone: 'kept' };
 }
@@ -22,14 +22,17 @@ function whereLabel(location: string, messageNumbers: Map<string, number>): stri
 }
 
 /**
- * Every personal-data finding with what publishing will do with it. "Remove" accepts the suggestion; "Keep"
- * publishes the text as written and, for high-confidence kinds, asks why (recorded in the audit log).
+ * Every personal-data finding with what publishing will do with it. "Remove" / "Confirm" accepts the suggestion;
+ * "Keep" publishes the text as written and, for high-confidence kinds, asks why (recorded in the audit log).
+ * "Confirm all" and "Mark reviewed" finish the conversation in one step, so it leaves the review filter.
  */
-export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onUnspan, onSpan, texts, focused, busy }: {
+export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onReviewAll, onUnspan, onSpan, texts, focused, busy }: {
   redactions: Redactions;
   messageNumbers: Map<string, number>;
   onAccept: (f: FindingView) => void;
   onKeep: (f: FindingView, reason: string) => void;
+  /** confirm: remove every finding still waiting; as-shown: record each as it is shown now. */
+  onReviewAll: (mode: 'confirm' | 'as-shown') => void;
   onUnspan: (id: string) => void;
   /** A manual redaction typed instead of selected (keyboard and screen-reader users). */
   onSpan: (location: string, start: number, end: number) => void;
@@ -40,15 +43,24 @@ export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onU
 }) {
   const [keeping, setKeeping] = useState<FindingView | null>(null);
   const { findings, manual, summary } = redactions;
-  const toReview = findings.filter((f) => !f.redacted && f.status === 'pending').length;
+  const waiting = findings.filter((f) => f.status === 'pending').length;
   return (
     <section className="card pii-panel" aria-labelledby="pii-heading">
       <header className="card-header">
         <h3 id="pii-heading" className="subheading">Personal data</h3>
         <span className="muted">
-          {findings.length === 0 && manual.length === 0 ? 'Nothing found' : `${plural(summary.redacted + manual.length, 'item')} removed when published${toReview ? ` · ${toReview} to review` : ''}`}
+          {findings.length === 0 && manual.length === 0 ? 'Nothing found' : `${plural(summary.redacted + manual.length, 'item')} removed when published · ${waiting ? `${waiting} to review` : 'all reviewed'}`}
         </span>
       </header>
+      {waiting > 0 ? (
+        <div className="pii-review-all" role="group" aria-label="Review all personal data in this conversation">
+          <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => onReviewAll('as-shown')} aria-keyshortcuts="r">
+            Mark reviewed <kbd aria-hidden="true">r</kbd>
+          </button>
+          <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => onReviewAll('confirm')}>Confirm all {waiting} (remove them)</button>
+          <span className="muted small">“Mark reviewed” keeps what is shown: removed stays removed, the rest is published as written.</span>
+        </div>
+      ) : null}
       {findings.length === 0 && manual.length === 0 ? (
         <p className="muted small">Candor found no personal data. Select text in a message to remove anything it missed.</p>
       ) : (
@@ -66,6 +78,7 @@ export function PersonalData({ redactions, messageNumbers, onAccept, onKeep, onU
                   <span className={`finding-state state-${state.tone}`}>{state.label}</span>
                   <div className="finding-actions">
                     {!f.redacted ? <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => onAccept(f)} aria-label={`Remove ${PII_LABEL[f.kind]} “${excerpt(f.text, 40)}”`}>Remove</button> : null}
+                    {f.redacted && f.status === 'pending' ? <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => onAccept(f)} aria-label={`Confirm removing ${PII_LABEL[f.kind]} “${excerpt(f.text, 40)}”`}>Confirm</button> : null}
                     {f.redacted || f.status === 'pending' ? <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => (f.confidence === 'high' ? setKeeping(f) : onKeep(f, ''))} aria-label={`Keep ${PII_LABEL[f.kind]} “${excerpt(f.text, 40)}”`}>Keep</button> : null}
                   </div>
                 </div>

@@ -7,8 +7,8 @@ import { useCall } from '../../lib/useCall.ts';
 type Published = Res<'curation.publishedView'>;
 
 /** Exactly what the site will show, as the core computes it: this screen never redacts anything itself. */
-export function PublishedView({ threadId, version, decision }: { threadId: string; version: number; decision: string }) {
-  const view = useCall('curation.publishedView', { threadId }, version);
+export function PublishedView({ threadId, decision }: { threadId: string; decision: string }) {
+  const view = useCall('curation.publishedView', { threadId });
   if (view.status === 'loading') return <Loading label="Preparing the published view…" />;
   if (view.status === 'error') return <ErrorNotice error={view.error} onRetry={view.reload} />;
   return <PublishedThreadView thread={view.data} decision={decision} />;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
@@ -15,30 +15,21 @@ import { PublishedView } from './PublishedView.tsx';
 import { Tags } from './Tags.tsx';
 import { EraseAction } from './EraseDialog.tsx';
 
-export function ThreadView({ id, version, publishedView, onPublishedView, onDecide, onWithhold, onChanged }: {
+export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWithhold }: {
   id: string;
-  version: number;
   publishedView: boolean;
   onPublishedView: (on: boolean) => void;
   onDecide: DecideFn;
   onWithhold: (subject: string) => void;
-  onChanged: () => void;
 }) {
   const client = useClient();
   const app = useApp();
-  const [localVersion, setLocalVersion] = useState(0);
-  const v = version + localVersion;
-  const thread = useCall('threads.get', { id }, v);
-  const redactions = useCall('curation.findings', { threadId: id }, v);
-  const tags = useCall('curation.tags', { threadId: id }, v);
+  const thread = useCall('threads.get', { id });
+  const redactions = useCall('curation.findings', { threadId: id });
+  const tags = useCall('curation.tags', { threadId: id });
   const action = useAction();
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<string | null>(null);
-
-  const changed = useCallback(() => {
-    setLocalVersion((n) => n + 1);
-    onChanged();
-  }, [onChanged]);
 
   const texts = useMemo(() => {
     const map = new Map<string, string>();
@@ -54,28 +45,26 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
     return map;
   }, [thread.data]);
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
+  // Every change here is journalled by the core: the toast says what was done and offers to undo it.
+  const run = async (fn: () => Promise<unknown>) => {
     const ok = await action.run(fn);
-    if (ok !== undefined) {
-      app.toast(done);
-      changed();
-    }
+    if (ok !== undefined) await app.afterChange();
   };
 
-  const accept = (f: FindingView) => void run(() => client.call('curation.accept', { threadId: id, findingId: f.id }), 'It will be removed when published.');
+  const accept = (f: FindingView) => void run(() => client.call('curation.accept', { threadId: id, findingId: f.id }));
   const keep = (f: FindingView, reason: string) => void run(
     () => (reason ? client.call('curation.keep', { threadId: id, findingId: f.id, reason }) : client.call('curation.reject', { threadId: id, findingId: f.id })),
-    'Kept as written.',
   );
-  const unspan = (redactionId: string) => void run(() => client.call('curation.unspan', { threadId: id, redactionId }), 'Removal undone.');
+  const reviewAll = (mode: 'confirm' | 'as-shown') => void run(() => client.call('curation.review', { target: { ids: [id] }, mode }));
+  const unspan = (redactionId: string) => void run(() => client.call('curation.unspan', { threadId: id, redactionId }));
   const redactSelection = () => {
     if (!selection) return;
     const s = selection;
     setSelection(null);
     window.getSelection()?.removeAllRanges();
-    void run(() => client.call('curation.span', { threadId: id, location: s.location, start: s.start, end: s.end }), 'Selected text will be removed when published.');
+    void run(() => client.call('curation.span', { threadId: id, location: s.location, start: s.start, end: s.end }));
   };
-  const changeTags = (change: { add?: string[]; remove?: string[] }) => void run(() => client.call('curation.tags', { threadId: id, ...change }), 'Tags saved.');
+  const changeTags = (change: { add?: string[]; remove?: string[] }) => void run(() => client.call('curation.tags', { threadId: id, ...change }));
 
   const onMark = (findingId: string) => {
     setFocusedFinding(findingId);
@@ -115,9 +104,9 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
         by={t.decidedBy}
         at={t.decidedAt}
         pending={action.pending}
-        onPublish={() => void onDecide(id, 'publish').then((ok) => ok && changed())}
+        onPublish={() => void onDecide(id, 'publish')}
         onWithhold={() => onWithhold(subject)}
-        onPending={() => void onDecide(id, 'pending').then((ok) => ok && changed())}
+        onPending={() => void onDecide(id, 'pending')}
       />
 
       {action.error ? <ErrorNotice error={action.error} title="That change was not saved" /> : null}
@@ -132,7 +121,7 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
       </div>
 
       {publishedView ? (
-        <PublishedView threadId={id} version={v} decision={t.decision} />
+        <PublishedView threadId={id} decision={t.decision} />
       ) : (
         <div className="thread-body">
           {redactions.status === 'ready' ? (
@@ -142,8 +131,9 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
               texts={texts}
               onAccept={accept}
               onKeep={keep}
+              onReviewAll={reviewAll}
               onUnspan={unspan}
-              onSpan={(location, start, end) => void run(() => client.call('curation.span', { threadId: id, location, start, end }), 'That text will be removed when published.')}
+              onSpan={(location, start, end) => void run(() => client.call('curation.span', { threadId: id, location, start, end }))}
               focused={focusedFinding}
               busy={action.pending}
             />
@@ -153,7 +143,7 @@ export function ThreadView({ id, version, publishedView, onPublishedView, onDeci
           {redactions.data && redactions.data.findings.length + redactions.data.manual.length > 0 ? <p className="muted small redact-hint">To remove anything else from the published view, select the text in a message.</p> : null}
           <Conversation thread={t} redactions={redactions.data ?? null} onSelectText={setSelection} onMark={onMark} />
           <Tags tags={tags.data ?? null} busy={action.pending} onAdd={(tag) => changeTags({ add: [tag] })} onRemove={(tag) => changeTags({ remove: [tag] })} />
-          <EraseAction threadId={id} customerEmail={t.privateData?.['customer.email'] ?? null} onErased={onChanged} />
+          <EraseAction threadId={id} customerEmail={t.privateData?.['customer.email'] ?? null} onErased={() => void app.afterChange()} />
         </div>
       )}
 

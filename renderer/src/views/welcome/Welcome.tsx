@@ -64,7 +64,7 @@ function RecentWorkspaces() {
 }
 
 export function Welcome({ dialog, setDialog }: { dialog: WorkspaceDialog; setDialog: (d: WorkspaceDialog) => void }) {
-  const { info } = useApp();
+  const { info, navigate } = useApp();
   return (
     <main className="welcome" id="main">
       <div className="welcome-inner">
@@ -74,6 +74,7 @@ export function Welcome({ dialog, setDialog }: { dialog: WorkspaceDialog; setDia
             <h1 className="welcome-title">Welcome to Candor</h1>
             <p className="welcome-lede">Publish what customers really said — complaints and replies included — and the sustainability claims you can back up.</p>
           </div>
+          <button type="button" className="btn btn-ghost welcome-help" onClick={() => navigate({ view: 'help' })}>Help: how Candor works</button>
         </header>
 
         <section aria-labelledby="start-heading" className="welcome-section">
@@ -115,7 +116,7 @@ export function NoTransport() {
   return (
     <main className="welcome" id="main">
       <EmptyState title="Candor cannot reach its core">
-        <p>This page was opened without the app around it. Start Candor with <code>npm start</code>, or <code>npm run web</code> and open the address it prints.</p>
+        <p>This page was opened outside the Candor app, so it cannot reach your workspaces. Open Candor itself, or the address Candor printed when it started in a browser.</p>
       </EmptyState>
     </main>
   );

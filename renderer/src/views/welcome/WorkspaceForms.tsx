@@ -41,7 +41,7 @@ export function CreateWorkspaceForm({ onDone, autoFocus }: { onDone?: () => void
       <Field label="Organisation name" hint="Shown on the public site, e.g. “Northwind Outdoor Ltd”.">
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} required autoFocus={autoFocus} data-autofocus={autoFocus || undefined} />
       </Field>
-      <PathInput label="Workspace folder" purpose="workspace-new" value={dir} onChange={setDir} hint="A new or empty folder. Everything Candor keeps for this organisation lives there." />
+      <PathInput label="Workspace folder" purpose="workspace-new" value={dir} onChange={setDir} hint="A new or empty folder. Everything Candor keeps for this organisation lives there. A name without a full path (Candor/Acme) goes in your Documents folder." />
       {error ? <ErrorNotice error={error} title="The workspace was not created" /> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending || !name.trim() || !dir.trim()}>

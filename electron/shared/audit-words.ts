@@ -1,0 +1,147 @@
+// The audit log in words people use. The log stores codes ("thread.decide") and before/after values; the app's
+// audit screen, its CSV export and the undo toast all say the same sentences, made here. Pure: no Node, no core.
+
+export type AuditLike = { action: string; entityType: string; entityId: string; before: unknown; after: unknown };
+
+/** Action codes and what they are called, for the audit screen's action filter. */
+export const ACTION_NAMES: Record<string, string> = {
+  'thread.import': 'Conversation imported',
+  'thread.reimport': 'Conversation updated by an import',
+  'import.file': 'File imported',
+  'thread.decide': 'Decision',
+  'thread.tags': 'Tags changed',
+  'redaction.accept': 'Personal data to be removed',
+  'redaction.keep': 'Personal data kept',
+  'redaction.reject': 'Personal data left as written',
+  'redaction.review': 'Personal data reviewed',
+  'redaction.restore': 'Personal data review undone',
+  'redaction.span': 'Text removed by hand',
+  'redaction.unspan': 'Hand removal taken back',
+  'settings.set': 'Workspace setting changed',
+  'site.settings': 'Site settings changed',
+  'site.logo.set': 'Site logo chosen',
+  'site.logo.clear': 'Site logo removed',
+  'site.keys.init': 'Signing key made',
+  'claim.create': 'Claim created',
+  'claim.update': 'Claim edited',
+  'claim.evidence.attach': 'Evidence attached',
+  'claim.submit': 'Claim sent for review',
+  'claim.approve': 'Claim approved',
+  'claim.publish': 'Claim published',
+  'claim.return': 'Claim returned to draft',
+  'claim.retire': 'Claim retired',
+  'claim.lint-override': 'Claim published despite findings',
+  'claims.import': 'Claims imported',
+  'action.undo': 'Undo',
+};
+
+export function actionName(action: string): string {
+  return ACTION_NAMES[action] ?? action.replace(/[._-]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+const DECISION_WORDS: Record<string, string> = { publish: 'Published', withhold: 'Withheld', pending: 'Back to review' };
+export const REASON_WORDS: Record<string, string> = {
+  'privacy-request': 'the customer asked for privacy',
+  legal: 'legal reasons',
+  abusive: 'abusive or threatening',
+  spam: 'spam',
+  duplicate: 'a duplicate',
+  'off-topic': 'off-topic',
+  'no-consent': 'no consent to publish',
+  other: 'other',
+};
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : [];
+}
+
+const PII_WORDS: Record<string, string> = {
+  email: 'E-mail address', phone: 'Phone number', card: 'Payment card', iban: 'Bank account', ip: 'IP address', name: 'Customer’s name',
+  account: 'Order or account number', url: 'Personal link', address: 'Street address', postcode: 'Postcode',
+};
+
+function piiWord(kind: unknown): string {
+  return PII_WORDS[String(kind)] ?? 'Personal data';
+}
+
+function quoted(v: unknown): string {
+  if (v === null || v === undefined || v === '') return 'nothing';
+  return typeof v === 'string' ? `“${v.length > 60 ? `${v.slice(0, 59)}…` : v}”` : JSON.stringify(v);
+}
+
+/** One entry as a sentence: "Withheld (legal reasons): court case", "Tags: added Delivery". */
+export function describeEntry(e: AuditLike): string {
+  const before = obj(e.before);
+  const after = obj(e.after);
+  switch (e.action) {
+    case 'thread.decide': {
+      const word = DECISION_WORDS[String(after.decision)] ?? String(after.decision);
+      const reason = after.reason ? ` (${REASON_WORDS[String(after.reason)] ?? String(after.reason)})` : '';
+      return `${word}${reason}${after.note ? `: ${String(after.note)}` : ''}`;
+    }
+    case 'thread.tags': {
+      const was = list(before.manualTags);
+      const now = list(after.manualTags);
+      const added = now.filter((t) => !was.includes(t));
+      const removed = was.filter((t) => !now.includes(t));
+      const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
+      return `Tags: ${parts.join('; ') || 'unchanged'}`;
+    }
+    case 'redaction.accept':
+      return `${piiWord(after.kind)} will be removed when published`;
+    case 'redaction.keep':
+    case 'redaction.reject':
+      return `${piiWord(after.kind)} kept as written${after.reason ? `: ${String(after.reason)}` : ''}`;
+    case 'redaction.review': {
+      const removed = Number(after.removed ?? 0);
+      const kept = Number(after.kept ?? 0);
+      return `Personal data reviewed: ${removed} removed, ${kept} left as written`;
+    }
+    case 'redaction.restore':
+      return 'Personal data back to “waiting for review”';
+    case 'redaction.span':
+      return 'Text removed by hand';
+    case 'redaction.unspan':
+      return 'Hand removal taken back';
+    case 'settings.set': {
+      const key = Object.keys(after)[0] ?? e.entityId;
+      return `${key}: ${quoted(before[key])} → ${quoted(after[key])}`;
+    }
+    case 'action.undo':
+      return `Undid: ${String(before.label ?? 'a change')}`;
+    case 'import.file':
+      return `${String(after.threadsCreated ?? 0)} new, ${String(after.threadsUpdated ?? 0)} updated (${String(after.format ?? 'unknown format')})`;
+    default:
+      return actionName(e.action);
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What one person's action did, for the undo toast: "Published 12 conversations", "Withheld “Refund never
+ * arrived”", "Personal data reviewed in 3 conversations". `subject` names a conversation when only one changed.
+ */
+export function describeAction(entries: readonly AuditLike[], subject: (threadId: string) => string | null): string {
+  if (entries.length === 0) return 'Nothing changed';
+  const threads = [...new Set(entries.filter((e) => e.entityType === 'thread').map((e) => e.entityId))];
+  const one = threads.length === 1 ? subject(threads[0]!) : null;
+  const on = one ? `“${one.length > 50 ? `${one.slice(0, 49)}…` : one}”` : plural(threads.length, 'conversation');
+  const first = entries[0]!;
+  const sameAction = entries.every((e) => e.action === first.action);
+  if (sameAction && first.action === 'thread.decide') {
+    const decisions = new Set(entries.map((e) => String(obj(e.after).decision)));
+    if (decisions.size === 1) return `${DECISION_WORDS[[...decisions][0]!] ?? 'Decided'} ${on}`;
+    return `Decided ${on}`;
+  }
+  if (sameAction && first.action === 'thread.tags') return `Tags changed on ${on}`;
+  if (entries.every((e) => e.action.startsWith('redaction.'))) return `Personal data reviewed in ${on}`;
+  if (sameAction && first.action === 'settings.set') return `Setting ${entries.map((e) => e.entityId).join(', ')} changed`;
+  return entries.length === 1 ? describeEntry(first) : `${plural(entries.length, 'change')} on ${on}`;
+}
