@@ -3,7 +3,7 @@ import type { appChannels, Preferences, RecentWorkspace } from '../../shared/con
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CandorError } from '../errors.ts';
-import { createDemoWorkspace } from '../site/demo/create.ts';
+import { createDemoWorkspace } from '../demo/create.ts';
 import { openWorkspace } from '../workspace.ts';
 import { workspaceInfo } from './workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
