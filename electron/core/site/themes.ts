@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
+import { filesIn } from './files-in.ts';
 
 // Site themes: folders under static-templates/ with a theme.json, looked up after the workspace's own overrides
 // (<ws>/templates/) and before the files every theme shares (static-templates/shared/).
@@ -49,18 +50,15 @@ export function templateRoots(theme: string, workspaceDir: string | null): strin
   return roots;
 }
 
-/** The files under `root` as relative paths with "/", leaving out anything under a name that starts with a dot. */
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')));
+/** The files under `root`, leaving out anything under a name that starts with a dot. */
+function themeFilesUnder(root: string): string[] {
+  return filesIn(root).filter((rel) => !rel.split('/').some((part) => part.startsWith('.')) && lstatSync(join(root, rel)).isFile());
 }
 
 /** Every file the theme provides after overrides: relative path -> absolute file, sorted by path. */
 export function themeFiles(roots: readonly string[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const root of [...roots].reverse()) for (const rel of filesUnder(root)) files.set(rel, join(root, rel));
+  for (const root of [...roots].reverse()) for (const rel of themeFilesUnder(root)) files.set(rel, join(root, rel));
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -1,5 +1,5 @@
-import { Drop, ForTag, IfTag, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards, UnlessTag } from 'liquidjs';
-import type { Arguments, Context, Emitter, Template, Value } from 'liquidjs';
+import { Drop, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
+import type { Arguments, Context, Emitter, ForTag, IfTag, Template, UnlessTag, Value } from 'liquidjs';
 import { literalPath } from './plain-output.ts';
 
 // `if`, `unless` and `for` without liquidjs's generators, for the common forms: conditions made of literals, literal
