@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
+import { BuildError } from '../../electron/core/site/build/errors.ts';
 import { KEEP_STATES, STATE_DIR, statePaths } from '../../electron/core/site/build-state.ts';
 import { initSigningKey } from '../../electron/core/site/keys.ts';
 import { readManifest, verifySite } from '../../electron/core/site/manifest.ts';
@@ -205,6 +206,29 @@ describe('deterministic, atomic and incremental builds', () => {
       await expect(buildSite({ workspace: fx.dir, out: copy })).rejects.toThrow(/\(fixed pages\): moderation\.html: Template pages\/moderation\.liquid failed: .*no_such_value/);
       expect(snapshot(copy)).toEqual(before);
       expect(readdirSync(fx.root).filter((n) => n.includes('candor-build'))).toEqual([]);
+    } finally {
+      rmSync(join(fx.dir, 'templates'), { recursive: true, force: true });
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['a thread page on a render worker', 'pages/thread.liquid', /\(thread pages\): threads\/[0-9a-f]{2}\/t_[0-9a-f]+\.html \(thread t_[0-9a-f]+\): Template pages\/thread\.liquid failed: .*no_such_value/],
+    ['a thread page', 'pages/thread.liquid', /\(thread pages\): threads\/[0-9a-f]{2}\/t_[0-9a-f]+\.html \(thread t_[0-9a-f]+\): Template pages\/thread\.liquid failed: .*no_such_value/],
+    ['a list page', 'pages/list.liquid', /\(list pages\): conversations\/index\.html: Template pages\/list\.liquid failed: .*no_such_value/],
+  ])('names the phase, the file and the thread when %s fails', async (what, template, message) => {
+    const copy = join(fx.root, 'previous');
+    cpSync(site, copy, { recursive: true });
+    const before = snapshot(copy);
+    const override = join(fx.dir, 'templates', template);
+    mkdirSync(dirname(override), { recursive: true });
+    writeFileSync(override, '{% layout "layouts/base" %}{% block content %}{{ no_such_value }}{% endblock %}');
+    try {
+      const failed = await buildSite({ workspace: fx.dir, out: copy, clean: true, workers: what.includes('worker') ? 1 : 0 }).then(() => null, (err: unknown) => err);
+      expect(failed).toBeInstanceOf(BuildError);
+      expect((failed as BuildError).message).toMatch(message);
+      expect((failed as BuildError).code).toBe('TEMPLATE_ERROR');
+      expect(snapshot(copy)).toEqual(before);
     } finally {
       rmSync(join(fx.dir, 'templates'), { recursive: true, force: true });
       rmSync(copy, { recursive: true, force: true });

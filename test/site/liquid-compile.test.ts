@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Liquid } from 'liquidjs';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
@@ -160,6 +160,18 @@ describe('the demo workspace (claims, evidence, moderation), both ways', () => {
     expect([...fast.keys()].filter((p) => p.startsWith('claims/')).length).toBeGreaterThanOrEqual(10);
     expect(fast).toEqual(snapshot(plainOut));
   }, 120_000);
+
+  it('names the claim when its page cannot be made', async () => {
+    const ws = join(dir.dir, 'ws');
+    const override = join(ws, 'templates', 'pages', 'claim.liquid');
+    mkdirSync(dirname(override), { recursive: true });
+    writeFileSync(override, '{% layout "layouts/base" %}{% block content %}{{ claim.no_such_field }}{% endblock %}');
+    try {
+      await expect(buildSite({ workspace: ws, out: join(dir.dir, 'failed'), search: false, workers: 0 })).rejects.toThrow(/\(fixed pages\): claims\/fh-[a-z0-9-]+\.html \(claim fh-[a-z0-9-]+\): Template pages\/claim\.liquid failed/);
+    } finally {
+      rmSync(join(ws, 'templates'), { recursive: true, force: true });
+    }
+  });
 });
 
 describe('compiled templates, whole sites', () => {

@@ -62,83 +62,91 @@ function claimInput(c: DemoClaim): Record<string, unknown> {
   return { ...c };
 }
 
+function writePolicy(ws: Workspace): void {
+  const set = (key: Parameters<typeof writeSetting>[2], value: unknown) => writeSetting(ws.db, ws.actor, key, value);
+  set('defaultCountry', 'GB');
+  set('customerPseudonym', 'location');
+  set('staffNaming', 'name');
+  set('accountPatterns', ['FH-\\d{6}']);
+  set('companyDomains', [COMPANY.domain]);
+  set('companyPostcodes', [COMPANY.postcode]);
+  set('companyAddresses', [COMPANY.address]);
+  set('topicRules', {
+    Delivery: ['delivery', 'courier', 'parcel', 'tracking'],
+    'Returns and refunds': ['refund*', 'return*', 'exchange*'],
+    Repairs: ['repair*', 'resole', 'guarantee'],
+    Sizing: ['size', 'sizes', 'sizing', 'fit'],
+    Waterproofing: ['waterproof', 'leak*', 'seam*'],
+    Packaging: ['plastic', 'packaging', 'mailer*'],
+  });
+}
+
+/** Threads through the real importer, then curation: low-confidence findings reviewed and removed, then decisions. */
+async function importAndCurate(ws: Workspace, work: string, options: { seed?: number; threads?: number }): Promise<number> {
+  const r = seeded(options.seed ?? DEMO_SEED);
+  const threads = demoThreads(r, options.threads ?? 236);
+  const file = join(work, 'fernhill-feedback.jsonl');
+  writeFileSync(file, `${threads.map((t) => JSON.stringify(t.record)).join('\n')}\n`);
+  await runImport(ws, [file]);
+  const ids = new Map(threads.map((t) => [t, `${t.record.source}:${t.record.id}`] as const));
+  for (const t of threads) {
+    if (t.decision !== 'publish') continue;
+    const red = threadRedactions(ws.db, ids.get(t)!);
+    for (const f of red.findings) if (f.status === 'pending' && f.confidence === 'low') reviewFinding(ws.db, ws, ids.get(t)!, f.id, 'accept');
+  }
+  for (const g of byDecision(threads, ids).values()) {
+    if (g.decision === 'pending') continue;
+    decideCurated(ws, { ids: g.ids }, g.decision === 'withhold' ? { decision: 'withhold', reason: g.reason!, note: g.note } : { decision: 'publish' });
+  }
+  return threads.length;
+}
+
+/** Claims through the claims importer and workflow; returns how many there are and how many were published. */
+function importClaimsAndPublish(ws: Workspace, work: string): { claims: number; published: number } {
+  const plans = demoClaims();
+  for (const [name, content] of Object.entries(EVIDENCE_FILES)) writeFileSync(join(work, name), content);
+  const claimsFile = join(work, 'claims.json');
+  writeFileSync(claimsFile, JSON.stringify({ claims: plans.map((p) => claimInput(p.claim)) }, null, 2));
+  importClaims(ws, [claimsFile], { now: '2024-01-08T09:00:00Z' });
+  let published = 0;
+  // Findings the linter raises are published over only with a recorded reason, as staff would have to.
+  const publish = (id: string, at: string, override: string | undefined) => {
+    try {
+      transitionClaim(ws, id, 'published', { now: at, asOf: at.slice(0, 10), override });
+    } catch (err) {
+      if (!(err instanceof CandorError) || err.code !== 'LINT_BLOCKED') throw err;
+      transitionClaim(ws, id, 'published', { now: at, asOf: at.slice(0, 10), override: 'Reviewed by the Head of Sustainability; wording to be revisited at the next review.' });
+    }
+  };
+  for (const p of plans) {
+    if (!p.publishAt) continue;
+    publish(p.claim.id, p.publishAt, p.override);
+    published++;
+    for (const u of p.updates ?? []) {
+      saveClaim(ws, { ...p.claim, ...u.change } as Parameters<typeof saveClaim>[1], { baseDir: work, now: u.at });
+      publish(p.claim.id, u.at, u.override);
+    }
+    if (p.retireAt) transitionClaim(ws, p.claim.id, 'retired', { now: p.retireAt, note: 'Supplier changed; the T-shirts are no longer certified organic.' });
+  }
+  return { claims: plans.length, published };
+}
+
 export async function createDemoWorkspace(target: string, options: { seed?: number; threads?: number } = {}): Promise<DemoReport> {
   const dir = resolve(target);
   prepareDir(dir);
   const ws: Workspace = initWorkspace(dir, { name: COMPANY.name, actor: 'Fernhill demo' });
   try {
     writeFileSync(join(dir, DEMO_MARKER), 'This workspace was made by `npm run demo`; running it again replaces it.\n');
-    const db = ws.db;
-    const set = (key: Parameters<typeof writeSetting>[2], value: unknown) => writeSetting(db, ws.actor, key, value);
-    set('defaultCountry', 'GB');
-    set('customerPseudonym', 'location');
-    set('staffNaming', 'name');
-    set('accountPatterns', ['FH-\\d{6}']);
-    set('companyDomains', [COMPANY.domain]);
-    set('companyPostcodes', [COMPANY.postcode]);
-    set('companyAddresses', [COMPANY.address]);
-    set('topicRules', {
-      Delivery: ['delivery', 'courier', 'parcel', 'tracking'],
-      'Returns and refunds': ['refund*', 'return*', 'exchange*'],
-      Repairs: ['repair*', 'resole', 'guarantee'],
-      Sizing: ['size', 'sizes', 'sizing', 'fit'],
-      Waterproofing: ['waterproof', 'leak*', 'seam*'],
-      Packaging: ['plastic', 'packaging', 'mailer*'],
-    });
-
-    // Threads, through the real importer.
+    writePolicy(ws);
     const work = join(dir, '.demo-import');
     mkdirSync(work, { recursive: true });
-    const r = seeded(options.seed ?? DEMO_SEED);
-    const threads = demoThreads(r, options.threads ?? 236);
-    const file = join(work, 'fernhill-feedback.jsonl');
-    writeFileSync(file, `${threads.map((t) => JSON.stringify(t.record)).join('\n')}\n`);
-    await runImport(ws, [file]);
-
-    // Curation: low-confidence findings (addresses, links, order numbers) reviewed and removed, then decisions.
-    const ids = new Map(threads.map((t) => [t, `${t.record.source}:${t.record.id}`] as const));
-    for (const t of threads) {
-      if (t.decision !== 'publish') continue;
-      const red = threadRedactions(db, ids.get(t)!);
-      for (const f of red.findings) if (f.status === 'pending' && f.confidence === 'low') reviewFinding(db, ws, ids.get(t)!, f.id, 'accept');
-    }
-    for (const g of byDecision(threads, ids).values()) {
-      if (g.decision === 'pending') continue;
-      decideCurated(ws, { ids: g.ids }, g.decision === 'withhold' ? { decision: 'withhold', reason: g.reason!, note: g.note } : { decision: 'publish' });
-    }
-
-    // Claims, through the claims importer and workflow.
-    const plans = demoClaims();
-    for (const [name, content] of Object.entries(EVIDENCE_FILES)) writeFileSync(join(work, name), content);
-    const claimsFile = join(work, 'claims.json');
-    writeFileSync(claimsFile, JSON.stringify({ claims: plans.map((p) => claimInput(p.claim)) }, null, 2));
-    importClaims(ws, [claimsFile], { now: '2024-01-08T09:00:00Z' });
-    let publishedClaims = 0;
-    // Findings the linter raises are published over only with a recorded reason, as staff would have to.
-    const publish = (id: string, at: string, override: string | undefined) => {
-      try {
-        transitionClaim(ws, id, 'published', { now: at, asOf: at.slice(0, 10), override });
-      } catch (err) {
-        if (!(err instanceof CandorError) || err.code !== 'LINT_BLOCKED') throw err;
-        transitionClaim(ws, id, 'published', { now: at, asOf: at.slice(0, 10), override: 'Reviewed by the Head of Sustainability; wording to be revisited at the next review.' });
-      }
-    };
-    for (const p of plans) {
-      if (!p.publishAt) continue;
-      publish(p.claim.id, p.publishAt, p.override);
-      publishedClaims++;
-      for (const u of p.updates ?? []) {
-        saveClaim(ws, { ...p.claim, ...u.change } as Parameters<typeof saveClaim>[1], { baseDir: work, now: u.at });
-        publish(p.claim.id, u.at, u.override);
-      }
-      if (p.retireAt) transitionClaim(ws, p.claim.id, 'retired', { now: p.retireAt, note: 'Supplier changed; the T-shirts are no longer certified organic.' });
-    }
+    const threads = await importAndCurate(ws, work, options);
+    const claims = importClaimsAndPublish(ws, work);
     updateSiteSettings(ws, { intro: INTRO, policy: POLICY, url: COMPANY.url });
     rmSync(work, { recursive: true, force: true });
-
-    const counts = db.prepare('SELECT decision, count(*) AS n FROM threads GROUP BY decision').all() as { decision: string; n: number }[];
+    const counts = ws.db.prepare('SELECT decision, count(*) AS n FROM threads GROUP BY decision').all() as { decision: string; n: number }[];
     const n = (d: string) => counts.find((c) => c.decision === d)?.n ?? 0;
-    return { dir, threads: threads.length, published: n('publish'), withheld: n('withhold'), pending: n('pending'), claims: plans.length, publishedClaims };
+    return { dir, threads, published: n('publish'), withheld: n('withhold'), pending: n('pending'), claims: claims.claims, publishedClaims: claims.published };
   } finally {
     ws.close();
   }

@@ -140,131 +140,139 @@ function iso(ms: number): string {
 const START = Date.UTC(2025, 0, 6, 8, 0, 0);
 const SPAN_DAYS = 540;
 
-export function demoThreads(r: Random, count: number): DemoThread[] {
-  const out: DemoThread[] = [];
-  for (let i = 0; i < count; i++) {
-    const first = r.pick(FIRST);
-    const last = r.pick(LAST);
-    const c: Ctx = {
-      r, first, last, name: `${first} ${last}`,
-      email: `${first.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '')}.${last.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '')}${r.int(1, 99)}@example.com`,
-      phone: `07700 900${String(r.int(100, 999))}`,
-      order: `FH-${String(r.int(100000, 999999))}`,
-      product: r.pick(PRODUCTS),
-      town: r.pick(TOWNS),
-      staff: r.pick(STAFF),
-      day: r.pick(DAYS),
-    };
-    const source = r.weighted({ zendesk: 45, trustpilot: 25, email: 20, 'web-form': 10 });
-    const kind: Kind = r.weighted({ complaint: 40, praise: 27, question: 18, suggestion: 10, other: 5 });
-    // Volume grows over the period, like a real shop's.
-    const dayOffset = Math.floor(SPAN_DAYS * Math.sqrt(r.next()));
-    const opened = START + dayOffset * 86_400_000 + r.int(0, 10 * 3600) * 1000;
-    const firstReplyDelay = (kind === 'complaint' ? r.int(1, 52) : r.int(1, 30)) * 3600_000 + r.int(0, 3599) * 1000;
-    const messages: RawMessage[] = [];
-    let subject: string;
-    let rating: number | null = null;
-    let status: 'open' | 'resolved' | 'unresolved' = 'resolved';
-    let resolvedAt: string | null = null;
-    let topic: Topic | null = null;
-    const customer = (body: string, at: number): RawMessage => ({ author: { role: 'customer', name: c.name }, sent_at: iso(at), body });
-    const staff = (body: string, at: number, markdown = false): RawMessage => ({ author: { role: 'staff', name: c.staff }, sent_at: iso(at), body, ...(markdown ? { format: 'markdown' as const } : {}) });
+function customerOf(r: Random): Ctx {
+  const first = r.pick(FIRST);
+  const last = r.pick(LAST);
+  return {
+    r, first, last, name: `${first} ${last}`,
+    email: `${first.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '')}.${last.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '')}${r.int(1, 99)}@example.com`,
+    phone: `07700 900${String(r.int(100, 999))}`,
+    order: `FH-${String(r.int(100000, 999999))}`,
+    product: r.pick(PRODUCTS),
+    town: r.pick(TOWNS),
+    staff: r.pick(STAFF),
+    day: r.pick(DAYS),
+  };
+}
 
-    if (kind === 'complaint') {
-      topic = r.weighted<Topic>({ delivery: 22, returns: 16, quality: 20, sizing: 8, repairs: 8, service: 12, website: 6, packaging: 4, payment: 6 });
-      const [subj, open, reply, follow] = r.pick(COMPLAINTS[topic]);
-      subject = fill(subj, c);
-      let body = fill(open, c);
-      if (r.chance(0.55)) body += `\n\n${personalDetails(c)}`;
-      messages.push(customer(body, opened));
-      if (source === 'trustpilot') rating = r.chance(0.7) ? 1 : 2;
-      if (!reply || r.chance(0.08)) {
-        status = r.chance(0.6) ? 'open' : 'unresolved';
-      } else {
-        messages.push(staff(fill(reply, c), opened + firstReplyDelay, reply.includes('\n\n1.') || reply.includes('\n-')));
-        if (follow && r.chance(0.7)) {
-          const followAt = opened + firstReplyDelay + r.int(2, 60) * 3600_000;
-          messages.push(customer(fill(follow, c), followAt));
-          const unhappy = /not acceptable|bank/.test(follow);
-          status = unhappy ? 'unresolved' : 'resolved';
-          if (!unhappy) {
-            messages.push(staff(`Thanks for letting us know, ${first}. I will close this conversation now; just reply if anything else comes up.`, followAt + r.int(1, 20) * 3600_000));
-          }
-        } else {
-          status = r.weighted({ resolved: 70, unresolved: 15, open: 15 });
-        }
-      }
-    } else if (kind === 'praise') {
-      const [subj, open, reply] = r.pick(PRAISE);
-      subject = fill(subj, c);
-      messages.push(customer(fill(open, c), opened));
-      if (source === 'trustpilot' || source === 'web-form') rating = r.chance(0.75) ? 5 : 4;
-      if (reply && r.chance(0.8)) messages.push(staff(fill(reply, c), opened + firstReplyDelay));
-      status = 'resolved';
-    } else if (kind === 'question') {
-      const [subj, open, reply] = r.pick(QUESTIONS);
-      subject = fill(subj, c);
-      messages.push(customer(fill(open, c), opened));
-      if (r.chance(0.92)) messages.push(staff(fill(reply, c), opened + firstReplyDelay, reply.includes('](') || reply.includes('\n-')));
-      else status = 'open';
-    } else if (kind === 'suggestion') {
-      const [subj, open, reply] = r.pick(SUGGESTIONS);
-      subject = fill(subj, c);
-      messages.push(customer(fill(open, c), opened));
-      if (source === 'trustpilot') rating = 3;
-      if (reply) messages.push(staff(fill(reply, c), opened + firstReplyDelay));
-      else status = 'open';
-    } else {
-      const [subj, open, reply] = r.pick(OTHER);
-      subject = fill(subj, c);
-      messages.push(customer(fill(open, c), opened));
-      if (reply) messages.push(staff(fill(reply, c), opened + firstReplyDelay));
-      else status = 'open';
-    }
-    if (r.chance(kind === 'complaint' ? 0.45 : 0.1) && messages.length > 1) {
-      const note = messages[1]!;
-      messages.splice(2, 0, { author: { role: 'staff', name: c.staff }, sent_at: iso(Date.parse(note.sent_at) + 600_000), body: r.pick(INTERNAL_NOTES), visibility: 'internal' });
-    }
-    const lastAt = Math.max(...messages.map((m) => Date.parse(m.sent_at)));
-    if (status === 'resolved') resolvedAt = iso(lastAt + r.int(1, 48) * 3600_000);
+type Conversation = { subject: string; rating: number | null; status: 'open' | 'resolved' | 'unresolved'; topic: Topic | null; messages: RawMessage[] };
+type Opening = { c: Ctx; source: string; opened: number; firstReplyDelay: number };
 
-    const record: ThreadFileRecord = {
-      id: `${source === 'zendesk' ? 'ZD' : source === 'trustpilot' ? 'TP' : source === 'email' ? 'EM' : 'WF'}-${String(10000 + i)}`,
-      source,
-      kind,
-      subject,
-      rating,
-      status,
-      channel: source === 'zendesk' ? 'help desk' : source,
-      tags: topic ? [topic] : [],
-      opened_at: iso(opened),
-      resolved_at: resolvedAt,
-      customer: { name: c.name, email: c.email, location: `${c.town}` },
-      messages: messages.map((m, n) => ({ ...m, id: `m${n + 1}` })),
-    };
+function customerSays(c: Ctx, body: string, at: number): RawMessage {
+  return { author: { role: 'customer', name: c.name }, sent_at: iso(at), body };
+}
 
-    let decision: DemoThread['decision'] = 'publish';
-    let reason: DemoThread['reason'];
-    let note: string | undefined;
-    const roll = r.next();
-    if (roll < 0.035) { decision = 'withhold'; reason = 'privacy-request'; note = 'Customer asked us not to publish.'; }
-    else if (roll < 0.05) { decision = 'withhold'; reason = 'abusive'; note = 'Contains threats against a named employee.'; }
-    else if (roll < 0.06) { decision = 'withhold'; reason = 'legal'; note = 'Subject of an open small-claims case.'; }
-    else if (roll < 0.075) { decision = 'withhold'; reason = 'duplicate'; note = 'Same complaint also received by e-mail.'; }
-    else if (roll < 0.08) { decision = 'withhold'; reason = 'off-topic'; note = 'About a different company.'; }
-    else if (roll < 0.13) decision = 'pending';
-    out.push({ record, decision, reason, note });
+function staffSays(c: Ctx, body: string, at: number, markdown = false): RawMessage {
+  return { author: { role: 'staff', name: c.staff }, sent_at: iso(at), body, ...(markdown ? { format: 'markdown' as const } : {}) };
+}
+
+function complaint({ c, source, opened, firstReplyDelay }: Opening): Conversation {
+  const { r } = c;
+  const topic = r.weighted<Topic>({ delivery: 22, returns: 16, quality: 20, sizing: 8, repairs: 8, service: 12, website: 6, packaging: 4, payment: 6 });
+  const [subj, open, reply, follow] = r.pick(COMPLAINTS[topic]);
+  const out: Conversation = { subject: fill(subj, c), rating: null, status: 'resolved', topic, messages: [] };
+  let body = fill(open, c);
+  if (r.chance(0.55)) body += `\n\n${personalDetails(c)}`;
+  out.messages.push(customerSays(c, body, opened));
+  if (source === 'trustpilot') out.rating = r.chance(0.7) ? 1 : 2;
+  if (!reply || r.chance(0.08)) {
+    out.status = r.chance(0.6) ? 'open' : 'unresolved';
+    return out;
   }
-  // A few spam messages that never make it to the site, but are counted.
-  for (let k = 0; k < 4; k++) {
+  out.messages.push(staffSays(c, fill(reply, c), opened + firstReplyDelay, reply.includes('\n\n1.') || reply.includes('\n-')));
+  if (follow && r.chance(0.7)) {
+    const followAt = opened + firstReplyDelay + r.int(2, 60) * 3600_000;
+    out.messages.push(customerSays(c, fill(follow, c), followAt));
+    const unhappy = /not acceptable|bank/.test(follow);
+    out.status = unhappy ? 'unresolved' : 'resolved';
+    if (!unhappy) out.messages.push(staffSays(c, `Thanks for letting us know, ${c.first}. I will close this conversation now; just reply if anything else comes up.`, followAt + r.int(1, 20) * 3600_000));
+  } else {
+    out.status = r.weighted({ resolved: 70, unresolved: 15, open: 15 });
+  }
+  return out;
+}
+
+/** Praise, questions, suggestions and other feedback: an opening message and, usually, one reply. */
+function shortConversation(kind: Exclude<Kind, 'complaint'>, { c, source, opened, firstReplyDelay }: Opening): Conversation {
+  const { r } = c;
+  const table = kind === 'praise' ? PRAISE : kind === 'question' ? QUESTIONS : kind === 'suggestion' ? SUGGESTIONS : OTHER;
+  const [subj, open, reply] = r.pick<[string, string, string?]>(table);
+  const out: Conversation = { subject: fill(subj, c), rating: null, status: 'resolved', topic: null, messages: [customerSays(c, fill(open, c), opened)] };
+  const answer = (markdown = false) => out.messages.push(staffSays(c, fill(reply!, c), opened + firstReplyDelay, markdown));
+  if (kind === 'praise') {
+    if (source === 'trustpilot' || source === 'web-form') out.rating = r.chance(0.75) ? 5 : 4;
+    if (reply && r.chance(0.8)) answer();
+  } else if (kind === 'question') {
+    if (r.chance(0.92)) answer(reply!.includes('](') || reply!.includes('\n-'));
+    else out.status = 'open';
+  } else {
+    if (kind === 'suggestion' && source === 'trustpilot') out.rating = 3;
+    if (reply) answer();
+    else out.status = 'open';
+  }
+  return out;
+}
+
+/** What curation decided about the thread (most are published). */
+function decisionOf(r: Random): Pick<DemoThread, 'decision' | 'reason' | 'note'> {
+  const roll = r.next();
+  if (roll < 0.035) return { decision: 'withhold', reason: 'privacy-request', note: 'Customer asked us not to publish.' };
+  if (roll < 0.05) return { decision: 'withhold', reason: 'abusive', note: 'Contains threats against a named employee.' };
+  if (roll < 0.06) return { decision: 'withhold', reason: 'legal', note: 'Subject of an open small-claims case.' };
+  if (roll < 0.075) return { decision: 'withhold', reason: 'duplicate', note: 'Same complaint also received by e-mail.' };
+  if (roll < 0.08) return { decision: 'withhold', reason: 'off-topic', note: 'About a different company.' };
+  return { decision: roll < 0.13 ? 'pending' : 'publish', reason: undefined, note: undefined };
+}
+
+function demoThread(r: Random, i: number): DemoThread {
+  const c = customerOf(r);
+  const source = r.weighted({ zendesk: 45, trustpilot: 25, email: 20, 'web-form': 10 });
+  const kind: Kind = r.weighted({ complaint: 40, praise: 27, question: 18, suggestion: 10, other: 5 });
+  // Volume grows over the period, like a real shop's.
+  const dayOffset = Math.floor(SPAN_DAYS * Math.sqrt(r.next()));
+  const opened = START + dayOffset * 86_400_000 + r.int(0, 10 * 3600) * 1000;
+  const firstReplyDelay = (kind === 'complaint' ? r.int(1, 52) : r.int(1, 30)) * 3600_000 + r.int(0, 3599) * 1000;
+  const opening = { c, source, opened, firstReplyDelay };
+  const { subject, rating, status, topic, messages } = kind === 'complaint' ? complaint(opening) : shortConversation(kind, opening);
+  if (r.chance(kind === 'complaint' ? 0.45 : 0.1) && messages.length > 1) {
+    const note = messages[1]!;
+    messages.splice(2, 0, { author: { role: 'staff', name: c.staff }, sent_at: iso(Date.parse(note.sent_at) + 600_000), body: r.pick(INTERNAL_NOTES), visibility: 'internal' });
+  }
+  const lastAt = Math.max(...messages.map((m) => Date.parse(m.sent_at)));
+  const resolvedAt = status === 'resolved' ? iso(lastAt + r.int(1, 48) * 3600_000) : null;
+  const record: ThreadFileRecord = {
+    id: `${source === 'zendesk' ? 'ZD' : source === 'trustpilot' ? 'TP' : source === 'email' ? 'EM' : 'WF'}-${String(10000 + i)}`,
+    source,
+    kind,
+    subject,
+    rating,
+    status,
+    channel: source === 'zendesk' ? 'help desk' : source,
+    tags: topic ? [topic] : [],
+    opened_at: iso(opened),
+    resolved_at: resolvedAt,
+    customer: { name: c.name, email: c.email, location: `${c.town}` },
+    messages: messages.map((m, n) => ({ ...m, id: `m${n + 1}` })),
+  };
+  return { record, ...decisionOf(r) };
+}
+
+/** A few spam messages that never make it to the site, but are counted. */
+function spam(r: Random): DemoThread[] {
+  return Array.from({ length: 4 }, (_, k) => {
     const at = START + r.int(0, SPAN_DAYS) * 86_400_000;
-    out.push({
+    return {
       record: {
         id: `WF-${90000 + k}`, source: 'web-form', kind: 'other', subject: 'Cheap SEO services', rating: null, status: 'resolved', tags: [], opened_at: iso(at), resolved_at: iso(at + 3600_000),
         customer: { name: 'SEO Expert' }, messages: [{ id: 'm1', author: { role: 'customer', name: 'SEO Expert' }, sent_at: iso(at), body: 'Get your site to page one of Google! Visit http://spam.example/offer now.' }],
       },
       decision: 'withhold', reason: 'spam', note: 'Advertising.',
-    });
-  }
-  return out;
+    };
+  });
+}
+
+export function demoThreads(r: Random, count: number): DemoThread[] {
+  const out: DemoThread[] = [];
+  for (let i = 0; i < count; i++) out.push(demoThread(r, i));
+  return [...out, ...spam(r)];
 }

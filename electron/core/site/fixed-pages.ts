@@ -44,7 +44,7 @@ function headline(p: PeriodStats): Record<string, unknown> {
   };
 }
 
-export function fixedPages(opts: {
+export type FixedPagesInput = {
   data: SiteData & { stats: Stats };
   globals: SiteGlobals;
   latest: unknown[];
@@ -53,31 +53,32 @@ export function fixedPages(opts: {
   search: boolean;
   shards: number;
   hasClaimsBundle: boolean;
-}): FixedPage[] {
-  const { data, globals } = opts;
-  const stats = data.stats;
+};
+
+type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
+
+function claimsSummary(opts: FixedPagesInput): ClaimsSummary {
+  const { claims } = opts.data;
+  return {
+    total: claims.length,
+    published: claims.filter((c) => c.status === 'published').length,
+    retired: claims.filter((c) => c.status === 'retired').length,
+    byProgress: ['achieved', 'on_track', 'behind', 'missed', 'unknown'].map((status) => ({
+      status, label: PROGRESS_LABELS[status]!, count: claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
+    })),
+    items: claims.map((c) => claimView(c, opts.data.lastUpdated, opts.evidencePath)),
+  };
+}
+
+/** The home page's figures: shares, breakdowns and the two charts. */
+function statsView(stats: Stats): Record<string, unknown> {
   const overall = stats.overall;
   const mod = overall.moderation;
-  const pages: FixedPage[] = [];
-  const lastUpdated = data.lastUpdated;
-
-  // Home
   const months = stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-24);
   const trend = months.map((m) => ({ month: m.month, label: monthLabel(m.month, true), complaints: m.byKind.complaint ?? 0, other: m.all.threads - (m.byKind.complaint ?? 0), total: m.all.threads, resolvedShare: m.all.shareResolved }));
   const rated = [5, 4, 3, 2, 1].reduce((s, n) => s + (overall.byRating[String(n)] ?? 0), 0);
   const ratings = [5, 4, 3, 2, 1].map((n) => ({ stars: n, count: overall.byRating[String(n)] ?? 0, share: share(overall.byRating[String(n)] ?? 0, rated) ?? 0 }));
-  const claims = data.claims.map((c) => claimView(c, lastUpdated, opts.evidencePath));
-  const progressCounts = ['achieved', 'on_track', 'behind', 'missed', 'unknown'].map((status) => ({
-    status, label: PROGRESS_LABELS[status]!, count: data.claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
-  }));
-  const claimsSummary = {
-    total: data.claims.length,
-    published: data.claims.filter((c) => c.status === 'published').length,
-    retired: data.claims.filter((c) => c.status === 'retired').length,
-    byProgress: progressCounts,
-    items: claims,
-  };
-  const statsView = {
+  return {
     note: stats.note,
     imported: mod.imported,
     published: mod.published,
@@ -97,65 +98,76 @@ export function fixedPages(opts: {
     trendChart: trendChart(trend),
     dataUpTo: stats.dataUpTo,
   };
-  pages.push({
+}
+
+function homePage(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage {
+  const { data, globals } = opts;
+  return {
     path: PATHS.home, template: 'pages/home',
     scope: {
       page: pageMeta(globals, PATHS.home, 'home', `${data.organisation}: transparency report`, `Every published customer conversation with ${data.organisation}, complaints included, with statistics computed from all of them.`, { jsonLd: organizationJsonLd(data.organisation, data.texts.url) }),
       intro: data.texts.intro ? markdownToHtml(data.texts.intro) : null,
-      stats: statsView,
+      stats: statsView(data.stats),
       latest: opts.latest,
-      claims: claimsSummary,
-      lastUpdated,
+      claims,
+      lastUpdated: data.lastUpdated,
     },
-  });
+  };
+}
 
-  // Topics index
-  pages.push({
-    path: PATHS.topics, template: 'pages/topics',
-    scope: { page: pageMeta(globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
-  });
-
-  // Moderation report
+function moderationPage(opts: FixedPagesInput): FixedPage {
+  const { data, globals } = opts;
+  const mod = data.stats.overall.moderation;
   const policy: TrustedHtml = markdownToHtml(data.texts.policy ?? DEFAULT_POLICY);
   const reasons = WITHHOLD_REASONS.map((code) => ({ code, label: REASONS[code]!.label, description: REASONS[code]!.description, count: mod.withheldByReason[code] ?? 0 }));
-  const modMonths = stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-12).reverse().map((m) => ({ label: monthLabel(m.month, true), ...m.moderation }));
-  pages.push({
+  const months = data.stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-12).reverse().map((m) => ({ label: monthLabel(m.month, true), ...m.moderation }));
+  return {
     path: PATHS.moderation, template: 'pages/moderation',
     scope: {
       page: pageMeta(globals, PATHS.moderation, 'moderation', 'Moderation report', 'What was published, what was held back and why, and what is still waiting for review.'),
       policy,
       moderation: { ...mod, publishedShare: share(mod.published, mod.imported), withheldShare: share(mod.withheld, mod.imported), pendingShare: share(mod.pending, mod.imported) },
       reasons,
-      months: modMonths,
-      note: stats.note,
-      lastUpdated,
+      months,
+      note: data.stats.note,
+      lastUpdated: data.lastUpdated,
     },
-  });
+  };
+}
 
-  // Claims
-  if (data.claims.length > 0) {
-    pages.push({
+/** The claims index and one page per claim (none when there are no claims). */
+function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
+  const { data, globals } = opts;
+  if (data.claims.length === 0) return [];
+  const lastUpdated = data.lastUpdated;
+  return [
+    {
       path: PATHS.claims, template: 'pages/claims',
-      scope: { page: pageMeta(globals, PATHS.claims, 'claims', 'Sustainability claims', 'Every environmental claim the organisation makes, with its figures, evidence, progress and history.'), claims: claimsSummary, lastUpdated },
-    });
-    for (const c of claims) {
+      scope: { page: pageMeta(globals, PATHS.claims, 'claims', 'Sustainability claims', 'Every environmental claim the organisation makes, with its figures, evidence, progress and history.'), claims, lastUpdated },
+    },
+    ...claims.items.map((c) => {
       const path = c.url as string;
-      pages.push({
+      return {
         path, template: 'pages/claim', claim: c.id as string,
         scope: { page: pageMeta(globals, path, 'claims', c.title as string, c.statement as string), claim: c, lastUpdated },
-      });
-    }
-  }
+      };
+    }),
+  ];
+}
 
-  // Methodology, open data, search, 404
-  pages.push({
-    path: PATHS.methodology, template: 'pages/methodology',
-    scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', 'How this site is made', 'How every number on this site is computed, what is published and how to check that nothing was changed.'), note: stats.note, lastUpdated, dataVersion: data.dataVersion },
-  });
-  pages.push({
-    path: PATHS.data, template: 'pages/data',
-    scope: { page: pageMeta(globals, PATHS.data, 'data', 'Open data', 'Everything on this site as JSON and CSV, with a schema for each file.'), threads: data.published.length, claims: data.claims.length },
-  });
+/** Methodology, open data, search (with search) and the 404 page. */
+function aboutPages(opts: FixedPagesInput): FixedPage[] {
+  const { data, globals } = opts;
+  const pages: FixedPage[] = [
+    {
+      path: PATHS.methodology, template: 'pages/methodology',
+      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', 'How this site is made', 'How every number on this site is computed, what is published and how to check that nothing was changed.'), note: data.stats.note, lastUpdated: data.lastUpdated, dataVersion: data.dataVersion },
+    },
+    {
+      path: PATHS.data, template: 'pages/data',
+      scope: { page: pageMeta(globals, PATHS.data, 'data', 'Open data', 'Everything on this site as JSON and CSV, with a schema for each file.'), threads: data.published.length, claims: data.claims.length },
+    },
+  ];
   if (opts.search) {
     const bundles = [...Array.from({ length: opts.shards }, (_, i) => bundleDir(String(i))), ...(opts.hasClaimsBundle ? [bundleDir('claims')] : [])];
     pages.push({
@@ -170,3 +182,11 @@ export function fixedPages(opts: {
   return pages;
 }
 
+export function fixedPages(opts: FixedPagesInput): FixedPage[] {
+  const claims = claimsSummary(opts);
+  const topics: FixedPage = {
+    path: PATHS.topics, template: 'pages/topics',
+    scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
+  };
+  return [homePage(opts, claims), topics, moderationPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
+}
