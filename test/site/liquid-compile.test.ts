@@ -7,6 +7,7 @@ import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import { CompilingCache, compileTemplates, plainNodes, withLiquidOnly } from '../../electron/core/site/liquid/compile.ts';
 import { escapeOutput } from '../../electron/core/site/liquid/plain-output.ts';
+import { ScopedContext } from '../../electron/core/site/liquid/scoped-context.ts';
 import { trusted } from '../../electron/core/site/trusted.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 import { siteWorkspace, snapshot } from './helpers.ts';
@@ -23,14 +24,18 @@ const OPTIONS = { outputEscape: escapeOutput, strictVariables: true, strictFilte
 /** Renders `source` compiled (fast) or as liquidjs parsed it (plain), with the engine's options. */
 type Engine = { parse: (source: string) => ReturnType<Liquid['parse']>; parseAndRenderSync: (source: string, scope: object) => string };
 
-function engines(): { fast: Engine; plain: Engine } {
-  const make = (compile: boolean): Engine => {
+/**
+ * `fast`: compiled, rendered with the engine's own context (as every page is); `partial`: compiled, rendered with a
+ * context liquidjs made (as a partial through `{% render %}` is); `plain`: liquidjs's nodes.
+ */
+function engines(): { fast: Engine; partial: Engine; plain: Engine } {
+  const make = (compile: boolean, scoped: boolean): Engine => {
     const l = new Liquid(OPTIONS);
     l.registerFilter('trusted', { handler: (v: unknown) => String(v), raw: true });
     const parse = (source: string) => (compile ? compileTemplates(l.parse(source), true) : l.parse(source));
-    return { parse, parseAndRenderSync: (source, scope) => l.renderSync(parse(source), scope) as string };
+    return { parse, parseAndRenderSync: (source, scope) => l.renderSync(parse(source), scoped ? new ScopedContext(scope, l) : scope) as string };
   };
-  return { fast: make(true), plain: make(false) };
+  return { fast: make(true, true), partial: make(true, false), plain: make(false, false) };
 }
 
 describe('compiled templates, one by one', () => {
@@ -63,11 +68,14 @@ describe('compiled templates, one by one', () => {
     ['limit, offset, reversed and offset: continue (left to liquidjs)', '{% for x in a.mixed limit: 2 %}{{ x }}{% endfor %}|{% for x in a.mixed offset: continue %}{{ x }}{% endfor %}|{% for x in a.mixed reversed %}{{ x }}{% endfor %}'],
     ['ranges, strings and hashes (left to liquidjs)', '{% for i in (1..3) %}{{ i }}{% endfor %}|{% for c in s %}{{ c }}{% endfor %}|{% for p in a.hash %}{{ p[0] }}={{ p[1] }};{% endfor %}'],
     ['a loop variable that outlives its loop', '{% for x in a.list %}{% assign last = x.name %}{% endfor %}{{ last }}'],
+    ['names shadowed by assign, capture and loops, and seen again after them', '{{ s }}{% assign s = "shadow" %}{{ s }}{% for s in a.list %}{{ s.name }}{% if s.name %}+{% endif %}{% endfor %}{{ s }}{% capture a %}cap{% endcapture %}{{ a }}{% if a == "cap" %}!{% endif %}'],
     ['capture and case inside loops', '{% for v in a.mixed %}{% capture c %}[{{ v }}]{% endcapture %}{% case v %}{% when 1 %}{{ c }}{% else %}-{% endcase %}{% endfor %}'],
   ];
   it.each(cases)('%s', (_name, source) => {
-    const { fast, plain } = engines();
-    expect(fast.parseAndRenderSync(source, scope)).toBe(plain.parseAndRenderSync(source, scope));
+    const { fast, partial, plain } = engines();
+    const expected = plain.parseAndRenderSync(source, scope);
+    expect(fast.parseAndRenderSync(source, scope)).toBe(expected);
+    expect(partial.parseAndRenderSync(source, scope)).toBe(expected);
   });
 
   it('compiles the tags and outputs themes use most', () => {
@@ -118,6 +126,7 @@ describe('compiled templates, one by one', () => {
     };
     expect(message(plain)).toMatch(/undefined variable: .*line:\d+, col:\d+/);
     expect(message(fast)).toBe(message(plain));
+    expect(message(engines().partial)).toBe(message(plain));
   });
 
   it('every naughty string comes out as liquidjs escapes it', () => {
@@ -139,6 +148,7 @@ describe('compiled templates, one by one', () => {
     };
     expect(message(fast)).toMatch(/undefined variable: a\.missing, line:2, col:4/);
     expect(message(fast)).toBe(message(plain));
+    expect(message(engines().partial)).toBe(message(plain));
   });
 });
 

@@ -8,6 +8,7 @@ import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
 import { escapeOutput } from './plain-output.ts';
+import { ScopedContext } from './scoped-context.ts';
 
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
@@ -120,7 +121,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
         parsed.set(template, tpl);
       }
       try {
-        return tidyWhitespace(liquid.renderSync(tpl, scope) as string);
+        return tidyWhitespace(liquid.renderSync(tpl, new ScopedContext(scope, liquid)) as string);
       } catch (err) {
         throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
       }

@@ -1,10 +1,10 @@
 import { filters as liquidFilters, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
 import type { Arguments, Context, Emitter, Filter, Output, Template } from 'liquidjs';
+import { lookup, UNDECIDED } from './scoped-context.ts';
 
-// `{{ a.b | filter }}` without liquidjs's generators: the value is read with the context's public getSync (the same
-// scope lookup and property reads liquidjs's own output makes), filters run through their public render, and the
-// output escape is the engine's own function (escapeOutput, below). Anything that fails is rendered again by
-// liquidjs's node, so errors carry liquidjs's message and position.
+// `{{ a.b | filter }}` without liquidjs's generators: the value is read as liquidjs reads it (scoped-context.ts),
+// filters run through their public render, and the output escape is the engine's own function (escapeOutput,
+// below). Anything that fails is rendered again by liquidjs's node, so errors carry liquidjs's message and position.
 
 /** A value's parts when every one is a literal (`a.b["c"].0`); null when any is computed. */
 export function literalPath(token: unknown): (string | number)[] | null {
@@ -65,7 +65,8 @@ export class PlainOutput implements Template {
   render(ctx: Context, emitter: Emitter): unknown {
     let value: unknown;
     try {
-      value = ctx.getSync(this.path);
+      value = lookup(ctx, this.path);
+      if (value === UNDECIDED) return this.original.render(ctx, emitter);
       for (const f of this.filters) value = toValueSync(f.render(value, ctx));
       if (this.escapes) value = escapeOutput.call({ context: ctx }, value);
     } catch {

@@ -1,10 +1,11 @@
 import { Drop, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
 import type { Arguments, Context, Emitter, ForTag, IfTag, Template, UnlessTag, Value } from 'liquidjs';
 import { literalPath } from './plain-output.ts';
+import { lookup, UNDECIDED } from './scoped-context.ts';
 
 // `if`, `unless` and `for` without liquidjs's generators, for the common forms: conditions made of literals, literal
 // paths and operators, loops over an array without `limit`, `offset` or `reversed`. They take liquidjs's steps
-// through its public API (getSync, the context's operators, isTruthy, push/pop, registers) as plain calls. When a
+// through its public API (the context's lookups, operators, isTruthy, push/pop, registers) as plain calls. When a
 // condition or a collection cannot be read (an undefined variable under strict variables), liquidjs's own tag
 // renders instead, so its error and position are the ones reported.
 
@@ -17,7 +18,7 @@ export function tokenEval(token: unknown): Eval | null {
     return () => content;
   }
   const path = literalPath(token);
-  return path ? (ctx) => ctx.getSync(path) : null;
+  return path ? (ctx) => lookup(ctx, path) : null;
 }
 
 /** liquidjs's `Expression.evaluate` for a condition without filters; null when a part is not a literal or a path. */
@@ -38,7 +39,9 @@ function conditionEval(value: Value): Eval | null {
     const operands: unknown[] = [];
     for (const step of steps) {
       if ('value' in step) {
-        operands.push(step.value(ctx));
+        const v = step.value(ctx);
+        if (v === UNDECIDED) return UNDECIDED;
+        operands.push(v);
         continue;
       }
       const operator = ctx.opts.operators[step.op]!;
@@ -116,7 +119,9 @@ export class PlainIf extends PlainTag<IfTag | UnlessTag> {
     let chosen = this.elseTemplates;
     try {
       for (const b of this.branches) {
-        if (b.test(toValue(b.condition(ctx)), ctx)) {
+        const v = b.condition(ctx);
+        if (v === UNDECIDED) return this.tag.render(ctx, emitter);
+        if (b.test(toValue(v), ctx)) {
           chosen = b.templates;
           break;
         }
@@ -198,10 +203,12 @@ export class PlainFor extends PlainTag<ForTag> {
   render(ctx: Context, emitter: Emitter): unknown {
     let list: unknown;
     try {
-      list = toValue(this.collection(ctx));
+      list = this.collection(ctx);
     } catch {
       return this.tag.render(ctx, emitter);
     }
+    if (list === UNDECIDED) return this.tag.render(ctx, emitter);
+    list = toValue(list);
     if (!Array.isArray(list)) return this.tag.render(ctx, emitter);
     const tag = this.tag;
     if (list.length === 0) {
