@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_MEMO_CHARS, markdownMemoChars, markdownToHtml } from '../../electron/core/site/markdown.ts';
 
-// Staff replies go through marked once per distinct text: a saved reply used on thousands of threads is parsed once
-// per render worker, and what is remembered stays within its bound however many different replies a site has.
+// Staff replies go through marked; a text used again (a saved reply on thousands of threads) is remembered from its
+// second use on, and what is remembered stays within its bound however many different replies a site has.
 
 describe('staff Markdown, remembered by its text', () => {
   it('gives the same HTML for the same text, first time or from memory', () => {
@@ -20,10 +20,17 @@ describe('staff Markdown, remembered by its text', () => {
     const filler = 'x'.repeat(900);
     for (let i = 0; i < 5000; i++) {
       markdownToHtml(`Reply ${i}: ${filler}`);
+      markdownToHtml(`Reply ${i}: ${filler}`);
       if (i % 100 === 0) markdownToHtml(kept);
       expect(markdownMemoChars()).toBeLessThanOrEqual(MARKDOWN_MEMO_CHARS);
     }
     expect(markdownMemoChars()).toBeGreaterThan(MARKDOWN_MEMO_CHARS / 2);
     expect(markdownToHtml(kept).html).toBe(keptHtml);
+  });
+
+  it('does not keep a text used only once', () => {
+    const before = markdownMemoChars();
+    for (let i = 0; i < 100; i++) markdownToHtml(`A one-off reply, number ${i}, written for this customer only.`);
+    expect(markdownMemoChars()).toBe(before);
   });
 });
