@@ -2,12 +2,15 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive the real app through `npm run web` (the core on 127.0.0.1, the built renderer) in Debian's
 // Chromium. Build first: `npm run test:e2e` does. The Electron shell test (test/e2e/electron.spec.ts) runs only
-// where the Electron runtime is installed, and says so when it is not.
+// where the Electron runtime is installed, and says so when it is not. The 100,000-conversation test
+// (test/e2e/scale.spec.ts) is not part of `npm test`: `npm run test:scale` runs it (playwright.scale.config.ts),
+// before each release.
 const PORT = Number(process.env.CANDOR_E2E_PORT ?? 4791);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  testIgnore: ['scale.spec.ts'],
   outputDir: 'test-results/artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,11 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+// The test suite in three layers, each a Vitest project (`npx vitest run --project unit` runs one):
+// - unit: pure functions and rules (claims rules, PII detectors, statistics, the build plan...): no disk, no workspace,
+//   no browser; seconds in all. Add a file here when it is one.
+// - browser: what runs in a browser: the React app (jsdom) and the built site loaded in Chromium (playwright-core).
+// - integration: everything else: workspaces on disk, the CLI, importers on real files, whole site builds.
+// The end-to-end tests (test/e2e, Playwright driving the real app) run apart: `npm run test:e2e`, and the
+// 100,000-conversation one only in `npm run test:scale`.
+
+const UNIT = [
+  'test/claims/rules/**/*.test.ts',
+  'test/claims/lint.test.ts',
+  'test/claims/progress.test.ts',
+  'test/core/memo.test.ts',
+  'test/core/rules.test.ts',
+  'test/curation/detectors.test.ts',
+  'test/curation/pure.test.ts',
+  'test/importers/html.test.ts',
+  'test/importers/jwz.test.ts',
+  'test/importers/values.test.ts',
+  'test/site/brand-colors.test.ts',
+  'test/site/markdown.test.ts',
+  'test/site/pins.test.ts',
+  'test/site/plan.test.ts',
+];
+const BROWSER = [
+  'test/renderer/**/*.test.{ts,tsx}',
+  'test/site/browser-safety.test.ts',
+  'test/site/branding-browser.test.ts',
+  'test/site/quality.test.ts',
+];
+const EXCLUDE = ['test/e2e/**', 'node_modules/**'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXCLUDE, testTimeout: 10_000 } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: [...EXCLUDE, ...UNIT, ...BROWSER], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'browser', include: BROWSER, exclude: EXCLUDE, testTimeout: 60_000 } },
+    ],
   },
 });

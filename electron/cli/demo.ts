@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CandorError } from '../core/errors.ts';
 import { buildSite } from '../core/site/build.ts';
-import { createDemoWorkspace } from '../core/site/demo/create.ts';
+import { createDemoWorkspace } from '../core/demo/create.ts';
 import { serveSite } from '../core/site/serve.ts';
 import { EXIT } from './command.ts';
 import type { Io } from './command.ts';

@@ -1,5 +1,6 @@
 // The `candor` command. Thin: finds the command, parses its flags against its schema, calls the core.
 import { CandorError } from '../core/errors.ts';
+import { VERSION } from '../core/version.ts';
 import { EXIT, parseCommandArgs } from './command.ts';
 import type { Io } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -24,7 +25,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version') {
-    io.out('candor 0.1.0\n');
+    io.out(`candor ${VERSION}\n`);
     return EXIT.ok;
   }
   const cmd = commands.find((c) => c.name === name);

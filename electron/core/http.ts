@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Core } from './index.ts';
+import { contentType, resolveStatic, staticFiles } from './static-files.ts';
 
 /**
  * The same contract as Electron IPC, over HTTP on 127.0.0.1, for the browser harness and e2e tests.
@@ -24,15 +25,6 @@ export type HttpServerOptions = {
 export type HttpServer = { url: string; port: number; token: string; close: () => Promise<void> };
 
 const MAX_BODY = 64 * 1024 * 1024;
-
-export const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.webmanifest': 'application/manifest+json',
-};
 
 export const RENDERER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -58,33 +50,21 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Resolves a URL path inside root, refusing anything that climbs out of it. */
-export function safeJoin(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = resolve(root, `.${sep}${normalize(decoded)}`);
-  const base = resolve(root);
-  return full === base || full.startsWith(base + sep) ? full : null;
-}
-
-export async function serveFile(res: ServerResponse, root: string, urlPath: string, transform?: (html: string) => string, headers: Record<string, string> = {}): Promise<void> {
-  let file = safeJoin(root, urlPath);
-  if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (transform && type.startsWith('text/html')) return send(res, 200, transform(body.toString('utf8')), type, headers);
-    send(res, 200, body, type, headers);
-  } catch {
-    send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-  }
+/** The built renderer: index.html with the run's token put in; every other file as it is. */
+function rendererFiles(dir: string, token: string): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> {
+  const headers = { 'content-security-policy': RENDERER_CSP, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const files = staticFiles(() => dir, { headers });
+  return async (req, res, path) => {
+    let file: string | null;
+    try {
+      file = resolveStatic(realpathSync(dir), path);
+    } catch {
+      file = null;
+    }
+    if (!file || !contentType(file).startsWith('text/html')) return files(req, res, path);
+    const html = (await readFile(file, 'utf8')).replace('</head>', `<meta name="candor-api-token" content="${token}"></head>`);
+    send(res, 200, html, contentType(file), { 'content-security-policy': RENDERER_CSP });
+  };
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
@@ -92,6 +72,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const { core } = options;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const preview = staticFiles(() => options.previewDir?.() ?? null, {
+    headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    notFound: (_req, res, root) => send(res, 404, root ? 'Not found' : 'No site has been built yet.', 'text/plain; charset=utf-8'),
+  });
+  const renderer = options.staticDir ? rendererFiles(options.staticDir, token) : null;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -126,17 +112,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
 
-    if (url.pathname.startsWith('/preview/') || url.pathname === '/preview') {
-      const dir = options.previewDir?.() ?? null;
-      if (!dir) return send(res, 404, 'No site has been built yet.', 'text/plain; charset=utf-8');
-      return serveFile(res, dir, url.pathname.slice('/preview'.length) || '/');
-    }
-
-    if (options.staticDir) {
-      const inject = (html: string) => html.replace('</head>', `<meta name="candor-api-token" content="${token}"></head>`);
-      const path = url.pathname === '/' ? '/index.html' : url.pathname;
-      return serveFile(res, options.staticDir, path, inject, { 'content-security-policy': RENDERER_CSP });
-    }
+    if (url.pathname.startsWith('/preview/') || url.pathname === '/preview') return preview(req, res, url.pathname.slice('/preview'.length) || '/');
+    if (renderer) return renderer(req, res, url.pathname);
     send(res, 404, 'Not found', 'text/plain; charset=utf-8');
   });
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { MIME, safeJoin } from '../core/http.ts';
+import { join } from 'node:path';
+import { contentType, joinInside } from '../core/static-files.ts';
 
 // The app's own scheme. The renderer is served from candor://app/ (not file://, per Electron's checklist) and the
 // last built site from candor://preview/, a different origin, so the preview can never reach the app.
@@ -44,13 +44,13 @@ export function resolveProtocolRequest(rawUrl: string, roots: ProtocolRoots, csp
   const root = url.host === 'app' ? roots.app : url.host === 'preview' ? roots.preview() : null;
   if (!root) return notFound(url.host === 'preview' ? 'No site has been built yet.' : 'Not found');
   const path = url.pathname === '/' || url.pathname === '' ? '/index.html' : url.pathname;
-  const file = safeJoin(root, path);
+  const file = joinInside(root, path);
   if (!file) return notFound();
   return {
     status: 200,
     file,
     headers: {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-security-policy': url.host === 'app' ? csp.app : csp.preview,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
@@ -64,8 +64,7 @@ export async function protocolResponse(answer: ProtocolAnswer): Promise<Response
   try {
     let file = answer.file;
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return new Response(new Uint8Array(await readFile(file)), { status: 200, headers: { ...answer.headers, 'content-type': type } });
+    return new Response(new Uint8Array(await readFile(file)), { status: 200, headers: { ...answer.headers, 'content-type': contentType(file) } });
   } catch {
     return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }

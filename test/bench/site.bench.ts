@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openThreadReader, publishedThreadKeys } from '../../electron/core/site/data.ts';
+import { openThreadReader, publishedThreadKeys } from '../../electron/core/site/site-data.ts';
 import { DatabaseSync } from 'node:sqlite';
 import type { BenchRow, BenchTable } from './run.ts';
 import { benchWorkspace, changeOneThread } from './site-data.ts';

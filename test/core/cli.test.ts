@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../electron/cli/commands/index.ts';
@@ -26,6 +27,13 @@ describe('candor CLI', () => {
     const top = runCli(['--help']);
     expect(top.code).toBe(0);
     for (const c of commands) expect(top.stdout).toContain(c.name);
+  });
+
+  it('--version prints the version package.json gives, which a built site names as its generator', async () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(runCli(['--version']).stdout).toBe(`candor ${pkg.version}\n`);
+    const { GENERATOR } = await import('../../electron/core/version.ts');
+    expect(GENERATOR).toBe(`Candor ${pkg.version}`);
   });
 
   it('init, import --json, threads, decide and audit work together', () => {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
@@ -67,5 +68,38 @@ describe('the typed contract over loopback HTTP', () => {
 
   it('listens on the loopback address only', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('the harness\'s static files: the built renderer and the last site built, at /preview/', () => {
+  it('serves both through the one static file server: types, index pages, the token in the app page only, nothing outside', async () => {
+    const app = join(dir, 'app');
+    const site = join(dir, 'site');
+    for (const d of [join(app, 'assets'), join(site, 'threads'), join(site, 'search', '0')]) mkdirSync(d, { recursive: true });
+    writeTemp(app, 'index.html', '<!doctype html><html><head><title>app</title></head><body></body></html>');
+    writeTemp(app, 'assets/app.js', 'console.log(1)');
+    writeTemp(site, 'index.html', '<h1>home</h1>');
+    writeTemp(site, 'threads/index.html', '<h1>threads</h1>');
+    writeTemp(site, 'search/0/pagefind-entry.json', '{}');
+    writeTemp(site, 'search/0/en_1.pf_meta', 'x');
+    writeTemp(dir, 'secret.txt', 'outside');
+    let preview: string | null = null;
+    const harness = await startHttpServer({ core, staticDir: app, previewDir: () => preview });
+    cleanups.push(() => harness.close());
+    const get = (path: string, init?: RequestInit) => fetch(`${harness.url}${path}`, init);
+    expect(await (await get('/preview/')).text()).toBe('No site has been built yet.');
+    preview = site;
+    const home = await get('/preview/');
+    expect([home.status, home.headers.get('content-type'), await home.text()]).toEqual([200, 'text/html; charset=utf-8', '<h1>home</h1>']);
+    expect(await (await get('/preview/threads/')).text()).toBe('<h1>threads</h1>');
+    expect((await get('/preview/search/0/pagefind-entry.json')).headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect((await get('/preview/search/0/en_1.pf_meta')).headers.get('content-type')).toBe('application/octet-stream');
+    for (const path of ['/preview/../secret.txt', '/preview/%2e%2e/secret.txt', '/preview/missing.html']) expect((await get(path)).status).toBe(404);
+    const page = await get('/');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain(`<meta name="candor-api-token" content="${harness.token}"></head>`);
+    const script = await get('/assets/app.js');
+    expect([script.headers.get('content-type'), await script.text()]).toEqual(['text/javascript; charset=utf-8', 'console.log(1)']);
+    expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { addManualRedaction } from '../../electron/core/curation/findings.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
-import { createDemoWorkspace } from '../../electron/core/site/demo/create.ts';
+import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
 import type { Manifest } from '../../electron/core/site/manifest.ts';
 import { readManifest } from '../../electron/core/site/manifest.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
-import { CACHE_DIR, cachePaths, KEEP_CACHES } from '../../electron/core/site/cache.ts';
+import { BuildError } from '../../electron/core/site/build/errors.ts';
+import { KEEP_STATES, STATE_DIR, statePaths } from '../../electron/core/site/build-state.ts';
 import { initSigningKey } from '../../electron/core/site/keys.ts';
 import { readManifest, verifySite } from '../../electron/core/site/manifest.ts';
-import { OpenClaimsFile, OpenThreadsFile } from '../../electron/core/site/open-data.ts';
+import { OpenClaimsFile, OpenThreadsFile } from '../../electron/core/site/open-data/schemas.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, listFiles, SECRETS, siteText, siteWorkspace, snapshot } from './helpers.ts';
@@ -201,9 +202,33 @@ describe('deterministic, atomic and incremental builds', () => {
     mkdirSync(dirname(override), { recursive: true });
     writeFileSync(override, '{% layout "layouts/base" %}{% block content %}{{ no_such_value }}{% endblock %}');
     try {
-      await expect(buildSite({ workspace: fx.dir, out: copy })).rejects.toThrow(/no_such_value/);
+      // The error names the phase, the page and what failed in the template.
+      await expect(buildSite({ workspace: fx.dir, out: copy })).rejects.toThrow(/\(fixed pages\): moderation\.html: Template pages\/moderation\.liquid failed: .*no_such_value/);
       expect(snapshot(copy)).toEqual(before);
       expect(readdirSync(fx.root).filter((n) => n.includes('candor-build'))).toEqual([]);
+    } finally {
+      rmSync(join(fx.dir, 'templates'), { recursive: true, force: true });
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['a thread page on a render worker', 'pages/thread.liquid', /\(thread pages\): threads\/[0-9a-f]{2}\/t_[0-9a-f]+\.html \(thread t_[0-9a-f]+\): Template pages\/thread\.liquid failed: .*no_such_value/],
+    ['a thread page', 'pages/thread.liquid', /\(thread pages\): threads\/[0-9a-f]{2}\/t_[0-9a-f]+\.html \(thread t_[0-9a-f]+\): Template pages\/thread\.liquid failed: .*no_such_value/],
+    ['a list page', 'pages/list.liquid', /\(list pages\): conversations\/index\.html: Template pages\/list\.liquid failed: .*no_such_value/],
+  ])('names the phase, the file and the thread when %s fails', async (what, template, message) => {
+    const copy = join(fx.root, 'previous');
+    cpSync(site, copy, { recursive: true });
+    const before = snapshot(copy);
+    const override = join(fx.dir, 'templates', template);
+    mkdirSync(dirname(override), { recursive: true });
+    writeFileSync(override, '{% layout "layouts/base" %}{% block content %}{{ no_such_value }}{% endblock %}');
+    try {
+      const failed = await buildSite({ workspace: fx.dir, out: copy, clean: true, workers: what.includes('worker') ? 1 : 0 }).then(() => null, (err: unknown) => err);
+      expect(failed).toBeInstanceOf(BuildError);
+      expect((failed as BuildError).message).toMatch(message);
+      expect((failed as BuildError).code).toBe('TEMPLATE_ERROR');
+      expect(snapshot(copy)).toEqual(before);
     } finally {
       rmSync(join(fx.dir, 'templates'), { recursive: true, force: true });
       rmSync(copy, { recursive: true, force: true });
@@ -272,7 +297,7 @@ describe('deterministic, atomic and incremental builds', () => {
     try {
       const out = join(t.root, 'site');
       await (await buildSite({ workspace: t.dir, out })).cleanup;
-      const cardsFile = cachePaths(t.dir, out).cards;
+      const cardsFile = statePaths(t.dir, out).cards;
       const sizes: number[] = [];
       for (let round = 0; round < 8; round++) {
         await reimportWithReply(t, `fx-${round}`, { id: `late-${round}`, sent_at: '2026-03-01T12:00:00Z', body: `Reply number ${round}.` });
@@ -305,10 +330,10 @@ describe('the build state kept in the workspace', () => {
         // mtime resolution: the order of the saves must be visible.
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const cacheDir = join(t.dir, CACHE_DIR);
+      const cacheDir = join(t.dir, STATE_DIR);
       const kept = readdirSync(cacheDir).filter((n) => n.endsWith('.json')).sort();
-      expect(kept).toEqual(outs.slice(-KEEP_CACHES).map((o) => basename(cachePaths(t.dir, o).state)).sort());
-      expect(readdirSync(cacheDir).filter((n) => n.endsWith('.cards'))).toHaveLength(KEEP_CACHES);
+      expect(kept).toEqual(outs.slice(-KEEP_STATES).map((o) => basename(statePaths(t.dir, o).state)).sort());
+      expect(readdirSync(cacheDir).filter((n) => n.endsWith('.cards'))).toHaveLength(KEEP_STATES);
       // The newest folder rebuilds from its state; the oldest builds clean, and both give the same site as before.
       const before = snapshot(outs[0]!);
       const newest = await buildSite({ workspace: t.dir, out: outs.at(-1)!, search: false });

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCards } from '../../electron/core/site/render.ts';
+import { readCards } from '../../electron/core/site/render/cards.ts';
 import { tempDir } from '../helpers/workspace.ts';
 
 // List pages take their items from the cards file, reading runs of nearby items at once: every item must come back

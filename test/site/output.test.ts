@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeManifest } from '../../electron/core/site/manifest.ts';
 import type { BuildInfo } from '../../electron/core/site/manifest.ts';
 import { commitInPlace, prepareOutput, recoverOutput } from '../../electron/core/site/output.ts';
 import { sha256 } from '../../electron/core/site/site-writer.ts';
-import { resolveRequest, serveSite } from '../../electron/core/site/serve.ts';
+import { serveSite } from '../../electron/core/site/serve.ts';
+import { resolveStatic } from '../../electron/core/static-files.ts';
 import { tempDir } from '../helpers/workspace.ts';
 
 const BUILD: BuildInfo = {
@@ -77,10 +78,16 @@ describe('candor serve', () => {
     const dir = join(t.dir, 'site');
     site(dir, { 'index.html': '<!DOCTYPE html><title>x</title>', 'assets/site.css': 'body{}', '404.html': 'not here', 'data/threads.json': '{}' });
     writeFileSync(join(t.dir, 'secret.txt'), 'outside');
-    expect(resolveRequest(dir, '/../secret.txt')).toBeNull();
-    expect(resolveRequest(dir, '/%2e%2e/secret.txt')).toBeNull();
-    expect(resolveRequest(dir, '/.hidden')).toBeNull();
-    expect(resolveRequest(dir, '/assets/')).toBeNull();
+    const root = realpathSync(dir);
+    writeFileSync(join(dir, '.hidden'), 'dotfile');
+    symlinkSync(join(t.dir, 'secret.txt'), join(dir, 'assets', 'link.txt'));
+    expect(resolveStatic(root, '/../secret.txt')).toBeNull();
+    expect(resolveStatic(root, '/%2e%2e/secret.txt')).toBeNull();
+    expect(resolveStatic(root, '/.hidden')).toBeNull();
+    expect(resolveStatic(root, '/assets/')).toBeNull();
+    expect(resolveStatic(root, '/assets/link.txt')).toBeNull();
+    expect(resolveStatic(root, '/assets/site.css')).toBe(join(root, 'assets', 'site.css'));
+    expect(resolveStatic(root, '/')).toBe(join(root, 'index.html'));
     const server = await serveSite(dir);
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -94,6 +101,15 @@ describe('candor serve', () => {
       expect(missing.status).toBe(404);
       expect(await missing.text()).toBe('not here');
       expect((await fetch(`${server.url}index.html`, { method: 'POST' })).status).toBe(405);
+      for (const path of ['.hidden', 'assets/link.txt', '%2e%2e/secret.txt']) {
+        const refused = await fetch(`${server.url}${path}`);
+        expect(refused.status).toBe(404);
+        expect(await refused.text()).toBe('not here');
+      }
+      const head = await fetch(`${server.url}data/threads.json`, { method: 'HEAD' });
+      expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, '2', '']);
+      const part = await fetch(`${server.url}assets/site.css`, { headers: { range: 'bytes=0-3' } });
+      expect([part.status, await part.text()]).toEqual([206, 'body']);
     } finally {
       await server.close();
     }

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
-import { createDemoWorkspace } from '../../electron/core/site/demo/create.ts';
+import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
 import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { tempDir } from '../helpers/workspace.ts';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedThreadKeys } from '../../electron/core/site/data.ts';
-import { templateRoots } from '../../electron/core/site/liquid.ts';
+import { publishedThreadKeys } from '../../electron/core/site/site-data.ts';
+import { templateRoots } from '../../electron/core/site/themes.ts';
 import { siteGlobals } from '../../electron/core/site/pages.ts';
-import { RenderContext } from '../../electron/core/site/render.ts';
-import type { ThreadResult } from '../../electron/core/site/render.ts';
+import { RenderContext } from '../../electron/core/site/render/context.ts';
+import type { ThreadResult } from '../../electron/core/site/render/context.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';

@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonLdBlock } from '../../electron/core/site/jsonld.ts';
-import { createEngine, templateRoots, tidyWhitespace } from '../../electron/core/site/liquid.ts';
+import { createEngine, tidyWhitespace } from '../../electron/core/site/liquid/engine.ts';
+import { templateRoots } from '../../electron/core/site/themes.ts';
 import { markdownToHtml, MARKDOWN_MAX_CHARS, safeHref } from '../../electron/core/site/markdown.ts';
-import { csvCell, csvRow } from '../../electron/core/site/open-data.ts';
+import { csvRows } from '../../electron/core/csv-write.ts';
 import { escapeHtml, textToHtml, trusted } from '../../electron/core/site/trusted.ts';
-import { messageHtml, slugify, topicKey } from '../../electron/core/site/views.ts';
+import { messageHtml } from '../../electron/core/site/thread-views.ts';
+import { slugify, topicKey } from '../../electron/core/site/topics.ts';
 import { claimPath, rootFor } from '../../electron/core/site/pages.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../../electron/core/site/format.ts';
 import { tempDir } from '../helpers/workspace.ts';
@@ -152,11 +154,18 @@ describe('CSV is safe against formula injection', () => {
     ['plain, with comma', '"plain, with comma"'],
     ['line\nbreak', '"line\nbreak"'],
     ['say "hi"', '"say ""hi"""'],
+    // Spreadsheets read the full-width forms as = + - @ too.
+    ['\uff1d1+1', "'\uff1d1+1"],
+    ['\uff0b1', "'\uff0b1"],
+    ['\uff0d1', "'\uff0d1"],
+    ['\uff20SUM(A1)', "'\uff20SUM(A1)"],
   ])('%j', (value, expected) => {
-    expect(csvCell(value)).toBe(expected);
+    expect(csvRows([[value]])).toBe(`${expected}\r\n`);
   });
-  it('leaves numbers and empty values alone', () => {
-    expect(csvRow([-5, null, 3.5, true, 'x'])).toBe('-5,,3.5,true,x\r\n');
+  it('leaves numbers, booleans and empty values alone', () => {
+    expect(csvRows([[-5, null, 3.5, true, false, '', 'x']])).toBe('-5,,3.5,true,false,,x\r\n');
+    expect(csvRows([['a'], ['b']])).toBe('a\r\nb\r\n');
+    expect(csvRows([])).toBe('');
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256File } from '../../electron/core/file-hash.ts';
-import { SearchBuilder, writeBundle } from '../../electron/core/site/search.ts';
+import { SearchBuilder, writeBundle } from '../../electron/core/site/search/bundle.ts';
 import { tempDir } from '../helpers/workspace.ts';
 
 // A search bundle's files are written by Candor from the bytes Pagefind hands back, so the manifest's hashes are of

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { workspaceStats } from '../../electron/core/curation/workspace-stats.ts';
-import { dataVersion, siteStats } from '../../electron/core/site/data.ts';
+import { dataVersion, siteStats } from '../../electron/core/site/site-data.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildSite } from '../../core/site/build.ts';
 import type { BuildProgress } from '../../core/site/build.ts';
-import { listThemes } from '../../core/site/liquid.ts';
+import { listThemes } from '../../core/site/themes.ts';
 import { defineCommand, EXIT } from '../command.ts';
 
 function bar(write: (s: string) => void, enabled: boolean): { update: (p: BuildProgress) => void; done: () => void } {

@@ -3,7 +3,8 @@ import type { appChannels, Preferences, RecentWorkspace } from '../../shared/con
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CandorError } from '../errors.ts';
-import { createDemoWorkspace } from '../site/demo/create.ts';
+import { createDemoWorkspace } from '../demo/create.ts';
+import { VERSION } from '../version.ts';
 import { openWorkspace } from '../workspace.ts';
 import { workspaceInfo } from './workspace.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
@@ -30,7 +31,7 @@ function unsupported(what: string): never {
 
 export const appHandlers: HandlersFor<typeof appChannels> = {
   'app.info'() {
-    return { shell: 'browser', version: '0.1.0', platform: process.platform, dialogs: false, openPaths: false, previewBase: '/preview/' };
+    return { shell: 'browser', version: VERSION, platform: process.platform, dialogs: false, openPaths: false, previewBase: '/preview/' };
   },
   'app.recent.list'(_req, ctx) {
     return { workspaces: state(ctx).recent };

@@ -5,7 +5,7 @@ import type { BuildResult, SiteSettingsInfo } from '../../shared/contract/site.t
 import { buildSite } from '../site/build.ts';
 import type { BuildOptions, BuildReport } from '../site/build.ts';
 import { initSigningKey, readSigningKey } from '../site/keys.ts';
-import { listThemes } from '../site/liquid.ts';
+import { listThemes } from '../site/themes.ts';
 import { verifySite } from '../site/manifest.ts';
 import { readBranding } from '../site/branding.ts';
 import { clearSiteLogo, readSiteSettings, setSiteLogo, siteLogoFile, updateSiteSettings } from '../site/settings.ts';

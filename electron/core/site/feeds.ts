@@ -1,5 +1,5 @@
 import { escapeHtml } from './trusted.ts';
-import type { ThreadSummary } from './views.ts';
+import type { ThreadSummary } from './thread-views.ts';
 
 // The Atom feed, the sitemap and robots.txt. Links are absolute when the site's address is known (--base-url);
 // without it the feed uses relative links and the sitemap lists paths, and the build says so.

@@ -1,8 +1,9 @@
 
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
+import { filesIn } from './files-in.ts';
 import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
 
 // manifest.json lists every file of the site with its SHA-256 and size, and how the site was built. With a signing
@@ -85,15 +86,6 @@ export function readManifest(dir: string): Manifest | null {
 import { sha256File } from '../file-hash.ts';
 export { sha256File };
 
-function listFiles(dir: string, base = dir, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) listFiles(full, base, out);
-    else out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out;
-}
-
 export type VerifyResult =
   | { ok: true; files: number; signed: boolean; fingerprint: string | null }
   | { ok: false; files: number; problem: string; path: string | null };
@@ -128,7 +120,7 @@ export function verifySite(siteDir: string, options: { publicKeyPem?: string } =
     if (actual.sha256 !== f.sha256) return { ok: false, files: checked, problem: `${f.path} has changed: its SHA-256 is ${actual.sha256}, the manifest says ${f.sha256}`, path: f.path };
     checked++;
   }
-  for (const rel of listFiles(dir).sort()) {
+  for (const rel of filesIn(dir).sort()) {
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
     if (!listed.has(rel)) return { ok: false, files: checked, problem: `${rel} is not in the manifest (a file was added)`, path: rel };
   }

@@ -1,12 +1,15 @@
+import { hash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { Marked } from 'marked';
 import type { Tokens } from 'marked';
-import { simpleMarkdown } from './markdown-simple.ts';
 import { escapeHtml, textToHtml, trusted } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
 
 // Staff replies may use Markdown. marked does not sanitise, so this renderer does: raw HTML in the source is shown
 // as text, links survive only with http, https or mailto, images become links (the site loads nothing from
 // elsewhere), and attributes that need inline styles (table alignment) are dropped. One instance for the build.
+// Support staff answer with templates (saved replies, macros): the same source gives the same HTML, so each text is
+// parsed once per render worker and remembered, within a bounded cache.
 
 /** Past ReDoS bugs in Markdown parsers (marked#1070) grew with input size: longer messages are shown as text. */
 export const MARKDOWN_MAX_CHARS = 20_000;
@@ -82,24 +85,30 @@ const marked = new Marked({
   },
 });
 
-let parserOnly = false;
-
-/** Runs `fn` with all Markdown going through marked: the tests compare sites made both ways. */
-export async function withMarkdownParserOnly<T>(fn: () => T | Promise<T>): Promise<T> {
-  parserOnly = true;
-  try {
-    return await fn();
-  } finally {
-    parserOnly = false;
-  }
-}
-
+/** About 4 MB of remembered sources and their HTML per render worker (JavaScript strings: two bytes a character). */
+const MEMO_CHARS = 2_000_000;
+const memo = new LRUCache<string, string>({ maxSize: MEMO_CHARS, sizeCalculation: (html, source) => html.length + source.length || 1 });
 /**
- * Staff Markdown as safe HTML. Replies that are only paragraphs, lists, bold and links (most of them) are rendered
- * without the parser, to the same bytes (markdown-simple.ts).
+ * The texts seen once, by hash: a text is remembered from its second use on. Most replies are written once; keeping
+ * each of them would only churn the memory the collector must go through (a third of a build's time, measured).
  */
+const seenOnce = new LRUCache<string, true>({ max: 50_000 });
+
+/** Staff Markdown as safe HTML. */
 export function markdownToHtml(source: string): TrustedHtml {
   if (source.length > MARKDOWN_MAX_CHARS) return textToHtml(source);
-  const simple = parserOnly ? null : simpleMarkdown(source, linkHtml);
-  return trusted(simple ?? marked.parse(source, { async: false }));
+  let html = memo.get(source);
+  if (html !== undefined) return trusted(html);
+  html = marked.parse(source, { async: false });
+  const key = hash('sha1', source, 'base64');
+  if (seenOnce.has(key)) memo.set(source, html);
+  else seenOnce.set(key, true);
+  return trusted(html);
 }
+
+/** How many characters the memo holds now (sources and their HTML): bounded by MEMO_CHARS. */
+export function markdownMemoChars(): number {
+  return memo.calculatedSize;
+}
+
+export { MEMO_CHARS as MARKDOWN_MEMO_CHARS };

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../errors.ts';
+import { filesIn } from './files-in.ts';
 import { hasCandorManifest, MANIFEST_FILE, SIGNATURE_FILE } from './manifest.ts';
 import type { ManifestFile } from './manifest.ts';
 
@@ -137,15 +138,6 @@ export function commitOutput(output: Output): Promise<void> {
   return rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
-function walk(dir: string, base = dir, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, base, out);
-    else out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out;
-}
-
 /**
  * Moves a rebuild's changed files into the previous site: every file the build wrote whose bytes differ from the
  * previous site's, deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
@@ -156,7 +148,7 @@ export function commitInPlace(output: Output, files: readonly ManifestFile[], pr
   const listed = new Set(files.map((f) => f.path));
   const byPath = new Map(files.map((f) => [f.path, f]));
   const moves: string[] = [];
-  for (const rel of walk(temp)) {
+  for (const rel of filesIn(temp)) {
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
     const now = byPath.get(rel);
     const before = previous.get(rel);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from './trusted.ts';
+import { extname } from 'node:path';
+import { CandorError } from '../errors.ts';
 import type { ThreadKind } from '../model/thread.ts';
-import { KIND_LABELS } from './views.ts';
+import { KIND_LABELS } from './labels.ts';
+import { escapeHtml } from './trusted.ts';
 
 // The site's address space and the values every page shares. Links are relative (with explicit index.html), so a
 // site works from any folder, any sub-path of a host, and straight from the disk.
@@ -27,6 +29,40 @@ export const PAGE_SIZE = 50;
 export function claimPath(id: string): string {
   const safe = id.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
   return safe === id && safe !== 'index' ? `claims/${safe}.html` : `claims/${safe}-${createHash('sha256').update(id).digest('hex').slice(0, 6)}.html`;
+}
+
+/**
+ * Thread pages are spread over 256 folders by a hash of their id: no folder grows to 100,000 entries, and render
+ * workers rarely write into the same folder at once (creating files in one folder is serialised by the disk).
+ */
+export function threadUrl(id: string): string {
+  // FNV-1a: stable everywhere, and cheap enough to compute for 100,000 ids on every build.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return `threads/${((h >>> 0) & 0xff).toString(16).padStart(2, '0')}/${id}.html`;
+}
+
+const SAFE_EVIDENCE_EXT = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.txt', '.csv', '.json', '.xlsx', '.xls', '.ods', '.docx', '.doc', '.odt', '.zip']);
+
+/** Evidence files are published under their hash with a harmless extension: an uploaded .html or .svg never runs. */
+export function publishedEvidencePath(sha: string, name: string): string {
+  const ext = extname(name).toLowerCase();
+  return `evidence/${sha}${SAFE_EVIDENCE_EXT.has(ext) ? ext : '.bin'}`;
+}
+
+/** The site's published address as `https://host/path/`, or null for none. */
+export function normalizeBaseUrl(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new CandorError('USAGE', `--base-url "${raw}" is not a web address (expected e.g. https://transparency.example.com/).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CandorError('USAGE', `--base-url must start with https:// or http:// (got "${raw}").`);
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** "../" for each folder the page is in. */

@@ -10,9 +10,9 @@ import type { Workspace } from '../workspace.ts';
 import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from './brand-colors.ts';
 import type { SiteColors } from './brand-colors.ts';
 import { brandingKey, readBranding } from './branding.ts';
-import { normalizeBaseUrl } from './build.ts';
-import { readSiteTexts, siteTextKey } from './data.ts';
-import { listThemes } from './liquid.ts';
+import { normalizeBaseUrl } from './pages.ts';
+import { readSiteTexts, siteTextKey } from './site-data.ts';
+import { listThemes } from './themes.ts';
 import { logoPath, readLogoFile, removeOtherLogos, storeLogoFile } from './logo.ts';
 
 // The site's settings: the organisation's name, its texts (home page introduction, moderation policy, website), and

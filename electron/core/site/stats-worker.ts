@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
 import { DB_FILE } from '../workspace.ts';
 
-// Computes the site's statistics beside the builder (see siteStats in data.ts), on a read-only connection.
+// Computes the site's statistics beside the builder (see siteStats in site-data.ts), on a read-only connection.
 
 const { workspaceDir } = workerData as { workspaceDir: string };
 try {

@@ -2,7 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { actionName, describeEntry } from '../../shared/audit-words.ts';
-import { csvRow } from '../site/open-data.ts';
+import { csvRows } from '../csv-write.ts';
 import { AuditEntry } from '../model/audit.ts';
 
 // The audit log for people: filters by person, action and date, each entry in words with the conversation's
@@ -69,12 +69,12 @@ export const AUDIT_CSV_COLUMNS = ['seq', 'when', 'who', 'action', 'what', 'on', 
 export function exportAuditCsv(db: DatabaseSync, path: string, f: AuditFilter): { path: string; rows: number } {
   const w = where(f);
   const stmt = db.prepare(`${SELECT} ${w.sql ? `WHERE ${w.sql}` : ''} ORDER BY a.seq`);
-  const parts = [csvRow(AUDIT_CSV_COLUMNS)];
+  const parts = [csvRows([AUDIT_CSV_COLUMNS])];
   let rows = 0;
   for (const r of stmt.iterate(...w.params) as Iterable<Row>) {
     const e = toRow(r);
-    parts.push(csvRow([e.seq, e.at, e.actor, e.actionName, e.summary, e.entityType, e.entityId, e.subject, e.action,
-      e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after)]));
+    parts.push(csvRows([[e.seq, e.at, e.actor, e.actionName, e.summary, e.entityType, e.entityId, e.subject, e.action,
+      e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after)]]));
     rows++;
   }
   writeFileSync(`${path}.tmp`, `\ufeff${parts.join('')}`);

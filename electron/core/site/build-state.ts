@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+// The build state: what the last build of one output folder saved, so the next one renders only what changed: each
+// thread's content hash, where its list item and its data rows are, the input hash of every other page, and the
+// search shards. Kept in the workspace (.site-cache/):
+// <key>.json holds the state, <key>.cards the list items rendered once per thread. It holds only what the site
+// already publishes and can be deleted at any time: the next build is then a clean one. It is trusted only while
+// the site it describes is untouched (its manifest's hash matches) and was built by the same code, theme and options.
+
+export const STATE_DIR = '.site-cache';
+const FORMAT = 3;
+
+export type Range = [number, number];
+/** One thread of a build: hashes, what lists group it by, and byte ranges in the cards file and the data files. */
+export type ThreadRecord = { pageHash: string; summaryHash: string; kind: string; topics: string[]; card: Range; json: Range; threadsCsv: Range; messagesCsv: Range };
+
+export type BuildState = {
+  format: number;
+  fingerprint: string;
+  dataVersion: number;
+  manifestSha: string;
+  shardCount: number;
+  /** Search bundle name -> input hash (members and their content). */
+  bundles: Record<string, string>;
+  /** Search bundle name -> hash of its members' ids (which threads it holds). */
+  members: Record<string, string>;
+  /** The bytes of the cards file its threads use (the rest is items no longer used). */
+  cardBytes?: number;
+  /** Page path -> input hash, for every page that is not a thread page. */
+  pages: Record<string, string>;
+  threads: Record<string, ThreadRecord>;
+};
+
+export type StatePaths = { state: string; cards: string };
+
+export function statePaths(workspaceDir: string, target: string): StatePaths {
+  const key = createHash('sha256').update(target).digest('hex').slice(0, 16);
+  const base = join(workspaceDir, STATE_DIR, key);
+  return { state: `${base}.json`, cards: `${base}.cards` };
+}
+
+/** The previous build's state, or null when there is none that can be trusted for this build. */
+export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: string; manifestSha: string }): BuildState | null {
+  if (!existsSync(paths.state) || !existsSync(paths.cards)) return null;
+  try {
+    const state = JSON.parse(readFileSync(paths.state, 'utf8')) as BuildState;
+    if (state.format !== FORMAT || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
+    return state;
+  } catch {
+    return null;
+  }
+}
+
+/** Where this build writes its cards before they replace the previous ones. */
+export function pendingCards(paths: StatePaths): string {
+  mkdirSync(dirname(paths.cards), { recursive: true });
+  return `${paths.cards}.tmp`;
+}
+
+/**
+ * Saves the state once the new site is in place, so a cache never describes a site that does not exist. Threads
+ * are written one by one: at 100,000 threads one JSON string of the whole state would cost tens of megabytes.
+ */
+export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: Iterable<[string, ThreadRecord]>): void {
+  const fd = openSync(`${paths.state}.tmp`, 'w');
+  try {
+    const head = JSON.stringify({ format: FORMAT, ...state });
+    writeSync(fd, `${head.slice(0, -1)},"threads":{`);
+    let first = true;
+    let batch = '';
+    for (const [id, record] of threads) {
+      batch += `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(record)}`;
+      first = false;
+      if (batch.length > 1 << 20) {
+        writeSync(fd, batch);
+        batch = '';
+      }
+    }
+    writeSync(fd, `${batch}}}`);
+  } finally {
+    closeSync(fd);
+  }
+  // The cards first: a state file always points into the cards it was written with.
+  rmSync(paths.state, { force: true });
+  // A build that appended to the cards file has no new one to move in.
+  if (existsSync(`${paths.cards}.tmp`)) renameSync(`${paths.cards}.tmp`, paths.cards);
+  renameSync(`${paths.state}.tmp`, paths.state);
+  pruneStates(dirname(paths.state), KEEP_STATES);
+}
+
+/**
+ * How many output folders keep a saved build. Each one costs about a kilobyte per thread (75 MB at 100,000), and
+ * a workspace exported to a new folder every time would otherwise keep them all.
+ */
+export const KEEP_STATES = 4;
+
+/** Deletes all but the `keep` most recently saved builds in `dir` (the ones not kept build clean next time). */
+export function pruneStates(dir: string, keep: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  const saved = names.map((n) => ({ base: join(dir, n.slice(0, -'.json'.length)), at: statSync(join(dir, n)).mtimeMs })).sort((a, b) => b.at - a.at);
+  for (const old of saved.slice(keep)) {
+    rmSync(`${old.base}.json`, { force: true });
+    rmSync(`${old.base}.cards`, { force: true });
+  }
+}
+
+export function discardPending(paths: StatePaths): void {
+  rmSync(`${paths.cards}.tmp`, { force: true });
+  rmSync(`${paths.state}.tmp`, { force: true });
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { GENERATOR } from '../../version.ts';
+import { saveBuild } from '../build-state.ts';
+import type { ThreadRecord } from '../build-state.ts';
+import { signBytes } from '../keys.ts';
+import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts';
+import type { BuildInfo } from '../manifest.ts';
+import { commitInPlace, commitOutput } from '../output.ts';
+import { dataVersion } from '../site-data.ts';
+import type { BuildContext, Phase } from './context.ts';
+import { workspaceChanged } from './errors.ts';
+
+// The manifest and commit phase: manifest.json (and its signature) over every file, the new site moved into place
+// (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
+// for the next build, once the site it describes exists.
+
+function saveState(ctx: BuildContext, manifestBytes: Buffer): void {
+  const { settings, data, plan, threads } = ctx;
+  try {
+    saveBuild(ctx.paths, {
+      fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'),
+      shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
+    }, (function* () {
+      for (const { id, ...record } of threads) yield [id, record] as [string, ThreadRecord];
+    })());
+  } catch (err) {
+    ctx.warnings.push(`The build state could not be saved (${(err as Error).message}); the next build will render everything.`);
+  }
+  ctx.resources.cardsPending = false;
+}
+
+export const commit: Phase = {
+  name: 'manifest and commit',
+  timing: 'manifest',
+  async run(ctx) {
+    const { ws, data, settings, writer, output, previous } = ctx;
+    ctx.progress({ phase: 'manifest', done: 0, total: 1 });
+    // The statistics were read apart (see siteStats): the workspace must still be in the state the build read.
+    if (dataVersion(ws.db).seq !== data.dataVersion) throw workspaceChanged();
+    ctx.files.push(...await ctx.pending.rowFiles);
+    ctx.resources.rowWriters = [];
+    const moderation = (await ctx.stats).stats.overall.moderation;
+    const build: BuildInfo = {
+      generator: GENERATOR, organisation: data.organisation, theme: settings.theme, baseUrl: settings.baseUrl, dataVersion: data.dataVersion, lastUpdated: data.lastUpdated,
+      threads: data.published.length, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: ctx.counts.htmlPages,
+      search: settings.search, signed: settings.signing !== null, publicKeyFingerprint: settings.signing?.fingerprint ?? null,
+    };
+    const manifestBytes = Buffer.from(serializeManifest(build, ctx.files), 'utf8');
+    writer.write(MANIFEST_FILE, manifestBytes);
+    let bytes = ctx.files.reduce((s, f) => s + f.size, 0) + manifestBytes.length;
+    if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, manifestBytes)}\n`).size;
+    await ctx.resources.pool?.close();
+    ctx.resources.pool = null;
+    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files) : commitOutput(output);
+    ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), cleanup };
+    saveState(ctx, manifestBytes);
+  },
+};

@@ -1,0 +1,41 @@
+import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
+import { createEngine } from '../liquid/engine.ts';
+import { inputHash } from '../render/context.ts';
+import type { BuildContext, Phase } from './context.ts';
+import { fileError, workspaceChanged } from './errors.ts';
+
+// The fixed pages phase: the pages there is one of (home, topics, moderation report, claims, methodology, open data,
+// search, 404) and the claim pages, rendered here in the builder's thread while the render workers make the list
+// pages; the phase ends when both are done.
+
+export const fixedPages: Phase = {
+  name: 'fixed pages',
+  timing: 'pages',
+  async run(ctx: BuildContext) {
+    const { settings, data, previous, plan } = ctx;
+    const { stats, dataVersion } = await ctx.stats;
+    // They were read apart, before the rest: from the same state, or the site would mix two.
+    if (dataVersion !== data.dataVersion) throw workspaceChanged();
+    const pages = fixedPageScopes({
+      data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
+      evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
+    });
+    const engine = createEngine(settings.roots);
+    for (const p of pages) {
+      const hash = inputHash(settings.fingerprint, p.template, p.scope);
+      ctx.pageHashes[p.path] = hash;
+      ctx.counts.htmlPages++;
+      if (previous && previous.state.pages[p.path] === hash && previous.files.has(p.path)) {
+        ctx.files.push(previous.files.get(p.path)!);
+        continue;
+      }
+      try {
+        ctx.files.push(ctx.writer.write(p.path, engine.render(p.template, { site: settings.globals, ...p.scope })));
+      } catch (err) {
+        throw fileError(err, p.path, p.claim ? { claim: p.claim } : {});
+      }
+      ctx.counts.rendered++;
+    }
+    await ctx.pending.listPages;
+  },
+};

@@ -1,0 +1,117 @@
+import { KIND_ORDER } from '../labels.ts';
+import { kindFolder, kindListTitle, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
+import { inputHash } from '../render/context.ts';
+import type { ListPage, PagesResult } from '../render/context.ts';
+import { slugify, topicKey } from '../topics.ts';
+import type { BuildContext, Phase } from './context.ts';
+import { inPhase } from './errors.ts';
+
+// The list pages phase: all conversations, each kind and each topic, 50 to a page, newest first. A page's items are
+// the threads' list items rendered once (the cards file); a page is rendered again only when its input hash changed.
+// The pages are rendered on the render workers while the fixed pages are made; the fixed pages phase waits for them.
+
+const PAGES_BATCH = 40;
+
+type ListSpec = { folder: string; section: string; title: string; heading: string; intro: string; indexes: number[] };
+
+/** The page numbers a pager shows: all of them up to 12, else the first, the last and three either side. */
+export function pageWindow(current: number, total: number): number[] {
+  if (total <= 12) return Array.from({ length: total }, (_, i) => i + 1);
+  const out = new Set<number>([1, total]);
+  for (let i = Math.max(1, current - 3); i <= Math.min(total, current + 3); i++) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Every list: all conversations, then each kind, then each topic (by key); each holds indexes into ctx.threads. */
+function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]> } {
+  const topics = new Map<string, { name: string; indexes: number[] }>();
+  const byKind = new Map<string, number[]>();
+  // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
+  const keyOf = new Map<string, string>();
+  ctx.threads.forEach((s, i) => {
+    let k = byKind.get(s.kind);
+    if (!k) byKind.set(s.kind, (k = []));
+    k.push(i);
+    for (const name of s.topics) {
+      let key = keyOf.get(name);
+      if (key === undefined) keyOf.set(name, (key = topicKey(name)));
+      let t = topics.get(key);
+      if (!t) topics.set(key, (t = { name, indexes: [] }));
+      else if (name < t.name) t.name = name;
+      t.indexes.push(i);
+    }
+  });
+  const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: 'All conversations', heading: 'All published conversations', intro: 'Every published conversation, newest first: complaints, praise, questions and suggestions, with the company\'s replies.', indexes: ctx.threads.map((_, i) => i) }];
+  for (const kind of KIND_ORDER) {
+    lists.push({ folder: kindFolder(kind), section: 'conversations', title: kindListTitle(kind), heading: kindListTitle(kind), intro: 'Published conversations of this kind, newest first.', indexes: byKind.get(kind) ?? [] });
+  }
+  const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, t] of sorted) {
+    lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: `Topic: ${t.name}`, heading: t.name, intro: 'Published conversations about this topic, newest first.', indexes: t.indexes });
+  }
+  ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
+  return { lists, byKind };
+}
+
+/** The values a list page's template receives besides its items (made only for pages rendered again). */
+function listValues(list: ListSpec, n: number, pages: number, shown: number, tabs: unknown[]): Record<string, unknown> {
+  const pagination = {
+    current: n, total: pages,
+    prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
+    next: n < pages ? listPagePath(list.folder, n + 1) : null,
+    pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
+  };
+  const first = (n - 1) * PAGE_SIZE + 1;
+  return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, folder: list.folder };
+}
+
+export const listPages: Phase = {
+  name: 'list pages',
+  timing: 'pages',
+  run(ctx) {
+    const { settings, previous, threads } = ctx;
+    const pool = ctx.resources.pool!;
+    const { lists, byKind } = listsOf(ctx);
+    const kindTabs = [{ label: 'All', path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: kindListTitle(k), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
+    const tabsKey = JSON.stringify(kindTabs);
+    const jobs: Promise<void>[] = [];
+    let batch: ListPage[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      const pages = batch;
+      batch = [];
+      jobs.push(pool.run<PagesResult>({ type: 'pages', seq: 0, cardsFile: ctx.cardsFile, pages }).then((r) => {
+        for (const f of r.files) ctx.files.push({ path: f.path, sha256: f.sha256, size: f.size });
+        ctx.counts.rendered += r.files.length;
+      }));
+    };
+    for (const list of lists) {
+      const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
+      const hasTabs = list.section === 'conversations';
+      for (let n = 1; n <= pages; n++) {
+        const path = listPagePath(list.folder, n);
+        const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
+        // A page shows its items (their summaries' hashes hold each thread's id and address) and values that follow
+        // from these and the tabs, so a rebuild hashes them and makes the values only for pages rendered again.
+        const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
+        let items = '';
+        for (const i of slice) items += threads[i]!.summaryHash;
+        const hash = inputHash(settings.fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
+        ctx.pageHashes[path] = hash;
+        ctx.counts.htmlPages++;
+        if (previous && previous.state.pages[path] === hash && previous.files.has(path)) {
+          ctx.files.push(previous.files.get(path)!);
+          continue;
+        }
+        const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
+        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : []), cards: slice.map((i) => threads[i]!.card) });
+        if (batch.length >= PAGES_BATCH) flush();
+      }
+    }
+    flush();
+    ctx.pending.listPages = Promise.all(jobs).then(() => undefined, (err: unknown) => {
+      throw inPhase(err, 'list pages');
+    });
+    ctx.pending.listPages.catch(() => undefined);
+  },
+};

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseSync } from 'node:sqlite';
+import { DETECTOR_VERSION } from '../../curation/scan.ts';
+import { GENERATOR } from '../../version.ts';
+import type { Workspace } from '../../workspace.ts';
+import { readBranding, siteBranding } from '../branding.ts';
+import { readPreviousBuild, statePaths } from '../build-state.ts';
+import { readSigningKey } from '../keys.ts';
+import { MANIFEST_FILE } from '../manifest.ts';
+import type { ManifestFile } from '../manifest.ts';
+import type { Output } from '../output.ts';
+import { publishedEvidencePath, siteGlobals } from '../pages.ts';
+import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
+import { SiteWriter } from '../site-writer.ts';
+import { templateRoots, themeFingerprint } from '../themes.ts';
+import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
+import { inPhase } from './errors.ts';
+import { planBuild } from './plan.ts';
+import type { PreviousBuild } from './plan.ts';
+
+// The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
+// of the folder left, and the plan. Nothing is rendered yet.
+
+export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
+
+/**
+ * The code that decides what the site says: the builder itself, curation (published view, statistics) and the claims
+ * register (progress, history). A change there re-renders everything; changes elsewhere (importers, the app) do not.
+ */
+const OUTPUT_CODE = ['site', 'curation', 'claims', 'model'];
+let codeHash: string | null = null;
+function codeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256').update(GENERATOR);
+  const core = fileURLToPath(new URL('../../', import.meta.url));
+  for (const part of OUTPUT_CODE) {
+    let entries;
+    try {
+      entries = readdirSync(join(core, part), { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => relative(core, join(e.parentPath, e.name)).split(sep).join('/')).sort();
+    for (const rel of files) h.update(rel).update(readFileSync(join(core, rel)));
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+/** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
+export function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
+  const rows = db.prepare('SELECT entity_type, entity_id FROM audit_log WHERE seq > ?').all(since) as { entity_type: string; entity_id: string }[];
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (r.entity_type === 'thread') ids.add(r.entity_id);
+    // Imports are audited per thread as well; claims are always read in full (there are few).
+    else if (r.entity_type === 'import' || r.entity_type === 'claim') continue;
+    // A setting (pseudonyms, topic rules, detectors...) may change any thread's public view.
+    else return 'all';
+  }
+  return ids;
+}
+
+/** The previous build of the folder, when its saved state describes exactly the site that is there. */
+function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string): PreviousBuild | null {
+  const dir = ctx.output.previous;
+  if (!dir) return null;
+  const manifest = readFileSync(join(dir, MANIFEST_FILE));
+  const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: createHash('sha256').update(manifest).digest('hex') });
+  if (!state) return null;
+  const raw = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
+  return { state, files: new Map(raw.files.map((f) => [f.path, f])) };
+}
+
+function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['data']): { settings: BuildSettings; warnings: string[] } {
+  const saved = readBranding(ws.db);
+  const theme = options.theme ?? saved.theme ?? 'default';
+  const baseUrl = options.baseUrl === undefined ? saved.baseUrl : options.baseUrl;
+  const branding = siteBranding(ws.dir, saved);
+  const roots = templateRoots(theme, ws.dir);
+  const signing = readSigningKey(ws.dir);
+  const globals = siteGlobals({
+    name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,
+    hasSearch: options.search, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
+  });
+  // The personal data detectors' version is named on its own: a new detector changes what every page may show.
+  const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
+  const warnings = [...branding.warnings];
+  if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
+  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint }, warnings };
+}
+
+/** Reads everything the build needs and plans it. */
+export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, progress: (p: BuildProgress) => void): BuildContext {
+  progress({ phase: 'load', done: 0, total: 1 });
+  // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
+  // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
+  const stats = siteStats(ws.db, ws.dir, { worker: threadCount(ws.db) >= 20_000 }).catch((err: unknown) => {
+    throw inPhase(err, 'load');
+  });
+  stats.catch(() => undefined);
+  const paths = statePaths(ws.dir, output.target);
+  const data = loadSiteData(ws.db, ws.dir);
+  const { settings, warnings } = settingsOf(ws, options, data);
+  const previous = options.clean ? null : previousBuild({ output, paths }, settings.fingerprint);
+  const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
+  const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
+  // Evidence files are published once each, under their hash.
+  const evidence = new Map<string, string>();
+  for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
+  return {
+    ws, output, paths, data, stats, settings, previous, plan,
+    writer: new SiteWriter(output.temp),
+    files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
+    counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
+    pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]) },
+    resources: { pool: null, search: null, rowWriters: [], cardsPending: false },
+    committed: null, warnings, progress,
+  };
+}

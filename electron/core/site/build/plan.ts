@@ -1,0 +1,88 @@
+import type { BuildState, ThreadRecord } from '../build-state.ts';
+import type { ManifestFile } from '../manifest.ts';
+import { threadUrl } from '../pages.ts';
+import { bundleDir, membershipHash, shardCount, shardOfIndex } from '../search/shards.ts';
+import type { ThreadKey } from '../site-data.ts';
+
+// What a build must do, worked out before anything is read or rendered, from three things only: what the previous
+// build of the folder left (its saved state and its files), what changed in the workspace since, and what this build
+// is asked for. Pure: no disk, no database, no clock (test/site/plan.test.ts).
+
+/** The previous build of the output folder, when it can be trusted: its saved state and the files its manifest lists. */
+export type PreviousBuild = { state: BuildState; files: ReadonlyMap<string, ManifestFile> };
+
+/** The published threads in the site's order (newest first), and the threads changed since the previous build. */
+export type Changes = { published: readonly ThreadKey[]; changed: ReadonlySet<string> | 'all' };
+
+export type PlanSettings = {
+  search: boolean;
+  /** Render workers asked for (0: this thread); undefined lets the plan choose. */
+  workers?: number;
+  /** The machine's cores. */
+  cores: number;
+};
+
+/** One published thread: `read` when its page, rows or search record must be made again from the workspace. */
+export type ThreadPlan = { id: string; rowid: number; url: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
+
+export type BuildPlan = {
+  threads: ThreadPlan[];
+  /** The threads in chunks of CHUNK, the unit of work handed to a render worker. */
+  chunks: ThreadPlan[][];
+  /** Search shards (0 without search). */
+  shards: number;
+  /** Shard -> hash of its members' ids (which threads it holds). */
+  members: Record<string, string>;
+  /** Render workers to start; 0 renders in the builder's thread. */
+  workers: number;
+};
+
+export const CHUNK = 250;
+/** Starting a worker costs a few hundred milliseconds: worth it only when there is a lot to read and render. */
+export const WORKERS_FROM = 1500;
+const MAX_WORKERS = 8;
+
+export function planBuild(previous: PreviousBuild | null, changes: Changes, settings: PlanSettings): BuildPlan {
+  const { published, changed } = changes;
+  const total = published.length;
+  const shards = settings.search ? shardCount(total) : 0;
+  const threads: ThreadPlan[] = published.map((k, i) => {
+    const cached = previous?.state.threads[k.id];
+    const url = threadUrl(k.id);
+    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && previous!.files.has(url);
+    return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
+  });
+  const members = shards ? planShards(threads, previous) : {};
+  const reads = threads.reduce((n, p) => n + (p.read ? 1 : 0), 0);
+  const workers = settings.workers ?? (reads >= WORKERS_FROM ? Math.max(1, Math.min(settings.cores, MAX_WORKERS)) : 0);
+  const chunks: ThreadPlan[][] = [];
+  for (let i = 0; i < threads.length; i += CHUNK) chunks.push(threads.slice(i, i + CHUNK));
+  return { threads, chunks, shards, members, workers };
+}
+
+/**
+ * A shard is rebuilt when its members changed (a thread added, removed or moved), one of them changed, or its bundle
+ * is missing; a bundle is rebuilt whole, so every thread of an affected shard is read again for its record.
+ */
+function planShards(threads: ThreadPlan[], previous: PreviousBuild | null): Record<string, string> {
+  const ids = new Map<number, string[]>();
+  for (const p of threads) {
+    let list = ids.get(p.shard);
+    if (!list) ids.set(p.shard, (list = []));
+    list.push(p.id);
+  }
+  const members: Record<string, string> = {};
+  for (const [shard, list] of ids) members[String(shard)] = membershipHash(list);
+  const affected = new Set<number>();
+  for (const p of threads) {
+    const name = String(p.shard);
+    if (p.read || !previous || previous.state.members[name] !== members[name] || !previous.files.has(`${bundleDir(name)}pagefind-entry.json`)) affected.add(p.shard);
+  }
+  for (const p of threads) {
+    if (affected.has(p.shard)) {
+      p.search = true;
+      p.read = true;
+    }
+  }
+  return members;
+}

@@ -1,0 +1,192 @@
+import { WITHHOLD_REASONS } from '../model/thread.ts';
+import type { PeriodStats, Stats } from '../curation/stats.ts';
+import { ratingChart, trendChart } from './chart.ts';
+import { claimView, PROGRESS_LABELS } from './claim-views.ts';
+import { monthLabel } from './format.ts';
+import { organizationJsonLd } from './jsonld.ts';
+import { KIND_LABELS, KIND_ORDER, REASONS, sourceLabel } from './labels.ts';
+import { markdownToHtml } from './markdown.ts';
+import { kindFolder, PATHS, pageMeta } from './pages.ts';
+import type { PageMeta, SiteGlobals } from './pages.ts';
+import { bundleDir } from './search/shards.ts';
+import type { SiteData } from './site-data.ts';
+import type { TrustedHtml } from './trusted.ts';
+
+// The pages there is one of (home, topics index, moderation report, claims, methodology, open data, search, 404)
+// and the claim pages, which are few: their scopes are made here, in the main thread, from the site data; charts
+// and staff Markdown are turned into trusted HTML on the way.
+
+/** A page's path, template and scope; `claim` names the claim a claim page shows. */
+export type FixedPage = { path: string; template: string; scope: { page: PageMeta } & Record<string, unknown>; claim?: string };
+
+const DEFAULT_POLICY = `We publish customer conversations in full, including complaints and our replies, because a record that only shows praise is not a record.
+
+We hold a conversation back only for one of the reasons listed below, and every such decision is recorded with its reason. Held-back conversations still count in every statistic on this site. Personal data such as e-mail addresses, phone numbers, payment details and customers' names is removed before publication and replaced by a label such as [email removed]. Internal notes are never published.`;
+
+function share(n: number, d: number): number | null {
+  return d > 0 ? n / d : null;
+}
+
+function headline(p: PeriodStats): Record<string, unknown> {
+  return {
+    threads: p.all.threads,
+    responseRate: p.all.responseRate,
+    medianFirstReply: p.all.medianFirstReplySeconds,
+    shareResolved: p.all.shareResolved,
+    medianResolution: p.all.medianResolutionSeconds,
+    complaints: {
+      threads: p.complaints.threads,
+      responseRate: p.complaints.responseRate,
+      medianFirstReply: p.complaints.medianFirstReplySeconds,
+      shareResolved: p.complaints.shareResolved,
+      medianResolution: p.complaints.medianResolutionSeconds,
+    },
+  };
+}
+
+export type FixedPagesInput = {
+  data: SiteData & { stats: Stats };
+  globals: SiteGlobals;
+  latest: unknown[];
+  topics: { name: string; url: string; count: number }[];
+  evidencePath: (sha: string) => string | null;
+  search: boolean;
+  shards: number;
+  hasClaimsBundle: boolean;
+};
+
+type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
+
+function claimsSummary(opts: FixedPagesInput): ClaimsSummary {
+  const { claims } = opts.data;
+  return {
+    total: claims.length,
+    published: claims.filter((c) => c.status === 'published').length,
+    retired: claims.filter((c) => c.status === 'retired').length,
+    byProgress: ['achieved', 'on_track', 'behind', 'missed', 'unknown', 'statement'].map((status) => ({
+      status, label: PROGRESS_LABELS[status]!, count: claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
+    })),
+    items: claims.map((c) => claimView(c, opts.data.lastUpdated, opts.evidencePath)),
+  };
+}
+
+/** The home page's figures: shares, breakdowns and the two charts. */
+function statsView(stats: Stats): Record<string, unknown> {
+  const overall = stats.overall;
+  const mod = overall.moderation;
+  const months = stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-24);
+  const trend = months.map((m) => ({ month: m.month, label: monthLabel(m.month, true), complaints: m.byKind.complaint ?? 0, other: m.all.threads - (m.byKind.complaint ?? 0), total: m.all.threads, resolvedShare: m.all.shareResolved }));
+  const rated = [5, 4, 3, 2, 1].reduce((s, n) => s + (overall.byRating[String(n)] ?? 0), 0);
+  const ratings = [5, 4, 3, 2, 1].map((n) => ({ stars: n, count: overall.byRating[String(n)] ?? 0, share: share(overall.byRating[String(n)] ?? 0, rated) ?? 0 }));
+  return {
+    note: stats.note,
+    imported: mod.imported,
+    published: mod.published,
+    withheld: mod.withheld,
+    pending: mod.pending,
+    publishedShare: share(mod.published, mod.imported),
+    complaintShare: share(overall.byKind.complaint ?? 0, mod.imported),
+    ...headline(overall),
+    byKind: KIND_ORDER.map((k) => ({ kind: k, label: KIND_LABELS[k].many, count: overall.byKind[k] ?? 0, share: share(overall.byKind[k] ?? 0, mod.imported), url: `${kindFolder(k)}index.html` })),
+    byStatus: (['open', 'resolved', 'unresolved'] as const).map((s) => ({ status: s, label: s === 'unresolved' ? 'Not resolved' : s === 'open' ? 'Open' : 'Resolved', count: overall.byStatus[s] ?? 0, share: share(overall.byStatus[s] ?? 0, mod.imported) })),
+    bySource: Object.entries(overall.bySource).map(([source, count]) => ({ label: sourceLabel(source), count, share: share(count, mod.imported) })),
+    rated,
+    unrated: overall.byRating.none ?? 0,
+    ratings,
+    ratingChart: ratingChart(ratings),
+    trend,
+    trendChart: trendChart(trend),
+    dataUpTo: stats.dataUpTo,
+  };
+}
+
+function homePage(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage {
+  const { data, globals } = opts;
+  return {
+    path: PATHS.home, template: 'pages/home',
+    scope: {
+      page: pageMeta(globals, PATHS.home, 'home', `${data.organisation}: transparency report`, `Every published customer conversation with ${data.organisation}, complaints included, with statistics computed from all of them.`, { jsonLd: organizationJsonLd(data.organisation, data.texts.url) }),
+      intro: data.texts.intro ? markdownToHtml(data.texts.intro) : null,
+      stats: statsView(data.stats),
+      latest: opts.latest,
+      claims,
+      lastUpdated: data.lastUpdated,
+    },
+  };
+}
+
+function moderationPage(opts: FixedPagesInput): FixedPage {
+  const { data, globals } = opts;
+  const mod = data.stats.overall.moderation;
+  const policy: TrustedHtml = markdownToHtml(data.texts.policy ?? DEFAULT_POLICY);
+  const reasons = WITHHOLD_REASONS.map((code) => ({ code, label: REASONS[code]!.label, description: REASONS[code]!.description, count: mod.withheldByReason[code] ?? 0 }));
+  const months = data.stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-12).reverse().map((m) => ({ label: monthLabel(m.month, true), ...m.moderation }));
+  return {
+    path: PATHS.moderation, template: 'pages/moderation',
+    scope: {
+      page: pageMeta(globals, PATHS.moderation, 'moderation', 'Moderation report', 'What was published, what was held back and why, and what is still waiting for review.'),
+      policy,
+      moderation: { ...mod, publishedShare: share(mod.published, mod.imported), withheldShare: share(mod.withheld, mod.imported), pendingShare: share(mod.pending, mod.imported) },
+      reasons,
+      months,
+      note: data.stats.note,
+      lastUpdated: data.lastUpdated,
+    },
+  };
+}
+
+/** The claims index and one page per claim (none when there are no claims). */
+function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
+  const { data, globals } = opts;
+  if (data.claims.length === 0) return [];
+  const lastUpdated = data.lastUpdated;
+  return [
+    {
+      path: PATHS.claims, template: 'pages/claims',
+      scope: { page: pageMeta(globals, PATHS.claims, 'claims', 'Sustainability claims', 'Every environmental claim the organisation makes, with its figures, evidence, progress and history.'), claims, lastUpdated },
+    },
+    ...claims.items.map((c) => {
+      const path = c.url as string;
+      return {
+        path, template: 'pages/claim', claim: c.id as string,
+        scope: { page: pageMeta(globals, path, 'claims', c.title as string, c.statement as string), claim: c, lastUpdated },
+      };
+    }),
+  ];
+}
+
+/** Methodology, open data, search (with search) and the 404 page. */
+function aboutPages(opts: FixedPagesInput): FixedPage[] {
+  const { data, globals } = opts;
+  const pages: FixedPage[] = [
+    {
+      path: PATHS.methodology, template: 'pages/methodology',
+      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', 'How this site is made', 'How every number on this site is computed, what is published and how to check that nothing was changed.'), note: data.stats.note, lastUpdated: data.lastUpdated, dataVersion: data.dataVersion },
+    },
+    {
+      path: PATHS.data, template: 'pages/data',
+      scope: { page: pageMeta(globals, PATHS.data, 'data', 'Open data', 'Everything on this site as JSON and CSV, with a schema for each file.'), threads: data.published.length, claims: data.claims.length },
+    },
+  ];
+  if (opts.search) {
+    const bundles = [...Array.from({ length: opts.shards }, (_, i) => bundleDir(String(i))), ...(opts.hasClaimsBundle ? [bundleDir('claims')] : [])];
+    pages.push({
+      path: PATHS.search, template: 'pages/search',
+      scope: { page: pageMeta(globals, PATHS.search, 'search', 'Search', 'Search every published conversation and claim.', { scripts: ['assets/search.js'] }), bundles: bundles.join(' ') },
+    });
+  }
+  const notFound = pageMeta(globals, PATHS.notFound, 'none', 'Page not found', 'There is no page at this address.');
+  // A host serves the 404 page at any depth: its links must not be relative.
+  notFound.root = globals.baseUrl ?? '/';
+  pages.push({ path: PATHS.notFound, template: 'pages/404', scope: { page: notFound } });
+  return pages;
+}
+
+export function fixedPages(opts: FixedPagesInput): FixedPage[] {
+  const claims = claimsSummary(opts);
+  const topics: FixedPage = {
+    path: PATHS.topics, template: 'pages/topics',
+    scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
+  };
+  return [homePage(opts, claims), topics, moderationPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
+}

@@ -1,0 +1,116 @@
+import { BlockTag, CaptureTag, CaseTag, ForTag, IfTag, LayoutTag, Output, UnlessTag } from 'liquidjs';
+import type { Liquid, LiquidOptions, Template } from 'liquidjs';
+import { htmlOf, PlainOutput, PlainRun } from './plain-output.ts';
+import { PlainFor, PlainIf } from './plain-tags.ts';
+
+// liquidjs renders through generators: every `{{ ... }}` goes through a dozen nested ones, every `{% if %}` condition
+// through as many, every tag's body through one more. On a 100,000-page site that costs more than everything else
+// on the page. A theme's templates are parsed once per build, by liquidjs; this compiles each parsed file, once,
+// into nodes that take the same steps as plain calls (plain-output.ts, plain-tags.ts): outputs of a literal path,
+// runs of HTML and such outputs, and `if` / `unless` / `for` over literal paths. Everything else stays liquidjs's
+// node. It uses liquidjs's public API only: the parsed templates arrive through the engine's `cache` option (a
+// LiquidCache, which liquidjs hands every file it parses, layouts and partials included), and the nodes are read
+// through their public fields. test/site/liquid-compile.test.ts renders templates and whole sites both ways.
+
+/** Replaces, in place, the nodes of `list` and of the tags inside it by plain nodes where there is one. */
+export function compileTemplates(list: Template[], escaping: boolean): Template[] {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i]!;
+    for (const children of childLists(node)) compileTemplates(children, escaping);
+    const plain = plainNode(node, escaping);
+    if (plain) list[i] = plain;
+  }
+  // Runs of two or more HTML nodes and plain outputs become one node.
+  for (let i = 0; i < list.length; i++) {
+    const start = i;
+    while (i < list.length && (list[i] instanceof PlainOutput || htmlOf(list[i]!) !== null)) i++;
+    if (i - start >= 2) {
+      list.splice(start, i - start, new PlainRun(list.slice(start, i)));
+      i = start;
+    }
+  }
+  return list;
+}
+
+function plainNode(node: Template, escaping: boolean): Template | null {
+  // Exact classes: a subclass registered in their place may render differently.
+  const ctor = (node as { constructor?: unknown }).constructor;
+  if (node instanceof Output) return PlainOutput.of(node, escaping);
+  if (ctor === IfTag || ctor === UnlessTag) return PlainIf.of(node as IfTag | UnlessTag);
+  if (ctor === ForTag) return PlainFor.of(node as ForTag);
+  return null;
+}
+
+/** The lists of child templates the tags themes use keep in their public fields. */
+function childLists(node: Template): Template[][] {
+  if (node instanceof IfTag || node instanceof UnlessTag || node instanceof CaseTag) {
+    return [...node.branches.map((b) => b.templates), ...(node.elseTemplates ? [node.elseTemplates] : [])];
+  }
+  if (node instanceof ForTag) return [node.templates, node.elseTemplates];
+  if (node instanceof BlockTag || node instanceof LayoutTag || node instanceof CaptureTag) return [node.templates];
+  return [];
+}
+
+let compiling = true;
+
+/** Runs `fn` with engines made meanwhile rendering through liquidjs's own nodes only: the reference in tests. */
+export async function withLiquidOnly<T>(fn: () => Promise<T>): Promise<T> {
+  compiling = false;
+  try {
+    return await fn();
+  } finally {
+    compiling = true;
+  }
+}
+
+/**
+ * The engine's template cache: every file liquidjs parses is compiled as it is stored. Engines whose options change
+ * what the plain nodes would have to do (lenient conditions, a render time limit, collected errors, other
+ * operators) store liquidjs's nodes as they are.
+ */
+export class CompilingCache {
+  private readonly files = new Map<string, Template[]>();
+  private readonly compile: boolean;
+  private escaping = false;
+
+  constructor(options: LiquidOptions) {
+    this.compile = compiling && !options.lenientIf && !options.catchAllErrors && options.renderLimit === undefined && options.operators === undefined;
+  }
+
+  /** Call once the engine exists: whether its outputs end with an escape (liquidjs appends one to every output). */
+  attach(liquid: Liquid): void {
+    this.escaping = Boolean(liquid.options.outputEscape);
+  }
+
+  read(key: string): Template[] | undefined {
+    return this.files.get(key);
+  }
+
+  write(key: string, value: Template[] | Promise<Template[]>): void {
+    // Sync rendering hands over parsed files; a promise would mean async rendering, which the builder never uses.
+    if (Array.isArray(value)) this.files.set(key, this.compile ? compileTemplates(value, this.escaping) : value);
+  }
+
+  remove(key: string): void {
+    this.files.delete(key);
+  }
+}
+
+/** The plain nodes in compiled templates, in document order ('output', 'run', 'if', 'for'): what the tests check. */
+export function plainNodes(templates: readonly Template[]): string[] {
+  const out: string[] = [];
+  const walk = (list: readonly Template[]) => {
+    for (const node of list) {
+      if (node instanceof PlainOutput) out.push('output');
+      else if (node instanceof PlainRun) out.push('run');
+      else {
+        const tag = node instanceof PlainIf || node instanceof PlainFor ? node.tag : node;
+        if (node instanceof PlainIf) out.push('if');
+        if (node instanceof PlainFor) out.push('for');
+        for (const children of childLists(tag)) walk(children);
+      }
+    }
+  };
+  walk(templates);
+  return out;
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { Liquid, Tag } from 'liquidjs';
+import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
+import { CandorError } from '../../errors.ts';
+import { formatDuration } from '../../curation/stats.ts';
+import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../format.ts';
+import { themeFiles } from '../themes.ts';
+import { escapeHtml, TrustedHtml } from '../trusted.ts';
+import { CompilingCache } from './compile.ts';
+import { escapeOutput } from './plain-output.ts';
+import { ScopedContext } from './scoped-context.ts';
+
+// The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
+// is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
+
+const UNTIDY = /[ \t]\n|\n\n\n/;
+
+/**
+ * Template indentation leaves trailing spaces and runs of blank lines; they are removed outside <pre>, where
+ * whitespace is content. Applied to the templates once, when they are read, and to each page (where it usually
+ * finds nothing left to do: the bundled themes' pages come out tidy).
+ */
+export function tidyWhitespace(html: string): string {
+  // Most pages need nothing done: looking for the three patterns is much cheaper than replacing with regexes.
+  const last = html.charCodeAt(html.length - 1);
+  if (!UNTIDY.test(html) && last !== 32 && last !== 9) return html;
+  const tidy = (part: string) => {
+    const t = part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+    let end = t.length;
+    while (end > 0 && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
+    return end === t.length ? t : t.slice(0, end);
+  };
+  if (!html.includes('<pre')) return tidy(html);
+  return html.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 === 1 ? part : tidy(part))).join('');
+}
+
+function trustedOrEscaped(value: unknown): string {
+  if (value instanceof TrustedHtml) return value.html;
+  if (value === null || value === undefined) return '';
+  return escapeHtml(String(value));
+}
+
+/**
+ * `{% chrome 'partials/header' %}` renders a partial that depends only on the site and on where the page is (its
+ * root and its section): the header, the navigation, the footer. It is rendered once per root and section and then
+ * reused, because on a site of 100,000 pages the chrome would otherwise cost as much as the content. The partial
+ * sees `site` and `page.root`, `page.section` only (anything else is an error, strict variables being on).
+ */
+class ChromeTag extends Tag {
+  private readonly file: string;
+  private readonly cache = new Map<string, string>();
+
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    this.file = token.args.trim().replace(/^(['"])(.*)\1$/, '$2');
+  }
+
+  render(ctx: Context, emitter: Emitter): void {
+    const site = ctx.getSync(['site']);
+    const root = ctx.getSync(['page', 'root']);
+    const section = ctx.getSync(['page', 'section']);
+    const key = `${String(root)}\u0000${String(section)}`;
+    let html = this.cache.get(key);
+    if (html === undefined) {
+      html = tidyWhitespace(this.liquid.renderSync(this.liquid.parseFileSync(this.file), { site, page: { root, section } }) as string);
+      this.cache.set(key, html);
+    }
+    emitter.write(html);
+  }
+}
+
+export type SiteEngine = {
+  /** Renders a page template (path relative to the theme, without .liquid, e.g. "pages/thread"). */
+  render: (template: string, scope: object) => string;
+  roots: readonly string[];
+};
+
+export function createEngine(roots: readonly string[]): SiteEngine {
+  // Every template is read once, here, after overrides are resolved: rendering a page then never touches the disk
+  // (looking templates up on disk for each page's layout and partials cost more than rendering them).
+  const templates: Record<string, string> = {};
+  for (const [rel, file] of themeFiles(roots)) if (rel.endsWith('.liquid')) templates[rel] = tidyWhitespace(readFileSync(file, 'utf8'));
+  const options = {
+    templates,
+    extname: '.liquid',
+    outputEscape: escapeOutput,
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    jsTruthy: false,
+    timezoneOffset: 0,
+    locale: 'en-GB',
+    dynamicPartials: true,
+    greedy: false,
+  };
+  const cache = new CompilingCache(options);
+  const liquid = new Liquid({ ...options, cache });
+  cache.attach(liquid);
+  liquid.registerTag('chrome', ChromeTag);
+  // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
+  liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });
+  liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });
+  liquid.registerFilter('date_label', (v: unknown) => (typeof v === 'string' ? dateLabel(v) : ''));
+  liquid.registerFilter('datetime_label', (v: unknown) => (typeof v === 'string' ? dateTimeLabel(v) : ''));
+  liquid.registerFilter('duration', (v: unknown) => formatDuration(typeof v === 'number' ? v : null));
+  liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : '—'));
+  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? formatCount(v) : '0'));
+  liquid.registerFilter('plural', (n: unknown, one: unknown, many: unknown) => `${formatCount(Number(n))} ${Number(n) === 1 ? String(one) : String(many)}`);
+
+  const parsed = new Map<string, Template[]>();
+  return {
+    roots,
+    render(template, scope) {
+      let tpl = parsed.get(template);
+      if (!tpl) {
+        try {
+          tpl = liquid.parseFileSync(template);
+        } catch (err) {
+          throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid could not be read: ${(err as Error).message}`, { file: `${template}.liquid` });
+        }
+        parsed.set(template, tpl);
+      }
+      try {
+        return tidyWhitespace(liquid.renderSync(tpl, new ScopedContext(scope, liquid)) as string);
+      } catch (err) {
+        throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { Context, toValueSync } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
+
+// A variable's value without liquidjs's generators. liquidjs looks a name up in the scopes tags have pushed (loops,
+// blocks, includes; the newest first), then in the bottom scope (assign, capture), then in what the page was rendered
+// with, then in the globals; the scope stack itself is private. The engine renders every page with this Context,
+// which keeps its own copy of that stack through the public push and pop, so a compiled node can take the same steps
+// as plain calls. Contexts liquidjs makes itself (a partial through `{% render %}`) are looked up by getSync.
+
+export class ScopedContext extends Context {
+  private readonly pushed: object[] = [];
+
+  constructor(scope: object, liquid: Liquid) {
+    super(scope, liquid.options, { sync: true }, { liquid });
+  }
+
+  override push(scope: object): number {
+    this.pushed.push(scope);
+    return super.push(scope);
+  }
+
+  override pop(): ReturnType<Context['pop']> {
+    this.pushed.pop();
+    return super.pop();
+  }
+
+  /** The scope that holds `name`, as liquidjs finds it. */
+  scopeOf(name: string): object {
+    for (let i = this.pushed.length - 1; i >= 0; i--) if (name in this.pushed[i]!) return this.pushed[i]!;
+    const bottom = this.bottom();
+    if (name in bottom) return bottom;
+    if (name in this.environments) return this.environments;
+    return this.globals;
+  }
+}
+
+/** What a lookup returns when liquidjs must do it (an undefined variable under strict variables: its error). */
+export const UNDECIDED: unique symbol = Symbol('undecided');
+
+/** The value at `path` (its first part a name), or UNDECIDED. */
+export function lookup(ctx: Context, path: readonly (string | number)[]): unknown {
+  if (!(ctx instanceof ScopedContext)) {
+    try {
+      return ctx.getSync(path as (string | number)[]);
+    } catch {
+      return UNDECIDED;
+    }
+  }
+  let value: unknown = ctx.scopeOf(path[0] as string);
+  for (const key of path) {
+    value = toValueSync(ctx.readProperty(value as never, key));
+    if (value === undefined && ctx.strictVariables) return UNDECIDED;
+  }
+  return value;
+}

@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { FileInfo } from '../site-writer.ts';
+import { workerEnv } from '../../compile-cache.ts';
+
+// The big files a build streams, rows of one thread after another: the open data (data/threads.json,
+// data/threads.csv, data/messages.csv) and the list items kept for the next build. Each is assembled from new bytes
+// (threads rendered in this build) and byte ranges of the previous build's file (threads that did not change). The
+// builder plans the file in the main thread (where every row goes) and the bytes are copied, written and hashed by
+// an assembler: in a worker of its own for big sites, so that a rebuild's hundreds of megabytes of copying run beside
+// everything else it does.
+
+export type Range = [number, number];
+
+/** One step of assembling a file: bytes to append, or a range of the previous file to append. */
+export type FileOp = { file: number; bytes: Uint8Array } | { file: number; from: number; to: number };
+
+/** `append`: the file already holds rows that stay where they are; new rows go after them (no copy, no hash). */
+export type FileSpec = { id: number; path: string; file: string; previous: string | null; hash: boolean; append: boolean };
+
+/** Does the copying, writing and hashing of one file, in whichever thread runs it. */
+export class FileAssembler {
+  private readonly spec: FileSpec;
+  private readonly fd: number;
+  private readonly old: number | null;
+  private readonly hash: Hash | null;
+  private size = 0;
+
+  constructor(spec: FileSpec) {
+    this.spec = spec;
+    this.fd = openSync(spec.file, spec.append ? 'a' : 'w');
+    this.size = spec.append ? fstatSync(this.fd).size : 0;
+    this.old = !spec.append && spec.previous && existsSync(spec.previous) ? openSync(spec.previous, 'r') : null;
+    this.hash = spec.hash && !spec.append ? createHash('sha256') : null;
+  }
+
+  bytes(buf: Uint8Array): void {
+    this.hash?.update(buf);
+    let off = 0;
+    while (off < buf.length) off += writeSync(this.fd, buf, off);
+    this.size += buf.length;
+  }
+
+  copy(from: number, to: number): void {
+    if (this.old === null) throw new Error(`${this.spec.path}: there is no previous file to copy from`);
+    const chunk = Buffer.allocUnsafe(Math.min(8 << 20, to - from));
+    for (let pos = from; pos < to;) {
+      const n = readSync(this.old, chunk, 0, Math.min(chunk.length, to - pos), pos);
+      if (n === 0) throw new Error(`${this.spec.path} of the previous site is shorter than recorded`);
+      this.bytes(chunk.subarray(0, n));
+      pos += n;
+    }
+  }
+
+  close(): FileInfo {
+    closeSync(this.fd);
+    if (this.old !== null) closeSync(this.old);
+    return { path: this.spec.path, sha256: this.hash ? this.hash.digest('hex') : '', size: this.size };
+  }
+}
+
+/** Where a DataFile's operations go: an assembler in this thread, or the writer worker. */
+type Sink = { push: (op: FileOp) => void };
+
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * Plans one file: says where each row lands (offset and length in the new file) and hands the work to the sink.
+ * Consecutive unchanged rows become one copy; small writes are gathered into one buffer.
+ */
+export class DataFile {
+  readonly path: string;
+  private readonly id: number;
+  private readonly sink: Sink;
+  private readonly hasPrevious: boolean;
+  private pending: { from: number; to: number } | null = null;
+  private parts: Uint8Array[] = [];
+  private buffered = 0;
+  size = 0;
+
+  constructor(id: number, path: string, sink: Sink, hasPrevious: boolean, startsAt = 0) {
+    this.id = id;
+    this.path = path;
+    this.sink = sink;
+    this.hasPrevious = hasPrevious;
+    this.size = startsAt;
+  }
+
+  write(text: string | Uint8Array): Range {
+    this.settle();
+    const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const at = this.size;
+    this.parts.push(buf);
+    this.buffered += buf.length;
+    this.size += buf.length;
+    if (this.buffered >= BATCH_BYTES) this.flush();
+    return [at, buf.length];
+  }
+
+  /**
+   * The bytes an unchanged row had in the previous build's file, after `separator`. When the previous file has the
+   * same separator right before them (the row followed the same neighbour then), they join the copy in hand.
+   */
+  copy(range: Range, separator = ''): Range {
+    if (!this.hasPrevious) throw new Error(`no previous ${this.path}`);
+    const gap = Buffer.byteLength(separator);
+    if (this.pending && this.pending.to + gap === range[0]) {
+      this.size += gap + range[1];
+      this.pending.to = range[0] + range[1];
+      return [this.size - range[1], range[1]];
+    }
+    if (separator) this.write(separator);
+    this.flush();
+    this.pending = { from: range[0], to: range[0] + range[1] };
+    this.size += range[1];
+    return [this.size - range[1], range[1]];
+  }
+
+  private settle(): void {
+    if (!this.pending) return;
+    this.sink.push({ file: this.id, from: this.pending.from, to: this.pending.to });
+    this.pending = null;
+  }
+
+  /** Hands the gathered bytes over, in a buffer of their own (so that it can be moved to the worker, not copied). */
+  flush(): void {
+    this.settle();
+    if (this.buffered === 0) return;
+    const all = Buffer.allocUnsafeSlow(this.buffered);
+    let at = 0;
+    for (const p of this.parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    this.parts = [];
+    this.buffered = 0;
+    this.sink.push({ file: this.id, bytes: all });
+  }
+}
+
+export type WriterReply = { type: 'done'; seq: number; files: (FileInfo & { id: number })[] } | { type: 'ack'; bytes: number } | { type: 'error'; message: string };
+export type WriterMessage = { type: 'open'; files: FileSpec[] } | { type: 'ops'; ops: FileOp[]; bytes: number } | { type: 'close'; seq: number };
+
+/** Runs operations on assemblers: the worker's loop, and the in-thread writer's. */
+export function applyOps(assemblers: Map<number, FileAssembler>, ops: readonly FileOp[]): void {
+  for (const op of ops) {
+    const a = assemblers.get(op.file);
+    if (!a) throw new Error(`unknown file ${op.file}`);
+    if ('bytes' in op) a.bytes(op.bytes);
+    else a.copy(op.from, op.to);
+  }
+}
+
+const IN_FLIGHT_LIMIT = 16 << 20;
+
+/**
+ * A set of data files written together. `worker: true` assembles them on a worker thread: the builder goes on while
+ * they are written, and waits only in close() (and when more than 16 MB are waiting to be written: memory stays flat).
+ */
+export class DataWriter {
+  private readonly worker: Worker | null;
+  private readonly local = new Map<number, FileAssembler>();
+  private readonly specs: FileSpec[] = [];
+  private ops: FileOp[] = [];
+  private opBytes = 0;
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private waiters: (() => void)[] = [];
+  private closing: { resolve: (files: FileInfo[]) => void; reject: (err: Error) => void } | null = null;
+  private opened = false;
+
+  constructor(options: { worker: boolean }) {
+    // The writer holds little but the buffers it is handed: a small heap keeps the build under its memory budget.
+    this.worker = options.worker ? new Worker(new URL('./row-writer-worker.ts', import.meta.url), { env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }) : null;
+    this.worker?.on('message', (reply: WriterReply) => this.onReply(reply));
+    this.worker?.on('error', (err) => this.fail(err));
+  }
+
+  /** A file to assemble at `file` (recorded as `path`), copying unchanged rows from `previous`. */
+  file(path: string, file: string, previous: string | null, options: { hash?: boolean; append?: boolean } = {}): DataFile {
+    if (this.opened) throw new Error('all data files must be declared before the first write');
+    const id = this.specs.length;
+    const append = options.append === true;
+    const spec: FileSpec = { id, path, file, previous: append ? null : previous, hash: options.hash !== false, append };
+    this.specs.push(spec);
+    const startsAt = append && existsSync(file) ? statSync(file).size : 0;
+    return new DataFile(id, path, { push: (op) => this.push(op) }, !append && previous !== null && existsSync(previous), startsAt);
+  }
+
+  private open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    if (this.worker) this.worker.postMessage({ type: 'open', files: this.specs } satisfies WriterMessage);
+    else for (const s of this.specs) this.local.set(s.id, new FileAssembler(s));
+  }
+
+  private push(op: FileOp): void {
+    this.open();
+    if (!this.worker) {
+      applyOps(this.local, [op]);
+      return;
+    }
+    this.ops.push(op);
+    this.opBytes += 'bytes' in op ? op.bytes.length : 0;
+    if (this.opBytes >= 4 * BATCH_BYTES || this.ops.length >= 1000) this.send();
+  }
+
+  private send(): void {
+    if (!this.worker || this.ops.length === 0) return;
+    const ops = this.ops;
+    const bytes = this.opBytes;
+    this.ops = [];
+    this.opBytes = 0;
+    this.inFlight += bytes;
+    const transfer = ops.flatMap((op) => ('bytes' in op ? [op.bytes.buffer as ArrayBuffer] : []));
+    this.worker.postMessage({ type: 'ops', ops, bytes } satisfies WriterMessage, transfer);
+  }
+
+  /** Resolves when the worker is not too far behind (at most 16 MB waiting): keeps memory flat on big builds. */
+  async caughtUp(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.inFlight <= IN_FLIGHT_LIMIT) return;
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  private onReply(reply: WriterReply): void {
+    if (reply.type === 'ack') {
+      this.inFlight -= reply.bytes;
+      if (this.inFlight <= IN_FLIGHT_LIMIT) for (const w of this.waiters.splice(0)) w();
+    } else if (reply.type === 'error') {
+      this.fail(new Error(reply.message));
+    } else {
+      const byId = new Map(reply.files.map((f) => [f.id, f]));
+      this.closing?.resolve(this.specs.map((s) => {
+        const f = byId.get(s.id)!;
+        return { path: f.path, sha256: f.sha256, size: f.size };
+      }));
+      this.closing = null;
+      void this.worker?.terminate();
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const w of this.waiters.splice(0)) w();
+    this.closing?.reject(err);
+    this.closing = null;
+  }
+
+  /** Every file finished: their sizes and SHA-256 (empty for files declared without a hash), in declaration order. */
+  async close(files: readonly DataFile[]): Promise<FileInfo[]> {
+    for (const f of files) f.flush();
+    this.open();
+    if (!this.worker) return this.specs.map((s) => this.local.get(s.id)!.close());
+    if (this.failure) throw this.failure;
+    this.send();
+    return new Promise<FileInfo[]>((resolve, reject) => {
+      this.closing = { resolve, reject };
+      this.worker!.postMessage({ type: 'close', seq: 0 } satisfies WriterMessage);
+    });
+  }
+
+  /** Stops the worker, whatever state it is in (a failed build). */
+  async abort(): Promise<void> {
+    if (this.worker) await this.worker.terminate();
+    for (const a of this.local.values()) {
+      try {
+        a.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import type { PublishedThread } from '../curation/model.ts';
+import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { formatDuration } from '../curation/stats.ts';
+import { dateLabel, dateTimeLabel, formatCount } from './format.ts';
+import { KIND_LABELS, ROLE_LABELS, sourceLabel, STATUS_LABELS } from './labels.ts';
+import { markdownToHtml } from './markdown.ts';
+import { kindFolder, threadUrl } from './pages.ts';
+import { topicNames, topicUrl } from './topics.ts';
+import { textToHtml } from './trusted.ts';
+import type { TrustedHtml } from './trusted.ts';
+
+// A published thread as templates receive it: plain values with labels already worded. A summary is what list
+// pages, the home page, the feed and the sitemap show; a thread view is the whole conversation on its own page.
+
+/** A thread as list pages, the home page, the feed and the sitemap show it: no message text beyond an excerpt. */
+export type ThreadSummary = {
+  id: string;
+  url: string;
+  subject: string;
+  hasSubject: boolean;
+  kind: ThreadKind;
+  kindLabel: string;
+  source: string;
+  sourceLabel: string;
+  rating: number | null;
+  status: ThreadStatus;
+  statusLabel: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  lastActivityAt: string;
+  customer: string;
+  messageCount: number;
+  replyCount: number;
+  excerpt: string;
+  topics: { name: string; url: string }[];
+  /** Ready-made labels, so templates need no filters for the common cases. */
+  kindUrl: string;
+  stars: string;
+  ratingLabel: string | null;
+  openedLabel: string;
+  messagesLabel: string;
+  /** A conversation that waits for the company's first public reply (praise does not need one). */
+  awaitingReply: boolean;
+};
+
+/** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
+export function safeSlice(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+export function excerptOf(text: string, max = 220): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = safeSlice(flat, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+export function subjectOf(t: PublishedThread): string {
+  const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
+  if (s) return s.length > 200 ? `${safeSlice(s, 199)}…` : s;
+  const first = t.messages.find((m) => m.role === 'customer') ?? t.messages[0];
+  return first ? excerptOf(first.body, 80) : `${KIND_LABELS[t.kind].one} ${t.id}`;
+}
+
+export function summarize(t: PublishedThread): ThreadSummary {
+  const firstCustomer = t.messages.find((m) => m.role === 'customer');
+  return {
+    id: t.id,
+    url: threadUrl(t.id),
+    subject: subjectOf(t),
+    hasSubject: Boolean(t.subject && t.subject.trim()),
+    kind: t.kind,
+    kindLabel: KIND_LABELS[t.kind].one,
+    source: t.source,
+    sourceLabel: sourceLabel(t.source),
+    rating: t.rating,
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    openedAt: t.openedAt,
+    resolvedAt: t.resolvedAt,
+    lastActivityAt: t.lastActivityAt,
+    customer: t.customer,
+    messageCount: t.messages.length,
+    replyCount: t.messages.filter((m) => m.role === 'staff').length,
+    excerpt: firstCustomer ? excerptOf(firstCustomer.body) : '',
+    topics: topicNames(t).map((name) => ({ name, url: topicUrl(name) })),
+    kindUrl: `${kindFolder(t.kind)}index.html`,
+    stars: t.rating === null ? '' : '★'.repeat(t.rating) + '☆'.repeat(Math.max(0, 5 - t.rating)),
+    ratingLabel: t.rating === null ? null : `${t.rating} out of 5 stars`,
+    openedLabel: dateLabel(t.openedAt),
+    messagesLabel: `${formatCount(t.messages.length)} message${t.messages.length === 1 ? '' : 's'}`,
+    awaitingReply: t.kind !== 'praise' && !t.messages.some((m) => m.role === 'staff'),
+  };
+}
+
+export type MessageView = {
+  id: string;
+  role: string;
+  roleLabel: string;
+  author: string;
+  sentAt: string;
+  sentLabel: string;
+  isCustomer: boolean;
+  isStaff: boolean;
+  html: TrustedHtml;
+};
+
+export type ThreadView = ThreadSummary & {
+  outcome: string;
+  firstReplySeconds: number | null;
+  resolutionSeconds: number | null;
+  openedFull: string;
+  resolvedFull: string | null;
+  firstReplyLabel: string;
+  resolutionLabel: string | null;
+  messages: MessageView[];
+};
+
+function secondsBetween(from: string | null | undefined, to: string | null | undefined): number | null {
+  if (!from || !to) return null;
+  const d = (Date.parse(to) - Date.parse(from)) / 1000;
+  return Number.isFinite(d) && d >= 0 ? Math.round(d) : null;
+}
+
+/** Customer text is always escaped text; staff may write Markdown, which goes through the one sanitising renderer. */
+export function messageHtml(role: string, format: string, body: string): TrustedHtml {
+  return role === 'staff' && format === 'markdown' ? markdownToHtml(body) : textToHtml(body);
+}
+
+export function threadView(t: PublishedThread, summary: ThreadSummary = summarize(t)): ThreadView {
+  const firstCustomer = t.messages.find((m) => m.role === 'customer');
+  const firstReply = firstCustomer ? t.messages.find((m) => m.role === 'staff' && m.sentAt >= firstCustomer.sentAt) : undefined;
+  const resolutionSeconds = t.status === 'resolved' ? secondsBetween(t.openedAt, t.resolvedAt) : null;
+  let outcome: string;
+  if (t.status === 'resolved') outcome = 'The company marked this conversation as resolved.';
+  else if (t.status === 'unresolved') outcome = 'This conversation was closed without a resolution.';
+  else outcome = summary.replyCount > 0 ? 'This conversation is still open.' : 'This conversation is still open and has no public reply from the company yet.';
+  const firstReplySeconds = secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt);
+  return {
+    ...summary,
+    outcome,
+    firstReplySeconds,
+    resolutionSeconds,
+    openedFull: dateTimeLabel(t.openedAt),
+    resolvedFull: t.resolvedAt ? dateTimeLabel(t.resolvedAt) : null,
+    firstReplyLabel: firstReplySeconds === null ? 'none yet' : `after ${formatDuration(firstReplySeconds)}`,
+    resolutionLabel: resolutionSeconds === null ? null : formatDuration(resolutionSeconds),
+    messages: t.messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      roleLabel: ROLE_LABELS[m.role],
+      author: m.author,
+      sentAt: m.sentAt,
+      sentLabel: dateTimeLabel(m.sentAt),
+      isCustomer: m.role === 'customer',
+      isStaff: m.role === 'staff',
+      html: messageHtml(m.role, m.format, m.body),
+    })),
+  };
+}
