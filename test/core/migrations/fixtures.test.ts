@@ -19,7 +19,7 @@ describe.each(steps.map((m) => [String(m.version).padStart(4, '0'), m] as const)
     expect(tests.some((f) => f.startsWith(`${name}-`) && f.endsWith('.test.ts')), `test/core/migrations/${name}-${m.name}.test.ts`).toBe(true);
   });
 
-  it('upgrades that database, keeping every row and the database sound, and the rest of the way to the latest', () => {
+  it('upgrades that database, losing no row, the database sound, and the rest of the way to the latest', () => {
     const previous = migrations[migrations.indexOf(m) - 1]!.version;
     for (const to of ['this', 'latest'] as const) {
       const u = upgradeFixture(m.version, to);
@@ -27,7 +27,7 @@ describe.each(steps.map((m) => [String(m.version).padStart(4, '0'), m] as const)
         expect(u.versionBefore).toBe(previous);
         expect(schemaVersion(u.db)).toBe(to === 'this' ? m.version : migrations.at(-1)!.version);
         const after = rowCounts(u.db);
-        for (const [table, n] of Object.entries(u.countsBefore)) expect(after[table], table).toBe(n);
+        for (const [table, n] of Object.entries(u.countsBefore)) expect(after[table], table).toBeGreaterThanOrEqual(n);
         expect(u.countsBefore.threads).toBeGreaterThan(0);
         expect(u.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
       } finally {
