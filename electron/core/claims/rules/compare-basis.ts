@@ -1,5 +1,5 @@
 import { defineRule, quote } from '../rule.ts';
-import { environmentalComparisons, statesComparisonBasis } from '../terms.ts';
+import { environmentalComparisons, statesComparisonBasis } from '../comparisons.ts';
 import { analyse, spanText } from '../text.ts';
 
 export const compareBasis = defineRule({

@@ -1,6 +1,6 @@
 import { evidenceText } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, sentenceText } from '../text.ts';
 
 const KIND = /\b(home|industrial\w*|commercial\w*|municipal)\b/;

@@ -1,6 +1,6 @@
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
 import { statedPercentages } from '../facts.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse } from '../text.ts';
 
 /** Content claims other than recycled content (GC-RECYCLED-PCT): organic, bio-based, natural or renewable fibres. */

@@ -1,5 +1,5 @@
 import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, sentenceText } from '../text.ts';
 
 const TERMS = ['break down', 'breaks down', 'biodegrade', 'biodegrades', 'biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;

@@ -1,6 +1,8 @@
 import { evidenceName } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms, environmentalComparisons, freeOfMentions } from '../terms.ts';
+import { environmentalComparisons } from '../comparisons.ts';
+import { freeOfMentions } from '../free-of-mentions.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 /** What evidence may cover without narrowing anything: the whole claim. */

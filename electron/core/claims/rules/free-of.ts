@@ -1,6 +1,6 @@
 import { evidenceText } from '../evidence.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
-import { freeOfMentions, legalRequirementFor } from '../terms.ts';
+import { freeOfMentions, legalRequirementFor } from '../free-of-mentions.ts';
 
 const TEST = /\b(test\w*|lab|labs|laborator\w*|analys\w*|assay|screen\w*|detection|chromatograph\w*)\b/;
 

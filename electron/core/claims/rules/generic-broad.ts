@@ -1,5 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
-import { broadTerms, hasSpecification } from '../terms.ts';
+import { hasSpecification } from '../comparisons.ts';
+import { broadTerms } from '../terms.ts';
 
 export const genericBroad = defineRule({
   id: 'GC-GENERIC-BROAD',

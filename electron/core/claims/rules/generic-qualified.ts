@@ -1,5 +1,6 @@
 import { defineRule, quote, ALL_MARKETS } from '../rule.ts';
-import { genericTerms, hasSpecification } from '../terms.ts';
+import { hasSpecification } from '../comparisons.ts';
+import { genericTerms } from '../terms.ts';
 
 export const genericQualified = defineRule({
   id: 'GC-GENERIC-QUALIFIED',

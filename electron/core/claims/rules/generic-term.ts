@@ -1,6 +1,7 @@
 import { evidenceName, mismatchedEcolabel, qualifyingEcolabel } from '../evidence.ts';
 import { defineRule, euFrom, quote } from '../rule.ts';
-import { genericTerms, hasSpecification } from '../terms.ts';
+import { hasSpecification } from '../comparisons.ts';
+import { genericTerms } from '../terms.ts';
 
 export const genericTerm = defineRule({
   id: 'GC-GENERIC-TERM',

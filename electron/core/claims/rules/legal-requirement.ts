@@ -1,5 +1,6 @@
 import { defineRule, euFrom } from '../rule.ts';
-import { COMPLIANCE_AS_FEATURE, freeOfMentions, isNegated, legalRequirementFor } from '../terms.ts';
+import { COMPLIANCE_AS_FEATURE, freeOfMentions, legalRequirementFor } from '../free-of-mentions.ts';
+import { isNegated } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 export const legalRequirement = defineRule({

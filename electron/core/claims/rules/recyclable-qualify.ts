@@ -1,6 +1,6 @@
 import { accessShare } from '../facts.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, sentenceText } from '../text.ts';
 
 /** "where facilities exist", "check locally", "recyclable in 45% of communities", "widely recycled", "store drop-off". */

@@ -1,6 +1,6 @@
 import { isPercentUnit, statedPercentages } from '../facts.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { isVerbAt } from '../nlp.ts';
 import { analyse } from '../text.ts';
 

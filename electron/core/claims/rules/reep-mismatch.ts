@@ -1,7 +1,8 @@
 import { evidenceName, mismatchedEcolabel } from '../evidence.ts';
 import { claimSubject } from '../facts.ts';
 import { defineRule } from '../rule.ts';
-import { broadTerms, genericTerms, TYPE1_ECOLABELS } from '../terms.ts';
+import { broadTerms, genericTerms } from '../terms.ts';
+import { TYPE1_ECOLABELS } from '../vocabulary.ts';
 
 export const reepMismatch = defineRule({
   id: 'GC-REEP-MISMATCH',

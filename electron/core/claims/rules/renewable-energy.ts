@@ -1,7 +1,7 @@
 import { evidenceText, listNames } from '../evidence.ts';
 import { isPercentUnit, statedPercentages } from '../facts.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 const TERMS = [

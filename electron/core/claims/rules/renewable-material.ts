@@ -1,6 +1,6 @@
 import { listNames } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 const TERMS = [

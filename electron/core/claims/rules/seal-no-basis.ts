@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { ATTRIBUTE_LABELS } from '../terms.ts';
+import { ATTRIBUTE_LABELS } from '../vocabulary.ts';
 import { analyse, flatText, normalize } from '../text.ts';
 
 const SEAL_WORDS = /\b(seal|badge|logo|ecolabel|eco label|trustmark|stamp|certified|certification mark)\b/;
