@@ -12,13 +12,13 @@ import type { Match, Text } from './text.ts';
 import { ABSOLUTE_BOUNDARY, ABSOLUTE_TERMS, BROAD_TERMS, GENERIC_TERMS, NEUTRAL_TERMS, OFFSET_MENTIONS, REDUCED_CLIMATE_TERMS } from './vocabulary.ts';
 
 /** English always, plus the statement's own language (set on the claim, or detected). */
-function languagesOf(statement: string, lang?: Language | null): Language[] {
+export function claimLanguages(statement: string, lang?: Language | null): Language[] {
   const l = lang ?? claimLanguage({ statement });
   return l === 'en' ? ['en'] : ['en', l];
 }
 
 export function genericTerms(statement: string, label: string | null, lang?: Language | null): TermHit[] {
-  return claimTerms(statement, [...GENERIC_TERMS, ...lexiconFor(GENERIC_I18N, languagesOf(statement, lang))], { label });
+  return claimTerms(statement, [...GENERIC_TERMS, ...lexiconFor(GENERIC_I18N, claimLanguages(statement, lang))], { label });
 }
 
 /** "committed to a sustainable world": the company's commitment, not a claim that a product is sustainable. */
@@ -33,7 +33,7 @@ function isCommitment(text: Text, m: Match): boolean {
 
 export function broadTerms(statement: string, label: string | null, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
-  const langs = languagesOf(statement, lang);
+  const langs = claimLanguages(statement, lang);
   // French "durable" is "sustainable"; English "durable" is "long-lasting": other languages' lists apply only to them.
   const terms = [...BROAD_TERMS, ...lexiconFor(BROAD_I18N, langs)];
   // "responsible for" is a duty, not a claim; "sustainability report" is a document.
@@ -45,7 +45,7 @@ const EMISSION_CONTEXT = /\b(carbon|co2|co2e|emissions?|footprint|climate|ghg|cr
 /** Present-tense neutral wording; "offset"/"compensate" only when the clause is about emissions. */
 export function neutralTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
-  const terms = [...NEUTRAL_TERMS, ...lexiconFor(NEUTRAL_I18N, languagesOf(statement, lang))];
+  const terms = [...NEUTRAL_TERMS, ...lexiconFor(NEUTRAL_I18N, claimLanguages(statement, lang))];
   return claimTerms(statement, terms, { present: true }).filter((m) => {
     if (!/^(offset|compensat|kompens|compens|gecompens|neutralis)/.test(m.term)) return true;
     return EMISSION_CONTEXT.test(sentenceText(text, text.words[m.start]!.sentence));
@@ -62,7 +62,7 @@ export function mentionsOffsetting(statement: string): boolean {
 
 export function absoluteTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
-  const terms = [...ABSOLUTE_TERMS, ...lexiconFor(ABSOLUTE_I18N, languagesOf(statement, lang))];
+  const terms = [...ABSOLUTE_TERMS, ...lexiconFor(ABSOLUTE_I18N, claimLanguages(statement, lang))];
   return claimTerms(statement, terms, { present: true }).filter((m) => !ABSOLUTE_BOUNDARY.test(sentenceText(text, text.words[m.start]!.sentence)));
 }
 

@@ -32,8 +32,9 @@ export const REDUCED_CLIMATE_TERMS = [
   'low emission', 'low emissions', 'carbon reduced', 'co2 reduced', 'reduced footprint', 'reduced carbon footprint', 'low impact', 'climate reduced',
 ] as const;
 
-/** Words that say a claim rests on carbon credits. */
-export const OFFSET_MENTIONS = /\b(offset\w*|compensat\w*|carbon credits?|credits?|carbon removals?|verra|gold standard|vcs|forestry projects?|tree planting)\b/;
+/** Words that say a claim rests on carbon credits, in English and in the languages of lexicon.ts ("durch Kompensation"). */
+export const OFFSET_MENTIONS = new RegExp('\\b(offset\\w*|compensat\\w*|carbon credits?|credits?|carbon removals?|verra|gold standard|vcs|forestry projects?|tree planting'
+  + '|kompens\\w*|ausgleich\\w*|compens\\w*|gecompenseerd\\w*|crédits? carbone|créditos? de carbono|crediti di carbonio|koolstofcredits?|co2 credits?)\\b');
 
 /** Absolute claims: true only with a boundary. */
 export const ABSOLUTE_TERMS = [

@@ -11,7 +11,7 @@ export const genericQualified = defineRule({
   title: 'Generic term that does come with a specification',
   fix: 'Lead with the fact and drop the buzzword.',
   detect(claim) {
-    const hits = genericTerms(claim.statement, claim.label);
+    const hits = genericTerms(claim.statement, claim.label, claim.language);
     if (hits.length === 0 || !hasSpecification(claim.statement)) return null;
     const term = quote(hits[0]!.words);
     return {

@@ -15,7 +15,7 @@ export const reepMismatch = defineRule({
   detect(claim, ctx) {
     const eco = mismatchedEcolabel(claim, ctx.asOf);
     if (!eco) return null;
-    const relies = genericTerms(claim.statement, claim.label).length > 0 || broadTerms(claim.statement, claim.label).length > 0
+    const relies = genericTerms(claim.statement, claim.label, claim.language).length > 0 || broadTerms(claim.statement, claim.label, claim.language).length > 0
       || (claim.label !== null && TYPE1_ECOLABELS.test(claim.label.toLowerCase()));
     if (!relies) return null;
     const covers = eco.covers.length ? eco.covers.join(', ') : 'nothing recorded';
