@@ -11,6 +11,7 @@ export const compostableQualify = defineRule({
   id: 'GC-COMPOSTABLE-QUALIFY',
   severity: 'warning',
   citation: 'FTC §260.7(b)-(d); CMA P3',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (UCPD Art 7 misleading omission in the EU); the FTC section is the most detailed guidance.',
   title: '"Compostable" without saying home or industrial, and whether facilities exist',

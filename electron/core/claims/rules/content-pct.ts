@@ -10,6 +10,7 @@ export const contentPct = defineRule({
   id: 'GC-CONTENT-PCT',
   severity: 'warning',
   citation: 'CMA P1-P3; FTC §260.3(c)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'The CMA fashion undertakings (2024) require the share of organic or recycled fibres to be shown; the FTC treats unqualified content claims as 100%.',
   title: 'Organic, bio-based or natural content claimed without the share',

@@ -3,6 +3,7 @@ import { DEGRADABLE_I18N, lexiconFor } from '../lexicon.ts';
 import { claimTerms } from '../readings.ts';
 import { claimLanguages } from '../terms.ts';
 import { analyse, sentenceText } from '../text.ts';
+import { LANGUAGES } from '../language.ts';
 
 const TERMS = ['break down', 'breaks down', 'biodegrade', 'biodegrades', 'biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;
 // Where it breaks down and how long it takes, in English and in the languages of lexicon.ts ("im Boden", "en compost
@@ -15,6 +16,7 @@ export const degradable = defineRule({
   id: 'GC-DEGRADABLE',
   severity: 'error',
   citation: 'EU recital 9 + Annex I 4a; FTC §260.8(c)-(d)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (CMA P1-P3 in the UK as well).',
   title: '(Bio/oxo/photo)degradable without the environment and the timeframe',

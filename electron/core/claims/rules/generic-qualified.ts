@@ -1,11 +1,13 @@
 import { defineRule, quote, ALL_MARKETS } from '../rule.ts';
 import { hasSpecification } from '../comparisons.ts';
 import { genericTerms } from '../terms.ts';
+import { LANGUAGES } from '../language.ts';
 
 export const genericQualified = defineRule({
   id: 'GC-GENERIC-QUALIFIED',
   severity: 'info',
   citation: 'EU Art 2(p), Annex I 4b; FTC §260.4(c)-(d)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'Advice, not a block: a buzzword beside a fact is unclear under CMA P2 as well, and the reviewed examples apply it in the UK.',
   title: 'Generic term that does come with a specification',

@@ -11,6 +11,7 @@ export const nontoxic = defineRule({
   id: 'GC-NONTOXIC',
   severity: 'warning',
   citation: 'FTC §260.10(b)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be substantiated everywhere (UCPD Art 6, CMA P1 and P6); the FTC section is the most detailed guidance.',
   title: '"Non-toxic" / "chemical-free" without evidence covering both people and the environment',

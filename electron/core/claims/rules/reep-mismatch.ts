@@ -3,11 +3,13 @@ import { claimSubject } from '../facts.ts';
 import { defineRule } from '../rule.ts';
 import { broadTerms, genericTerms } from '../terms.ts';
 import { TYPE1_ECOLABELS } from '../vocabulary.ts';
+import { LANGUAGES } from '../language.ts';
 
 export const reepMismatch = defineRule({
   id: 'GC-REEP-MISMATCH',
   severity: 'warning',
   citation: 'EU Annex I 4a ("relevant to the claim")',
+  languages: LANGUAGES,
   markets: ['EU', 'UK'],
   marketsReason: 'A qualifying ecolabel exempts generic terms in the EU and the UK (reference, Conventions): where it is relied on, what it covers matters in both.',
   title: 'Ecolabel present, but what it covers is not the claimed attribute or part',

@@ -9,6 +9,7 @@ export const sealNoBasis = defineRule({
   id: 'GC-SEAL-NO-BASIS',
   severity: 'warning',
   citation: 'FTC §260.6(d),(e)',
+  languages: ['en'],
   title: 'US: seal or certification whose name and text do not say what is certified',
   fix: 'Add what the seal certifies ("certified for 100% recycled content").',
   detect(claim) {
