@@ -33,7 +33,7 @@ function commitsToFuture(claim: Claim): boolean {
 export function isEnvironmentalClaim(claim: Claim): boolean {
   if (claim.category !== 'other') return true;
   if (claim.label) return true;
-  return soundsEnvironmental(claim.statement, claim.label);
+  return soundsEnvironmental(claim.statement, claim.label, claim.language);
 }
 
 /** "%", "% of households", "percent", "percentage points". */
