@@ -8,9 +8,9 @@
 // What was checked against the official wording (issue 17, point 4), and against what, is in
 // test/fixtures/claims/official-terms.json (the quotes) and test/fixtures/claims/SOURCES.md ("Term lists"); a test
 // lints every quoted term in its language. In short:
-// - German: the recital's twelve examples match a verbatim quote of the official German version found in a public
-//   repository (a secondary source; the official text itself could not be opened). "umweltverträglich" was missing
-//   and is added.
+// - German: the recital's twelve examples, checked against a verbatim quote of the official German version found in a
+//   public repository (a secondary source; the official text itself could not be opened). "umweltverträglich" was
+//   missing and is added; "biologisch abbaubar" is read by GC-DEGRADABLE (DEGRADABLE_I18N).
 // - Spanish: five wordings from a quote of the official Spanish recital (fernandezbeltran.es, 2024-04-01).
 // - Italian: three wordings from a quote of the Commission proposal's recital (COM(2022) 143), not the adopted text.
 // - French and Dutch: NOT VERIFIED. No quote of the official French or Dutch wording was reachable with the team's
