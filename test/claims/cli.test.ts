@@ -34,7 +34,8 @@ const FIXTURE_FINDINGS: Record<string, string[]> = {
   'NW-013': ['GC-NONTOXIC'],
 };
 
-describe('candor claims', () => {
+// Each test runs the real command several times (a second or more per start on a loaded machine): a minute is not slow.
+describe('candor claims: help, usage and import', { timeout: 120_000 }, () => {
   it('has --help for the command and its subcommands, and says the linter is not legal advice', () => {
     for (const args of [['claims', '--help'], ['claims', 'lint', '--help'], ['claims', 'publish', 'ws', '--help']]) {
       const r = runCli(args);
@@ -92,7 +93,9 @@ describe('candor claims', () => {
     const list = JSON.parse(runCli(['claims', 'list', ws, '--json']).stdout) as { claims: unknown[] };
     expect(list.claims).toHaveLength(14);
   });
+});
 
+describe('candor claims lint', { timeout: 120_000 }, () => {
   it('lint --json prints exactly {"findings":[{claim,rule,severity,citation,message,fix}]} and exits 4 on errors', () => {
     const ws = workspace();
     const r = runCli(['claims', 'lint', ws, '--json', '--as-of', AS_OF]);
@@ -128,7 +131,9 @@ describe('candor claims', () => {
     expect(before.findings).toEqual([]);
     expect(runCli(['claims', 'lint', ws, 'NW-005', '--as-of', '2026-03-01']).code).toBe(0);
   });
+});
 
+describe('candor claims: publish, history, approval and list', { timeout: 120_000 }, () => {
   it('publish is blocked by error-level findings unless overridden with a recorded reason', () => {
     const ws = workspace();
     const r = runCli(['claims', 'publish', ws, 'NW-001', 'NW-003', '--as-of', AS_OF]);

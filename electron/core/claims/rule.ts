@@ -1,6 +1,7 @@
 // The shape of one green-claims rule. Each rule lives in its own file under rules/ with its id, severity and citation
 // (public interface: they travel with every finding) and a pure check.
 import { z } from 'zod';
+import type { Language } from './language.ts';
 import { MARKETS } from './model.ts';
 import type { Claim, Market } from './model.ts';
 
@@ -35,6 +36,11 @@ export type Rule = {
   citation: string;
   /** Markets the rule applies in; lint.ts runs it only there, and hands the check only those markets. */
   markets: readonly Market[];
+  /**
+   * The languages whose wording the rule reads (English plus the statement's language, lexicon.ts). Empty: the rule
+   * judges the claim's fields and evidence, whatever the language. Listed in docs/formats/claims.md.
+   */
+  languages: readonly Language[];
   /** What the rule detects, in one line (for docs and the app). */
   title: string;
   /** The general fix. */
@@ -76,6 +82,7 @@ export function defineRule(spec: RuleSpec): Rule {
     severityIn,
     citation: spec.citation,
     markets,
+    languages: spec.languages,
     title: spec.title,
     fix: spec.fix,
     check(claim, ctx) {
