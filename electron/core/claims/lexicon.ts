@@ -10,7 +10,7 @@
 // test/fixtures/claims/SOURCES.md ("Term lists"): the Spanish recital 9 list as quoted by fernandezbeltran.es
 // (2024-04-01) and the Italian list of the 2022 proposal's recital 9 as quoted by ilfattoquotidiano.it
 // (2024-05-22); their wordings are added below. German, French and Dutch remain unverified.
-import type { Language } from './language.ts';
+import type { Language } from '../../shared/claims/language.ts';
 
 type Lexicon = Readonly<Record<Exclude<Language, 'en'>, readonly string[]>>;
 

@@ -3,9 +3,9 @@
 // "economy": handled by whole-token matching in text.ts), names of labels ("Nordic Swan Ecolabel") and of modes or
 // programmes ("Eco programme"). Lists follow ../shared/reference/green-claims-rules.md, "Conventions".
 import { claimLanguage } from './language.ts';
-import type { Language } from './language.ts';
+import type { Language } from '../../shared/claims/language.ts';
 import { ABSOLUTE_I18N, BROAD_I18N, COMMITMENT_OBJECTS, COMMITMENT_PHRASES, GENERIC_I18N, lexiconFor, NEUTRAL_I18N, NEUTRAL_NORDIC } from './lexicon.ts';
-import type { Market } from './model.ts';
+import type { Market } from '../../shared/claims/model.ts';
 import { isParticleAt } from './nlp.ts';
 import { analyse, findPhrase, findTerms, flatText, sentenceText, sentenceWords, spanText, termParts } from './text.ts';
 import type { Match, Span, Text, Word } from './text.ts';

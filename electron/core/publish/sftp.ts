@@ -5,7 +5,7 @@ import SftpClient from 'ssh2-sftp-client';
 import { CandorError } from '../errors.ts';
 import { reason } from './remote.ts';
 import type { OpenRemote, Remote } from './remote.ts';
-import { targetLocation } from './target.ts';
+import { targetLocation } from '../../shared/model/publish-target.ts';
 
 // SFTP, for classic web hosting. Each file is written under a temporary name beside its place and renamed over the
 // old one (OpenSSH's posix-rename), so a reader gets the old file or the new one, never half of one. The server's

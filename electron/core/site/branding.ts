@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { brandCss, HexColor, NO_COLORS } from './brand-colors.ts';
-import type { SiteColors } from './brand-colors.ts';
-import { LOGO_EXT, LogoRecord } from '../model/site-settings.ts';
+import { brandCss, HexColor, NO_COLORS } from '../../shared/brand-colors.ts';
+import type { SiteColors } from '../../shared/brand-colors.ts';
+import { LOGO_EXT, LogoRecord } from '../../shared/model/site-settings.ts';
 import { logoPath } from './logo.ts';
 
 // How the workspace's site looks and where it lives, as saved in site settings: theme, address, colours, logo. The

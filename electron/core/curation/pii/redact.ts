@@ -1,5 +1,5 @@
-import type { Finding, PiiKind } from './finding.ts';
-import { PLACEHOLDER } from './finding.ts';
+import type { Finding, PiiKind } from '../../../shared/curation/pii-finding.ts';
+import { PLACEHOLDER } from '../../../shared/curation/pii-finding.ts';
 
 export type RedactionSpan = { start: number; end: number; kind: PiiKind | 'manual' };
 
