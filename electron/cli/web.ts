@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`candor web: ${message}\n${USAGE}\n`);
     return 2;
   }
-  const staticDir = flags.static ?? fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+  const staticDir = flags.static ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   if (!existsSync(`${staticDir}/index.html`)) {
     process.stderr.write(`candor web: ${staticDir} has no built app. Run "npm run build" first (npm run web does this for you).\n`);
     return 1;

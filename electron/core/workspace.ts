@@ -128,7 +128,3 @@ export function openWorkspace(dir: string, options: { actor?: string } = {}): Wo
   };
   return { dir: root, db, meta, actor: options.actor ?? defaultActor(), recoveredFromCrash: crashed, close };
 }
-
-export function isWorkspace(dir: string): boolean {
-  return existsSync(join(resolve(dir), META_FILE)) && existsSync(join(resolve(dir), DB_FILE));
-}

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Language } from '../../electron/core/claims/language.ts';
+import { Language } from '../../electron/shared/claims/language.ts';
 import { lintClaim } from '../../electron/core/claims/lint.ts';
 import { AS_OF, claim } from './helpers.ts';
 

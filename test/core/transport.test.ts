@@ -39,7 +39,7 @@ describe('the typed contract over loopback HTTP', () => {
     expect(reports[0]).toMatchObject({ threadsCreated: 3, messagesCreated: 9 });
     const page = await api.call('threads.search', { query: 'delivery' });
     expect(page.total).toBe(1);
-    const decided = await api.call('threads.decide', { target: { ids: [page.threads[0]!.id] }, decision: 'withhold', reason: 'legal' });
+    const decided = await api.call('curation.decide', { target: { ids: [page.threads[0]!.id] }, decision: 'withhold', reason: 'legal' });
     expect(decided.changed).toBe(1);
     const { entries } = await api.call('audit.list', { entityType: 'thread' });
     expect(entries.map((e) => e.action)).toContain('thread.decide');

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyRedactions, safeSpan } from '../../electron/core/curation/pii/redact.ts';
 import { authorLabel, customerPseudonym, publicTown } from '../../electron/core/curation/pseudonym.ts';
 import type { NamingPolicy } from '../../electron/core/curation/pseudonym.ts';
-import { compileTopicRules, topicsFor, TopicRules } from '../../electron/core/curation/topics.ts';
-import { computeStats, formatDuration, median, metrics, moderationReport } from '../../electron/core/curation/stats.ts';
-import type { StatThread } from '../../electron/core/curation/stats.ts';
+import { compileTopicRules, topicsFor } from '../../electron/core/curation/topics.ts';
+import { TopicRules } from '../../electron/shared/curation/topic-rules.ts';
+import { computeStats, formatDuration, median, metrics, moderationReport } from '../../electron/shared/curation/stats.ts';
+import type { StatThread } from '../../electron/shared/curation/stats.ts';
 
 /** A UTF-16 surrogate without its partner: what a span cutting an emoji in half would leave. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

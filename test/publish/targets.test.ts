@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { memorySecretStore, resolveSecrets } from '../../electron/core/publish/secrets.ts';
-import { secretEnvName, SECRET_FIELDS } from '../../electron/core/publish/target.ts';
+import { secretEnvName, SECRET_FIELDS } from '../../electron/shared/model/publish-target.ts';
 import { getTarget, listTargets, removeTarget, saveTarget } from '../../electron/core/publish/targets.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { runCli, tempDir, tempWorkspace } from '../helpers/workspace.ts';

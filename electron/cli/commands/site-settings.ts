@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
-import type { SiteSettingsPatch } from '../../core/model/site-settings.ts';
+import type { SiteSettingsPatch } from '../../shared/model/site-settings.ts';
 import { listThemes } from '../../core/site/themes.ts';
 import { LOGO_MAX_BYTES } from '../../core/site/logo.ts';
 import { changeSiteSettings, readSiteSettings, siteLogoFile } from '../../core/site/settings.ts';

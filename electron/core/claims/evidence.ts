@@ -1,5 +1,5 @@
 // What the evidence on file can show, as of a review date.
-import type { Claim, Evidence } from './model.ts';
+import type { Claim, Evidence } from '../../shared/claims/model.ts';
 import { TYPE1_ECOLABELS } from './vocabulary.ts';
 import { normalize } from './text.ts';
 

@@ -1,5 +1,5 @@
 // Facts about a whole claim that several rules read: is it environmental, about the future, quantitative.
-import type { Claim } from './model.ts';
+import type { Claim } from '../../shared/claims/model.ts';
 import { claimLanguage } from './language.ts';
 import { FUTURE_I18N } from './lexicon.ts';
 import { isEnvironmentalFigure } from './comparisons.ts';

@@ -1,6 +1,6 @@
 // "Free of" mentions ("CFC-free", "contains no PFAS") and the absences the law already requires, which may not be sold
 // as a feature (Directive 2005/29/EC Annex I 10a as amended by 2024/825).
-import type { Market } from './model.ts';
+import type { Market } from '../../shared/claims/model.ts';
 import { isNegated } from './readings.ts';
 import { analyse, flatText } from './text.ts';
 

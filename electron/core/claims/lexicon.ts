@@ -16,7 +16,7 @@
 // - French and Dutch: NOT VERIFIED. No quote of the official French or Dutch wording was reachable with the team's
 //   tools; the lists below are unchecked translations plus the terms national decisions and guidance use.
 // - Recital 12 and Annex I 4c term lists: not verified in any language.
-import type { Language } from './language.ts';
+import type { Language } from '../../shared/claims/language.ts';
 
 type Lexicon = Readonly<Record<Exclude<Language, 'en'>, readonly string[]>>;
 

@@ -1,23 +1,9 @@
 // The shape of one green-claims rule. Each rule lives in its own file under rules/ with its id, severity and citation
 // (public interface: they travel with every finding) and a pure check.
-import { z } from 'zod';
-import type { Language } from './language.ts';
-import { MARKETS } from './model.ts';
-import type { Claim, Market } from './model.ts';
-
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const Severity = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof Severity>;
-
-export const Finding = z.object({
-  claim: z.string(),
-  rule: z.string(),
-  severity: Severity,
-  citation: z.string(),
-  message: z.string(),
-  fix: z.string(),
-});
-export type Finding = z.infer<typeof Finding>;
+import type { Finding, Severity } from '../../shared/claims/finding.ts';
+import type { Language } from '../../shared/claims/language.ts';
+import { MARKETS } from '../../shared/claims/model.ts';
+import type { Claim, Market } from '../../shared/claims/model.ts';
 
 export type RuleContext = {
   /** Review date, YYYY-MM-DD. */

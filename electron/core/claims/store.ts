@@ -11,10 +11,10 @@ import { assertSecondApprover, claimAuthor } from './approval.ts';
 import { readSettings } from '../curation/settings.ts';
 import { confinedEvidencePath, hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
-import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
-import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from './model.ts';
-import type { Revision, TransitionResult } from './views.ts';
-import type { Finding } from './rule.ts';
+import { Claim, ClaimInput, ClaimStatus, Evidence } from '../../shared/claims/model.ts';
+import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from '../../shared/claims/model.ts';
+import type { Revision, TransitionResult } from '../../shared/claims/views.ts';
+import type { Finding } from '../../shared/claims/finding.ts';
 
 type ClaimRow = {
   rowid: number; id: string; title: string; statement: string; markets: string; category: string; scope: string; scope_detail: string | null;

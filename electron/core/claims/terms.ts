@@ -3,7 +3,7 @@
 import { environmentalComparisons } from './comparisons.ts';
 import { freeOfMentions } from './free-of-mentions.ts';
 import { claimLanguage } from './language.ts';
-import type { Language } from './language.ts';
+import type { Language } from '../../shared/claims/language.ts';
 import { ABSOLUTE_I18N, BROAD_I18N, COMMITMENT_OBJECTS, COMMITMENT_PHRASES, GENERIC_I18N, lexiconFor, NEUTRAL_I18N } from './lexicon.ts';
 import { claimTerms, isFutureSentence } from './readings.ts';
 import type { TermHit } from './readings.ts';

@@ -7,9 +7,9 @@ import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import { erasureSalt, forgetErasures, sourceHash } from '../store/erased.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
-import { EraseTarget } from './model.ts';
-import type { EraseResult } from './model.ts';
-export { EraseResult } from './model.ts';
+import { EraseTarget } from '../../shared/curation/model.ts';
+import type { EraseResult } from '../../shared/curation/model.ts';
+export { EraseResult } from '../../shared/curation/model.ts';
 import { fold } from './pii/text.ts';
 
 // Erasure (GDPR Art. 17, UK GDPR, CCPA): a customer's threads leave the workspace whole — messages, metadata,

@@ -5,24 +5,11 @@ import { today } from '../claims/lint.ts';
 import { readSiteSettings } from '../site/settings.ts';
 import type { Workspace } from '../workspace.ts';
 import { refreshScans } from './scan.ts';
+import { CheckItem, ExportCheck } from '../../shared/curation/export-check.ts';
 
 // What a person should look at before exporting the public site: work left undone, personal data nobody reviewed,
 // claims published over their own check, and the texts every transparency site needs. Nothing here blocks the
 // export (the app asks the person to confirm having seen the list); each item says where to fix it.
-
-export const CheckLink = z.enum(['inbox-pending', 'inbox-unreviewed', 'claims', 'site-settings', 'workspace-settings']);
-export const CheckItem = z.object({
-  id: z.string(),
-  /** attention: something on the site would be wrong or missing; note: worth knowing, fine to export. */
-  tone: z.enum(['attention', 'note']),
-  title: z.string(),
-  detail: z.string(),
-  count: z.number().int().nullable(),
-  link: CheckLink,
-});
-export type CheckItem = z.infer<typeof CheckItem>;
-export const ExportCheck = z.object({ items: z.array(CheckItem), published: z.number().int(), withheld: z.number().int(), pending: z.number().int() });
-export type ExportCheck = z.infer<typeof ExportCheck>;
 
 function count(ws: Workspace, sql: string): number {
   return (ws.db.prepare(sql).get() as { n: number }).n;

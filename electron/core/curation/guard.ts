@@ -4,7 +4,7 @@ import { readSettings } from './settings.ts';
 
 /**
  * The workspace policy "requirePiiHandled": a thread whose high-confidence personal data has not all been accepted
- * or kept cannot be published. Returns why publishing is refused, or null. Registered in store/decide.ts so the
+ * or kept cannot be published. Returns why publishing is refused, or null. Registered in curation/decisions.ts so the
  * CLI, the app and bulk decisions all go through it.
  */
 export function personalDataGuard(db: DatabaseSync, threadRowid: number, _threadId: string): string | null {

@@ -5,10 +5,10 @@ import { transaction } from '../db/transaction.ts';
 import { compileAccountPattern } from './pii/account.ts';
 import type { DetectContext } from './pii/context.ts';
 import { detectText } from './pii/detect.ts';
-import type { Finding } from './pii/finding.ts';
+import type { Finding } from '../../shared/curation/pii-finding.ts';
 import { compileTopicRules, topicsFor } from './topics.ts';
 import type { CompiledTopic } from './topics.ts';
-import type { CurationSettings, DetectorNews } from './model.ts';
+import type { CurationSettings, DetectorNews } from '../../shared/curation/model.ts';
 import { readSettings } from './settings.ts';
 
 /**

@@ -4,8 +4,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
-import { CurationSettings, SETTING_KEYS } from './model.ts';
-import type { SettingKey } from './model.ts';
+import { CurationSettings, SETTING_KEYS } from '../../shared/curation/model.ts';
+import type { SettingKey } from '../../shared/curation/model.ts';
 import type { NamingPolicy } from './pseudonym.ts';
 
 // Settings are rows of the workspace's meta table, "policy.<key>" -> text: strings as written, booleans as

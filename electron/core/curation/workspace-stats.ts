@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Decision, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import type { Decision, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { dataVersion } from '../store/data-version.ts';
-import { computeStats } from './stats.ts';
-import type { StatThread, Stats } from './stats.ts';
+import { computeStats } from '../../shared/curation/stats.ts';
+import type { StatThread, Stats } from '../../shared/curation/stats.ts';
 
 type Row = [kind: string, status: string, rating: number | null, source: string, openedAt: string, resolvedAt: string | null, decision: string,
   decisionReason: string | null, firstCustomerAt: string | null, firstReplyAt: string | null];

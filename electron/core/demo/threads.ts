@@ -1,4 +1,4 @@
-import type { ThreadFileRecord } from '../model/thread.ts';
+import type { ThreadFileRecord } from '../../shared/model/thread.ts';
 import type { Random } from './random.ts';
 
 // Sample conversations for Fernhill Outfitters, a fictional outdoor clothing company: complaints (some never

@@ -6,9 +6,8 @@ import { companionKind, companionVendor, COMPANION_WORDS } from '../importers/co
 import { csvEvents } from '../importers/csv-input.ts';
 import { openSourceFile } from '../importers/source-file.ts';
 import { savedStaff, staffMatcher } from '../importers/staff.ts';
-import { ThreadInput } from '../model/thread.ts';
+import { ThreadInput } from '../../shared/model/thread.ts';
 import type { z } from 'zod';
-import { decideThreads } from '../store/decide.ts';
 import { getThread, searchThreads } from '../store/threads.ts';
 import { CandorError } from '../errors.ts';
 import type { HandlersFor } from './context.ts';
@@ -21,9 +20,6 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
     const t = getThread(ctx.workspace().db, req.id);
     if (!t) throw new CandorError('NOT_FOUND', `No thread "${req.id}" in this workspace.`);
     return t;
-  },
-  'threads.decide'(req, ctx) {
-    return decideThreads(ctx.workspace(), req.target, { decision: req.decision, reason: req.reason, note: req.note });
   },
   'imports.formats'() {
     return { formats: importers.map((i) => ({ id: i.id, label: i.label })) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { THREAD_KINDS, THREAD_STATUSES, MESSAGE_ROLES, VISIBILITIES, parseTimestamp } from '../model/thread.ts';
+import { THREAD_KINDS, THREAD_STATUSES, MESSAGE_ROLES, VISIBILITIES, parseTimestamp } from '../../shared/model/thread.ts';
 import { describeZodError } from './json.ts';
 import { unixToIso } from './values.ts';
 

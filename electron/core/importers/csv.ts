@@ -1,7 +1,7 @@
 import { CandorError } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
-import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../model/thread.ts';
-import { THREAD_KINDS, THREAD_STATUSES } from '../model/thread.ts';
+import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../../shared/model/thread.ts';
+import { THREAD_KINDS, THREAD_STATUSES } from '../../shared/model/thread.ts';
 import { csvEvents, headerCells, headerKey, sniffDelimiter } from './csv-input.ts';
 import { CsvMapping, parseMapping, parseCsvTime } from './csv-mapping.ts';
 import type { ColumnRef } from './csv-mapping.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { companionKindOf } from './companions.ts';
 import { htmlToText } from './html.ts';
 import { isObject, jsonItems, jsonLayout, parseJsonDocument } from './json-input.ts';

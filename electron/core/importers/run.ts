@@ -17,9 +17,9 @@ import { savedStaff, saveStaff, staffMatcher } from './staff.ts';
 import type { ImportProgress, Importer, ImportRecord } from './types.ts';
 import { zendeskLeftovers } from './zendesk.ts';
 import { freshdeskLeftovers } from './freshdesk.ts';
-import type { FileReport } from '../model/import-report.ts';
+import type { FileReport } from '../../shared/model/import-report.ts';
 
-export { FileReport, RejectedRecord } from '../model/import-report.ts';
+export { FileReport, RejectedRecord } from '../../shared/model/import-report.ts';
 
 export type ImportOptions = {
   format?: string;

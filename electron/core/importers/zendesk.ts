@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { companionKindOf } from './companions.ts';
 import { htmlToText } from './html.ts';
 import { isObject, jsonItems } from './json-input.ts';

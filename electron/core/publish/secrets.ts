@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CandorError } from '../errors.ts';
-import { SECRET_FIELDS, secretEnvName } from './target.ts';
-import type { SecretField, Target } from './target.ts';
+import { SECRET_FIELDS, secretEnvName } from '../../shared/model/publish-target.ts';
+import type { SecretField, Target } from '../../shared/model/publish-target.ts';
 
 // A target's secrets (keys, tokens, passwords) never touch the workspace. The app keeps them in the operating
 // system's keychain through Electron's safeStorage (electron/main/credentials.ts implements this interface in the

@@ -4,8 +4,8 @@ import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
-import { LastPublish, TargetKind, TargetName, TargetSpec } from './target.ts';
-import type { Target } from './target.ts';
+import { LastPublish, TargetKind, TargetName, TargetSpec } from '../../shared/model/publish-target.ts';
+import type { Target } from '../../shared/model/publish-target.ts';
 
 // The workspace's publish targets: one row each, settings as JSON (never a secret: the schemas are strict, so a
 // stray "password" field is refused, not stored). Every change is one transaction and is audited.

@@ -1,5 +1,5 @@
-import { WITHHOLD_REASONS } from '../model/thread.ts';
-import type { PeriodStats, Stats } from '../curation/stats.ts';
+import { WITHHOLD_REASONS } from '../../shared/model/thread.ts';
+import type { PeriodStats, Stats } from '../../shared/curation/stats.ts';
 import { ratingChart, trendChart } from './chart.ts';
 import { claimView, PROGRESS_LABELS } from './claim-views.ts';
 import { monthLabel } from './format.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { CandorError } from '../errors.ts';
-import type { ThreadKind } from '../model/thread.ts';
+import type { ThreadKind } from '../../shared/model/thread.ts';
 import { KIND_LABELS } from './labels.ts';
 import { escapeHtml } from './trusted.ts';
 

@@ -1,6 +1,6 @@
-import type { PublishedThread } from '../curation/model.ts';
-import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
-import { formatDuration } from '../curation/stats.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
+import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
+import { formatDuration } from '../../shared/curation/stats.ts';
 import { dateLabel, dateTimeLabel, formatCount } from './format.ts';
 import { KIND_LABELS, ROLE_LABELS, sourceLabel, STATUS_LABELS } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PublishedThread } from '../curation/model.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
 import { memoize } from '../memo.ts';
 
 // A site's topics: the source's tags, staff tags and rule topics together, one topic whatever their case, each with a

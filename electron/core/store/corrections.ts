@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { inferKind } from '../model/infer-kind.ts';
-import { MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { MessageRole, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { appendAudit } from './audit.ts';
 import { replyTimes, resolveThreadRowid } from './threads.ts';
 

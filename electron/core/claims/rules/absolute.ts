@@ -1,6 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
 import { absoluteTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const absolute = defineRule({
   id: 'GC-ABSOLUTE',

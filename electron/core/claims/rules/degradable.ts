@@ -3,7 +3,7 @@ import { DEGRADABLE_I18N, lexiconFor } from '../lexicon.ts';
 import { claimTerms } from '../readings.ts';
 import { claimLanguages } from '../terms.ts';
 import { analyse, sentenceText } from '../text.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const TERMS = ['break down', 'breaks down', 'biodegrade', 'biodegrades', 'biodegradable', 'bio degradable', 'degradable', 'oxo degradable', 'oxo biodegradable', 'photodegradable', 'photo degradable'] as const;
 // Where it breaks down and how long it takes, in English and in the languages of lexicon.ts ("im Boden", "en compost

@@ -1,7 +1,7 @@
 import { evidenceText, listNames } from '../evidence.ts';
 import { isFutureClaim } from '../facts.ts';
 import { ALL_MARKETS, defineRule, euFrom } from '../rule.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const PLAN = /\b(plan|plans|roadmap|road map|strategy|pathway|transition|implementation)\b/;
 

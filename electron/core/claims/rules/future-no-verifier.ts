@@ -1,7 +1,7 @@
 import { isIndependent, isInForce } from '../evidence.ts';
 import { isFutureClaim } from '../facts.ts';
 import { defineRule, euFrom } from '../rule.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const futureNoVerifier = defineRule({
   id: 'GC-FUTURE-NO-VERIFIER',

@@ -1,7 +1,7 @@
 import { defineRule, quote } from '../rule.ts';
 import { hasSpecification } from '../comparisons.ts';
 import { broadTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const genericBroad = defineRule({
   id: 'GC-GENERIC-BROAD',

@@ -1,7 +1,7 @@
 import { defineRule, quote, ALL_MARKETS } from '../rule.ts';
 import { hasSpecification } from '../comparisons.ts';
 import { genericTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const genericQualified = defineRule({
   id: 'GC-GENERIC-QUALIFIED',

@@ -2,7 +2,7 @@ import { evidenceName, mismatchedEcolabel, qualifyingEcolabel } from '../evidenc
 import { defineRule, euFrom, quote } from '../rule.ts';
 import { hasSpecification } from '../comparisons.ts';
 import { genericTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const genericTerm = defineRule({
   id: 'GC-GENERIC-TERM',

@@ -1,4 +1,5 @@
-import { claimLanguage, LANGUAGES } from '../language.ts';
+import { claimLanguage } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
 import { impliedClaim } from '../implied.ts';
 import { isRangeClaim } from '../range.ts';

@@ -1,6 +1,6 @@
 import { isEnvironmentalClaim } from '../facts.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const noEvidence = defineRule({
   id: 'GC-NO-EVIDENCE',

@@ -1,5 +1,5 @@
 import { accessShare, isPercentUnit, statedPercentages } from '../facts.ts';
-import type { Claim } from '../model.ts';
+import type { Claim } from '../../../shared/claims/model.ts';
 import { defineRule } from '../rule.ts';
 
 const TOLERANCE_POINTS = 1;

@@ -1,6 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
 import { neutralTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetCompany = defineRule({
   id: 'GC-OFFSET-COMPANY',

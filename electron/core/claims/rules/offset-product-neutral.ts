@@ -1,6 +1,6 @@
 import { defineRule, euFrom, quote } from '../rule.ts';
 import { neutralTerms, reducedClimateTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetProductNeutral = defineRule({
   id: 'GC-OFFSET-PRODUCT-NEUTRAL',

@@ -1,6 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
 import { mentionsOffsetting, neutralTerms, reducedClimateTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetUndisclosed = defineRule({
   id: 'GC-OFFSET-UNDISCLOSED',

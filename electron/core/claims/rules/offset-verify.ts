@@ -1,7 +1,7 @@
 import { evidenceText, isIndependent, isInForce } from '../evidence.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
 import { mentionsOffsetting, neutralTerms, reducedClimateTerms } from '../terms.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const VERIFICATION = /\b(registry|registries|retire\w*|retirement|verra|vcs|gold standard|verif\w*|assur\w*|icvcm|corsia|puro|american carbon registry|climate action reserve|serial numbers?)\b/;
 

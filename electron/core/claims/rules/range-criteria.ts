@@ -1,4 +1,5 @@
-import { claimLanguage, LANGUAGES } from '../language.ts';
+import { claimLanguage } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 import { impliedClaim } from '../implied.ts';
 import { isRangeClaim, statesRangeCriteria } from '../range.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';

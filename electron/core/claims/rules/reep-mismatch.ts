@@ -3,7 +3,7 @@ import { claimSubject } from '../facts.ts';
 import { defineRule } from '../rule.ts';
 import { broadTerms, genericTerms } from '../terms.ts';
 import { TYPE1_ECOLABELS } from '../vocabulary.ts';
-import { LANGUAGES } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const reepMismatch = defineRule({
   id: 'GC-REEP-MISMATCH',

@@ -36,7 +36,7 @@ let codeHash: string | null = null;
 function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const h = createHash('sha256').update(GENERATOR);
-  const core = fileURLToPath(new URL('../../', import.meta.url));
+  const core = fileURLToPath(new URL('../..', import.meta.url));
   for (const part of OUTPUT_CODE) {
     let entries;
     try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Liquid, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
-import { formatDuration } from '../../curation/stats.ts';
+import { formatDuration } from '../../../shared/curation/stats.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../format.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { PublishedThread } from '../../curation/model.ts';
+import type { PublishedThread } from '../../../shared/curation/model.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
 import { createEngine } from '../liquid/engine.ts';
