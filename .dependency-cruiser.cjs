@@ -1,3 +1,4 @@
+/* global module */
 // Room boundaries that hold transitively (issue 15 point 5), checked by `npm run boundaries` in `npm test`.
 // By composition: the renderer reaches only itself and electron/shared; electron/shared reaches only itself and
 // zod; so nothing the window loads can reach the core, the Electron shell or a Node built-in through any chain.

@@ -2,7 +2,6 @@
 // claim's current wording cannot also approve or publish it. Settings are rows of the workspace's meta table
 // ("claims.<key>"), like the curation policy, and every change is in the audit log.
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
 import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';

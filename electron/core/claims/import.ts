@@ -14,7 +14,7 @@ import { resolveCategory } from './category.ts';
 import { discardNewFiles } from './evidence-files.ts';
 import { ClaimFile, ClaimInput } from '../../shared/claims/model.ts';
 import { saveClaim } from './store.ts';
-import { ClaimImportReport } from '../../shared/claims/import-report.ts';
+import type { ClaimImportReport } from '../../shared/claims/import-report.ts';
 import type { ClaimImportFormat } from '../../shared/claims/import-report.ts';
 
 /** One record read from a file, not yet validated. */

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { listClaims } from '../claims/store.ts';
 import { claimSummary } from '../claims/summary.ts';
 import { today } from '../claims/lint.ts';
 import { readSiteSettings } from '../site/settings.ts';
 import type { Workspace } from '../workspace.ts';
 import { refreshScans } from './scan.ts';
-import { CheckItem, ExportCheck } from '../../shared/curation/export-check.ts';
+import type { CheckItem, ExportCheck } from '../../shared/curation/export-check.ts';
 
 // What a person should look at before exporting the public site: work left undone, personal data nobody reviewed,
 // claims published over their own check, and the texts every transparency site needs. Nothing here blocks the

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import type { MessageRole } from '../../shared/model/thread.ts';
 import { detectAddress, streetHits } from './pii/address.ts';
 import { detectPostcode } from './pii/postcode.ts';
 import { EMPTY_CONTEXT } from './pii/context.ts';
 import { fold } from './pii/text.ts';
 import { memoize } from '../memo.ts';
-import { CustomerPseudonymPolicy, StaffNamingPolicy } from '../../shared/curation/naming.ts';
+import type { CustomerPseudonymPolicy, StaffNamingPolicy } from '../../shared/curation/naming.ts';
 
 export type NamingPolicy = {
   customerPseudonym: CustomerPseudonymPolicy;

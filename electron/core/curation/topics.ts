@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { escapeRegExp, fold } from './pii/text.ts';
-import { TopicRules } from '../../shared/curation/topic-rules.ts';
+import type { TopicRules } from '../../shared/curation/topic-rules.ts';
 
 export type CompiledTopic = { topic: string; pattern: RegExp };
 

@@ -1,10 +1,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
 import { actionName, describeEntry } from '../../shared/audit-words.ts';
 import { csvRows } from '../csv-write.ts';
-import { AuditEntry } from '../../shared/model/audit.ts';
-import { AuditFilter, AuditRow } from '../../shared/model/audit.ts';
+import type { AuditFilter, AuditRow } from '../../shared/model/audit.ts';
 
 // The audit log for people: filters by person, action and date, each entry in words with the conversation's
 // subject, and the same rows as a CSV file for a spreadsheet.
