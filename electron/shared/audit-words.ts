@@ -33,10 +33,29 @@ export const ACTION_NAMES: Record<string, string> = {
   'claim.lint-override': 'Claim published despite findings',
   'claims.import': 'Claims imported',
   'action.undo': 'Undo',
+  'thread.correct': 'Kind or status corrected',
+  'message.correct': 'Author corrected',
 };
 
 export function actionName(action: string): string {
   return ACTION_NAMES[action] ?? action.replace(/[._-]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+const KIND_WORDS: Record<string, string> = { complaint: 'complaint', praise: 'praise', question: 'question', suggestion: 'suggestion', other: 'other' };
+const STATUS_WORDS: Record<string, string> = { open: 'open', resolved: 'resolved', unresolved: 'unresolved' };
+const ROLE_WORDS: Record<string, string> = { customer: 'the customer', staff: 'staff', system: 'the system' };
+
+function word(map: Record<string, string>, v: unknown): string {
+  return map[String(v)] ?? String(v);
+}
+
+/** "kind praise → complaint; status open → resolved": only what changed. */
+function threadCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const parts = [
+    before.kind !== after.kind ? `kind ${word(KIND_WORDS, before.kind)} → ${word(KIND_WORDS, after.kind)}` : '',
+    before.status !== after.status ? `status ${word(STATUS_WORDS, before.status)} → ${word(STATUS_WORDS, after.status)}` : '',
+  ].filter(Boolean);
+  return parts.join('; ') || 'kind confirmed';
 }
 
 const DECISION_WORDS: Record<string, string> = { publish: 'Published', withhold: 'Withheld', pending: 'Back to review' };
@@ -111,6 +130,10 @@ export function describeEntry(e: AuditLike): string {
       const key = Object.keys(after)[0] ?? e.entityId;
       return `${key}: ${quoted(before[key])} → ${quoted(after[key])}`;
     }
+    case 'thread.correct':
+      return `Corrected: ${threadCorrection(before, after)}`;
+    case 'message.correct':
+      return `A message by ${word(ROLE_WORDS, before.role)} is now by ${word(ROLE_WORDS, after.role)}`;
     case 'action.undo':
       return `Undid: ${String(before.label ?? 'a change')}`;
     case 'import.file':
@@ -130,7 +153,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function describeAction(entries: readonly AuditLike[], subject: (threadId: string) => string | null): string {
   if (entries.length === 0) return 'Nothing changed';
-  const threads = [...new Set(entries.filter((e) => e.entityType === 'thread').map((e) => e.entityId))];
+  // A message's correction names its conversation in the entry itself.
+  const threadOf = (e: AuditLike) => (e.entityType === 'thread' ? e.entityId : e.entityType === 'message' ? String(obj(e.after).thread ?? '') : '');
+  const threads = [...new Set(entries.map(threadOf).filter(Boolean))];
   const one = threads.length === 1 ? subject(threads[0]!) : null;
   const on = one ? `“${one.length > 50 ? `${one.slice(0, 49)}…` : one}”` : plural(threads.length, 'conversation');
   const first = entries[0]!;
@@ -142,6 +167,8 @@ export function describeAction(entries: readonly AuditLike[], subject: (threadId
   }
   if (sameAction && first.action === 'thread.tags') return `Tags changed on ${on}`;
   if (entries.every((e) => e.action.startsWith('redaction.'))) return `Personal data reviewed in ${on}`;
+  if (sameAction && first.action === 'thread.correct' && entries.length === 1) return `Corrected ${on}: ${threadCorrection(obj(first.before), obj(first.after))}`;
+  if (sameAction && first.action === 'message.correct') return `Author corrected in ${on}: ${entries.length === 1 ? describeEntry(first).replace(/^A message/, 'a message') : plural(entries.length, 'message')}`;
   if (sameAction && first.action === 'settings.set') return `Setting ${entries.map((e) => e.entityId).join(', ')} changed`;
   return entries.length === 1 ? describeEntry(first) : `${plural(entries.length, 'change')} on ${on}`;
 }

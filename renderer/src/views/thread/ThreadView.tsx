@@ -14,6 +14,8 @@ import { PersonalData } from './PersonalData.tsx';
 import { PublishedView } from './PublishedView.tsx';
 import { Tags } from './Tags.tsx';
 import { EraseAction } from './EraseDialog.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
+import type { Correction } from './CorrectDialog.tsx';
 
 export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWithhold }: {
   id: string;
@@ -30,6 +32,7 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
   const action = useAction();
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
 
   const texts = useMemo(() => {
     const map = new Map<string, string>();
@@ -64,6 +67,15 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
     window.getSelection()?.removeAllRanges();
     void run(() => client.call('curation.span', { threadId: id, location: s.location, start: s.start, end: s.end }));
   };
+  // Kind and status first, then each author: one audited change each, all undoable.
+  const correct = (c: Correction) => {
+    setCorrecting(false);
+    void run(async () => {
+      if (c.kind !== undefined || c.status !== undefined) await client.call('corrections.threadKindStatus', { thread: id, ...(c.kind ? { kind: c.kind } : {}), ...(c.status ? { status: c.status } : {}) });
+      for (const r of c.roles) await client.call('corrections.messageRole', { message: r.messageId, role: r.role });
+      return true;
+    });
+  };
   const changeTags = (change: { add?: string[]; remove?: string[] }) => void run(() => client.call('curation.tags', { threadId: id, ...change }));
 
   const onMark = (findingId: string) => {
@@ -94,7 +106,9 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
           <span>Opened {formatDateTime(t.openedAt)}</span>
           {t.rating != null ? <span className="stars" aria-label={`${t.rating} of 5 stars`}>{stars(t.rating)}</span> : null}
           {t.satisfaction ? <span>Satisfaction: {t.satisfaction}</span> : null}
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setCorrecting(true)} disabled={action.pending}>Correct kind, status or authors…</button>
         </p>
+        {correcting ? <CorrectDialog thread={t} pending={action.pending} onCancel={() => setCorrecting(false)} onSave={correct} /> : null}
       </header>
 
       <DecisionBar
