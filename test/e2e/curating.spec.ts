@@ -6,7 +6,7 @@ import { axe, FIXTURES, REPO, scratch, screen, toWelcome } from './helpers.ts';
 
 // Curating as a new user does it, entirely in the app (no command line at any step), timed: create a workspace,
 // import vendor exports (Zendesk and Trustpilot), review personal data to zero, bulk-publish, withhold with a
-// reason, undo a mistake, fix a setting, pass the check before export, export. Every new screen is photographed
+// reason, undo a mistake, correct a kind, fix a setting, pass the check before export, export. Every new screen is photographed
 // at 1280 px, light and dark, and checked with axe-core.
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -132,6 +132,23 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await expect(list.getByRole('option', { name: /Love the new mugs/ })).toContainText('Published');
   await expect(list.getByRole('option', { name: /Where is my parcel/ })).toContainText('Withheld');
 
+  // Correct a kind: the import took the cracked kettle for praise (the customer rated the answer well). The kind
+  // counts follow at once, and the exported site counts it as a complaint.
+  await list.getByRole('option', { name: /Kettle arrived/ }).click();
+  const kettle = page.getByRole('article', { name: /Kettle arrived/ });
+  await expect(kettle.locator('.thread-meta')).toContainText('Praise');
+  const kindFilter = page.getByRole('combobox', { name: /^Kind/ });
+  await expect(kindFilter).toContainText('Complaint (2)');
+  await kettle.getByRole('button', { name: /Correct kind, status or authors/ }).click();
+  const correct = page.getByRole('dialog', { name: 'Correct this conversation' });
+  await correct.getByLabel('Kind').selectOption('complaint');
+  await aside(() => screen(page, 'c10-correct-conversation'));
+  await aside(() => axe(page, 'correct a conversation'));
+  await correct.getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.locator('.toast', { hasText: 'Corrected “Kettle arrived with a cracked lid”: kind praise → complaint' })).toBeVisible();
+  await expect(kettle.locator('.thread-meta')).toContainText('Complaint');
+  await expect(kindFilter).toContainText('Complaint (3)');
+
   // Fix a setting: customers by their initial; staff already appear by role in a new workspace.
   await page.getByRole('link', { name: /^Workspace settings/ }).click();
   const preview = page.getByRole('figure', { name: 'Preview of a published conversation' });
@@ -179,13 +196,14 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   console.log(`curating flow: ${total} conversations, ${seconds.toFixed(1)} s from an empty app to an exported site`);
 
   // The exported open data: everything published but the withheld one, customers by initial, staff by role.
-  const data = JSON.parse(readFileSync(join(siteDir, 'data/threads.json'), 'utf8')) as { threads: { subject: string; messages: { author: string }[] }[] };
+  const data = JSON.parse(readFileSync(join(siteDir, 'data/threads.json'), 'utf8')) as { threads: { subject: string; kind: string; messages: { author: string }[] }[] };
   const subjects = data.threads.map((t) => t.subject);
   expect(subjects).toHaveLength(total - 1);
   expect(subjects).not.toContain('Where is my parcel?');
   expect(subjects).toContain('Love the new mugs');
   const authors = new Set(data.threads.flatMap((t) => t.messages.map((m) => m.author)));
   expect(authors.has('Support team')).toBe(true);
+  expect(data.threads.find((t) => t.subject === 'Kettle arrived with a cracked lid')?.kind).toBe('complaint');
   expect([...authors].some((a) => /^[A-Z]\.$/.test(a))).toBe(true);
 });
 
@@ -246,6 +264,11 @@ test('the new screens in the dark appearance', async ({ page }) => {
   await axe(page, 'dark thread and toast');
   await page.keyboard.press('z');
   await expect(page.locator('.toast', { hasText: 'Undone: Tags changed' })).toBeVisible();
+  await page.getByRole('button', { name: /Correct kind, status or authors/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Correct this conversation' })).toBeVisible();
+  await screen(page, 'dark-c07-correct-conversation');
+  await axe(page, 'dark correct a conversation');
+  await page.keyboard.press('Escape');
   for (const [link, name, shot] of [[/^Workspace settings/, 'Workspace settings', 'dark-c03-settings'], [/^Audit log/, 'Audit log', 'dark-c05-audit'], [/^Help/, 'Help', 'dark-c06-help']] as const) {
     await page.getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();

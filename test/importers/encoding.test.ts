@@ -40,7 +40,7 @@ describe('choosing the encoding from the whole file', () => {
     const file = csv(latin1('r1,2024-01-01 10:00:00,José Muñoz,Très bien,5\n'), latin1('r2,2024-01-02 10:00:00,Zoë,ça va,4\n'));
     const [report] = await runImport(ws, [file], { format: 'trustpilot' });
     expect(names()).toEqual(['José Muñoz', 'Zoë']);
-    expect(report!.warnings![0]).toMatch(/read as Windows-1252.*lines 2, 3.*--encoding/);
+    expect(report!.warnings![0]).toMatch(/read as Windows-1252.*lines 2, 3.*choose the file’s encoding/);
   });
 
   it('the invalid byte far from the start counts too (the first 64 KB are not the whole file)', () => {
