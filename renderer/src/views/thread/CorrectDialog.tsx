@@ -45,12 +45,12 @@ export function CorrectDialog({ thread, onCancel, onSave, pending }: { thread: T
       <form className="form" onSubmit={submit}>
         <p className="muted">Change what the import decided. The change is recorded in the audit log, counted in the statistics, and kept when the same export is imported again.</p>
         <div className="grid-2">
-          <Field label="Kind" hint={`Imported as ${KIND_LABEL[thread.kind].toLowerCase()}.`}>
+          <Field label="Kind" hint={thread.kindInferred ? 'Candor guessed it from the rating and the words used.' : undefined}>
             <select className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-autofocus>
               {KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
             </select>
           </Field>
-          <Field label="Status" hint={`Imported as ${STATUS_LABEL[thread.status].toLowerCase()}.`}>
+          <Field label="Status">
             <select className="input" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
               {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
             </select>

@@ -106,7 +106,7 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
           <span>Opened {formatDateTime(t.openedAt)}</span>
           {t.rating != null ? <span className="stars" aria-label={`${t.rating} of 5 stars`}>{stars(t.rating)}</span> : null}
           {t.satisfaction ? <span>Satisfaction: {t.satisfaction}</span> : null}
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => setCorrecting(true)} disabled={action.pending}>Correct kind, status or authors…</button>
+          <button type="button" className="btn btn-small btn-ghost thread-correct" onClick={() => setCorrecting(true)} disabled={action.pending}>Correct kind, status or authors…</button>
         </p>
         {correcting ? <CorrectDialog thread={t} pending={action.pending} onCancel={() => setCorrecting(false)} onSave={correct} /> : null}
       </header>
