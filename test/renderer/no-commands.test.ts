@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
+import { CLI_WORDS } from './cli-words.ts';
 
 // The app is for people who never open a terminal: nothing it shows names a command (`candor import`) or a flag
 // (`--format`). Checked on the renderer's own text and on the messages the core sends back to the app.
 
 const ROOT = resolve(import.meta.dirname, '../../renderer/src');
-/** A command ("candor import", lower case as typed; the name Candor in prose is not one) or a flag ("--format"). */
-export const CLI_WORDS = /(?<![\p{L}/])candor [a-z][a-z-]*|(?:^|[\s“"'`])--[a-z][a-z-]+/u;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
