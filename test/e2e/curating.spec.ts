@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { axe, FIXTURES, REPO, scratch, screen, toWelcome } from './helpers.ts';
+import { axe, FIXTURES, REPO, scratch, screen as photograph, toWelcome } from './helpers.ts';
 
 // Curating as a new user does it, entirely in the app (no command line at any step), timed: create a workspace,
 // import vendor exports (Zendesk and Trustpilot), review personal data to zero, bulk-publish, withhold with a
@@ -16,10 +16,24 @@ const workspaceDir = join(root, 'harbour');
 const siteDir = join(root, 'site');
 const ORG = 'Harbour Tea Co';
 
-async function importFile(page: Page, file: string, vendor: string): Promise<void> {
+/** A command ("candor import") or a flag ("--format"): never on a screen of the app. */
+const CLI_WORDS = /(?<![\p{L}/])candor [a-z][a-z-]*|(?:^|[\s“"'`])--[a-z][a-z-]+/u;
+
+/** Photographs the screen and reads all of its text (dialogs and toasts included) for command-line words. */
+async function screen(page: Page, name: string): Promise<void> {
+  await photograph(page, name);
+  const text = await page.locator('body').innerText();
+  expect(text.match(CLI_WORDS), `${name} names a command or flag`).toBeNull();
+}
+
+async function importFile(page: Page, file: string, vendor: string, shot?: () => Promise<void>): Promise<void> {
   await page.getByLabel('File paths').fill(file);
   await page.getByRole('button', { name: 'Add files' }).click();
   await expect(page.getByRole('list', { name: 'Files to import' })).toContainText(vendor);
+  // What Candor detected, in words, with the vendor's export steps beside it.
+  await expect(page.getByText(`Detected from the content: ${vendor}.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import this file' })).toBeEnabled();
+  if (shot) await shot();
   await page.getByRole('button', { name: 'Import this file' }).click();
   await expect(page.getByText('Import finished')).toBeVisible();
 }
@@ -42,7 +56,10 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await page.getByLabel('Workspace folder').fill(workspaceDir);
   await page.getByRole('button', { name: 'Create workspace', exact: true }).click();
   await page.getByRole('button', { name: 'Import conversations' }).click();
-  await importFile(page, join(FIXTURES, 'import/zendesk/tickets.json'), 'Zendesk');
+  await importFile(page, join(FIXTURES, 'import/zendesk/tickets.json'), 'Zendesk', () => aside(async () => {
+    await screen(page, 'c00-import-detected');
+    await axe(page, 'import screen');
+  }));
   await page.getByRole('button', { name: 'Import more files' }).click();
   await importFile(page, join(FIXTURES, 'import/trustpilot/reviews.csv'), 'Trustpilot');
   // The policy that personal data is handled before anything is published: set in the app, satisfied in the app.
@@ -269,6 +286,13 @@ test('the new screens in the dark appearance', async ({ page }) => {
   await screen(page, 'dark-c07-correct-conversation');
   await axe(page, 'dark correct a conversation');
   await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: /^Import/ }).click();
+  await page.getByLabel('File paths').fill(join(FIXTURES, 'import/trustpilot/reviews.csv'));
+  await page.getByRole('button', { name: 'Add files' }).click();
+  await expect(page.getByText('Detected from the content: Trustpilot.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import this file' })).toBeEnabled();
+  await screen(page, 'dark-c08-import-detected');
+  await axe(page, 'dark import screen');
   for (const [link, name, shot] of [[/^Workspace settings/, 'Workspace settings', 'dark-c03-settings'], [/^Audit log/, 'Audit log', 'dark-c05-audit'], [/^Help/, 'Help', 'dark-c06-help']] as const) {
     await page.getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
