@@ -41,6 +41,20 @@ export function actionName(action: string): string {
   return ACTION_NAMES[action] ?? action.replace(/[._-]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
 
+/** The workspace settings as the settings screen names them. */
+export const SETTING_WORDS: Record<string, string> = {
+  defaultCountry: 'Country for phone numbers', customerPseudonym: 'How customers are named', customerLabel: 'What a customer is called',
+  customerLocationFormat: 'How a customer’s town is shown', staffNaming: 'How staff are named', staffLabel: 'What staff are called',
+  systemLabel: 'What automated messages are called', defaultDecision: 'Decision for new conversations',
+  requirePiiHandled: 'Personal data reviewed before publishing', accountPatterns: 'Your order and account numbers',
+  companyPostcodes: 'Your company’s postcodes', companyAddresses: 'Your company’s addresses', companyDomains: 'Your company’s e-mail domains',
+  companyPhones: 'Your company’s phone numbers', topicRules: 'Topic rules', evidenceMaxMb: 'Largest evidence file',
+};
+
+export function settingName(key: string): string {
+  return `“${SETTING_WORDS[key] ?? key}”`;
+}
+
 const KIND_WORDS: Record<string, string> = { complaint: 'complaint', praise: 'praise', question: 'question', suggestion: 'suggestion', other: 'other' };
 const STATUS_WORDS: Record<string, string> = { open: 'open', resolved: 'resolved', unresolved: 'unresolved' };
 const ROLE_WORDS: Record<string, string> = { customer: 'the customer', staff: 'staff', system: 'the system' };
@@ -128,7 +142,7 @@ export function describeEntry(e: AuditLike): string {
       return 'Hand removal taken back';
     case 'settings.set': {
       const key = Object.keys(after)[0] ?? e.entityId;
-      return `${key}: ${quoted(before[key])} → ${quoted(after[key])}`;
+      return `${settingName(key)}: ${quoted(before[key])} → ${quoted(after[key])}`;
     }
     case 'thread.correct':
       return `Corrected: ${threadCorrection(before, after)}`;
@@ -169,6 +183,6 @@ export function describeAction(entries: readonly AuditLike[], subject: (threadId
   if (entries.every((e) => e.action.startsWith('redaction.'))) return `Personal data reviewed in ${on}`;
   if (sameAction && first.action === 'thread.correct' && entries.length === 1) return `Corrected ${on}: ${threadCorrection(obj(first.before), obj(first.after))}`;
   if (sameAction && first.action === 'message.correct') return `Author corrected in ${on}: ${entries.length === 1 ? describeEntry(first).replace(/^A message/, 'a message') : plural(entries.length, 'message')}`;
-  if (sameAction && first.action === 'settings.set') return `Setting ${entries.map((e) => e.entityId).join(', ')} changed`;
+  if (sameAction && first.action === 'settings.set') return `${entries.length === 1 ? 'Setting' : 'Settings'} ${entries.map((e) => settingName(e.entityId)).join(', ')} changed`;
   return entries.length === 1 ? describeEntry(first) : `${plural(entries.length, 'change')} on ${on}`;
 }

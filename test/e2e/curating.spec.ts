@@ -66,7 +66,7 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await page.getByRole('link', { name: /^Workspace settings/ }).click();
   await page.getByRole('checkbox', { name: /Publish a conversation only after/ }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.locator('.toast', { hasText: 'Setting requirePiiHandled changed' })).toBeVisible();
+  await expect(page.locator('.toast', { hasText: 'Setting “Personal data reviewed before publishing” changed' })).toBeVisible();
   await page.getByRole('link', { name: /^Conversations/ }).click();
   const list = page.getByRole('listbox', { name: 'Conversations' });
   await expect(page.getByText(/^\d+ shown$/)).toBeVisible();
@@ -176,7 +176,7 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await aside(() => screen(page, 'c05-workspace-settings'));
   await aside(() => axe(page, 'workspace settings'));
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.locator('.toast', { hasText: 'Setting customerPseudonym changed' })).toBeVisible();
+  await expect(page.locator('.toast', { hasText: 'Setting “How customers are named” changed' })).toBeVisible();
 
   // The check before export: the missing texts are listed with a way there; the export waits until they are done.
   await page.getByRole('link', { name: /^Site/ }).click();
