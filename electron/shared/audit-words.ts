@@ -95,6 +95,8 @@ function list(v: unknown): string[] {
 const PII_WORDS: Record<string, string> = {
   email: 'E-mail address', phone: 'Phone number', card: 'Payment card', iban: 'Bank account', ip: 'IP address', name: 'Customer’s name',
   account: 'Order or account number', url: 'Personal link', address: 'Street address', postcode: 'Postcode',
+  cvv: 'Card security code', bank: 'Bank details', 'national-id': 'National ID number', passport: 'Passport number',
+  licence: 'Driving licence number', birthdate: 'Date of birth', vehicle: 'Vehicle registration',
 };
 
 function piiWord(kind: unknown): string {
@@ -180,6 +182,9 @@ export function describeAction(entries: readonly AuditLike[], subject: (threadId
     return `Decided ${on}`;
   }
   if (sameAction && first.action === 'thread.tags') return `Tags changed on ${on}`;
+  // One finding confirmed or kept is not the whole conversation reviewed: the toast says which one.
+  if (entries.length === 1 && first.action === 'redaction.accept') return `Removal confirmed: ${piiWord(obj(first.after).kind)} in ${on}`;
+  if (entries.length === 1 && (first.action === 'redaction.keep' || first.action === 'redaction.reject')) return `Kept as written: ${piiWord(obj(first.after).kind)} in ${on}`;
   if (entries.every((e) => e.action.startsWith('redaction.'))) return `Personal data reviewed in ${on}`;
   if (sameAction && first.action === 'thread.correct' && entries.length === 1) return `Corrected ${on}: ${threadCorrection(obj(first.before), obj(first.after))}`;
   if (sameAction && first.action === 'message.correct') return `Author corrected in ${on}: ${entries.length === 1 ? describeEntry(first).replace(/^A message/, 'a message') : plural(entries.length, 'message')}`;

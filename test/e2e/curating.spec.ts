@@ -89,12 +89,13 @@ test('a new user curates and exports in the app alone, timed', async ({ page }) 
   await aside(() => axe(page, 'personal data panel'));
   await panel.getByRole('button', { name: /^Confirm removing Customer’s name/ }).first().click();
   await expect(panel.locator('.finding', { hasText: 'Customer’s name' }).first()).toContainText('Removed (confirmed)');
-  await expect(page.locator('.toast', { hasText: 'Personal data reviewed in “Kettle arrived with a cracked lid”' })).toBeVisible();
+  await expect(page.locator('.toast', { hasText: 'Removal confirmed: Customer’s name in “Kettle arrived with a cracked lid”' })).toBeVisible();
   // The order number the detectors also found (removed automatically, fail closed) still waits: one left to do.
   await expect(panel).toContainText('1 to review');
   await expect(list.getByRole('option', { name: /Kettle arrived/ })).toHaveCount(1);
   await panel.getByRole('button', { name: /^Confirm removing Order or account number “A-20931”/ }).click();
   await expect(panel.locator('.finding', { hasText: 'A-20931' })).toContainText('Removed (confirmed)');
+  await expect(page.locator('.toast', { hasText: 'Removal confirmed: Order or account number in “Kettle arrived with a cracked lid”' })).toBeVisible();
   await expect(panel).toContainText('all reviewed');
   await expect(list.getByRole('option', { name: /Kettle arrived/ })).toHaveCount(0);
   await list.getByRole('option', { name: /Never arrived/ }).click();

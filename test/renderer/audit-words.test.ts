@@ -17,6 +17,14 @@ describe('corrections in words', () => {
     expect(describeAction([entry], subject)).toBe(toast);
   });
 
+  it.each([
+    [{ action: 'redaction.accept', entityType: 'thread', entityId: 't1', before: { status: 'pending' }, after: { kind: 'account', status: 'accepted' } }, 'Removal confirmed: Order or account number in “Kettle arrived with a cracked lid”'],
+    [{ action: 'redaction.keep', entityType: 'thread', entityId: 't1', before: { status: 'pending' }, after: { kind: 'national-id', status: 'rejected', reason: 'fake' } }, 'Kept as written: National ID number in “Kettle arrived with a cracked lid”'],
+    [{ action: 'redaction.review', entityType: 'thread', entityId: 't1', before: {}, after: { removed: 2, kept: 0 } }, 'Personal data reviewed in “Kettle arrived with a cracked lid”'],
+  ])('one finding is named, a whole review is not: %#', (entry, toast) => {
+    expect(describeAction([entry], subject)).toBe(toast);
+  });
+
   it('names the actions for the audit filter and describes one entry', () => {
     expect(actionName('thread.correct')).toBe('Kind or status corrected');
     expect(actionName('message.correct')).toBe('Author corrected');
