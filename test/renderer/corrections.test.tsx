@@ -51,6 +51,17 @@ describe('correcting a conversation', () => {
     await waitFor(() => expect(afterChange).toHaveBeenCalledTimes(1));
   });
 
+  it('opens with c from the keyboard, and Escape leaves it without a change', async () => {
+    const fake = fakes();
+    render(<Providers fake={fake}><ThreadView id="t1" publishedView={false} onPublishedView={() => undefined} onDecide={async () => true} onWithhold={() => undefined} /></Providers>);
+    await screen.findByRole('button', { name: /Correct kind, status or authors/ });
+    await userEvent.keyboard('c');
+    expect(screen.getByRole('dialog', { name: 'Correct this conversation' })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Correct this conversation' })).toBeNull();
+    expect(fake.callsTo('corrections.threadKindStatus')).toEqual([]);
+  });
+
   it('a role change alone does not touch the kind or status', () => {
     expect(correctionOf(thread, 'praise', 'open', { m1: 'customer', m2: 'staff' })).toEqual({ roles: [{ messageId: 'm2', role: 'staff' }] });
     expect(correctionOf(thread, 'praise', 'open', { m1: 'customer', m2: 'customer' })).toEqual({ roles: [] });

@@ -13,6 +13,7 @@ export const SHORTCUTS: { keys: string[]; what: string; where: 'list' | 'anywher
   { keys: ['u'], what: 'Back to “pending review”', where: 'list' },
   { keys: ['r'], what: 'Mark the personal data of the open or selected conversations as reviewed', where: 'list' },
   { keys: ['t'], what: 'Tag the open or selected conversations', where: 'list' },
+  { keys: ['c'], what: 'Correct the open conversation’s kind, status or authors', where: 'list' },
   { keys: ['v'], what: 'Switch between the full conversation and the published view', where: 'list' },
   { keys: ['/'], what: 'Search conversations', where: 'list' },
   { keys: ['z'], what: 'Undo your last change (also Ctrl+Z or ⌘Z)', where: 'anywhere' },

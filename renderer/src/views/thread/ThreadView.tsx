@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { shortcutsBlocked } from '../../components/Dialog.tsx';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
@@ -33,6 +34,17 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState(false);
+
+  // c: correct the open conversation (kind, status, authors), like the header's button.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || shortcutsBlocked(e.target)) return;
+      e.preventDefault();
+      setCorrecting(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const texts = useMemo(() => {
     const map = new Map<string, string>();
@@ -106,7 +118,7 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
           <span>Opened {formatDateTime(t.openedAt)}</span>
           {t.rating != null ? <span className="stars" aria-label={`${t.rating} of 5 stars`}>{stars(t.rating)}</span> : null}
           {t.satisfaction ? <span>Satisfaction: {t.satisfaction}</span> : null}
-          <button type="button" className="btn btn-small btn-ghost thread-correct" onClick={() => setCorrecting(true)} disabled={action.pending}>Correct kind, status or authors…</button>
+          <button type="button" className="btn btn-small btn-ghost thread-correct" onClick={() => setCorrecting(true)} disabled={action.pending} aria-keyshortcuts="c">Correct kind, status or authors… <kbd aria-hidden="true">c</kbd></button>
         </p>
         {correcting ? <CorrectDialog thread={t} pending={action.pending} onCancel={() => setCorrecting(false)} onSave={correct} /> : null}
       </header>
