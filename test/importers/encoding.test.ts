@@ -74,4 +74,12 @@ describe('choosing the encoding from the whole file', () => {
     expect(JSON.parse(r.stdout).warnings).toEqual([]);
     expect(runCli(['import', ws.dir, file, '--encoding', 'ebcdic']).code).toBe(2);
   });
+
+  it('the command line names the flag in its warning; the report (the app’s words) does not', () => {
+    const file = csv(latin1('r1,2024-01-01 10:00:00,José,fine,5\n'));
+    ws.close();
+    const r = runCli(['import', ws.dir, file, '--format', 'trustpilot', '--json']);
+    expect(JSON.parse(r.stdout).warnings[0]).not.toContain('--encoding');
+    expect(r.stderr).toMatch(/warning: .*read as Windows-1252.*choose the file’s encoding and import it again\. \(--encoding utf-8\|windows-1252/);
+  });
 });
