@@ -130,7 +130,7 @@ describe('workflow', () => {
 
   it('an error-level finding blocks publishing, and nothing changes', () => {
     saveClaim(ws, generic());
-    expect(() => transitionClaim(ws, 'CL-2', 'published', { asOf: AS_OF })).toThrow(/GC-GENERIC-TERM.*--override/);
+    expect(() => transitionClaim(ws, 'CL-2', 'published', { asOf: AS_OF })).toThrow(/GC-GENERIC-TERM.*publish over them with a recorded reason/);
     expect(getClaim(ws.db, 'CL-2').status).toBe('draft');
     expect(listRevisions(ws.db, 'CL-2')).toEqual([]);
   });

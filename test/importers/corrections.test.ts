@@ -80,6 +80,27 @@ describe('curators correct roles, kinds and statuses', () => {
       core.close();
     }
   });
+
+  it('a correction made in the app is undone like any curating change: reversed by new audited entries', async () => {
+    await runImport(ws, [MAILDIR]);
+    const core = createCore({ workspaceDir: ws.dir });
+    try {
+      const imported = getThread(ws.db, ARCHIVE)!.kind;
+      expect(imported).not.toBe('suggestion');
+      await core.dispatch('corrections.threadKindStatus', { thread: ARCHIVE, kind: 'suggestion', status: 'resolved' });
+      await core.dispatch('corrections.messageRole', { message: `${ARCHIVE}#3`, role: 'staff' });
+      expect(await core.dispatch('curation.undo.last', {})).toMatchObject({ ok: true, value: { label: expect.stringMatching(/^Author corrected in “.+”: a message by the customer is now by staff$/) } });
+      expect(await core.dispatch('curation.undo', {})).toMatchObject({ ok: true, value: { reversed: 1, next: { label: expect.stringMatching(/: kind \w+ → suggestion; status open → resolved$/) } } });
+      expect(roles()).toEqual(['customer', 'customer', 'customer']);
+      expect(await core.dispatch('curation.undo', {})).toMatchObject({ ok: true, value: { next: null } });
+      expect(getThread(ws.db, ARCHIVE)).toMatchObject({ kind: imported, status: 'open', resolvedAt: null });
+      // The log only grows: two corrections, their two reversals, and the two undo entries.
+      expect(audit('thread.correct')).toHaveLength(2);
+      expect(audit('message.correct')).toHaveLength(2);
+    } finally {
+      core.close();
+    }
+  });
 });
 
 describe('the CLI: candor thread show|set, candor message set', () => {

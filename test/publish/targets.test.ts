@@ -63,7 +63,10 @@ describe('credentials', () => {
     const t = saveTarget(ws, { name: 'r2-live', kind: 's3', settings: { bucket: 'b-1' } });
     const store = memorySecretStore();
     expect(SECRET_FIELDS.s3.map((f) => secretEnvName('r2-live', f))).toEqual(['CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID', 'CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY', 'CANDOR_TARGET_R2_LIVE_SESSION_TOKEN']);
-    await expect(resolveSecrets(t, store, {})).rejects.toThrow('The target "r2-live" needs access key id and secret access key: enter them in the app (Site, Publish), or set CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID and CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY for the candor command.');
+    await expect(resolveSecrets(t, store, {})).rejects.toMatchObject({
+      message: 'The target "r2-live" needs access key id and secret access key: enter them on the Site screen, under Publish.',
+      cliHint: 'or set CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID and CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY for the command line',
+    });
     expect(await resolveSecrets(t, store, { AWS_ACCESS_KEY_ID: 'aws-id', AWS_SECRET_ACCESS_KEY: 'aws-secret', CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID: 'own-id' })).toEqual({ accessKeyId: 'own-id', secretAccessKey: 'aws-secret' });
     await store.set(t.id, { accessKeyId: 'saved-id', secretAccessKey: 'saved-secret' });
     expect(await resolveSecrets(t, store, { CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID: 'own-id' })).toEqual({ accessKeyId: 'saved-id', secretAccessKey: 'saved-secret' });
@@ -72,7 +75,7 @@ describe('credentials', () => {
   it('for SFTP, a password or a private key (also from a file named in the environment)', async () => {
     const { ws, dir } = workspace();
     const t = saveTarget(ws, { name: 'host', kind: 'sftp', settings: { host: 'ftp.example.org', username: 'u', dir: 'www' } });
-    await expect(resolveSecrets(t, memorySecretStore(), {})).rejects.toThrow(/needs a password or a private key: .* set CANDOR_TARGET_HOST_PASSWORD or CANDOR_TARGET_HOST_PRIVATE_KEY/);
+    await expect(resolveSecrets(t, memorySecretStore(), {})).rejects.toMatchObject({ message: expect.stringMatching(/needs a password or a private key: enter (it|them) on the Site screen/), cliHint: expect.stringMatching(/set CANDOR_TARGET_HOST_PASSWORD or CANDOR_TARGET_HOST_PRIVATE_KEY/) });
     const keyFile = join(dir, 'id_ed25519');
     (await import('node:fs')).writeFileSync(keyFile, '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n');
     expect(await resolveSecrets(t, memorySecretStore(), { CANDOR_TARGET_HOST_PRIVATE_KEY_FILE: keyFile })).toEqual({ privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n' });

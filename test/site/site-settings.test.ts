@@ -167,7 +167,7 @@ describe('the built site follows the saved settings', () => {
     expect(readManifest(join(fx.root, 'flags'))!.build).toMatchObject({ theme: 'default', baseUrl: 'https://elsewhere.example/site/' });
     expect(page('flags')).toContain('assets/site.css');
     expect(page('flags')).toContain('href="https://elsewhere.example/site/index.html"');
-    expect(r.warnings.join(' ')).not.toContain('No --base-url');
+    expect(r.warnings.join(' ')).not.toContain('No address for the published site');
 
     // An explicitly empty address builds without one, saved address or not.
     await build('none', { baseUrl: '' });

@@ -5,6 +5,7 @@ import { importers } from '../../core/importers/registry.ts';
 import { importExitCode } from '../../core/importers/exit-code.ts';
 import { runImport } from '../../core/importers/run.ts';
 import { sourceFromMappingFile } from '../../core/importers/csv-mapping.ts';
+import { CHOOSE_ENCODING } from '../../core/importers/file-scan.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
 import { progressBar } from '../progress.ts';
@@ -91,7 +92,8 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
         }
       }
       // Warnings go to stderr in both modes, so --json output stays one report per line.
-      for (const r of reports) for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
+      // The report's words are the app's too; here the advice gets its flag.
+      for (const r of reports) for (const w of r.warnings ?? []) io.err(`warning: ${w.includes(CHOOSE_ENCODING) ? `${w} (--encoding utf-8|windows-1252|utf-16le|utf-16be)` : w}\n`);
       return importExitCode(reports) === 3 ? EXIT.partial : EXIT.ok;
     } finally {
       bar.done();

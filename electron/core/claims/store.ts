@@ -255,7 +255,7 @@ export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, opti
     const errors = blockingFindings(findings);
     const reason = options.override?.trim();
     if (errors.length > 0 && !reason) {
-      throw new CandorError('LINT_BLOCKED', `Claim "${id}" has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'} (${errors.map((f) => f.rule).join(', ')}); fix ${errors.length === 1 ? 'it' : 'them'} or publish with --override "<reason>".`);
+      throw new CandorError('LINT_BLOCKED', `Claim "${id}" has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'} (${errors.map((f) => f.rule).join(', ')}); fix ${errors.length === 1 ? 'it' : 'them'}, or publish over ${errors.length === 1 ? 'it' : 'them'} with a recorded reason.`, undefined, '--override "<reason>"');
     }
     if (r.status === 'draft') step(ws, r, 'in_review', now, note);
     if (r.status === 'in_review') step(ws, r, 'approved', now, note);

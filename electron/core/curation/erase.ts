@@ -41,7 +41,7 @@ function targetRowids(db: DatabaseSync, target: EraseTarget): number[] {
   const rowids: number[] = [];
   for (const ref of target.threadIds) {
     const rowid = resolveThreadRowid(db, ref);
-    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads); nothing was erased.`);
+    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace; nothing was erased.`, undefined, 'use the id shown by candor threads');
     rowids.push(rowid);
   }
   return [...new Set(rowids)];

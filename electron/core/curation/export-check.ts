@@ -34,7 +34,7 @@ export function exportCheck(ws: Workspace): ExportCheck {
     items.push({
       id: 'personal-data', tone: unreviewedPublished > 0 ? 'attention' : 'note', title: `${s(unreviewed, 'conversation')} with personal data nobody reviewed`,
       detail: unreviewedPublished > 0
-        ? `${s(unreviewedPublished, 'is', 'are')} published. Certain findings are removed anyway; possible ones are published as written until someone reviews them.`
+        ? `${s(unreviewedPublished, 'is', 'are')} published. Everything Candor found in them is removed from the site anyway (personal data fails closed); a review confirms that, or keeps as written what may stay.`
         : 'None of them is published, so nothing unreviewed reaches the site.',
       count: unreviewed, link: 'inbox-unreviewed',
     });

@@ -13,5 +13,5 @@ export function personalDataGuard(db: DatabaseSync, threadRowid: number, _thread
   const r = db.prepare('SELECT unreviewed_high AS n FROM curation_scans WHERE thread_rowid = ?').get(threadRowid) as { n: number } | undefined;
   const n = r?.n ?? 0;
   if (n === 0) return null;
-  return `${n} high-confidence personal data finding${n === 1 ? ' is' : 's are'} not handled yet: this workspace publishes a conversation only once its personal data has been reviewed (setting requirePiiHandled). Confirm or keep ${n === 1 ? 'it' : 'them'} in the conversation's personal data panel.`;
+  return `${n} high-confidence personal data finding${n === 1 ? ' is' : 's are'} not handled yet: this workspace publishes a conversation only once its personal data has been reviewed (workspace setting “Personal data reviewed before publishing”). Confirm or keep ${n === 1 ? 'it' : 'them'} in the conversation's personal data panel.`;
 }

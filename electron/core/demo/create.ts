@@ -42,7 +42,7 @@ function prepareDir(dir: string): void {
   const entries = readdirSync(dir);
   if (entries.length === 0) return;
   if (!entries.includes(DEMO_MARKER)) {
-    throw new CandorError('FOLDER_NOT_EMPTY', `${dir} is not empty and is not a Candor demo workspace; choose another folder with --dir.`, { file: dir });
+    throw new CandorError('FOLDER_NOT_EMPTY', `${dir} is not empty and is not a Candor demo workspace; choose another folder.`, { file: dir }, 'choose another folder with --dir');
   }
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { getThread, searchThreads } from '../store/threads.ts';
 import { CandorError } from '../errors.ts';
 import type { HandlersFor } from './context.ts';
+import { userPath } from './context.ts';
 
 export const threadHandlers: HandlersFor<typeof threadChannels> = {
   'threads.search'(req, ctx) {
@@ -24,12 +25,13 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
   'imports.formats'() {
     return { formats: importers.map((i) => ({ id: i.id, label: i.label })) };
   },
-  'imports.detect'(req) {
+  'imports.detect'(req, ctx) {
     return {
       files: req.files.map((file) => {
         try {
-          const kind = companionKind(file);
-          const imp = kind ? importerById(companionVendor(kind)) : detectFormat(file);
+          const path = userPath(ctx, file);
+          const kind = companionKind(path);
+          const imp = kind ? importerById(companionVendor(kind)) : detectFormat(path);
           return { file, format: imp.id, label: imp.label, error: null, companion: kind ? COMPANION_WORDS[kind] : null };
         } catch (err) {
           return { file, format: null, label: null, error: toErrorInfo(err).message };
@@ -38,14 +40,17 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
     };
   },
   async 'imports.preview'(req, ctx) {
-    const file = req.files[0]!;
+    const file = userPath(ctx, req.files[0]!);
     const importer = req.format ? importerById(req.format) : detectFormat(file);
     const ws = ctx.workspace();
     const staff = staffMatcher([...savedStaff(ws.db), ...(req.staff ?? [])]);
     const threads: z.output<typeof ThreadInput>[] = [];
     const rejected: { location: string; reason: string }[] = [];
-    const companions = (req.companions ?? []).map((p) => openSourceFile(p));
-    for await (const rec of importer.read(openSourceFile(file), { staff, mapping: req.mapping, companions })) {
+    const companions = (req.companions ?? []).map((p) => openSourceFile(userPath(ctx, p)));
+    // The encoding chosen in the app shows in the preview, so garbled letters can be seen to be fixed before importing.
+    const source = openSourceFile(file);
+    if (req.encoding) source.encoding = req.encoding;
+    for await (const rec of importer.read(source, { staff, mapping: req.mapping, companions })) {
       if (rec.ok) threads.push(ThreadInput.parse(rec.thread));
       else rejected.push({ location: formatLocation(rec.location), reason: rec.reason });
       if (threads.length + rejected.length >= req.limit) break;
@@ -53,20 +58,20 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
     return { format: importer.id, threads, rejected };
   },
   async 'imports.run'(req, ctx) {
-    const reports = await runImport(ctx.workspace(), req.files, {
+    const reports = await runImport(ctx.workspace(), req.files.map((f) => userPath(ctx, f)), {
       format: req.format,
       staff: req.staff,
       mapping: req.mapping,
-      companions: req.companions,
+      companions: req.companions?.map((f) => userPath(ctx, f)),
       encoding: req.encoding,
       onProgress: (p) => ctx.emitProgress({ job: 'import', phase: p.file, done: p.bytesRead, total: p.bytesTotal, unit: 'bytes', message: `${p.records} records` }),
     });
     return { reports };
   },
-  async 'imports.csvSample'(req) {
+  async 'imports.csvSample'(req, ctx) {
     const columns: string[] = [];
     const rows: string[][] = [];
-    for await (const ev of csvEvents(openSourceFile(req.file), req.encoding ? { encoding: req.encoding } : {})) {
+    for await (const ev of csvEvents(openSourceFile(userPath(ctx, req.file)), req.encoding ? { encoding: req.encoding } : {})) {
       if (ev.kind === 'header') columns.push(...ev.cells);
       else if (ev.kind === 'row') rows.push(ev.cells);
       if (rows.length >= req.rows) break;

@@ -307,7 +307,7 @@ async function* readThreadPerRow(file: SourceFile, mapping: CsvMapping): AsyncGe
 
 export const csv: Importer = {
   id: 'csv',
-  label: 'any CSV, with a column mapping (--mapping <file.json>)',
+  label: 'any CSV, with a column mapping',
   detect({ name, text, hasMapping }) {
     const t = text.trimStart();
     if (t === '' || t.startsWith('{') || t.startsWith('[') || /^From \S/.test(t)) return 0;

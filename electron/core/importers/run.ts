@@ -114,10 +114,10 @@ export function planImport(paths: readonly string[], options: Pick<ImportOptions
       main.push({ path: c.path, importer: importerById('zendesk') });
       continue;
     }
-    const how = vendor === 'zendesk'
-      ? 'Import it together with the tickets export: candor import <workspace> tickets.json ' + c.path
-      : 'Import it together with its ticket: candor import <workspace> ticket.json ' + c.path;
-    throw new CandorError('COMPANION_FILE', `${c.path} holds ${COMPANION_WORDS[kind]}, not ${vendor === 'zendesk' ? 'tickets' : 'a ticket'}: on its own it says too little to make a conversation. ${how}.`, { file: c.path });
+    const [how, command] = vendor === 'zendesk'
+      ? ['Import it together with the tickets export (both files at once)', `candor import <workspace> tickets.json ${c.path}`]
+      : ['Import it together with its ticket (both files at once)', `candor import <workspace> ticket.json ${c.path}`];
+    throw new CandorError('COMPANION_FILE', `${c.path} holds ${COMPANION_WORDS[kind]}, not ${vendor === 'zendesk' ? 'tickets' : 'a ticket'}: on its own it says too little to make a conversation. ${how}.`, { file: c.path }, command);
   }
   return { plan: main, companionPaths };
 }

@@ -90,7 +90,7 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   // The personal data detectors' version is named on its own: a new detector changes what every page may show.
   const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
   const warnings = [...branding.warnings];
-  if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
+  if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
   return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint }, warnings };
 }
 
