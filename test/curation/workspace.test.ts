@@ -190,3 +190,18 @@ describe('statistics from the store', () => {
     expect(reference.overall.all.medianFirstReplySeconds).toBe(4 * 3600);
   });
 });
+
+describe('a setting that went bad', () => {
+  // Seen on a workspace made by an older version: the default country stored JSON-quoted ('"GB"'). Reading the
+  // settings names the setting and says to set it again; setting it again must then work, from the app or the CLI.
+  it('is named when read, and can be set again (the bad text kept in the audit log), other settings untouched', () => {
+    writeSetting(f.ws.db, 'ann', 'customerLabel', 'Shopper');
+    f.ws.db.prepare("INSERT INTO meta (key, value) VALUES ('policy.defaultCountry', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run('"GB"');
+    expect(() => readSettings(f.ws.db)).toThrow(/defaultCountry holds an invalid value/);
+    const after = writeSetting(f.ws.db, 'ann', 'defaultCountry', 'GB');
+    expect(after.defaultCountry).toBe('GB');
+    expect(after.customerLabel).toBe('Shopper');
+    const last = listAudit(f.ws.db, { entityType: 'setting' }).at(-1)!;
+    expect(last).toMatchObject({ entityId: 'defaultCountry', before: { defaultCountry: '"GB"' }, after: { defaultCountry: 'GB' } });
+  });
+});
