@@ -30,6 +30,9 @@ function unsupported(what: string): never {
 }
 
 export const appHandlers: HandlersFor<typeof appChannels> = {
+  'app.cancel'(req, ctx) {
+    return { cancelled: ctx.cancelJobs?.(req.job) ?? 0 };
+  },
   'app.info'() {
     return { shell: 'browser', version: VERSION, platform: process.platform, dialogs: false, openPaths: false, previewBase: '/preview/' };
   },

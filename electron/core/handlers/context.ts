@@ -17,6 +17,8 @@ export type CoreContext = {
   secrets?: SecretStore;
   /** Where a relative path typed in the app goes: the person's documents folder (never the app's own folder). */
   documentsDir?: () => string;
+  /** Cancels running long jobs of this core (all, or one kind); how many were asked to stop. */
+  cancelJobs?: (job?: string) => number;
 };
 
 export type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;
