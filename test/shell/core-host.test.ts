@@ -21,8 +21,8 @@ async function writeImport(path: string, n: number): Promise<void> {
   let s = 7;
   const r = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const out = createWriteStream(path);
-  for (let i = 0; i < n; i++) if (!out.write(candorLine(i, 5, 25, r))) await new Promise((ok) => out.once('drain', ok));
-  await new Promise((ok) => out.end(ok));
+  for (let i = 0; i < n; i++) if (!out.write(candorLine(i, 5, 25, r))) await new Promise<void>((ok) => out.once('drain', () => ok()));
+  await new Promise<void>((ok) => out.end(() => ok()));
 }
 
 async function value<T>(session: string, channel: string, request: unknown): Promise<T> {
