@@ -120,7 +120,7 @@ async function api(ctx: Ctx, req: IncomingMessage, res: ServerResponse, url: URL
 }
 
 /** The built renderer: index.html with a new tab session put in (for a signed-in browser only); the rest as it is. */
-function rendererFiles(dir: string, csp: string, sessions: WebSessions): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> {
+function rendererFiles(dir: string, csp: string, previewOrigin: string, sessions: WebSessions): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> {
   const files = staticFiles(() => dir, { headers: { ...BASE_HEADERS, 'content-security-policy': csp } });
   return async (req, res, path) => {
     let file: string | null;
@@ -133,7 +133,10 @@ function rendererFiles(dir: string, csp: string, sessions: WebSessions): (req: I
     const browser = sessions.browserOf(req.headers.cookie);
     if (!browser) return page(res, 401, 'This browser is not signed in to Candor. Open the sign-in link printed in the terminal where <code>npm run web</code> runs.');
     const tab = sessions.newTab(browser);
-    const html = (await readFile(file, 'utf8')).replace('</head>', `<meta name="candor-api-token" content="${tab.id}"></head>`);
+    // The page's own <meta> CSP names the desktop app's preview origin; here the preview is on the second port.
+    const html = (await readFile(file, 'utf8'))
+      .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*frame-src )/, `$1${previewOrigin} `)
+      .replace('</head>', `<meta name="candor-api-token" content="${tab.id}"></head>`);
     send(res, 200, html, contentType(file), { 'content-security-policy': csp });
   };
 }
@@ -169,7 +172,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   previewPort = await listen(preview, options.previewPort ?? 0);
   const previewUrl = `http://127.0.0.1:${previewPort}`;
   const ctx: Ctx = { host, sessions, previewUrl, appHosts: () => loopbackHosts(port) };
-  const renderer = options.staticDir ? rendererFiles(options.staticDir, rendererCsp(previewUrl), sessions) : null;
+  const renderer = options.staticDir ? rendererFiles(options.staticDir, rendererCsp(previewUrl), previewUrl, sessions) : null;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

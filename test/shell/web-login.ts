@@ -10,7 +10,7 @@ export type WebTab = { cookie: string; token: string; headers: Record<string, st
 /** A folder holding a minimal built renderer: an index.html the server can put a tab session into. */
 export function minimalRenderer(): string {
   const dir = mkdtempSync(join(tmpdir(), 'candor-static-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; frame-src \'self\' candor://preview"><title>t</title></head><body></body></html>');
   return dir;
 }
 

@@ -108,6 +108,8 @@ describe('the typed contract over loopback HTTP', () => {
     expect(csp).toContain(`frame-src ${server.previewUrl}`);
     expect(csp).toContain("script-src 'self'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+    // The page's own <meta> CSP lets the preview origin into the frame too (both policies apply).
+    expect(await page.text()).toContain(`frame-src ${server.previewUrl} 'self' candor://preview`);
   });
 
   it('gives each tab its own workspace, and refuses a call made for a workspace the tab no longer has open', async () => {
