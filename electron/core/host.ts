@@ -4,6 +4,7 @@ import type { ProgressEvent, Result } from '../shared/contract.ts';
 import { createCore } from './index.ts';
 import type { Core } from './index.ts';
 import { memorySecretStore } from './publish/secrets.ts';
+import { newAppState } from './handlers/app.ts';
 import type { SecretStore, SecretValues } from './publish/secrets.ts';
 
 // The core host: the core run beside the window, not in it. It speaks one small message protocol over a port (a
@@ -86,11 +87,13 @@ export function runCoreHost(port: HostPort, options: HostOptions = {}): () => vo
   const secrets = opts.secrets === 'parent' ? parentSecrets(port) : null;
   const sharedSecrets = secrets?.store ?? memorySecretStore();
   const documentsDir = opts.documentsDir;
+  // Recent workspaces and preferences (where the shell does not keep them) are the person's, not one tab's.
+  const appState = newAppState();
 
   const session = async (name: string): Promise<Session> => {
     let s = sessions.get(name);
     if (s) return s;
-    const core = createCore({ secrets: sharedSecrets, ...(documentsDir ? { documentsDir: () => documentsDir } : {}) });
+    const core = createCore({ secrets: sharedSecrets, appState, ...(documentsDir ? { documentsDir: () => documentsDir } : {}) });
     s = { core, tag: null, seen: null, calls: new Set(), ending: false };
     sessions.set(name, s);
     core.onProgress((event) => port.postMessage({ kind: 'progress', session: name, event }));

@@ -43,7 +43,7 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string } = {}): Core {
+export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string; appState?: CoreContext['appState'] } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
   const jobs = jobRegistry();
@@ -61,6 +61,7 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
     cancelJobs: (job) => jobs.cancel(job),
     secrets: options.secrets ?? memorySecretStore(),
     documentsDir: options.documentsDir ?? defaultDocumentsDir,
+    ...(options.appState ? { appState: options.appState } : {}),
   };
   return {
     async dispatch(channel, request, options = {}) {

@@ -105,6 +105,10 @@ describe('the core host on its own thread', () => {
     expect(stale.result.ok ? '' : stale.result.error.message).toContain(join(dir, 'b'));
     expect(stale.workspace?.id).toBe(switched.workspace?.id);
 
+    // The recent list is the person's, shared by every tab (as the desktop app keeps one).
+    await value('tab-a', 'app.recent.add', { dir: join(dir, 'a'), name: 'Alpha' });
+    expect(await value('tab-b', 'app.recent.list', {})).toMatchObject({ workspaces: [{ dir: join(dir, 'a'), name: 'Alpha' }] });
+
     // An ended session's workspace is closed; the other session goes on.
     host.endSession('tab-a');
     expect((await value<{ name: string }>('tab-b', 'workspace.current', {})).name).toBe('Beta');
