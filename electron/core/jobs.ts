@@ -36,7 +36,8 @@ export function jobRegistry(): Jobs {
       const abort = () => controller.abort();
       signal?.addEventListener('abort', abort, { once: true });
       if (signal?.aborted) controller.abort();
-      running.set(controller, job ?? channel);
+      // Only long jobs are named for app.cancel; any call can still be cancelled through its own signal.
+      if (job) running.set(controller, job);
       try {
         return await current.run({ signal: controller.signal, job: job ?? channel }, fn);
       } finally {

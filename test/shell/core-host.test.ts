@@ -84,6 +84,8 @@ describe('the core host on its own thread', () => {
     const { result } = await importing;
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect((await value<{ total: number }>('w2', 'threads.search', { limit: 1 })).total).toBe(0);
+    // Nothing long is running now: a cancel stops nothing (not even itself).
+    expect(await value('w2', 'app.cancel', {})).toEqual({ cancelled: 0 });
   }, 120_000);
 
   it('keeps one workspace per session, and refuses a call made for a workspace that is no longer open', async () => {
