@@ -95,7 +95,8 @@ function main(): UserConfig {
       target: 'node22',
       minify: false,
       rolldownOptions: {
-        input: { main: 'electron/main/main.ts', ...workerEntries },
+        // host-process: the core's utility process (electron/main/core-host.ts starts it).
+        input: { main: 'electron/main/main.ts', 'host-process': 'electron/main/host-process.ts', ...workerEntries },
         external: [...nodeBuiltins, ...keepExternal],
         // Every chunk sits in dist/main itself, so import.meta.url means the same folder in all of them.
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
