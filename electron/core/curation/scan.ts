@@ -224,6 +224,13 @@ export function staleRowids(db: DatabaseSync, rowids: readonly number[], scanner
   return out;
 }
 
+/** Every thread with no scan for its current text and settings (none when the last whole refresh is current). */
+export function allStaleRowids(db: DatabaseSync): number[] {
+  const scanner = makeScanner(readSettings(db));
+  if (sameState(savedState(db), currentState(db, scanner))) return [];
+  return (db.prepare(`${STALE} ORDER BY t.rowid`).all(scanner.piiConfig, scanner.topicConfig) as ScanRow[]).map((r) => r.rowid);
+}
+
 /** Findings and topics computed without storing them, for connections that cannot write. */
 export function scanInMemory(db: DatabaseSync, rowids: readonly number[], scanner: Scanner): Map<number, { findings: LocatedFinding[]; topics: string[] }> {
   const out = new Map<number, { findings: LocatedFinding[]; topics: string[] }>();
