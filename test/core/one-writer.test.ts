@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CandorError } from '../../electron/core/errors.ts';
@@ -8,7 +9,7 @@ import { getThread } from '../../electron/core/store/threads.ts';
 import { WRITE_LOCK_FILE } from '../../electron/core/store/writer.ts';
 import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { jsonl, makeThreads, runCli, spawnCli, tempDir, writeTemp } from '../helpers/workspace.ts';
+import { NODE, ROOT, jsonl, makeThreads, runCli, spawnCli, tempDir, writeTemp } from '../helpers/workspace.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
@@ -115,35 +116,53 @@ describe('one writer per workspace', () => {
     expect(runCli(['init', dir, '--name', 'Busy Ltd']).code).toBe(0);
     const base = writeTemp(t.dir, 'base.jsonl', jsonl(makeThreads(10, 'base')));
     expect(runCli(['import', dir, base]).code).toBe(0);
-    const big = writeTemp(t.dir, 'big.jsonl', jsonl(makeThreads(4_000, 'big')));
-    const child = spawnCli(['import', dir, big]);
+    const big = writeTemp(t.dir, 'big.jsonl', jsonl(makeThreads(1_000, 'big')));
+    const mark = (name: string) => join(t.dir, name);
+    // A real import in another process, held at two points so the test can act there: after reading its file
+    // (before the commit), and inside its commit.
+    const script = `import { existsSync, writeFileSync } from 'node:fs';
+      import { openWorkspace } from ${JSON.stringify(join(ROOT, 'electron/core/workspace.ts'))};
+      import { runImport } from ${JSON.stringify(join(ROOT, 'electron/core/importers/run.ts'))};
+      const hold = (go) => { while (!existsSync(go)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); };
+      const ws = openWorkspace(${JSON.stringify(dir)});
+      let n = 0;
+      await runImport(ws, [${JSON.stringify(big)}], {
+        beforeCommit: () => { writeFileSync(${JSON.stringify(mark('staged'))}, ''); hold(${JSON.stringify(mark('go-commit'))}); },
+        afterThread: () => { if (++n === 100) { writeFileSync(${JSON.stringify(mark('committing'))}, ''); hold(${JSON.stringify(mark('go-on'))}); } },
+      });
+      ws.close();`;
+    const child = spawn(NODE, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'inherit' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const lockFile = join(dir, WRITE_LOCK_FILE);
-    const waitFor = async (phase: string) => {
-      for (let i = 0; i < 12_000; i++) {
-        if (existsSync(lockFile) && readFileSync(lockFile, 'utf8').includes(`"phase":"${phase}"`)) return true;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      return false;
+    const waitFor = async (file: string) => {
+      for (let i = 0; i < 24_000 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(existsSync(file), file).toBe(true);
     };
-    expect(await waitFor('reading')).toBe(true);
+
+    await waitFor(mark('staged'));
     const second = runCli(['import', dir, base]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/busy: importing \(\d+%\)\. The import was not done because another import is running \(process \d+\)/);
     expect(second.stderr).not.toMatch(/database is locked|disk I\/O error/);
+    writeFileSync(mark('go-commit'), '');
 
+    await waitFor(mark('committing'));
     const ws = openWorkspace(dir);
     cleanups.unshift(() => ws.close());
-    if (await waitFor('commit')) {
-      const err = (() => { try { decideThreads(ws, { ids: ['base1'] }, { decision: 'publish' }); return null; } catch (e) { return e; } })();
-      // The commit may have ended between the check and the change; then the change simply went through.
-      if (err) {
-        expect((err as CandorError).code).toBe('BUSY');
-        expect((err as CandorError).message).toMatch(/^busy: importing \(\d+%\)\. Your change was not done/);
-      }
-    }
+    const err = (() => { try { decideThreads(ws, { ids: ['base1'] }, { decision: 'publish' }); return null; } catch (e) { return e; } })();
+    expect((err as CandorError).code).toBe('BUSY');
+    expect((err as CandorError).message).toMatch(/^busy: importing \(90%\)\. Your change was not done because another import is running/);
+    const cli = runCli(['decide', dir, 'base2', 'withhold', '--reason', 'spam']);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/busy: importing/);
+    expect(cli.stderr).not.toMatch(/database is locked|disk I\/O error/);
+    writeFileSync(mark('go-on'), '');
+
     expect(await exited).toBe(0);
-    expect(count(ws.db)).toBe(4_010);
+    expect(count(ws.db)).toBe(1_010);
+    expect(getThread(ws.db, 'base1')!.decision).toBe('pending');
+    // Once the import is done, the same change goes through.
+    decideThreads(ws, { ids: ['base1'] }, { decision: 'publish' });
+    expect(getThread(ws.db, 'base1')!.decision).toBe('publish');
   }, 240_000);
 
   it('SIGKILL at random points of imports loses nothing committed and leaves the workspace openable', async () => {
@@ -161,7 +180,7 @@ describe('one writer per workspace', () => {
     const whole = Date.now() - started;
     const decided: string[] = [];
     const killedAt: number[] = [];
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 5; round++) {
       const child = spawnCli(['import', dir, big]);
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       const delay = Math.floor(Math.random() * whole);
