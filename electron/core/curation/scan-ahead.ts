@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { allStaleRowids, refreshScans } from './scan.ts';
+import { refreshScans, staleScans } from './scan.ts';
 
 // Scanning ahead of time. Detecting personal data costs about a quarter of a millisecond per conversation; left to
 // the first filtered search after a 100,000-conversation import, that search took 20-28 s. So it runs right after
@@ -9,11 +9,12 @@ import { allStaleRowids, refreshScans } from './scan.ts';
 const BATCH = 250;
 
 export async function scanAhead(db: DatabaseSync, onProgress?: (p: { done: number; total: number }) => void): Promise<{ scanned: number }> {
-  const rowids = allStaleRowids(db);
+  const { rows, scan } = staleScans(db);
   let scanned = 0;
-  for (let i = 0; i < rowids.length; i += BATCH) {
-    scanned += refreshScans(db, { rowids: rowids.slice(i, i + BATCH) }).scanned;
-    onProgress?.({ done: Math.min(i + BATCH, rowids.length), total: rowids.length });
+  if (rows.length) onProgress?.({ done: 0, total: rows.length });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    scanned += scan(rows.slice(i, i + BATCH));
+    onProgress?.({ done: Math.min(i + BATCH, rows.length), total: rows.length });
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   // Records the whole-refresh state: the next filtered search checks one aggregate and scans nothing.
