@@ -9,7 +9,7 @@ import { openDatabase } from './db/open.ts';
 import { databaseId, diskState, healthWarnings, requireDatabaseFile, writeCloseMarker } from './db/health.ts';
 import { transaction } from './db/transaction.ts';
 import { appendAudit } from './store/audit.ts';
-import { registerWorkspaceDb } from './store/writer.ts';
+import { pidAlive, registerWorkspaceDb } from './store/writer.ts';
 
 export const WORKSPACE_FORMAT_VERSION = 1;
 export const DB_FILE = 'candor.sqlite';
@@ -107,15 +107,6 @@ export function writeWorkspaceMeta(root: string, meta: WorkspaceMeta): void {
   const file = join(root, META_FILE);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(WorkspaceMeta.parse(meta), null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A session file whose owners are all gone means the last session ended without closing. */

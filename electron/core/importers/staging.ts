@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
+import { pidAlive } from '../store/writer.ts';
 import type { ImportRecord } from './types.ts';
 
 // An import's staging area. Reading files is slow and asynchronous (streams, a reader worker); the workspace's
@@ -26,15 +27,6 @@ export type Staging = {
   /** Deletes the scratch file. */
   discard: () => void;
 };
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Scratch files of imports whose process is gone. */
 function removeLeftovers(root: string): void {

@@ -31,7 +31,8 @@ export function registerWorkspaceDb(db: DatabaseSync, root: string): void {
   roots.set(db, root);
 }
 
-function pidAlive(pid: number): boolean {
+/** Whether a process still runs (EPERM: it does, as another user). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
