@@ -6,7 +6,7 @@ import { refreshScans, staleScans } from './scan.ts';
 // the import commits, in batches of short transactions with the event loop free between them (requests are
 // answered in between), and reports progress. The filtered search then finds every scan current and answers at once.
 
-const BATCH = 250;
+const BATCH = 100;
 
 export async function scanAhead(db: DatabaseSync, onProgress?: (p: { done: number; total: number }) => void): Promise<{ scanned: number }> {
   const { rows, scan } = staleScans(db);
