@@ -1,6 +1,7 @@
 // The `candor` command. Thin: finds the command, parses its flags against its schema, calls the core.
 import { CandorError } from '../core/errors.ts';
 import { VERSION } from '../core/version.ts';
+import { onWorkspaceWarning } from '../core/workspace.ts';
 import { EXIT, parseCommandArgs } from './command.ts';
 import type { Io } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(`Usage: ${cmd.usage}\n\n${cmd.help}\n`);
     return EXIT.ok;
   }
+  // A database not as Candor left it (lost write-ahead log, changed outside Candor) is said on stderr, every command.
+  onWorkspaceWarning((w) => io.err(`warning: ${w.message}\n`));
   try {
     const args = parseCommandArgs(cmd, rest);
     return await cmd.run(args, io);

@@ -14,11 +14,12 @@ import type { HandlersFor } from './context.ts';
 import { userPath } from './context.ts';
 
 export const threadHandlers: HandlersFor<typeof threadChannels> = {
+  // Reads go to the read-only connection: they see committed data only, whatever a write is doing.
   'threads.search'(req, ctx) {
-    return searchThreads(ctx.workspace().db, req);
+    return searchThreads(ctx.workspace().reader(), req);
   },
   'threads.get'(req, ctx) {
-    const t = getThread(ctx.workspace().db, req.id);
+    const t = getThread(ctx.workspace().reader(), req.id);
     if (!t) throw new CandorError('NOT_FOUND', `No thread "${req.id}" in this workspace.`);
     return t;
   },
@@ -65,6 +66,7 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
       companions: req.companions?.map((f) => userPath(ctx, f)),
       encoding: req.encoding,
       onProgress: (p) => ctx.emitProgress({ job: 'import', phase: p.file, done: p.bytesRead, total: p.bytesTotal, unit: 'bytes', message: `${p.records} records` }),
+      onScanProgress: (p) => ctx.emitProgress({ job: 'import', phase: 'scanning for personal data', done: p.done, total: p.total, unit: 'records', message: `${p.done} of ${p.total} conversations scanned` }),
     });
     return { reports };
   },

@@ -1,5 +1,7 @@
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
+import { acquireExclusive } from '../store/writer.ts';
+import type { ExclusiveLock } from '../store/writer.ts';
 import { assets } from './build/assets.ts';
 import { discardPending } from './build-state.ts';
 import { commit } from './build/commit.ts';
@@ -102,6 +104,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     abortOutput(output);
     throw err;
   }
+  // One import or build per workspace at a time: another is told "busy: building the site (N%)".
+  let lock: ExclusiveLock;
+  try {
+    lock = acquireExclusive(ws.dir, 'build');
+  } catch (err) {
+    abortOutput(output);
+    if (owned) ws.close();
+    throw err;
+  }
   let ctx: BuildContext | null = null;
   try {
     let mark = performance.now();
@@ -111,7 +122,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       throw inPhase(err, 'load');
     }
     timings.load += performance.now() - mark;
-    for (const phase of PHASES) {
+    for (const [i, phase] of PHASES.entries()) {
+      lock.progress((i / PHASES.length) * 100);
       mark = performance.now();
       try {
         await phase.run(ctx);
@@ -131,6 +143,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await ctx.resources.pool?.close().catch(() => undefined);
       await ctx.resources.search?.close().catch(() => undefined);
     }
+    lock.release();
     if (owned) ws.close();
   }
 }
