@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
-import { decideThreads } from '../../electron/core/store/decide.ts';
+import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { getThread } from '../../electron/core/store/threads.ts';
 import { WRITE_LOCK_FILE } from '../../electron/core/store/writer.ts';
 import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
@@ -51,7 +51,7 @@ describe('one writer per workspace', () => {
     const importing = runImport(ws, [big], { afterThread: () => { if (++stored === 2_500) throw new Error('disk full'); } });
     await whileReading(ws);
     // The curator's change commits at once: it does not join the import's work.
-    decideThreads(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
     expect(decisionOf(ws, 'base1')).toBe('withhold');
     const err = await importing.catch((e: unknown) => e);
     expect((err as CandorError).code).toBe('IMPORT_FAILED');
@@ -65,7 +65,7 @@ describe('one writer per workspace', () => {
     await importBase(ws);
     const importing = runImport(ws, [big]);
     await whileReading(ws);
-    decideThreads(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
     const [report] = await importing;
     expect(report).toMatchObject({ threadsCreated: 3_000, threadsUpdated: 1 });
     expect(count(ws.db)).toBe(3_020);
@@ -148,7 +148,7 @@ describe('one writer per workspace', () => {
     await waitFor(mark('committing'));
     const ws = openWorkspace(dir);
     cleanups.unshift(() => ws.close());
-    const err = (() => { try { decideThreads(ws, { ids: ['base1'] }, { decision: 'publish' }); return null; } catch (e) { return e; } })();
+    const err = (() => { try { decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' }); return null; } catch (e) { return e; } })();
     expect((err as CandorError).code).toBe('BUSY');
     expect((err as CandorError).message).toMatch(/^busy: importing \(90%\)\. Your change was not done because another import is running/);
     const cli = runCli(['decide', dir, 'base2', 'withhold', '--reason', 'spam']);
@@ -161,7 +161,7 @@ describe('one writer per workspace', () => {
     expect(count(ws.db)).toBe(1_010);
     expect(getThread(ws.db, 'base1')!.decision).toBe('pending');
     // Once the import is done, the same change goes through.
-    decideThreads(ws, { ids: ['base1'] }, { decision: 'publish' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' });
     expect(getThread(ws.db, 'base1')!.decision).toBe('publish');
   }, 240_000);
 
@@ -190,7 +190,7 @@ describe('one writer per workspace', () => {
       try {
         await new Promise((r) => setTimeout(r, delay / 2));
         try {
-          decideThreads(ws, { ids: [`base${round}`] }, { decision: 'withhold', reason: 'spam' });
+          decideCurated(ws, { ids: [`base${round}`] }, { decision: 'withhold', reason: 'spam' });
           decided.push(`base${round}`);
         } catch (err) {
           // Refused during the import's commit: said so, nothing half done.
