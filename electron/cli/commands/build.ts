@@ -32,7 +32,7 @@ function megabytes(n: number): string {
 export const buildCommand = defineCommand({
   name: 'build',
   summary: 'Build the public transparency site',
-  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--base-url <url>] [--no-search] [--clean] [--json]',
+  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--base-url <url>] [--no-search] [--clean] [--workers <n>] [--json]',
   help: `Builds the static site from the workspace: every published conversation, the statistics, the moderation
 report, the claims, open data (JSON, CSV, JSON Schema), an Atom feed, a sitemap and manifest.json (signed when the
 workspace has a signing key: candor keys init). The site is built beside <dir> and swapped in only when the whole
@@ -47,6 +47,7 @@ Options:
                      workspace's saved address; --base-url "" builds without one). Save both with candor site-settings.
   --no-search        Skip the search index (faster; the search page is left out)
   --clean            Ignore what the last build saved and render everything
+  --workers <n>      Render threads to use (0: render in this one; default: one per core for big sites)
   --json             Print {"out","pages","threads","withheld","claims","bytes","ms"}
 
 Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usage.`,
@@ -56,6 +57,7 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
     'base-url': { type: 'string' },
     'no-search': { type: 'boolean' },
     clean: { type: 'boolean' },
+    workers: { type: 'string' },
     json: { type: 'boolean' },
   },
   schema: z.object({
@@ -66,6 +68,7 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
       'base-url': z.string().optional(),
       'no-search': z.boolean().optional(),
       clean: z.boolean().optional(),
+      workers: z.string().regex(/^\d{1,2}$/, '--workers takes a number of threads (0 to 99)').transform(Number).optional(),
       json: z.boolean().optional(),
     }),
   }),
@@ -79,6 +82,7 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
         baseUrl: values['base-url'],
         search: !values['no-search'],
         clean: values.clean,
+        workers: values.workers,
         onProgress: progress.update,
       });
       progress.done();

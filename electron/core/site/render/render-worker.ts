@@ -1,4 +1,5 @@
 import { workerData } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { toErrorInfo } from '../../errors.ts';
 import { crashHookFor } from '../../worker-link.ts';
 import { RenderContext } from './context.ts';
@@ -11,11 +12,7 @@ import type { RenderReply } from './pool.ts';
 
 const ctx = new RenderContext(workerData as RenderInit);
 
-/** Piscina moves (rather than copies) what a value lists under this symbol, and hands over what it lists under the other. */
-const TRANSFERABLE = Symbol.for('Piscina.transferable');
-const VALUE = Symbol.for('Piscina.valueOf');
-
-export default function render(task: Task): RenderReply | { [TRANSFERABLE]: ArrayBuffer[]; [VALUE]: RenderReply } {
+export default function render(task: Task): unknown {
   crashHookFor('render');
   let result: TaskResult;
   try {
@@ -25,5 +22,10 @@ export default function render(task: Task): RenderReply | { [TRANSFERABLE]: Arra
   }
   // A chunk's data rows are moved to the builder, not copied.
   const reply: RenderReply = { ok: true, result };
-  return result.type === 'threads' ? { [TRANSFERABLE]: result.buffers, [VALUE]: reply } : reply;
+  return result.type === 'threads' ? move(movable(result.buffers, reply)) : reply;
+}
+
+/** Piscina moves (rather than copies) the buffers listed under one symbol and hands over the value under the other. */
+function movable(buffers: ArrayBuffer[], reply: RenderReply): Parameters<typeof move>[0] {
+  return { get [transferableSymbol]() { return buffers; }, get [valueSymbol]() { return reply; } } as unknown as Parameters<typeof move>[0];
 }
