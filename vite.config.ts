@@ -73,6 +73,23 @@ function relocateModuleUrls(): Plugin {
   };
 }
 
+/**
+ * The site builder's code fingerprint, computed now from the sources and the lockfile and written beside the bundle
+ * (dist/main/build-fingerprint.json): the packaged app has no sources to hash, and a rebuild trusts the previous
+ * site only when the same code made it (electron/core/site/build/fingerprint.ts).
+ */
+function buildFingerprint(): Plugin {
+  return {
+    name: 'candor:build-fingerprint',
+    async generateBundle() {
+      const { FINGERPRINT_FILE, sourceFingerprint } = await import('./electron/core/site/build/fingerprint.ts');
+      const fingerprint = sourceFingerprint(process.cwd());
+      if (!fingerprint) this.error('The build fingerprint cannot be computed: electron/core or package-lock.json is missing.');
+      this.emitFile({ type: 'asset', fileName: FINGERPRINT_FILE, source: `${JSON.stringify({ fingerprint })}\n` });
+    },
+  };
+}
+
 function renderer(): UserConfig {
   return {
     root: 'renderer',
@@ -90,7 +107,7 @@ function renderer(): UserConfig {
 
 function main(): UserConfig {
   return {
-    plugins: [relocateModuleUrls()],
+    plugins: [relocateModuleUrls(), buildFingerprint()],
     build: {
       ssr: true,
       outDir: MAIN_OUT,

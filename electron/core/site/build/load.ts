@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { GENERATOR } from '../../version.ts';
@@ -19,6 +18,7 @@ import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
+import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
 import type { PreviousBuild } from './plan.ts';
 
@@ -26,30 +26,6 @@ import type { PreviousBuild } from './plan.ts';
 // of the folder left, and the plan. Nothing is rendered yet.
 
 export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
-
-/**
- * The code that decides what the site says: the builder itself, curation (published view, statistics) and the claims
- * register (progress, history). A change there re-renders everything; changes elsewhere (importers, the app) do not.
- */
-const OUTPUT_CODE = ['site', 'curation', 'claims', 'model'];
-let codeHash: string | null = null;
-function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const h = createHash('sha256').update(GENERATOR);
-  const core = fileURLToPath(new URL('../../', import.meta.url));
-  for (const part of OUTPUT_CODE) {
-    let entries;
-    try {
-      entries = readdirSync(join(core, part), { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
-    }
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => relative(core, join(e.parentPath, e.name)).split(sep).join('/')).sort();
-    for (const rel of files) h.update(rel).update(readFileSync(join(core, rel)));
-  }
-  codeHash = h.digest('hex');
-  return codeHash;
-}
 
 /** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
 export function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
@@ -88,10 +64,12 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
     hasSearch: options.search, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
   });
   // The personal data detectors' version is named on its own: a new detector changes what every page may show.
-  const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
+  const code = codeFingerprint();
+  const fingerprint = createHash('sha256').update(JSON.stringify({ code, detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
   const warnings = [...branding.warnings];
+  if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
   if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
-  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint }, warnings };
+  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null }, warnings };
 }
 
 /** Reads everything the build needs and plans it. */
@@ -106,7 +84,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
   const { settings, warnings } = settingsOf(ws, options, data);
-  const previous = options.clean ? null : previousBuild({ output, paths }, settings.fingerprint);
+  const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
   const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
   const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
   // Evidence files are published once each, under their hash.
