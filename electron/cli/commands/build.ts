@@ -86,6 +86,10 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
         onProgress: progress.update,
       });
       progress.done();
+      if (r.repaired.length) {
+        const shown = r.repaired.slice(0, 10).join(', ');
+        io.err(`note: ${r.repaired.length} file${r.repaired.length === 1 ? '' : 's'} of the previous site did not match its manifest.json (changed, removed or added since the last build): ${shown}${r.repaired.length > 10 ? ', …' : ''}. Nothing was reused from them: they were built again from the workspace (or removed).\n`);
+      }
       if (values.json) {
         io.out(`${JSON.stringify({ out: r.out, pages: r.pages, threads: r.threads, withheld: r.withheld, claims: r.claims, bytes: r.bytes, ms: r.ms })}\n`);
       } else {

@@ -55,6 +55,11 @@ export type BuildReport = {
   search: boolean;
   timings: BuildTimings;
   warnings: string[];
+  /**
+   * Files of the previous site that no longer matched its manifest (edited, corrupted, removed) or that it did not
+   * list (added): nothing was reused from them; they were made again from the workspace, or removed.
+   */
+  repaired: string[];
   /** Settles when the replaced site has been deleted (the new one is already in place). */
   cleanup: Promise<void>;
 };
@@ -82,7 +87,7 @@ function report(ctx: BuildContext, timings: BuildTimings): BuildReport {
   return {
     out: ctx.output.target, pages: counts.htmlPages, threads: data.published.length, withheld: done.withheld, claims: data.claims.length, bytes: done.bytes,
     ms: Math.round(timings.total), files: done.files, incremental: ctx.previous !== null, rendered: counts.rendered, reused: counts.reused,
-    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, cleanup: done.cleanup,
+    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, repaired: [...(ctx.previous?.repaired ?? [])], cleanup: done.cleanup,
   };
 }
 

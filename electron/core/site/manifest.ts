@@ -1,4 +1,5 @@
 
+import { hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -85,6 +86,43 @@ export function readManifest(dir: string): Manifest | null {
 
 import { sha256File } from '../file-hash.ts';
 export { sha256File };
+
+/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
+const WHOLE_READ_MAX = 8 << 20;
+
+/**
+ * Which files of a site differ from what its manifest says: listed but missing, not a regular file, another size or
+ * another SHA-256; and files present that the manifest does not list (besides the manifest and its signature).
+ * A rebuild reuses nothing it has not checked here.
+ */
+export function unmatchedFiles(dir: string, files: Iterable<ManifestFile>): { changed: string[]; unlisted: string[] } {
+  const present = new Set(filesIn(dir));
+  const changed: string[] = [];
+  const listed = new Set<string>();
+  for (const f of files) {
+    listed.add(f.path);
+    if (!present.has(f.path)) {
+      changed.push(f.path);
+      continue;
+    }
+    const file = join(dir, f.path);
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      changed.push(f.path);
+      continue;
+    }
+    if (!st.isFile() || st.size !== f.size) {
+      changed.push(f.path);
+      continue;
+    }
+    const sha = st.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
+    if (sha !== f.sha256) changed.push(f.path);
+  }
+  const unlisted = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
+  return { changed, unlisted };
+}
 
 export type VerifyResult =
   | { ok: true; files: number; signed: boolean; fingerprint: string | null }

@@ -140,10 +140,10 @@ export function commitOutput(output: Output): Promise<void> {
 
 /**
  * Moves a rebuild's changed files into the previous site: every file the build wrote whose bytes differ from the
- * previous site's, deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
+ * previous site's (or that was not found intact there), deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
  * last. Files the build wrote unchanged are dropped. The whole plan is journaled before the first move.
  */
-export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>): Promise<void> {
+export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>, present: Iterable<string> = previous.keys()): Promise<void> {
   const { target, temp } = output;
   const listed = new Set(files.map((f) => f.path));
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -155,7 +155,8 @@ export function commitInPlace(output: Output, files: readonly ManifestFile[], pr
     if (now && before && now.sha256 === before.sha256 && now.size === before.size && existsSync(join(target, rel))) continue;
     moves.push(rel);
   }
-  const deletes = [...previous.keys()].filter((rel) => !listed.has(rel));
+  // `previous` holds only the files checked intact; `present` every file the previous site had (checked or not).
+  const deletes = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
   // The signature goes with the manifest: moved if there is a new one, removed if the site is no longer signed.
   const journal: Journal = { temp, moves, deletes, last: [SIGNATURE_FILE, MANIFEST_FILE] };
   const file = journalPath(target);

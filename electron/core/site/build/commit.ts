@@ -51,7 +51,7 @@ export const commit: Phase = {
     if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, manifestBytes)}\n`).size;
     await ctx.resources.pool?.close();
     ctx.resources.pool = null;
-    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files) : commitOutput(output);
+    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files, previous.listed) : commitOutput(output);
     ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), cleanup };
     saveState(ctx, manifestBytes);
   },

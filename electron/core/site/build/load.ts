@@ -9,7 +9,8 @@ import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
 import { readPreviousBuild, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
-import { MANIFEST_FILE } from '../manifest.ts';
+import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
+import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
 import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
 import { publishedEvidencePath, siteGlobals } from '../pages.ts';
@@ -49,7 +50,20 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: createHash('sha256').update(manifest).digest('hex') });
   if (!state) return null;
   const raw = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
-  return { state, files: new Map(raw.files.map((f) => [f.path, f])) };
+  // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
+  // search bundle with such a file is rebuilt whole); files added to the site are removed.
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files);
+  const bad = new Set(changed);
+  for (const path of changed) {
+    const [top, bundle, ...rest] = path.split('/');
+    if (top === SEARCH_DIR && bundle && rest.length) bad.add(`${bundleDir(bundle)}pagefind-entry.json`);
+  }
+  return {
+    state,
+    files: new Map(raw.files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
+    listed: new Set([...raw.files.map((f) => f.path), ...unlisted]),
+    repaired: [...changed, ...unlisted].sort(),
+  };
 }
 
 function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['data']): { settings: BuildSettings; warnings: string[] } {
