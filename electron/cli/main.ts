@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CandorError) {
       io.err(`candor ${name}: ${err.message}${err.cliHint ? ` (${err.cliHint})` : ''}\n`);
-      return err.code === 'USAGE' ? EXIT.usage : EXIT.fatal;
+      return err.code === 'USAGE' ? EXIT.usage : err.code === 'SITE_WOULD_SHRINK' ? EXIT.shrink : EXIT.fatal;
     }
     io.err(`candor ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT.fatal;

@@ -36,6 +36,8 @@ export type BuildOptions = {
   workers?: number;
   /** Ignore what the last build saved and render everything. */
   clean?: boolean;
+  /** Build even when more than half of the conversations the site publishes would go (refused otherwise). */
+  allowShrink?: boolean;
   onProgress?: (p: BuildProgress) => void;
 };
 
@@ -111,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true }, progress);
+      ctx = loadBuild(ws, output, { theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }

@@ -1,7 +1,7 @@
 
 import { hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
@@ -13,6 +13,15 @@ import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 export const MANIFEST_FORMAT = 'candor-site-manifest';
+
+/**
+ * Where a rebuild journals the files it moves into the site, beside the site folder (output.ts): while it exists,
+ * the site holds files of two builds.
+ */
+export function journalPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.candor-commit.json`);
+}
+export const MIXED_SITE = 'an interrupted build left this site mixed: run build again';
 
 export const ManifestFile = z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() });
 export type ManifestFile = z.infer<typeof ManifestFile>;
@@ -135,6 +144,8 @@ export type VerifyResult =
  */
 export function verifySite(siteDir: string, options: { publicKeyPem?: string } = {}): VerifyResult {
   const dir = resolve(siteDir);
+  // A build stopped while moving its files in: a mismatch would be true but say nothing useful.
+  if (existsSync(journalPath(dir))) return { ok: false, files: 0, problem: MIXED_SITE, path: null };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CandorError('NOT_FOUND', `${dir} is not a folder.`, { file: dir });
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) return { ok: false, files: 0, problem: `${MANIFEST_FILE} is missing: this is not a site Candor built`, path: MANIFEST_FILE };

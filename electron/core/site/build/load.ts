@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
+import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
@@ -26,7 +27,38 @@ import type { PreviousBuild } from './plan.ts';
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
 // of the folder left, and the plan. Nothing is rendered yet.
 
-export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
+export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean; allowShrink?: boolean };
+
+/**
+ * How many conversations the site in the folder publishes, from its manifest's build line (the first lines: read
+ * without parsing the whole manifest of a big site); null when it cannot be told.
+ */
+function publishedBefore(dir: string | null): number | null {
+  if (!dir) return null;
+  try {
+    const fd = openSync(join(dir, MANIFEST_FILE), 'r');
+    try {
+      const head = Buffer.alloc(8192);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const m = /\n {2}"build": (\{[^\n]*\}),\n/.exec(head.subarray(0, n).toString('utf8'));
+      const threads = m ? (JSON.parse(m[1]!) as { threads?: unknown }).threads : null;
+      return typeof threads === 'number' ? threads : null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A build that would take more than half of the published conversations off the site (a workspace restored from an
+ * old backup, the wrong workspace, a mass withholding by mistake) is refused unless asked for with --allow-shrink.
+ */
+export function checkShrink(before: number | null, now: number, allowed: boolean): void {
+  if (allowed || before === null || before === 0 || now * 2 >= before) return;
+  throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`);
+}
 
 /** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
 export function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
@@ -97,6 +129,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   stats.catch(() => undefined);
   const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
+  checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
   const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
   const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
