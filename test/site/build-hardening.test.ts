@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
@@ -7,7 +7,7 @@ import { checkShrink } from '../../electron/core/site/build/load.ts';
 import { MIXED_SITE, verifySite } from '../../electron/core/site/manifest.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
-import { fixtureThreads, siteWorkspace, snapshot } from './helpers.ts';
+import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // A build stopped at the worst moment (killed while moving files into the site) is finished or rolled back by the
@@ -137,6 +137,53 @@ describe('a build that would take most of the site down', () => {
     } finally {
       decide(many, 'publish');
       rmSync(site, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('a conversation that cannot be rendered', () => {
+  it('shows a staff reply nested 2,000 quotes deep as text instead of crashing', async () => {
+    const { threads } = fixtureThreads(3);
+    threads[1]!.messages[1]!.body = `${'> '.repeat(2000)}deep\n\n${'- '.repeat(2000)}list`;
+    const t = await siteWorkspace(threads);
+    try {
+      const out = join(t.root, 'site');
+      const r = await buildSite({ workspace: t.dir, out, workers: 0, search: false });
+      await r.cleanup;
+      expect(r.threads).toBe(5);
+      const page = htmlPages(out).map((p) => readFileSync(join(out, p), 'utf8')).find((html) => html.includes('deep'))!;
+      expect(page).toContain('&gt; &gt; &gt; &gt;');
+      expect(page).not.toContain('<blockquote><blockquote>');
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
+
+  it('fails the build with its id and the reason, and builds once the curator withholds it', async () => {
+    const { threads } = fixtureThreads(3);
+    threads[2]!.messages[1]!.body = `Attached log: ${'x'.repeat(2_100_000)}`;
+    threads[2]!.messages[1]!.format = 'text';
+    const t = await siteWorkspace(threads);
+    const out = join(t.root, 'site');
+    try {
+      const r = runCli(['build', t.dir, '--out', out]);
+      expect(r.code).toBe(1);
+      const named = /\(thread pages\): threads\/[0-9a-f]{2}\/t_[0-9a-f]+\.html \(thread (t_[0-9a-f]+)\): message 2 of 2 has 2,100,014 characters, more than the 2,000,000 a page shows\. Withhold this conversation \(or erase it\)/.exec(r.stderr);
+      expect(named).not.toBeNull();
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(t.root).filter((n) => n.includes('candor-build'))).toEqual([]);
+      const ws = openWorkspace(t.dir);
+      try {
+        // The id the error names is one the curator can act on.
+        decideCurated(ws, { ids: [named![1]!] }, { decision: 'withhold', reason: 'other', note: 'too large to publish' });
+      } finally {
+        ws.close();
+      }
+      const again = runCli(['build', t.dir, '--out', out, '--json']);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ threads: 4, withheld: 1 });
+    } finally {
+      t.cleanup();
     }
   }, 120_000);
 });
