@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Scan from '../../electron/core/curation/scan.ts';
@@ -39,12 +39,14 @@ beforeEach(async () => {
   await (await buildSite({ workspace: fx.dir, out: site, workers: 0 })).cleanup;
 });
 
-/** Changes bytes of a file and keeps its size, as a careful forger would. */
+/** Changes bytes of a file and keeps its size and modification time, as a careful forger would. */
 function tamper(path: string, from: string, to: string): void {
   expect(to.length).toBe(from.length);
+  const before = statSync(path);
   const text = readFileSync(path, 'utf8');
   expect(text).toContain(from);
   writeFileSync(path, text.replace(from, to));
+  utimesSync(path, before.atime, before.mtime);
 }
 
 describe('a rebuild checks what it reuses', () => {

@@ -8,7 +8,7 @@ import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
-import { readPreviousBuild, statePaths } from '../build-state.ts';
+import { fileStamp, readPreviousBuild, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
@@ -84,7 +84,8 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   const raw = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed.
-  const { changed, unlisted } = unmatchedFiles(dir, raw.files);
+  const stamps = state.stamps ?? {};
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, file) => stamps[path] !== undefined && fileStamp(file) === stamps[path]);
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');
