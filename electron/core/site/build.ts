@@ -38,6 +38,8 @@ export type BuildOptions = {
   workers?: number;
   /** Ignore what the last build saved and render everything. */
   clean?: boolean;
+  /** Build even when more than half of the conversations the site publishes would go (refused otherwise). */
+  allowShrink?: boolean;
   onProgress?: (p: BuildProgress) => void;
 };
 
@@ -57,6 +59,11 @@ export type BuildReport = {
   search: boolean;
   timings: BuildTimings;
   warnings: string[];
+  /**
+   * Files of the previous site that no longer matched its manifest (edited, corrupted, removed) or that it did not
+   * list (added): nothing was reused from them; they were made again from the workspace, or removed.
+   */
+  repaired: string[];
   /** Settles when the replaced site has been deleted (the new one is already in place). */
   cleanup: Promise<void>;
 };
@@ -84,7 +91,7 @@ function report(ctx: BuildContext, timings: BuildTimings): BuildReport {
   return {
     out: ctx.output.target, pages: counts.htmlPages, threads: data.published.length, withheld: done.withheld, claims: data.claims.length, bytes: done.bytes,
     ms: Math.round(timings.total), files: done.files, incremental: ctx.previous !== null, rendered: counts.rendered, reused: counts.reused,
-    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, cleanup: done.cleanup,
+    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, repaired: [...(ctx.previous?.repaired ?? [])], cleanup: done.cleanup,
   };
 }
 
@@ -117,7 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true }, progress);
+      ctx = loadBuild(ws, output, { theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }

@@ -14,6 +14,22 @@ import type { TrustedHtml } from './trusted.ts';
 /** Past ReDoS bugs in Markdown parsers (marked#1070) grew with input size: longer messages are shown as text. */
 export const MARKDOWN_MAX_CHARS = 20_000;
 
+/**
+ * Quotes and lists nested deeper than this are not a reply's structure but an attack or a mail loop (2,000 levels of
+ * "> " crash marked's recursive parser): such a message is shown as text, as written.
+ */
+export const MARKDOWN_MAX_DEPTH = 32;
+
+/** The deepest nesting of quote and list markers at the start of any line of `source`. */
+export function markdownDepth(source: string): number {
+  let deepest = 0;
+  for (const m of source.matchAll(/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+/gm)) {
+    const markers = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (markers > deepest) deepest = markers;
+  }
+  return deepest;
+}
+
 const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
 
 /** The link target if it is http, https or mailto, else null. Entities and control characters cannot hide a scheme. */
@@ -99,7 +115,14 @@ export function markdownToHtml(source: string): TrustedHtml {
   if (source.length > MARKDOWN_MAX_CHARS) return textToHtml(source);
   let html = memo.get(source);
   if (html !== undefined) return trusted(html);
-  html = marked.parse(source, { async: false });
+  if (markdownDepth(source) > MARKDOWN_MAX_DEPTH) return textToHtml(source);
+  try {
+    html = marked.parse(source, { async: false });
+  } catch (err) {
+    // Any other nesting that exhausts the parser's stack (brackets, emphasis): the text as written, not a crash.
+    if (err instanceof RangeError) return textToHtml(source);
+    throw err;
+  }
   const key = hash('sha1', source, 'base64');
   if (seenOnce.has(key)) memo.set(source, html);
   else seenOnce.set(key, true);

@@ -1,7 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { DatabaseSync as Database } from 'node:sqlite';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import { publishedThreads } from '../curation/published.ts';
 import { refreshScans, scansCurrent } from '../curation/scan.ts';
@@ -13,7 +12,7 @@ import type { VersionedStats } from '../curation/workspace-stats.ts';
 import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
 import { loadSiteClaims } from './site-claims.ts';
 import type { SiteClaim } from './site-claims.ts';
-import { workerEnv } from '../compile-cache.ts';
+import { startWorker } from '../worker-link.ts';
 
 // Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
 // the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
@@ -132,15 +131,20 @@ export function threadCount(db: DatabaseSync): number {
  * read-only connection, while the builder goes on (a second at 100,000 threads); for small ones, right here. The
  * builder compares the data version they were read at with its own.
  */
+export type StatsReply = ({ ok: true } & VersionedStats) | { ok: false; message: string };
+
 export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<VersionedStats> {
   if (!options.worker) return Promise.resolve(readVersionedStats(db));
   return new Promise<VersionedStats>((resolve, reject) => {
-    const worker = new Worker(new URL('./stats-worker.ts', import.meta.url), { workerData: { workspaceDir }, env: workerEnv() });
-    worker.once('message', (reply: ({ ok: true } & VersionedStats) | { ok: false; message: string }) => {
-      if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
-      else reject(new Error(reply.message));
-      void worker.terminate();
+    const worker = startWorker<never, StatsReply>(new URL('./stats-worker.ts', import.meta.url), {
+      name: 'the statistics',
+      workerData: { workspaceDir },
+      onMessage: (reply) => {
+        if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
+        else reject(new Error(reply.message));
+        void worker.end();
+      },
+      onFailure: reject,
     });
-    worker.once('error', reject);
   });
 }

@@ -34,6 +34,8 @@ export type BuildSettings = {
   branding: SiteBranding;
   /** Everything every page depends on besides its own data: code, theme, settings. Part of every input hash. */
   fingerprint: string;
+  /** False when the code's fingerprint could not be known: nothing of the previous build is reused. */
+  trusted: boolean;
 };
 
 /** A thread of this build as the later phases and the next build need it. */

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { PublishedThread } from '../../../shared/curation/model.ts';
+import { CandorError } from '../../errors.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
 import { createEngine } from '../liquid/engine.ts';
@@ -70,6 +71,23 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
   return hash('sha256', `${fingerprint}\u0000${kind}\u0000${typeof value === 'string' ? value : JSON.stringify(value)}`, 'hex').slice(0, 32);
 }
 
+/**
+ * The longest text one field of a published conversation may have (a subject, a message, a name, a tag): two million
+ * characters, a long book. Beyond it a page, its data rows and its search record would hold the render worker's
+ * whole memory; the build stops and names the conversation so that the curator can withhold or erase it.
+ */
+export const MAX_FIELD_CHARS = 2_000_000;
+
+export function checkRenderable(t: PublishedThread): void {
+  const fields: [string, string | null][] = [['the subject', t.subject], ['the customer', t.customer], ...t.tags.map((x): [string, string] => ['a tag', x])];
+  t.messages.forEach((m, i) => fields.push([`message ${i + 1} of ${t.messages.length}`, m.body], [`the author of message ${i + 1}`, m.author]));
+  for (const [what, text] of fields) {
+    if (text !== null && text.length > MAX_FIELD_CHARS) {
+      throw new CandorError('THREAD_TOO_LARGE', `${what} has ${text.length.toLocaleString('en')} characters, more than the ${MAX_FIELD_CHARS.toLocaleString('en')} a page shows. Withhold this conversation (or erase it), or shorten it at the source and import it again, then build again.`);
+    }
+  }
+}
+
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
 export function searchRecord(t: PublishedThread, summary: ThreadSummary): SearchRecord {
   const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
@@ -135,6 +153,7 @@ export class RenderContext {
   }
 
   private thread(t: PublishedThread, item: ThreadItem): { output: ThreadOutput; text: ThreadRows } {
+    checkRenderable(t);
     const { globals, fingerprint } = this.init;
     const pageHash = inputHash(fingerprint, 'thread', t);
     const summary = summarize(t);
