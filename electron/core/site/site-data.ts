@@ -1,18 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { DatabaseSync as Database } from 'node:sqlite';
-import { join } from 'node:path';
 import type { PublishedThread } from '../../shared/curation/model.ts';
-import { publishedThreads } from '../curation/published.ts';
 import { refreshScans, scansCurrent } from '../curation/scan.ts';
 import { CandorError } from '../errors.ts';
 import { dataVersion } from '../store/data-version.ts';
 import type { Stats } from '../../shared/curation/stats.ts';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
 import type { VersionedStats } from '../curation/workspace-stats.ts';
-import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
+import { readWorkspaceMeta } from '../workspace.ts';
 import { loadSiteClaims } from './site-claims.ts';
 import type { SiteClaim } from './site-claims.ts';
 import { startWorker } from '../worker-link.ts';
+export { openThreadReader } from './thread-reader.ts';
+export type { ThreadReader } from './thread-reader.ts';
 
 // Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
 // the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
@@ -96,29 +95,6 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
   } finally {
     db.exec('COMMIT');
   }
-}
-
-/**
- * A read-only connection for a build's render worker: it reads published threads (by rowid, from the build's thread
- * keys) and nothing else. The build has checked the scans (loadSiteData) and checks the data version at the end.
- */
-export type ThreadReader = {
-  read: (rowids: readonly number[]) => PublishedThread[];
-  /** The same threads one at a time, read `batchSize` at a time (fewer alive at once than `read`). */
-  stream: (rowids: readonly number[], batchSize: number) => Iterable<PublishedThread>;
-  version: () => number;
-  close: () => void;
-};
-
-export function openThreadReader(workspaceDir: string): ThreadReader {
-  const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
-  db.exec('PRAGMA busy_timeout = 5000');
-  return {
-    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true })],
-    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize }),
-    version: () => dataVersion(db).seq,
-    close: () => db.close(),
-  };
 }
 
 /** How many threads the workspace holds (published or not): what the statistics go over. */
