@@ -1,6 +1,7 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
+import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
 
@@ -19,6 +20,7 @@ export const fixedPages: Phase = {
     const pages = fixedPageScopes({
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
+      placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db) : null,
     });
     const engine = createEngine(settings.roots);
     for (const p of pages) {
