@@ -6,6 +6,8 @@ import { openDataColumns } from './open-data/columns.ts';
 import { moderationShape } from './moderation-view.ts';
 import type { Placeholder } from './moderation-view.ts';
 import { BIAS_MARGIN_POINTS } from './bias-check.ts';
+import { changesView } from './changes-view.ts';
+import type { LogEntry } from './publication-log.ts';
 import { ratingChart, trendChart } from './chart.ts';
 import { claimView, PROGRESS_LABELS } from './claim-views.ts';
 import { monthLabel } from './format.ts';
@@ -63,6 +65,8 @@ export type FixedPagesInput = {
   hasClaimsBundle: boolean;
   /** One public placeholder per held-back conversation, or null when the workspace turned them off. */
   placeholders: Placeholder[] | null;
+  /** The publication log's entries (oldest first) and the ids of the conversations published now. */
+  publication: { entries: LogEntry[]; published: ReadonlySet<string> };
 };
 
 type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
@@ -150,6 +154,19 @@ function moderationPage(opts: FixedPagesInput): FixedPage {
   };
 }
 
+/** The publication log: what each build added, updated and withdrew (with the reason), newest first. */
+function changesPage(opts: FixedPagesInput): FixedPage {
+  const { globals, publication } = opts;
+  return {
+    path: PATHS.changes, template: 'pages/changes',
+    scope: {
+      page: pageMeta(globals, PATHS.changes, 'changes', 'Publication log', 'What each update of this site added, changed and withdrew, and why: a history that cannot be rewritten quietly.'),
+      entries: changesView(publication.entries, publication.published),
+      withdrawn: publication.entries.reduce((n, e) => n + e.threads.withdrawn.length, 0),
+    },
+  };
+}
+
 /** The claims index and one page per claim (none when there are no claims). */
 function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
   const { data, globals } = opts;
@@ -203,5 +220,5 @@ export function fixedPages(opts: FixedPagesInput): FixedPage[] {
     path: PATHS.topics, template: 'pages/topics',
     scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
   };
-  return [homePage(opts, claims), topics, moderationPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
+  return [homePage(opts, claims), topics, moderationPage(opts), changesPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
 }
