@@ -8,6 +8,8 @@ import type { Placeholder } from './moderation-view.ts';
 import { BIAS_MARGIN_POINTS } from './bias-check.ts';
 import { changesView } from './changes-view.ts';
 import type { LogEntry } from './publication-log.ts';
+import { NEVER_PUBLISHED, withholdReasons } from './reviews-policy.ts';
+import type { SourceRow } from './reviews-policy.ts';
 import { ratingChart, trendChart } from './chart.ts';
 import { claimView, PROGRESS_LABELS } from './claim-views.ts';
 import { monthLabel } from './format.ts';
@@ -67,6 +69,8 @@ export type FixedPagesInput = {
   placeholders: Placeholder[] | null;
   /** The publication log's entries (oldest first) and the ids of the conversations published now. */
   publication: { entries: LogEntry[]; published: ReadonlySet<string> };
+  /** Each source with what it brought in and what became of it (the reviews policy page). */
+  sources: SourceRow[];
 };
 
 type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
@@ -167,6 +171,22 @@ function changesPage(opts: FixedPagesInput): FixedPage {
   };
 }
 
+/** How reviews are collected and checked: sources, checks, what is never published, moderation (from the settings). */
+function reviewsPolicyPage(opts: FixedPagesInput): FixedPage {
+  const { data, globals } = opts;
+  return {
+    path: PATHS.reviewsPolicy, template: 'pages/reviews-policy',
+    scope: {
+      page: pageMeta(globals, PATHS.reviewsPolicy, 'reviews-policy', 'How reviews are collected and checked', 'Where the conversations on this site come from, how they are checked, what is never published and how they are moderated.'),
+      sources: opts.sources,
+      verification: data.texts.verification ? markdownToHtml(data.texts.verification) : null,
+      never: NEVER_PUBLISHED,
+      reasons: withholdReasons(),
+      policy: markdownToHtml(data.texts.policy ?? DEFAULT_POLICY),
+    },
+  };
+}
+
 /** The claims index and one page per claim (none when there are no claims). */
 function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
   const { data, globals } = opts;
@@ -220,5 +240,5 @@ export function fixedPages(opts: FixedPagesInput): FixedPage[] {
     path: PATHS.topics, template: 'pages/topics',
     scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
   };
-  return [homePage(opts, claims), topics, moderationPage(opts), changesPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
+  return [homePage(opts, claims), topics, moderationPage(opts), changesPage(opts), reviewsPolicyPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
 }

@@ -4,6 +4,7 @@ import { inputHash } from '../render/context.ts';
 import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
+import { sourceRows } from '../reviews-policy.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
 
@@ -33,6 +34,7 @@ export const fixedPages: Phase = {
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
       placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db) : null,
       publication: { entries: publication.entries, published: new Set(data.published.map((k) => k.id)) },
+      sources: sourceRows(ctx.ws.db),
     });
     const engine = createEngine(settings.roots);
     for (const p of pages) {
