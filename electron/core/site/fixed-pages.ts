@@ -14,7 +14,7 @@ import { ratingChart, trendChart } from './chart.ts';
 import { claimView, PROGRESS_LABELS } from './claim-views.ts';
 import { monthLabel } from './format.ts';
 import { organizationJsonLd } from './jsonld.ts';
-import { KIND_LABELS, KIND_ORDER, REASONS, sourceLabel } from './labels.ts';
+import { KIND_LABELS, KIND_ORDER, REASONS, sourceLabel, STATUS_LABELS } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
 import { kindFolder, PATHS, pageMeta } from './pages.ts';
 import type { PageMeta, SiteGlobals } from './pages.ts';
@@ -207,6 +207,18 @@ function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
   ];
 }
 
+/** The search page's filters: each with the values the published conversations have. */
+function searchFilters(opts: FixedPagesInput): { name: string; label: string; values: string[] }[] {
+  const years = [...new Set(opts.data.published.map((k) => k.openedAt.slice(0, 4)))].filter((y) => /^\d{4}$/.test(y)).sort().reverse();
+  return [
+    { name: 'kind', label: 'Kind', values: KIND_ORDER.map((k) => KIND_LABELS[k].one) },
+    { name: 'status', label: 'Status', values: Object.values(STATUS_LABELS) },
+    { name: 'rating', label: 'Rating', values: ['5 stars', '4 stars', '3 stars', '2 stars', '1 star', 'No rating'] },
+    { name: 'topic', label: 'Topic', values: opts.topics.map((t) => t.name) },
+    { name: 'year', label: 'Year', values: years },
+  ].filter((f) => f.values.length > 0);
+}
+
 /** Methodology, open data, search (with search) and the 404 page. */
 function aboutPages(opts: FixedPagesInput): FixedPage[] {
   const { data, globals } = opts;
@@ -224,7 +236,7 @@ function aboutPages(opts: FixedPagesInput): FixedPage[] {
     const bundles = [...Array.from({ length: opts.shards }, (_, i) => bundleDir(String(i))), ...(opts.hasClaimsBundle ? [bundleDir('claims')] : [])];
     pages.push({
       path: PATHS.search, template: 'pages/search',
-      scope: { page: pageMeta(globals, PATHS.search, 'search', 'Search', 'Search every published conversation and claim.', { scripts: ['assets/search.js'] }), bundles: bundles.join(' ') },
+      scope: { page: pageMeta(globals, PATHS.search, 'search', 'Search', 'Search every published conversation and claim.', { scripts: ['assets/search.js'] }), bundles: bundles.join(' '), filters: searchFilters(opts) },
     });
   }
   const notFound = pageMeta(globals, PATHS.notFound, 'none', 'Page not found', 'There is no page at this address.');
