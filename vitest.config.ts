@@ -19,7 +19,9 @@ const UNIT = [
   'test/importers/html.test.ts',
   'test/importers/jwz.test.ts',
   'test/importers/values.test.ts',
+  'test/site/bias-check.test.ts',
   'test/site/brand-colors.test.ts',
+  'test/site/figures.test.ts',
   'test/site/markdown.test.ts',
   'test/site/pins.test.ts',
   'test/site/plan.test.ts',
@@ -29,6 +31,7 @@ const BROWSER = [
   'test/site/browser-safety.test.ts',
   'test/site/branding-browser.test.ts',
   'test/site/quality.test.ts',
+  'test/site/search-filters-browser.test.ts',
 ];
 const EXCLUDE = ['test/e2e/**', 'node_modules/**'];
 

@@ -118,7 +118,13 @@ describe('statistics', () => {
 
   it('the moderation report counts every reason, including zero', () => {
     const r = moderationReport([t({ decision: 'publish' }), t({ decision: 'withhold', decisionReason: 'legal' }), t({ decision: 'withhold', decisionReason: 'spam' }), t({ decision: 'withhold', decisionReason: 'legal' }), t({})]);
-    expect(r).toEqual({ imported: 5, published: 1, withheld: 3, pending: 1, withheldByReason: { 'privacy-request': 0, legal: 2, abusive: 0, spam: 1, duplicate: 0, 'off-topic': 0, 'no-consent': 0, other: 0 } });
+    expect(r).toMatchObject({ imported: 5, published: 1, withheld: 3, pending: 1, withheldByReason: { 'privacy-request': 0, legal: 2, abusive: 0, spam: 1, duplicate: 0, 'off-topic': 0, 'no-consent': 0, other: 0 } });
+    // Its shape: what is held back and what waits, by kind and rating, and since when the oldest has waited.
+    expect(r.withheldByKind).toMatchObject({ complaint: 3, praise: 0 });
+    expect(r.withheldByRating).toMatchObject({ none: 3, 1: 0 });
+    expect(r.pendingByKind).toMatchObject({ complaint: 1 });
+    expect(r.oldestPendingSince).toBe('2026-01-01T00:00:00.000Z');
+    expect(moderationReport([t({ decision: 'publish' })]).oldestPendingSince).toBeNull();
   });
 
   it('is over all imported threads, by month, and says so', () => {

@@ -32,6 +32,8 @@ function summarise(s: Json): string {
     ['logo', s.logo ? `${s.logo.type}, ${(s.logo.size / 1024).toFixed(1)} kB, ${s.logo.file}` : '(none)'],
     ['intro', text(s.intro)],
     ['policy', text(s.policy)],
+    ['verification', text(s.verification ?? null)],
+    ['placeholders', s.withheldPlaceholders === false ? 'off' : 'on (a line per held-back conversation)'],
   ];
   return rows.map(([k, v]) => `${k.padEnd(13)}${v}\n`).join('');
 }
@@ -39,7 +41,7 @@ function summarise(s: Json): string {
 export const siteSettingsCommand = defineCommand({
   name: 'site-settings',
   summary: "Read or change the public site's settings (name, texts, theme, address, colours, logo)",
-  usage: 'candor site-settings <workspace> [--organisation <name>] [--url <url>] [--intro <markdown>] [--policy <markdown>] [--theme <name>] [--base-url <url>] [--accent <#rrggbb>] [--header <#rrggbb>] [--header-text <#rrggbb>] [--logo <file> | --no-logo] [--json]',
+  usage: 'candor site-settings <workspace> [--organisation <name>] [--url <url>] [--intro <markdown>] [--policy <markdown>] [--theme <name>] [--base-url <url>] [--accent <#rrggbb>] [--header <#rrggbb>] [--header-text <#rrggbb>] [--logo <file> | --no-logo] [--verification <markdown>] [--withheld-placeholders on|off] [--json]',
   help: `Without options, shows the site's settings. With options, changes those given (all in one transaction,
 recorded in the audit log) and shows the result. An empty value ("") removes a text or goes back to the theme's
 own colour. candor build uses the saved theme and address unless --theme or --base-url is given.
@@ -57,7 +59,11 @@ Options:
   --logo <file>          A PNG, JPEG or WebP image of at most ${LOGO_MAX_BYTES / 1_048_576} MB, shown in the header (SVG is refused:
                          an SVG file opened on its own can run script). A copy is kept in <workspace>/branding/.
   --no-logo              Remove the logo
-  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null}
+  --verification <markdown>  How you check that conversations come from real customers (the reviews policy page;
+                         without it, the page says what each source's records show and that nothing more is checked)
+  --withheld-placeholders on|off  A public line (month, kind, rating, reason; no text) for each held-back
+                         conversation on the moderation report (default on)
+  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null,"verification","withheldPlaceholders"}
 
 Colours must keep text readable wherever the themes use them (WCAG 2.2 AA, a contrast ratio of at least 4.5:1);
 a colour that would not is refused, naming the place and the ratio.
@@ -75,6 +81,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
     'header-text': { type: 'string' },
     logo: { type: 'string' },
     'no-logo': { type: 'boolean' },
+    verification: { type: 'string' },
+    'withheld-placeholders': { type: 'string' },
     json: { type: 'boolean' },
   },
   schema: z.object({
@@ -91,6 +99,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
       'header-text': z.string().optional(),
       logo: z.string().min(1, 'name the logo file').optional(),
       'no-logo': z.boolean().optional(),
+      verification: z.string().optional(),
+      'withheld-placeholders': z.enum(['on', 'off'], { error: '--withheld-placeholders is on or off' }).optional(),
       json: z.boolean().optional(),
     }),
   }).refine((a) => !(a.values.logo !== undefined && a.values['no-logo']), { message: '--logo and --no-logo cannot be used together' }),
@@ -102,6 +112,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
     if (values.policy !== undefined) patch.policy = values.policy;
     if (values.theme !== undefined) patch.theme = values.theme;
     if (values['base-url'] !== undefined) patch.baseUrl = values['base-url'];
+    if (values.verification !== undefined) patch.verification = values.verification;
+    if (values['withheld-placeholders'] !== undefined) patch.withheldPlaceholders = values['withheld-placeholders'] === 'on';
     const colors = { accent: values.accent, header: values.header, headerText: values['header-text'] };
     if (Object.values(colors).some((c) => c !== undefined)) patch.colors = Object.fromEntries(Object.entries(colors).filter(([, v]) => v !== undefined));
     const logo = values.logo !== undefined ? values.logo : values['no-logo'] ? null : undefined;

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import { acquireExclusive } from '../store/writer.ts';
@@ -15,7 +18,9 @@ import { openData } from './build/open-data.ts';
 import { search } from './build/search.ts';
 import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
+import { MANIFEST_FILE } from './manifest.ts';
 import { normalizeBaseUrl } from './pages.ts';
+import { recordPublication } from './publication-store.ts';
 
 // `candor build`: the workspace in, a static site out, in phases that share one build context (build/context.ts):
 // load and plan, thread pages, list pages, fixed pages, open data, feeds, assets, search, manifest and commit.
@@ -41,6 +46,8 @@ export type BuildOptions = {
   /** Build even when more than half of the conversations the site publishes would go (refused otherwise). */
   allowShrink?: boolean;
   onProgress?: (p: BuildProgress) => void;
+  /** Record this build in the workspace's publication log (default true; the app's preview does not). */
+  record?: boolean;
 };
 
 export type BuildReport = {
@@ -83,6 +90,18 @@ async function abort(ctx: BuildContext | null, output: ReturnType<typeof prepare
   }
   abortOutput(output);
   if (ctx?.resources.cardsPending) discardPending(ctx.paths);
+}
+
+/** The publication log entry this build showed, recorded now that its site (and manifest) is in place. */
+function recordBuild(ctx: BuildContext): void {
+  if (!ctx.publication) return;
+  try {
+    const manifest = readFileSync(join(ctx.output.target, MANIFEST_FILE));
+    const warning = recordPublication(ctx.ws.db, ctx.publication, createHash('sha256').update(manifest).digest('hex'), new Date().toISOString());
+    if (warning) ctx.warnings.push(warning);
+  } catch (err) {
+    ctx.warnings.push(`The publication log could not be recorded (${(err as Error).message}); the next build records the changes.`);
+  }
 }
 
 function report(ctx: BuildContext, timings: BuildTimings): BuildReport {
@@ -139,6 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
       timings[phase.timing] += performance.now() - mark;
     }
+    if (options.record !== false) recordBuild(ctx);
     timings.total = performance.now() - started;
     progress({ phase: 'done', done: 1, total: 1 });
     return report(ctx, timings);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
 import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
+import { CHANGES_FILE, checkChain } from './publication-log.ts';
 
 // manifest.json lists every file of the site with its SHA-256 and size, and how the site was built. With a signing
 // key, manifest.sig holds an Ed25519 signature of manifest.json's exact bytes.
@@ -176,6 +177,9 @@ export function verifySite(siteDir: string, options: { publicKeyPem?: string } =
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
     if (!listed.has(rel)) return { ok: false, files: checked, problem: `${rel} is not in the manifest (a file was added)`, path: rel };
   }
+  // The publication log is a hash chain: a history cut or edited (and the manifest made again) no longer links up.
+  const history = listed.has(CHANGES_FILE) ? checkChain(readFileSync(join(dir, CHANGES_FILE), 'utf8')) : null;
+  if (history) return { ok: false, files: checked, problem: `BROKEN HISTORY: ${history}`, path: CHANGES_FILE };
   const sigPath = join(dir, SIGNATURE_FILE);
   const hasSig = existsSync(sigPath);
   if (!hasSig) {

@@ -13,6 +13,8 @@ export const PATHS = {
   conversations: 'conversations/index.html',
   topics: 'topics/index.html',
   moderation: 'moderation.html',
+  changes: 'changes.html',
+  reviewsPolicy: 'reviews-policy.html',
   claims: 'claims/index.html',
   methodology: 'methodology.html',
   search: 'search.html',
@@ -121,6 +123,7 @@ export function siteGlobals(opts: { name: string; url: string | null; baseUrl: s
   if (opts.hasClaims) nav.push({ label: 'Claims', path: PATHS.claims, section: 'claims' });
   nav.push(
     { label: 'Moderation', path: PATHS.moderation, section: 'moderation' },
+    { label: 'Changes', path: PATHS.changes, section: 'changes' },
     { label: 'Methodology', path: PATHS.methodology, section: 'methodology' },
     { label: 'Open data', path: PATHS.data, section: 'data' },
   );

@@ -29,6 +29,8 @@ export type SiteTexts = {
   policy: string | null;
   /** The organisation's own website, for JSON-LD and the footer. */
   url: string | null;
+  /** Staff Markdown: how conversations are checked to come from real customers (the reviews policy page). */
+  verification: string | null;
 };
 
 /** Read in one read transaction. The statistics are read apart (siteStats), while a rebuild's data files are copied. */
@@ -43,14 +45,14 @@ export type SiteData = {
   claims: SiteClaim[];
 };
 
-const SITE_TEXT_KEYS = { intro: 'site.intro', policy: 'site.policy', url: 'site.url' } as const;
+const SITE_TEXT_KEYS = { intro: 'site.intro', policy: 'site.policy', url: 'site.url', verification: 'site.verification' } as const;
 
 export function readSiteTexts(db: DatabaseSync): SiteTexts {
   const get = (key: string): string | null => {
     const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row && row.value.trim() ? row.value : null;
   };
-  return { intro: get(SITE_TEXT_KEYS.intro), policy: get(SITE_TEXT_KEYS.policy), url: get(SITE_TEXT_KEYS.url) };
+  return { intro: get(SITE_TEXT_KEYS.intro), policy: get(SITE_TEXT_KEYS.policy), url: get(SITE_TEXT_KEYS.url), verification: get(SITE_TEXT_KEYS.verification) };
 }
 
 export function siteTextKey(name: keyof SiteTexts): string {

@@ -32,6 +32,10 @@ export const SiteSettingsPatch = z.object({
   baseUrl: optionalText(2_000),
   /** #rrggbb; null or blank: the theme's own. Fields not given stay as they are. */
   colors: z.object({ accent: optionalText(16), header: optionalText(16), headerText: optionalText(16) }).optional(),
+  /** Staff Markdown: how the organisation checks that conversations come from real customers (reviews policy page). */
+  verification: optionalText(20_000),
+  /** A public placeholder (month, kind, rating, reason; no text) for each held-back conversation. On by default. */
+  withheldPlaceholders: z.boolean().optional(),
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 
@@ -47,5 +51,8 @@ export const SiteSettingsView = z.object({
   baseUrl: z.string().nullable(),
   colors: SiteColorsView,
   logo: LogoRecord.nullable(),
+  /** Optional in the type only so older callers' values still parse; the core always fills them in. */
+  verification: z.string().nullable().optional(),
+  withheldPlaceholders: z.boolean().optional(),
 });
 export type SiteSettingsView = z.infer<typeof SiteSettingsView>;

@@ -3,6 +3,8 @@ import { Liquid, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
 import { formatDuration } from '../../../shared/curation/stats.ts';
+import { plural } from '../plurals.ts';
+import type { PluralForms } from '../plurals.ts';
 import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../format.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
@@ -105,7 +107,12 @@ export function createEngine(roots: readonly string[]): SiteEngine {
   liquid.registerFilter('duration', (v: unknown) => formatDuration(typeof v === 'number' ? v : null));
   liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : '—'));
   liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? formatCount(v) : '0'));
-  liquid.registerFilter('plural', (n: unknown, one: unknown, many: unknown) => `${formatCount(Number(n))} ${Number(n) === 1 ? String(one) : String(many)}`);
+  // `n | plural: one, other[, few, many, two, zero]`: the form the language's plural rules choose (plurals.ts).
+  liquid.registerFilter('plural', (n: unknown, one: unknown, other: unknown, few?: unknown, many?: unknown, two?: unknown, zero?: unknown) => {
+    const forms: PluralForms = { one: String(one), other: String(other) };
+    for (const [k, v] of [['few', few], ['many', many], ['two', two], ['zero', zero]] as const) if (v !== undefined) forms[k] = String(v);
+    return plural(Number(n), forms);
+  });
 
   const parsed = new Map<string, Template[]>();
   return {

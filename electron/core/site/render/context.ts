@@ -95,7 +95,12 @@ export function searchRecord(t: PublishedThread, summary: ThreadSummary): Search
     url: `/${summary.url}`,
     content,
     language: 'en',
-    meta: { title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
+    // What the search page filters on (kind, status, rating, topic, year): meta, not Pagefind's filters, whose index
+    // files come out in a different order on every build (the same workspace must give the same bytes).
+    meta: {
+      title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10),
+      rating: t.rating === null ? 'No rating' : `${t.rating} ${t.rating === 1 ? 'star' : 'stars'}`, topics: wellFormed(summary.topics.map((x) => x.name).join('\n')),
+    },
   };
 }
 
