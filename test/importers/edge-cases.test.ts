@@ -7,7 +7,7 @@ import { runImport } from '../../electron/core/importers/run.ts';
 import { CandorError } from '../../electron/core/errors.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { cli } from '../helpers/cli.ts';
-import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
+import { ROOT, tempWorkspace } from '../helpers/workspace.ts';
 import { fixture, thread } from './helpers.ts';
 
 // Edge cases on top of the real corpus (test/fixtures/real): shapes the public recordings do not show, written here.
