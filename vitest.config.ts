@@ -38,9 +38,14 @@ const EXCLUDE = ['test/e2e/**', 'node_modules/**'];
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: on CI's 2 cores that is one test file at a time, while most
+    // integration files wait on disk, SQLite and child processes. Two workers keep both cores busy.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXCLUDE, testTimeout: 10_000 } },
+      // The unit files touch no disk and no global state, so they share one module registry per worker (isolate: false)
+      // instead of re-importing zod, the rules and their tables for every file.
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXCLUDE, testTimeout: 10_000, isolate: false } },
       { extends: true, test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: [...EXCLUDE, ...UNIT, ...BROWSER], testTimeout: 30_000 } },
       { extends: true, test: { name: 'browser', include: BROWSER, exclude: EXCLUDE, testTimeout: 60_000 } },
     ],

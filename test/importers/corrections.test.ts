@@ -5,6 +5,7 @@ import { runImport } from '../../electron/core/importers/run.ts';
 import { correctMessageRole, correctThread } from '../../electron/core/store/corrections.ts';
 import { getThread } from '../../electron/core/store/threads.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
 
 // Who is staff, and curators' corrections (issue 14.6), on a real Maildir: the notmuch mailing list, where Carl Worth
@@ -107,17 +108,17 @@ describe('the CLI: candor thread show|set, candor message set', () => {
   it('corrects and shows, with usage errors for bad values', async () => {
     await runImport(ws, [MAILDIR]);
     ws.close();
-    const show = runCli(['thread', 'show', ws.dir, ARCHIVE]);
+    const show = await cli(['thread', 'show', ws.dir, ARCHIVE]);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/#3 m_[0-9a-f]{16} .* customer/);
-    const set = runCli(['thread', 'set', ws.dir, ARCHIVE, '--kind', 'complaint', '--status', 'resolved', '--json']);
+    const set = await cli(['thread', 'set', ws.dir, ARCHIVE, '--kind', 'complaint', '--status', 'resolved', '--json']);
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout)).toMatchObject({ changed: true, kind: 'complaint', status: 'resolved' });
-    const msg = runCli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'staff', '--json']);
+    const msg = await cli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'staff', '--json']);
     expect(msg.code).toBe(0);
     expect(JSON.parse(msg.stdout)).toMatchObject({ changed: true, role: 'staff' });
-    expect(runCli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'boss']).code).toBe(2);
-    expect(runCli(['thread', 'set', ws.dir, ARCHIVE]).code).toBe(2);
+    expect((await cli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'boss'])).code).toBe(2);
+    expect((await cli(['thread', 'set', ws.dir, ARCHIVE])).code).toBe(2);
     expect(runCli(['thread', 'set', ws.dir, 'email:nope', '--kind', 'praise']).code).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseEncoding, scanFile } from '../../electron/core/importers/file-scan.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempWorkspace } from '../helpers/workspace.ts';
 import { threadsOf } from './helpers.ts';
 
@@ -69,7 +70,7 @@ describe('choosing the encoding from the whole file', () => {
   it('--encoding forces one', async () => {
     const file = csv(latin1('r1,2024-01-01 10:00:00,José,fine,5\n'));
     ws.close();
-    const r = runCli(['import', ws.dir, file, '--format', 'trustpilot', '--encoding', 'utf-8', '--json']);
+    const r = await cli(['import', ws.dir, file, '--format', 'trustpilot', '--encoding', 'utf-8', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings).toEqual([]);
     expect(runCli(['import', ws.dir, file, '--encoding', 'ebcdic']).code).toBe(2);

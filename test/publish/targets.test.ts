@@ -6,6 +6,7 @@ import { memorySecretStore, resolveSecrets } from '../../electron/core/publish/s
 import { secretEnvName, SECRET_FIELDS } from '../../electron/shared/model/publish-target.ts';
 import { getTarget, listTargets, removeTarget, saveTarget } from '../../electron/core/publish/targets.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempDir, tempWorkspace } from '../helpers/workspace.ts';
 
 const cleanups: (() => void)[] = [];
@@ -117,24 +118,24 @@ describe('credentials', () => {
 });
 
 describe('candor targets', () => {
-  it('adds a target from flags, shows which credential variables are set, changes it and removes it', () => {
+  it('adds a target from flags, shows which credential variables are set, changes it and removes it', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const ws = join(t.dir, 'ws');
-    expect(runCli(['init', ws, '--name', 'Fernhill']).code).toBe(0);
-    const added = runCli(['targets', 'add', ws, 'host', '--type', 'sftp', '--host', 'ssh.example.org', '--username', 'fernhill', '--dir', 'public_html', '--port', '2222', '--json']);
+    expect((await cli(['init', ws, '--name', 'Fernhill'])).code).toBe(0);
+    const added = await cli(['targets', 'add', ws, 'host', '--type', 'sftp', '--host', 'ssh.example.org', '--username', 'fernhill', '--dir', 'public_html', '--port', '2222', '--json']);
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toEqual({ name: 'host', kind: 'sftp', location: 'sftp://fernhill@ssh.example.org:2222 folder public_html', settings: { host: 'ssh.example.org', port: 2222, username: 'fernhill', dir: 'public_html' } });
-    const shown = runCli(['targets', 'show', ws, 'host'], { CANDOR_TARGET_HOST_PASSWORD: 'x' });
+    const shown = await cli(['targets', 'show', ws, 'host'], { CANDOR_TARGET_HOST_PASSWORD: 'x' });
     expect(shown.stdout).toContain('CANDOR_TARGET_HOST_PASSWORD (optional): Password, set');
     expect(shown.stdout).toContain('CANDOR_TARGET_HOST_PRIVATE_KEY (optional): Private key (OpenSSH or PEM), not set');
-    expect(runCli(['targets', 'set', ws, 'host', '--port', '', '--rename', 'classic']).code).toBe(0);
-    expect(JSON.parse(runCli(['targets', 'list', ws, '--json']).stdout)).toMatchObject({ targets: [{ name: 'classic', settings: { port: 22 } }] });
-    const bad = runCli(['targets', 'set', ws, 'classic', '--bucket', 'x']);
+    expect((await cli(['targets', 'set', ws, 'host', '--port', '', '--rename', 'classic'])).code).toBe(0);
+    expect(JSON.parse((await cli(['targets', 'list', ws, '--json'])).stdout)).toMatchObject({ targets: [{ name: 'classic', settings: { port: 22 } }] });
+    const bad = runCli(['targets', 'set', ws, 'classic', '--bucket', 'x']); // the real binary: exit code and stderr
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--bucket is not a setting of a sftp target.');
-    expect(runCli(['targets', 'remove', ws, 'classic']).code).toBe(0);
-    expect(runCli(['targets', 'list', ws]).stdout).toContain('No publish targets yet.');
-    expect(runCli(['publish', ws, t.dir, '--to', 'classic']).stderr).toContain('There is no publish target named "classic"');
+    expect((await cli(['targets', 'remove', ws, 'classic'])).code).toBe(0);
+    expect((await cli(['targets', 'list', ws])).stdout).toContain('No publish targets yet.');
+    expect((await cli(['publish', ws, t.dir, '--to', 'classic'])).stderr).toContain('There is no publish target named "classic"');
   });
 });
