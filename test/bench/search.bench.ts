@@ -10,7 +10,7 @@ import type { CurationQuery } from '../../electron/shared/curation/model.ts';
 import { writeSetting } from '../../electron/core/curation/settings.ts';
 import { transaction } from '../../electron/core/db/transaction.ts';
 import type { ThreadInput } from '../../electron/shared/model/thread.ts';
-import { upsertThread } from '../../electron/core/store/threads.ts';
+import { upsertThread } from '../../electron/core/store/upsert-thread.ts';
 import { initWorkspace } from '../../electron/core/workspace.ts';
 import type { BenchTable } from './run.ts';
 

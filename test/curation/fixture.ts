@@ -1,5 +1,5 @@
 import { transaction } from '../../electron/core/db/transaction.ts';
-import { upsertThread } from '../../electron/core/store/threads.ts';
+import { upsertThread } from '../../electron/core/store/upsert-thread.ts';
 import type { ThreadInput } from '../../electron/shared/model/thread.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { tempWorkspace } from '../helpers/workspace.ts';

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError, formatLocation } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
-import { upsertThread } from '../store/threads.ts';
+import { upsertThread } from '../store/upsert-thread.ts';
 import type { Workspace } from '../workspace.ts';
 import { suspendableIndexes } from './bulk.ts';
 import { openStaging } from './staging.ts';

@@ -5,7 +5,8 @@ import { transaction } from '../db/transaction.ts';
 import { inferKind } from '../model/infer-kind.ts';
 import { MessageRole, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { appendAudit } from './audit.ts';
-import { replyTimes, resolveThreadRowid } from './threads.ts';
+import { resolveThreadRowid } from './threads.ts';
+import { replyTimes } from './upsert-thread.ts';
 
 // Curators' corrections of what an import decided: a thread's kind and status, a message's author role. Each is one
 // short transaction and one audit entry; the corrected value is marked (migration 0070) so that a later re-import
