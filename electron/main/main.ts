@@ -42,19 +42,12 @@ function start(): void {
   // The core process asks main for them (safeStorage exists only here).
   const secrets = keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform });
   // A utility process can only be started once the app is ready; calls wait for it.
-  let coreClient: HostClient | null = null;
-  let startCore: (core: HostClient) => void = () => undefined;
-  const coreStarted = new Promise<HostClient>((resolve) => {
-    startCore = (core) => {
-      coreClient = core;
-      resolve(core);
-    };
-  });
+  const core = deferredCore();
+  const coreStarted = core.started;
   const WINDOW_SESSION = 'window';
   const preview = previewTracker();
   let win: BrowserWindow | null = null;
   let workspaceOpen = false;
-  let quitting = false;
 
   const send = (event: ProgressEvent) => {
     if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_CHANNEL, event);
@@ -64,33 +57,11 @@ function start(): void {
     win?.show();
     send(menuEvent(c, detail));
   };
-  const deps = {
-    dialog,
-    shell,
-    window: () => win,
-  };
+  const deps = { dialog, shell, window: () => win };
 
-  const refreshMenu = () => {
+  const refreshMenu = (): void => {
     nativeTheme.themeSource = store.get('theme');
-    const template = buildMenuTemplate(
-      { appName: APP_NAME, platform: process.platform, recent: store.get('recent'), theme: store.get('theme'), workspaceOpen, isDev: !app.isPackaged },
-      {
-        command,
-        setTheme: (theme) => {
-          store.set('theme', theme);
-          refreshMenu();
-          send(menuEvent('set-theme', theme));
-        },
-        clearRecent: () => {
-          store.set('recent', []);
-          refreshMenu();
-        },
-        about: () => {
-          void dialog.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: `${APP_NAME} ${app.getVersion()}`, detail: 'Publish honest transparency sites: whole customer conversations, computed statistics and sustainability claims with their evidence.\n\nEverything stays on this computer until you export the site.', buttons: ['OK'] });
-        },
-      },
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(store, workspaceOpen, { command, send, refresh: refreshMenu })));
   };
 
   const shellHandlers = createShellHandlers({ ...deps, store, version: app.getVersion(), platform: process.platform, changed: refreshMenu });
@@ -107,47 +78,10 @@ function start(): void {
   void coreStarted.then((core) => core.onProgress((_session, event) => progress(event)));
 
   function createWindow(): void {
-    const bounds = restoreBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
-    win = new BrowserWindow({
-      ...bounds,
-      minWidth: MIN_SIZE.width,
-      minHeight: MIN_SIZE.height,
-      title: APP_NAME,
-      icon: paths.icon,
-      show: false,
-      backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f5',
-      // Electron's security checklist, spelled out here (Electronegativity reads this literal): isolated, sandboxed,
-      // no Node, web security on, no <webview>, no middle-click windows.
-      webPreferences: {
-        preload: paths.preload, /* eng-disable PRELOAD_JS_CHECK -- reviewed: the preload exposes only invoke() and onProgress() through contextBridge */
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        disableBlinkFeatures: 'Auxclick',
-      },
-    });
-    if (store.get('window').maximized) win.maximize();
-    win.once('ready-to-show', () => win?.show());
-    const saveBounds = () => {
-      if (!win || win.isDestroyed()) return;
-      const maximized = win.isMaximized();
-      store.set('window', maximized ? { ...store.get('window'), maximized } : { ...win.getNormalBounds(), maximized });
-    };
-    win.on('resized', saveBounds);
-    win.on('moved', saveBounds);
-    win.on('close', saveBounds);
+    win = createMainWindow(store, paths);
     win.on('closed', () => {
       win = null;
     });
-    void win.loadURL(APP_URL);
   }
 
   app.on('second-instance', (_event, argv) => {
@@ -166,7 +100,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    startCore(startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreProcess, { secrets: 'parent', documentsDir: app.getPath('documents') }, secrets));
+    core.start(startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreProcess, { secrets: 'parent', documentsDir: app.getPath('documents') }, secrets));
     protocol.handle(SCHEME, (request) => protocolResponse(resolveProtocolRequest(request.url, { app: paths.renderer, preview: preview.dir }, { app: APP_CSP, preview: PREVIEW_CSP })));
     registerIpc(ipcMain, dispatch);
     refreshMenu();
@@ -176,12 +110,100 @@ function start(): void {
     });
   });
 
+  quitInOrder(core.current);
+}
+
+/** The core host client, once the app is ready and its process started; calls made before then wait for it. */
+function deferredCore(): { started: Promise<HostClient>; start: (core: HostClient) => void; current: () => HostClient | null } {
+  let current: HostClient | null = null;
+  let resolve: (core: HostClient) => void = () => undefined;
+  const started = new Promise<HostClient>((r) => {
+    resolve = r;
+  });
+  return {
+    started,
+    start: (core) => {
+      current = core;
+      resolve(core);
+    },
+    current: () => current,
+  };
+}
+
+type MenuActions = { command: (c: MenuCommand, detail?: string) => void; send: (event: ProgressEvent) => void; refresh: () => void };
+
+function menuTemplate(store: Store<ShellData>, workspaceOpen: boolean, { command, send, refresh }: MenuActions) {
+  return buildMenuTemplate(
+    { appName: APP_NAME, platform: process.platform, recent: store.get('recent'), theme: store.get('theme'), workspaceOpen, isDev: !app.isPackaged },
+    {
+      command,
+      setTheme: (theme) => {
+        store.set('theme', theme);
+        refresh();
+        send(menuEvent('set-theme', theme));
+      },
+      clearRecent: () => {
+        store.set('recent', []);
+        refresh();
+      },
+      about: () => {
+        void dialog.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: `${APP_NAME} ${app.getVersion()}`, detail: 'Publish honest transparency sites: whole customer conversations, computed statistics and sustainability claims with their evidence.\n\nEverything stays on this computer until you export the site.', buttons: ['OK'] });
+      },
+    },
+  );
+}
+
+/** The app's window, with Electron's security checklist spelled out and its size and place remembered. */
+function createMainWindow(store: Store<ShellData>, paths: { icon: string; preload: string }): BrowserWindow {
+  const bounds = restoreBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: APP_NAME,
+    icon: paths.icon,
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f5',
+    // Electron's security checklist, spelled out here (Electronegativity reads this literal): isolated, sandboxed,
+    // no Node, web security on, no <webview>, no middle-click windows.
+    webPreferences: {
+      preload: paths.preload, /* eng-disable PRELOAD_JS_CHECK -- reviewed: the preload exposes only invoke() and onProgress() through contextBridge */
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  if (store.get('window').maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  const saveBounds = () => {
+    if (win.isDestroyed()) return;
+    const maximized = win.isMaximized();
+    store.set('window', maximized ? { ...store.get('window'), maximized } : { ...win.getNormalBounds(), maximized });
+  };
+  win.on('resized', saveBounds);
+  win.on('moved', saveBounds);
+  win.on('close', saveBounds);
+  void win.loadURL(APP_URL);
+  return win;
+}
+
+/** The app quits when its last window closes (but on macOS); the core first closes the database (WAL checkpointed, session marker removed). */
+function quitInOrder(currentCore: () => HostClient | null): void {
+  let quitting = false;
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-
-  // Orderly shutdown: the core closes the database (WAL checkpointed, session marker removed), then the app quits.
   app.on('before-quit', (event?: { preventDefault: () => void }) => {
+    const coreClient = currentCore();
     if (quitting || !coreClient) return;
     quitting = true;
     event?.preventDefault();

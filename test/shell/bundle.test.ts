@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,9 @@ import type { FakeUtility } from './fake-utility.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
+// The packaged app ships the packages the bundle keeps external (piscina, pagefind: electron-builder.yml) in
+// node_modules beside dist/; the bundle built here finds them the same way.
+symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
 const handlers = new Map<string, (...args: unknown[]) => unknown>();
 let ready!: () => void;
 const forked: FakeUtility[] = [];
