@@ -28,10 +28,10 @@ export default tseslint.config(
     },
   },
   {
-    // Files under ~400 lines, functions under ~80 (DEVELOPERS.md): held to here for the site builder, the CLI, the demo
-    // and the claims linter; a function that only returns a table of data (the demo's claims) is not code, and is named here.
-    files: ['electron/core/site/**', 'electron/cli/**', 'electron/core/demo/**', 'electron/core/static-files.ts', 'electron/core/version.ts', 'electron/core/memo.ts',
-      'electron/core/claims/**'],
+    // Files under ~400 lines, functions under ~80 (DEVELOPERS.md), everywhere under electron/. Migrations are
+    // history (a shipped migration never changes), so they are not held to it.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/db/migrations/**'],
     rules: {
       'max-lines': ['error', { max: 400 }],
       'max-lines-per-function': ['error', { max: 80 }],

@@ -79,6 +79,16 @@ function refused(code: string, message: string): Result<unknown> {
   return { ok: false, error: { code, message } };
 }
 
+/** A new Workspace object means the session opened (or closed) a workspace: the tag changes with it. */
+function tagOf(s: Session): WorkspaceTag | null {
+  const ws = s.core.currentWorkspace();
+  if (ws !== s.seen) {
+    s.seen = ws;
+    s.tag = ws ? { id: randomBytes(9).toString('base64url'), dir: ws.dir } : null;
+  }
+  return s.tag;
+}
+
 /** Serves the core over `port` until told to shut down. Returns a function that closes every session. */
 export function runCoreHost(port: HostPort, options: HostOptions = {}): () => void {
   const opts = HostOptions.parse(options);
@@ -99,16 +109,6 @@ export function runCoreHost(port: HostPort, options: HostOptions = {}): () => vo
     core.onProgress((event) => port.postMessage({ kind: 'progress', session: name, event }));
     if (opts.startWorkspace) await core.dispatch('workspace.open', { dir: opts.startWorkspace });
     return s;
-  };
-
-  // A new Workspace object means the session opened (or closed) a workspace: the tag changes with it.
-  const tagOf = (s: Session): WorkspaceTag | null => {
-    const ws = s.core.currentWorkspace();
-    if (ws !== s.seen) {
-      s.seen = ws;
-      s.tag = ws ? { id: randomBytes(9).toString('base64url'), dir: ws.dir } : null;
-    }
-    return s.tag;
   };
 
   const call = async (m: Extract<z.output<typeof ToHost>, { kind: 'call' }>) => {
