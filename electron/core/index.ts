@@ -61,7 +61,9 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
     cancelJobs: (job) => jobs.cancel(job),
     secrets: options.secrets ?? memorySecretStore(),
     documentsDir: options.documentsDir ?? defaultDocumentsDir,
-    ...(options.appState ? { appState: options.appState } : {}),
+    // Recent workspaces and preferences where no shell keeps them: whoever composes the core owns them (the core
+    // host shares one between its sessions); a core made alone gets its own.
+    appState: options.appState ?? { recent: [], preferences: { theme: 'system' } },
   };
   return {
     async dispatch(channel, request, options = {}) {

@@ -11,10 +11,10 @@ import type { CoreContext, HandlersFor } from './context.ts';
 import { userPath } from './context.ts';
 
 // The browser harness's answers to the app-level channels. The Electron shell answers the same channels itself
-// (electron-store, native dialogs); here recent workspaces and preferences live in memory for the run.
+// (electron-store, native dialogs); here recent workspaces and preferences are the state whoever composed the core
+// handed it (the core host's, shared by its sessions), kept in memory for the run: the core itself keeps none.
 
 export type AppState = { recent: RecentWorkspace[]; preferences: Preferences };
-const states = new WeakMap<CoreContext, AppState>();
 
 /** A new run's app state; the core host shares one between its sessions (every tab sees the same recent list). */
 export function newAppState(): AppState {
@@ -22,13 +22,7 @@ export function newAppState(): AppState {
 }
 
 function state(ctx: CoreContext): AppState {
-  if (ctx.appState) return ctx.appState;
-  let s = states.get(ctx);
-  if (!s) {
-    s = { recent: [], preferences: { theme: 'system' } };
-    states.set(ctx, s);
-  }
-  return s;
+  return ctx.appState;
 }
 
 function unsupported(what: string): never {

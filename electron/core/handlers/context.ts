@@ -20,7 +20,7 @@ export type CoreContext = {
   /** Cancels running long jobs of this core (all, or one kind); how many were asked to stop. */
   cancelJobs?: (job?: string) => number;
   /** The browser harness's recent workspaces and preferences, when shared between sessions (the core host). */
-  appState?: { recent: { dir: string; name: string; openedAt: string }[]; preferences: { theme: 'system' | 'light' | 'dark' } };
+  appState: { recent: { dir: string; name: string; openedAt: string }[]; preferences: { theme: 'system' | 'light' | 'dark' } };
 };
 
 export type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;
