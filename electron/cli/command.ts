@@ -12,7 +12,7 @@ export type Io = {
   interactive: boolean;
 };
 
-export type ParsedArgs = { positionals: string[]; values: Record<string, string | boolean | string[] | boolean[] | undefined> };
+type ParsedArgs = { positionals: string[]; values: Record<string, string | boolean | string[] | boolean[] | undefined> };
 
 /**
  * One CLI command. Flags are declared for node:util parseArgs, then the parsed shape is checked against `schema`,

@@ -54,7 +54,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /** Exit code of a command whose reader went away (`candor threads … | head`): the shell's code for SIGPIPE. */
-export const EXIT_READER_GONE = 141;
+const EXIT_READER_GONE = 141;
 
 /**
  * Ends the process quietly when whoever reads its output stops reading (a closed pipe): the rest of the output has

@@ -13,8 +13,8 @@ export type ClientPort = {
   onMessage: (listener: (message: unknown) => void) => void;
 };
 
-export type Answer = { result: Result<unknown>; workspace: WorkspaceTag | null };
-export type CallOptions = { workspace?: string; signal?: AbortSignal };
+type Answer = { result: Result<unknown>; workspace: WorkspaceTag | null };
+type CallOptions = { workspace?: string; signal?: AbortSignal };
 
 export type HostClient = {
   /** Resolves once the host has started. */

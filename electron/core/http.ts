@@ -34,9 +34,9 @@ export type HttpServerOptions = {
 export type HttpServer = { url: string; port: number; loginUrl: string; previewUrl: string; close: () => Promise<void> };
 
 const MAX_BODY = 64 * 1024 * 1024;
-export const WORKSPACE_HEADER = 'x-candor-workspace';
+const WORKSPACE_HEADER = 'x-candor-workspace';
 
-export function rendererCsp(previewOrigin: string): string {
+function rendererCsp(previewOrigin: string): string {
   return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src ${previewOrigin}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 /** For the pages that are not the app (sign-in, errors): nothing runs, nothing frames them. */

@@ -7,7 +7,7 @@ import { CandorError } from './errors.ts';
 // so handlers need no extra parameter.
 
 /** The channels that start a long job, and the job name their progress events carry. */
-export const JOB_OF_CHANNEL: Readonly<Record<string, string>> = {
+const JOB_OF_CHANNEL: Readonly<Record<string, string>> = {
   'imports.run': 'import',
   'site.build': 'site.build',
   'site.preview': 'site.build',

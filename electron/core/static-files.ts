@@ -51,7 +51,7 @@ export function resolveStatic(root: string, urlPath: string): string | null {
  * `candidate` (an absolute path inside the real folder `root`) as the file to send, or null: a folder means its
  * index.html; it must be a regular file reached through no symbolic link, so its real path is itself.
  */
-export function servableFile(root: string, candidate: string): string | null {
+function servableFile(root: string, candidate: string): string | null {
   try {
     let file = candidate;
     if (lstatSync(file).isDirectory()) file = join(file, 'index.html');

@@ -11,9 +11,9 @@ import { transaction } from './db/transaction.ts';
 import { appendAudit } from './store/audit.ts';
 import { pidAlive, registerWorkspaceDb } from './store/writer.ts';
 
-export const WORKSPACE_FORMAT_VERSION = 1;
+const WORKSPACE_FORMAT_VERSION = 1;
 export const DB_FILE = 'candor.sqlite';
-export const META_FILE = 'workspace.json';
+const META_FILE = 'workspace.json';
 export const EVIDENCE_DIR = 'evidence';
 /** Present while a process has the workspace open; left behind by a crash. */
 const SESSION_FILE = '.candor-session';
@@ -52,7 +52,7 @@ export function onWorkspaceWarning(listener: ((w: CandorErrorInfo) => void) | nu
 /** Workspaces open in this process, by folder: a second session here is not "something other than Candor". */
 const openHere = new Map<string, number>();
 
-export function defaultActor(): string {
+function defaultActor(): string {
   if (process.env.CANDOR_ACTOR) return process.env.CANDOR_ACTOR;
   try {
     return userInfo().username || 'unknown';

@@ -5,7 +5,7 @@ import { contentType, joinInside, resolveStatic } from '../core/static-files.ts'
 // The app's own scheme. The renderer is served from candor://app/ (not file://, per Electron's checklist) and the
 // last built site from candor://preview/, a different origin, so the preview can never reach the app.
 export const SCHEME = 'candor';
-export const APP_ORIGIN = `${SCHEME}://app`;
+const APP_ORIGIN = `${SCHEME}://app`;
 export const PREVIEW_ORIGIN = `${SCHEME}://preview`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 

@@ -38,7 +38,7 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-export const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
 /** Every permission (camera, notifications, geolocation, ...) is refused: Candor needs none. */
 export function hardenSession(session: Session): void {

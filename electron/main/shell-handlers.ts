@@ -9,7 +9,7 @@ import type { WindowState } from './window-state.ts';
 
 /** What the shell keeps between runs (electron-store in the app; an in-memory fake in tests). */
 export type ShellData = { window: WindowState; theme: ThemePreference; recent: RecentWorkspace[] };
-export type ShellStore = { get: <K extends keyof ShellData>(key: K) => ShellData[K]; set: <K extends keyof ShellData>(key: K, value: ShellData[K]) => void };
+type ShellStore = { get: <K extends keyof ShellData>(key: K) => ShellData[K]; set: <K extends keyof ShellData>(key: K, value: ShellData[K]) => void };
 
 export const SHELL_DEFAULTS: ShellData = { window: {}, theme: 'system', recent: [] };
 

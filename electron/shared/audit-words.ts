@@ -4,7 +4,7 @@
 export type AuditLike = { action: string; entityType: string; entityId: string; before: unknown; after: unknown };
 
 /** Action codes and what they are called, for the audit screen's action filter. */
-export const ACTION_NAMES: Record<string, string> = {
+const ACTION_NAMES: Record<string, string> = {
   'thread.import': 'Conversation imported',
   'thread.reimport': 'Conversation updated by an import',
   'import.file': 'File imported',
@@ -42,7 +42,7 @@ export function actionName(action: string): string {
 }
 
 /** The workspace settings as the settings screen names them. */
-export const SETTING_WORDS: Record<string, string> = {
+const SETTING_WORDS: Record<string, string> = {
   defaultCountry: 'Country for phone numbers', customerPseudonym: 'How customers are named', customerLabel: 'What a customer is called',
   customerLocationFormat: 'How a customer’s town is shown', staffNaming: 'How staff are named', staffLabel: 'What staff are called',
   systemLabel: 'What automated messages are called', defaultDecision: 'Decision for new conversations',
@@ -51,7 +51,7 @@ export const SETTING_WORDS: Record<string, string> = {
   companyPhones: 'Your company’s phone numbers', topicRules: 'Topic rules', evidenceMaxMb: 'Largest evidence file',
 };
 
-export function settingName(key: string): string {
+function settingName(key: string): string {
   return `“${SETTING_WORDS[key] ?? key}”`;
 }
 
@@ -73,7 +73,7 @@ function threadCorrection(before: Record<string, unknown>, after: Record<string,
 }
 
 const DECISION_WORDS: Record<string, string> = { publish: 'Published', withhold: 'Withheld', pending: 'Back to review' };
-export const REASON_WORDS: Record<string, string> = {
+const REASON_WORDS: Record<string, string> = {
   'privacy-request': 'the customer asked for privacy',
   legal: 'legal reasons',
   abusive: 'abusive or threatening',

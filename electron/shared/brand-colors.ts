@@ -27,9 +27,9 @@ export const COLOR_LABELS: Record<ColorField, string> = { accent: 'Accent colour
  */
 export const PAGE_BACKGROUNDS: readonly string[] = ['#ffffff', '#f6f5f1', '#fffdf8', '#f7f3ea', '#fffefa'];
 /** Text on accent-coloured buttons, the current page and the skip link, in both themes. */
-export const ON_ACCENT = '#ffffff';
+const ON_ACCENT = '#ffffff';
 /** The themes' body text (the lighter of the two): it sits on the accent's tint in staff replies. */
-export const BODY_TEXT = '#1c232b';
+const BODY_TEXT = '#1c232b';
 /** When only the header background is chosen, its text is whichever of these reads better on it. */
 const HEADER_TEXT_CHOICES = ['#ffffff', BODY_TEXT] as const;
 const SOFT_WEIGHT = 0.11;
@@ -49,7 +49,7 @@ export function headerTextFor(colors: SiteColors): string | null {
 }
 
 /** Behind a hovered header link: the header, a little towards its text. */
-export function headerHover(header: string, text: string): string {
+function headerHover(header: string, text: string): string {
   return mixColors(header, text, HOVER_WEIGHT);
 }
 

@@ -4,9 +4,9 @@ import type { ProgressEvent } from './contract.ts';
  * What the application menu asks the window to do. Menu clicks reach the window on the same event stream as
  * progress (as events of job "menu"), so the preload keeps exactly two functions: invoke and the subscription.
  */
-export const MENU_COMMANDS = ['new-workspace', 'open-workspace', 'open-recent', 'close-workspace', 'import', 'export-site', 'help', 'shortcuts', 'set-theme'] as const;
+const MENU_COMMANDS = ['new-workspace', 'open-workspace', 'open-recent', 'close-workspace', 'import', 'export-site', 'help', 'shortcuts', 'set-theme'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export const MENU_JOB = 'menu';
+const MENU_JOB = 'menu';
 
 export function menuEvent(command: MenuCommand, detail?: string): ProgressEvent {
   return detail === undefined

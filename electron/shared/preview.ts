@@ -11,7 +11,7 @@ import type { Result } from './contract.ts';
  */
 export const PREVIEW_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-export const SITE_OUTPUT_CHANNELS: ReadonlySet<string> = new Set(['site.build', 'site.export', 'site.preview']);
+const SITE_OUTPUT_CHANNELS: ReadonlySet<string> = new Set(['site.build', 'site.export', 'site.preview']);
 
 export type PreviewTracker = {
   wrap: (dispatch: (channel: string, request: unknown) => Promise<Result<unknown>>) => (channel: string, request: unknown) => Promise<Result<unknown>>;

@@ -7,7 +7,7 @@ import { defineCommand, EXIT } from '../command.ts';
 
 const SPAN = /^(.+):(\d+)-(\d+)$/;
 
-export function parseSpan(value: string): { location: string; start: number; end: number } {
+function parseSpan(value: string): { location: string; start: number; end: number } {
   const m = SPAN.exec(value.trim());
   if (!m) throw new Error(`"${value}" is not <message-id>:<start>-<end>`);
   return { location: m[1]!, start: Number(m[2]), end: Number(m[3]) };

@@ -20,7 +20,7 @@ function key(raw: string): string {
 }
 
 /** The category a spelling means, or null when it is none Candor knows. */
-export function categoryFromText(raw: string): ClaimCategory | null {
+function categoryFromText(raw: string): ClaimCategory | null {
   const k = key(raw);
   if ((CLAIM_CATEGORIES as readonly string[]).includes(k)) return k as ClaimCategory;
   return SYNONYMS[k] ?? null;
@@ -44,7 +44,7 @@ const INFER: [RegExp, ClaimCategory][] = [
 ];
 
 /** A best guess from the statement's wording; "generic" when nothing more specific is said. */
-export function inferCategory(statement: string): ClaimCategory {
+function inferCategory(statement: string): ClaimCategory {
   const text = flatText(analyse(statement));
   for (const [re, category] of INFER) if (re.test(text)) return category;
   return 'generic';

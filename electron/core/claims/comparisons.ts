@@ -7,7 +7,7 @@ import { analyse, findTerms, flatText, sentenceWords } from './text.ts';
 import type { Match, Text, Word } from './text.ts';
 
 /** What an environmental attribute is about: a resource or an impact. */
-export const RESOURCE_WORDS = new Set([
+const RESOURCE_WORDS = new Set([
   'water', 'energy', 'electricity', 'fuel', 'fuels', 'co2', 'co2e', 'carbon', 'emission', 'emissions', 'ghg', 'greenhouse', 'methane', 'plastic', 'plastics',
   'packaging', 'waste', 'landfill', 'footprint', 'pollution', 'pollutants', 'chemicals', 'toxins', 'resources', 'material', 'materials', 'virgin',
   'recycled', 'recyclable', 'renewable', 'renewables', 'deforestation', 'biodiversity', 'heat', 'heating', 'kwh', 'mwh', 'gwh', 'paper', 'organic',
@@ -15,16 +15,16 @@ export const RESOURCE_WORDS = new Set([
 ]);
 
 /** Money and other non-environmental subjects of a comparison ("0.2% lower rate", "lower prices"). */
-export const MONEY_WORDS = new Set(['price', 'prices', 'rate', 'rates', 'cost', 'costs', 'interest', 'fee', 'fees', 'apr', 'premium', 'premiums', 'bill', 'bills', 'tax', 'taxes', 'payment', 'payments', 'charge', 'charges', 'deposit', 'deposits', 'loan', 'loans', 'mortgage', 'spend', 'money', 'discount', 'off', 'cashback', 'salary', 'wages', 'rent', 'repayments', 'apy', 'return', 'returns']);
+const MONEY_WORDS = new Set(['price', 'prices', 'rate', 'rates', 'cost', 'costs', 'interest', 'fee', 'fees', 'apr', 'premium', 'premiums', 'bill', 'bills', 'tax', 'taxes', 'payment', 'payments', 'charge', 'charges', 'deposit', 'deposits', 'loan', 'loans', 'mortgage', 'spend', 'money', 'discount', 'off', 'cashback', 'salary', 'wages', 'rent', 'repayments', 'apy', 'return', 'returns']);
 
 const COMPARATIVES = new Set(['less', 'lower', 'fewer', 'reduced', 'reduce', 'reduces', 'reducing', 'reduction', 'reductions', 'cut', 'cuts', 'cutting', 'smaller', 'decreased', 'decrease', 'decreases', 'low', 'lowered', 'more', 'higher', 'increased', 'increase', 'improved', 'halved', 'doubled', 'down', 'up', 'lighter', 'efficient']);
 /** Comparatives that are environmental on their own. */
-export const STANDALONE_ENV_COMPARATIVES = ['greener', 'cleaner', 'more sustainable', 'more sustainably', 'kinder to the planet', 'kinder to nature', 'even better for the planet', 'more eco friendly', 'more environmentally friendly', 'better for the planet', 'better for the environment', 'kinder to the planet', 'lower impact', 'less impact', 'reduced climate impact'] as const;
+const STANDALONE_ENV_COMPARATIVES = ['greener', 'cleaner', 'more sustainable', 'more sustainably', 'kinder to the planet', 'kinder to nature', 'even better for the planet', 'more eco friendly', 'more environmentally friendly', 'better for the planet', 'better for the environment', 'kinder to the planet', 'lower impact', 'less impact', 'reduced climate impact'] as const;
 
 const COMPARATIVE_LEADS = new Set(['is', 'are', 'was', 'were', 'be', 'much', 'far', 'even', 'lot', 'runs', 'burns', 'become', 'becomes', 'getting', 'ever', 'way', 'significantly', 'considerably']);
 
 /** The reference point of a comparison, said in words. */
-export const COMPARISON_BASIS = /\b(than|compared (to|with)|comparison with|versus|vs|relative to|against (our|a|the)|since (19|20)\d\d|from (19|20)\d\d|((19|20)\d\d (baseline|levels?|figures?|inventory))|baseline|previous (model|version|formula|generation|product|packaging|design|range)|industry average|(market|category|sector|national|eu|uk|us) average|conventional|standard (version|model|product))\b/;
+const COMPARISON_BASIS = /\b(than|compared (to|with)|comparison with|versus|vs|relative to|against (our|a|the)|since (19|20)\d\d|from (19|20)\d\d|((19|20)\d\d (baseline|levels?|figures?|inventory))|baseline|previous (model|version|formula|generation|product|packaging|design|range)|industry average|(market|category|sector|national|eu|uk|us) average|conventional|standard (version|model|product))\b/;
 
 /** Concrete resource actions ("to save water", "uses less plastic") that specify what is better. */
 const RESOURCE_ACTIONS = new Set(['save', 'saves', 'saving', 'saved', 'conserve', 'conserves', 'conserving', 'reduce', 'reduces', 'reducing', 'reduced', 'cut', 'cuts', 'cutting', 'avoid', 'avoids', 'avoiding', 'avoided', 'less', 'fewer', 'lower', 'recycled', 'reuse', 'reuses', 'reused', 'refill', 'refilled', 'without']);

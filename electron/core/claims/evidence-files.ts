@@ -10,9 +10,8 @@ import { EVIDENCE_DIR } from '../workspace.ts';
 import type { EvidenceFile } from '../../shared/claims/model.ts';
 
 import { sha256File } from '../file-hash.ts';
-export { sha256File };
 
-export function evidencePath(workspaceDir: string, sha256: string): string {
+function evidencePath(workspaceDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new CandorError('BAD_EVIDENCE', `"${sha256}" is not an evidence file hash.`);
   return join(workspaceDir, EVIDENCE_DIR, sha256);
 }
@@ -25,10 +24,10 @@ export function hasEvidenceFile(workspaceDir: string, file: EvidenceFile): boole
 export type StoredFile = { file: EvidenceFile; created: boolean; path: string };
 
 /** Evidence larger than this is refused unless the workspace setting evidenceMaxMb says otherwise. */
-export const DEFAULT_EVIDENCE_MAX_MB = 100;
+const DEFAULT_EVIDENCE_MAX_MB = 100;
 const MB = 1024 * 1024;
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1024 * MB) return `${(n / (1024 * MB)).toFixed(1)} GB`;
   if (n >= MB) return `${(n / MB).toFixed(1)} MB`;
   return `${n} bytes`;

@@ -31,7 +31,7 @@ export function isValidIndependentCertificate(ev: Evidence, asOf: string): boole
 }
 
 /** An EU Ecolabel or ISO 14024 type I certificate in force (whatever it covers). */
-export function isEcolabelCertificate(ev: Evidence, claim: Claim, asOf: string): boolean {
+function isEcolabelCertificate(ev: Evidence, claim: Claim, asOf: string): boolean {
   if (!isValidIndependentCertificate(ev, asOf)) return false;
   // The certificate names the scheme, or it is the certificate for the claim's own (type I) label.
   const label = claim.label ? normalize(claim.label).toLowerCase() : '';
@@ -48,7 +48,7 @@ function significant(words: string): string[] {
  * Whether what a certificate covers is what the claim is about: the whole product covers a product claim and any
  * part of it; a part covers a claim about that part. Nothing recorded means nothing can be shown to match.
  */
-export function coversClaim(ev: Evidence, claim: Claim): boolean {
+function coversClaim(ev: Evidence, claim: Claim): boolean {
   if (ev.covers.length === 0) return false;
   const covers = ev.covers.map((c) => normalize(c).toLowerCase().trim());
   if (claim.scope === 'company') return covers.some((c) => /\b(company|organi[sz]ation|business|group|all sites|all operations)\b/.test(c));

@@ -7,7 +7,7 @@ import { analyse, flatText } from './text.ts';
 export type LegalFreeOf = { substance: RegExp; name: string; markets: readonly Market[]; context?: RegExp; law: string };
 
 /** Substances whose absence the law already requires (in these markets, for these products). */
-export const LEGALLY_REQUIRED_FREE_OF: readonly LegalFreeOf[] = [
+const LEGALLY_REQUIRED_FREE_OF: readonly LegalFreeOf[] = [
   { substance: /^(h?cfcs?|(hydro)?chlorofluorocarbons?)$/, name: 'CFCs', markets: ['EU', 'UK', 'US'], law: 'ozone-depleting CFCs are banned (Montreal Protocol; EU Regulation 1005/2009; US Clean Air Act section 610)' },
   { substance: /^phosphates?$/, name: 'phosphates', markets: ['EU', 'UK'], context: /\b(laundry|detergents?|washing|dishwasher|dish|dishes|wash)\b/, law: 'phosphates in consumer laundry and dishwasher detergents are restricted by Regulation (EC) 648/2004 as amended by 259/2012' },
   { substance: /^(bpa|bisphenol a)$/, name: 'BPA', markets: ['EU', 'UK', 'US'], context: /\b(baby|babies|infant|infants|feeding|sippy)\b/, law: 'BPA is banned in baby bottles (EU Regulation 321/2011; US FDA 21 CFR 177.1580 since 2012)' },

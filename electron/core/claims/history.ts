@@ -33,7 +33,7 @@ function show(field: string, c: Claim): string | null {
   }
 }
 
-export function describeEvidence(e: Evidence): string {
+function describeEvidence(e: Evidence): string {
   const name = e.title || e.issuer || e.type;
   const parts = [`${e.type}: ${name}`];
   if (e.title && e.issuer) parts.push(`by ${e.issuer}`);

@@ -51,11 +51,11 @@ function readJson(file: string, text: string): RawRecord[] {
 // CSV
 
 /** The documented CSV header (docs/formats/claims.md). One row per claim, or per evidence item of a claim. */
-export const CSV_CLAIM_COLUMNS = [
+const CSV_CLAIM_COLUMNS = [
   'id', 'title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline_value', 'baseline_year',
   'target_value', 'target_year', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'language',
 ] as const;
-export const CSV_EVIDENCE_COLUMNS = [
+const CSV_EVIDENCE_COLUMNS = [
   'evidence_type', 'evidence_title', 'evidence_issuer', 'evidence_independent_third_party', 'evidence_issued', 'evidence_valid_until',
   'evidence_covers', 'evidence_url', 'evidence_file',
 ] as const;
@@ -192,7 +192,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-export function detectClaimFormat(file: string, text: string): ClaimImportFormat {
+function detectClaimFormat(file: string, text: string): ClaimImportFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.csv') return 'csv';

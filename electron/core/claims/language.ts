@@ -43,7 +43,7 @@ function detectByLexicon(words: readonly string[]): Language {
 }
 
 /** The claim's language: the one recorded on the claim, else the one its statement is written in. */
-export const detectLanguage: (statement: string) => Language = memoize(detect, 2000);
+const detectLanguage: (statement: string) => Language = memoize(detect, 2000);
 
 export function claimLanguage(claim: { statement: string; language?: Language | null }): Language {
   return claim.language ?? detectLanguage(claim.statement);

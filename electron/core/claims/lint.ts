@@ -56,7 +56,7 @@ function runRules(claim: Claim, rules: readonly Rule[], asOf: string): Finding[]
 }
 
 /** A title with words of its own (not the statement's opening words that stand in when a file gives none). */
-export function ownTitle(claim: Pick<Claim, 'title' | 'statement'>): boolean {
+function ownTitle(claim: Pick<Claim, 'title' | 'statement'>): boolean {
   const t = claim.title.replace(/…$/, '').trim().toLowerCase();
   return t !== '' && !claim.statement.trim().toLowerCase().startsWith(t);
 }

@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import { memoize } from '../memo.ts';
 import { analyse } from './text.ts';
 
-export type Tagged = { lemma: string; tags: ReadonlySet<string> };
+type Tagged = { lemma: string; tags: ReadonlySet<string> };
 
 type Term = { normal?: string; text?: string; tags?: string[]; root?: string };
 
@@ -30,7 +30,7 @@ function tag(statement: string): Tagged[] {
   return out;
 }
 
-export const tagEnglish: (statement: string) => Tagged[] = memoize(tag, 2000);
+const tagEnglish: (statement: string) => Tagged[] = memoize(tag, 2000);
 
 /** The word at `index` is used as a verb ("have recycled", "would reduce", "break down"). */
 export function isVerbAt(statement: string, index: number): boolean {
@@ -44,6 +44,3 @@ export function isParticleAt(statement: string, index: number): boolean {
   return t !== undefined && (t.tags.has('Particle') || t.tags.has('PhrasalVerb'));
 }
 
-export function lemmaAt(statement: string, index: number): string {
-  return tagEnglish(statement)[index]?.lemma ?? '';
-}

@@ -20,7 +20,7 @@ export function targetPassed(claim: Pick<Claim, 'target'>, asOf: string): boolea
 }
 
 /** The latest retirement of a claim in the audit log: when, and the reason given (or the note, for older logs). */
-export function retirementOf(db: DatabaseSync, id: string): { at: string; reason: string | null } | null {
+function retirementOf(db: DatabaseSync, id: string): { at: string; reason: string | null } | null {
   const row = db.prepare(`SELECT at, after FROM audit_log WHERE entity_type = 'claim' AND entity_id = ? AND action = 'claim.retire' ORDER BY seq DESC LIMIT 1`)
     .get(id) as { at: string; after: string | null } | undefined;
   if (!row) return null;

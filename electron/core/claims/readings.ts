@@ -45,7 +45,7 @@ export function isNegated(text: Text, span: Span): boolean {
 }
 
 /** "forest green", "green and ocean blue", "available in green", "a green colourway". */
-export function isColour(text: Text, span: Span): boolean {
+function isColour(text: Text, span: Span): boolean {
   const w = text.words;
   if (span.start !== span.end || !COLOUR_NAMES.has(w[span.start]!.norm)) return false;
   const prev = w[span.start - 1];
@@ -74,14 +74,14 @@ function capitalised(word: Word | undefined): boolean {
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'are']);
 
 /** "Our New Eco-Friendly Laundry Liquid": in Title Case, capitals say nothing about names. */
-export function isTitleCase(text: Text): boolean {
+function isTitleCase(text: Text): boolean {
   const words = text.words.filter((w) => w.tokenStart && !w.sentenceStart && !w.isNumber && /^\p{L}/u.test(w.raw) && !FUNCTION_WORDS.has(w.norm));
   if (words.length < 3) return false;
   return words.filter((w) => capitalised(w)).length / words.length >= 0.7;
 }
 
 /** "Green Street", "Bethnal Green", "Mr Green": a place or a person, not a claim. */
-export function isProperNoun(text: Text, span: Span): boolean {
+function isProperNoun(text: Text, span: Span): boolean {
   const w = text.words;
   const first = w[span.start]!;
   const last = w[span.end]!;
@@ -96,7 +96,7 @@ export function isProperNoun(text: Text, span: Span): boolean {
 }
 
 /** "Eco programme", "ECO mode", "the Green 40-60 cycle". */
-export function isProgrammeName(text: Text, span: Span): boolean {
+function isProgrammeName(text: Text, span: Span): boolean {
   const w = text.words;
   for (let i = span.end + 1; i <= Math.min(w.length - 1, span.end + 3); i++) {
     const word = w[i]!;
@@ -108,7 +108,7 @@ export function isProgrammeName(text: Text, span: Span): boolean {
 }
 
 /** Word indexes inside a label's own name: the claim's label field and well-known labels. */
-export function labelSpans(text: Text, label: string | null): Set<number> {
+function labelSpans(text: Text, label: string | null): Set<number> {
   const names: string[] = [...KNOWN_LABELS];
   if (label) {
     const core = label.replace(/\([^)]*\)/g, ' ').replace(/\b(certified|certification|label|seal|badge|mark|logo)\b/gi, ' ').trim();

@@ -11,7 +11,7 @@ export type RuleContext = {
 };
 
 /** What a check reports: a sentence for staff, and a fix when the rule's general one can be made concrete. */
-export type Hit = string | { message: string; fix?: string };
+type Hit = string | { message: string; fix?: string };
 
 export type Rule = {
   id: string;
@@ -86,7 +86,7 @@ export function quote(words: string): string {
 }
 
 /** Directive (EU) 2024/825 applies from this date. */
-export const EU_2024_825_FROM = '2026-09-27';
+const EU_2024_825_FROM = '2026-09-27';
 
 /** Reviews before the Directive applies still flag its rules (claims outlive the date), and say when they bite. */
 export function euFrom(ctx: RuleContext): string {

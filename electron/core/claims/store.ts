@@ -55,7 +55,7 @@ function row(db: DatabaseSync, id: string): ClaimRow | undefined {
   return db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
 }
 
-export function findClaim(db: DatabaseSync, id: string): ClaimRecord | null {
+function findClaim(db: DatabaseSync, id: string): ClaimRecord | null {
   const r = row(db, id);
   return r ? toRecord(db, r) : null;
 }
@@ -82,7 +82,7 @@ export function canonical(claim: Claim): string {
   return JSON.stringify(Claim.parse(claim));
 }
 
-export function contentHash(claim: Claim): string {
+function contentHash(claim: Claim): string {
   return createHash('sha256').update(canonical(claim)).digest('hex');
 }
 
@@ -200,7 +200,7 @@ export function attachEvidence(ws: Workspace, id: string, evidence: EvidenceInpu
 // ---------------------------------------------------------------------------------------------------------------
 // Workflow
 
-export const TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+const TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
   draft: ['in_review', 'retired'],
   in_review: ['approved', 'draft', 'retired'],
   approved: ['published', 'draft', 'retired'],

@@ -167,7 +167,7 @@ export function sentenceText(text: Text, sentence: number): string {
   return sentenceWords(text, sentence).map((w) => w.norm).join(' ');
 }
 
-export function wordsText(words: readonly Word[]): string {
+function wordsText(words: readonly Word[]): string {
   return words.map((w) => w.norm).join(' ');
 }
 

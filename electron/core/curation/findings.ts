@@ -121,7 +121,7 @@ export function reviewFinding(db: DatabaseSync, who: Actor, ref: string, finding
 }
 
 /** The text a location holds: the subject or one public message of the thread. */
-export function locationText(db: DatabaseSync, rowid: number, location: string): string {
+function locationText(db: DatabaseSync, rowid: number, location: string): string {
   if (location === 'subject') {
     const r = db.prepare('SELECT subject FROM threads WHERE rowid = ?').get(rowid) as { subject: string | null };
     if (!r.subject) throw new CandorError('USAGE', 'This thread has no subject to redact.');

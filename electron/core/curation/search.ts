@@ -7,7 +7,7 @@ import type { WhereClause } from '../store/threads.ts';
 import { refreshScans } from './scan.ts';
 
 /** The extra conditions curation adds to the store's WHERE clause. */
-export function curationWhere(q: z.output<typeof CurationQuery>): WhereClause {
+function curationWhere(q: z.output<typeof CurationQuery>): WhereClause {
   const sql: string[] = [];
   const params: (string | number)[] = [];
   if (q.unreviewed === true) sql.push('t.pii_unreviewed > 0');

@@ -19,7 +19,7 @@ const KIND: Record<SettingKey, 'string' | 'boolean' | 'json' | 'number'> = {
   evidenceMaxMb: 'number',
 };
 
-export const DEFAULT_SETTINGS: CurationSettings = CurationSettings.parse({});
+const DEFAULT_SETTINGS: CurationSettings = CurationSettings.parse({});
 
 export function isSettingKey(key: string): key is SettingKey {
   return (SETTING_KEYS as string[]).includes(key);
@@ -50,7 +50,7 @@ function decodeRaw(key: SettingKey, text: string): unknown {
 }
 
 /** Checks one value for one key: the same rules apply to the CLI, the app and what is stored. */
-export function validateSetting<K extends SettingKey>(key: K, value: unknown): CurationSettings[K] {
+function validateSetting<K extends SettingKey>(key: K, value: unknown): CurationSettings[K] {
   const field = CurationSettings.shape[key];
   const parsed = field.safeParse(value);
   if (!parsed.success) {

@@ -8,7 +8,7 @@ type Row = [kind: string, status: string, rating: number | null, source: string,
   decisionReason: string | null, firstCustomerAt: string | null, firstReplyAt: string | null, lastActivityAt: string, importedAt: string];
 
 /** Reads every imported thread (published or not) in one pass and computes the statistics from it. */
-export function loadStatThreads(db: DatabaseSync): StatThread[] {
+function loadStatThreads(db: DatabaseSync): StatThread[] {
   // The reply times are kept on each thread by the store (migration 0050): one pass over threads, none over messages.
   const statement = db.prepare(`SELECT kind, status, rating, source, opened_at, resolved_at, decision, decision_reason, first_customer_at,
       first_reply_at, last_activity_at, imported_at FROM threads`);

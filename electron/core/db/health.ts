@@ -17,7 +17,7 @@ import type { CandorErrorInfo } from '../errors.ts';
 //   are lost, and the person must hear it.
 // Findings are reported as warnings and written to the audit log; only damage stops the workspace from opening.
 
-export const CLOSE_MARKER = '.candor-closed';
+const CLOSE_MARKER = '.candor-closed';
 const ID_KEY = 'workspace.dbId';
 
 type CloseMarker = { dbId: string; size: number; mtimeMs: number; closedAt: string };

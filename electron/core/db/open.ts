@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { CandorError } from '../errors.ts';
-import { migrations, latestVersion } from './migrations/index.ts';
+import { migrations } from './migrations/index.ts';
 import type { Migration } from './migration.ts';
 
 export type OpenOptions = {
@@ -43,7 +43,7 @@ function asCorruption(err: unknown, file: string): unknown {
   return err;
 }
 
-export function checkIntegrity(db: DatabaseSync, file: string): void {
+function checkIntegrity(db: DatabaseSync, file: string): void {
   const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
   const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   if (problems.length > 0) {
@@ -80,4 +80,3 @@ export function migrate(db: DatabaseSync, list: readonly Migration[] = migration
   return pending[pending.length - 1]!.version;
 }
 
-export { latestVersion };

@@ -1,7 +1,7 @@
 // Fernhill's sustainability claims: some solid, some that the green-claims linter flags, one missed target, one
 // retired claim, and claims whose figures changed between revisions, each with evidence on file or online.
 
-export type DemoEvidence = {
+type DemoEvidence = {
   type: 'certificate' | 'report' | 'audit' | 'dataset' | 'url';
   title: string;
   issuer: string | null;

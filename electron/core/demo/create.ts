@@ -19,8 +19,8 @@ import type { DemoThread } from './threads.ts';
 // Builds the demo workspace through the same paths staff use: the thread importer, curation settings, reviews and
 // decisions, the claims importer and workflow. Only the sample data is made up, deterministically from a seed.
 
-export const DEMO_MARKER = '.candor-demo';
-export const DEMO_SEED = 20_260_301;
+const DEMO_MARKER = '.candor-demo';
+const DEMO_SEED = 20_260_301;
 
 const INTRO = `We are an outdoor clothing company in Kendal, in the English Lake District. This site shows every customer conversation we are allowed to publish, **complaints included**, with our replies, exactly as they happened (minus personal data). The figures are computed from all of them, including those we held back.
 

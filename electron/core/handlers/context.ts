@@ -23,7 +23,7 @@ export type CoreContext = {
   appState: { recent: { dir: string; name: string; openedAt: string }[]; preferences: { theme: 'system' | 'light' | 'dark' } };
 };
 
-export type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;
+type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
 /** The handlers of one domain: exactly the channels of its contract map. */
 export type HandlersFor<M> = { [C in keyof M & Channel]: Handler<C> };

@@ -15,7 +15,7 @@ import type { CoreContext, HandlersFor } from './context.ts';
 import { userPath } from './context.ts';
 
 /** Where the app's preview builds go: inside the workspace, one folder per theme. */
-export const PREVIEW_DIR = '.site-preview';
+const PREVIEW_DIR = '.site-preview';
 
 function result(r: BuildReport): BuildResult {
   return {

@@ -3,8 +3,8 @@ import type { ErrorLocation } from '../errors.ts';
 import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../../shared/model/thread.ts';
 import { THREAD_KINDS, THREAD_STATUSES } from '../../shared/model/thread.ts';
 import { csvEvents, headerCells, headerKey, sniffDelimiter } from './csv-input.ts';
-import { CsvMapping, parseMapping, parseCsvTime } from './csv-mapping.ts';
-import type { ColumnRef } from './csv-mapping.ts';
+import { parseMapping, parseCsvTime } from './csv-mapping.ts';
+import type { ColumnRef , CsvMapping} from './csv-mapping.ts';
 import { normalizeBody } from './html.ts';
 import type { SourceFile } from './source-file.ts';
 import type { StaffMatcher } from './staff.ts';
@@ -43,7 +43,7 @@ function lookup<T extends string>(value: string, custom: Record<string, T> | und
 type Columns = { [K in keyof CsvMapping['columns']]?: number };
 
 /** Resolves every column reference against the header; a missing column is a fatal error that lists the header. */
-export function resolveColumns(mapping: CsvMapping, header: readonly string[], file: string): { cols: Columns; privateCols: { name: string; index: number }[] } {
+function resolveColumns(mapping: CsvMapping, header: readonly string[], file: string): { cols: Columns; privateCols: { name: string; index: number }[] } {
   const keys = header.map(headerKey);
   const find = (ref: ColumnRef, what: string): number => {
     if (typeof ref === 'number') {
@@ -326,4 +326,3 @@ export const csv: Importer = {
   },
 };
 
-export { CsvMapping };

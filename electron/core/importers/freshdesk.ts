@@ -187,7 +187,7 @@ export const freshdesk: Importer = {
   },
 };
 
-export function conversationsAlone(name: string): CandorError {
+function conversationsAlone(name: string): CandorError {
   return new CandorError('COMPANION_FILE', `${name} holds Freshdesk conversations (the replies and notes of a ticket), not tickets: on their own they say too little to make a conversation. Import it together with its ticket (both files at once).`, { file: name }, `candor import <workspace> ticket.json ${name}`);
 }
 

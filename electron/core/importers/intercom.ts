@@ -89,7 +89,7 @@ function authorPrivate(a: Author): Record<string, string> {
 const MESSAGE_PARTS = new Set(['comment', 'note', 'note_and_reopen', 'assignment', 'assign_and_reopen', 'assign_and_unsnooze', 'open', 'close', 'snoozed', 'unsnoozed', 'away_mode_assignment', 'quick_reply']);
 
 /** Intercom's stand-in for a message its author deleted. */
-export function isDeletedPlaceholder(body: string, redacted: boolean | null | undefined): boolean {
+function isDeletedPlaceholder(body: string, redacted: boolean | null | undefined): boolean {
   return redacted === true || /^\s*this message was deleted\.?\s*$/i.test(body);
 }
 

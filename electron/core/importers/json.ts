@@ -8,7 +8,7 @@ import { lines, readAllText } from './source-file.ts';
 import type { SourceFile } from './source-file.ts';
 import type { Importer, ImportRecord } from './types.ts';
 
-export const DEFAULT_SOURCE = 'candor';
+const DEFAULT_SOURCE = 'candor';
 
 export function describeZodError(err: z.ZodError): string {
   return err.issues.slice(0, 3).map((i) => {
@@ -17,7 +17,7 @@ export function describeZodError(err: z.ZodError): string {
   }).join('; ');
 }
 
-export function recordToThread(rec: ThreadFileRecord): ThreadInput {
+function recordToThread(rec: ThreadFileRecord): ThreadInput {
   return {
     source: rec.source ?? DEFAULT_SOURCE,
     externalId: rec.id,

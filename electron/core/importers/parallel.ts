@@ -32,7 +32,7 @@ export type FromWorker =
   | { type: 'error'; error: { code?: string; message: string; location?: ErrorLocation } };
 
 /** Files smaller than this are read on the main thread. */
-export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /** The worker's heap: reading streams, so its live data is small; a tight heap keeps the import's memory down. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
@@ -42,7 +42,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16
  * that needs more memory than the worker has (a huge single JSON document, the header index of a huge mailbox)
  * carries on on the main thread, from the record where the worker stopped.
  */
-export async function* readInWorker(importer: Importer, file: SourceFile, ctx: ImporterContext, heapMb = WORKER_LIMITS.maxOldGenerationSizeMb): AsyncGenerator<ImportRecord> {
+async function* readInWorker(importer: Importer, file: SourceFile, ctx: ImporterContext, heapMb = WORKER_LIMITS.maxOldGenerationSizeMb): AsyncGenerator<ImportRecord> {
   const job: ReadJob = {
     importer: importer.id,
     path: file.path,

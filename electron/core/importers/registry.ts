@@ -32,12 +32,12 @@ export function importerById(id: string): Importer {
   return found;
 }
 
-export function knownFormatsSentence(): string {
+function knownFormatsSentence(): string {
   return importers.map((i) => `${i.id} (${i.label})`).join('; ');
 }
 
 /** NUL bytes or many control characters: not a text export of any kind. */
-export function looksBinary(text: string): boolean {
+function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
   let controls = 0;

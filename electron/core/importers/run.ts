@@ -25,7 +25,7 @@ import { zendeskLeftovers } from './zendesk.ts';
 import { freshdeskLeftovers } from './freshdesk.ts';
 import type { FileReport } from '../../shared/model/import-report.ts';
 
-export { FileReport, RejectedRecord } from '../../shared/model/import-report.ts';
+export { FileReport } from '../../shared/model/import-report.ts';
 
 export type ImportOptions = {
   format?: string;
@@ -85,7 +85,7 @@ function staffByAddress(format: string, mapping: unknown): boolean {
 }
 
 /** The warning when an e-mail or CSV import credited every message to the customer. */
-export function noStaffWarning(path: string, hadStaff: boolean): string {
+function noStaffWarning(path: string, hadStaff: boolean): string {
   return `No message from your staff was found in ${path}: every message is credited to the customer${hadStaff ? ' (none is from the staff addresses saved so far)' : ''}. `
     + `Say which addresses are yours and import again (existing messages are re-classified): --staff support@yourcompany.com or --staff @yourcompany.com.`;
 }
@@ -106,7 +106,7 @@ type Plan = { plan: { path: string; importer: Importer }[]; companionPaths: stri
  * given as a file to import goes with the tickets of the same vendor when there are any; audits and satisfaction
  * ratings are also read on their own. A companion that nothing can use is an error, never passed over.
  */
-export function planImport(paths: readonly string[], options: Pick<ImportOptions, 'format' | 'mapping' | 'companions'>): Plan {
+function planImport(paths: readonly string[], options: Pick<ImportOptions, 'format' | 'mapping' | 'companions'>): Plan {
   const given = (options.companions ?? []).map((p) => ({ path: p, kind: requireCompanion(p) }));
   const positional = paths.map((path) => ({ path, kind: options.format ? null : companionKind(path) }));
   const main = positional.filter((p) => p.kind === null).map(({ path }) => ({

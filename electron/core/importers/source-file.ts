@@ -17,7 +17,7 @@ export type SourceFile = {
   onBytes: (n: number) => void;
 };
 
-export function sniffEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
+function sniffEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -82,7 +82,7 @@ export function sampleText(file: SourceFile, bytes = 64 * 1024): string {
   return decodeBytes(head, file.encoding, false);
 }
 
-export function decodeBytes(bytes: Uint8Array, encoding: Encoding, fatal: boolean): string {
+function decodeBytes(bytes: Uint8Array, encoding: Encoding, fatal: boolean): string {
   if (encoding === 'utf-16be') {
     const swapped = Buffer.from(bytes);
     swapped.swap16();
@@ -92,7 +92,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding, fatal: boolea
 }
 
 /** The raw byte stream after the BOM, counting bytes as they are read. */
-export function byteStream(file: SourceFile): Readable {
+function byteStream(file: SourceFile): Readable {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       file.onBytes(chunk.length);
@@ -127,7 +127,7 @@ export function maxRecordBytes(): number {
 }
 
 /** The largest file read whole as one JSON document (a page of tickets): bigger exports must be JSON Lines. */
-export function maxDocumentBytes(): number {
+function maxDocumentBytes(): number {
   return Math.max(maxRecordBytes(), 4 * maxRecordBytes());
 }
 

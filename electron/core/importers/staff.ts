@@ -6,7 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
  */
 export type StaffMatcher = { isStaff: (address: string | null | undefined) => boolean; entries: readonly string[] };
 
-export function normalizeStaffEntry(entry: string): string {
+function normalizeStaffEntry(entry: string): string {
   const e = entry.trim().toLowerCase();
   return e.startsWith('@') || e.includes('@') ? e : `@${e}`;
 }

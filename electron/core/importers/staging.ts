@@ -15,7 +15,7 @@ const PREFIX = '.candor-import-';
 const BATCH = 500;
 
 /** part: which file's report the record counts in; leftover: companion content applied after every file. */
-export type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
+type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
 
 export type Staging = {
   /** Queues one record of file `part` (or companion leftovers counted in it); written in batches. */

@@ -20,7 +20,7 @@ export type ImporterContext = {
 };
 
 /** First bytes of a file, decoded, for format detection. */
-export type DetectSample = {
+type DetectSample = {
   name: string;
   text: string;
   isDirectory: boolean;

@@ -10,14 +10,14 @@ import { OptText, toIsoTime, VendorId } from './values.ts';
 // include=users: only Comment and VoiceComment events are messages; Change, Create and Notification events are not)
 // and satisfaction ratings (GET /satisfaction_ratings). Sideloaded users come along for names and roles.
 
-export const User = z.object({ id: VendorId, name: OptText, email: OptText, role: OptText });
-export type User = z.output<typeof User>;
+const User = z.object({ id: VendorId, name: OptText, email: OptText, role: OptText });
+type User = z.output<typeof User>;
 export type Users = Map<string, User>;
 
-export type Rating = { score: string; comment: string | null; at: string | null; file: string };
+type Rating = { score: string; comment: string | null; at: string | null; file: string };
 
 /** What an audit says about its ticket, for audits read on their own (no tickets file). */
-export type AuditTicket = { id: string; subject?: string; status?: string; requesterId?: string; type?: string; createdAt?: string; file: string };
+type AuditTicket = { id: string; subject?: string; status?: string; requesterId?: string; type?: string; createdAt?: string; file: string };
 
 export type ZendeskExtras = {
   comments: Map<string, unknown[]>;

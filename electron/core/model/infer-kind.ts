@@ -50,10 +50,6 @@ function wordKey(value: string): string {
   return value.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-export function hasComplaintLanguage(text: string): boolean {
-  return COMPLAINT_PATTERNS.some((re) => re.test(text));
-}
-
 /** What the customer's words say, when nothing more trustworthy does. */
 export function kindFromLanguage(text: string): ThreadKind {
   const complaint = COMPLAINT_PATTERNS.filter((re) => re.test(text)).length;

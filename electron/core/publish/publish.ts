@@ -21,7 +21,7 @@ import type { Target, TargetKind } from '../../shared/model/publish-target.ts';
 // A failure or cancellation before the manifest is up puts back what was replaced (upload.ts): the site online is
 // the previous one, consistent with its manifest, and publishing again starts over.
 
-export type PublishPhase = 'check' | 'compare' | 'upload' | 'cleanup' | 'verify' | 'done';
+type PublishPhase = 'check' | 'compare' | 'upload' | 'cleanup' | 'verify' | 'done';
 export type PublishProgress = { phase: PublishPhase; done: number; total: number };
 
 export type PublishOptions = {

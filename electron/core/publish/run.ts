@@ -7,7 +7,7 @@ import type { SecretStore } from './secrets.ts';
 import { getTarget, recordPublish, rememberHostKey } from './targets.ts';
 
 /** Where targets keep what they reuse between publishes (a git target's clone), inside the workspace. */
-export const PUBLISH_CACHE_DIR = '.publish-cache';
+const PUBLISH_CACHE_DIR = '.publish-cache';
 
 export type PublishRun = PublishReport & { trustedHostKey: string | null };
 

@@ -21,7 +21,7 @@ export function listTargets(db: DatabaseSync): Target[] {
   return (db.prepare('SELECT * FROM publish_targets ORDER BY name').all() as Row[]).map(fromRow);
 }
 
-export function findTarget(db: DatabaseSync, name: string): Target | null {
+function findTarget(db: DatabaseSync, name: string): Target | null {
   const row = db.prepare('SELECT * FROM publish_targets WHERE name = ?').get(name) as Row | undefined;
   return row ? fromRow(row) : null;
 }
@@ -34,7 +34,7 @@ export function getTarget(db: DatabaseSync, name: string): Target {
 }
 
 /** Checks a target as given by a person: every problem named with its field. */
-export function checkTargetSpec(input: { kind: string; settings: unknown }): TargetSpec {
+function checkTargetSpec(input: { kind: string; settings: unknown }): TargetSpec {
   const kind = TargetKind.safeParse(input.kind);
   if (!kind.success) throw new CandorError('INVALID_TARGET', `"${input.kind}" is not a kind of target: say s3, git or sftp.`, { field: 'kind' });
   const parsed = TargetSpec.safeParse({ kind: kind.data, settings: input.settings });

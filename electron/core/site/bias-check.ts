@@ -9,7 +9,7 @@ import { formatPercent } from './format.ts';
 /** Percentage points by which a published share may differ from the received one before the site says so. */
 export const BIAS_MARGIN_POINTS = 5;
 
-export type ShareComparison = { label: string; received: number | null; published: number | null; differs: boolean };
+type ShareComparison = { label: string; received: number | null; published: number | null; differs: boolean };
 
 export type BiasCheck = {
   margin: number;

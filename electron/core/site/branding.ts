@@ -67,10 +67,10 @@ export function readBranding(db: DatabaseSync): SavedBranding {
   return { theme: s.theme, baseUrl: s.baseUrl, colors: { accent: s.accent, header: s.header, headerText: s.headerText }, logo: s.logo };
 }
 
-export const BRAND_CSS_PATH = 'assets/brand.css';
+const BRAND_CSS_PATH = 'assets/brand.css';
 
 /** What the templates read: site-relative addresses (with a content version, so a browser never keeps an old one). */
-export type BrandingGlobals = { brandCss: string | null; logo: string | null };
+type BrandingGlobals = { brandCss: string | null; logo: string | null };
 
 export type SiteBranding = {
   globals: BrandingGlobals;

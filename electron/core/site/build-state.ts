@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 export const STATE_DIR = '.site-cache';
 const FORMAT = 3;
 
-export type Range = [number, number];
+type Range = [number, number];
 /** One thread of a build: hashes, what lists group it by, and byte ranges in the cards file and the data files. */
 export type ThreadRecord = { pageHash: string; summaryHash: string; kind: string; topics: string[]; card: Range; json: Range; threadsCsv: Range; messagesCsv: Range };
 
@@ -113,7 +113,7 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
 export const KEEP_STATES = 4;
 
 /** Deletes all but the `keep` most recently saved builds in `dir` (the ones not kept build clean next time). */
-export function pruneStates(dir: string, keep: number): void {
+function pruneStates(dir: string, keep: number): void {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.json'));

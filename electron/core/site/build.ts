@@ -29,7 +29,7 @@ import { recordPublication } from './publication-store.ts';
 // journal (see output.ts). A failed build names its phase, the file and the thread or claim, and leaves the previous
 // site untouched.
 
-export type { BuildPhase, BuildProgress, BuildTimings } from './build/context.ts';
+export type { BuildProgress } from './build/context.ts';
 
 export type BuildOptions = {
   /** A workspace folder, or a workspace already open (the app's); an open one is left open. */

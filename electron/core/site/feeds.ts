@@ -9,7 +9,7 @@ function xml(text: string): string {
   return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 }
 
-export function absolute(baseUrl: string | null, path: string): string {
+function absolute(baseUrl: string | null, path: string): string {
   return baseUrl ? `${baseUrl}${path}` : path;
 }
 
@@ -45,7 +45,7 @@ export function atomFeed(opts: { title: string; baseUrl: string | null; updated:
 export type SitemapEntry = { path: string; lastmod: string | null };
 
 /** At most 50,000 URLs per file (the protocol's limit): bigger sites get a sitemap index. */
-export const SITEMAP_LIMIT = 50_000;
+const SITEMAP_LIMIT = 50_000;
 
 export function sitemapFiles(baseUrl: string | null, entries: readonly SitemapEntry[]): { path: string; content: string }[] {
   const urlset = (list: readonly SitemapEntry[]) => [

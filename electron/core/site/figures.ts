@@ -11,7 +11,7 @@ import { plural } from './plurals.ts';
 /** A column of the open data a figure is computed from: its file and name (data/index.html#col-<file>-<name>). */
 export type DataColumn = { file: 'threads.csv' | 'messages.csv'; name: string };
 
-export type Figure = {
+type Figure = {
   id: string;
   value: string;
   label: string;

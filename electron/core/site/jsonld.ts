@@ -15,7 +15,7 @@ export function jsonLdBlock(value: unknown): TrustedHtml {
   return trusted(`<script type="application/ld+json">${json}</script>`);
 }
 
-export function organizationLd(name: string, url: string | null): Record<string, unknown> {
+function organizationLd(name: string, url: string | null): Record<string, unknown> {
   return url ? { '@type': 'Organization', name, url } : { '@type': 'Organization', name };
 }
 

@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace.ts';
 // only); the public key is published with every signed site and its fingerprint is printed on the site.
 
 export const KEYS_DIR = 'keys';
-export const PRIVATE_KEY_FILE = 'site-signing-key.pem';
+const PRIVATE_KEY_FILE = 'site-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'site-signing-key.pub.pem';
 /** Where a signed site publishes its public key. */
 export const SITE_PUBLIC_KEY = 'signing-key.pem';

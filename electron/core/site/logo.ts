@@ -12,9 +12,9 @@ import type { LogoRecord, LogoType } from '../../shared/model/site-settings.ts';
 export { LOGO_MAX_BYTES };
 
 /** Inside the workspace folder; not "site/", which people may well choose as the site's output folder. */
-export const LOGO_DIR = 'branding';
+const LOGO_DIR = 'branding';
 
-export function logoFileName(logo: LogoRecord): string {
+function logoFileName(logo: LogoRecord): string {
   return `logo-${logo.sha256.slice(0, 16)}.${LOGO_EXT[logo.type]}`;
 }
 

@@ -1,4 +1,3 @@
-
 import { hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,7 +12,7 @@ import { CHANGES_FILE, checkChain } from './publication-log.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
-export const MANIFEST_FORMAT = 'candor-site-manifest';
+const MANIFEST_FORMAT = 'candor-site-manifest';
 
 /**
  * Where a rebuild journals the files it moves into the site, beside the site folder (output.ts): while it exists,
@@ -95,7 +94,6 @@ export function readManifest(dir: string): Manifest | null {
 }
 
 import { sha256File } from '../file-hash.ts';
-export { sha256File };
 
 /** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
 const WHOLE_READ_MAX = 8 << 20;

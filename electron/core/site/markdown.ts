@@ -19,10 +19,10 @@ export const MARKDOWN_MAX_CHARS = 20_000;
  * Quotes and lists nested deeper than this are not a reply's structure but an attack or a mail loop (2,000 levels of
  * "> " crash marked's recursive parser): such a message is shown as text, as written.
  */
-export const MARKDOWN_MAX_DEPTH = 32;
+const MARKDOWN_MAX_DEPTH = 32;
 
 /** The deepest nesting of quote and list markers at the start of any line of `source`. */
-export function markdownDepth(source: string): number {
+function markdownDepth(source: string): number {
   let deepest = 0;
   for (const m of source.matchAll(/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+/gm)) {
     const markers = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;

@@ -34,7 +34,7 @@ export function withheldPlaceholders(db: DatabaseSync): Placeholder[] {
 const RATING_ROWS = [['5', '5 stars'], ['4', '4 stars'], ['3', '3 stars'], ['2', '2 stars'], ['1', '1 star'], ['none', 'No rating']] as const;
 
 /** Whole days from `from` to `to` (ISO dates), or null. */
-export function daysBetween(from: string | null, to: string | null): number | null {
+function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
   const d = Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
   return Number.isFinite(d) ? Math.max(0, d) : null;

@@ -23,7 +23,7 @@ export const PATHS = {
   feed: 'feed.xml',
 } as const;
 
-export const KIND_SLUGS: Record<ThreadKind, string> = { complaint: 'complaints', praise: 'praise', question: 'questions', suggestion: 'suggestions', other: 'other' };
+const KIND_SLUGS: Record<ThreadKind, string> = { complaint: 'complaints', praise: 'praise', question: 'questions', suggestion: 'suggestions', other: 'other' };
 
 export const PAGE_SIZE = 50;
 
@@ -92,7 +92,7 @@ const CSP_BASE = "default-src 'none'; style-src 'self'; img-src 'self' data:; fo
 export const CSP = `${CSP_BASE}; script-src 'none'`;
 export const CSP_SEARCH = `${CSP_BASE}; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'`;
 
-export type NavItem = { label: string; path: string; section: string };
+type NavItem = { label: string; path: string; section: string };
 
 export type SiteGlobals = {
   name: string;
@@ -164,7 +164,7 @@ export type PageMeta = {
 const TITLE_MAX = 70;
 
 /** Search engines and validators count the title as written in the HTML, entities included. */
-export function fitTitle(title: string): string {
+function fitTitle(title: string): string {
   const flat = title.replace(/\s+/g, ' ').trim();
   if (escapeHtml(flat).length <= TITLE_MAX) return flat;
   let cut = flat.slice(0, TITLE_MAX);

@@ -14,7 +14,7 @@ function rulesFor(lang: string): Intl.PluralRules {
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** The form of a word or phrase for `n`: `pluralForm(1, {one: 'complaint', other: 'complaints'})` is "complaint". */
-export function pluralForm(n: number, forms: PluralForms, lang = 'en'): string {
+function pluralForm(n: number, forms: PluralForms, lang = 'en'): string {
   return forms[rulesFor(lang).select(n)] ?? forms.other;
 }
 

@@ -8,13 +8,13 @@ import { z } from 'zod';
 // publication-store.ts.
 
 export const CHANGES_FILE = 'data/changes.json';
-export const CHANGES_FORMAT = 'candor-publication-log';
+const CHANGES_FORMAT = 'candor-publication-log';
 
 /** What was published at a build: item ('thread:<id>' / 'claim:<id>') -> a version that changes when it does. */
 export type PublicationState = Map<string, string>;
 
-export const WithdrawnThread = z.strictObject({ id: z.string(), reason: z.string(), reason_label: z.string() });
-export const ClaimChange = z.strictObject({ id: z.string(), title: z.string(), revision: z.number().int().nullable() });
+const WithdrawnThread = z.strictObject({ id: z.string(), reason: z.string(), reason_label: z.string() });
+const ClaimChange = z.strictObject({ id: z.string(), title: z.string(), revision: z.number().int().nullable() });
 
 export const LogEntry = z.strictObject({
   seq: z.number().int().positive(),
@@ -34,10 +34,10 @@ export function entryHash(entry: LogEntry): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
 }
 
-export type StateDiff = { added: string[]; updated: string[]; removed: string[] };
+type StateDiff = { added: string[]; updated: string[]; removed: string[] };
 
 /** Items added, changed and gone between two states, each sorted. */
-export function diffStates(before: PublicationState, after: PublicationState): StateDiff {
+function diffStates(before: PublicationState, after: PublicationState): StateDiff {
   const added: string[] = [];
   const updated: string[] = [];
   const removed: string[] = [];
@@ -50,7 +50,7 @@ export function diffStates(before: PublicationState, after: PublicationState): S
   return { added: added.sort(), updated: updated.sort(), removed: removed.sort() };
 }
 
-export function isEmptyDiff(d: StateDiff): boolean {
+function isEmptyDiff(d: StateDiff): boolean {
   return d.added.length === 0 && d.updated.length === 0 && d.removed.length === 0;
 }
 

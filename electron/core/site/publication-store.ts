@@ -32,7 +32,7 @@ function threadVersions(db: DatabaseSync, into: PublicationState): void {
   }
 }
 
-export function currentState(db: DatabaseSync, claims: readonly SiteClaim[]): PublicationState {
+function currentState(db: DatabaseSync, claims: readonly SiteClaim[]): PublicationState {
   const state: PublicationState = new Map();
   threadVersions(db, state);
   for (const c of claims) state.set(`claim:${c.id}`, `${c.status}:${c.revision}`);
@@ -40,7 +40,7 @@ export function currentState(db: DatabaseSync, claims: readonly SiteClaim[]): Pu
 }
 
 /** Why a conversation that was published is no longer: its recorded reason, back in review, or erased. */
-export function withdrawalReason(db: DatabaseSync, id: string): { reason: string; label: string } {
+function withdrawalReason(db: DatabaseSync, id: string): { reason: string; label: string } {
   const row = db.prepare('SELECT decision, decision_reason FROM threads WHERE id = ?').get(id) as { decision: string; decision_reason: string | null } | undefined;
   if (!row) return { reason: 'erased', label: 'Erased from our records (for example at the customer\'s request)' };
   if (row.decision === 'pending') return { reason: 'review', label: 'Taken back for review' };

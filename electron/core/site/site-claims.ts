@@ -9,7 +9,7 @@ import { listRevisions, publishedClaims } from '../claims/store.ts';
 // The claims the public sees: published and retired claims as of their latest published revision (never a draft
 // in progress), with progress, evidence and the history of what changed between revisions.
 
-export type SiteEvidence = {
+type SiteEvidence = {
   type: string;
   title: string;
   issuer: string | null;
@@ -21,10 +21,10 @@ export type SiteEvidence = {
   file: { name: string; size: number; sha256: string } | null;
 };
 
-export type SiteChange = { field: string; label: string; before: string | null; after: string | null };
-export type SiteRevision = { revision: number; publishedAt: string; changes: SiteChange[] };
-export type SiteProgress = { status: string; explanation: string; ratio: number | null; elapsed: number | null };
-export type YearValue = { value: number; year: number };
+type SiteChange = { field: string; label: string; before: string | null; after: string | null };
+type SiteRevision = { revision: number; publishedAt: string; changes: SiteChange[] };
+type SiteProgress = { status: string; explanation: string; ratio: number | null; elapsed: number | null };
+type YearValue = { value: number; year: number };
 
 export type SiteClaim = {
   id: string;

@@ -1,9 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { PublishedThread } from '../../shared/curation/model.ts';
 import { refreshScans, scansCurrent } from '../curation/scan.ts';
 import { CandorError } from '../errors.ts';
 import { dataVersion } from '../store/data-version.ts';
-import type { Stats } from '../../shared/curation/stats.ts';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
 import type { VersionedStats } from '../curation/workspace-stats.ts';
 import { readWorkspaceMeta } from '../workspace.ts';
@@ -11,13 +9,10 @@ import { loadSiteClaims } from './site-claims.ts';
 import type { SiteClaim } from './site-claims.ts';
 import { startWorker } from '../worker-link.ts';
 export { openThreadReader } from './thread-reader.ts';
-export type { ThreadReader } from './thread-reader.ts';
 
 // Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
 // the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
 // moderation report come from curation's computation over all threads; claims from the claims register.
-
-export type { PublishedThread, SiteClaim, Stats };
 
 /** What the list pages, the feed and the sitemap need to order and group threads, without their text. */
 export type ThreadKey = { rowid: number; id: string; openedAt: string; lastActivityAt: string };
@@ -109,7 +104,7 @@ export function threadCount(db: DatabaseSync): number {
  * read-only connection, while the builder goes on (a second at 100,000 threads); for small ones, right here. The
  * builder compares the data version they were read at with its own.
  */
-export type StatsReply = ({ ok: true } & VersionedStats) | { ok: false; message: string };
+type StatsReply = ({ ok: true } & VersionedStats) | { ok: false; message: string };
 
 export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<VersionedStats> {
   if (!options.worker) return Promise.resolve(readVersionedStats(db));

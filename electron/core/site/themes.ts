@@ -10,9 +10,9 @@ import { filesIn } from './files-in.ts';
 // (<ws>/templates/) and before the files every theme shares (static-templates/shared/).
 
 /** Where the bundled themes live (static-templates/ at the root of the project or the packaged app). */
-export const THEMES_DIR = fileURLToPath(new URL('../../../static-templates', import.meta.url));
+const THEMES_DIR = fileURLToPath(new URL('../../../static-templates', import.meta.url));
 /** A workspace may override any theme file by putting a file with the same path here. */
-export const WORKSPACE_TEMPLATES_DIR = 'templates';
+const WORKSPACE_TEMPLATES_DIR = 'templates';
 const THEME_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
 /** Files shared by all themes, looked up after the theme's own (it has no theme.json, so it is not a theme). */
 const SHARED_THEME_DIR = 'shared';

@@ -44,13 +44,13 @@ export type ThreadSummary = {
 };
 
 /** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
-export function safeSlice(text: string, max: number): string {
+function safeSlice(text: string, max: number): string {
   if (text.length <= max) return text;
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
-export function excerptOf(text: string, max = 220): string {
+function excerptOf(text: string, max = 220): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = safeSlice(flat, max);
@@ -58,7 +58,7 @@ export function excerptOf(text: string, max = 220): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
-export function subjectOf(t: PublishedThread): string {
+function subjectOf(t: PublishedThread): string {
   const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
   if (s) return s.length > 200 ? `${safeSlice(s, 199)}…` : s;
   const first = t.messages.find((m) => m.role === 'customer') ?? t.messages[0];
@@ -96,7 +96,7 @@ export function summarize(t: PublishedThread): ThreadSummary {
   };
 }
 
-export type MessageView = {
+type MessageView = {
   id: string;
   role: string;
   roleLabel: string;

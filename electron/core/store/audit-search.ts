@@ -48,7 +48,7 @@ export function auditFacets(db: DatabaseSync): { actors: string[]; actions: { co
   return { actors, actions };
 }
 
-export const AUDIT_CSV_COLUMNS = ['seq', 'when', 'who', 'action', 'what', 'on', 'id', 'subject', 'action_code', 'before', 'after'];
+const AUDIT_CSV_COLUMNS = ['seq', 'when', 'who', 'action', 'what', 'on', 'id', 'subject', 'action_code', 'before', 'after'];
 
 /** Every matching entry, oldest first, as CSV (formula-safe cells). Written beside and renamed: never half a file. */
 export function exportAuditCsv(db: DatabaseSync, path: string, f: AuditFilter): { path: string; rows: number } {

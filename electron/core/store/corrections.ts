@@ -59,7 +59,7 @@ export function correctThread(db: DatabaseSync, ref: string, raw: ThreadCorrecti
 }
 
 /** A message by its id (m_…, as `candor thread show` prints it) or as <thread-id>#<n>, n counting from 1. */
-export function resolveMessageRowid(db: DatabaseSync, ref: string): number | null {
+function resolveMessageRowid(db: DatabaseSync, ref: string): number | null {
   const direct = db.prepare('SELECT rowid FROM messages WHERE id = ?').get(ref) as { rowid: number } | undefined;
   if (direct) return direct.rowid;
   const m = /^(.+)#(\d+)$/.exec(ref);

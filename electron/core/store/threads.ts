@@ -6,7 +6,7 @@ import { ThreadQuery } from '../../shared/model/thread-views.ts';
 import type { StoredMessage, ThreadDetail, ThreadPage, ThreadSummary } from '../../shared/model/thread-views.ts';
 
 // The view schemas live in a pure module so the renderer can share them; re-exported for the core's callers.
-export { ThreadSummary, StoredMessage, ThreadDetail, ThreadQuery, ThreadPage } from '../../shared/model/thread-views.ts';
+export { ThreadDetail, ThreadQuery, ThreadPage } from '../../shared/model/thread-views.ts';
 import { appendAudit } from './audit.ts';
 
 export type ThreadRow = {
@@ -132,7 +132,7 @@ function toSummary(r: ThreadRow, tags: string[], messageCount: number): ThreadSu
   };
 }
 
-export function rowToMessage(r: MessageRow): StoredMessage {
+function rowToMessage(r: MessageRow): StoredMessage {
   return {
     id: r.id,
     externalId: r.external_id,

@@ -15,7 +15,7 @@ import { CandorError } from '../errors.ts';
 export const WRITE_LOCK_FILE = '.candor-write.lock';
 
 export type ExclusiveKind = 'import' | 'build';
-export type LockPhase = 'reading' | 'commit' | 'scanning';
+type LockPhase = 'reading' | 'commit' | 'scanning';
 type LockState = { pid: number; kind: ExclusiveKind; phase: LockPhase; percent: number; startedAt: string };
 
 export type ExclusiveLock = {
@@ -42,7 +42,7 @@ export function pidAlive(pid: number): boolean {
 }
 
 /** The lock's holder, or null when there is none or its process is gone (a crash leaves the file behind). */
-export function readLock(root: string): LockState | null {
+function readLock(root: string): LockState | null {
   let raw: string;
   try {
     raw = readFileSync(join(root, WRITE_LOCK_FILE), 'utf8');
@@ -61,7 +61,7 @@ export function readLock(root: string): LockState | null {
 const WORDS: Record<ExclusiveKind, string> = { import: 'importing', build: 'building the site' };
 
 /** "busy: importing (42%)": the error a request gets while another import or build holds the workspace. */
-export function busyError(state: LockState | null, what: string): CandorError {
+function busyError(state: LockState | null, what: string): CandorError {
   const doing = state ? `${WORDS[state.kind]} (${Math.floor(state.percent)}%)` : 'another Candor process is writing to this workspace';
   const other = state?.kind === 'build' ? 'a site build is running' : 'another import is running';
   const message = state

@@ -8,19 +8,19 @@ export const CLAIM_CATEGORIES = [
   'generic', 'climate', 'recycled_content', 'recyclability', 'compostability', 'degradability', 'free_of', 'toxicity',
   'renewable_energy', 'renewable_material', 'label', 'future_target', 'comparison', 'water', 'biodiversity', 'other',
 ] as const;
-export const CLAIM_SCOPES = ['product', 'part', 'company'] as const;
-export const EVIDENCE_TYPES = ['certificate', 'report', 'audit', 'dataset', 'url'] as const;
+const CLAIM_SCOPES = ['product', 'part', 'company'] as const;
+const EVIDENCE_TYPES = ['certificate', 'report', 'audit', 'dataset', 'url'] as const;
 export const CLAIM_STATUSES = ['draft', 'in_review', 'approved', 'published', 'retired'] as const;
 
 export const Market = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.enum(MARKETS));
 export const ClaimCategory = z.enum(CLAIM_CATEGORIES);
 export const ClaimScope = z.enum(CLAIM_SCOPES);
-export const EvidenceType = z.enum(EVIDENCE_TYPES);
+const EvidenceType = z.enum(EVIDENCE_TYPES);
 export const ClaimStatus = z.enum(CLAIM_STATUSES);
 export type Market = z.infer<typeof Market>;
 export type ClaimCategory = z.infer<typeof ClaimCategory>;
 export type ClaimScope = z.infer<typeof ClaimScope>;
-export type EvidenceType = z.infer<typeof EvidenceType>;
+type EvidenceType = z.infer<typeof EvidenceType>;
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
 /** A calendar-valid YYYY-MM-DD (Date would roll 2026-02-30 over to March). */
@@ -38,17 +38,17 @@ const Text = z.string().trim();
 const OptionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), Text.nullable()).default(null);
 const OptionalDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), IsoDate.nullable()).default(null);
 
-export const ClaimId = z.union([z.string(), z.number().int().transform(String)]).pipe(
+const ClaimId = z.union([z.string(), z.number().int().transform(String)]).pipe(
   z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a claim id is 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
 );
 
-export const YearValue = z.strictObject({
+const YearValue = z.strictObject({
   value: z.number().finite(),
   year: z.number().int().min(1900).max(2200),
 });
-export type YearValue = z.infer<typeof YearValue>;
+type YearValue = z.infer<typeof YearValue>;
 
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256');
 
 /** A file kept in the workspace's evidence/ folder under its SHA-256; the name is only for people. */
 export const EvidenceFile = z.strictObject({

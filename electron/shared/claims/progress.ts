@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Claim } from './model.ts';
 
-export const PROGRESS_STATUSES = ['on_track', 'behind', 'achieved', 'missed', 'unknown'] as const;
-export const ProgressStatus = z.enum(PROGRESS_STATUSES);
-export type ProgressStatus = z.infer<typeof ProgressStatus>;
+const PROGRESS_STATUSES = ['on_track', 'behind', 'achieved', 'missed', 'unknown'] as const;
+const ProgressStatus = z.enum(PROGRESS_STATUSES);
+type ProgressStatus = z.infer<typeof ProgressStatus>;
 
 export const Progress = z.object({
   status: ProgressStatus,

@@ -4,7 +4,7 @@ import { Claim, ClaimCategory, ClaimRecord, ClaimScope, ClaimStatus, Market } fr
 import { Progress } from './progress.ts';
 import { Finding } from './finding.ts';
 
-export const SeverityCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+const SeverityCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
 
 export const ClaimSummary = z.object({
   id: z.string(),

@@ -33,7 +33,7 @@ export const Preferences = z.object({ theme: ThemePreference });
 export type Preferences = z.infer<typeof Preferences>;
 
 /** The most recently opened first; the same folder only once. Kept short: it is a menu. */
-export const RECENT_LIMIT = 8;
+const RECENT_LIMIT = 8;
 
 export function addRecent(list: readonly RecentWorkspace[], entry: RecentWorkspace): RecentWorkspace[] {
   return [entry, ...list.filter((w) => w.dir !== entry.dir)].slice(0, RECENT_LIMIT);

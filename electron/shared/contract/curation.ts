@@ -9,7 +9,7 @@ import { channels } from './base.ts';
 const ThreadRef = z.object({ threadId: z.string().min(1) });
 const FindingRef = ThreadRef.extend({ findingId: z.string().min(1) });
 
-export const CurationDecideRequest = z.object({
+const CurationDecideRequest = z.object({
   target: z.union([z.object({ ids: z.array(z.string()).min(1) }), z.object({ query: CurationQuery })]),
   decision: z.enum(['publish', 'withhold', 'pending']),
   reason: WithholdReason.optional(),

@@ -5,7 +5,7 @@ import { channels } from './base.ts';
 // Publishing a built site to the workspace's targets (S3-compatible storage, a git branch, SFTP). Secrets go one
 // way only: the window can save or clear them, and learn which are saved, never read them back.
 
-export const SecretFieldStatus = z.object({
+const SecretFieldStatus = z.object({
   key: z.string(),
   label: z.string(),
   required: z.boolean(),

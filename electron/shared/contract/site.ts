@@ -5,9 +5,9 @@ import { channels } from './base.ts';
 // The public site: themes, build (and preview builds), verification, signing key, and the site's settings (name,
 // texts, theme, address, colours, logo).
 
-export const ThemeSummary = z.object({ name: z.string(), label: z.string(), description: z.string() });
+const ThemeSummary = z.object({ name: z.string(), label: z.string(), description: z.string() });
 
-export const BuildRequest = z.object({
+const BuildRequest = z.object({
   out: z.string().min(1),
   theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
   baseUrl: z.string().nullable().optional(),
@@ -33,12 +33,12 @@ export const BuildResult = z.object({
 });
 export type BuildResult = z.infer<typeof BuildResult>;
 
-export const VerifyResult = z.union([
+const VerifyResult = z.union([
   z.object({ ok: z.literal(true), files: z.number().int(), signed: z.boolean(), fingerprint: z.string().nullable() }),
   z.object({ ok: z.literal(false), files: z.number().int(), problem: z.string(), path: z.string().nullable() }),
 ]);
 
-export const KeyStatus = z.object({ fingerprint: z.string().nullable(), publicKey: z.string().nullable() });
+const KeyStatus = z.object({ fingerprint: z.string().nullable(), publicKey: z.string().nullable() });
 
 /** The saved settings; the logo with its bytes as a data: address, so the window can show it (its CSP allows data:). */
 export const SiteSettingsInfo = SiteSettingsView.extend({ logo: LogoRecord.extend({ dataUrl: z.string() }).nullable() });

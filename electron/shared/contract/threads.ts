@@ -4,13 +4,13 @@ import { ThreadInput } from '../model/thread.ts';
 import { ThreadDetail, ThreadPage, ThreadQuery } from '../model/thread-views.ts';
 import { channels } from './base.ts';
 
-export const DetectedFile = z.object({
+const DetectedFile = z.object({
   file: z.string(), format: z.string().nullable(), label: z.string().nullable(), error: z.string().nullable(),
   /** What a companion file holds (Zendesk audits, Freshdesk conversations...), in words; it joins the tickets it goes with. */
   companion: z.string().nullable().optional(),
 });
 
-export const ImportRequest = z.object({
+const ImportRequest = z.object({
   files: z.array(z.string()).min(1),
   format: z.string().optional(),
   staff: z.array(z.string()).optional(),

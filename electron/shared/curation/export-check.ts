@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CheckLink = z.enum(['inbox-pending', 'inbox-unreviewed', 'claims', 'site-settings', 'workspace-settings']);
+const CheckLink = z.enum(['inbox-pending', 'inbox-unreviewed', 'claims', 'site-settings', 'workspace-settings']);
 
 export const CheckItem = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Finding, PiiKind } from './pii-finding.ts';
+import { Finding } from './pii-finding.ts';
 import { TopicRules } from './topic-rules.ts';
 import { CustomerPseudonymPolicy, StaffNamingPolicy } from './naming.ts';
 import { MessageFormat, MessageRole, ThreadKind, ThreadStatus, Decision } from '../model/thread.ts';
@@ -79,7 +79,7 @@ export type ReviewStatus = z.infer<typeof ReviewStatus>;
  * Where a finding or a manual redaction is: the thread's subject, one message (by Candor's message id), a tag, the
  * display name a staff message is published under, or one of a message's attachment names.
  */
-export const Location = z.string().regex(/^(?:subject|message:.+|tag:.+|author:.+|attachment:.+)$/s);
+const Location = z.string().regex(/^(?:subject|message:.+|tag:.+|author:.+|attachment:.+)$/s);
 
 export const FindingView = Finding.extend({
   location: Location,
@@ -118,7 +118,7 @@ export const ThreadRedactions = z.object({
 });
 export type ThreadRedactions = z.infer<typeof ThreadRedactions>;
 
-export const PublishedMessage = z.object({
+const PublishedMessage = z.object({
   id: z.string(),
   role: MessageRole,
   /** The pseudonym or staff label, never a customer's name. */
@@ -127,7 +127,7 @@ export const PublishedMessage = z.object({
   body: z.string(),
   format: MessageFormat,
 });
-export type PublishedMessage = z.infer<typeof PublishedMessage>;
+type PublishedMessage = z.infer<typeof PublishedMessage>;
 
 /** Exactly what the public site shows of one thread: redacted, pseudonymised, without internal notes or private data. */
 export const PublishedThread = z.object({
@@ -158,8 +158,6 @@ export const CurationQuery = ThreadQuery.extend({
   topic: z.string().optional(),
 });
 export type CurationQuery = z.input<typeof CurationQuery>;
-
-export { PiiKind };
 
 /** Whom to erase (GDPR Art. 17): some threads by id, or every thread of a customer by e-mail address or name. */
 export const EraseTarget = z.union([

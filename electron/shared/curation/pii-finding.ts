@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Every detector speaks this vocabulary; the store, the CLI and the site read it back.
-export const PII_KINDS = ['email', 'phone', 'card', 'cvv', 'iban', 'bank', 'ip', 'name', 'account', 'url', 'address', 'postcode', 'national-id', 'passport', 'licence', 'birthdate', 'vehicle'] as const;
+const PII_KINDS = ['email', 'phone', 'card', 'cvv', 'iban', 'bank', 'ip', 'name', 'account', 'url', 'address', 'postcode', 'national-id', 'passport', 'licence', 'birthdate', 'vehicle'] as const;
 export const PiiKind = z.enum(PII_KINDS);
 export type PiiKind = z.infer<typeof PiiKind>;
 

@@ -26,7 +26,7 @@ export type StatThread = {
  * The kinds that ask something of the company: a reply and a resolution. Praise needs neither, so counting it in a
  * response or resolution rate would flatter the rate; it is reported apart.
  */
-export const NEEDS_REPLY_KINDS: readonly ThreadKind[] = ['complaint', 'question'];
+const NEEDS_REPLY_KINDS: readonly ThreadKind[] = ['complaint', 'question'];
 
 const Counts = z.record(z.string(), z.number().int());
 
@@ -228,7 +228,7 @@ export function periodStats(threads: readonly StatThread[]): PeriodStats {
 }
 
 /** The month a thread belongs to: when it was opened, in UTC. */
-export function monthOf(iso: string): string {
+function monthOf(iso: string): string {
   return /^\d{4}-\d{2}/.test(iso) ? iso.slice(0, 7) : 'unknown';
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The per-file import report: a public interface (`candor import --json` prints exactly these keys).
-export const RejectedRecord = z.object({ location: z.string(), reason: z.string() });
+const RejectedRecord = z.object({ location: z.string(), reason: z.string() });
 export const FileReport = z.object({
   file: z.string(),
   format: z.string(),

@@ -59,9 +59,9 @@ export const GitSettings = z.strictObject({
 });
 export type GitSettings = z.infer<typeof GitSettings>;
 
-export const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters');
+const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters');
 
-export const SftpSettings = z.strictObject({
+const SftpSettings = z.strictObject({
   host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$/, 'a host name or address'),
   port: z.number().int().min(1).max(65535).default(22),
   username: z.string().min(1).max(200),
@@ -71,7 +71,7 @@ export const SftpSettings = z.strictObject({
   hostKey: HostKeyFingerprint.optional(),
   publicUrl: PublicUrl,
 });
-export type SftpSettings = z.infer<typeof SftpSettings>;
+type SftpSettings = z.infer<typeof SftpSettings>;
 
 export const TargetSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('s3'), settings: S3Settings }),

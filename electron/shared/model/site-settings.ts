@@ -39,7 +39,7 @@ export const SiteSettingsPatch = z.object({
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 
-export const SiteColorsView = z.object({ accent: z.string().nullable(), header: z.string().nullable(), headerText: z.string().nullable() });
+const SiteColorsView = z.object({ accent: z.string().nullable(), header: z.string().nullable(), headerText: z.string().nullable() });
 
 export const SiteSettingsView = z.object({
   organisation: z.string(),

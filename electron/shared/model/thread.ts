@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const THREAD_KINDS = ['complaint', 'praise', 'question', 'suggestion', 'other'] as const;
 export const THREAD_STATUSES = ['open', 'resolved', 'unresolved'] as const;
 export const MESSAGE_ROLES = ['customer', 'staff', 'system'] as const;
-export const MESSAGE_FORMATS = ['text', 'markdown', 'html'] as const;
+const MESSAGE_FORMATS = ['text', 'markdown', 'html'] as const;
 export const VISIBILITIES = ['public', 'internal'] as const;
 export const DECISIONS = ['pending', 'publish', 'withhold'] as const;
 export const WITHHOLD_REASONS = ['privacy-request', 'legal', 'abusive', 'spam', 'duplicate', 'off-topic', 'no-consent', 'other'] as const;
@@ -48,7 +48,7 @@ export function parseTimestamp(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-export const Timestamp = z.string().transform((value, ctx) => {
+const Timestamp = z.string().transform((value, ctx) => {
   const iso = parseTimestamp(value);
   if (!iso) {
     ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a real date and time (expected ISO 8601, e.g. 2026-03-01T09:30:00Z)` });
@@ -60,7 +60,7 @@ export const Timestamp = z.string().transform((value, ctx) => {
 const NonEmpty = z.string().trim().min(1);
 
 /** Candor's own thread file format (docs/formats/threads.md). Strict: unknown fields are mistakes. */
-export const ThreadFileMessage = z.strictObject({
+const ThreadFileMessage = z.strictObject({
   id: NonEmpty.optional(),
   author: z.strictObject({ role: MessageRole, name: z.string().optional() }),
   sent_at: Timestamp,
@@ -86,8 +86,8 @@ export const ThreadFileRecord = z.strictObject({
 });
 export type ThreadFileRecord = z.infer<typeof ThreadFileRecord>;
 
-export const Attachment = z.object({ name: z.string(), size: z.number().int().nonnegative().optional(), contentType: z.string().optional(), url: z.string().optional() });
-export type Attachment = z.infer<typeof Attachment>;
+const Attachment = z.object({ name: z.string(), size: z.number().int().nonnegative().optional(), contentType: z.string().optional(), url: z.string().optional() });
+type Attachment = z.infer<typeof Attachment>;
 
 /** One message as every importer hands it to the store. Bodies are text or markdown: HTML is converted at import. */
 export const MessageInput = z.object({

@@ -1,7 +1,7 @@
 import { Dialog } from '../components/Dialog.tsx';
 import { VENDOR_GUIDES } from '../lib/vendor-guides.ts';
 
-export const SHORTCUTS: { keys: string[]; what: string; where: 'list' | 'anywhere' }[] = [
+const SHORTCUTS: { keys: string[]; what: string; where: 'list' | 'anywhere' }[] = [
   { keys: ['j'], what: 'Next conversation', where: 'list' },
   { keys: ['k'], what: 'Previous conversation', where: 'list' },
   { keys: ['x'], what: 'Select or unselect the open conversation (for actions on several)', where: 'list' },
@@ -21,7 +21,7 @@ export const SHORTCUTS: { keys: string[]; what: string; where: 'list' | 'anywher
   { keys: ['?'], what: 'Show the shortcuts', where: 'anywhere' },
 ];
 
-export function ShortcutTable() {
+function ShortcutTable() {
   return (
     <table className="table shortcuts">
       <caption className="visually-hidden">Keyboard shortcuts</caption>
@@ -50,7 +50,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
   );
 }
 
-export const GLOSSARY: { term: string; meaning: string }[] = [
+const GLOSSARY: { term: string; meaning: string }[] = [
   { term: 'Conversation', meaning: 'One customer’s message and everything said after it: the replies, and any internal notes (which are never published).' },
   { term: 'Pending', meaning: 'Nobody has decided yet whether the conversation is published. Pending conversations are not on the site and are not counted as withheld.' },
   { term: 'Published', meaning: 'On the site, with personal data removed and people shown under their pseudonyms.' },

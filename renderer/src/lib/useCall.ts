@@ -1,5 +1,4 @@
-import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QueryKey } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useClient } from '../api.ts';
 import type { ApiError, Channel, Req, Res } from '../../../electron/shared/contract.ts';
@@ -27,10 +26,6 @@ export type Loadable<T> =
 export function apiError(err: unknown): ApiError {
   const e = err as { code?: string; message?: string; location?: ApiError['location'] };
   return { code: e.code ?? 'ERROR', message: e.message ?? String(err), ...(e.location ? { location: e.location } : {}) };
-}
-
-export function channelKey<C extends Channel>(channel: C, request: Req<C>): QueryKey {
-  return [channel, request];
 }
 
 /**
@@ -70,8 +65,3 @@ export function useAction(): { pending: boolean; error: ApiError | null; run: <T
   return { pending: mutation.isPending, error: mutation.isError ? apiError(mutation.error) : null, run, clearError: reset };
 }
 
-/** After a change: every screen's answers are asked again (what is on screen stays until the new answer arrives). */
-export function useRefreshAll(): () => Promise<void> {
-  const queryClient = useQueryClient();
-  return useCallback(() => queryClient.invalidateQueries(), [queryClient]);
-}

@@ -14,7 +14,7 @@ function singular(w: string): string {
  * "towel laundering") or one of its proper names ("Lyon", "Conscious Collection"). A modifier alone ("towels" for
  * towel laundering) does not name the part.
  */
-export function namesPart(statement: string, detail: string): boolean {
+function namesPart(statement: string, detail: string): boolean {
   const said = new Set(analyse(statement).words.map((w) => singular(w.norm)));
   const words = normalize(detail).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
   const content = words.filter((w) => !FILLER.has(w.toLowerCase()));

@@ -33,7 +33,7 @@ const ACCOUNT_VALUE = /\d(?:[- ]?\d){5,17}(?![\p{N}])/uy;
 const COUNTRIES = new Set<string>(getCountries());
 
 /** ABA routing number: weights 3 7 1, sum divisible by 10. */
-export function abaValid(d: string): boolean {
+function abaValid(d: string): boolean {
   if (!/^\d{9}$/.test(d)) return false;
   const w = [3, 7, 1];
   let sum = 0;

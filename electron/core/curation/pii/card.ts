@@ -22,7 +22,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** Issuer prefixes and lengths of the networks in use: a Luhn-valid order number rarely also fits these. */
-export function plausibleCardNumber(digits: string): boolean {
+function plausibleCardNumber(digits: string): boolean {
   const n = digits.length;
   const p2 = Number(digits.slice(0, 2));
   const p4 = Number(digits.slice(0, 4));

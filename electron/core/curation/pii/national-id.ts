@@ -47,7 +47,7 @@ function cue(words: string, acronyms = ''): RegExp {
 }
 
 /** Japanese individual number (マイナンバー): eleven digits and a weighted mod-11 check digit. */
-export function myNumberValid(value: string): boolean {
+function myNumberValid(value: string): boolean {
   const d = value.replace(/\D/g, '');
   if (d.length !== 12) return false;
   let sum = 0;

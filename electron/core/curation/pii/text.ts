@@ -3,7 +3,7 @@
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 
 /** True when the code point ending just before `index` is a letter, digit or mark. */
-export function wordBefore(text: string, index: number): boolean {
+function wordBefore(text: string, index: number): boolean {
   if (index <= 0) return false;
   let ch = text[index - 1]!;
   const code = ch.charCodeAt(0);
@@ -12,7 +12,7 @@ export function wordBefore(text: string, index: number): boolean {
 }
 
 /** True when the code point starting at `index` is a letter, digit or mark. */
-export function wordAfter(text: string, index: number): boolean {
+function wordAfter(text: string, index: number): boolean {
   if (index >= text.length) return false;
   const cp = text.codePointAt(index)!;
   return WORD.test(String.fromCodePoint(cp));
@@ -90,7 +90,7 @@ export function asciiDigits(s: string): string {
  * What may stand between a cue word and its value: punctuation, "no.", "number", "is", a particle. Bounded, so
  * matching it after each cue costs a few steps whatever the text.
  */
-export const CUE_GAP = /(?:[\s:#=(\-–—.：、は]|(?:n°|nº|n|no|nr|num|nummer|number|numéro|numero|número|numer|nummer|is|ist|lautet|est|es|è|är|é|are|was|the|el|la|le|il|my|mein|meine|mi|mon|mijn|min|heeft|hat|has|tiene|har|ma|tem)(?![\p{L}\p{N}])){0,12}/iuy;
+const CUE_GAP = /(?:[\s:#=(\-–—.：、は]|(?:n°|nº|n|no|nr|num|nummer|number|numéro|numero|número|numer|nummer|is|ist|lautet|est|es|è|är|é|are|was|the|el|la|le|il|my|mein|meine|mi|mon|mijn|min|heeft|hat|has|tiene|har|ma|tem)(?![\p{L}\p{N}])){0,12}/iuy;
 
 export type Cued = { start: number; end: number; cueStart: number };
 

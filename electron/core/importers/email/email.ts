@@ -255,7 +255,7 @@ const MAIL_HEADERS = ['from', 'date', 'subject', 'message-id', 'to', 'received',
  * How sure it is that a text is mail: an mbox (a "From " separator then headers), or a message whose first block is
  * all header lines with known names, in any order. Pure, for detection and for files in a folder.
  */
-export function mailScore(text: string, name: string): number {
+function mailScore(text: string, name: string): number {
   if (/^From \S+/.test(text) && /\n(From|Date|Subject|Message-ID|Received|Return-Path|X-GM-THRID):/i.test(text.slice(0, 16384))) return 0.95;
   const head = text.replace(/^\uFEFF/, '');
   const block = head.split(/\r?\n\r?\n/, 1)[0] ?? '';

@@ -6,10 +6,10 @@ import type { MailHeaders } from './jwz.ts';
 // What threading needs from a message's header block, read without parsing the body: ids, references, subject,
 // addresses, date and Gmail's thread id. postal-mime parses the whole message later, one thread at a time.
 
-export type HeaderFields = Map<string, string[]>;
+type HeaderFields = Map<string, string[]>;
 
 /** Unfolds and splits a raw header block (bytes up to the first empty line). Non-ASCII bytes are read as UTF-8. */
-export function parseHeaderBlock(block: Buffer): HeaderFields {
+function parseHeaderBlock(block: Buffer): HeaderFields {
   const text = block.toString('utf8').replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ');
   const fields: HeaderFields = new Map();
   for (const line of text.split('\n')) {
@@ -29,7 +29,7 @@ function first(fields: HeaderFields, name: string): string | null {
 }
 
 /** The <…> ids in a header, in order. */
-export function messageIds(value: string | null): string[] {
+function messageIds(value: string | null): string[] {
   if (!value) return [];
   const out: string[] = [];
   for (const m of value.matchAll(/<([^<>\s]+)>/g)) out.push(m[1]!);
@@ -37,7 +37,7 @@ export function messageIds(value: string | null): string[] {
 }
 
 /** A Message-ID header's id; an unbracketed id (broken clients) is taken as written. */
-export function ownMessageId(value: string | null): string | null {
+function ownMessageId(value: string | null): string | null {
   if (!value) return null;
   const ids = messageIds(value);
   if (ids.length) return ids[0]!;
@@ -98,7 +98,7 @@ function decodeSubject(raw: string | null): string {
 }
 
 /** A message without a Message-ID gets one from its headers, so that re-importing finds it again. */
-export function syntheticMessageId(block: Buffer): string {
+function syntheticMessageId(block: Buffer): string {
   return `candor-${createHash('sha256').update(block).digest('hex').slice(0, 24)}@no-message-id`;
 }
 
@@ -114,7 +114,7 @@ function own(s: string): string {
  * Why a message is automated rather than written by a person (RFC 3834 Auto-Submitted, RFC 6522 reports such as
  * bounces and abuse reports, Precedence: bulk or junk, the X-Autoreply family), or null.
  */
-export function automatedReason(fields: HeaderFields): string | null {
+function automatedReason(fields: HeaderFields): string | null {
   const submitted = first(fields, 'auto-submitted')?.toLowerCase().trim();
   if (submitted && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted.split(/[\s;(]/)[0]}`;
   const type = first(fields, 'content-type')?.toLowerCase() ?? '';

@@ -29,7 +29,7 @@ function forwarded(lines: readonly string[], i: number): boolean {
 }
 
 /** Index of the line where the trailing history starts, or -1. */
-export function historyStart(lines: readonly string[]): number {
+function historyStart(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isQuoted(line)) continue;

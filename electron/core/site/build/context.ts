@@ -20,7 +20,7 @@ import type { BuildPlan, PreviousBuild } from './plan.ts';
 // far. The load phase (load.ts) fills in the first three; each later phase adds its files and hands on what the next
 // ones need. Phases run one after the other in build.ts.
 
-export type BuildPhase = 'load' | 'threads' | 'pages' | 'data' | 'search' | 'manifest' | 'done';
+type BuildPhase = 'load' | 'threads' | 'pages' | 'data' | 'search' | 'manifest' | 'done';
 export type BuildProgress = { phase: BuildPhase; done: number; total: number };
 export type BuildTimings = { load: number; threads: number; pages: number; data: number; search: number; manifest: number; total: number };
 

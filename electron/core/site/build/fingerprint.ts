@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 // runs this file while bundling.
 
 /** The code that decides what the site says: a change there re-renders everything; importers and the app do not. */
-export const OUTPUT_CODE = ['core/site', 'core/curation', 'core/claims', 'core/model', 'shared'];
+const OUTPUT_CODE = ['core/site', 'core/curation', 'core/claims', 'core/model', 'shared'];
 export const FINGERPRINT_FILE = 'build-fingerprint.json';
 
 /** SHA-256 over the output code's sources and the lockfile under `repoRoot`; null when there are none to hash. */

@@ -15,7 +15,7 @@ const PAGES_BATCH = 40;
 type ListSpec = { folder: string; section: string; title: string; heading: string; intro: string; indexes: number[] };
 
 /** The page numbers a pager shows: all of them up to 12, else the first, the last and three either side. */
-export function pageWindow(current: number, total: number): number[] {
+function pageWindow(current: number, total: number): number[] {
   if (total <= 12) return Array.from({ length: total }, (_, i) => i + 1);
   const out = new Set<number>([1, total]);
   for (let i = Math.max(1, current - 3); i <= Math.min(total, current + 3); i++) out.add(i);

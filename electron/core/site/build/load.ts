@@ -61,7 +61,7 @@ export function checkShrink(before: number | null, now: number, allowed: boolean
 }
 
 /** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
-export function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
+function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
   const rows = db.prepare('SELECT entity_type, entity_id FROM audit_log WHERE seq > ?').all(since) as { entity_type: string; entity_id: string }[];
   const ids = new Set<string>();
   for (const r of rows) {

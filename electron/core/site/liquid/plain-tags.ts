@@ -12,7 +12,7 @@ import { lookup, UNDECIDED } from './scoped-context.ts';
 type Eval = (ctx: Context) => unknown;
 
 /** liquidjs's `evalToken` for a literal or a literal path; null for anything else (ranges, computed parts...). */
-export function tokenEval(token: unknown): Eval | null {
+function tokenEval(token: unknown): Eval | null {
   if (typeof token === 'object' && token !== null && 'content' in token) {
     const content: unknown = token.content;
     return () => content;
@@ -55,7 +55,7 @@ function conditionEval(value: Value): Eval | null {
 }
 
 /** liquidjs's `renderTemplates` without a generator (the engine sets no render time limit and collects no errors). */
-export function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
+function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
   for (const tpl of templates) {
     try {
       const html = toValueSync(tpl.render(ctx, emitter));

@@ -6,7 +6,7 @@ import { MESSAGE_ROLES, THREAD_KINDS, THREAD_STATUSES } from '../../../shared/mo
 
 const Iso = z.string().describe('ISO 8601 date and time, UTC');
 
-export const OpenMessage = z.strictObject({
+const OpenMessage = z.strictObject({
   role: z.enum(MESSAGE_ROLES).describe('customer, staff (the company) or system'),
   author: z.string().describe('A pseudonym for customers; a display name or role for staff'),
   sent_at: Iso,
@@ -34,7 +34,7 @@ export const OpenThreadsFile = z.strictObject({ threads: z.array(OpenThread) }).
 
 const YearValue = z.strictObject({ value: z.number(), year: z.number().int() });
 
-export const OpenEvidence = z.strictObject({
+const OpenEvidence = z.strictObject({
   type: z.string(),
   title: z.string(),
   issuer: z.string().nullable(),

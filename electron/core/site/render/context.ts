@@ -76,9 +76,9 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
  * characters, a long book. Beyond it a page, its data rows and its search record would hold the render worker's
  * whole memory; the build stops and names the conversation so that the curator can withhold or erase it.
  */
-export const MAX_FIELD_CHARS = 2_000_000;
+const MAX_FIELD_CHARS = 2_000_000;
 
-export function checkRenderable(t: PublishedThread): void {
+function checkRenderable(t: PublishedThread): void {
   const fields: [string, string | null][] = [['the subject', t.subject], ['the customer', t.customer], ...t.tags.map((x): [string, string] => ['a tag', x])];
   t.messages.forEach((m, i) => fields.push([`message ${i + 1} of ${t.messages.length}`, m.body], [`the author of message ${i + 1}`, m.author]));
   for (const [what, text] of fields) {
@@ -89,7 +89,7 @@ export function checkRenderable(t: PublishedThread): void {
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
-export function searchRecord(t: PublishedThread, summary: ThreadSummary): SearchRecord {
+function searchRecord(t: PublishedThread, summary: ThreadSummary): SearchRecord {
   const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
   return {
     url: `/${summary.url}`,

@@ -9,7 +9,7 @@ import type { SearchMessage } from './search-worker.ts';
 const QUEUE_LIMIT = 3000;
 const LOW_WATER = 500;
 
-export type SearchReply = { type: 'ack'; processed: number } | { type: 'files'; files: FileInfo[] } | { type: 'error'; error: { code: string; message: string } };
+type SearchReply = { type: 'ack'; processed: number } | { type: 'files'; files: FileInfo[] } | { type: 'error'; error: { code: string; message: string } };
 
 /**
  * The search indexes of a build, spread over worker threads that each run their own Pagefind service: a shard always

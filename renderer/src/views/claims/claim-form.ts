@@ -6,7 +6,7 @@ import type { Req, Res } from '../../../../electron/shared/contract.ts';
 export type ClaimInput = Req<'claims.save'>['claim'];
 export type StoredClaim = Res<'claims.get'>['record']['claim'];
 type EvidenceInput = NonNullable<ClaimInput['evidence']>[number];
-export type StoredFile = { name: string; size: number; sha256: string };
+type StoredFile = { name: string; size: number; sha256: string };
 export type Market = 'EU' | 'UK' | 'US';
 export type Category = ClaimInput['category'];
 export type Scope = ClaimInput['scope'];
@@ -120,7 +120,7 @@ function yearValue(value: string, year: string): { value: number; year: number }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
-export function evidenceInput(e: EvidenceDraft): EvidenceInput {
+function evidenceInput(e: EvidenceDraft): EvidenceInput {
   return {
     type: e.type,
     title: e.title.trim(),

@@ -10,12 +10,12 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-export function totals(reports: readonly Report[]): { created: number; updated: number; messages: number; internal: number; rejected: number; skipped: number } {
+function totals(reports: readonly Report[]): { created: number; updated: number; messages: number; internal: number; rejected: number; skipped: number } {
   return reports.reduce((t, r) => ({ created: t.created + r.threadsCreated, updated: t.updated + r.threadsUpdated, messages: t.messages + r.messagesCreated, internal: t.internal + r.internalNotes, rejected: t.rejected + r.rejected.length, skipped: t.skipped + (r.skipped?.length ?? 0) }), { created: 0, updated: 0, messages: 0, internal: 0, rejected: 0, skipped: 0 });
 }
 
 /** The import found no message from staff: every reply would be credited to the customer. */
-export function noStaffFound(reports: readonly Report[]): boolean {
+function noStaffFound(reports: readonly Report[]): boolean {
   return reports.some((r) => (r.warnings ?? []).some((w) => w.startsWith('No message from your staff')));
 }
 

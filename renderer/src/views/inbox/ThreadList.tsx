@@ -7,7 +7,7 @@ import { useVisiblePages } from './useThreadList.ts';
 import { DECISION_LABEL, KIND_LABEL, sourceLabel } from '../../lib/labels.ts';
 
 export type ThreadSummary = Res<'threads.search'>['threads'][number];
-export const ROW_HEIGHT = 68;
+const ROW_HEIGHT = 68;
 
 export type Pick = { shift: boolean; toggle: boolean };
 

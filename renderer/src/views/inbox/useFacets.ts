@@ -24,7 +24,7 @@ const RATINGS = ['1', '2', '3', '4', '5'];
  * Counts for each filter value, each computed with every other filter applied, so a number says what choosing
  * that value would show. Each count is one search that asks for a single row (the core counts in SQL).
  */
-export async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[], topics: readonly string[], withUnreviewed: boolean): Promise<FacetCounts> {
+async function loadFacets(client: Client, filters: InboxFilters, sources: readonly string[], topics: readonly string[], withUnreviewed: boolean): Promise<FacetCounts> {
   const count = async (patch: Partial<InboxFilters>, drop: keyof InboxFilters | null): Promise<number> => {
     const f: InboxFilters = { ...filters };
     if (drop) delete f[drop];

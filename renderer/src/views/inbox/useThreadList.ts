@@ -11,7 +11,7 @@ import type { ThreadSummary } from './ThreadList.tsx';
 // so a page is never asked for twice at once, scrolling back is instant, and a change anywhere refreshes the pages
 // on screen while they stay visible.
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export function pagesForRange(start: number, end: number, total: number, pageSize = PAGE_SIZE): number[] {
   if (total <= 0 || end < start) return [];

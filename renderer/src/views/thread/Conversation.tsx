@@ -8,10 +8,10 @@ import type { Mark } from './highlight.ts';
 
 type Detail = Res<'curation.findings'>;
 type Thread = Res<'threads.get'>;
-export type Message = Thread['messages'][number];
+type Message = Thread['messages'][number];
 export type TextSelection = { location: string; start: number; end: number; text: string; where: string };
 
-export function findingMark(f: FindingView): Mark {
+function findingMark(f: FindingView): Mark {
   const what = PII_LABEL[f.kind];
   if (f.redacted) return { id: f.id, start: f.start, end: f.end, tone: 'accepted', label: `${what}: removed when published` };
   if (f.status === 'pending') return { id: f.id, start: f.start, end: f.end, tone: 'pending', label: `${what}: waiting for your review` };
@@ -65,7 +65,7 @@ export function readTextSelection(win: Window = window): TextSelection | null {
 }
 
 /** Public messages are numbered as the site numbers them (internal notes are not counted). */
-export function publicNumbers(messages: readonly Message[]): Map<string, number> {
+function publicNumbers(messages: readonly Message[]): Map<string, number> {
   const map = new Map<string, number>();
   let n = 0;
   for (const m of messages) if (m.visibility === 'public') map.set(m.id, ++n);

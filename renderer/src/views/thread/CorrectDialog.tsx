@@ -22,7 +22,7 @@ export function correctionOf(thread: Pick<Thread, 'kind' | 'status' | 'messages'
   };
 }
 
-export function isEmptyCorrection(c: Correction): boolean {
+function isEmptyCorrection(c: Correction): boolean {
   return c.kind === undefined && c.status === undefined && c.roles.length === 0;
 }
 

@@ -9,7 +9,7 @@ import type { FindingView } from '../../lib/labels.ts';
 
 type Redactions = Res<'curation.findings'>;
 
-export function findingState(f: FindingView): { label: string; tone: 'removed' | 'review' | 'kept' } {
+function findingState(f: FindingView): { label: string; tone: 'removed' | 'review' | 'kept' } {
   if (f.redacted) return { label: f.status === 'accepted' ? 'Removed (confirmed)' : 'Removed automatically — confirm or keep', tone: 'removed' };
   if (f.status === 'pending') return { label: 'Needs your review', tone: 'review' };
   return { label: f.reason ? `Kept: ${f.reason}` : 'Kept as written', tone: 'kept' };
@@ -131,7 +131,7 @@ function KeepDialog({ finding, onCancel, onKeep }: { finding: FindingView; onCan
 }
 
 /** Finds the first place `text` occurs at or after `from` in `source`: the span a typed redaction removes. */
-export function findSpan(source: string, text: string): { start: number; end: number } | null {
+function findSpan(source: string, text: string): { start: number; end: number } | null {
   const needle = text.trim();
   if (!needle) return null;
   const at = source.indexOf(needle);

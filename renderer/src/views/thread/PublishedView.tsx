@@ -14,7 +14,7 @@ export function PublishedView({ threadId, decision }: { threadId: string; decisi
   return <PublishedThreadView thread={view.data} decision={decision} />;
 }
 
-export function PublishedThreadView({ thread, decision }: { thread: Published; decision: string }) {
+function PublishedThreadView({ thread, decision }: { thread: Published; decision: string }) {
   return (
     <article className="published" aria-label="Published view">
       {decision !== 'publish' ? (
