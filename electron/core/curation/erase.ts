@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
+import { eraseFromPublicationLog } from '../site/publication-store.ts';
 import { appendAudit } from '../store/audit.ts';
 import { erasureSalt, forgetErasures, sourceHash } from '../store/erased.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
@@ -65,6 +66,8 @@ function eraseRows(db: DatabaseSync, rowids: readonly number[], saltValue: strin
       if (table === 'pii_findings') findings += n;
     }
     db.prepare('DELETE FROM threads_fts WHERE rowid = ?').run(rowid);
+    // The site's publication history keeps the withdrawal, not the id.
+    eraseFromPublicationLog(db, [t.id]);
     // Foreign keys cascade to messages, private data, tags, decisions, findings, reviews, redactions and scans.
     db.prepare('DELETE FROM threads WHERE rowid = ?').run(rowid);
     // The audit log is append-only, except for this: what it recorded about an erased customer goes too.

@@ -1,5 +1,6 @@
 import { claimPath, threadUrl } from './pages.ts';
 import { plural } from './plurals.ts';
+import { isErasedRef } from './publication-log.ts';
 import type { LogEntry } from './publication-log.ts';
 
 // The publication log page's values: newest entry first, each with what it added, updated and withdrawn (with the
@@ -17,7 +18,8 @@ function group(label: { one: string; other: string }, items: Item[]): Group | nu
 }
 
 export function changesView(entries: readonly LogEntry[], published: ReadonlySet<string>): Record<string, unknown>[] {
-  const thread = (id: string, note: string | null = null): Item => ({ id, url: published.has(id) ? threadUrl(id) : null, note });
+  // An erased conversation is shown as such: its id left the history with it.
+  const thread = (id: string, note: string | null = null): Item => (isErasedRef(id) ? { id: 'erased', url: null, note } : { id, url: published.has(id) ? threadUrl(id) : null, note });
   return [...entries].reverse().map((e) => {
     const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ id: c.title, url: claimPath(c.id), note: c.revision === null ? null : `revision ${c.revision}` });
     const groups = [

@@ -29,10 +29,53 @@ export const LogEntry = z.strictObject({
 });
 export type LogEntry = z.infer<typeof LogEntry>;
 
-/** An entry's hash: over its JSON exactly as published (one line of data/changes.json). */
-export function entryHash(entry: LogEntry): string {
-  return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
+/**
+ * A conversation erased at a customer's request (GDPR Art. 17) leaves no id behind, not even in the history: its id
+ * in every entry becomes "erased:" and the id's commitment (a SHA-256 of it). The chain is computed over the
+ * commitments, so erasing an id changes no entry's hash and the history still verifies.
+ */
+const ERASED = 'erased:';
+
+function commitment(id: string): string {
+  return id.startsWith(ERASED) ? id.slice(ERASED.length) : createHash('sha256').update(`candor-thread\u0000${id}`).digest('hex');
 }
+
+/** The form of a thread id in the log once its conversation is erased. */
+export function erasedRef(id: string): string {
+  return `${ERASED}${commitment(id)}`;
+}
+
+export function isErasedRef(id: string): boolean {
+  return id.startsWith(ERASED);
+}
+
+/** An entry's hash: over its JSON as published (one line of data/changes.json), each conversation id by its commitment. */
+export function entryHash(entry: LogEntry): string {
+  const sealed = {
+    ...entry,
+    threads: {
+      added: entry.threads.added.map(commitment),
+      updated: entry.threads.updated.map(commitment),
+      withdrawn: entry.threads.withdrawn.map((w) => ({ ...w, id: commitment(w.id) })),
+    },
+  };
+  return createHash('sha256').update(JSON.stringify(sealed)).digest('hex');
+}
+
+/** The entry with the given conversations' ids replaced by their erased form; its hash is unchanged. */
+export function eraseFromEntry(entry: LogEntry, ids: ReadonlySet<string>): LogEntry {
+  const scrub = (id: string) => (ids.has(id) ? erasedRef(id) : id);
+  return {
+    ...entry,
+    threads: {
+      added: entry.threads.added.map(scrub),
+      updated: entry.threads.updated.map(scrub),
+      withdrawn: entry.threads.withdrawn.map((w) => (ids.has(w.id) ? { ...w, id: erasedRef(w.id) } : w)),
+    },
+  };
+}
+
+export const ERASED_LABEL = 'Erased from our records (for example at the customer\'s request)';
 
 type StateDiff = { added: string[]; updated: string[]; removed: string[] };
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../db/transaction.ts';
 import { REASONS } from './labels.ts';
-import { entryHash, LogEntry, nextEntry } from './publication-log.ts';
+import { entryHash, ERASED_LABEL, eraseFromEntry, erasedRef, isErasedRef, LogEntry, nextEntry } from './publication-log.ts';
 import type { ClaimInfo, PublicationState } from './publication-log.ts';
 import type { SiteClaim } from './site-claims.ts';
 
@@ -41,8 +41,9 @@ function currentState(db: DatabaseSync, claims: readonly SiteClaim[]): Publicati
 
 /** Why a conversation that was published is no longer: its recorded reason, back in review, or erased. */
 function withdrawalReason(db: DatabaseSync, id: string): { reason: string; label: string } {
+  if (isErasedRef(id)) return { reason: 'erased', label: ERASED_LABEL };
   const row = db.prepare('SELECT decision, decision_reason FROM threads WHERE id = ?').get(id) as { decision: string; decision_reason: string | null } | undefined;
-  if (!row) return { reason: 'erased', label: 'Erased from our records (for example at the customer\'s request)' };
+  if (!row) return { reason: 'erased', label: ERASED_LABEL };
   if (row.decision === 'pending') return { reason: 'review', label: 'Taken back for review' };
   const reason = row.decision_reason && REASONS[row.decision_reason] ? row.decision_reason : 'other';
   return { reason, label: REASONS[reason]!.label };
@@ -98,4 +99,21 @@ export function recordPublication(db: DatabaseSync, draft: PublicationDraft, man
     }
     return null;
   });
+}
+
+/**
+ * Erasure (curation/erase.ts): the erased conversations' ids leave the recorded history and the published state, in
+ * the caller's transaction. Each id becomes its erased form (publication-log.ts), so entry hashes stay as they were
+ * and the next build records the withdrawal without the id.
+ */
+export function eraseFromPublicationLog(db: DatabaseSync, threadIds: readonly string[]): void {
+  if (threadIds.length === 0) return;
+  const ids = new Set(threadIds);
+  const update = db.prepare('UPDATE publication_log SET entry = ? WHERE seq = ?');
+  for (const r of db.prepare('SELECT seq, entry FROM publication_log ORDER BY seq').all() as { seq: number; entry: string }[]) {
+    const next = JSON.stringify(eraseFromEntry(LogEntry.parse(JSON.parse(r.entry)), ids));
+    if (next !== r.entry) update.run(next, r.seq);
+  }
+  const rename = db.prepare('UPDATE publication_state SET item = ? WHERE item = ?');
+  for (const id of ids) rename.run(`thread:${erasedRef(id)}`, `thread:${id}`);
 }
