@@ -1,4 +1,5 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
+import { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
 import type { BuildContext, Phase } from './context.ts';
@@ -20,7 +21,7 @@ export const fixedPages: Phase = {
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
     });
-    const engine = createEngine(settings.roots);
+    const engine = createEngine(settings.roots, new SiteText(settings.globals.lang, settings.globals.messages));
     for (const p of pages) {
       const hash = inputHash(settings.fingerprint, p.template, p.scope);
       ctx.pageHashes[p.path] = hash;

@@ -8,6 +8,9 @@ import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
+import { checkOverrides, siteMessages } from '../i18n.ts';
+import type { SiteLanguage } from '../i18n.ts';
+import { readSiteLanguage } from '../i18n-settings.ts';
 import { readPreviousBuild, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE } from '../manifest.ts';
@@ -25,7 +28,7 @@ import type { PreviousBuild } from './plan.ts';
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
 // of the folder left, and the plan. Nothing is rendered yet.
 
-export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
+export type LoadOptions = { lang?: SiteLanguage; theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
 
 /**
  * The code that decides what the site says: the builder itself, curation (published view, statistics) and the claims
@@ -83,7 +86,12 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const branding = siteBranding(ws.dir, saved);
   const roots = templateRoots(theme, ws.dir);
   const signing = readSigningKey(ws.dir);
+  const savedLang = readSiteLanguage(ws.db);
+  const lang = options.lang ?? savedLang.language;
+  // The saved wording is in the saved language; a build in another language (--lang) uses that language's own.
+  const strings = lang === savedLang.language ? checkOverrides(savedLang.strings, lang) : {};
   const globals = siteGlobals({
+    lang, messages: siteMessages(lang, strings),
     name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,
     hasSearch: options.search, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
   });

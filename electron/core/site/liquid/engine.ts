@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Liquid, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
-import { formatDuration } from '../../curation/stats.ts';
-import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../format.ts';
+import { SiteText, siteMessages } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
@@ -75,7 +74,28 @@ export type SiteEngine = {
   roots: readonly string[];
 };
 
-export function createEngine(roots: readonly string[]): SiteEngine {
+/** Named filter arguments (`t: count: n`) arrive as [name, value] pairs. */
+function named(args: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of args) if (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string') out[a[0]] = a[1];
+  return out;
+}
+
+/** The filters that put the site's own words, numbers and dates on a page, in the site's language. */
+function registerTextFilters(liquid: Liquid, text: SiteText): void {
+  // `{{ 'home.title' | t: name: site.name }}`: the message, escaped, with dates as <time> and tags as links.
+  liquid.registerFilter('t', { handler: (key: unknown, ...args: unknown[]) => text.html(String(key), named(args)).html, raw: true });
+  // `{{ thread.status | label: 'status' }}`: a code's word (kind, status, role, progress...).
+  liquid.registerFilter('label', (code: unknown, group: unknown) => text.text(`${String(group)}.${String(code)}`));
+  liquid.registerFilter('date_label', (v: unknown) => (typeof v === 'string' ? text.date(v) : ''));
+  liquid.registerFilter('datetime_label', (v: unknown) => (typeof v === 'string' ? text.dateTime(v) : ''));
+  liquid.registerFilter('month_label', (v: unknown, long: unknown) => (typeof v === 'string' ? text.month(v, long === true || long === 'long') : ''));
+  liquid.registerFilter('duration', (v: unknown) => text.duration(typeof v === 'number' ? v : null));
+  liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? text.percent(v) : '—'));
+  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? text.count(v) : text.count(0)));
+}
+
+export function createEngine(roots: readonly string[], text: SiteText = new SiteText('en', siteMessages('en'))): SiteEngine {
   // Every template is read once, here, after overrides are resolved: rendering a page then never touches the disk
   // (looking templates up on disk for each page's layout and partials cost more than rendering them).
   const templates: Record<string, string> = {};
@@ -89,7 +109,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
     ownPropertyOnly: true,
     jsTruthy: false,
     timezoneOffset: 0,
-    locale: 'en-GB',
+    locale: text.lang === 'en' ? 'en-GB' : text.lang,
     dynamicPartials: true,
     greedy: false,
   };
@@ -100,12 +120,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });
   liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });
-  liquid.registerFilter('date_label', (v: unknown) => (typeof v === 'string' ? dateLabel(v) : ''));
-  liquid.registerFilter('datetime_label', (v: unknown) => (typeof v === 'string' ? dateTimeLabel(v) : ''));
-  liquid.registerFilter('duration', (v: unknown) => formatDuration(typeof v === 'number' ? v : null));
-  liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : '—'));
-  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? formatCount(v) : '0'));
-  liquid.registerFilter('plural', (n: unknown, one: unknown, many: unknown) => `${formatCount(Number(n))} ${Number(n) === 1 ? String(one) : String(many)}`);
+  registerTextFilters(liquid, text);
 
   const parsed = new Map<string, Template[]>();
   return {

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { PublishedThread } from '../../curation/model.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
+import { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
@@ -96,7 +97,7 @@ export class RenderContext {
 
   constructor(init: RenderInit) {
     this.init = init;
-    this.engine = createEngine(init.roots);
+    this.engine = createEngine(init.roots, new SiteText(init.globals.lang, init.globals.messages));
     this.writer = new SiteWriter(init.temp);
   }
 
