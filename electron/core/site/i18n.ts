@@ -156,8 +156,11 @@ export class SiteText {
       else if (v instanceof TrustedHtml) values[k] = { html: v.html };
       else values[k] = v;
     }
+    // Links are written relative to the page's root when the template gives one (`root: page.root`).
+    const root = typeof params.root === 'string' ? params.root : '';
     for (const tag of this.tagsOf(key)) {
-      const href = params[tag];
+      const given = params[tag];
+      const href = typeof given === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(given) ? `${root}${given}` : given;
       if (INLINE_TAGS.has(tag)) values[tag] = (chunks: unknown[]) => ({ html: `<${tag}>${partsHtml(chunks)}</${tag}>` });
       else if (typeof href === 'string') values[tag] = (chunks: unknown[]) => ({ html: `<a href="${escapeHtml(href)}">${partsHtml(chunks)}</a>` });
       else values[tag] = (chunks: unknown[]) => ({ html: partsHtml(chunks) });
