@@ -128,7 +128,7 @@ export class SiteText {
     return key in this.messages;
   }
 
-  private format(key: string, values: Record<string, unknown>): unknown {
+  private message(key: string): IntlMessageFormat {
     let mf = this.compiled.get(key);
     if (!mf) {
       const message = this.messages[key];
@@ -136,7 +136,11 @@ export class SiteText {
       mf = compile(message, this.lang);
       this.compiled.set(key, mf);
     }
-    return mf.format(values as Record<string, never>);
+    return mf;
+  }
+
+  private format(key: string, values: Record<string, unknown>): unknown {
+    return this.message(key).format(values as Record<string, never>);
   }
 
   /** Plain text (for titles, attributes, search metadata): tags keep only their words. */
@@ -169,8 +173,7 @@ export class SiteText {
   }
 
   private tagsOf(key: string): string[] {
-    this.format(key, {}) as unknown; // compiles (or names the missing key) before the AST is read
-    const ast = this.compiled.get(key)!.getAst();
+    const ast = this.message(key).getAst();
     const tags: string[] = [];
     const walk = (els: Ast) => {
       for (const el of els) {
@@ -229,4 +232,22 @@ export class SiteText {
     const digits = pct > 0 && pct < 1 ? 1 : 0;
     return new Intl.NumberFormat(intlLocale(this.lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits ? ratio : Math.round(pct) / 100);
   }
+}
+
+let english: SiteText | null = null;
+/** The shipped English texts, for callers that word something outside a build (and as every default). */
+export function englishText(): SiteText {
+  english ??= new SiteText('en', siteMessages('en'));
+  return english;
+}
+
+/** The SiteText of a site's globals (its language and texts). */
+export function textOf(globals: { lang: SiteLanguage; messages: Messages }): SiteText {
+  return globals.lang === 'en' && globals.messages === english?.['messages'] ? english : new SiteText(globals.lang, globals.messages);
+}
+
+/** A source system's name: products keep theirs; the generic ones (e-mail, spreadsheet, web form) are translated. */
+export function sourceText(text: SiteText, source: string, fallback: string): string {
+  const key = `source.${source.toLowerCase().replace(/^(mbox|eml)$/, 'email').replace(/^google-reviews$/, 'google').replace(/^web-form$/, 'web')}`;
+  return text.has(key) ? text.text(key) : fallback;
 }

@@ -2,7 +2,8 @@ import { hash } from 'node:crypto';
 import type { PublishedThread } from '../../curation/model.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
-import { SiteText } from '../i18n.ts';
+import { textOf } from '../i18n.ts';
+import type { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
@@ -91,13 +92,15 @@ const READ_BATCH = 50;
 export class RenderContext {
   private readonly init: RenderInit;
   private readonly engine: SiteEngine;
+  private readonly text: SiteText;
   private readonly writer: SiteWriter;
   private reader: ThreadReader | null = null;
   private readonly rows = ROW_FIELDS.map(() => new RowBytes());
 
   constructor(init: RenderInit) {
     this.init = init;
-    this.engine = createEngine(init.roots, new SiteText(init.globals.lang, init.globals.messages));
+    this.text = textOf(init.globals);
+    this.engine = createEngine(init.roots, this.text);
     this.writer = new SiteWriter(init.temp);
   }
 
@@ -138,7 +141,7 @@ export class RenderContext {
   private thread(t: PublishedThread, item: ThreadItem): { output: ThreadOutput; text: ThreadRows } {
     const { globals, fingerprint } = this.init;
     const pageHash = inputHash(fingerprint, 'thread', t);
-    const summary = summarize(t);
+    const summary = summarize(t, this.text);
     const summaryJson = JSON.stringify(summary);
     const path = summary.url;
     let file: FileInfo;
@@ -147,9 +150,12 @@ export class RenderContext {
       // Unchanged: the previous site's file stays where it is.
       file = { path, sha256: '', size: -1 };
     } else {
-      const view = threadView(t, summary);
+      const view = threadView(t, summary, this.text);
       const jsonLd = reviewJsonLd(t, globals.name, globals.url, globals.baseUrl ? `${globals.baseUrl}${path}` : null);
-      const page = pageMeta(globals, path, 'conversations', summary.subject, `${summary.kindLabel} from ${summary.customer}, ${summary.statusLabel.toLowerCase()}: ${summary.excerpt}`, { jsonLd });
+      // German capitalises nouns; the other languages write the status in lower case mid-sentence.
+      const status = this.text.lang === 'de' ? summary.statusLabel : summary.statusLabel.toLocaleLowerCase(this.text.lang);
+      const description = this.text.text('page.thread.description', { kind: summary.kindLabel, customer: summary.customer, status, excerpt: summary.excerpt });
+      const page = pageMeta(globals, path, 'conversations', summary.subject, description, { jsonLd });
       const html = this.engine.render('pages/thread', { site: globals, page, thread: view });
       file = this.writer.write(path, html);
       rendered = true;
