@@ -30,8 +30,8 @@ describe('candor site-settings', () => {
     expect(text.stdout).toMatch(/^theme +default$/m);
     expect(text.stdout).toMatch(/^accent +\(the theme's\)$/m);
     const json = JSON.parse((await cli(['site-settings', fx.dir, '--json'])).stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['organisation', 'intro', 'policy', 'url', 'theme', 'baseUrl', 'colors', 'logo']);
-    expect(json).toEqual({ organisation: 'Acme Ltd', intro: null, policy: null, url: null, theme: 'default', baseUrl: null, colors: { accent: null, header: null, headerText: null }, logo: null });
+    expect(Object.keys(json)).toEqual(['organisation', 'intro', 'policy', 'url', 'theme', 'baseUrl', 'colors', 'logo', 'language', 'strings']);
+    expect(json).toEqual({ organisation: 'Acme Ltd', intro: null, policy: null, url: null, theme: 'default', baseUrl: null, colors: { accent: null, header: null, headerText: null }, logo: null, language: 'en', strings: {} });
   });
 
   it('changes every field in one go, and candor build then uses the saved theme and address', async () => {

@@ -61,6 +61,30 @@ export function intlLocale(lang: string): string {
 export const StringOverrides = z.record(z.string(), z.string().max(5000));
 export type StringOverrides = z.infer<typeof StringOverrides>;
 
+/** The known key closest to a mistyped one (by edit distance), when it is close enough to be a typo. */
+export function nearestKey(key: string, keys: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Math.max(3, Math.floor(key.length / 4)) + 1;
+  for (const k of keys) {
+    if (Math.abs(k.length - key.length) >= bestD) continue;
+    const prev = Array.from({ length: k.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= key.length; i++) {
+      let diag = prev[0]!;
+      prev[0] = i;
+      for (let j = 1; j <= k.length; j++) {
+        const up = prev[j]!;
+        prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (key[i - 1] === k[j - 1] ? 0 : 1));
+        diag = up;
+      }
+    }
+    if (prev[k.length]! < bestD) {
+      bestD = prev[k.length]!;
+      best = k;
+    }
+  }
+  return best;
+}
+
 export function checkOverrides(raw: unknown, lang: SiteLanguage): StringOverrides {
   const parsed = StringOverrides.safeParse(raw);
   if (!parsed.success) throw new CandorError('INVALID_SETTING', `Site texts must be an object of key: text, for example {"home.eyebrow": "Our record"}: ${parsed.error.issues[0]!.message}.`, { field: 'strings' });
@@ -68,8 +92,8 @@ export function checkOverrides(raw: unknown, lang: SiteLanguage): StringOverride
   for (const [key, text] of Object.entries(parsed.data)) {
     const field = `strings.${key}`;
     if (!(key in en)) {
-      const near = Object.keys(en).filter((k) => k.startsWith(key.split('.')[0]!)).slice(0, 5);
-      throw new CandorError('UNKNOWN_SITE_TEXT', `There is no site text "${key}".${near.length ? ` Texts in that group: ${near.join(', ')}.` : ''} Run \`candor site texts <ws>\` for the full list.`, { field });
+      const near = nearestKey(key, Object.keys(en));
+      throw new CandorError('UNKNOWN_SITE_TEXT', `There is no site text "${key}".${near ? ` Did you mean "${near}"?` : ''} The texts are listed in static-templates/locales/en.json.`, { field });
     }
     let ast: Ast;
     try {
