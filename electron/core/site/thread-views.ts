@@ -1,6 +1,7 @@
 import type { PublishedThread } from '../curation/model.ts';
 import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
 import { englishText, sourceText } from './i18n.ts';
+import { conversationLanguages } from './language-detect.ts';
 import type { SiteText } from './i18n.ts';
 import { sourceLabel } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
@@ -41,6 +42,8 @@ export type ThreadSummary = {
   messagesLabel: string;
   /** A conversation that waits for the company's first public reply (praise does not need one). */
   awaitingReply: boolean;
+  /** The language the conversation is written in (BCP 47), when it can be told; marked with `lang` on the page. */
+  lang: string | null;
 };
 
 /** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
@@ -94,7 +97,19 @@ export function summarize(t: PublishedThread, tx: SiteText = englishText()): Thr
     openedLabel: tx.date(t.openedAt),
     messagesLabel: tx.text('card.messages', { count: t.messages.length }),
     awaitingReply: t.kind !== 'praise' && !t.messages.some((m) => m.role === 'staff'),
+    lang: languages(t).thread,
   };
+}
+
+/** Detected once per thread object: the summary and the thread page both ask. */
+const detected = new WeakMap<PublishedThread, ReturnType<typeof conversationLanguages>>();
+function languages(t: PublishedThread): ReturnType<typeof conversationLanguages> {
+  let l = detected.get(t);
+  if (!l) {
+    l = conversationLanguages([t.subject ?? '', ...t.messages.map((m) => m.body)].filter(Boolean));
+    detected.set(t, l);
+  }
+  return l;
 }
 
 export type MessageView = {
@@ -107,6 +122,8 @@ export type MessageView = {
   isCustomer: boolean;
   isStaff: boolean;
   html: TrustedHtml;
+  /** The message's language when clear, else the conversation's (null: not known). */
+  lang: string | null;
 };
 
 export type ThreadView = ThreadSummary & {
@@ -135,6 +152,8 @@ export function threadView(t: PublishedThread, summary: ThreadSummary = summariz
   const firstCustomer = t.messages.find((m) => m.role === 'customer');
   const firstReply = firstCustomer ? t.messages.find((m) => m.role === 'staff' && m.sentAt >= firstCustomer.sentAt) : undefined;
   const resolutionSeconds = t.status === 'resolved' ? secondsBetween(t.openedAt, t.resolvedAt) : null;
+  // The subject counts towards the conversation's language but has no message of its own.
+  const messageLanguages = languages(t).messages.slice(t.subject ? 1 : 0);
   const outcome = tx.text(`outcome.${t.status === 'open' && summary.replyCount === 0 ? 'awaiting' : t.status}`);
   const firstReplySeconds = secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt);
   return {
@@ -146,7 +165,7 @@ export function threadView(t: PublishedThread, summary: ThreadSummary = summariz
     resolvedFull: t.resolvedAt ? tx.dateTime(t.resolvedAt) : null,
     firstReplyLabel: firstReplySeconds === null ? tx.text('thread.noReplyYet') : tx.text('thread.firstReplyAfter', { duration: tx.duration(firstReplySeconds) }),
     resolutionLabel: resolutionSeconds === null ? null : tx.duration(resolutionSeconds),
-    messages: t.messages.map((m) => ({
+    messages: t.messages.map((m, i) => ({
       id: m.id,
       role: m.role,
       roleLabel: tx.text(`role.${m.role}`),
@@ -156,6 +175,7 @@ export function threadView(t: PublishedThread, summary: ThreadSummary = summariz
       isCustomer: m.role === 'customer',
       isStaff: m.role === 'staff',
       html: messageHtml(m.role, m.format, m.body),
+      lang: messageLanguages[i] ?? null,
     })),
   };
 }

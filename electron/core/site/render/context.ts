@@ -73,12 +73,13 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
-export function searchRecord(t: PublishedThread, summary: ThreadSummary): SearchRecord {
+/** `language`: the site's, whose stemming the search index uses (records of other languages are still found by their words). */
+export function searchRecord(t: PublishedThread, summary: ThreadSummary, language = 'en'): SearchRecord {
   const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
   return {
     url: `/${summary.url}`,
     content,
-    language: 'en',
+    language,
     meta: { title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
   };
 }
@@ -175,7 +176,7 @@ export class RenderContext {
       json: EMPTY,
       threadsCsv: EMPTY,
       messagesCsv: EMPTY,
-      search: item.search ? searchRecord(t, summary) : null,
+      search: item.search ? searchRecord(t, summary, this.text.lang) : null,
     };
     return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }
