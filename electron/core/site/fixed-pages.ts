@@ -1,6 +1,7 @@
 import { WITHHOLD_REASONS } from '../model/thread.ts';
 import type { PeriodStats, Stats } from '../curation/stats.ts';
 import { ratingChart, trendChart } from './chart.ts';
+import { badgeFigures, badgeSnippets } from './badge.ts';
 import { claimView } from './claim-views.ts';
 import { sourceText, textOf } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
@@ -164,7 +165,8 @@ function aboutPages(opts: FixedPagesInput, tx: SiteText): FixedPage[] {
   const pages: FixedPage[] = [
     {
       path: PATHS.methodology, template: 'pages/methodology',
-      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', tx.text('page.methodology.title'), tx.text('page.methodology.description')), note: statsNote(data.stats, tx), lastUpdated: data.lastUpdated, dataVersion: data.dataVersion },
+      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', tx.text('page.methodology.title'), tx.text('page.methodology.description')), note: statsNote(data.stats, tx), lastUpdated: data.lastUpdated, dataVersion: data.dataVersion,
+        badge: { ...badgeSnippets(tx, data.organisation, badgeFigures(data.stats), globals.baseUrl), addressed: globals.baseUrl !== null } },
     },
     {
       path: PATHS.data, template: 'pages/data',

@@ -1,4 +1,5 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
+import { BADGE_HTML, BADGE_SVG, badgeFigures, badgeHtml, badgeSvg } from '../badge.ts';
 import { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
@@ -37,6 +38,11 @@ export const fixedPages: Phase = {
       }
       ctx.counts.rendered++;
     }
+    // The embeddable badge: the same figures in the same words, as two static files of the site.
+    const text = new SiteText(settings.globals.lang, settings.globals.messages);
+    const figures = badgeFigures(stats);
+    ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, figures, text, settings.globals.baseUrl)));
+    ctx.files.push(ctx.writer.write(BADGE_HTML, badgeHtml(data.organisation, figures, text, settings.globals.baseUrl)));
     await ctx.pending.listPages;
   },
 };
