@@ -47,23 +47,23 @@ export function badgeSvg(name: string, figures: BadgeFigures, tx: SiteText, site
   const font = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"';
   const cells = w.cells.map((c, i) => {
     const x = Math.round(col * i + col / 2);
-    return `<text x="${x}" y="52" text-anchor="middle" font-size="20" font-weight="700" fill="#0b4a47">${escapeHtml(c.value)}</text>` +
-      `<text x="${x}" y="68" text-anchor="middle" font-size="11" fill="#1f2933">${escapeHtml(c.label)}</text>`;
+    return `<text x="${x}" y="49" text-anchor="middle" font-size="20" font-weight="700" fill="#0b4a47">${escapeHtml(c.value)}</text>` +
+      `<text x="${x}" y="64" text-anchor="middle" font-size="11" fill="#1f2933">${escapeHtml(c.label)}</text>`;
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="badge-title" lang="${escapeHtml(tx.lang)}" ${font}>` +
     `<title id="badge-title">${escapeHtml(w.alt)}</title>` +
     `<rect x="1" y="1" width="${BADGE_WIDTH - 2}" height="${BADGE_HEIGHT - 2}" rx="8" fill="#ffffff" stroke="#0b4a47" stroke-width="2"/>` +
-    `<text x="14" y="24" font-size="13" font-weight="700" fill="#0b4a47">${escapeHtml(w.heading)}</text>${cells}` +
-    `<text x="${BADGE_WIDTH / 2}" y="85" text-anchor="middle" font-size="10" fill="#3e4c59">${escapeHtml(w.footer)}</text></svg>\n`;
+    `<text x="14" y="22" font-size="13" font-weight="700" fill="#0b4a47">${escapeHtml(w.heading)}</text>${cells}` +
+    `<text x="${BADGE_WIDTH / 2}" y="82" text-anchor="middle" font-size="10" fill="#3e4c59">${escapeHtml(w.footer)}</text></svg>\n`;
 }
 
 const BADGE_CSS = `body{margin:0;font:14px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#fff}
 a.badge{display:block;box-sizing:border-box;width:100%;max-width:${BADGE_WIDTH}px;padding:10px 14px;border:2px solid #0b4a47;border-radius:8px;color:inherit;text-decoration:none}
 a.badge:focus-visible{outline:3px solid #0b4a47;outline-offset:2px}
-.h{margin:0 0 6px;font-weight:700;color:#0b4a47}
+.h{margin:0 0 6px;font-size:13px;font-weight:700;color:#0b4a47}
 dl{display:flex;margin:0;gap:8px}
 dl div{flex:1;display:flex;flex-direction:column-reverse;text-align:center}
-dd{margin:0;font-size:20px;font-weight:700;color:#0b4a47}
+dd{margin:0;font-size:18px;font-weight:700;color:#0b4a47;white-space:nowrap}
 dt{font-size:11px}
 .f{margin:6px 0 0;font-size:11px;color:#3e4c59;text-align:center;text-decoration:underline}`;
 

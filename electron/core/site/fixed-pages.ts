@@ -3,6 +3,7 @@ import type { PeriodStats, Stats } from '../curation/stats.ts';
 import { ratingChart, trendChart } from './chart.ts';
 import { badgeFigures, badgeSnippets } from './badge.ts';
 import { claimView } from './claim-views.ts';
+import { detectLanguage } from './language-detect.ts';
 import { sourceText, textOf } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 import { organizationJsonLd } from './jsonld.ts';
@@ -111,6 +112,8 @@ function homePage(opts: FixedPagesInput, claims: ClaimsSummary, tx: SiteText): F
     scope: {
       page: pageMeta(globals, PATHS.home, 'home', tx.text('page.home.title', { name: data.organisation }), tx.text('page.home.description', { name: data.organisation }), { jsonLd: organizationJsonLd(data.organisation, data.texts.url) }),
       intro: data.texts.intro ? markdownToHtml(data.texts.intro) : null,
+      // Staff wrote it; it is not translated, so a reader's screen reader is told its language.
+      introLang: data.texts.intro ? detectLanguage(data.texts.intro) : null,
       stats: statsView(data.stats, tx),
       latest: opts.latest,
       claims,
@@ -130,6 +133,7 @@ function moderationPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
     scope: {
       page: pageMeta(globals, PATHS.moderation, 'moderation', tx.text('page.moderation.title'), tx.text('page.moderation.description')),
       policy,
+      policyLang: data.texts.policy ? detectLanguage(data.texts.policy) : globals.lang,
       moderation: { ...mod, publishedShare: share(mod.published, mod.imported), withheldShare: share(mod.withheld, mod.imported), pendingShare: share(mod.pending, mod.imported) },
       reasons,
       months,
