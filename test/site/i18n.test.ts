@@ -4,6 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CandorError } from '../../electron/core/errors.ts';
 import { checkOverrides, LOCALES_DIR, messageNames, readLocale, SITE_LANGUAGES, SiteText, siteMessages } from '../../electron/core/site/i18n.ts';
+import { conversationLanguages, detectLanguage, MIN_LETTERS } from '../../electron/core/site/language-detect.ts';
 import { THEMES_DIR } from '../../electron/core/site/themes.ts';
 
 // The site's words: every text of both themes comes from a locale file, every locale has every text with the same
@@ -167,5 +168,30 @@ describe("a workspace's own wording", () => {
 
   it('accepts a text that drops a placeholder or uses only some', () => {
     expect(refused({ 'home.updated': 'Recently updated.' })).toBeNull();
+  });
+});
+
+describe('the language of what customers and staff wrote', () => {
+  // Real words examined by regulators and courts (test/fixtures/claims/real-cases.json, sources in its SOURCES.md):
+  // sentences in English, German, Dutch, French, Spanish and Swedish, and many short slogans.
+  const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/claims/real-cases.json'), 'utf8')) as { id: string; language: string; statement: string }[];
+
+  it('never names a wrong language, and says "not known" rather than guess on a slogan', () => {
+    const results = cases.map((c) => ({ id: c.id, want: c.language, got: detectLanguage(c.statement), letters: c.statement.match(/\p{L}/gu)?.length ?? 0 }));
+    expect(results.filter((r) => r.got !== null && r.got !== r.want)).toEqual([]);
+    expect(results.filter((r) => r.letters < MIN_LETTERS).every((r) => r.got === null)).toBe(true);
+    // The long ones in other languages than English are told apart.
+    expect(results.filter((r) => r.got !== null && r.want !== 'en').map((r) => r.want).sort()).toEqual(['es', 'es', 'fr', 'nl']);
+    expect(results.filter((r) => r.got === 'en').length).toBeGreaterThan(10);
+  });
+
+  it('gives each message its own language when it is clear, else the conversation’s', () => {
+    // Three real Dutch statements as a conversation: the long one is told on its own, the short reply is not and
+    // takes the conversation's language.
+    const [long, ...short] = cases.filter((c) => c.language === 'nl').map((c) => c.statement);
+    expect(detectLanguage(short[0]!)).toBeNull();
+    expect(conversationLanguages([long!, 'Bedankt!', short.join(' ')])).toEqual({ thread: 'nl', messages: ['nl', 'nl', 'nl'] });
+    expect(conversationLanguages(['Bedankt!'])).toEqual({ thread: null, messages: [null] });
+    expect(detectLanguage('[email removed] https://example.com/a-long-english-looking-path-with-words-in-it')).toBeNull();
   });
 });
