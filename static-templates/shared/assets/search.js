@@ -11,6 +11,10 @@ if (form && input && status && list) {
   const bundles = (form.dataset.bundles || '').split(' ').filter(Boolean);
   let engine = null;
   let latest = 0;
+  // The page's words come with the form (data-text-*, from the site's locale); the numbers in the site's language.
+  const lang = form.dataset.lang || document.documentElement.lang || 'en';
+  const words = (name, fallback) => form.dataset[`text${name}`] || fallback;
+  const number = (n) => new Intl.NumberFormat(lang).format(n);
 
   const load = async () => {
     if (engine) return engine;
@@ -56,10 +60,10 @@ if (form && input && status && list) {
       return;
     }
     if (bundles.length === 0) {
-      status.textContent = 'There is nothing to search yet.';
+      status.textContent = words('Empty', 'There is nothing to search yet.');
       return;
     }
-    status.textContent = 'Searching…';
+    status.textContent = words('Searching', 'Searching…');
     try {
       const pf = await load();
       const found = await pf.search(query);
@@ -80,9 +84,10 @@ if (form && input && status && list) {
         return li;
       }));
       const n = found.results.length;
-      status.textContent = n === 0 ? 'Nothing found.' : `${n} result${n === 1 ? '' : 's'}${n > 25 ? ', the 25 best shown' : ''}.`;
+      const count = n > 25 ? words('Top', '%n results, the 25 best shown.') : n === 1 ? words('One', '1 result.') : words('Many', '%n results.');
+      status.textContent = n === 0 ? words('None', 'Nothing found.') : count.replace('%n', number(n));
     } catch {
-      if (ticket === latest) status.textContent = 'Search is not available here (it needs the site to be served over http).';
+      if (ticket === latest) status.textContent = words('Failed', 'Search is not available here (it needs the site to be served over http).');
     }
   };
 
