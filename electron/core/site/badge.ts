@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Stats } from '../curation/stats.ts';
 import type { SiteText } from './i18n.ts';
-import { escapeHtml } from './trusted.ts';
+import { escapeHtml, trusted } from './trusted.ts';
+import type { TrustedHtml } from './trusted.ts';
 
 // The embeddable badge: the home page's complaint figures (answered, median first reply, resolved) as badge.svg and
-// badge.html, for the company to show on its own shop with a link to the full record. Both are static files of the
+// badge.html (the theme's pages/badge template), for the company to show on its own shop with a link to the full record. Both are static files of the
 // site: no script, nothing fetched from elsewhere, nothing that could track who looks at them. Every text is the
 // site's language; the organisation's name is escaped like any other text.
 
@@ -57,48 +57,19 @@ export function badgeSvg(name: string, figures: BadgeFigures, tx: SiteText, site
     `<text x="${BADGE_WIDTH / 2}" y="82" text-anchor="middle" font-size="10" fill="#3e4c59">${escapeHtml(w.footer)}</text></svg>\n`;
 }
 
-const BADGE_CSS = `body{margin:0;font:14px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#fff}
-a.badge{display:block;box-sizing:border-box;width:100%;max-width:${BADGE_WIDTH}px;padding:10px 14px;border:2px solid #0b4a47;border-radius:8px;color:inherit;text-decoration:none}
-a.badge:focus-visible{outline:3px solid #0b4a47;outline-offset:2px}
-.h{margin:0 0 6px;font-size:13px;font-weight:700;color:#0b4a47}
-dl{display:flex;margin:0;gap:8px}
-dl div{flex:1;display:flex;flex-direction:column-reverse;text-align:center}
-dd{margin:0;font-size:18px;font-weight:700;color:#0b4a47;white-space:nowrap}
-dt{font-size:11px}
-.f{margin:6px 0 0;font-size:11px;color:#3e4c59;text-align:center;text-decoration:underline}`;
-
 /**
- * A small page for an <iframe>: the same figures as text (so they can be read, copied and translated by the
- * reader's browser), linking to the full record in the top window. Its own CSP allows only its one style block.
+ * What pages/badge (badge.html, a small page for an <iframe>) shows: the same figures as text, so they can be read,
+ * copied and translated by the reader's browser, linking to the full record in the top window.
  */
-export function badgeHtml(name: string, figures: BadgeFigures, tx: SiteText, siteUrl: string | null): string {
-  const w = worded(name, figures, tx, siteUrl);
-  const hash = createHash('sha256').update(BADGE_CSS).digest('base64');
-  const href = siteUrl ?? 'index.html';
-  const cells = w.cells.map((c) => `<div><dt>${escapeHtml(c.label)}</dt><dd>${escapeHtml(c.value)}</dd></div>`).join('');
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(tx.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(w.title)}</title>
-<style>${BADGE_CSS}</style>
-</head>
-<body>
-<a class="badge" href="${escapeHtml(href)}" target="_top" aria-label="${escapeHtml(w.alt)}"><p class="h">${escapeHtml(w.heading)}</p><dl>${cells}</dl><p class="f">${escapeHtml(w.footer)}</p></a>
-</body>
-</html>
-`;
+export function badgeView(name: string, figures: BadgeFigures, tx: SiteText, siteUrl: string | null): Worded & { href: string } {
+  return { ...worded(name, figures, tx, siteUrl), href: siteUrl ?? 'index.html' };
 }
 
 /** The copy-paste code for the methodology page: an image with a link, or the iframe. */
-export function badgeSnippets(tx: SiteText, name: string, figures: BadgeFigures, siteUrl: string | null): { image: string; frame: string; alt: string } {
+export function badgeSnippets(tx: SiteText, name: string, figures: BadgeFigures, siteUrl: string | null): { image: string; frame: string; alt: string; svg: TrustedHtml } {
   const w = worded(name, figures, tx, siteUrl);
   const base = siteUrl ?? '';
   const image = `<a href="${escapeHtml(base || 'index.html')}"><img src="${escapeHtml(base)}${BADGE_SVG}" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" alt="${escapeHtml(w.alt)}"></a>`;
   const frame = `<iframe src="${escapeHtml(base)}${BADGE_HTML}" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT + 24}" title="${escapeHtml(w.title)}" style="border:0" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-top-navigation-by-user-activation"></iframe>`;
-  return { image, frame, alt: w.alt };
+  return { image, frame, alt: w.alt, svg: trusted(badgeSvg(name, figures, tx, siteUrl)) };
 }

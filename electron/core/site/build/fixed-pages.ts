@@ -1,5 +1,6 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
-import { BADGE_HTML, BADGE_SVG, badgeFigures, badgeHtml, badgeSvg } from '../badge.ts';
+import { BADGE_HTML, BADGE_SVG, badgeFigures, badgeSvg, badgeView } from '../badge.ts';
+import { pageMeta } from '../pages.ts';
 import { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
@@ -42,7 +43,13 @@ export const fixedPages: Phase = {
     const text = new SiteText(settings.globals.lang, settings.globals.messages);
     const figures = badgeFigures(stats);
     ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, figures, text, settings.globals.baseUrl)));
-    ctx.files.push(ctx.writer.write(BADGE_HTML, badgeHtml(data.organisation, figures, text, settings.globals.baseUrl)));
+    const badgePage = pageMeta(settings.globals, BADGE_HTML, 'none', text.text('badge.heading', { name: data.organisation }), text.text('badge.footer'));
+    const badge = badgeView(data.organisation, figures, text, settings.globals.baseUrl);
+    try {
+      ctx.files.push(ctx.writer.write(BADGE_HTML, engine.render('pages/badge', { site: settings.globals, page: badgePage, badge })));
+    } catch (err) {
+      throw fileError(err, BADGE_HTML, {});
+    }
     await ctx.pending.listPages;
   },
 };
