@@ -47,6 +47,8 @@ export const fixedPages: Phase = {
     const badge = badgeView(data.organisation, figures, text, settings.globals.baseUrl);
     try {
       ctx.files.push(ctx.writer.write(BADGE_HTML, engine.render('pages/badge', { site: settings.globals, page: badgePage, badge })));
+      ctx.counts.htmlPages++;
+      ctx.counts.rendered++;
     } catch (err) {
       throw fileError(err, BADGE_HTML, {});
     }
