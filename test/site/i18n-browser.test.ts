@@ -90,7 +90,7 @@ describe('a site built in German', () => {
 
     const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     const blocked: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') blocked.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error') blocked.push(`${page.url()}: ${m.text()}`); });
     await page.goto(`${server.url}methodology.html`);
     expect(await page.locator('h2#m-badge').textContent()).toBe('Diese Zahlen auf der eigenen Website zeigen');
     const snippet = await page.locator('pre.snippet code').first().textContent();

@@ -48,7 +48,6 @@ export const fixedPages: Phase = {
     try {
       ctx.files.push(ctx.writer.write(BADGE_HTML, engine.render('pages/badge', { site: settings.globals, page: badgePage, badge })));
       ctx.counts.htmlPages++;
-      ctx.counts.rendered++;
     } catch (err) {
       throw fileError(err, BADGE_HTML, {});
     }
