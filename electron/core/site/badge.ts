@@ -1,5 +1,9 @@
 import type { Stats } from '../curation/stats.ts';
+import { textOf } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
+import type { FixedPage } from './fixed-pages.ts';
+import { pageMeta } from './pages.ts';
+import type { SiteGlobals } from './pages.ts';
 import { escapeHtml, trusted } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
 
@@ -65,11 +69,18 @@ export function badgeView(name: string, figures: BadgeFigures, tx: SiteText, sit
   return { ...worded(name, figures, tx, siteUrl), href: siteUrl ?? 'index.html' };
 }
 
+/** badge.html as a fixed page of the site (the theme's pages/badge): re-rendered only when its figures or words change. */
+export function badgePage(globals: SiteGlobals, name: string, stats: Stats): FixedPage {
+  const tx = textOf(globals);
+  const page = pageMeta(globals, BADGE_HTML, 'none', tx.text('badge.heading', { name }), tx.text('badge.footer'));
+  return { path: BADGE_HTML, template: 'pages/badge', scope: { page, badge: badgeView(name, badgeFigures(stats), tx, globals.baseUrl) } };
+}
+
 /** The copy-paste code for the methodology page: an image with a link, or the iframe. */
 export function badgeSnippets(tx: SiteText, name: string, figures: BadgeFigures, siteUrl: string | null): { image: string; frame: string; alt: string; svg: TrustedHtml } {
   const w = worded(name, figures, tx, siteUrl);
   const base = siteUrl ?? '';
   const image = `<a href="${escapeHtml(base || 'index.html')}"><img src="${escapeHtml(base)}${BADGE_SVG}" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" alt="${escapeHtml(w.alt)}"></a>`;
-  const frame = `<iframe src="${escapeHtml(base)}${BADGE_HTML}" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT + 24}" title="${escapeHtml(w.title)}" style="border:0" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-top-navigation-by-user-activation"></iframe>`;
+  const frame = `<iframe src="${escapeHtml(base)}${BADGE_HTML}" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT + 24}" title="${escapeHtml(w.title)}" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-top-navigation-by-user-activation"></iframe>`;
   return { image, frame, alt: w.alt, svg: trusted(badgeSvg(name, figures, tx, siteUrl)) };
 }

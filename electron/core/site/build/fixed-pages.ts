@@ -1,6 +1,5 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
-import { BADGE_HTML, BADGE_SVG, badgeFigures, badgeSvg, badgeView } from '../badge.ts';
-import { pageMeta } from '../pages.ts';
+import { BADGE_SVG, badgeFigures, badgePage, badgeSvg } from '../badge.ts';
 import { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
@@ -24,6 +23,7 @@ export const fixedPages: Phase = {
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
     });
     const engine = createEngine(settings.roots, new SiteText(settings.globals.lang, settings.globals.messages));
+    pages.push(badgePage(settings.globals, data.organisation, stats));
     for (const p of pages) {
       const hash = inputHash(settings.fingerprint, p.template, p.scope);
       ctx.pageHashes[p.path] = hash;
@@ -39,18 +39,9 @@ export const fixedPages: Phase = {
       }
       ctx.counts.rendered++;
     }
-    // The embeddable badge: the same figures in the same words, as two static files of the site.
+    // The embeddable badge's image: the same figures in the same words as its page (pages/badge, made above).
     const text = new SiteText(settings.globals.lang, settings.globals.messages);
-    const figures = badgeFigures(stats);
-    ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, figures, text, settings.globals.baseUrl)));
-    const badgePage = pageMeta(settings.globals, BADGE_HTML, 'none', text.text('badge.heading', { name: data.organisation }), text.text('badge.footer'));
-    const badge = badgeView(data.organisation, figures, text, settings.globals.baseUrl);
-    try {
-      ctx.files.push(ctx.writer.write(BADGE_HTML, engine.render('pages/badge', { site: settings.globals, page: badgePage, badge })));
-      ctx.counts.htmlPages++;
-    } catch (err) {
-      throw fileError(err, BADGE_HTML, {});
-    }
+    ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, badgeFigures(stats), text, settings.globals.baseUrl)));
     await ctx.pending.listPages;
   },
 };
