@@ -14,7 +14,7 @@ const MAX_RUNNER_UP = 0.85;
 
 /** Redaction labels, addresses and links are not the writer's language. */
 function sample(text: string): string {
-  return text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+/g, ' ').slice(0, 4000);
+  return text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+/g, ' ').slice(0, 1500);
 }
 
 /** A BCP 47 language (e.g. "de") when the text is long and clear enough, else null. */
