@@ -93,6 +93,8 @@ function registerTextFilters(liquid: Liquid, text: SiteText): void {
   liquid.registerFilter('duration', (v: unknown) => text.duration(typeof v === 'number' ? v : null));
   liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? text.percent(v) : '—'));
   liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? text.count(v) : text.count(0)));
+  // Kept for workspaces' own templates written before the locale files (the bundled themes use `t` and ICU plurals).
+  liquid.registerFilter('plural', (n: unknown, one: unknown, many: unknown) => `${text.count(Number(n))} ${Number(n) === 1 ? String(one) : String(many)}`);
 }
 
 export function createEngine(roots: readonly string[], text: SiteText = new SiteText('en', siteMessages('en'))): SiteEngine {
