@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive the real app through `npm run web` (the core on 127.0.0.1, the built renderer) in Debian's
@@ -7,6 +8,10 @@ import { defineConfig } from '@playwright/test';
 // before each release.
 const PORT = Number(process.env.CANDOR_E2E_PORT ?? 4791);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// `npm run web` signs a browser in once, through the link it prints; the run chooses that link's key, opens it once
+// (test/e2e/sign-in.ts, after the server is up) and gives every test the browser state it left: the HttpOnly cookie.
+process.env.CANDOR_E2E_LOGIN_KEY ??= randomBytes(24).toString('base64url');
+export const SIGNED_IN_STATE = 'test-results/e2e-signed-in.json';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,7 +23,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  globalSetup: './test/e2e/sign-in.ts',
   use: {
+    storageState: SIGNED_IN_STATE,
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1360, height: 860 },
     actionTimeout: 10_000,
@@ -36,6 +43,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'pipe',
-    env: { CANDOR_ACTOR: 'e2e-curator' },
+    env: { CANDOR_ACTOR: 'e2e-curator', CANDOR_WEB_LOGIN_KEY: process.env.CANDOR_E2E_LOGIN_KEY },
   },
 });

@@ -13,6 +13,8 @@ import type { Plugin } from 'vite';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 // Packages that ship native binaries or spawn them stay in node_modules.
 const keepExternal = ['electron', 'pagefind', /^@pagefind\//,
+  // piscina starts its workers from its own worker.js beside it (the render pool): it must stay a real package.
+  'piscina', /^@napi-rs\/nice/,
   // ssh2 (SFTP publishing) tries its optional native speed-ups in try/catch and runs as plain JS without them.
   'cpu-features', /\.node$/];
 
@@ -26,7 +28,8 @@ function findWorkerEntries(dir = 'electron/core'): Record<string, string> {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) Object.assign(found, findWorkerEntries(path));
     else if (entry.name.endsWith('.ts')) {
-      for (const m of readFileSync(path, 'utf8').matchAll(/new Worker\(\s*new URL\((['"])(\.{1,2}\/[^'"]+\.ts)\1,\s*import\.meta\.url\)/g)) {
+      // `new Worker(new URL(...))`, or any module named *-worker.ts (started through worker-link.ts or the Piscina pool).
+      for (const m of readFileSync(path, 'utf8').matchAll(/(?:new Worker\(\s*|)new URL\((['"])(\.{1,2}\/[^'"]+-worker\.ts|(?<=new Worker\(\s*new URL\(['"])\.{1,2}\/[^'"]+\.ts)\1,\s*import\.meta\.url\)/g)) {
         const file = join(dirname(path), m[2]!);
         found[basename(file, '.ts')] = file;
       }
@@ -70,6 +73,23 @@ function relocateModuleUrls(): Plugin {
   };
 }
 
+/**
+ * The site builder's code fingerprint, computed now from the sources and the lockfile and written beside the bundle
+ * (dist/main/build-fingerprint.json): the packaged app has no sources to hash, and a rebuild trusts the previous
+ * site only when the same code made it (electron/core/site/build/fingerprint.ts).
+ */
+function buildFingerprint(): Plugin {
+  return {
+    name: 'candor:build-fingerprint',
+    async generateBundle() {
+      const { FINGERPRINT_FILE, sourceFingerprint } = await import('./electron/core/site/build/fingerprint.ts');
+      const fingerprint = sourceFingerprint(process.cwd());
+      if (!fingerprint) this.error('The build fingerprint cannot be computed: electron/core or package-lock.json is missing.');
+      this.emitFile({ type: 'asset', fileName: FINGERPRINT_FILE, source: `${JSON.stringify({ fingerprint })}\n` });
+    },
+  };
+}
+
 function renderer(): UserConfig {
   return {
     root: 'renderer',
@@ -87,7 +107,7 @@ function renderer(): UserConfig {
 
 function main(): UserConfig {
   return {
-    plugins: [relocateModuleUrls()],
+    plugins: [relocateModuleUrls(), buildFingerprint()],
     build: {
       ssr: true,
       outDir: MAIN_OUT,
@@ -95,13 +115,14 @@ function main(): UserConfig {
       target: 'node22',
       minify: false,
       rolldownOptions: {
-        input: { main: 'electron/main/main.ts', ...workerEntries },
+        // host-process: the core's utility process (electron/main/core-host.ts starts it).
+        input: { main: 'electron/main/main.ts', 'host-process': 'electron/main/host-process.ts', ...workerEntries },
         external: [...nodeBuiltins, ...keepExternal],
         // Every chunk sits in dist/main itself, so import.meta.url means the same folder in all of them.
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
-    ssr: { noExternal: true, external: ['electron', 'pagefind'], target: 'node' },
+    ssr: { noExternal: true, external: ['electron', 'pagefind', 'piscina'], target: 'node' },
   };
 }
 

@@ -19,7 +19,9 @@ const UNIT = [
   'test/importers/html.test.ts',
   'test/importers/jwz.test.ts',
   'test/importers/values.test.ts',
+  'test/site/bias-check.test.ts',
   'test/site/brand-colors.test.ts',
+  'test/site/figures.test.ts',
   'test/site/markdown.test.ts',
   'test/site/pins.test.ts',
   'test/site/plan.test.ts',
@@ -30,15 +32,21 @@ const BROWSER = [
   'test/site/branding-browser.test.ts',
   'test/site/quality.test.ts',
   'test/site/i18n-browser.test.ts',
+  'test/site/search-filters-browser.test.ts',
 ];
 const EXCLUDE = ['test/e2e/**', 'node_modules/**'];
 
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: on CI's 2 cores that is one test file at a time, while most
+    // integration files wait on disk, SQLite and child processes. Two workers keep both cores busy.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXCLUDE, testTimeout: 10_000 } },
+      // The unit files touch no disk and no global state, so they share one module registry per worker (isolate: false)
+      // instead of re-importing zod, the rules and their tables for every file.
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: EXCLUDE, testTimeout: 10_000, isolate: false } },
       { extends: true, test: { name: 'integration', include: ['test/**/*.test.{ts,tsx}'], exclude: [...EXCLUDE, ...UNIT, ...BROWSER], testTimeout: 30_000 } },
       { extends: true, test: { name: 'browser', include: BROWSER, exclude: EXCLUDE, testTimeout: 60_000 } },
     ],

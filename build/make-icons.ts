@@ -8,7 +8,7 @@ const svg = readFileSync(new URL('./icon.svg', import.meta.url), 'utf8');
 const sizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
-mkdirSync(new URL('./icons/', import.meta.url), { recursive: true });
+mkdirSync(new URL('./icons', import.meta.url), { recursive: true });
 for (const size of sizes) {
   await page.setViewportSize({ width: size, height: size });
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);

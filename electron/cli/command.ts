@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { CandorError } from '../core/errors.ts';
 
-export const EXIT = { ok: 0, fatal: 1, usage: 2, partial: 3, lintErrors: 4 } as const;
+export const EXIT = { ok: 0, fatal: 1, usage: 2, partial: 3, lintErrors: 4, shrink: 5 } as const;
 
 export type Io = {
   out: (text: string) => void;

@@ -16,6 +16,7 @@ import type { SecretStore } from './publish/secrets.ts';
 import { curatingHandlers } from './handlers/curating.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
+import { jobRegistry } from './jobs.ts';
 
 // The whole API, implemented once. A channel in the contract without a handler here is a compile error.
 export const handlers = {
@@ -32,16 +33,20 @@ export const handlers = {
 } satisfies Handlers;
 
 export type Core = {
-  /** Validates the request against the contract, runs the handler, and never throws: errors come back as values. */
-  dispatch: (channel: string, request: unknown) => Promise<Result<unknown>>;
+  /**
+   * Validates the request against the contract, runs the handler, and never throws: errors come back as values.
+   * `signal` cancels a long job (it ends with CANCELLED at its next progress report).
+   */
+  dispatch: (channel: string, request: unknown, options?: { signal?: AbortSignal }) => Promise<Result<unknown>>;
   onProgress: (listener: (event: ProgressEvent) => void) => () => void;
   currentWorkspace: () => Workspace | null;
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string } = {}): Core {
+export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string; appState?: CoreContext['appState'] } = {}): Core {
   let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
   const listeners = new Set<(e: ProgressEvent) => void>();
+  const jobs = jobRegistry();
   const ctx: CoreContext = {
     workspace: () => ws ?? noWorkspace(),
     currentWorkspace: () => ws,
@@ -50,13 +55,16 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
       ws = next;
     },
     emitProgress(event) {
+      jobs.check();
       for (const l of listeners) l(event);
     },
+    cancelJobs: (job) => jobs.cancel(job),
     secrets: options.secrets ?? memorySecretStore(),
     documentsDir: options.documentsDir ?? defaultDocumentsDir,
+    ...(options.appState ? { appState: options.appState } : {}),
   };
   return {
-    async dispatch(channel, request) {
+    async dispatch(channel, request, options = {}) {
       try {
         if (!isChannel(channel)) throw new CandorError('UNKNOWN_CHANNEL', `Unknown channel "${channel}".`);
         const spec = contract[channel];
@@ -65,7 +73,7 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
           throw new CandorError('BAD_REQUEST', `Invalid request for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ')}`);
         }
         const handler = handlers[channel as Channel] as (req: unknown, c: CoreContext) => unknown;
-        const value = await handler(parsed.data, ctx);
+        const value = await jobs.run(channel, async () => handler(parsed.data, ctx), options.signal);
         return { ok: true, value };
       } catch (err) {
         return { ok: false, error: toErrorInfo(err) };

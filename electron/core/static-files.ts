@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { lookup } from 'mrmime';
@@ -37,17 +37,30 @@ export function joinInside(root: string, urlPath: string): string | null {
 
 /**
  * The file a request path names, or null: inside `root` (a real path), no part starting with a dot, a folder
- * meaning its index.html, and the file's own real path still inside `root` (a link cannot lead out).
+ * meaning its index.html, and no symbolic link anywhere on the way: the file's real path must be the path asked
+ * for. (A built site never holds links; one found there was put there by someone else, and may point anywhere.)
  */
 export function resolveStatic(root: string, urlPath: string): string | null {
   const inside = joinInside(root, urlPath);
   if (!inside) return null;
   if (relative(root, inside).split(sep).some((part) => part.startsWith('.'))) return null;
-  let file = inside;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) || !statSync(file).isFile()) return null;
-  const real = realpathSync(file);
-  return real.startsWith(root + sep) ? real : null;
+  return servableFile(root, inside);
+}
+
+/**
+ * `candidate` (an absolute path inside the real folder `root`) as the file to send, or null: a folder means its
+ * index.html; it must be a regular file reached through no symbolic link, so its real path is itself.
+ */
+export function servableFile(root: string, candidate: string): string | null {
+  try {
+    let file = candidate;
+    if (lstatSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!lstatSync(file).isFile()) return null;
+    const real = realpathSync(file);
+    return real === file && real.startsWith(root + sep) ? real : null;
+  } catch {
+    return null;
+  }
 }
 
 export type StaticOptions = {

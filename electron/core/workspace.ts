@@ -1,10 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError } from './errors.ts';
+import type { CandorErrorInfo } from './errors.ts';
 import { openDatabase } from './db/open.ts';
+import { databaseId, diskState, healthWarnings, requireDatabaseFile, writeCloseMarker } from './db/health.ts';
+import { transaction } from './db/transaction.ts';
+import { appendAudit } from './store/audit.ts';
+import { pidAlive, registerWorkspaceDb } from './store/writer.ts';
 
 export const WORKSPACE_FORMAT_VERSION = 1;
 export const DB_FILE = 'candor.sqlite';
@@ -23,14 +28,29 @@ export type WorkspaceMeta = z.infer<typeof WorkspaceMeta>;
 
 export type Workspace = {
   dir: string;
+  /** The one connection that writes. Every change is a short synchronous transaction on it. */
   db: DatabaseSync;
+  /** A read-only connection: sees committed data only, never a write in progress. Opened on first use. */
+  reader: () => DatabaseSync;
   meta: WorkspaceMeta;
   /** Who is acting: recorded in the audit log. */
   actor: string;
   /** True when the previous session ended without closing (the integrity check ran). */
   recoveredFromCrash: boolean;
+  /** What opening found and the person should hear (a lost write-ahead log, a database changed outside Candor). */
+  warnings: CandorErrorInfo[];
   close: () => void;
 };
+
+let warningListener: ((w: CandorErrorInfo) => void) | null = null;
+
+/** Where opening a workspace reports its warnings besides ws.warnings (the CLI prints them on stderr). */
+export function onWorkspaceWarning(listener: ((w: CandorErrorInfo) => void) | null): void {
+  warningListener = listener;
+}
+
+/** Workspaces open in this process, by folder: a second session here is not "something other than Candor". */
+const openHere = new Map<string, number>();
 
 export function defaultActor(): string {
   if (process.env.CANDOR_ACTOR) return process.env.CANDOR_ACTOR;
@@ -64,7 +84,7 @@ export function initWorkspace(dir: string, options: { name: string; actor?: stri
 
 export function readWorkspaceMeta(root: string): WorkspaceMeta {
   const metaPath = join(root, META_FILE);
-  if (!existsSync(metaPath) || !existsSync(join(root, DB_FILE))) {
+  if (!existsSync(metaPath)) {
     throw new CandorError('NOT_A_WORKSPACE', `${root} is not a Candor workspace (no ${META_FILE} and ${DB_FILE}). Choose the folder that holds them, or create a new workspace.`, { file: root }, 'create one with: candor init <folder> --name "<organisation>"');
   }
   let raw: unknown;
@@ -78,6 +98,7 @@ export function readWorkspaceMeta(root: string): WorkspaceMeta {
   if (parsed.data.formatVersion > WORKSPACE_FORMAT_VERSION) {
     throw new CandorError('WORKSPACE_TOO_NEW', `${root} was made by a newer version of Candor (format ${parsed.data.formatVersion}). Update Candor to open it.`, { file: metaPath });
   }
+  requireDatabaseFile(root, DB_FILE);
   return parsed.data;
 }
 
@@ -86,15 +107,6 @@ export function writeWorkspaceMeta(root: string, meta: WorkspaceMeta): void {
   const file = join(root, META_FILE);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(WorkspaceMeta.parse(meta), null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A session file whose owners are all gone means the last session ended without closing. */
@@ -110,25 +122,48 @@ export function openWorkspace(dir: string, options: { actor?: string } = {}): Wo
   const sessions = readSessions(sessionFile);
   const live = sessions.filter((pid) => pid !== process.pid && pidAlive(pid));
   const crashed = sessions.length > 0 && live.length < sessions.filter((pid) => pid !== process.pid).length;
+  const disk = diskState(root, DB_FILE, crashed, live.length > 0 || (openHere.get(root) ?? 0) > 0);
   const db = openDatabase(join(root, DB_FILE), { checkIntegrity: crashed });
+  registerWorkspaceDb(db, root);
+  openHere.set(root, (openHere.get(root) ?? 0) + 1);
   writeFileSync(sessionFile, [...live, process.pid].join('\n'));
+  const actor = options.actor ?? defaultActor();
+  const dbId = databaseId(db);
+  const warnings = healthWarnings(root, DB_FILE, disk, dbId);
+  if (warnings.length) {
+    // Said once, and kept: the audit log shows when Candor found the database not as it left it.
+    transaction(db, () => { for (const w of warnings) appendAudit(db, { actor, action: 'workspace.warning', entityType: 'workspace', entityId: root, after: w }); });
+    for (const w of warnings) warningListener?.(w);
+  }
+  let reader: DatabaseSync | null = null;
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    reader?.close();
     try {
       db.exec('PRAGMA optimize');
     } catch {
       // optimize is advisory; closing matters more.
     }
     db.close();
+    const here = (openHere.get(root) ?? 1) - 1;
+    if (here > 0) openHere.set(root, here);
+    else openHere.delete(root);
     const others = readSessions(sessionFile).filter((pid) => pid !== process.pid && pidAlive(pid));
-    if (others.length) writeFileSync(sessionFile, others.join('\n'));
-    else rmSync(sessionFile, { force: true });
+    if (others.length) writeFileSync(sessionFile, [...others, ...(here > 0 ? [process.pid] : [])].join('\n'));
+    else if (here === 0) {
+      writeCloseMarker(root, DB_FILE, dbId);
+      rmSync(sessionFile, { force: true });
+    }
   };
-  return { dir: root, db, meta, actor: options.actor ?? defaultActor(), recoveredFromCrash: crashed, close };
-}
-
-export function isWorkspace(dir: string): boolean {
-  return existsSync(join(resolve(dir), META_FILE)) && existsSync(join(resolve(dir), DB_FILE));
+  const openReader = () => {
+    if (closed) throw new CandorError('NO_WORKSPACE', 'The workspace was closed.');
+    if (!reader) {
+      reader = new DatabaseSync(join(root, DB_FILE), { readOnly: true });
+      reader.exec('PRAGMA busy_timeout = 5000');
+    }
+    return reader;
+  };
+  return { dir: root, db, reader: openReader, meta, actor, recoveredFromCrash: crashed, warnings, close };
 }

@@ -1,9 +1,11 @@
 // Candor's main process: a thin shell. It owns the window, the menu, dialogs and the custom protocol, and passes
-// every call from the window to the core through one checked IPC channel. No workspace logic lives here.
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell } from 'electron';
+// every call from the window through one checked IPC channel to the core, which runs in a utility process of its
+// own (core-host.ts), so nothing the core does can freeze the window. No workspace logic lives here.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import Store from 'electron-store';
-import { createCore } from '../core/index.ts';
+import type { HostClient } from '../core/host-client.ts';
+import { shutdownCore, startCoreProcess } from './core-host.ts';
 import type { ProgressEvent } from '../shared/contract.ts';
 import { previewTracker } from '../shared/preview.ts';
 import type { MenuCommand } from '../shared/menu.ts';
@@ -37,10 +39,18 @@ function start(): void {
   const paths = bundlePaths(import.meta.url);
   const store = new Store<ShellData>({ name: 'candor-app', defaults: SHELL_DEFAULTS, clearInvalidConfig: true });
   // Publish targets' credentials: encrypted by the system keychain, in the user data folder, never in a workspace.
-  const core = createCore({
-    secrets: keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform }),
-    documentsDir: () => app.getPath('documents'),
+  // The core process asks main for them (safeStorage exists only here).
+  const secrets = keychainSecretStore({ safeStorage, file: () => join(app.getPath('userData'), CREDENTIALS_FILE), platform: process.platform });
+  // A utility process can only be started once the app is ready; calls wait for it.
+  let coreClient: HostClient | null = null;
+  let startCore: (core: HostClient) => void = () => undefined;
+  const coreStarted = new Promise<HostClient>((resolve) => {
+    startCore = (core) => {
+      coreClient = core;
+      resolve(core);
+    };
   });
+  const WINDOW_SESSION = 'window';
   const preview = previewTracker();
   let win: BrowserWindow | null = null;
   let workspaceOpen = false;
@@ -84,7 +94,7 @@ function start(): void {
   };
 
   const shellHandlers = createShellHandlers({ ...deps, store, version: app.getVersion(), platform: process.platform, changed: refreshMenu });
-  const coreDispatch = preview.wrap(core.dispatch);
+  const coreDispatch = preview.wrap(async (channel, request) => (await coreStarted).dispatchFor(WINDOW_SESSION)(channel, request));
   const dispatch = createDispatcher(async (channel, request) => {
     const result = await coreDispatch(channel, request);
     if (result.ok && (channel === 'workspace.open' || channel === 'workspace.init' || channel === 'app.demo' || channel === 'workspace.close')) {
@@ -93,7 +103,8 @@ function start(): void {
     }
     return result;
   }, shellHandlers);
-  core.onProgress(throttleProgress(send));
+  const progress = throttleProgress(send);
+  void coreStarted.then((core) => core.onProgress((_session, event) => progress(event)));
 
   function createWindow(): void {
     const bounds = restoreBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
@@ -155,6 +166,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
+    startCore(startCoreProcess((modulePath, args, options) => utilityProcess.fork(modulePath, args, options), paths.coreProcess, { secrets: 'parent', documentsDir: app.getPath('documents') }, secrets));
     protocol.handle(SCHEME, (request) => protocolResponse(resolveProtocolRequest(request.url, { app: paths.renderer, preview: preview.dir }, { app: APP_CSP, preview: PREVIEW_CSP })));
     registerIpc(ipcMain, dispatch);
     refreshMenu();
@@ -168,10 +180,11 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Orderly shutdown: the database is closed (WAL checkpointed, session marker removed) before the process ends.
-  app.on('before-quit', () => {
-    if (quitting) return;
+  // Orderly shutdown: the core closes the database (WAL checkpointed, session marker removed), then the app quits.
+  app.on('before-quit', (event?: { preventDefault: () => void }) => {
+    if (quitting || !coreClient) return;
     quitting = true;
-    core.close();
+    event?.preventDefault();
+    void shutdownCore(coreClient).finally(() => app.quit());
   });
 }

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentType, joinInside } from '../core/static-files.ts';
+import { contentType, joinInside, resolveStatic } from '../core/static-files.ts';
 
 // The app's own scheme. The renderer is served from candor://app/ (not file://, per Electron's checklist) and the
 // last built site from candor://preview/, a different origin, so the preview can never reach the app.
@@ -29,7 +29,11 @@ export type ProtocolRoots = {
   preview: () => string | null;
 };
 
-export type ProtocolAnswer = { status: number; file?: string; headers: Record<string, string>; body?: string };
+/**
+ * `strictRoot`: the folder a preview file must be read from with no symbolic link on the way (resolveStatic); the
+ * site folder is the person's to change, the app's own bundle is not.
+ */
+export type ProtocolAnswer = { status: number; file?: string; headers: Record<string, string>; body?: string; strictRoot?: { root: string; path: string } };
 
 /** Decides what a candor:// request gets, without touching the disk: which file, which headers. */
 export function resolveProtocolRequest(rawUrl: string, roots: ProtocolRoots, csp: { app: string; preview: string }): ProtocolAnswer {
@@ -49,6 +53,7 @@ export function resolveProtocolRequest(rawUrl: string, roots: ProtocolRoots, csp
   return {
     status: 200,
     file,
+    ...(url.host === 'preview' ? { strictRoot: { root, path } } : {}),
     headers: {
       'content-type': contentType(file),
       'content-security-policy': url.host === 'app' ? csp.app : csp.preview,
@@ -63,7 +68,11 @@ export async function protocolResponse(answer: ProtocolAnswer): Promise<Response
   if (!answer.file) return new Response(answer.body ?? '', { status: answer.status, headers: answer.headers });
   try {
     let file = answer.file;
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    if (answer.strictRoot) {
+      const checked = resolveStatic(await realpath(answer.strictRoot.root), answer.strictRoot.path);
+      if (!checked) throw new Error('not servable');
+      file = checked;
+    } else if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     return new Response(new Uint8Array(await readFile(file)), { status: 200, headers: { ...answer.headers, 'content-type': contentType(file) } });
   } catch {
     return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });

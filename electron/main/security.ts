@@ -18,8 +18,7 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The built site's own CSP still applies inside it; this one only adds that it may not run scripts in the app. */
-export const PREVIEW_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+export { PREVIEW_CSP } from '../shared/preview.ts';
 
 export function isAppUrl(url: string): boolean {
   return isOnHost(url, 'app');

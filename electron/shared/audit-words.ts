@@ -33,10 +33,43 @@ export const ACTION_NAMES: Record<string, string> = {
   'claim.lint-override': 'Claim published despite findings',
   'claims.import': 'Claims imported',
   'action.undo': 'Undo',
+  'thread.correct': 'Kind or status corrected',
+  'message.correct': 'Author corrected',
 };
 
 export function actionName(action: string): string {
   return ACTION_NAMES[action] ?? action.replace(/[._-]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+/** The workspace settings as the settings screen names them. */
+export const SETTING_WORDS: Record<string, string> = {
+  defaultCountry: 'Country for phone numbers', customerPseudonym: 'How customers are named', customerLabel: 'What a customer is called',
+  customerLocationFormat: 'How a customer’s town is shown', staffNaming: 'How staff are named', staffLabel: 'What staff are called',
+  systemLabel: 'What automated messages are called', defaultDecision: 'Decision for new conversations',
+  requirePiiHandled: 'Personal data reviewed before publishing', accountPatterns: 'Your order and account numbers',
+  companyPostcodes: 'Your company’s postcodes', companyAddresses: 'Your company’s addresses', companyDomains: 'Your company’s e-mail domains',
+  companyPhones: 'Your company’s phone numbers', topicRules: 'Topic rules', evidenceMaxMb: 'Largest evidence file',
+};
+
+export function settingName(key: string): string {
+  return `“${SETTING_WORDS[key] ?? key}”`;
+}
+
+const KIND_WORDS: Record<string, string> = { complaint: 'complaint', praise: 'praise', question: 'question', suggestion: 'suggestion', other: 'other' };
+const STATUS_WORDS: Record<string, string> = { open: 'open', resolved: 'resolved', unresolved: 'unresolved' };
+const ROLE_WORDS: Record<string, string> = { customer: 'the customer', staff: 'staff', system: 'the system' };
+
+function word(map: Record<string, string>, v: unknown): string {
+  return map[String(v)] ?? String(v);
+}
+
+/** "kind praise → complaint; status open → resolved": only what changed. */
+function threadCorrection(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const parts = [
+    before.kind !== after.kind ? `kind ${word(KIND_WORDS, before.kind)} → ${word(KIND_WORDS, after.kind)}` : '',
+    before.status !== after.status ? `status ${word(STATUS_WORDS, before.status)} → ${word(STATUS_WORDS, after.status)}` : '',
+  ].filter(Boolean);
+  return parts.join('; ') || 'kind confirmed';
 }
 
 const DECISION_WORDS: Record<string, string> = { publish: 'Published', withhold: 'Withheld', pending: 'Back to review' };
@@ -62,6 +95,8 @@ function list(v: unknown): string[] {
 const PII_WORDS: Record<string, string> = {
   email: 'E-mail address', phone: 'Phone number', card: 'Payment card', iban: 'Bank account', ip: 'IP address', name: 'Customer’s name',
   account: 'Order or account number', url: 'Personal link', address: 'Street address', postcode: 'Postcode',
+  cvv: 'Card security code', bank: 'Bank details', 'national-id': 'National ID number', passport: 'Passport number',
+  licence: 'Driving licence number', birthdate: 'Date of birth', vehicle: 'Vehicle registration',
 };
 
 function piiWord(kind: unknown): string {
@@ -109,8 +144,12 @@ export function describeEntry(e: AuditLike): string {
       return 'Hand removal taken back';
     case 'settings.set': {
       const key = Object.keys(after)[0] ?? e.entityId;
-      return `${key}: ${quoted(before[key])} → ${quoted(after[key])}`;
+      return `${settingName(key)}: ${quoted(before[key])} → ${quoted(after[key])}`;
     }
+    case 'thread.correct':
+      return `Corrected: ${threadCorrection(before, after)}`;
+    case 'message.correct':
+      return `A message by ${word(ROLE_WORDS, before.role)} is now by ${word(ROLE_WORDS, after.role)}`;
     case 'action.undo':
       return `Undid: ${String(before.label ?? 'a change')}`;
     case 'import.file':
@@ -130,7 +169,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function describeAction(entries: readonly AuditLike[], subject: (threadId: string) => string | null): string {
   if (entries.length === 0) return 'Nothing changed';
-  const threads = [...new Set(entries.filter((e) => e.entityType === 'thread').map((e) => e.entityId))];
+  // A message's correction names its conversation in the entry itself.
+  const threadOf = (e: AuditLike) => (e.entityType === 'thread' ? e.entityId : e.entityType === 'message' ? String(obj(e.after).thread ?? '') : '');
+  const threads = [...new Set(entries.map(threadOf).filter(Boolean))];
   const one = threads.length === 1 ? subject(threads[0]!) : null;
   const on = one ? `“${one.length > 50 ? `${one.slice(0, 49)}…` : one}”` : plural(threads.length, 'conversation');
   const first = entries[0]!;
@@ -141,7 +182,12 @@ export function describeAction(entries: readonly AuditLike[], subject: (threadId
     return `Decided ${on}`;
   }
   if (sameAction && first.action === 'thread.tags') return `Tags changed on ${on}`;
+  // One finding confirmed or kept is not the whole conversation reviewed: the toast says which one.
+  if (entries.length === 1 && first.action === 'redaction.accept') return `Removal confirmed: ${piiWord(obj(first.after).kind)} in ${on}`;
+  if (entries.length === 1 && (first.action === 'redaction.keep' || first.action === 'redaction.reject')) return `Kept as written: ${piiWord(obj(first.after).kind)} in ${on}`;
   if (entries.every((e) => e.action.startsWith('redaction.'))) return `Personal data reviewed in ${on}`;
-  if (sameAction && first.action === 'settings.set') return `Setting ${entries.map((e) => e.entityId).join(', ')} changed`;
+  if (sameAction && first.action === 'thread.correct' && entries.length === 1) return `Corrected ${on}: ${threadCorrection(obj(first.before), obj(first.after))}`;
+  if (sameAction && first.action === 'message.correct') return `Author corrected in ${on}: ${entries.length === 1 ? describeEntry(first).replace(/^A message/, 'a message') : plural(entries.length, 'message')}`;
+  if (sameAction && first.action === 'settings.set') return `${entries.length === 1 ? 'Setting' : 'Settings'} ${entries.map((e) => settingName(e.entityId)).join(', ')} changed`;
   return entries.length === 1 ? describeEntry(first) : `${plural(entries.length, 'change')} on ${on}`;
 }

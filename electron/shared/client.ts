@@ -32,16 +32,25 @@ export function createClient(transport: Transport): Client {
   };
 }
 
-/** The loopback HTTP transport (browser harness, e2e tests): POST /api/<channel>, progress as server-sent events. */
-export function httpTransport(baseUrl: string, token: string): Transport {
+/**
+ * The loopback HTTP transport (npm run web, e2e tests): POST /api/<channel>, progress as server-sent events. `token`
+ * is the tab's session id; the browser's sign-in cookie goes along by itself (same origin). Every call names the
+ * workspace the tab had open when it was made (the server says which on each answer), so a call that arrives after
+ * the tab opened another workspace is refused instead of changing the wrong one. `headers` are for callers outside a
+ * browser (tests), which carry the cookie themselves.
+ */
+export function httpTransport(baseUrl: string, token: string, options: { headers?: Record<string, string> } = {}): Transport {
+  let workspace: string | null = null;
   return {
     async invoke(channel, request) {
       try {
         const res = await fetch(`${baseUrl}/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: { ...options.headers, 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(workspace !== null ? { 'x-candor-workspace': workspace } : {}) },
           body: JSON.stringify(request ?? {}),
         });
+        const now = res.headers.get('x-candor-workspace');
+        if (now !== null) workspace = now;
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return { ok: false, error: { code: 'TRANSPORT', message: `Could not reach Candor's core: ${(err as Error).message}` } };

@@ -5,6 +5,12 @@ import type { Result } from './contract.ts';
  * /preview/, the desktop app through its candor://preview protocol). Only folders the core itself just wrote
  * are ever served: the window cannot point the preview at an arbitrary folder.
  */
+/**
+ * The preview's Content-Security-Policy (candor://preview in the app, the preview origin of npm run web). The built
+ * site's own CSP still applies inside it; this one only adds that it may not run scripts in the app.
+ */
+export const PREVIEW_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 export const SITE_OUTPUT_CHANNELS: ReadonlySet<string> = new Set(['site.build', 'site.export', 'site.preview']);
 
 export type PreviewTracker = {

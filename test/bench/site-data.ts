@@ -8,7 +8,7 @@ import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { refreshScans } from '../../electron/core/curation/scan.ts';
 import { writeSetting } from '../../electron/core/curation/settings.ts';
 import { transaction } from '../../electron/core/db/transaction.ts';
-import type { ThreadInput } from '../../electron/core/model/thread.ts';
+import type { ThreadInput } from '../../electron/shared/model/thread.ts';
 import { upsertThread } from '../../electron/core/store/threads.ts';
 import { initWorkspace } from '../../electron/core/workspace.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimAuthor, readClaimSettings, writeClaimSettings } from '../../electron/core/claims/approval.ts';
 import { claimHistory } from '../../electron/core/claims/history.ts';
-import { ClaimInput } from '../../electron/core/claims/model.ts';
+import { ClaimInput } from '../../electron/shared/claims/model.ts';
 import { publicNotes, targetPassed } from '../../electron/core/claims/public-notes.ts';
 import { getClaim, listRevisions, publishedClaims, saveClaim, transitionClaim } from '../../electron/core/claims/store.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';

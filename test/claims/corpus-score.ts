@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { lintClaim } from '../../electron/core/claims/lint.ts';
-import { Claim } from '../../electron/core/claims/model.ts';
+import { Claim } from '../../electron/shared/claims/model.ts';
 
 export const AS_OF = '2026-10-01';
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { lintClaim } from '../../electron/core/claims/lint.ts';
-import { Claim } from '../../electron/core/claims/model.ts';
+import { Claim } from '../../electron/shared/claims/model.ts';
 import { RULES } from '../../electron/core/claims/rules/index.ts';
 
 const Example = z.object({ id: z.string(), statement: z.string(), fields: z.record(z.string(), z.unknown()), expected_rules: z.array(z.string()) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Claim } from '../../electron/core/claims/model.ts';
-import type { ClaimInputShape } from '../../electron/core/claims/model.ts';
+import { Claim } from '../../electron/shared/claims/model.ts';
+import type { ClaimInputShape } from '../../electron/shared/claims/model.ts';
 import { lintClaim } from '../../electron/core/claims/lint.ts';
 import { severityFor } from '../../electron/core/claims/rule.ts';
 import type { Rule } from '../../electron/core/claims/rule.ts';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importClaims } from '../../electron/core/claims/import.ts';
-import { ClaimInput } from '../../electron/core/claims/model.ts';
+import { ClaimInput } from '../../electron/shared/claims/model.ts';
 import { getClaim, listClaims, saveClaim, transitionClaim } from '../../electron/core/claims/store.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress } from '../../electron/core/claims/progress.ts';
+import { computeProgress } from '../../electron/shared/claims/progress.ts';
 import { claim } from './helpers.ts';
 
 const cut = (current: number | null, over: Parameters<typeof claim>[1] = {}) => claim('We aim to cut emissions 50% by 2030 versus 2019.', {

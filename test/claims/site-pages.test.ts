@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaimInput } from '../../electron/core/claims/model.ts';
+import { ClaimInput } from '../../electron/shared/claims/model.ts';
 import { saveClaim, transitionClaim } from '../../electron/core/claims/store.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { tempWorkspace } from '../helpers/workspace.ts';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimHistory } from '../../electron/core/claims/history.ts';
-import { ClaimInput } from '../../electron/core/claims/model.ts';
+import { ClaimInput } from '../../electron/shared/claims/model.ts';
 import { attachEvidence, getClaim, listClaims, listRevisions, publishedClaims, saveClaim, transitionClaim } from '../../electron/core/claims/store.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
@@ -130,7 +130,7 @@ describe('workflow', () => {
 
   it('an error-level finding blocks publishing, and nothing changes', () => {
     saveClaim(ws, generic());
-    expect(() => transitionClaim(ws, 'CL-2', 'published', { asOf: AS_OF })).toThrow(/GC-GENERIC-TERM.*--override/);
+    expect(() => transitionClaim(ws, 'CL-2', 'published', { asOf: AS_OF })).toThrow(/GC-GENERIC-TERM.*publish over them with a recorded reason/);
     expect(getClaim(ws.db, 'CL-2').status).toBe('draft');
     expect(listRevisions(ws.db, 'CL-2')).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../electron/cli/commands/index.ts';
+import { cli } from '../helpers/cli.ts';
 import { jsonl, makeThreads, runCli, tempDir, writeTemp } from '../helpers/workspace.ts';
 
 let dir: string;
@@ -16,9 +17,10 @@ beforeEach(() => {
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 
 describe('candor CLI', () => {
-  // One test per command: each starts its own process, so one slow start-up cannot time out the whole list.
-  it.each(commands.map((c) => c.name))('candor %s --help prints its usage', (name) => {
-    const r = runCli([name, '--help']);
+  // Every command's help, through the same main() the binary runs (in-process: no Node start per command); the
+  // binary itself prints help in the next test.
+  it.each(commands.map((c) => c.name))('candor %s --help prints its usage', async (name) => {
+    const r = await cli([name, '--help']);
     expect(r.code, name).toBe(0);
     expect(r.stdout, name).toContain(`Usage: candor ${name}`);
   });
@@ -36,31 +38,31 @@ describe('candor CLI', () => {
     expect(GENERATOR).toBe(`Candor ${pkg.version}`);
   });
 
-  it('init, import --json, threads, decide and audit work together', () => {
-    expect(runCli(['init', ws, '--name', 'Acme Ltd']).stdout).toContain('Created workspace "Acme Ltd"');
+  it('init, import --json, threads, decide and audit work together', async () => {
+    expect((await cli(['init', ws, '--name', 'Acme Ltd'])).stdout).toContain('Created workspace "Acme Ltd"');
     const file = writeTemp(dir, 'threads.jsonl', jsonl(makeThreads(4)));
-    const imp = runCli(['import', ws, file, '--json']);
+    const imp = await cli(['import', ws, file, '--json']);
     expect(imp.code).toBe(0);
     const report = JSON.parse(imp.stdout);
     expect(Object.keys(report)).toEqual(['file', 'format', 'threadsCreated', 'threadsUpdated', 'messagesCreated', 'internalNotes', 'rejected', 'skipped', 'warnings']);
     expect(report).toEqual({ file, format: 'json', threadsCreated: 4, threadsUpdated: 0, messagesCreated: 12, internalNotes: 4, rejected: [], skipped: [], warnings: [] });
 
-    const again = JSON.parse(runCli(['import', ws, file, '--json']).stdout);
+    const again = JSON.parse((await cli(['import', ws, file, '--json'])).stdout);
     expect(again.threadsCreated).toBe(0);
 
-    const list = JSON.parse(runCli(['threads', ws, '--json']).stdout);
+    const list = JSON.parse((await cli(['threads', ws, '--json'])).stdout);
     expect(list.total).toBe(4);
-    const late = JSON.parse(runCli(['threads', ws, '--query', 'late delivery', '--json']).stdout);
+    const late = JSON.parse((await cli(['threads', ws, '--query', 'late delivery', '--json'])).stdout);
     expect(late.threads.map((t: { externalId: string }) => t.externalId).sort()).toEqual(['t0', 't3']);
 
-    expect(runCli(['decide', ws, 't1', 't2', 'publish']).code).toBe(0);
-    const withheld = runCli(['decide', ws, '--query', 'late delivery', 'withhold', '--reason', 'privacy-request', '--note', 'customer asked']);
+    expect((await cli(['decide', ws, 't1', 't2', 'publish'])).code).toBe(0);
+    const withheld = await cli(['decide', ws, '--query', 'late delivery', 'withhold', '--reason', 'privacy-request', '--note', 'customer asked']);
     expect(withheld.code).toBe(0);
     expect(withheld.stdout).toContain('2 threads matched');
-    const pub = JSON.parse(runCli(['threads', ws, '--decision', 'publish', '--json']).stdout);
+    const pub = JSON.parse((await cli(['threads', ws, '--decision', 'publish', '--json'])).stdout);
     expect(pub.threads.map((t: { externalId: string }) => t.externalId).sort()).toEqual(['t1', 't2']);
 
-    const audit = JSON.parse(runCli(['audit', ws, '--json']).stdout);
+    const audit = JSON.parse((await cli(['audit', ws, '--json'])).stdout);
     const decides = audit.entries.filter((e: { action: string }) => e.action === 'thread.decide');
     expect(decides).toHaveLength(4);
     expect(decides.at(-1)).toMatchObject({ actor: 'tester', after: { decision: 'withhold', reason: 'privacy-request', note: 'customer asked' } });

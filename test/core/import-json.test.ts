@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
-import { decideThreads } from '../../electron/core/store/decide.ts';
+import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { getThread, searchThreads } from '../../electron/core/store/threads.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { threadId } from '../../electron/core/store/ids.ts';
@@ -75,7 +75,7 @@ describe('importing Candor JSON', () => {
   it('re-import appends new messages and updates fields, keeping decisions, manual tags and history', async () => {
     const v1 = makeThreads(2);
     await runImport(ws, [writeTemp(dir, 'v1.jsonl', jsonl(v1))]);
-    decideThreads(ws, { ids: ['t0'] }, { decision: 'withhold', reason: 'legal', note: 'ask counsel' });
+    decideCurated(ws, { ids: ['t0'] }, { decision: 'withhold', reason: 'legal', note: 'ask counsel' });
     const rowid = (ws.db.prepare('SELECT rowid FROM threads WHERE id = ?').get(threadId('candor', 't0')) as { rowid: number }).rowid;
     ws.db.prepare("INSERT INTO thread_tags (thread_rowid, tag, origin) VALUES (?, 'vip', 'manual')").run(rowid);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../electron/core/model/thread.ts';
+import { parseTimestamp } from '../../electron/shared/model/thread.ts';
 import { inferKind } from '../../electron/core/model/infer-kind.ts';
 import { toFtsQuery } from '../../electron/core/store/threads.ts';
 import { staffMatcher } from '../../electron/core/importers/staff.ts';

@@ -144,7 +144,7 @@ describe('workspace settings from the app', () => {
     expect(bad.message).toMatch(/accountPatterns/);
     expect((await call<{ staffNaming: string }>('curation.settings.get')).staffNaming).toBe('role');
     await call('curation.settings.update', { values: { staffNaming: 'name', customerPseudonym: 'initial' } });
-    expect(await call('curation.undo.last')).toMatchObject({ label: 'Setting staffNaming, customerPseudonym changed' });
+    expect(await call('curation.undo.last')).toMatchObject({ label: 'Settings “How staff are named”, “How customers are named” changed' });
     await call('curation.undo');
     expect(await call('curation.settings.get')).toMatchObject({ staffNaming: 'role', customerPseudonym: 'location' });
   });

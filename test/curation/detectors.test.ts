@@ -8,7 +8,7 @@ import { ibanValid } from '../../electron/core/curation/pii/iban.ts';
 import { compileAccountPattern } from '../../electron/core/curation/pii/account.ts';
 import { nameVariants } from '../../electron/core/curation/pii/name.ts';
 import { findingId } from '../../electron/core/curation/pii/finding-id.ts';
-import type { PiiKind } from '../../electron/core/curation/pii/finding.ts';
+import type { PiiKind } from '../../electron/shared/curation/pii-finding.ts';
 
 type Row = [text: string, expected: string[], ctx?: Partial<DetectContext>];
 

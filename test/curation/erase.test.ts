@@ -7,6 +7,7 @@ import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempDir } from '../helpers/workspace.ts';
 import { parseCommandArgs } from '../../electron/cli/command.ts';
 import { eraseCommand } from '../../electron/cli/commands/erase.ts';
@@ -72,10 +73,10 @@ describe('erasure', () => {
       // ...and the workspace holds it all, so the checks below can fail.
       expect(tracesIn(ws.dir, TRACES).length).toBeGreaterThanOrEqual(TRACES.length);
 
-      const dry = runCli(['erase', ws.dir, '--customer', 'ZELDA.Quigglesworth@example.org', '--dry-run', '--json']);
+      const dry = await cli(['erase', ws.dir, '--customer', 'ZELDA.Quigglesworth@example.org', '--dry-run', '--json']);
       expect(dry.code, dry.stderr).toBe(0);
       expect(JSON.parse(dry.stdout)).toMatchObject({ threads: 1, messages: 3, dryRun: true });
-      const erased = runCli(['erase', ws.dir, '--customer', 'ZELDA.Quigglesworth@example.org', '--json']);
+      const erased = await cli(['erase', ws.dir, '--customer', 'ZELDA.Quigglesworth@example.org', '--json']);
       expect(erased.code, erased.stderr).toBe(0);
       const result = JSON.parse(erased.stdout) as { erasureId: string; threads: number; messages: number; records: number };
       expect(result).toMatchObject({ threads: 1, messages: 3, dryRun: false });

@@ -1,6 +1,6 @@
 import { transaction } from '../../electron/core/db/transaction.ts';
 import { upsertThread } from '../../electron/core/store/threads.ts';
-import type { ThreadInput } from '../../electron/core/model/thread.ts';
+import type { ThreadInput } from '../../electron/shared/model/thread.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { tempWorkspace } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { addManualRedaction, reviewFinding, threadRedactions, removeManualRedaction } from '../../electron/core/curation/findings.ts';
 import { publishedThread, publishedThreads } from '../../electron/core/curation/published.ts';
 import { readSettings, writeSetting } from '../../electron/core/curation/settings.ts';
-import { decideThreads } from '../../electron/core/store/decide.ts';
+import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { BILL, SARAH, workspaceWith } from './fixture.ts';
 import type { Fixture } from './fixture.ts';
@@ -144,7 +144,7 @@ describe('the published view', () => {
   });
 
   it('is the same on a read-only connection, even for threads not scanned since they changed', async () => {
-    decideThreads(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' });
     const phone = finding('phone');
     reviewFinding(f.ws.db, f.ws, 'zendesk:T1', phone.id, 'reject', 'consent');
     await f.importThreads([{ ...SARAH, messages: [...SARAH.messages, { id: '5', author: { role: 'customer', name: 'Sarah Jones' }, sent_at: '2026-01-07T08:00:00Z', body: 'New card 5555 5555 5555 4444, Sarah' }] }]);
@@ -161,11 +161,11 @@ describe('the published view', () => {
 
   it('streams every published thread in batches, and only those', () => {
     expect([...publishedThreads(f.ws)]).toEqual([]);
-    decideThreads(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
     const all = [...publishedThreads(f.ws, { batchSize: 1 })];
     expect(all.map((t) => t.id)).toEqual([view().id, view('trustpilot:T2').id]);
     expect(all[0]).toEqual(view());
-    decideThreads(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'spam' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'spam' });
     expect([...publishedThreads(f.ws)].map((t) => t.id)).toEqual([view().id]);
     expect([...publishedThreads(f.ws, { ids: ['trustpilot:T2'] })]).toEqual([]);
     expect([...publishedThreads(f.ws, { ids: ['trustpilot:T2'], onlyPublished: false })]).toHaveLength(1);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyRedactions, safeSpan } from '../../electron/core/curation/pii/redact.ts';
 import { authorLabel, customerPseudonym, publicTown } from '../../electron/core/curation/pseudonym.ts';
 import type { NamingPolicy } from '../../electron/core/curation/pseudonym.ts';
-import { compileTopicRules, topicsFor, TopicRules } from '../../electron/core/curation/topics.ts';
-import { computeStats, formatDuration, median, metrics, moderationReport } from '../../electron/core/curation/stats.ts';
-import type { StatThread } from '../../electron/core/curation/stats.ts';
+import { compileTopicRules, topicsFor } from '../../electron/core/curation/topics.ts';
+import { TopicRules } from '../../electron/shared/curation/topic-rules.ts';
+import { computeStats, formatDuration, median, metrics, moderationReport } from '../../electron/shared/curation/stats.ts';
+import type { StatThread } from '../../electron/shared/curation/stats.ts';
 
 /** A UTF-16 surrogate without its partner: what a span cutting an emoji in half would leave. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -117,7 +118,13 @@ describe('statistics', () => {
 
   it('the moderation report counts every reason, including zero', () => {
     const r = moderationReport([t({ decision: 'publish' }), t({ decision: 'withhold', decisionReason: 'legal' }), t({ decision: 'withhold', decisionReason: 'spam' }), t({ decision: 'withhold', decisionReason: 'legal' }), t({})]);
-    expect(r).toEqual({ imported: 5, published: 1, withheld: 3, pending: 1, withheldByReason: { 'privacy-request': 0, legal: 2, abusive: 0, spam: 1, duplicate: 0, 'off-topic': 0, 'no-consent': 0, other: 0 } });
+    expect(r).toMatchObject({ imported: 5, published: 1, withheld: 3, pending: 1, withheldByReason: { 'privacy-request': 0, legal: 2, abusive: 0, spam: 1, duplicate: 0, 'off-topic': 0, 'no-consent': 0, other: 0 } });
+    // Its shape: what is held back and what waits, by kind and rating, and since when the oldest has waited.
+    expect(r.withheldByKind).toMatchObject({ complaint: 3, praise: 0 });
+    expect(r.withheldByRating).toMatchObject({ none: 3, 1: 0 });
+    expect(r.pendingByKind).toMatchObject({ complaint: 1 });
+    expect(r.oldestPendingSince).toBe('2026-01-01T00:00:00.000Z');
+    expect(moderationReport([t({ decision: 'publish' })]).oldestPendingSince).toBeNull();
   });
 
   it('is over all imported threads, by month, and says so', () => {

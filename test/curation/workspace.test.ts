@@ -13,7 +13,6 @@ import { refreshScans } from '../../electron/core/curation/scan.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/open.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
-import { decideThreads } from '../../electron/core/store/decide.ts';
 import { BILL, SARAH, storeThreads, workspaceWith } from './fixture.ts';
 import type { Fixture } from './fixture.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
@@ -43,7 +42,7 @@ describe('scans', () => {
   it('rescan only what changed: new threads, changed text, changed settings', () => {
     expect(refreshScans(f.ws.db)).toEqual({ checked: 2, scanned: 2 });
     expect(refreshScans(f.ws.db)).toEqual({ checked: 0, scanned: 0 });
-    decideThreads(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'publish' });
     // A decision changes no text: nothing to check again (a bulk publish of 100,000 threads must not re-read them all).
     expect(refreshScans(f.ws.db)).toEqual({ checked: 0, scanned: 0 });
     storeThreads(f.ws, [{ ...BILL, id: 'T3' }]);
@@ -95,7 +94,7 @@ describe('decisions', () => {
 
   it('can require high-confidence personal data to be handled before publishing', () => {
     writeSetting(f.ws.db, 'tester', 'requirePiiHandled', true);
-    const first = decideThreads(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
+    const first = decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
     expect(first.changed).toBe(1);
     expect(first.refused).toHaveLength(1);
     expect(first.refused[0]!.reason).toMatch(/6 high-confidence personal data findings are not handled/);
@@ -104,7 +103,7 @@ describe('decisions', () => {
       if (x.kind === 'name') reviewFinding(f.ws.db, f.ws, 'zendesk:T1', x.id, 'reject', 'she signs publicly');
       else reviewFinding(f.ws.db, f.ws, 'zendesk:T1', x.id, 'accept');
     }
-    expect(decideThreads(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' })).toMatchObject({ changed: 1, refused: [] });
+    expect(decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' })).toMatchObject({ changed: 1, refused: [] });
   });
 
   it('decides in bulk by a query with curation filters', () => {
@@ -164,7 +163,7 @@ describe('search filters', () => {
 
 describe('statistics from the store', () => {
   it('counts every imported thread, with first public staff replies (not internal notes)', () => {
-    decideThreads(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'duplicate' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'duplicate' });
     const s = workspaceStats(f.ws.db);
     expect(s.overall.moderation).toMatchObject({ imported: 2, published: 0, withheld: 1, pending: 1 });
     expect(s.overall.moderation.withheldByReason.duplicate).toBe(1);
@@ -189,5 +188,20 @@ describe('statistics from the store', () => {
     migrations.find((m) => m.version === 50)!.up({ exec: (sql: string) => f.ws.db.exec(sql.replace(/ALTER TABLE threads ADD COLUMN [a-z_]+ TEXT;|CREATE INDEX [^;]+;/g, '')) } as unknown as DatabaseSync);
     expect(workspaceStats(f.ws.db)).toEqual(reference);
     expect(reference.overall.all.medianFirstReplySeconds).toBe(4 * 3600);
+  });
+});
+
+describe('a setting that went bad', () => {
+  // Seen on a workspace made by an older version: the default country stored JSON-quoted ('"GB"'). Reading the
+  // settings names the setting and says to set it again; setting it again must then work, from the app or the CLI.
+  it('is named when read, and can be set again (the bad text kept in the audit log), other settings untouched', () => {
+    writeSetting(f.ws.db, 'ann', 'customerLabel', 'Shopper');
+    f.ws.db.prepare("INSERT INTO meta (key, value) VALUES ('policy.defaultCountry', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run('"GB"');
+    expect(() => readSettings(f.ws.db)).toThrow(/defaultCountry holds an invalid value/);
+    const after = writeSetting(f.ws.db, 'ann', 'defaultCountry', 'GB');
+    expect(after.defaultCountry).toBe('GB');
+    expect(after.customerLabel).toBe('Shopper');
+    const last = listAudit(f.ws.db, { entityType: 'setting' }).at(-1)!;
+    expect(last).toMatchObject({ entityId: 'defaultCountry', before: { defaultCountry: '"GB"' }, after: { defaultCountry: 'GB' } });
   });
 });

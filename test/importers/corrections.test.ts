@@ -5,6 +5,7 @@ import { runImport } from '../../electron/core/importers/run.ts';
 import { correctMessageRole, correctThread } from '../../electron/core/store/corrections.ts';
 import { getThread } from '../../electron/core/store/threads.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
 
 // Who is staff, and curators' corrections (issue 14.6), on a real Maildir: the notmuch mailing list, where Carl Worth
@@ -80,23 +81,44 @@ describe('curators correct roles, kinds and statuses', () => {
       core.close();
     }
   });
+
+  it('a correction made in the app is undone like any curating change: reversed by new audited entries', async () => {
+    await runImport(ws, [MAILDIR]);
+    const core = createCore({ workspaceDir: ws.dir });
+    try {
+      const imported = getThread(ws.db, ARCHIVE)!.kind;
+      expect(imported).not.toBe('suggestion');
+      await core.dispatch('corrections.threadKindStatus', { thread: ARCHIVE, kind: 'suggestion', status: 'resolved' });
+      await core.dispatch('corrections.messageRole', { message: `${ARCHIVE}#3`, role: 'staff' });
+      expect(await core.dispatch('curation.undo.last', {})).toMatchObject({ ok: true, value: { label: expect.stringMatching(/^Author corrected in “.+”: a message by the customer is now by staff$/) } });
+      expect(await core.dispatch('curation.undo', {})).toMatchObject({ ok: true, value: { reversed: 1, next: { label: expect.stringMatching(/: kind \w+ → suggestion; status open → resolved$/) } } });
+      expect(roles()).toEqual(['customer', 'customer', 'customer']);
+      expect(await core.dispatch('curation.undo', {})).toMatchObject({ ok: true, value: { next: null } });
+      expect(getThread(ws.db, ARCHIVE)).toMatchObject({ kind: imported, status: 'open', resolvedAt: null });
+      // The log only grows: two corrections, their two reversals, and the two undo entries.
+      expect(audit('thread.correct')).toHaveLength(2);
+      expect(audit('message.correct')).toHaveLength(2);
+    } finally {
+      core.close();
+    }
+  });
 });
 
 describe('the CLI: candor thread show|set, candor message set', () => {
   it('corrects and shows, with usage errors for bad values', async () => {
     await runImport(ws, [MAILDIR]);
     ws.close();
-    const show = runCli(['thread', 'show', ws.dir, ARCHIVE]);
+    const show = await cli(['thread', 'show', ws.dir, ARCHIVE]);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/#3 m_[0-9a-f]{16} .* customer/);
-    const set = runCli(['thread', 'set', ws.dir, ARCHIVE, '--kind', 'complaint', '--status', 'resolved', '--json']);
+    const set = await cli(['thread', 'set', ws.dir, ARCHIVE, '--kind', 'complaint', '--status', 'resolved', '--json']);
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout)).toMatchObject({ changed: true, kind: 'complaint', status: 'resolved' });
-    const msg = runCli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'staff', '--json']);
+    const msg = await cli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'staff', '--json']);
     expect(msg.code).toBe(0);
     expect(JSON.parse(msg.stdout)).toMatchObject({ changed: true, role: 'staff' });
-    expect(runCli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'boss']).code).toBe(2);
-    expect(runCli(['thread', 'set', ws.dir, ARCHIVE]).code).toBe(2);
+    expect((await cli(['message', 'set', ws.dir, `${ARCHIVE}#3`, '--role', 'boss'])).code).toBe(2);
+    expect((await cli(['thread', 'set', ws.dir, ARCHIVE])).code).toBe(2);
     expect(runCli(['thread', 'set', ws.dir, 'email:nope', '--kind', 'praise']).code).toBe(1);
   });
 

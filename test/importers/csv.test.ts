@@ -138,7 +138,7 @@ describe('csv importer with a mapping', () => {
   });
 
   it('without a mapping, or with a mapping naming a missing column, nothing is imported and the error says why', async () => {
-    await expect(importOne(ws, fixture('csv', 'messages.csv'))).rejects.toThrow(/needs a column mapping: --mapping/);
+    await expect(importOne(ws, fixture('csv', 'messages.csv'))).rejects.toMatchObject({ message: expect.stringMatching(/needs a column mapping/), cliHint: '--mapping <file.json>' });
     const bad = { layout: 'message-per-row', columns: { threadId: 'Ticket', sentAt: 'When', role: 'From type', body: 'Message' } };
     const err = await importOne(ws, fixture('csv', 'messages.csv'), { mapping: bad }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CandorError);

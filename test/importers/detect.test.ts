@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectFormat, importers } from '../../electron/core/importers/registry.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempDir, writeTemp } from '../helpers/workspace.ts';
 import { fixture } from './helpers.ts';
 
@@ -46,13 +47,13 @@ describe('the CLI says what it read', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  it('names the detected format in human output and keeps --json output to the report', () => {
+  it('names the detected format in human output and keeps --json output to the report', async () => {
     const ws = `${dir}/ws`;
-    expect(runCli(['init', ws, '--name', 'Acme']).code).toBe(0);
-    const human = runCli(['import', ws, fixture('google', 'reviews.json')]);
+    expect((await cli(['init', ws, '--name', 'Acme'])).code).toBe(0);
+    const human = await cli(['import', ws, fixture('google', 'reviews.json')]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`${fixture('google', 'reviews.json')}: detected google — Google Business Profile reviews`);
-    const forced = runCli(['import', ws, fixture('zendesk', 'tickets-bad.ndjson'), '--format', 'zendesk', '--json']);
+    const forced = await cli(['import', ws, fixture('zendesk', 'tickets-bad.ndjson'), '--format', 'zendesk', '--json']);
     expect(forced.code).toBe(3);
     const reports = forced.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(reports).toHaveLength(1);
@@ -72,10 +73,10 @@ describe('the CLI says what it read', () => {
     expect(garbage.stderr).toMatch(/binary data/);
   });
 
-  it('imports several formats in one command, one report each', () => {
+  it('imports several formats in one command, one report each', async () => {
     const ws = `${dir}/ws`;
-    runCli(['init', ws, '--name', 'Acme']);
-    const r = runCli(['import', ws, fixture('intercom', 'conversations.json'), fixture('trustpilot', 'reviews.csv'), fixture('email', 'support.mbox'), '--staff', '@acme.test', '--json']);
+    await cli(['init', ws, '--name', 'Acme']);
+    const r = await cli(['import', ws, fixture('intercom', 'conversations.json'), fixture('trustpilot', 'reviews.csv'), fixture('email', 'support.mbox'), '--staff', '@acme.test', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { format: string }).format)).toEqual(['intercom', 'trustpilot', 'email']);
   });

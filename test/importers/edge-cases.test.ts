@@ -6,7 +6,8 @@ import { htmlToText } from '../../electron/core/importers/html.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { CandorError } from '../../electron/core/errors.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
+import { cli } from '../helpers/cli.ts';
+import { ROOT, tempWorkspace } from '../helpers/workspace.ts';
 import { fixture, thread } from './helpers.ts';
 
 // Edge cases on top of the real corpus (test/fixtures/real): shapes the public recordings do not show, written here.
@@ -91,7 +92,7 @@ describe('e-mail', () => {
 });
 
 describe('CSV source names', () => {
-  it('default to the mapping file\'s name, so next month\'s export updates the same threads', () => {
+  it('default to the mapping file\'s name, so next month\'s export updates the same threads', async () => {
     expect(sourceFromMappingFile('/x/Shop Reviews.mapping.json')).toBe('shop-reviews');
     expect(sourceFromMappingFile('helpdesk.json')).toBe('helpdesk');
     const mapping = JSON.parse(readFileSync(fixture('csv', 'messages.mapping.json'), 'utf8')) as Record<string, unknown>;
@@ -103,12 +104,12 @@ describe('CSV source names', () => {
     copyFileSync(fixture('csv', 'messages.csv'), march);
     copyFileSync(fixture('csv', 'messages.csv'), april);
     ws.close();
-    const first = runCli(['import', ws.dir, march, '--mapping', mappingFile, '--json']);
+    const first = await cli(['import', ws.dir, march, '--mapping', mappingFile, '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).threadsCreated).toBeGreaterThan(0);
-    const second = runCli(['import', ws.dir, april, '--mapping', mappingFile, '--json']);
+    const second = await cli(['import', ws.dir, april, '--mapping', mappingFile, '--json']);
     expect(JSON.parse(second.stdout)).toMatchObject({ threadsCreated: 0, messagesCreated: 0 });
-    const listed = runCli(['threads', ws.dir, '--source', 'helpdesk', '--json']);
+    const listed = await cli(['threads', ws.dir, '--source', 'helpdesk', '--json']);
     expect(JSON.parse(listed.stdout).total).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseEncoding, scanFile } from '../../electron/core/importers/file-scan.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempWorkspace } from '../helpers/workspace.ts';
 import { threadsOf } from './helpers.ts';
 
@@ -40,7 +41,7 @@ describe('choosing the encoding from the whole file', () => {
     const file = csv(latin1('r1,2024-01-01 10:00:00,José Muñoz,Très bien,5\n'), latin1('r2,2024-01-02 10:00:00,Zoë,ça va,4\n'));
     const [report] = await runImport(ws, [file], { format: 'trustpilot' });
     expect(names()).toEqual(['José Muñoz', 'Zoë']);
-    expect(report!.warnings![0]).toMatch(/read as Windows-1252.*lines 2, 3.*--encoding/);
+    expect(report!.warnings![0]).toMatch(/read as Windows-1252.*lines 2, 3.*choose the file’s encoding/);
   });
 
   it('the invalid byte far from the start counts too (the first 64 KB are not the whole file)', () => {
@@ -69,9 +70,17 @@ describe('choosing the encoding from the whole file', () => {
   it('--encoding forces one', async () => {
     const file = csv(latin1('r1,2024-01-01 10:00:00,José,fine,5\n'));
     ws.close();
-    const r = runCli(['import', ws.dir, file, '--format', 'trustpilot', '--encoding', 'utf-8', '--json']);
+    const r = await cli(['import', ws.dir, file, '--format', 'trustpilot', '--encoding', 'utf-8', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings).toEqual([]);
     expect(runCli(['import', ws.dir, file, '--encoding', 'ebcdic']).code).toBe(2);
+  });
+
+  it('the command line names the flag in its warning; the report (the app’s words) does not', () => {
+    const file = csv(latin1('r1,2024-01-01 10:00:00,José,fine,5\n'));
+    ws.close();
+    const r = runCli(['import', ws.dir, file, '--format', 'trustpilot', '--json']);
+    expect(JSON.parse(r.stdout).warnings[0]).not.toContain('--encoding');
+    expect(r.stderr).toMatch(/warning: .*read as Windows-1252.*choose the file’s encoding and import it again\. \(--encoding utf-8\|windows-1252/);
   });
 });

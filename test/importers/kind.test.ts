@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inferKind, kindFromLanguage } from '../../electron/core/model/infer-kind.ts';
 import type { KindEvidence } from '../../electron/core/model/infer-kind.ts';
-import type { ThreadKind } from '../../electron/core/model/thread.ts';
+import type { ThreadKind } from '../../electron/shared/model/thread.ts';
 
 // Kind inference (issue 14.7): the evidence is taken in order (a rating, then a satisfaction verdict, then the
 // vendor's type or tags, then language). The language rules are measured on 212 messages written for this (labelled

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitEnv } from '../../electron/core/publish/git.ts';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, CACHE_SHORT, cacheControl, checkSample, contentType, isHashedAsset, planPublish, uploadOrder } from '../../electron/core/publish/plan.ts';
-import { GitSettings } from '../../electron/core/publish/target.ts';
+import { GitSettings } from '../../electron/shared/model/publish-target.ts';
 import type { Manifest, ManifestFile } from '../../electron/core/site/manifest.ts';
 
 const sha = (c: string) => c.repeat(64);

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { memorySecretStore, resolveSecrets } from '../../electron/core/publish/secrets.ts';
-import { secretEnvName, SECRET_FIELDS } from '../../electron/core/publish/target.ts';
+import { secretEnvName, SECRET_FIELDS } from '../../electron/shared/model/publish-target.ts';
 import { getTarget, listTargets, removeTarget, saveTarget } from '../../electron/core/publish/targets.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli, tempDir, tempWorkspace } from '../helpers/workspace.ts';
 
 const cleanups: (() => void)[] = [];
@@ -63,7 +64,10 @@ describe('credentials', () => {
     const t = saveTarget(ws, { name: 'r2-live', kind: 's3', settings: { bucket: 'b-1' } });
     const store = memorySecretStore();
     expect(SECRET_FIELDS.s3.map((f) => secretEnvName('r2-live', f))).toEqual(['CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID', 'CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY', 'CANDOR_TARGET_R2_LIVE_SESSION_TOKEN']);
-    await expect(resolveSecrets(t, store, {})).rejects.toThrow('The target "r2-live" needs access key id and secret access key: enter them in the app (Site, Publish), or set CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID and CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY for the candor command.');
+    await expect(resolveSecrets(t, store, {})).rejects.toMatchObject({
+      message: 'The target "r2-live" needs access key id and secret access key: enter them on the Site screen, under Publish.',
+      cliHint: 'or set CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID and CANDOR_TARGET_R2_LIVE_SECRET_ACCESS_KEY for the command line',
+    });
     expect(await resolveSecrets(t, store, { AWS_ACCESS_KEY_ID: 'aws-id', AWS_SECRET_ACCESS_KEY: 'aws-secret', CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID: 'own-id' })).toEqual({ accessKeyId: 'own-id', secretAccessKey: 'aws-secret' });
     await store.set(t.id, { accessKeyId: 'saved-id', secretAccessKey: 'saved-secret' });
     expect(await resolveSecrets(t, store, { CANDOR_TARGET_R2_LIVE_ACCESS_KEY_ID: 'own-id' })).toEqual({ accessKeyId: 'saved-id', secretAccessKey: 'saved-secret' });
@@ -72,7 +76,7 @@ describe('credentials', () => {
   it('for SFTP, a password or a private key (also from a file named in the environment)', async () => {
     const { ws, dir } = workspace();
     const t = saveTarget(ws, { name: 'host', kind: 'sftp', settings: { host: 'ftp.example.org', username: 'u', dir: 'www' } });
-    await expect(resolveSecrets(t, memorySecretStore(), {})).rejects.toThrow(/needs a password or a private key: .* set CANDOR_TARGET_HOST_PASSWORD or CANDOR_TARGET_HOST_PRIVATE_KEY/);
+    await expect(resolveSecrets(t, memorySecretStore(), {})).rejects.toMatchObject({ message: expect.stringMatching(/needs a password or a private key: enter (it|them) on the Site screen/), cliHint: expect.stringMatching(/set CANDOR_TARGET_HOST_PASSWORD or CANDOR_TARGET_HOST_PRIVATE_KEY/) });
     const keyFile = join(dir, 'id_ed25519');
     (await import('node:fs')).writeFileSync(keyFile, '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n');
     expect(await resolveSecrets(t, memorySecretStore(), { CANDOR_TARGET_HOST_PRIVATE_KEY_FILE: keyFile })).toEqual({ privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\n...\n' });
@@ -114,24 +118,24 @@ describe('credentials', () => {
 });
 
 describe('candor targets', () => {
-  it('adds a target from flags, shows which credential variables are set, changes it and removes it', () => {
+  it('adds a target from flags, shows which credential variables are set, changes it and removes it', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const ws = join(t.dir, 'ws');
-    expect(runCli(['init', ws, '--name', 'Fernhill']).code).toBe(0);
-    const added = runCli(['targets', 'add', ws, 'host', '--type', 'sftp', '--host', 'ssh.example.org', '--username', 'fernhill', '--dir', 'public_html', '--port', '2222', '--json']);
+    expect((await cli(['init', ws, '--name', 'Fernhill'])).code).toBe(0);
+    const added = await cli(['targets', 'add', ws, 'host', '--type', 'sftp', '--host', 'ssh.example.org', '--username', 'fernhill', '--dir', 'public_html', '--port', '2222', '--json']);
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toEqual({ name: 'host', kind: 'sftp', location: 'sftp://fernhill@ssh.example.org:2222 folder public_html', settings: { host: 'ssh.example.org', port: 2222, username: 'fernhill', dir: 'public_html' } });
-    const shown = runCli(['targets', 'show', ws, 'host'], { CANDOR_TARGET_HOST_PASSWORD: 'x' });
+    const shown = await cli(['targets', 'show', ws, 'host'], { CANDOR_TARGET_HOST_PASSWORD: 'x' });
     expect(shown.stdout).toContain('CANDOR_TARGET_HOST_PASSWORD (optional): Password, set');
     expect(shown.stdout).toContain('CANDOR_TARGET_HOST_PRIVATE_KEY (optional): Private key (OpenSSH or PEM), not set');
-    expect(runCli(['targets', 'set', ws, 'host', '--port', '', '--rename', 'classic']).code).toBe(0);
-    expect(JSON.parse(runCli(['targets', 'list', ws, '--json']).stdout)).toMatchObject({ targets: [{ name: 'classic', settings: { port: 22 } }] });
-    const bad = runCli(['targets', 'set', ws, 'classic', '--bucket', 'x']);
+    expect((await cli(['targets', 'set', ws, 'host', '--port', '', '--rename', 'classic'])).code).toBe(0);
+    expect(JSON.parse((await cli(['targets', 'list', ws, '--json'])).stdout)).toMatchObject({ targets: [{ name: 'classic', settings: { port: 22 } }] });
+    const bad = runCli(['targets', 'set', ws, 'classic', '--bucket', 'x']); // the real binary: exit code and stderr
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--bucket is not a setting of a sftp target.');
-    expect(runCli(['targets', 'remove', ws, 'classic']).code).toBe(0);
-    expect(runCli(['targets', 'list', ws]).stdout).toContain('No publish targets yet.');
-    expect(runCli(['publish', ws, t.dir, '--to', 'classic']).stderr).toContain('There is no publish target named "classic"');
+    expect((await cli(['targets', 'remove', ws, 'classic'])).code).toBe(0);
+    expect((await cli(['targets', 'list', ws])).stdout).toContain('No publish targets yet.');
+    expect((await cli(['publish', ws, t.dir, '--to', 'classic'])).stderr).toContain('There is no publish target named "classic"');
   });
 });

@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeFork } from './fake-utility.ts';
+import type { FakeUtility } from './fake-utility.ts';
 
 // What electron-builder packages is the bundle, not the sources: build it (as `npm run build` does, into a
 // temporary folder), then load it the way Electron would — against a fake electron module, since the runtime is not
@@ -14,13 +16,15 @@ const REPO = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'candor-bundle-'));
 const handlers = new Map<string, (...args: unknown[]) => unknown>();
 let ready!: () => void;
+const forked: FakeUtility[] = [];
 
 beforeAll(async () => {
   await build({ configFile: join(REPO, 'vite.config.ts'), root: REPO, mode: 'main', logLevel: 'silent', build: { outDir: join(out, 'main'), emptyOutDir: true } });
   await build({ configFile: join(REPO, 'vite.config.ts'), root: REPO, mode: 'preload', logLevel: 'silent', build: { outDir: join(out, 'preload'), emptyOutDir: true } });
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  for (const child of forked) await child.worker.terminate();
   vi.doUnmock('electron');
 });
 
@@ -33,14 +37,19 @@ describe('the packaged bundles', () => {
     expect(preload).toContain('exposeInMainWorld("candor"');
   });
 
-  it('keeps the core’s workers beside main.js and points the core at them', () => {
-    const main = readFileSync(join(out, 'main/main.js'), 'utf8');
+  it('keeps the core’s process and workers beside main.js and points the core at them', () => {
+    const bundled = readdirSync(join(out, 'main')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(out, 'main', f), 'utf8')).join('\n');
+    expect(existsSync(join(out, 'main/host-process.js'))).toBe(true);
     for (const worker of ['render-worker', 'read-worker']) {
       expect(existsSync(join(out, `main/${worker}.js`))).toBe(true);
-      expect(main).toContain(`new URL("./${worker}.js", import.meta.url)`);
+      expect(bundled).toContain(`new URL("./${worker}.js", import.meta.url)`);
     }
-    expect(main).not.toMatch(/new URL\("[^"]+\.ts", import\.meta\.url\)/);
-    expect(main).not.toMatch(/from "(zod|liquidjs|marked|csv-parse)"/);
+    expect(bundled).not.toMatch(/new URL\("[^"]+\.ts", import\.meta\.url\)/);
+    expect(bundled).not.toMatch(/from "(zod|liquidjs|marked|csv-parse)"/);
+    // The core (SQLite) is not in the main process's own module graph: main only forwards to the core process.
+    const main = readFileSync(join(out, 'main/main.js'), 'utf8');
+    const imported = [...main.matchAll(/from "\.\/([^"]+)"/g)].map((m) => readFileSync(join(out, 'main', m[1]!), 'utf8')).join('\n');
+    expect(main + imported).not.toContain('node:sqlite');
   });
 
   it('starts against Electron’s API and answers the window from the bundled core', async () => {
@@ -62,6 +71,12 @@ describe('the packaged bundles', () => {
       screen: { getAllDisplays: () => [] },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), on: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } } },
       safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (t: string) => Buffer.from(t).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() },
+      // The bundled host-process.js runs for real, on a worker thread standing in for the utility process.
+      utilityProcess: { fork: (modulePath: string, args: string[]) => {
+        const child = fakeFork(modulePath, args);
+        forked.push(child);
+        return child;
+      } },
     };
     vi.doMock('electron', () => ({ ...electron, default: electron }));
     await import(/* @vite-ignore */ pathToFileURL(join(out, 'main/main.js')).href);

@@ -1,7 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeFork } from './fake-utility.ts';
+import type { FakeUtility } from './fake-utility.ts';
 
 // The main process wired to a fake Electron: what the real runtime would be asked to do, in the order it happens.
 // (The runtime itself cannot be downloaded here; test/e2e/electron.spec.ts drives it where it is installed.)
@@ -39,7 +41,7 @@ function fakeElectron(lock: boolean) {
   }
   const electron = {
     app: {
-      setName: vi.fn(), setPath: vi.fn(), getVersion: () => '0.1.0', isPackaged: true,
+      setName: vi.fn(), setPath: vi.fn(), getPath: () => process.env.CANDOR_USER_DATA!, getVersion: () => '0.1.0', isPackaged: true,
       requestSingleInstanceLock: vi.fn(() => lock),
       quit: vi.fn(),
       whenReady: () => whenReady,
@@ -55,17 +57,24 @@ function fakeElectron(lock: boolean) {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
     safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s).reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString() },
+    utilityProcess: { fork: vi.fn((modulePath: string, args: string[]) => {
+      const child = fakeFork(modulePath, args);
+      forked.push(child);
+      return child;
+    }) },
   };
   return { electron, appListeners, ready: () => ready(), windows, ipcHandlers, protocolHandlers, session };
 }
 
 let fake: ReturnType<typeof fakeElectron>;
+const forked: FakeUtility[] = [];
 
 beforeEach(() => {
   vi.resetModules();
   process.env.CANDOR_USER_DATA = mkdtempSync(join(tmpdir(), 'candor-shell-'));
 });
-afterEach(() => {
+afterEach(async () => {
+  for (const child of forked.splice(0)) await child.worker.terminate();
   vi.doUnmock('electron');
   vi.doUnmock('electron-store');
 });
@@ -108,6 +117,25 @@ describe('the main process', () => {
     expect(w.contents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 
+  it('runs the core in a utility process, not in main, and passes its progress on to the window', async () => {
+    await start();
+    expect(fake.electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    const [modulePath, args] = fake.electron.utilityProcess.fork.mock.calls[0]!;
+    expect(modulePath).toMatch(/host-process\.js$/);
+    expect(JSON.parse(args.at(-1)!)).toMatchObject({ secrets: 'parent', documentsDir: process.env.CANDOR_USER_DATA });
+    const invoke = fake.ipcHandlers.get('candor:invoke')!;
+    const trusted = { senderFrame: { url: 'candor://app/index.html', parent: null } };
+    const dir = join(mkdtempSync(join(tmpdir(), 'candor-ws-')), 'acme');
+    expect(await invoke(trusted, 'workspace.init', { dir, name: 'Acme' })).toMatchObject({ ok: true });
+    // The core's progress reaches the window on the progress channel.
+    const imported = await invoke(trusted, 'imports.run', { files: [join(import.meta.dirname, '../fixtures/import/zendesk/tickets.json')] });
+    expect(imported).toMatchObject({ ok: true });
+    expect(fake.windows[0]!.contents.send).toHaveBeenCalledWith('candor:progress', expect.objectContaining({ job: 'import' }));
+    // A core process that dies fails the window's calls with a message, instead of leaving them waiting.
+    await forked[0]!.worker.terminate();
+    expect(await invoke(trusted, 'workspace.current', {})).toMatchObject({ ok: false, error: { code: 'CORE_GONE' } });
+  });
+
   it('answers the window through the core, refusing other senders', async () => {
     await start();
     const invoke = fake.ipcHandlers.get('candor:invoke')!;
@@ -129,8 +157,13 @@ describe('the main process', () => {
     const lastFile = (menus[menus.length - 1]![0] as { submenu: { label?: string; submenu?: { label?: string }[]; enabled?: boolean }[] }[])[0]!.submenu;
     expect(lastFile.find((i) => i.label === 'Open Recent')!.submenu![0]!.label).toContain('Acme');
     expect(lastFile.find((i) => i.label === 'Import…')!.enabled).toBe(true);
-    fake.appListeners.get('before-quit')!();
-    expect(await invoke(trusted, 'workspace.current', {})).toEqual({ ok: true, value: null });
+    expect(existsSync(join(dir, '.candor-session'))).toBe(true);
+    // Quitting waits for the core process to close the database (the session marker goes with it), then quits.
+    const preventDefault = vi.fn();
+    fake.appListeners.get('before-quit')!({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled(), { timeout: 10_000 });
+    expect(existsSync(join(dir, '.candor-session'))).toBe(false);
   });
 
   it('sends menu commands to the window on the progress channel', async () => {

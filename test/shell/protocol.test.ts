@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -56,5 +56,30 @@ describe('the candor:// protocol', () => {
     expect(r2.headers.get('content-type')).toMatch(/text\/html/);
     const r3 = await protocolResponse(resolveProtocolRequest('candor://preview/missing.css', { app: dir, preview: () => dir }, csp));
     expect(r3.status).toBe(404);
+  });
+
+  it('refuses any symbolic link in the preview, whether it leads out of the site folder or stays inside', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'candor-secret-'));
+    writeFileSync(join(outside, 'secret.txt'), 'private');
+    const site = mkdtempSync(join(tmpdir(), 'candor-site-'));
+    writeFileSync(join(site, 'index.html'), '<h1>home</h1>');
+    mkdirSync(join(site, 'real'));
+    writeFileSync(join(site, 'real', 'index.html'), '<p>real</p>');
+    symlinkSync(join(outside, 'secret.txt'), join(site, 'leak.txt'));
+    symlinkSync(outside, join(site, 'folder'));
+    symlinkSync(join(site, 'index.html'), join(site, 'alias.html'));
+    symlinkSync(join(site, 'real'), join(site, 'linked'));
+    const get = (path: string) => protocolResponse(resolveProtocolRequest(`candor://preview/${path}`, { app: site, preview: () => site }, csp));
+    for (const path of ['leak.txt', 'folder/secret.txt', 'alias.html', 'linked/', 'linked/index.html']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(await r.text()).not.toContain('private');
+    }
+    expect(await (await get('real/')).text()).toBe('<p>real</p>');
+    // The site folder itself may sit behind a link (a synced folder): what is inside it is still served.
+    const linkedSite = join(mkdtempSync(join(tmpdir(), 'candor-link-')), 'site');
+    symlinkSync(site, linkedSite);
+    const r = await protocolResponse(resolveProtocolRequest('candor://preview/index.html', { app: site, preview: () => linkedSite }, csp));
+    expect(await r.text()).toBe('<h1>home</h1>');
   });
 });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { previewTracker, siteOutputDir } from '../../electron/shared/preview.ts';
+import { minimalRenderer, openTab, signIn } from './web-login.ts';
 
 // The browser harness (npm run web) and the core's answers to the app-level channels there.
 const REPO = resolve(import.meta.dirname, '../..');
@@ -14,15 +15,15 @@ afterAll(() => {
   for (const c of children) c.kill('SIGTERM');
 });
 
-function startWeb(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+function startWeb(args: string[]): Promise<{ child: ChildProcess; url: string; login: string }> {
   const child = spawn(process.execPath, [join(REPO, 'electron/cli/web.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) ok({ child, url: m[1]! });
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\/\nSign in: open (\S+) /.exec(out);
+      if (m) ok({ child, url: m[1]!, login: m[2]! });
     });
     child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
     child.on('exit', (code) => fail(new Error(`web.ts exited ${code}: ${out}`)));
@@ -30,22 +31,23 @@ function startWeb(args: string[]): Promise<{ child: ChildProcess; url: string }>
 }
 
 describe('npm run web', () => {
-  it('serves the app on 127.0.0.1 with a per-run token injected, and the API only with that token', async () => {
-    const staticDir = mkdtempSync(join(tmpdir(), 'candor-static-'));
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
-    const { url, child } = await startWeb(['--port', '0', '--static', staticDir]);
-    const page = await (await fetch(`${url}/`)).text();
-    const token = /name="candor-api-token" content="([^"]+)"/.exec(page)?.[1];
-    expect(token).toMatch(/^[\w-]{20,}$/);
-    const call = (channel: string, body: unknown, auth = `Bearer ${token}`) => fetch(`${url}/api/${channel}`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  it('serves the app on 127.0.0.1 to the browser signed in by the one-time link printed on the terminal', async () => {
+    const staticDir = minimalRenderer();
+    const { url, child, login } = await startWeb(['--port', '0', '--static', staticDir]);
+    expect(login).toMatch(new RegExp(`^${url}/login/[\\w-]{20,}$`));
+    // Asked without signing in, the page holds no session.
+    expect(await (await fetch(`${url}/`)).text()).not.toContain('candor-api-token');
+    const tab = await openTab(url, await signIn(login));
+    const call = (channel: string, body: unknown, auth = `Bearer ${tab.token}`) => fetch(`${url}/api/${channel}`, { method: 'POST', headers: { authorization: auth, cookie: tab.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await call('app.info', {}, 'Bearer wrong')).status).toBe(401);
-    expect(await (await call('app.info', {})).json()).toMatchObject({ ok: true, value: { shell: 'browser', dialogs: false, previewBase: '/preview/' } });
+    expect(await (await call('app.info', {})).json()).toMatchObject({ ok: true, value: { shell: 'browser', dialogs: false, previewBase: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/$/) } });
     expect(await (await call('app.pick', { purpose: 'import-files' })).json()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    // The link works once.
+    expect((await fetch(login, { redirect: 'manual' })).status).toBe(403);
 
-    // A second run gets another token.
+    // A second run gets another link.
     const second = await startWeb(['--port', '0', '--static', staticDir]);
-    const token2 = /candor-api-token" content="([^"]+)"/.exec(await (await fetch(`${second.url}/`)).text())?.[1];
-    expect(token2).not.toBe(token);
+    expect(second.login).not.toBe(login);
 
     // Ctrl+C: an orderly stop.
     const exited = new Promise<number | null>((r) => child.on('exit', r));

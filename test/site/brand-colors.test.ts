@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accentSoft, brandColorProblem, brandContrastChecks, brandCss, headerTextFor, NO_COLORS, PAGE_BACKGROUNDS } from '../../electron/core/site/brand-colors.ts';
-import { contrastRatio, formatRatio, mixColors, relativeLuminance } from '../../electron/core/site/contrast.ts';
+import { accentSoft, brandColorProblem, brandContrastChecks, brandCss, headerTextFor, NO_COLORS, PAGE_BACKGROUNDS } from '../../electron/shared/brand-colors.ts';
+import { contrastRatio, formatRatio, mixColors, relativeLuminance } from '../../electron/shared/contrast.ts';
 import { sniffImage } from '../../electron/core/site/logo.ts';
 
 // The colour rules the site settings enforce: WCAG 2.2's contrast ratio, and every place the themes put the chosen

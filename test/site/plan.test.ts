@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildState, ThreadRecord } from '../../electron/core/site/build-state.ts';
-import { CHUNK, planBuild, WORKERS_FROM } from '../../electron/core/site/build/plan.ts';
+import { CHUNK, planBuild, ROW_FILES, WORKERS_FROM } from '../../electron/core/site/build/plan.ts';
 import type { PreviousBuild } from '../../electron/core/site/build/plan.ts';
 import type { ManifestFile } from '../../electron/core/site/manifest.ts';
 import { threadUrl } from '../../electron/core/site/pages.ts';
@@ -17,7 +17,7 @@ const file = (path: string): [string, ManifestFile] => [path, { path, sha256: '0
 /** The previous build of `published`, with every page and (optionally) every search bundle on disk. */
 function previousOf(published: ThreadKey[], options: { search?: boolean; missing?: string[] } = {}): PreviousBuild {
   const threads = Object.fromEntries(published.map((k) => [k.id, record(k.id)]));
-  const files = new Map(published.map((k) => file(threadUrl(k.id))));
+  const files = new Map([...published.map((k) => file(threadUrl(k.id))), ...ROW_FILES.map(file)]);
   const members: Record<string, string> = {};
   if (options.search) {
     const total = published.length;
@@ -29,7 +29,7 @@ function previousOf(published: ThreadKey[], options: { search?: boolean; missing
   }
   for (const path of options.missing ?? []) files.delete(path);
   const state: BuildState = { format: 3, fingerprint: 'f', dataVersion: 1, manifestSha: 'm', shardCount: Object.keys(members).length, bundles: {}, members, pages: {}, threads };
-  return { state, files };
+  return { state, files, listed: new Set(files.keys()), repaired: [] };
 }
 
 const noSearch = { search: false, cores: 2 };
@@ -58,6 +58,14 @@ describe('planBuild', () => {
     const plan = planBuild(previousOf(before, { missing: [threadUrl('t2')] }), { published: now, changed: new Set() }, noSearch);
     expect(reads(plan)).toEqual(['new', 't2']);
     expect(plan.threads.find((t) => t.id === 't1')!.cached).toEqual(record('t1'));
+  });
+
+  it.each(ROW_FILES)('reads every thread again when %s of the previous site does not match its manifest (its rows cannot be copied)', (path) => {
+    const published = keys(4);
+    const plan = planBuild(previousOf(published, { missing: [path] }), { published, changed: new Set() }, noSearch);
+    expect(reads(plan)).toEqual(['t4', 't3', 't2', 't1']);
+    // The pages themselves were checked intact: the render workers may still link them (the plan keeps what was cached).
+    expect(plan.threads.every((t) => t.cached !== undefined)).toBe(true);
   });
 
   it('starts render workers only when there is a lot to read, one per core (at most 8), unless told', () => {

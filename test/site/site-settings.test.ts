@@ -42,8 +42,15 @@ describe('site settings: validation and audit', () => {
   it('starts from the workspace’s name, the default theme and no colours or logo', () => {
     expect(readSiteSettings(ws)).toEqual({
       organisation: 'Acme & Sons', intro: null, policy: null, url: null, theme: 'default', baseUrl: null,
-      colors: { accent: null, header: null, headerText: null }, logo: null, language: 'en', strings: {},
+      colors: { accent: null, header: null, headerText: null }, logo: null, verification: null, withheldPlaceholders: true, language: 'en', strings: {},
     });
+  });
+
+  it('keeps the reviews policy\'s check text and the withheld placeholders switch, audited', () => {
+    updateSiteSettings(ws, { verification: 'We ask every reviewer for their *order number*.', withheldPlaceholders: false });
+    expect(readSiteSettings(ws)).toMatchObject({ verification: 'We ask every reviewer for their *order number*.', withheldPlaceholders: false });
+    updateSiteSettings(ws, { verification: '', withheldPlaceholders: true });
+    expect(readSiteSettings(ws)).toMatchObject({ verification: null, withheldPlaceholders: true });
   });
 
   it('saves theme, address and colours in one audited change, normalised', () => {
@@ -167,7 +174,7 @@ describe('the built site follows the saved settings', () => {
     expect(readManifest(join(fx.root, 'flags'))!.build).toMatchObject({ theme: 'default', baseUrl: 'https://elsewhere.example/site/' });
     expect(page('flags')).toContain('assets/site.css');
     expect(page('flags')).toContain('href="https://elsewhere.example/site/index.html"');
-    expect(r.warnings.join(' ')).not.toContain('No --base-url');
+    expect(r.warnings.join(' ')).not.toContain('No address for the published site');
 
     // An explicitly empty address builds without one, saved address or not.
     await build('none', { baseUrl: '' });

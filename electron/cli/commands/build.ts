@@ -33,7 +33,7 @@ function megabytes(n: number): string {
 export const buildCommand = defineCommand({
   name: 'build',
   summary: 'Build the public transparency site',
-  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--lang <code>] [--base-url <url>] [--no-search] [--clean] [--json]',
+  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--lang <code>] [--base-url <url>] [--no-search] [--clean] [--workers <n>] [--allow-shrink] [--json]',
   help: `Builds the static site from the workspace: every published conversation, the statistics, the moderation
 report, the claims, open data (JSON, CSV, JSON Schema), an Atom feed, a sitemap and manifest.json (signed when the
 workspace has a signing key: candor keys init). The site is built beside <dir> and swapped in only when the whole
@@ -49,9 +49,15 @@ Options:
                      workspace's saved address; --base-url "" builds without one). Save both with candor site-settings.
   --no-search        Skip the search index (faster; the search page is left out)
   --clean            Ignore what the last build saved and render everything
+  --workers <n>      Render threads to use (0: render in this one; default: one per core for big sites)
+  --allow-shrink     Build even if more than half of the conversations the site publishes would disappear
   --json             Print {"out","pages","threads","withheld","claims","bytes","ms"}
 
-Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usage.`,
+Files of the previous site that no longer match its manifest are never reused: they are built again and named in a
+note. A build killed while moving files into the site is finished by the next build.
+
+Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usage; 5 refused: more than half of the
+published conversations would disappear (nothing changed; --allow-shrink builds anyway).`,
   options: {
     out: { type: 'string' },
     theme: { type: 'string' },
@@ -59,6 +65,8 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
     'base-url': { type: 'string' },
     'no-search': { type: 'boolean' },
     clean: { type: 'boolean' },
+    workers: { type: 'string' },
+    'allow-shrink': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   schema: z.object({
@@ -70,6 +78,8 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
       'base-url': z.string().optional(),
       'no-search': z.boolean().optional(),
       clean: z.boolean().optional(),
+      workers: z.string().regex(/^\d{1,2}$/, '--workers takes a number of threads (0 to 99)').transform(Number).optional(),
+      'allow-shrink': z.boolean().optional(),
       json: z.boolean().optional(),
     }),
   }),
@@ -84,9 +94,15 @@ Exit codes: 0 built; 1 the build failed (the previous site is untouched); 2 usag
         baseUrl: values['base-url'],
         search: !values['no-search'],
         clean: values.clean,
+        workers: values.workers,
+        allowShrink: values['allow-shrink'],
         onProgress: progress.update,
       });
       progress.done();
+      if (r.repaired.length) {
+        const shown = r.repaired.slice(0, 10).join(', ');
+        io.err(`note: ${r.repaired.length} file${r.repaired.length === 1 ? '' : 's'} of the previous site did not match its manifest.json (changed, removed or added since the last build): ${shown}${r.repaired.length > 10 ? ', …' : ''}. Nothing was reused from them: they were built again from the workspace (or removed).\n`);
+      }
       if (values.json) {
         io.out(`${JSON.stringify({ out: r.out, pages: r.pages, threads: r.threads, withheld: r.withheld, claims: r.claims, bytes: r.bytes, ms: r.ms })}\n`);
       } else {

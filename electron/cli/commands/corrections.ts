@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
-import { MESSAGE_ROLES, THREAD_KINDS, THREAD_STATUSES } from '../../core/model/thread.ts';
+import { MESSAGE_ROLES, THREAD_KINDS, THREAD_STATUSES } from '../../shared/model/thread.ts';
 import { correctMessageRole, correctThread } from '../../core/store/corrections.ts';
 import { getThread } from '../../core/store/threads.ts';
 import { openWorkspace } from '../../core/workspace.ts';

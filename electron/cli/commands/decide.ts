@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { WITHHOLD_REASONS } from '../../core/model/thread.ts';
-import { decideThreads } from '../../core/store/decide.ts';
-import type { DecideTarget } from '../../core/store/decide.ts';
+import { WITHHOLD_REASONS } from '../../shared/model/thread.ts';
+import { decideCurated } from '../../core/curation/decisions.ts';
+import type { CurationTarget } from '../../core/curation/decisions.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
 
@@ -38,10 +38,10 @@ Options:
   async run({ positionals, values }, io) {
     const [dir, ...rest] = positionals;
     const decision = rest.pop() as 'publish' | 'withhold' | 'pending';
-    const target: DecideTarget = values.all ? { all: true } : values.query !== undefined ? { query: { query: values.query } } : { ids: rest };
+    const target: CurationTarget = values.all ? { query: {} } : values.query !== undefined ? { query: { query: values.query } } : { ids: rest };
     const ws = openWorkspace(dir!);
     try {
-      const result = decideThreads(ws, target, { decision, reason: values.reason, note: values.note });
+      const result = decideCurated(ws, target, { decision, reason: values.reason, note: values.note });
       if (values.json) io.out(`${JSON.stringify(result)}\n`);
       else {
         io.out(`${result.matched} thread${result.matched === 1 ? '' : 's'} matched; ${result.changed} now ${decision}.\n`);

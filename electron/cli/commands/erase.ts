@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eraseCustomer } from '../../core/curation/erase.ts';
-import type { EraseTarget } from '../../core/curation/model.ts';
+import type { EraseTarget } from '../../shared/curation/model.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
 

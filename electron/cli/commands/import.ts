@@ -5,9 +5,10 @@ import { importers } from '../../core/importers/registry.ts';
 import { importExitCode } from '../../core/importers/exit-code.ts';
 import { runImport } from '../../core/importers/run.ts';
 import { sourceFromMappingFile } from '../../core/importers/csv-mapping.ts';
+import { CHOOSE_ENCODING } from '../../core/importers/file-scan.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
-import { progressBar } from '../progress.ts';
+import { phaseBar, progressBar } from '../progress.ts';
 
 function readMapping(path: string): unknown {
   let mapping: unknown;
@@ -69,6 +70,7 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
   async run({ positionals: [dir, ...files], values }, io) {
     const ws = openWorkspace(dir!);
     const bar = progressBar(io.err, io.interactive && !values.json);
+    const scanBar = phaseBar(io.err, io.interactive && !values.json);
     try {
       const reports = await runImport(ws, files, {
         format: values.format,
@@ -77,10 +79,13 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
         companions: values.comments,
         encoding: values.encoding,
         onProgress: bar.update,
+        // Personal data is scanned right after the commit, so the first filtered search answers at once.
+        onScanProgress: (p) => { bar.done(); scanBar.update({ phase: 'scanning', done: p.done, total: p.total }); },
         // Human output says how each file is read; --json output stays exactly one report per file.
         onFormat: values.json ? undefined : (f) => io.out(`${f.file}: ${f.detected ? 'detected' : 'reading as'} ${f.format} — ${f.label}\n`),
       });
       bar.done();
+      scanBar.done();
       if (values.json) {
         for (const r of reports) io.out(`${JSON.stringify({ file: r.file, format: r.format, threadsCreated: r.threadsCreated, threadsUpdated: r.threadsUpdated, messagesCreated: r.messagesCreated, internalNotes: r.internalNotes, rejected: r.rejected, skipped: r.skipped ?? [], warnings: r.warnings ?? [] })}\n`);
       } else {
@@ -91,7 +96,8 @@ Exit codes: 0 all records imported; 3 some records were rejected (the rest were 
         }
       }
       // Warnings go to stderr in both modes, so --json output stays one report per line.
-      for (const r of reports) for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
+      // The report's words are the app's too; here the advice gets its flag.
+      for (const r of reports) for (const w of r.warnings ?? []) io.err(`warning: ${w.includes(CHOOSE_ENCODING) ? `${w} (--encoding utf-8|windows-1252|utf-16le|utf-16be)` : w}\n`);
       return importExitCode(reports) === 3 ? EXIT.partial : EXIT.ok;
     } finally {
       bar.done();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addManualRedaction, reviewFinding } from '../../core/curation/findings.ts';
-import type { FindingView, ManualRedaction } from '../../core/curation/model.ts';
+import type { FindingView, ManualRedaction } from '../../shared/curation/model.ts';
 import { transaction } from '../../core/db/transaction.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SETTING_HELP, SETTING_KEYS } from '../../core/curation/model.ts';
+import { SETTING_HELP, SETTING_KEYS } from '../../shared/curation/model.ts';
 import { formatSetting, parseSettingInput, readSettings, settingKey, writeSetting } from '../../core/curation/settings.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
-import type { SiteSettingsPatch } from '../../core/model/site-settings.ts';
+import type { SiteSettingsPatch } from '../../shared/model/site-settings.ts';
 import { SITE_LANGUAGES } from '../../core/site/i18n.ts';
 import { listThemes } from '../../core/site/themes.ts';
 import { LOGO_MAX_BYTES } from '../../core/site/logo.ts';
@@ -36,6 +36,8 @@ function summarise(s: Json): string {
     ['policy', text(s.policy)],
     ['language', s.language ?? 'en'],
     ['own texts', Object.keys(s.strings ?? {}).length ? Object.keys(s.strings ?? {}).sort().join(', ') : '(none)'],
+    ['verification', text(s.verification ?? null)],
+    ['placeholders', s.withheldPlaceholders === false ? 'off' : 'on (a line per held-back conversation)'],
   ];
   return rows.map(([k, v]) => `${k.padEnd(13)}${v}\n`).join('');
 }
@@ -63,7 +65,7 @@ function readStringsFile(file: string): Record<string, string> {
 export const siteSettingsCommand = defineCommand({
   name: 'site-settings',
   summary: "Read or change the public site's settings (name, texts, theme, address, colours, logo, language)",
-  usage: 'candor site-settings <workspace> [--organisation <name>] [--url <url>] [--intro <markdown>] [--policy <markdown>] [--theme <name>] [--base-url <url>] [--accent <#rrggbb>] [--header <#rrggbb>] [--header-text <#rrggbb>] [--logo <file> | --no-logo] [--lang <code>] [--strings <file.json> | --no-strings] [--json]',
+  usage: 'candor site-settings <workspace> [--organisation <name>] [--url <url>] [--intro <markdown>] [--policy <markdown>] [--theme <name>] [--base-url <url>] [--accent <#rrggbb>] [--header <#rrggbb>] [--header-text <#rrggbb>] [--logo <file> | --no-logo] [--verification <markdown>] [--withheld-placeholders on|off] [--lang <code>] [--strings <file.json> | --no-strings] [--json]',
   help: `Without options, shows the site's settings. With options, changes those given (all in one transaction,
 recorded in the audit log) and shows the result. An empty value ("") removes a text or goes back to the theme's
 own colour. candor build uses the saved theme and address unless --theme or --base-url is given.
@@ -87,7 +89,11 @@ Options:
                          Keys are those of static-templates/locales/en.json; an unknown key or a placeholder the
                          text does not have is refused. Replaces the saved set.
   --no-strings           Remove the organisation's own wording
-  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null,"language","strings":{key: text}}
+  --verification <markdown>  How you check that conversations come from real customers (the reviews policy page;
+                         without it, the page says what each source's records show and that nothing more is checked)
+  --withheld-placeholders on|off  A public line (month, kind, rating, reason; no text) for each held-back
+                         conversation on the moderation report (default on)
+  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null,"verification","withheldPlaceholders","language","strings":{key: text}}
 
 Colours must keep text readable wherever the themes use them (WCAG 2.2 AA, a contrast ratio of at least 4.5:1);
 a colour that would not is refused, naming the place and the ratio.
@@ -108,6 +114,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
     lang: { type: 'string' },
     strings: { type: 'string' },
     'no-strings': { type: 'boolean' },
+    verification: { type: 'string' },
+    'withheld-placeholders': { type: 'string' },
     json: { type: 'boolean' },
   },
   schema: z.object({
@@ -127,6 +135,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
       lang: z.string().optional(),
       strings: z.string().min(1, 'name the JSON file of texts').optional(),
       'no-strings': z.boolean().optional(),
+      verification: z.string().optional(),
+      'withheld-placeholders': z.enum(['on', 'off'], { error: '--withheld-placeholders is on or off' }).optional(),
       json: z.boolean().optional(),
     }),
   }).refine((a) => !(a.values.logo !== undefined && a.values['no-logo']), { message: '--logo and --no-logo cannot be used together' })
@@ -140,6 +150,8 @@ Exit codes: 0 done; 1 not a workspace; 2 usage, or a value or logo refused (noth
     if (values.theme !== undefined) patch.theme = values.theme;
     if (values['base-url'] !== undefined) patch.baseUrl = values['base-url'];
     if (values.lang !== undefined) patch.language = values.lang;
+    if (values.verification !== undefined) patch.verification = values.verification;
+    if (values['withheld-placeholders'] !== undefined) patch.withheldPlaceholders = values['withheld-placeholders'] === 'on';
     const colors = { accent: values.accent, header: values.header, headerText: values['header-text'] };
     if (Object.values(colors).some((c) => c !== undefined)) patch.colors = Object.fromEntries(Object.entries(colors).filter(([, v]) => v !== undefined));
     const logo = values.logo !== undefined ? values.logo : values['no-logo'] ? null : undefined;

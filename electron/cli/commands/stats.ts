@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatDuration } from '../../core/curation/stats.ts';
-import type { Metrics } from '../../core/curation/stats.ts';
+import { formatDuration } from '../../shared/curation/stats.ts';
+import type { Metrics } from '../../shared/curation/stats.ts';
 import { workspaceStats } from '../../core/curation/workspace-stats.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';

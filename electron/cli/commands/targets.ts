@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CandorError } from '../../core/errors.ts';
 import { memorySecretStore, secretStatus } from '../../core/publish/secrets.ts';
-import { KIND_LABEL, targetLocation } from '../../core/publish/target.ts';
-import type { Target } from '../../core/publish/target.ts';
+import { KIND_LABEL, targetLocation } from '../../shared/model/publish-target.ts';
+import type { Target } from '../../shared/model/publish-target.ts';
 import { getTarget, listTargets, removeTarget, saveTarget } from '../../core/publish/targets.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECISIONS, THREAD_KINDS, THREAD_STATUSES } from '../../core/model/thread.ts';
+import { DECISIONS, THREAD_KINDS, THREAD_STATUSES } from '../../shared/model/thread.ts';
 import { searchCurated } from '../../core/curation/search.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT, intFlag } from '../command.ts';

@@ -2,16 +2,10 @@
 // claim's current wording cannot also approve or publish it. Settings are rows of the workspace's meta table
 // ("claims.<key>"), like the curation policy, and every change is in the audit log.
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
 import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
-
-export const ClaimSettings = z.object({
-  /** On: a claim's author cannot approve or publish it; a second person must. */
-  secondApprover: z.boolean().default(false),
-});
-export type ClaimSettings = z.infer<typeof ClaimSettings>;
+import { ClaimSettings } from '../../shared/claims/settings.ts';
 
 const KEY = 'claims.secondApprover';
 

@@ -1,7 +1,7 @@
 // A claim's category as a user's spreadsheet spells it: optional, synonyms accepted ("comparative", "Comparison",
 // "recycled content"), and when missing or unknown inferred from the statement, so a claim is never rejected for it.
-import { CLAIM_CATEGORIES } from './model.ts';
-import type { ClaimCategory } from './model.ts';
+import { CLAIM_CATEGORIES } from '../../shared/claims/model.ts';
+import type { ClaimCategory } from '../../shared/claims/model.ts';
 import { analyse, flatText } from './text.ts';
 
 const SYNONYMS: Record<string, ClaimCategory> = {

@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, realpathSync
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { EVIDENCE_DIR } from '../workspace.ts';
-import type { EvidenceFile } from './model.ts';
+import type { EvidenceFile } from '../../shared/claims/model.ts';
 
 import { sha256File } from '../file-hash.ts';
 export { sha256File };

@@ -1,6 +1,6 @@
 // What the evidence on file can show, as of a review date.
-import type { Claim, Evidence } from './model.ts';
-import { TYPE1_ECOLABELS } from './terms.ts';
+import type { Claim, Evidence } from '../../shared/claims/model.ts';
+import { TYPE1_ECOLABELS } from './vocabulary.ts';
 import { normalize } from './text.ts';
 
 export function evidenceName(ev: Evidence): string {

@@ -1,8 +1,10 @@
 // Facts about a whole claim that several rules read: is it environmental, about the future, quantitative.
-import type { Claim } from './model.ts';
+import type { Claim } from '../../shared/claims/model.ts';
 import { claimLanguage } from './language.ts';
 import { FUTURE_I18N } from './lexicon.ts';
-import { FUTURE_MARKERS, isEnvironmentalFigure, soundsEnvironmental, speaksOfFuture } from './terms.ts';
+import { isEnvironmentalFigure } from './comparisons.ts';
+import { soundsEnvironmental, speaksOfFuture } from './terms.ts';
+import { FUTURE_MARKERS } from './vocabulary.ts';
 import { analyse, figures, sentenceText } from './text.ts';
 
 /** A claim about future performance (UCPD Art 6(2)(d)): filed as a target, or worded as one. */
@@ -31,7 +33,7 @@ function commitsToFuture(claim: Claim): boolean {
 export function isEnvironmentalClaim(claim: Claim): boolean {
   if (claim.category !== 'other') return true;
   if (claim.label) return true;
-  return soundsEnvironmental(claim.statement, claim.label);
+  return soundsEnvironmental(claim.statement, claim.label, claim.language);
 }
 
 /** "%", "% of households", "percent", "percentage points". */

@@ -2,9 +2,9 @@
 // every workflow step from the audit log. Nothing here can be rewritten: revisions and the log are append-only.
 import type { DatabaseSync } from 'node:sqlite';
 import { listAudit } from '../store/audit.ts';
-import type { Claim, Evidence } from './model.ts';
+import type { Claim, Evidence } from '../../shared/claims/model.ts';
 import { canonical, getClaim, listRevisions } from './store.ts';
-import type { Change, ClaimHistory, HistoryEvent, RevisionView } from './views.ts';
+import type { Change, ClaimHistory, HistoryEvent, RevisionView } from '../../shared/claims/views.ts';
 
 const LABELS: Record<string, string> = {
   title: 'Title', statement: 'Statement', markets: 'Markets', category: 'Category', scope: 'Scope', scope_detail: 'Part',

@@ -2,7 +2,7 @@
 // the planet or the future ("Protecting its future", "for a healthier planet", "Clean Diesel", "George for Good",
 // "Wij veranderen voor een schonere toekomst"). Regulators read them as general environmental claims (ASA Lufthansa
 // 2023, Innocent 2022; FTC Volkswagen 2016; CMA fashion undertakings 2024; RCC Shell 2024; TJ Paris TotalEnergies 2025).
-import type { Language } from './language.ts';
+import type { Language } from '../../shared/claims/language.ts';
 import { analyse, flatText } from './text.ts';
 
 const ALWAYS: readonly RegExp[] = [

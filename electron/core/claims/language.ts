@@ -1,15 +1,10 @@
 // The language of a claim's statement: set on the claim, or detected from its function words. The term lists of the
 // rules are per language (lexicon.ts); English is always read as well, because claims in every EU language borrow
 // English wording ("carbon neutral", "eco-friendly").
-import { z } from 'zod';
 import { memoize } from '../memo.ts';
 import { analyse } from './text.ts';
-
-export const LANGUAGES = ['en', 'de', 'fr', 'nl', 'es', 'it'] as const;
-export const Language = z.enum(LANGUAGES);
-export type Language = z.infer<typeof Language>;
-
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'German', fr: 'French', nl: 'Dutch', es: 'Spanish', it: 'Italian' };
+import type { Language } from '../../shared/claims/language.ts';
+import { LANGUAGES } from '../../shared/claims/language.ts';
 
 // Short, frequent and distinctive words; a statement is attributed to the language with most hits.
 const FUNCTION_WORDS: Record<Language, readonly string[]> = {

@@ -1,24 +1,46 @@
 // Claim wording in German, French, Dutch, Spanish and Italian, for the rules that read wording. Generic terms follow
-// the official language versions of Directive (EU) 2024/825 recital 9 (its examples of generic environmental claims),
+// the recital of Directive (EU) 2024/825 that gives examples of generic environmental claims (recital 9 in issue 17),
 // offset-based terms recital 12 and Annex I point 4c, with the forms national guidance and decisions use (German BGH
-// "klimaneutral", Dutch ACM/RCC "CO2-neutraal", French "neutralité carbone", Swedish "netto noll"). English lists stay
-// in terms.ts. Terms are matched as whole words after normalisation (text.ts), hyphens and spaces alike.
+// "klimaneutral", Dutch ACM/RCC "CO2-neutraal", French "neutralité carbone", Swedish "netto noll"). English lists are
+// in vocabulary.ts. Terms are matched as whole words after normalisation (text.ts), hyphens and spaces alike; German and
+// Dutch adjectives are listed once and inflected here ("umweltfreundlich" also matches "umweltfreundlichen").
 //
-// Checked against the official texts (issue 17, point 4): the official language versions of
-// Directive (EU) 2024/825 could NOT be read with the tools this team has (EUR-Lex and umwelt-online.de pages are stored
-// only from their beginning, before recital 9). What could be checked, and against what, is in
-// test/fixtures/claims/SOURCES.md ("Term lists"): the Spanish recital 9 list as quoted by fernandezbeltran.es
-// (2024-04-01) and the Italian list of the 2022 proposal's recital 9 as quoted by ilfattoquotidiano.it
-// (2024-05-22); their wordings are added below. German, French and Dutch remain unverified.
-import type { Language } from './language.ts';
+// What was checked against the official wording (issue 17, point 4), and against what, is in
+// test/fixtures/claims/official-terms.json (the quotes) and test/fixtures/claims/SOURCES.md ("Term lists"); a test
+// lints every quoted term in its language. In short:
+// - German: the recital's twelve examples, checked against a verbatim quote of the official German version found in a
+//   public repository (a secondary source; the official text itself could not be opened). "umweltverträglich" was
+//   missing and is added; "biologisch abbaubar" is read by GC-DEGRADABLE (DEGRADABLE_I18N).
+// - Spanish: five wordings from a quote of the official Spanish recital (fernandezbeltran.es, 2024-04-01).
+// - Italian: three wordings from a quote of the Commission proposal's recital (COM(2022) 143), not the adopted text.
+// - French and Dutch: NOT VERIFIED. No quote of the official French or Dutch wording was reachable with the team's
+//   tools; the lists below are unchecked translations plus the terms national decisions and guidance use.
+// - Recital 12 and Annex I 4c term lists: not verified in any language.
+import type { Language } from '../../shared/claims/language.ts';
 
 type Lexicon = Readonly<Record<Exclude<Language, 'en'>, readonly string[]>>;
 
+/** A German adjective with its inflected forms ("umweltfreundlich", "-e", "-er", "-es", "-en", "-em"). */
+function de(...adjectives: string[]): string[] {
+  return adjectives.flatMap((a) => [a, `${a}e`, `${a}er`, `${a}es`, `${a}en`, `${a}em`]);
+}
+
+/** A Dutch adjective and its inflected form ("milieuvriendelijk", "milieuvriendelijke"). */
+function nl(...adjectives: string[]): string[] {
+  return adjectives.flatMap((a) => [a, `${a}e`]);
+}
+
 /** Recital 9: "environmentally friendly, eco-friendly, green, nature's friend, ecological, environmentally correct, climate friendly, gentle on the environment, carbon friendly, energy efficient, bio-based". */
 export const GENERIC_I18N: Lexicon = {
-  de: ['umweltfreundlich', 'umweltfreundliche', 'umweltfreundlicher', 'umweltfreundliches', 'öko', 'grün', 'grüne', 'grüner', 'grünes', 'naturfreundlich', 'ökologisch', 'ökologische', 'ökologischer', 'umweltgerecht', 'klimafreundlich', 'klimafreundliche', 'klimafreundlicher', 'umweltschonend', 'umweltschonende', 'co2 freundlich', 'kohlenstofffreundlich', 'energieeffizient', 'biobasiert', 'gut für die umwelt', 'gut für den planeten', 'besser für die umwelt', 'schützt die umwelt'],
+  // The recital's examples in German, as quoted (official-terms.json), then the forms guidance and decisions use.
+  de: [...de('umweltfreundlich', 'umweltschonend', 'naturfreundlich', 'umweltgerecht', 'klimafreundlich', 'umweltverträglich', 'co2 freundlich', 'energieeffizient', 'biobasiert'),
+    // "ökologisch" is not inflected further: "aus ökologischem Landbau" names organic farming (Regulation (EU) 2018/848).
+    'ökologisch', 'ökologische', 'ökologischer', 'grün', 'grüne', 'grüner', 'grünes', 'öko', 'kohlenstofffreundlich', 'gut für die umwelt', 'gut für den planeten', 'besser für die umwelt', 'schützt die umwelt'],
+  // Unverified: no quote of the official French wording was reachable (official-terms.json).
   fr: ['respectueux de l\'environnement', 'respectueuse de l\'environnement', 'écologique', 'écologiques', 'vert', 'verte', 'verts', 'vertes', 'ami de la nature', 'amie de la nature', 'correct du point de vue environnemental', 'respectueux du climat', 'respectueuse du climat', 'doux pour l\'environnement', 'respectueux en matière d\'émissions de carbone', 'économe en énergie', 'biosourcé', 'biosourcée', 'éco responsable', 'écoresponsable', 'bon pour la planète', 'meilleur pour la planète', 'protège l\'environnement'],
-  nl: ['milieuvriendelijk', 'milieuvriendelijke', 'eco', 'groen', 'groene', 'groener', 'natuurvriendelijk', 'natuurvriendelijke', 'ecologisch', 'ecologische', 'milieucorrect', 'klimaatvriendelijk', 'klimaatvriendelijke', 'milieusparend', 'milieusparende', 'koolstofvriendelijk', 'energie efficiënt', 'energiezuinig', 'biogebaseerd', 'goed voor het milieu', 'beter voor het milieu', 'goed voor de planeet'],
+  // Unverified: no quote of the official Dutch wording was reachable (official-terms.json).
+  nl: [...nl('milieuvriendelijk', 'natuurvriendelijk', 'ecologisch', 'klimaatvriendelijk', 'milieusparend', 'koolstofvriendelijk', 'energiezuinig', 'biogebaseerd'),
+    'eco', 'groen', 'groene', 'groener', 'milieucorrect', 'energie efficiënt', 'energie efficiënte', 'goed voor het milieu', 'beter voor het milieu', 'goed voor de planeet'],
   es: ['respetuoso con el medio ambiente', 'respetuosa con el medio ambiente', 'ecológico', 'ecológica', 'ecológicos', 'ecológicas', 'verde', 'verdes', 'amigo de la naturaleza', 'amigable con el medio ambiente', 'correcto desde el punto de vista medioambiental', 'respetuoso con el clima', 'inocuo para el medio ambiente', 'respetuoso en cuanto a las emisiones de carbono', 'energéticamente eficiente', 'de origen biológico', 'bueno para el planeta',
     // Recital 9 as quoted by fernandezbeltran.es: the official Spanish wording of "eco-friendly", "nature's friend",
     // "gentle on the environment", "carbon friendly" and "energy efficient".
@@ -26,6 +48,15 @@ export const GENERIC_I18N: Lexicon = {
   it: ['rispettoso dell\'ambiente', 'rispettosa dell\'ambiente', 'ecocompatibile', 'ecologico', 'ecologica', 'ecologici', 'ecologiche', 'verde', 'amico della natura', 'amica della natura', 'amico dell\'ambiente', 'amica dell\'ambiente', 'rispettoso sotto il profilo ambientale', 'rispettoso del clima', 'che salvaguarda l\'ambiente', 'rispettoso in termini di emissioni di carbonio', 'efficiente sotto il profilo energetico', 'a base biologica', 'buono per il pianeta',
     // The 2022 proposal's recital 9 as quoted by ilfattoquotidiano.it (the adopted text was not reachable).
     'rispettoso dal punto di vista ambientale', 'rispettoso dal punto di vista del clima', 'rispettoso in termini di emissioni di carbonio', 'meglio per il pianeta'],
+};
+
+/** Recital 9's "biodegradable" (GC-DEGRADABLE): the German form as quoted (official-terms.json), the others unverified. */
+export const DEGRADABLE_I18N: Lexicon = {
+  de: de('biologisch abbaubar', 'abbaubar'),
+  fr: ['biodégradable', 'biodégradables', 'oxo dégradable', 'oxo biodégradable'],
+  nl: ['biologisch afbreekbaar', 'biologisch afbreekbare', 'afbreekbaar', 'afbreekbare', 'oxo afbreekbaar'],
+  es: ['biodegradable', 'biodegradables', 'oxo degradable', 'oxo biodegradable'],
+  it: ['biodegradabile', 'biodegradabili', 'oxo degradabile', 'oxo biodegradabile'],
 };
 
 /** Recital 9's broader claims ("conscious", "responsible") and "sustainable". */

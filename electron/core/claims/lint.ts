@@ -1,8 +1,8 @@
 // Runs every green-claims rule over a claim, as of a review date, in the markets where each rule applies.
 import { claimLanguage } from './language.ts';
-import { isIsoDate } from './model.ts';
-import type { Claim } from './model.ts';
-import type { Finding, Severity } from './rule.ts';
+import { isIsoDate } from '../../shared/claims/model.ts';
+import type { Claim } from '../../shared/claims/model.ts';
+import type { Finding, Severity } from '../../shared/claims/finding.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rule.ts';
 

@@ -1,8 +1,8 @@
 // What the public claim page must say beyond the claim's figures: that it was published over error-level findings
 // (and the reason recorded), when and why it was retired, and whether its target's deadline has passed.
 import type { DatabaseSync } from 'node:sqlite';
-import type { Claim } from './model.ts';
-import type { Revision } from './views.ts';
+import type { Claim } from '../../shared/claims/model.ts';
+import type { Revision } from '../../shared/claims/views.ts';
 
 export type PublicNotes = {
   /** Published despite error-level findings of the check: the rules' messages and the reason staff recorded. */

@@ -1,6 +1,6 @@
 // Green ranges: a collection shown as better for the environment must say what a product needs to be in it (CMA
 // undertakings from ASOS, Boohoo and George at Asda, 2024: criteria and minimum requirements, clearly set out).
-import type { Claim } from './model.ts';
+import type { Claim } from '../../shared/claims/model.ts';
 import { analyse, flatText, normalize } from './text.ts';
 
 const RANGE_WORDS = /\b(range|ranges|collection|collections|edit|line|lines|assortment|sortiment|kollektion|gamme|collection|assortiment|lijn|colección|gama|collezione|linea)\b/;

@@ -1,22 +1,9 @@
 // The shape of one green-claims rule. Each rule lives in its own file under rules/ with its id, severity and citation
 // (public interface: they travel with every finding) and a pure check.
-import { z } from 'zod';
-import { MARKETS } from './model.ts';
-import type { Claim, Market } from './model.ts';
-
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const Severity = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof Severity>;
-
-export const Finding = z.object({
-  claim: z.string(),
-  rule: z.string(),
-  severity: Severity,
-  citation: z.string(),
-  message: z.string(),
-  fix: z.string(),
-});
-export type Finding = z.infer<typeof Finding>;
+import type { Finding, Severity } from '../../shared/claims/finding.ts';
+import type { Language } from '../../shared/claims/language.ts';
+import { MARKETS } from '../../shared/claims/model.ts';
+import type { Claim, Market } from '../../shared/claims/model.ts';
 
 export type RuleContext = {
   /** Review date, YYYY-MM-DD. */
@@ -35,6 +22,11 @@ export type Rule = {
   citation: string;
   /** Markets the rule applies in; lint.ts runs it only there, and hands the check only those markets. */
   markets: readonly Market[];
+  /**
+   * The languages whose wording the rule reads (English plus the statement's language, lexicon.ts). Empty: the rule
+   * judges the claim's fields and evidence, whatever the language. Listed in docs/formats/claims.md.
+   */
+  languages: readonly Language[];
   /** What the rule detects, in one line (for docs and the app). */
   title: string;
   /** The general fix. */
@@ -76,6 +68,7 @@ export function defineRule(spec: RuleSpec): Rule {
     severityIn,
     citation: spec.citation,
     markets,
+    languages: spec.languages,
     title: spec.title,
     fix: spec.fix,
     check(claim, ctx) {

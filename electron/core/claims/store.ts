@@ -11,10 +11,10 @@ import { assertSecondApprover, claimAuthor } from './approval.ts';
 import { readSettings } from '../curation/settings.ts';
 import { confinedEvidencePath, hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
-import { Claim, ClaimInput, ClaimStatus, Evidence } from './model.ts';
-import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from './model.ts';
-import type { Revision, TransitionResult } from './views.ts';
-import type { Finding } from './rule.ts';
+import { Claim, ClaimInput, ClaimStatus, Evidence } from '../../shared/claims/model.ts';
+import type { ClaimRecord, EvidenceFile, EvidenceInputShape, Market } from '../../shared/claims/model.ts';
+import type { Revision, TransitionResult } from '../../shared/claims/views.ts';
+import type { Finding } from '../../shared/claims/finding.ts';
 
 type ClaimRow = {
   rowid: number; id: string; title: string; statement: string; markets: string; category: string; scope: string; scope_detail: string | null;
@@ -255,7 +255,7 @@ export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, opti
     const errors = blockingFindings(findings);
     const reason = options.override?.trim();
     if (errors.length > 0 && !reason) {
-      throw new CandorError('LINT_BLOCKED', `Claim "${id}" has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'} (${errors.map((f) => f.rule).join(', ')}); fix ${errors.length === 1 ? 'it' : 'them'} or publish with --override "<reason>".`);
+      throw new CandorError('LINT_BLOCKED', `Claim "${id}" has ${errors.length} error-level finding${errors.length === 1 ? '' : 's'} (${errors.map((f) => f.rule).join(', ')}); fix ${errors.length === 1 ? 'it' : 'them'}, or publish over ${errors.length === 1 ? 'it' : 'them'} with a recorded reason.`, undefined, '--override "<reason>"');
     }
     if (r.status === 'draft') step(ws, r, 'in_review', now, note);
     if (r.status === 'in_review') step(ws, r, 'approved', now, note);

@@ -1,8 +1,8 @@
 // One claim as lists and detail views show it: counts of findings and progress, computed as of a review date.
 import { countBySeverity, LINT_DISCLAIMER, lintClaim } from './lint.ts';
-import type { ClaimRecord } from './model.ts';
-import { computeProgress } from './progress.ts';
-import type { ClaimDetail, ClaimSummary } from './views.ts';
+import type { ClaimRecord } from '../../shared/claims/model.ts';
+import { computeProgress } from '../../shared/claims/progress.ts';
+import type { ClaimDetail, ClaimSummary } from '../../shared/claims/views.ts';
 
 export function claimSummary(r: ClaimRecord, asOf: string): ClaimSummary {
   const c = r.claim;

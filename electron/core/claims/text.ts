@@ -162,11 +162,6 @@ export function sentenceWords(text: Text, sentence: number): Word[] {
   return text.words.filter((w) => w.sentence === sentence);
 }
 
-/** The words of a span's clause, in order. */
-export function clauseWords(text: Text, clause: number): Word[] {
-  return text.words.filter((w) => w.clause === clause);
-}
-
 /** Normalised text of one sentence, words joined by single spaces (for phrase regexes that span punctuation-free text). */
 export function sentenceText(text: Text, sentence: number): string {
   return sentenceWords(text, sentence).map((w) => w.norm).join(' ');

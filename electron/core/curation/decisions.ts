@@ -1,12 +1,19 @@
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
-import { publishGuards } from '../store/decide.ts';
+import { personalDataGuard } from './guard.ts';
 import { applyDecision, DecisionInput } from '../store/threads.ts';
+import type { PublishGuard } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
 import { targetRowids } from './target.ts';
 import type { CurationTarget } from './target.ts';
 
 export type { CurationTarget };
+
+/**
+ * Checks that may refuse publishing (the workspace's personal-data policy). This is the one decision path: the CLI,
+ * the app, bulk decisions and undo all decide through here, so they agree on what may be published.
+ */
+export const publishGuards: readonly PublishGuard[] = [personalDataGuard];
 export type CurationDecideResult = { matched: number; changed: number; refused: { id: string; reason: string }[] };
 
 /**

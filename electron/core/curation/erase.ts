@@ -7,9 +7,9 @@ import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import { erasureSalt, forgetErasures, sourceHash } from '../store/erased.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
-import { EraseTarget } from './model.ts';
-import type { EraseResult } from './model.ts';
-export { EraseResult } from './model.ts';
+import { EraseTarget } from '../../shared/curation/model.ts';
+import type { EraseResult } from '../../shared/curation/model.ts';
+export { EraseResult } from '../../shared/curation/model.ts';
 import { fold } from './pii/text.ts';
 
 // Erasure (GDPR Art. 17, UK GDPR, CCPA): a customer's threads leave the workspace whole — messages, metadata,
@@ -41,7 +41,7 @@ function targetRowids(db: DatabaseSync, target: EraseTarget): number[] {
   const rowids: number[] = [];
   for (const ref of target.threadIds) {
     const rowid = resolveThreadRowid(db, ref);
-    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads); nothing was erased.`);
+    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace; nothing was erased.`, undefined, 'use the id shown by candor threads');
     rowids.push(rowid);
   }
   return [...new Set(rowids)];

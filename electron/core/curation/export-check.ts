@@ -1,28 +1,14 @@
-import { z } from 'zod';
 import { listClaims } from '../claims/store.ts';
 import { claimSummary } from '../claims/summary.ts';
 import { today } from '../claims/lint.ts';
 import { readSiteSettings } from '../site/settings.ts';
 import type { Workspace } from '../workspace.ts';
 import { refreshScans } from './scan.ts';
+import type { CheckItem, ExportCheck } from '../../shared/curation/export-check.ts';
 
 // What a person should look at before exporting the public site: work left undone, personal data nobody reviewed,
 // claims published over their own check, and the texts every transparency site needs. Nothing here blocks the
 // export (the app asks the person to confirm having seen the list); each item says where to fix it.
-
-export const CheckLink = z.enum(['inbox-pending', 'inbox-unreviewed', 'claims', 'site-settings', 'workspace-settings']);
-export const CheckItem = z.object({
-  id: z.string(),
-  /** attention: something on the site would be wrong or missing; note: worth knowing, fine to export. */
-  tone: z.enum(['attention', 'note']),
-  title: z.string(),
-  detail: z.string(),
-  count: z.number().int().nullable(),
-  link: CheckLink,
-});
-export type CheckItem = z.infer<typeof CheckItem>;
-export const ExportCheck = z.object({ items: z.array(CheckItem), published: z.number().int(), withheld: z.number().int(), pending: z.number().int() });
-export type ExportCheck = z.infer<typeof ExportCheck>;
 
 function count(ws: Workspace, sql: string): number {
   return (ws.db.prepare(sql).get() as { n: number }).n;
@@ -48,7 +34,7 @@ export function exportCheck(ws: Workspace): ExportCheck {
     items.push({
       id: 'personal-data', tone: unreviewedPublished > 0 ? 'attention' : 'note', title: `${s(unreviewed, 'conversation')} with personal data nobody reviewed`,
       detail: unreviewedPublished > 0
-        ? `${s(unreviewedPublished, 'is', 'are')} published. Certain findings are removed anyway; possible ones are published as written until someone reviews them.`
+        ? `${s(unreviewedPublished, 'is', 'are')} published. Everything Candor found in them is removed from the site anyway (personal data fails closed); a review confirms that, or keeps as written what may stay.`
         : 'None of them is published, so nothing unreviewed reaches the site.',
       count: unreviewed, link: 'inbox-unreviewed',
     });

@@ -4,10 +4,10 @@ import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
-import { HIGH_CONFIDENCE_KINDS } from './pii/finding.ts';
-import type { PiiKind } from './pii/finding.ts';
+import { HIGH_CONFIDENCE_KINDS } from '../../shared/curation/pii-finding.ts';
+import type { PiiKind } from '../../shared/curation/pii-finding.ts';
 import { safeSpan } from './pii/redact.ts';
-import type { FindingView, ManualRedaction, ReviewStatus, ThreadRedactions } from './model.ts';
+import type { FindingView, ManualRedaction, ReviewStatus, ThreadRedactions } from '../../shared/curation/model.ts';
 import { recount, refreshScans } from './scan.ts';
 
 type Actor = { actor: string };

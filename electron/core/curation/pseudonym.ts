@@ -1,17 +1,10 @@
-import { z } from 'zod';
-import type { MessageRole } from '../model/thread.ts';
+import type { MessageRole } from '../../shared/model/thread.ts';
 import { detectAddress, streetHits } from './pii/address.ts';
 import { detectPostcode } from './pii/postcode.ts';
 import { EMPTY_CONTEXT } from './pii/context.ts';
 import { fold } from './pii/text.ts';
 import { memoize } from '../memo.ts';
-
-export const CUSTOMER_PSEUDONYMS = ['location', 'initial', 'anonymous'] as const;
-export const CustomerPseudonymPolicy = z.enum(CUSTOMER_PSEUDONYMS);
-export type CustomerPseudonymPolicy = z.infer<typeof CustomerPseudonymPolicy>;
-export const STAFF_NAMINGS = ['name', 'role'] as const;
-export const StaffNamingPolicy = z.enum(STAFF_NAMINGS);
-export type StaffNamingPolicy = z.infer<typeof StaffNamingPolicy>;
+import type { CustomerPseudonymPolicy, StaffNamingPolicy } from '../../shared/curation/naming.ts';
 
 export type NamingPolicy = {
   customerPseudonym: CustomerPseudonymPolicy;

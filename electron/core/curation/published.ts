@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Decision, MessageFormat, MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import type { Decision, MessageFormat, MessageRole, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
 import { findingViews, isRedacted, manualRedactions } from './findings.ts';
-import type { FindingView, ManualRedaction, PublishedThread } from './model.ts';
+import type { FindingView, ManualRedaction, PublishedThread } from '../../shared/curation/model.ts';
 import { applyRedactions } from './pii/redact.ts';
 import type { RedactionSpan } from './pii/redact.ts';
 import { authorLabel, customerPseudonym } from './pseudonym.ts';

@@ -3,7 +3,7 @@ import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { findingViews } from './findings.ts';
-import type { ReviewStatus } from './model.ts';
+import type { ReviewStatus } from '../../shared/curation/model.ts';
 import { recount, refreshScans } from './scan.ts';
 import { targetRowids, threadIds } from './target.ts';
 import type { CurationTarget } from './target.ts';

@@ -5,10 +5,10 @@ import { transaction } from '../db/transaction.ts';
 import { compileAccountPattern } from './pii/account.ts';
 import type { DetectContext } from './pii/context.ts';
 import { detectText } from './pii/detect.ts';
-import type { Finding } from './pii/finding.ts';
+import type { Finding } from '../../shared/curation/pii-finding.ts';
 import { compileTopicRules, topicsFor } from './topics.ts';
 import type { CompiledTopic } from './topics.ts';
-import type { CurationSettings, DetectorNews } from './model.ts';
+import type { CurationSettings, DetectorNews } from '../../shared/curation/model.ts';
 import { readSettings } from './settings.ts';
 
 /**
@@ -151,7 +151,7 @@ function attachmentNames(json: string): string[] {
   }
 }
 
-type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null; detector_version: string | null };
+export type ScanRow = { rowid: number; updated_at: string; content_hash: string | null; pii_config: string | null; topic_config: string | null; detector_version: string | null };
 
 /** What the last whole refresh saw: the newest thread, the latest change, and the settings it scanned with. */
 type ScanState = { maxRowid: number; maxUpdated: string; pii: string; topic: string };
@@ -222,6 +222,16 @@ export function staleRowids(db: DatabaseSync, rowids: readonly number[], scanner
     out.push(...rows.map((r) => r.rowid));
   }
   return out;
+}
+
+/**
+ * Every thread with no scan for its current text and settings (none when the last whole refresh is current), and a
+ * function that scans some of them in one short transaction: for scanning in batches with requests in between.
+ */
+export function staleScans(db: DatabaseSync): { rows: ScanRow[]; scan: (rows: readonly ScanRow[]) => number } {
+  const scanner = makeScanner(readSettings(db));
+  const rows = sameState(savedState(db), currentState(db, scanner)) ? [] : db.prepare(`${STALE} ORDER BY t.rowid`).all(scanner.piiConfig, scanner.topicConfig) as ScanRow[];
+  return { rows, scan: (batch) => transaction(db, () => scanBatch(db, batch, scanner)) };
 }
 
 /** Findings and topics computed without storing them, for connections that cannot write. */

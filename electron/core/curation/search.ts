@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { z } from 'zod';
-import { CurationQuery } from './model.ts';
-import type { ThreadPage } from '../model/thread-views.ts';
+import { CurationQuery } from '../../shared/curation/model.ts';
+import type { ThreadPage } from '../../shared/model/thread-views.ts';
 import { searchThreads, threadWhere } from '../store/threads.ts';
 import type { WhereClause } from '../store/threads.ts';
 import { refreshScans } from './scan.ts';

@@ -4,8 +4,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
-import { CurationSettings, SETTING_KEYS } from './model.ts';
-import type { SettingKey } from './model.ts';
+import { CurationSettings, SETTING_KEYS } from '../../shared/curation/model.ts';
+import type { SettingKey } from '../../shared/curation/model.ts';
 import type { NamingPolicy } from './pseudonym.ts';
 
 // Settings are rows of the workspace's meta table, "policy.<key>" -> text: strings as written, booleans as
@@ -102,26 +102,39 @@ export function readSettings(db: DatabaseSync): CurationSettings {
   return out as CurationSettings;
 }
 
+/**
+ * What one setting holds now, for the audit log's "before": the stored text itself when it is not a valid value, so
+ * a setting that went bad (an older version, a hand edit) can always be set again, from the app or the CLI.
+ */
+function storedValue(db: DatabaseSync, key: SettingKey): unknown {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(PREFIX + key) as { value: string } | undefined;
+  if (!row) return DEFAULT_SETTINGS[key];
+  const parsed = CurationSettings.shape[key].safeParse(decodeRaw(key, row.value));
+  return parsed.success ? parsed.data : row.value;
+}
+
+/** Writes one valid value and its audit entry, inside the caller's transaction. */
+function storeSetting(db: DatabaseSync, actor: string, key: SettingKey, valid: unknown): void {
+  const before = storedValue(db, key);
+  if (encode(key, before) === encode(key, valid)) return;
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, encode(key, valid));
+  appendAudit(db, { actor, action: 'settings.set', entityType: 'setting', entityId: key, before: { [key]: before }, after: { [key]: valid } });
+}
+
 /** Changes one setting in a transaction, with the before and after in the audit log. Returns the new settings. */
 export function writeSetting(db: DatabaseSync, actor: string, key: SettingKey, value: unknown): CurationSettings {
   const valid = validateSetting(key, value);
   return transaction(db, () => {
-    const before = readSettings(db)[key];
-    const same = encode(key, before) === encode(key, valid);
-    if (!same) {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(PREFIX + key, encode(key, valid));
-      appendAudit(db, { actor, action: 'settings.set', entityType: 'setting', entityId: key, before: { [key]: before }, after: { [key]: valid } });
-    }
+    storeSetting(db, actor, key, valid);
     return readSettings(db);
   });
 }
 
 /** Several settings at once: every value is checked before any is written; one transaction. */
 export function writeSettings(db: DatabaseSync, actor: string, values: Partial<Record<SettingKey, unknown>>): CurationSettings {
-  const entries = Object.entries(values) as [SettingKey, unknown][];
-  for (const [key, value] of entries) validateSetting(key, value);
+  const entries = (Object.entries(values) as [SettingKey, unknown][]).map(([key, value]) => [key, validateSetting(key, value)] as const);
   return transaction(db, () => {
-    for (const [key, value] of entries) writeSetting(db, actor, key, value);
+    for (const [key, valid] of entries) storeSetting(db, actor, key, valid);
     return readSettings(db);
   });
 }

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { CandorError } from '../errors.ts';
 import { resolveThreadRowid } from '../store/threads.ts';
-import type { CurationQuery } from './model.ts';
+import type { CurationQuery } from '../../shared/curation/model.ts';
 import { matchingRowids } from './search.ts';
 
 /** Which conversations a curator's action applies to: the ones picked, or every one matching the inbox's filters. */

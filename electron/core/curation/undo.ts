@@ -4,11 +4,13 @@ import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit, listAudit } from '../store/audit.ts';
 import type { AuditEntry } from '../store/audit.ts';
-import { publishGuards } from '../store/decide.ts';
+import { publishGuards } from './decisions.ts';
 import { applyDecision, resolveThreadRowid } from '../store/threads.ts';
+import { correctMessageRole, correctThread } from '../store/corrections.ts';
+import type { MessageCorrection, ThreadCorrection } from '../store/corrections.ts';
 import type { Workspace } from '../workspace.ts';
 import { addManualRedaction, removeManualRedaction } from './findings.ts';
-import type { ReviewStatus, SettingKey } from './model.ts';
+import type { ReviewStatus, SettingKey } from '../../shared/curation/model.ts';
 import { restoreReview, reviewStatus } from './review.ts';
 import { isSettingKey, readSettings, writeSetting } from './settings.ts';
 import { changeManualTags, threadTags } from './tags.ts';
@@ -106,6 +108,21 @@ function undoSetting(ws: Who, e: AuditEntry): void {
   writeSetting(ws.db, ws.actor, key as SettingKey, obj(e.before)[key]);
 }
 
+function undoThreadCorrection(ws: Who, e: AuditEntry, subject: string): void {
+  const rowid = rowidOf(ws.db, e.entityId);
+  const now = ws.db.prepare('SELECT kind, status FROM threads WHERE rowid = ?').get(rowid) as { kind: string; status: string };
+  const after = obj(e.after);
+  if (now.kind !== after.kind || now.status !== after.status) changedSince(`the kind or status of “${subject}”`);
+  const before = obj(e.before);
+  correctThread(ws.db, e.entityId, { kind: before.kind, status: before.status } as ThreadCorrection, { actor: ws.actor });
+}
+
+function undoRoleCorrection(ws: Who, e: AuditEntry): void {
+  const now = ws.db.prepare('SELECT role FROM messages WHERE id = ?').get(e.entityId) as { role: string } | undefined;
+  if (!now || now.role !== obj(e.after).role) changedSince('who wrote that message');
+  correctMessageRole(ws.db, e.entityId, { role: obj(e.before).role } as MessageCorrection, { actor: ws.actor });
+}
+
 function reverse(ws: Who, e: AuditEntry, subject: (id: string) => string | null): void {
   const name = subject(e.entityId) ?? e.entityId;
   switch (e.action) {
@@ -127,6 +144,10 @@ function reverse(ws: Who, e: AuditEntry, subject: (id: string) => string | null)
     }
     case 'settings.set':
       return undoSetting(ws, e);
+    case 'thread.correct':
+      return undoThreadCorrection(ws, e, name);
+    case 'message.correct':
+      return undoRoleCorrection(ws, e);
     default:
       throw new CandorError('CANNOT_UNDO', `“${e.action}” cannot be undone in the app.`);
   }

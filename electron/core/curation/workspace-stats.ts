@@ -1,17 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Decision, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import type { Decision, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { dataVersion } from '../store/data-version.ts';
-import { computeStats } from './stats.ts';
-import type { StatThread, Stats } from './stats.ts';
+import { computeStats } from '../../shared/curation/stats.ts';
+import type { StatThread, Stats } from '../../shared/curation/stats.ts';
 
 type Row = [kind: string, status: string, rating: number | null, source: string, openedAt: string, resolvedAt: string | null, decision: string,
-  decisionReason: string | null, firstCustomerAt: string | null, firstReplyAt: string | null];
+  decisionReason: string | null, firstCustomerAt: string | null, firstReplyAt: string | null, lastActivityAt: string, importedAt: string];
 
 /** Reads every imported thread (published or not) in one pass and computes the statistics from it. */
 export function loadStatThreads(db: DatabaseSync): StatThread[] {
   // The reply times are kept on each thread by the store (migration 0050): one pass over threads, none over messages.
   const statement = db.prepare(`SELECT kind, status, rating, source, opened_at, resolved_at, decision, decision_reason, first_customer_at,
-      first_reply_at FROM threads`);
+      first_reply_at, last_activity_at, imported_at FROM threads`);
   // Rows as arrays: at 100,000 threads, SQLite's named-column objects cost more than the statistics themselves.
   statement.setReturnArrays(true);
   return (statement.all() as unknown as Row[]).map((r) => ({
@@ -25,6 +25,8 @@ export function loadStatThreads(db: DatabaseSync): StatThread[] {
     decisionReason: r[7],
     firstCustomerAt: r[8],
     firstStaffReplyAt: r[9],
+    lastActivityAt: r[10],
+    importedAt: r[11],
   }));
 }
 

@@ -145,13 +145,22 @@ const DEMO_CLAIMS: readonly ClaimPlan[] = [
       markets: ['EU', 'UK', 'US'], category: 'future_target', scope: 'company', metric: 'repairs completed per year', unit: 'repairs',
       baseline: { value: 2480, year: 2022 }, target: { value: 10000, year: 2026 }, current_value: 5150, current_as_of: '2024-12-31', uses_offsets: false, owner: 'Repairs team',
       evidence: [
-        { type: 'dataset', title: 'Repairs completed per year', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2026-01-10', valid_until: null, covers: ['company'], file: 'repairs-dataset-2025.csv' },
         { type: 'report', title: 'Repairs expansion plan 2025-2026', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2025-01-20', valid_until: null, covers: ['company'], file: 'repairs-plan-2025.txt' },
       ],
     },
     publishAt: '2025-02-14T09:00:00Z',
     override: 'Repair counts come from our own workshop records; an external audit is planned for 2026.',
-    updates: [{ at: '2026-01-12T09:00:00Z', change: { current_value: 6210, current_as_of: '2025-12-31' }, override: 'Repair counts come from our own workshop records; an external audit is planned for 2026.' }],
+    updates: [{
+      at: '2026-01-12T09:00:00Z',
+      change: {
+        current_value: 6210, current_as_of: '2025-12-31',
+        evidence: [
+          { type: 'report', title: 'Repairs expansion plan 2025-2026', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2025-01-20', valid_until: null, covers: ['company'], file: 'repairs-plan-2025.txt' },
+          { type: 'dataset', title: 'Repairs completed per year', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2026-01-10', valid_until: null, covers: ['company'], file: 'repairs-dataset-2025.csv' },
+        ],
+      },
+      override: 'Repair counts come from our own workshop records; an external audit is planned for 2026.',
+    }],
   },
   {
     claim: {
@@ -180,12 +189,20 @@ const DEMO_CLAIMS: readonly ClaimPlan[] = [
       id: 'fh-packaging-plastic', title: 'Cut plastic in our packaging by 80% by 2025',
       statement: 'By the end of 2025 we will use 80% less plastic in our packaging than in 2020.',
       markets: ['EU', 'UK', 'US'], category: 'future_target', scope: 'company', metric: 'packaging plastic per order', unit: 'g',
-      baseline: { value: 42, year: 2020 }, target: { value: 8.4, year: 2025 }, current_value: 13.1, current_as_of: '2025-12-31', uses_offsets: false, owner: 'Packaging team',
-      evidence: [{ type: 'url', title: 'Packaging report 2025', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2026-02-01', valid_until: null, covers: ['company'], url: 'https://www.fernhill.example/reports/packaging-2025' }],
+      baseline: { value: 42, year: 2020 }, target: { value: 8.4, year: 2025 }, current_value: 22.6, current_as_of: '2024-12-31', uses_offsets: false, owner: 'Packaging team',
+      evidence: [{ type: 'url', title: 'Packaging report 2024', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2025-02-03', valid_until: null, covers: ['company'], url: 'https://www.fernhill.example/reports/packaging-2024' }],
     },
     publishAt: '2025-02-20T09:00:00Z',
     override: 'Figures from our own packaging records.',
-    updates: [{ at: '2026-02-05T09:00:00Z', change: { current_value: 13.1, current_as_of: '2025-12-31' }, override: 'Figures from our own packaging records.' }],
+    // The 2025 figure is published once it exists: a revision never shows a value dated after it.
+    updates: [{
+      at: '2026-02-05T09:00:00Z',
+      change: {
+        current_value: 13.1, current_as_of: '2025-12-31',
+        evidence: [{ type: 'url', title: 'Packaging report 2025', issuer: 'Fernhill Outfitters Ltd', independent_third_party: false, issued: '2026-02-01', valid_until: null, covers: ['company'], url: 'https://www.fernhill.example/reports/packaging-2025' }],
+      },
+      override: 'Figures from our own packaging records.',
+    }],
   },
   {
     claim: {

@@ -42,7 +42,7 @@ function prepareDir(dir: string): void {
   const entries = readdirSync(dir);
   if (entries.length === 0) return;
   if (!entries.includes(DEMO_MARKER)) {
-    throw new CandorError('FOLDER_NOT_EMPTY', `${dir} is not empty and is not a Candor demo workspace; choose another folder with --dir.`, { file: dir });
+    throw new CandorError('FOLDER_NOT_EMPTY', `${dir} is not empty and is not a Candor demo workspace; choose another folder.`, { file: dir }, 'choose another folder with --dir');
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -62,6 +62,17 @@ function claimInput(c: DemoClaim): Record<string, unknown> {
   return { ...c };
 }
 
+/** The demo's topic rules: keywords that name a problem, never a product ("waterproof" is in a jacket's name). */
+export const DEMO_TOPIC_RULES = {
+  Delivery: ['delivery', 'courier', 'parcel', 'tracking'],
+  'Returns and refunds': ['refund*', 'return*', 'exchange*'],
+  Repairs: ['repair*', 'resole', 'guarantee'],
+  Sizing: ['size', 'sizes', 'sizing', 'fit'],
+  // Not 'waterproof': it is in a product's name ("Skiddaw waterproof jacket"), and praise of that jacket is no complaint about its waterproofing.
+  Waterproofing: ['leak*', 'seam*', 'soaked', 'wet through', 'not waterproof', 'no longer waterproof', 'waterproofing'],
+  Packaging: ['plastic', 'packaging', 'mailer*'],
+};
+
 function writePolicy(ws: Workspace): void {
   const set = (key: Parameters<typeof writeSetting>[2], value: unknown) => writeSetting(ws.db, ws.actor, key, value);
   set('defaultCountry', 'GB');
@@ -71,14 +82,7 @@ function writePolicy(ws: Workspace): void {
   set('companyDomains', [COMPANY.domain]);
   set('companyPostcodes', [COMPANY.postcode]);
   set('companyAddresses', [COMPANY.address]);
-  set('topicRules', {
-    Delivery: ['delivery', 'courier', 'parcel', 'tracking'],
-    'Returns and refunds': ['refund*', 'return*', 'exchange*'],
-    Repairs: ['repair*', 'resole', 'guarantee'],
-    Sizing: ['size', 'sizes', 'sizing', 'fit'],
-    Waterproofing: ['waterproof', 'leak*', 'seam*'],
-    Packaging: ['plastic', 'packaging', 'mailer*'],
-  });
+  set('topicRules', DEMO_TOPIC_RULES);
 }
 
 /** Threads through the real importer, then curation: low-confidence findings reviewed and removed, then decisions. */

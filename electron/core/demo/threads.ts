@@ -1,4 +1,4 @@
-import type { ThreadFileRecord } from '../model/thread.ts';
+import type { ThreadFileRecord } from '../../shared/model/thread.ts';
 import type { Random } from './random.ts';
 
 // Sample conversations for Fernhill Outfitters, a fictional outdoor clothing company: complaints (some never
@@ -23,6 +23,32 @@ const LAST = ['Shah', 'Whitaker', 'Okafor', 'Brennan', 'Rossi', 'Campbell', 'Che
 const TOWNS = ['Leeds', 'Bristol', 'Manchester', 'Edinburgh', 'Cardiff', 'York', 'Norwich', 'Glasgow', 'Sheffield', 'Brighton', 'Belfast', 'Exeter', 'Utrecht', 'Lyon', 'Munich', 'Portland'];
 const STAFF = ['Megan (Customer Care)', 'Arjun (Customer Care)', 'Beth (Repairs Team)', 'Ollie (Customer Care)', 'Sara (Returns)'];
 const PRODUCTS = ['Skiddaw waterproof jacket', 'Helvellyn down parka', 'Langdale fleece', 'Borrowdale walking boots', 'Wasdale rucksack 35L', 'Coniston merino base layer', 'Eskdale trousers', 'Ullswater rain shell', 'Kentmere insulated gilet', 'Grasmere wool socks'];
+const JACKETS = ['Skiddaw waterproof jacket', 'Ullswater rain shell', 'Helvellyn down parka', 'Kentmere insulated gilet'];
+const SHELLS = ['Skiddaw waterproof jacket', 'Ullswater rain shell'];
+const CLOTHES = ['Skiddaw waterproof jacket', 'Ullswater rain shell', 'Helvellyn down parka', 'Langdale fleece', 'Coniston merino base layer', 'Eskdale trousers', 'Kentmere insulated gilet'];
+
+/**
+ * Which products a conversation can be about, from what it says: boots for soles and boot sizes, shells for leaks,
+ * seams and rain, the down parka for down, knitwear for pilling, jackets for zips. The first rule that matches wins.
+ */
+const PRODUCT_RULES: [RegExp, readonly string[]][] = [
+  [/boots|\bsole\b|resole/i, ['Borrowdale walking boots']],
+  [/\bdown\b/i, ['Helvellyn down parka']],
+  [/pill|fleece/i, ['Langdale fleece', 'Coniston merino base layer']],
+  [/leak|seam|rain|dry|shell|winter|tear/i, SHELLS],
+  [/zip|jacket/i, JACKETS],
+  [/sleeve|size chart|medium|colourway|repair|made|price|cheaper/i, CLOTHES],
+  [/socks were in the box/i, CLOTHES],
+];
+
+/** A product the conversation's text fits, chosen by the one already drawn (the random sequence stays the same). */
+function fittingProduct(drawn: string, text: string): string {
+  const rule = PRODUCT_RULES.find(([re]) => re.test(text));
+  if (!rule) return drawn;
+  const fits = rule[1];
+  return fits.includes(drawn) ? drawn : fits[PRODUCTS.indexOf(drawn) % fits.length]!;
+}
+
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export type DemoThread = { record: ThreadFileRecord; decision: 'publish' | 'withhold' | 'pending'; reason?: 'privacy-request' | 'legal' | 'abusive' | 'spam' | 'duplicate' | 'off-topic' | 'no-consent' | 'other'; note?: string };
@@ -170,6 +196,7 @@ function complaint({ c, source, opened, firstReplyDelay }: Opening): Conversatio
   const { r } = c;
   const topic = r.weighted<Topic>({ delivery: 22, returns: 16, quality: 20, sizing: 8, repairs: 8, service: 12, website: 6, packaging: 4, payment: 6 });
   const [subj, open, reply, follow] = r.pick(COMPLAINTS[topic]);
+  c.product = fittingProduct(c.product, `${subj} ${open} ${reply ?? ''}`);
   const out: Conversation = { subject: fill(subj, c), rating: null, status: 'resolved', topic, messages: [] };
   let body = fill(open, c);
   if (r.chance(0.55)) body += `\n\n${personalDetails(c)}`;
@@ -197,6 +224,7 @@ function shortConversation(kind: Exclude<Kind, 'complaint'>, { c, source, opened
   const { r } = c;
   const table = kind === 'praise' ? PRAISE : kind === 'question' ? QUESTIONS : kind === 'suggestion' ? SUGGESTIONS : OTHER;
   const [subj, open, reply] = r.pick<[string, string, string?]>(table);
+  c.product = fittingProduct(c.product, `${subj} ${open} ${reply ?? ''}`);
   const out: Conversation = { subject: fill(subj, c), rating: null, status: 'resolved', topic: null, messages: [customerSays(c, fill(open, c), opened)] };
   const answer = (markdown = false) => out.messages.push(staffSays(c, fill(reply!, c), opened + firstReplyDelay, markdown));
   if (kind === 'praise') {

@@ -13,10 +13,16 @@ import { userPath } from './context.ts';
 // The browser harness's answers to the app-level channels. The Electron shell answers the same channels itself
 // (electron-store, native dialogs); here recent workspaces and preferences live in memory for the run.
 
-type AppState = { recent: RecentWorkspace[]; preferences: Preferences };
+export type AppState = { recent: RecentWorkspace[]; preferences: Preferences };
 const states = new WeakMap<CoreContext, AppState>();
 
+/** A new run's app state; the core host shares one between its sessions (every tab sees the same recent list). */
+export function newAppState(): AppState {
+  return { recent: [], preferences: { theme: 'system' } };
+}
+
 function state(ctx: CoreContext): AppState {
+  if (ctx.appState) return ctx.appState;
   let s = states.get(ctx);
   if (!s) {
     s = { recent: [], preferences: { theme: 'system' } };
@@ -30,6 +36,9 @@ function unsupported(what: string): never {
 }
 
 export const appHandlers: HandlersFor<typeof appChannels> = {
+  'app.cancel'(req, ctx) {
+    return { cancelled: ctx.cancelJobs?.(req.job) ?? 0 };
+  },
   'app.info'() {
     return { shell: 'browser', version: VERSION, platform: process.platform, dialogs: false, openPaths: false, previewBase: '/preview/' };
   },

@@ -17,6 +17,10 @@ export type CoreContext = {
   secrets?: SecretStore;
   /** Where a relative path typed in the app goes: the person's documents folder (never the app's own folder). */
   documentsDir?: () => string;
+  /** Cancels running long jobs of this core (all, or one kind); how many were asked to stop. */
+  cancelJobs?: (job?: string) => number;
+  /** The browser harness's recent workspaces and preferences, when shared between sessions (the core host). */
+  appState?: { recent: { dir: string; name: string; openedAt: string }[]; preferences: { theme: 'system' | 'light' | 'dark' } };
 };
 
 export type Handler<C extends Channel> = (req: z.output<Contract[C]['req']>, ctx: CoreContext) => Promise<Res<C>> | Res<C>;

@@ -3,8 +3,8 @@ import { CandorError } from '../errors.ts';
 import { publishToTarget } from '../publish/run.ts';
 import { checkSecretFields, memorySecretStore, secretStatus } from '../publish/secrets.ts';
 import type { SecretStore } from '../publish/secrets.ts';
-import { KIND_LABEL, targetLocation } from '../publish/target.ts';
-import type { Target } from '../publish/target.ts';
+import { KIND_LABEL, targetLocation } from '../../shared/model/publish-target.ts';
+import type { Target } from '../../shared/model/publish-target.ts';
 import { getTarget, listTargets, removeTarget, saveTarget } from '../publish/targets.ts';
 import type { CoreContext, HandlersFor } from './context.ts';
 

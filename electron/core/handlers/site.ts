@@ -55,7 +55,7 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
   },
   'site.preview'(req, ctx) {
     const theme = req.theme ?? readBranding(ctx.workspace().db).theme ?? 'default';
-    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
+    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, record: false });
   },
   'site.verify'(req) {
     return verifySite(req.dir, req.publicKey === undefined ? {} : { publicKeyPem: req.publicKey });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { THREAD_KINDS, THREAD_STATUSES, MESSAGE_ROLES, VISIBILITIES, parseTimestamp } from '../model/thread.ts';
+import { THREAD_KINDS, THREAD_STATUSES, MESSAGE_ROLES, VISIBILITIES, parseTimestamp } from '../../shared/model/thread.ts';
 import { describeZodError } from './json.ts';
 import { unixToIso } from './values.ts';
 
@@ -90,7 +90,7 @@ export function sourceFromMappingFile(path: string): string {
 
 export function parseMapping(raw: unknown): CsvMapping {
   if (raw === undefined) {
-    throw new CandorError('MAPPING_REQUIRED', 'A CSV file needs a column mapping: --mapping <file.json> (see docs/formats/csv-mapping.md).');
+    throw new CandorError('MAPPING_REQUIRED', 'A CSV file needs a column mapping: which column holds the text, the date and the conversation (see docs/formats/csv-mapping.md).', undefined, '--mapping <file.json>');
   }
   const parsed = CsvMapping.safeParse(raw);
   if (!parsed.success) throw new CandorError('BAD_MAPPING', `The column mapping is not valid: ${describeZodError(parsed.error)}.`);

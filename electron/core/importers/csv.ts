@@ -1,7 +1,7 @@
 import { CandorError } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
-import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../model/thread.ts';
-import { THREAD_KINDS, THREAD_STATUSES } from '../model/thread.ts';
+import type { MessageInput, MessageRole, ThreadInput, ThreadKind, ThreadStatus, Visibility } from '../../shared/model/thread.ts';
+import { THREAD_KINDS, THREAD_STATUSES } from '../../shared/model/thread.ts';
 import { csvEvents, headerCells, headerKey, sniffDelimiter } from './csv-input.ts';
 import { CsvMapping, parseMapping, parseCsvTime } from './csv-mapping.ts';
 import type { ColumnRef } from './csv-mapping.ts';
@@ -307,7 +307,7 @@ async function* readThreadPerRow(file: SourceFile, mapping: CsvMapping): AsyncGe
 
 export const csv: Importer = {
   id: 'csv',
-  label: 'any CSV, with a column mapping (--mapping <file.json>)',
+  label: 'any CSV, with a column mapping',
   detect({ name, text, hasMapping }) {
     const t = text.trimStart();
     if (t === '' || t.startsWith('{') || t.startsWith('[') || /^From \S/.test(t)) return 0;

@@ -1,4 +1,4 @@
-import type { FileReport } from '../model/import-report.ts';
+import type { FileReport } from '../../shared/model/import-report.ts';
 
 /**
  * The exit code of `candor import` (a public interface): 0 when everything was imported (records deliberately kept

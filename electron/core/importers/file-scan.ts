@@ -133,11 +133,14 @@ export type EncodingChoice = { encoding: Encoding; warning: string | null };
  * outnumber the stray bytes (those become U+FFFD, and the lines are named); Windows-1252 only when the file holds
  * bytes that cannot be UTF-8 and little or no UTF-8. A format that is UTF-8 by definition (JSON) stays UTF-8.
  */
+/** The advice in an encoding warning; the command line adds its flag to it, the app offers a list. */
+export const CHOOSE_ENCODING = 'choose the file’s encoding and import it again';
+
 export function chooseEncoding(scan: FileScan, name: string, utf8ByDefinition: boolean): EncodingChoice {
   if (scan.invalid === 0) return { encoding: 'utf-8', warning: null };
   const where = `line${scan.invalidLines.length === 1 ? '' : 's'} ${scan.invalidLines.join(', ')}${scan.invalid > scan.invalidLines.length && scan.invalidLines.length === 20 ? ' and more' : ''}`;
   if (utf8ByDefinition || scan.multibyte >= scan.invalid) {
-    return { encoding: 'utf-8', warning: `${name}: ${scan.invalid} byte${scan.invalid === 1 ? ' is' : 's are'} not valid UTF-8 (${where}); the file is UTF-8 otherwise (${scan.multibyte} UTF-8 characters), so ${scan.invalid === 1 ? 'it was' : 'they were'} read as "\uFFFD". Check those lines, or force an encoding with --encoding.` };
+    return { encoding: 'utf-8', warning: `${name}: ${scan.invalid} byte${scan.invalid === 1 ? ' is' : 's are'} not valid UTF-8 (${where}); the file is UTF-8 otherwise (${scan.multibyte} UTF-8 characters), so ${scan.invalid === 1 ? 'it was' : 'they were'} read as "\uFFFD". Check those lines, or ${CHOOSE_ENCODING}.` };
   }
-  return { encoding: 'windows-1252', warning: `${name}: read as Windows-1252, because ${scan.invalid} byte${scan.invalid === 1 ? ' is' : 's are'} not UTF-8 (${where}) and the file has ${scan.multibyte ? `only ${scan.multibyte}` : 'no'} UTF-8 characters. If the text looks wrong, force an encoding with --encoding.` };
+  return { encoding: 'windows-1252', warning: `${name}: read as Windows-1252, because ${scan.invalid} byte${scan.invalid === 1 ? ' is' : 's are'} not UTF-8 (${where}) and the file has ${scan.multibyte ? `only ${scan.multibyte}` : 'no'} UTF-8 characters. If the text looks wrong, ${CHOOSE_ENCODING}.` };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { companionKindOf } from './companions.ts';
 import { htmlToText } from './html.ts';
 import { isObject, jsonItems, jsonLayout, parseJsonDocument } from './json-input.ts';
@@ -188,7 +188,7 @@ export const freshdesk: Importer = {
 };
 
 export function conversationsAlone(name: string): CandorError {
-  return new CandorError('COMPANION_FILE', `${name} holds Freshdesk conversations (the replies and notes of a ticket), not tickets: on their own they say too little to make a conversation. Import it together with its ticket: candor import <workspace> ticket.json ${name}.`, { file: name });
+  return new CandorError('COMPANION_FILE', `${name} holds Freshdesk conversations (the replies and notes of a ticket), not tickets: on their own they say too little to make a conversation. Import it together with its ticket (both files at once).`, { file: name }, `candor import <workspace> ticket.json ${name}`);
 }
 
 /** Conversations by ticket id, from companion files: a list, {"conversations": [...]}, one conversation, or NDJSON. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { htmlToText } from './html.ts';
 import { isObject, jsonItems } from './json-input.ts';
 import type { ItemResult } from './json-input.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { jsonItems } from './json-input.ts';
 import type { Importer } from './types.ts';

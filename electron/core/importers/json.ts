@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorLocation } from '../errors.ts';
 import { CandorError } from '../errors.ts';
-import { ThreadFileRecord } from '../model/thread.ts';
-import type { ThreadInput } from '../model/thread.ts';
+import { ThreadFileRecord } from '../../shared/model/thread.ts';
+import type { ThreadInput } from '../../shared/model/thread.ts';
 import { normalizeBody } from './html.ts';
 import { lines, readAllText } from './source-file.ts';
 import type { SourceFile } from './source-file.ts';

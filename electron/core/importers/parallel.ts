@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ErrorLocation } from '../errors.ts';
 import { CandorError } from '../errors.ts';
 import type { SourceFile } from './source-file.ts';
 import type { Importer, ImporterContext, ImportRecord } from './types.ts';
-import { workerEnv } from '../compile-cache.ts';
+import { startWorker } from '../worker-link.ts';
 
 // Reading in parallel with writing. An import spends its time in two places: reading (JSON.parse, validation, HTML
 // conversion, MIME parsing) and storing (SQLite). On a machine with two or more cores the reading runs on a worker
@@ -58,26 +57,26 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
     taken: new SharedArrayBuffer(4),
   };
   const taken = new Int32Array(job.taken);
-  const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: job, env: workerEnv(), resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb } });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
-  let failure: Error | null = null;
+  let failure: CandorError | null = null;
   const notify = () => {
     wake?.();
     wake = null;
   };
-  worker.on('message', (m: FromWorker) => {
-    queue.push(m);
-    notify();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    notify();
-  });
-  worker.on('exit', (code) => {
-    // Exiting without "done" or an error, whatever the code, is a failure: the records would be incomplete.
-    if (!failure) failure = Object.assign(new Error(`the reading thread stopped (exit code ${code})`), { code: 'ERR_WORKER_EXIT' });
-    notify();
+  // Exiting without "done" or an error, whatever the code, is a failure: the records would be incomplete.
+  const worker = startWorker<never, FromWorker>(new URL('./read-worker.ts', import.meta.url), {
+    name: `reading ${file.path}`,
+    workerData: job,
+    resourceLimits: { ...WORKER_LIMITS, maxOldGenerationSizeMb: heapMb },
+    onMessage: (m) => {
+      queue.push(m);
+      notify();
+    },
+    onFailure: (err) => {
+      failure = err;
+      notify();
+    },
   });
   let yielded = 0;
   try {
@@ -85,7 +84,7 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
       while (queue.length === 0 && !failure) await new Promise<void>((resolve) => { wake = resolve; });
       const m = queue.shift();
       if (!m) {
-        if ((failure as (Error & { code?: string }) | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') break;
+        if ((failure as CandorError | null)?.code === 'WORKER_OUT_OF_MEMORY') break;
         throw failure!;
       }
       if (m.type === 'done') return;
@@ -102,7 +101,7 @@ export async function* readInWorker(importer: Importer, file: SourceFile, ctx: I
       }
     }
   } finally {
-    await worker.terminate();
+    await worker.end();
   }
   // Only a worker that ran out of memory gets here. The records already taken are read again and passed over;
   // progress resumes where the worker stopped.

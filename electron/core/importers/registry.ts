@@ -62,7 +62,7 @@ export function detectFormat(path: string, options: { hasMapping?: boolean } = {
   }
   if (!best) {
     const why = !isDirectory && file.size === 0 ? 'the file is empty' : binary ? 'it holds binary data, not text' : 'its content matches none of the formats Candor knows';
-    throw new CandorError('UNRECOGNISED_FORMAT', `${path}: cannot tell what this file is (${why}). Candor knows: ${knownFormatsSentence()}. Use --format <id> to choose one.`, { file: path });
+    throw new CandorError('UNRECOGNISED_FORMAT', `${path}: cannot tell what this file is (${why}). Candor knows: ${knownFormatsSentence()}. Choose its format yourself.`, { file: path }, 'choose one with --format <id>');
   }
   return best.importer;
 }

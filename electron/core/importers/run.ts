@@ -6,6 +6,11 @@ import { appendAudit } from '../store/audit.ts';
 import { upsertThread } from '../store/threads.ts';
 import type { Workspace } from '../workspace.ts';
 import { suspendableIndexes } from './bulk.ts';
+import { openStaging } from './staging.ts';
+import type { Staging } from './staging.ts';
+import { acquireExclusive } from '../store/writer.ts';
+import type { ExclusiveLock } from '../store/writer.ts';
+import { scanAhead } from '../curation/scan-ahead.ts';
 import { readRecords } from './parallel.ts';
 import { CsvMapping } from './csv-mapping.ts';
 import { companionKind, companionVendor, COMPANION_WORDS, requireCompanion } from './companions.ts';
@@ -14,12 +19,13 @@ import { chooseEncoding, scanFile } from './file-scan.ts';
 import { maxRecordBytes, openSourceFile, recordTooLarge, sampleText } from './source-file.ts';
 import type { Encoding, SourceFile } from './source-file.ts';
 import { savedStaff, saveStaff, staffMatcher } from './staff.ts';
+import type { StaffMatcher } from './staff.ts';
 import type { ImportProgress, Importer, ImportRecord } from './types.ts';
 import { zendeskLeftovers } from './zendesk.ts';
 import { freshdeskLeftovers } from './freshdesk.ts';
-import type { FileReport } from '../model/import-report.ts';
+import type { FileReport } from '../../shared/model/import-report.ts';
 
-export { FileReport, RejectedRecord } from '../model/import-report.ts';
+export { FileReport, RejectedRecord } from '../../shared/model/import-report.ts';
 
 export type ImportOptions = {
   format?: string;
@@ -39,6 +45,12 @@ export type ImportOptions = {
   workerHeapMb?: number;
   /** For tests of crash safety: called after each stored thread. */
   afterThread?: () => void;
+  /** For tests of concurrency: called once every file is read and staged, before the import's commit. */
+  beforeCommit?: () => void | Promise<void>;
+  /** After the commit, personal data and topics are scanned ahead of the first filtered search (default true). */
+  scan?: boolean;
+  /** Told how far that scan is, in conversations. */
+  onScanProgress?: (p: { done: number; total: number }) => void;
 };
 
 /**
@@ -114,10 +126,10 @@ export function planImport(paths: readonly string[], options: Pick<ImportOptions
       main.push({ path: c.path, importer: importerById('zendesk') });
       continue;
     }
-    const how = vendor === 'zendesk'
-      ? 'Import it together with the tickets export: candor import <workspace> tickets.json ' + c.path
-      : 'Import it together with its ticket: candor import <workspace> ticket.json ' + c.path;
-    throw new CandorError('COMPANION_FILE', `${c.path} holds ${COMPANION_WORDS[kind]}, not ${vendor === 'zendesk' ? 'tickets' : 'a ticket'}: on its own it says too little to make a conversation. ${how}.`, { file: c.path });
+    const [how, command] = vendor === 'zendesk'
+      ? ['Import it together with the tickets export (both files at once)', `candor import <workspace> tickets.json ${c.path}`]
+      : ['Import it together with its ticket (both files at once)', `candor import <workspace> ticket.json ${c.path}`];
+    throw new CandorError('COMPANION_FILE', `${c.path} holds ${COMPANION_WORDS[kind]}, not ${vendor === 'zendesk' ? 'tickets' : 'a ticket'}: on its own it says too little to make a conversation. ${how}.`, { file: c.path }, command);
   }
   return { plan: main, companionPaths };
 }
@@ -129,97 +141,160 @@ function defaultDecision(db: DatabaseSync): 'pending' | 'publish' | 'withhold' {
   return v === 'publish' || v === 'withhold' ? v : 'pending';
 }
 
-/**
- * Imports files into the workspace as one transaction: a fatal error (or a crash) leaves the workspace exactly as it
- * was. Records that fail validation are reported with their location and skipped; the rest are stored.
- */
-export async function runImport(ws: Workspace, paths: readonly string[], options: ImportOptions = {}): Promise<FileReport[]> {
-  if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
-  const db = ws.db;
-  const { plan, companionPaths } = planImport(paths, options);
-  const now = new Date().toISOString();
-  const reports: FileReport[] = [];
+/** What reading the files found, waiting in the staging area for the import's commit. */
+type Staged = { reports: FileReport[]; formats: string[] };
 
+/**
+ * Reads every file into the staging area; the workspace's database is only read. Records that cannot be read are
+ * staged too, so the report lists rejections in file order.
+ */
+async function stageFiles(plan: Plan['plan'], companionPaths: readonly string[], options: ImportOptions, staff: StaffMatcher, staging: Staging, lock: ExclusiveLock): Promise<Staged> {
+  const companions: SourceFile[] = companionPaths.map((p) => openSourceFile(p));
+  const imported = new Set<string>();
+  const reports: FileReport[] = [];
+  for (const [index, { path, importer }] of plan.entries()) {
+    options.onFormat?.({ file: path, format: importer.id, label: importer.label, detected: !options.format });
+    const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [], skipped: [], warnings: [] };
+    let bytesRead = 0;
+    let records = 0;
+    const file = openSourceFile(path, (n) => {
+      bytesRead += n;
+      lock.progress(((index + (file.size > 0 ? bytesRead / file.size : 0)) / plan.length) * 90);
+      options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
+    });
+    prepareText(file, importer, options.encoding, report);
+    const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
+    for await (const rec of reading) {
+      records++;
+      if (rec.ok) imported.add(`${rec.thread.source}\u0000${rec.thread.externalId}`);
+      staging.add(index, rec);
+    }
+    options.onProgress?.({ file: path, bytesRead: file.size, bytesTotal: file.size, records });
+    if (records === 0 && file.size === 0) {
+      const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      throw new CandorError('EMPTY_FILE', folder ? `${path}: the folder holds no messages to import.` : `${path}: the file is empty; nothing to import.`, { file: path });
+    }
+    reports.push(report);
+  }
+  // Companion content whose ticket was in none of the files: applied to the workspace's ticket, or reported.
+  for (const vendor of ['zendesk', 'freshdesk'] as const) {
+    const own = companions.filter((c) => companionVendor(companionKind(c.path)!) === vendor);
+    const part = reports.findLastIndex((r) => r.format === vendor);
+    if (own.length === 0 || part < 0) continue;
+    const ids = new Set([...imported].filter((k) => k.startsWith(`${vendor}\u0000`)).map((k) => k.slice(vendor.length + 1)));
+    for (const rec of await (vendor === 'zendesk' ? zendeskLeftovers(own, ids) : freshdeskLeftovers(own, ids))) staging.add(part, rec, true);
+  }
+  return { reports, formats: plan.map((p) => p.importer.id) };
+}
+
+/** Makes the staged import visible: one synchronous transaction, nothing awaited inside it. */
+function commitStaged(ws: Workspace, staged: Staged, staging: Staging, options: ImportOptions, now: string): void {
+  const db = ws.db;
+  const { reports } = staged;
   db.exec('BEGIN IMMEDIATE');
   try {
     const staffEntries = options.staff?.length ? saveStaff(db, options.staff) : savedStaff(db);
-    const staff = staffMatcher(staffEntries);
     const decision = defaultDecision(db);
-    const companions: SourceFile[] = companionPaths.map((p) => openSourceFile(p));
     const indexes = suspendableIndexes(db);
-    const imported = new Set<string>();
-    const storeRecord = (rec: ImportRecord, report: FileReport, roles: { staff: number; messages: number }): void => {
-      if (!rec.ok) {
-        (rec.skipped ? report.skipped! : report.rejected).push({ location: formatLocation(rec.location), reason: rec.reason });
-        return;
+    const roles = reports.map(() => ({ staff: 0, messages: 0 }));
+    let audited = 0;
+    // A file's audit entry is written after its own records and before companion leftovers, as they were read.
+    const finishUpTo = (n: number) => {
+      for (; audited < n; audited++) {
+        const report = reports[audited]!;
+        const r = roles[audited]!;
+        if (staffByAddress(report.format, options.mapping) && r.messages > 0 && r.staff === 0) report.warnings!.push(noStaffWarning(report.file, staffEntries.length > 0));
+        appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: report.file, at: now, after: report });
       }
-      if (rec.thread.patchOnly && !threadExists(db, rec.thread.source, rec.thread.externalId)) {
-        report.rejected.push({ location: formatLocation(rec.location), reason: `${rec.thread.source} ticket ${rec.thread.externalId} is neither in this import nor in the workspace, so its ${patchWords(rec.thread)} cannot be placed (import the ticket first, or in the same import)` });
-        return;
-      }
-      for (const m of rec.thread.messages) {
-        roles.messages++;
-        if (m.role === 'staff') roles.staff++;
-      }
-      try {
-        // upsertThread validates everything before its first write, so a rejected record writes nothing; any
-        // failure after that aborts the whole import. (No savepoint per thread: FTS5 flushes its index on each.)
-        const result = upsertThread(db, rec.thread, { actor: ws.actor, now, defaultDecision: decision });
-        if (result.created) {
-          report.threadsCreated++;
-          indexes.created();
-        }
-        if (result.updated) report.threadsUpdated++;
-        report.messagesCreated += result.messagesCreated;
-        report.internalNotes += result.internalNotes;
-      } catch (err) {
-        if (err instanceof z.ZodError) {
-          report.rejected.push({ location: formatLocation(rec.location), reason: err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-        } else throw err;
-      }
-      options.afterThread?.();
     };
-    for (const { path, importer } of plan) {
-      options.onFormat?.({ file: path, format: importer.id, label: importer.label, detected: !options.format });
-      const report: FileReport = { file: path, format: importer.id, threadsCreated: 0, threadsUpdated: 0, messagesCreated: 0, internalNotes: 0, rejected: [], skipped: [], warnings: [] };
-      const roles = { staff: 0, messages: 0 };
-      let bytesRead = 0;
-      let records = 0;
-      const file = openSourceFile(path, (n) => {
-        bytesRead += n;
-        options.onProgress?.({ file: path, bytesRead, bytesTotal: file.size, records });
-      });
-      prepareText(file, importer, options.encoding, report);
-      const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
-      for await (const rec of reading) {
-        records++;
-        if (rec.ok) imported.add(`${rec.thread.source}\u0000${rec.thread.externalId}`);
-        storeRecord(rec, report, roles);
-      }
-      options.onProgress?.({ file: path, bytesRead: file.size, bytesTotal: file.size, records });
-      if (records === 0 && file.size === 0) {
-        const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-        throw new CandorError('EMPTY_FILE', folder ? `${path}: the folder holds no messages to import.` : `${path}: the file is empty; nothing to import.`, { file: path });
-      }
-      if (staffByAddress(importer.id, options.mapping) && roles.messages > 0 && roles.staff === 0) report.warnings!.push(noStaffWarning(path, staff.entries.length > 0));
-      appendAudit(db, { actor: ws.actor, action: 'import.file', entityType: 'import', entityId: path, at: now, after: report });
-      reports.push(report);
+    const leftoverRoles = { staff: 0, messages: 0 };
+    for (const { part, record, leftover } of staging.records()) {
+      finishUpTo(leftover ? reports.length : part);
+      storeRecord(ws, record, reports[part]!, leftover ? leftoverRoles : roles[part]!, { now, decision, created: indexes.created, afterThread: options.afterThread });
     }
-    // Companion content whose ticket was in none of the files: applied to the workspace's ticket, or reported.
-    for (const vendor of ['zendesk', 'freshdesk'] as const) {
-      const own = companions.filter((c) => companionVendor(companionKind(c.path)!) === vendor);
-      const report = reports.findLast((r) => r.format === vendor);
-      if (own.length === 0 || !report) continue;
-      const ids = new Set([...imported].filter((k) => k.startsWith(`${vendor}\u0000`)).map((k) => k.slice(vendor.length + 1)));
-      const roles = { staff: 0, messages: 0 };
-      for (const rec of await (vendor === 'zendesk' ? zendeskLeftovers(own, ids) : freshdeskLeftovers(own, ids))) storeRecord(rec, report, roles);
-    }
+    finishUpTo(reports.length);
     indexes.restore();
     db.exec('COMMIT');
   } catch (err) {
     if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+type StoreContext = { now: string; decision: 'pending' | 'publish' | 'withhold'; created: () => void; afterThread?: () => void };
+
+function storeRecord(ws: Workspace, rec: ImportRecord, report: FileReport, roles: { staff: number; messages: number }, ctx: StoreContext): void {
+  const db = ws.db;
+  if (!rec.ok) {
+    (rec.skipped ? report.skipped! : report.rejected).push({ location: formatLocation(rec.location), reason: rec.reason });
+    return;
+  }
+  if (rec.thread.patchOnly && !threadExists(db, rec.thread.source, rec.thread.externalId)) {
+    report.rejected.push({ location: formatLocation(rec.location), reason: `${rec.thread.source} ticket ${rec.thread.externalId} is neither in this import nor in the workspace, so its ${patchWords(rec.thread)} cannot be placed (import the ticket first, or in the same import)` });
+    return;
+  }
+  for (const m of rec.thread.messages) {
+    roles.messages++;
+    if (m.role === 'staff') roles.staff++;
+  }
+  try {
+    // upsertThread validates everything before its first write, so a rejected record writes nothing; any
+    // failure after that aborts the whole import. (No savepoint per thread: FTS5 flushes its index on each.)
+    const result = upsertThread(db, rec.thread, { actor: ws.actor, now: ctx.now, defaultDecision: ctx.decision });
+    if (result.created) {
+      report.threadsCreated++;
+      ctx.created();
+    }
+    if (result.updated) report.threadsUpdated++;
+    report.messagesCreated += result.messagesCreated;
+    report.internalNotes += result.internalNotes;
+  } catch (err) {
+    if (err instanceof z.ZodError) {
+      report.rejected.push({ location: formatLocation(rec.location), reason: err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    } else throw err;
+  }
+  ctx.afterThread?.();
+}
+
+/**
+ * Imports files into the workspace, all or nothing. The files are read into a staging area while curators go on
+ * working (their changes commit at once and are kept, whatever the import does); the import then becomes visible in
+ * one short synchronous commit, so a fatal error (or a crash) at any point leaves the workspace exactly as it was
+ * plus whatever curators committed meanwhile. Only one import or build runs per workspace: another gets "busy".
+ * Records that fail validation are reported with their location and skipped; the rest are stored. Afterwards the
+ * new conversations are scanned for personal data, so the first filtered search does not have to.
+ */
+export async function runImport(ws: Workspace, paths: readonly string[], options: ImportOptions = {}): Promise<FileReport[]> {
+  if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
+  const { plan, companionPaths } = planImport(paths, options);
+  const now = new Date().toISOString();
+  const lock = acquireExclusive(ws.dir, 'import');
+  let reports: FileReport[];
+  let staging: Staging | null = null;
+  try {
+    staging = openStaging(ws.dir);
+    const staff = staffMatcher([...savedStaff(ws.db), ...(options.staff ?? [])]);
+    const staged = await stageFiles(plan, companionPaths, options, staff, staging, lock);
+    await options.beforeCommit?.();
+    lock.progress(90, 'commit');
+    commitStaged(ws, staged, staging, options, now);
+    reports = staged.reports;
+  } catch (err) {
     if (err instanceof CandorError) throw err;
     throw new CandorError('IMPORT_FAILED', `Import failed, nothing was changed: ${(err as Error).message}`);
+  } finally {
+    staging?.discard();
+    lock.release();
   }
+  if (options.scan !== false) await scanAfterImport(ws, reports, options);
   return reports;
+}
+
+/** The import is in; a scan that cannot finish now is done at the next filtered search, and the report says so. */
+async function scanAfterImport(ws: Workspace, reports: FileReport[], options: ImportOptions): Promise<void> {
+  try {
+    await scanAhead(ws.db, options.onScanProgress);
+  } catch (err) {
+    reports[reports.length - 1]?.warnings?.push(`The import is complete, but scanning it for personal data stopped (${(err as Error).message}); it is finished at the next filtered search.`);
+  }
 }

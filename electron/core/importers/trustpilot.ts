@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorLocation } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { csvEvents, headerCells, headerKey } from './csv-input.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { jsonItems } from './json-input.ts';

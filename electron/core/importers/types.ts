@@ -1,5 +1,5 @@
 import type { ErrorLocation } from '../errors.ts';
-import type { ThreadInput } from '../model/thread.ts';
+import type { ThreadInput } from '../../shared/model/thread.ts';
 import type { SourceFile } from './source-file.ts';
 import type { StaffMatcher } from './staff.ts';
 

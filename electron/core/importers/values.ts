@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTimestamp } from '../model/thread.ts';
+import { parseTimestamp } from '../../shared/model/thread.ts';
 
 // Small, pure conversions every vendor importer needs. Vendors disagree on ids (numbers or strings), times (ISO with
 // any number of fractional digits, Unix seconds, milliseconds) and empty values (null, "", missing).

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorLocation } from '../errors.ts';
-import type { ThreadInput } from '../model/thread.ts';
+import type { ThreadInput } from '../../shared/model/thread.ts';
 import { describeZodError } from './json.ts';
 import type { ItemResult } from './json-input.ts';
 import type { ImportRecord } from './types.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import type { ErrorLocation } from '../errors.ts';
-import type { MessageInput, ThreadInput } from '../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../shared/model/thread.ts';
 import { companionKindOf } from './companions.ts';
 import { htmlToText } from './html.ts';
 import { isObject, jsonItems } from './json-input.ts';
@@ -193,7 +193,7 @@ function ticketToThread(t: Ticket, extras: ZendeskExtras, staff: StaffMatcher, e
     messages[0] = { ...messages[0]!, supersedes: `${t.id}:description` };
   } else {
     const description = t.description?.trim();
-    if (!description || !t.created_at) throw new RecordProblem('ticket has no comments and no description (give the comments or audits file with --comments)');
+    if (!description || !t.created_at) throw new RecordProblem('ticket has no comments and no description (import the comments or audits file together with it)');
     messages.push({ externalId: `${t.id}:description`, role: 'customer', authorName: null, sentAt: t.created_at, body: description, format: 'text', visibility: 'public', attachments: [], privateData: {} });
   }
   const rating = extras.ratings.get(t.id);
@@ -286,7 +286,7 @@ export const zendesk: Importer = {
     const extras = await readExtras(ctx.companions);
     const kind = companionKindOf(sampleText(file, 16 * 1024));
     if (kind === 'zendesk-comments') {
-      throw new CandorError('COMPANION_FILE', `${file.name} holds Zendesk comments, not tickets. Import the tickets export with it: candor import <workspace> tickets.json ${file.name}.`, { file: file.name });
+      throw new CandorError('COMPANION_FILE', `${file.name} holds Zendesk comments, not tickets. Import the tickets export with it (both files at once).`, { file: file.name }, `candor import <workspace> tickets.json ${file.name}`);
     }
     if (kind === 'zendesk-audits' || kind === 'zendesk-satisfaction') {
       const own = await readExtras([file], { ...emptyExtras(), users: extras.users });

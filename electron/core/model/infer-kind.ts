@@ -1,4 +1,4 @@
-import type { ThreadKind } from './thread.ts';
+import type { ThreadKind } from '../../shared/model/thread.ts';
 
 // What a conversation is, when the source does not say: complaint, praise, question, suggestion or other. The
 // evidence is taken in order of how much it can be trusted: a star rating, then a satisfaction verdict (Zendesk's

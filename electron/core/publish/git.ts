@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CandorError } from '../errors.ts';
 import type { OpenRemote, PutFile, Remote } from './remote.ts';
-import type { GitSettings } from './target.ts';
-import { targetLocation } from './target.ts';
+import type { GitSettings } from '../../shared/model/publish-target.ts';
+import { targetLocation } from '../../shared/model/publish-target.ts';
 
 // A branch of a git repository (GitHub, GitLab and Codeberg Pages), through the system `git`: it speaks every
 // transport the user's setup does (https with a token, ssh with their key, a local path). Candor keeps a shallow

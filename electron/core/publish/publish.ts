@@ -9,7 +9,7 @@ import type { PublishPlan } from './plan.ts';
 import type { OpenRemote, PutFile, Remote, RemoteContext } from './remote.ts';
 import type { SecretValues } from './secrets.ts';
 import { uploadFiles } from './upload.ts';
-import type { Target, TargetKind } from './target.ts';
+import type { Target, TargetKind } from '../../shared/model/publish-target.ts';
 
 // Publishing a built site to a target, incrementally and verifiably:
 //   check   the local site matches its own manifest (a damaged folder is never published);

@@ -1,5 +1,5 @@
 import type { SecretValues } from './secrets.ts';
-import type { Target } from './target.ts';
+import type { Target } from '../../shared/model/publish-target.ts';
 
 // One kind of place a site can be published to. The publisher (publish.ts) decides what goes where and in which
 // order; a remote only moves bytes. S3 and SFTP make each file visible as it arrives; git stages everything and

@@ -3,8 +3,8 @@ import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } fr
 import { CandorError } from '../errors.ts';
 import { reason } from './remote.ts';
 import type { OpenRemote, Remote } from './remote.ts';
-import type { S3Settings } from './target.ts';
-import { targetLocation } from './target.ts';
+import type { S3Settings } from '../../shared/model/publish-target.ts';
+import { targetLocation } from '../../shared/model/publish-target.ts';
 
 // S3-compatible object storage: AWS S3, Cloudflare R2, MinIO, Backblaze B2. Every object is put with its content
 // type and cache header. The SDK's newer default checksums (aws-chunked uploads with trailing CRCs) are sent only

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CandorError } from '../errors.ts';
-import { SECRET_FIELDS, secretEnvName } from './target.ts';
-import type { SecretField, Target } from './target.ts';
+import { SECRET_FIELDS, secretEnvName } from '../../shared/model/publish-target.ts';
+import type { SecretField, Target } from '../../shared/model/publish-target.ts';
 
 // A target's secrets (keys, tokens, passwords) never touch the workspace. The app keeps them in the operating
 // system's keychain through Electron's safeStorage (electron/main/credentials.ts implements this interface in the
@@ -106,7 +106,7 @@ export async function resolveSecrets(target: Target, store: SecretStore, env: En
   if (missing.length) {
     const names = missing.map((f) => secretEnvName(target.name, f));
     const either = target.kind === 'sftp' ? 'a password or a private key' : missing.map((f) => f.label.toLowerCase()).join(' and ');
-    throw new CandorError('MISSING_CREDENTIALS', `The target "${target.name}" needs ${either}: enter ${missing.length > 1 ? 'them' : 'it'} in the app (Site, Publish), or set ${names.join(target.kind === 'sftp' ? ' or ' : ' and ')} for the candor command.`, { field: missing[0]!.key });
+    throw new CandorError('MISSING_CREDENTIALS', `The target "${target.name}" needs ${either}: enter ${missing.length > 1 ? 'them' : 'it'} on the Site screen, under Publish.`, { field: missing[0]!.key }, `or set ${names.join(target.kind === 'sftp' ? ' or ' : ' and ')} for the command line`);
   }
   return values;
 }

@@ -5,7 +5,7 @@ import SftpClient from 'ssh2-sftp-client';
 import { CandorError } from '../errors.ts';
 import { reason } from './remote.ts';
 import type { OpenRemote, Remote } from './remote.ts';
-import { targetLocation } from './target.ts';
+import { targetLocation } from '../../shared/model/publish-target.ts';
 
 // SFTP, for classic web hosting. Each file is written under a temporary name beside its place and renamed over the
 // old one (OpenSSH's posix-rename), so a reader gets the old file or the new one, never half of one. The server's
@@ -45,10 +45,11 @@ function isMissing(err: unknown): boolean {
   return e.code === 2 || e.code === 'ENOENT' || /no such file/i.test(e.message ?? '');
 }
 
-export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
-  if (target.kind !== 'sftp') throw new Error('openSftp needs an sftp target');
+type SftpTarget = Extract<Parameters<OpenRemote>[0], { kind: 'sftp' }>;
+
+/** Logs in, checking the host key against the saved fingerprint; returns the fingerprint the server showed. */
+async function login(client: SftpClient, target: SftpTarget, secrets: Parameters<OpenRemote>[1], signal: AbortSignal): Promise<string | null> {
   const settings = target.settings;
-  const client = new SftpClient('candor-publish');
   let seen: string | null = null;
   const host = settings.host.replace(/^\[|\]$/g, '');
   try {
@@ -76,6 +77,14 @@ export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
       ? `The server ${settings.host} refused the login of ${settings.username} (${text}). Check the target's password or private key.`
       : `Could not connect to ${settings.host}:${settings.port} (${text}).`, { field: /authentication/i.test(text) ? 'password' : 'host' });
   }
+  return seen;
+}
+
+export const openSftp: OpenRemote = async (target, secrets, ctx, signal) => {
+  if (target.kind !== 'sftp') throw new Error('openSftp needs an sftp target');
+  const settings = target.settings;
+  const client = new SftpClient('candor-publish');
+  const seen = await login(client, target, secrets, signal);
   if (!settings.hostKey && seen) ctx.onHostKey?.(seen);
 
   const root = settings.dir.replace(/\/+$/, '');

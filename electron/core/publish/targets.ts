@@ -4,8 +4,8 @@ import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
-import { LastPublish, TargetKind, TargetName, TargetSpec } from './target.ts';
-import type { Target } from './target.ts';
+import { LastPublish, TargetKind, TargetName, TargetSpec } from '../../shared/model/publish-target.ts';
+import type { Target } from '../../shared/model/publish-target.ts';
 
 // The workspace's publish targets: one row each, settings as JSON (never a secret: the schemas are strict, so a
 // stray "password" field is refused, not stored). Every change is one transaction and is audited.
@@ -30,7 +30,7 @@ export function getTarget(db: DatabaseSync, name: string): Target {
   const t = findTarget(db, name);
   if (t) return t;
   const names = listTargets(db).map((x) => x.name);
-  throw new CandorError('NO_SUCH_TARGET', `There is no publish target named "${name}"${names.length ? ` (the workspace has: ${names.join(', ')})` : ' (the workspace has none yet: add one with candor targets add)'}.`, { field: 'target' });
+  throw new CandorError('NO_SUCH_TARGET', `There is no publish target named "${name}"${names.length ? ` (the workspace has: ${names.join(', ')})` : ' (the workspace has none yet)'}.`, { field: 'target' }, 'add one with candor targets add');
 }
 
 /** Checks a target as given by a person: every problem named with its field. */
@@ -64,7 +64,7 @@ export function saveTarget(ws: Pick<Workspace, 'db' | 'actor'>, input: { name: s
   return transaction(ws.db, () => {
     const before = input.previous === undefined ? null : getTarget(ws.db, input.previous);
     const clash = findTarget(ws.db, name);
-    if (clash && clash.id !== before?.id) throw new CandorError('TARGET_EXISTS', `There is already a target named "${name}"${before ? '' : ' (change it with candor targets set, or remove it first)'}.`, { field: 'name' });
+    if (clash && clash.id !== before?.id) throw new CandorError('TARGET_EXISTS', `There is already a target named "${name}"${before ? '' : ' (change that one, or remove it first)'}.`, { field: 'name' }, before ? undefined : 'change it with candor targets set');
     const now = new Date().toISOString();
     if (before) {
       if (before.kind !== spec.kind) throw new CandorError('INVALID_TARGET', `"${before.name}" is a ${before.kind} target; add a new target to publish somewhere of another kind.`, { field: 'kind' });

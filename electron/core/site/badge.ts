@@ -1,4 +1,4 @@
-import type { Stats } from '../curation/stats.ts';
+import type { Stats } from '../../shared/curation/stats.ts';
 import { textOf } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 import type { FixedPage } from './fixed-pages.ts';

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { brandCss, HexColor, NO_COLORS } from './brand-colors.ts';
-import type { SiteColors } from './brand-colors.ts';
-import { LOGO_EXT, LogoRecord } from '../model/site-settings.ts';
+import { brandCss, HexColor } from '../../shared/brand-colors.ts';
+import type { SiteColors } from '../../shared/brand-colors.ts';
+import { LOGO_EXT, LogoRecord } from '../../shared/model/site-settings.ts';
 import { logoPath } from './logo.ts';
 
 // How the workspace's site looks and where it lives, as saved in site settings: theme, address, colours, logo. The
@@ -66,8 +66,6 @@ export function readBranding(db: DatabaseSync): SavedBranding {
   const s = parsed.data;
   return { theme: s.theme, baseUrl: s.baseUrl, colors: { accent: s.accent, header: s.header, headerText: s.headerText }, logo: s.logo };
 }
-
-export const NO_BRANDING: SavedBranding = { theme: null, baseUrl: null, colors: NO_COLORS, logo: null };
 
 export const BRAND_CSS_PATH = 'assets/brand.css';
 

@@ -28,6 +28,12 @@ export type BuildState = {
   members: Record<string, string>;
   /** The bytes of the cards file its threads use (the rest is items no longer used). */
   cardBytes?: number;
+  /**
+   * Each file of the site as this build left it: "<inode>:<ctime in ns>" (fileStamp). A later rebuild hashes only the
+   * files whose stamp differs: any write, rename or permission change gives a file a new ctime, and no tool but a
+   * changed system clock can set it back. Absent (older states): every file is hashed.
+   */
+  stamps?: Record<string, string>;
   /** Page path -> input hash, for every page that is not a thread page. */
   pages: Record<string, string>;
   threads: Record<string, ThreadRecord>;
@@ -48,6 +54,16 @@ export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: stri
     const state = JSON.parse(readFileSync(paths.state, 'utf8')) as BuildState;
     if (state.format !== FORMAT || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
     return state;
+  } catch {
+    return null;
+  }
+}
+
+/** What a file's inode and change time are now (see BuildState.stamps), or null when it cannot be read. */
+export function fileStamp(path: string): string | null {
+  try {
+    const st = statSync(path, { bigint: true });
+    return st.isFile() ? `${st.ino}:${st.ctimeNs}` : null;
   } catch {
     return null;
   }

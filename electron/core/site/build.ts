@@ -1,6 +1,11 @@
 import type { SiteLanguage } from './i18n.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
+import { acquireExclusive } from '../store/writer.ts';
+import type { ExclusiveLock } from '../store/writer.ts';
 import { assets } from './build/assets.ts';
 import { discardPending } from './build-state.ts';
 import { commit } from './build/commit.ts';
@@ -14,7 +19,9 @@ import { openData } from './build/open-data.ts';
 import { search } from './build/search.ts';
 import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
+import { MANIFEST_FILE } from './manifest.ts';
 import { normalizeBaseUrl } from './pages.ts';
+import { recordPublication } from './publication-store.ts';
 
 // `candor build`: the workspace in, a static site out, in phases that share one build context (build/context.ts):
 // load and plan, thread pages, list pages, fixed pages, open data, feeds, assets, search, manifest and commit.
@@ -39,7 +46,11 @@ export type BuildOptions = {
   workers?: number;
   /** Ignore what the last build saved and render everything. */
   clean?: boolean;
+  /** Build even when more than half of the conversations the site publishes would go (refused otherwise). */
+  allowShrink?: boolean;
   onProgress?: (p: BuildProgress) => void;
+  /** Record this build in the workspace's publication log (default true; the app's preview does not). */
+  record?: boolean;
 };
 
 export type BuildReport = {
@@ -58,6 +69,11 @@ export type BuildReport = {
   search: boolean;
   timings: BuildTimings;
   warnings: string[];
+  /**
+   * Files of the previous site that no longer matched its manifest (edited, corrupted, removed) or that it did not
+   * list (added): nothing was reused from them; they were made again from the workspace, or removed.
+   */
+  repaired: string[];
   /** Settles when the replaced site has been deleted (the new one is already in place). */
   cleanup: Promise<void>;
 };
@@ -79,13 +95,25 @@ async function abort(ctx: BuildContext | null, output: ReturnType<typeof prepare
   if (ctx?.resources.cardsPending) discardPending(ctx.paths);
 }
 
+/** The publication log entry this build showed, recorded now that its site (and manifest) is in place. */
+function recordBuild(ctx: BuildContext): void {
+  if (!ctx.publication) return;
+  try {
+    const manifest = readFileSync(join(ctx.output.target, MANIFEST_FILE));
+    const warning = recordPublication(ctx.ws.db, ctx.publication, createHash('sha256').update(manifest).digest('hex'), new Date().toISOString());
+    if (warning) ctx.warnings.push(warning);
+  } catch (err) {
+    ctx.warnings.push(`The publication log could not be recorded (${(err as Error).message}); the next build records the changes.`);
+  }
+}
+
 function report(ctx: BuildContext, timings: BuildTimings): BuildReport {
   const { data, settings, counts } = ctx;
   const done = ctx.committed!;
   return {
     out: ctx.output.target, pages: counts.htmlPages, threads: data.published.length, withheld: done.withheld, claims: data.claims.length, bytes: done.bytes,
     ms: Math.round(timings.total), files: done.files, incremental: ctx.previous !== null, rendered: counts.rendered, reused: counts.reused,
-    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, cleanup: done.cleanup,
+    signed: settings.signing !== null, search: settings.search, timings, warnings: ctx.warnings, repaired: [...(ctx.previous?.repaired ?? [])], cleanup: done.cleanup,
   };
 }
 
@@ -105,16 +133,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     abortOutput(output);
     throw err;
   }
+  // One import or build per workspace at a time: another is told "busy: building the site (N%)".
+  let lock: ExclusiveLock;
+  try {
+    lock = acquireExclusive(ws.dir, 'build');
+  } catch (err) {
+    abortOutput(output);
+    if (owned) ws.close();
+    throw err;
+  }
   let ctx: BuildContext | null = null;
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true }, progress);
+      ctx = loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }
     timings.load += performance.now() - mark;
-    for (const phase of PHASES) {
+    for (const [i, phase] of PHASES.entries()) {
+      lock.progress((i / PHASES.length) * 100);
       mark = performance.now();
       try {
         await phase.run(ctx);
@@ -123,6 +161,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       }
       timings[phase.timing] += performance.now() - mark;
     }
+    if (options.record !== false) recordBuild(ctx);
     timings.total = performance.now() - started;
     progress({ phase: 'done', done: 1, total: 1 });
     return report(ctx, timings);
@@ -134,6 +173,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await ctx.resources.pool?.close().catch(() => undefined);
       await ctx.resources.search?.close().catch(() => undefined);
     }
+    lock.release();
     if (owned) ws.close();
   }
 }

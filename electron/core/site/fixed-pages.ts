@@ -1,10 +1,20 @@
-import { WITHHOLD_REASONS } from '../model/thread.ts';
-import type { PeriodStats, Stats } from '../curation/stats.ts';
+import { WITHHOLD_REASONS } from '../../shared/model/thread.ts';
+import { periodStats } from '../../shared/curation/stats.ts';
+import type { PeriodStats, Stats } from '../../shared/curation/stats.ts';
+import { filledMonths, headlineFigures } from './figures.ts';
+import { openDataColumns } from './open-data/columns.ts';
+import { moderationShape } from './moderation-view.ts';
+import type { Placeholder } from './moderation-view.ts';
+import { BIAS_MARGIN_POINTS } from './bias-check.ts';
+import { changesView } from './changes-view.ts';
+import type { LogEntry } from './publication-log.ts';
+import { neverPublished, withholdReasons } from './reviews-policy.ts';
+import type { SourceRow } from './reviews-policy.ts';
 import { ratingChart, trendChart } from './chart.ts';
 import { badgeFigures, badgeSnippets } from './badge.ts';
 import { claimView } from './claim-views.ts';
 import { detectLanguage } from './language-detect.ts';
-import { sourceText, textOf } from './i18n.ts';
+import { ratingLabel, sourceText, textOf } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 import { organizationJsonLd } from './jsonld.ts';
 import { KIND_ORDER, sourceLabel } from './labels.ts';
@@ -26,20 +36,22 @@ function share(n: number, d: number): number | null {
   return d > 0 ? n / d : null;
 }
 
+function metricsView(m: PeriodStats['all']): Record<string, unknown> {
+  return { threads: m.threads, responseRate: m.responseRate, medianFirstReply: m.medianFirstReplySeconds, shareResolved: m.shareResolved, medianResolution: m.medianResolutionSeconds };
+}
+
+/**
+ * The rates a theme may print at the top level are over complaints and questions (the conversations that ask for a
+ * reply and a resolution), never over everything: praise would flatter them. Praise has its own.
+ */
 function headline(p: PeriodStats): Record<string, unknown> {
   return {
+    ...metricsView(p.needsReply),
     threads: p.all.threads,
-    responseRate: p.all.responseRate,
-    medianFirstReply: p.all.medianFirstReplySeconds,
-    shareResolved: p.all.shareResolved,
-    medianResolution: p.all.medianResolutionSeconds,
-    complaints: {
-      threads: p.complaints.threads,
-      responseRate: p.complaints.responseRate,
-      medianFirstReply: p.complaints.medianFirstReplySeconds,
-      shareResolved: p.complaints.shareResolved,
-      medianResolution: p.complaints.medianResolutionSeconds,
-    },
+    all: metricsView(p.all),
+    complaints: metricsView(p.complaints),
+    needsReply: metricsView(p.needsReply),
+    praise: metricsView(p.praise),
   };
 }
 
@@ -52,6 +64,12 @@ export type FixedPagesInput = {
   search: boolean;
   shards: number;
   hasClaimsBundle: boolean;
+  /** One public placeholder per held-back conversation, or null when the workspace turned them off. */
+  placeholders: Placeholder[] | null;
+  /** The publication log's entries (oldest first) and the ids of the conversations published now. */
+  publication: { entries: LogEntry[]; published: ReadonlySet<string> };
+  /** Each source with what it brought in and what became of it (the reviews policy page). */
+  sources: SourceRow[];
 };
 
 type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
@@ -79,7 +97,8 @@ function statsNote(stats: Stats, tx: SiteText): string {
 function statsView(stats: Stats, tx: SiteText): Record<string, unknown> {
   const overall = stats.overall;
   const mod = overall.moderation;
-  const months = stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-24);
+  // Empty months stay in the chart and its table as empty: a gap must not close up and hide a quiet (or a lost) month.
+  const months = filledMonths(stats.byMonth, (month) => ({ month, ...periodStats([]) }), 24);
   const trend = months.map((m) => ({ month: m.month, label: tx.month(m.month, true), complaints: m.byKind.complaint ?? 0, other: m.all.threads - (m.byKind.complaint ?? 0), total: m.all.threads, resolvedShare: m.all.shareResolved }));
   const rated = [5, 4, 3, 2, 1].reduce((s, n) => s + (overall.byRating[String(n)] ?? 0), 0);
   const ratings = [5, 4, 3, 2, 1].map((n) => ({ stars: n, count: overall.byRating[String(n)] ?? 0, share: share(overall.byRating[String(n)] ?? 0, rated) ?? 0 }));
@@ -92,6 +111,7 @@ function statsView(stats: Stats, tx: SiteText): Record<string, unknown> {
     publishedShare: share(mod.published, mod.imported),
     complaintShare: share(overall.byKind.complaint ?? 0, mod.imported),
     ...headline(overall),
+    headline: headlineFigures(overall, tx),
     byKind: KIND_ORDER.map((k) => ({ kind: k, label: tx.text(`kinds.${k}`), count: overall.byKind[k] ?? 0, share: share(overall.byKind[k] ?? 0, mod.imported), url: `${kindFolder(k)}index.html` })),
     byStatus: (['open', 'resolved', 'unresolved'] as const).map((s) => ({ status: s, label: tx.text(`status.${s}`), count: overall.byStatus[s] ?? 0, share: share(overall.byStatus[s] ?? 0, mod.imported) })),
     bySource: Object.entries(overall.bySource).map(([source, count]) => ({ source, label: sourceText(tx, source, sourceLabel(source)), count, share: share(count, mod.imported) })),
@@ -102,6 +122,7 @@ function statsView(stats: Stats, tx: SiteText): Record<string, unknown> {
     trend,
     trendChart: trendChart(trend, undefined, tx),
     dataUpTo: stats.dataUpTo,
+    newestData: stats.newestData,
   };
 }
 
@@ -127,7 +148,7 @@ function moderationPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
   const mod = data.stats.overall.moderation;
   const policy: TrustedHtml = markdownToHtml(data.texts.policy ?? tx.text('moderation.defaultPolicy'));
   const reasons = WITHHOLD_REASONS.map((code) => ({ code, label: tx.text(`reason.${code}.label`), description: tx.text(`reason.${code}.description`), count: mod.withheldByReason[code] ?? 0 }));
-  const months = data.stats.byMonth.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).slice(-12).reverse().map((m) => ({ month: m.month, label: tx.month(m.month, true), ...m.moderation }));
+  const months = filledMonths(data.stats.byMonth, (month) => ({ month, ...periodStats([]) }), 12).reverse().map((m) => ({ month: m.month, label: tx.month(m.month, true), ...m.moderation }));
   return {
     path: PATHS.moderation, template: 'pages/moderation',
     scope: {
@@ -137,8 +158,41 @@ function moderationPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
       moderation: { ...mod, publishedShare: share(mod.published, mod.imported), withheldShare: share(mod.withheld, mod.imported), pendingShare: share(mod.pending, mod.imported) },
       reasons,
       months,
+      shape: moderationShape(data.stats.overall, mod, data.lastUpdated, tx),
+      placeholders: opts.placeholders,
       note: statsNote(data.stats, tx),
       lastUpdated: data.lastUpdated,
+    },
+  };
+}
+
+/** The publication log: what each build added, updated and withdrew (with the reason), newest first. */
+function changesPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
+  const { globals, publication } = opts;
+  return {
+    path: PATHS.changes, template: 'pages/changes',
+    scope: {
+      page: pageMeta(globals, PATHS.changes, 'changes', tx.text('page.changes.title'), tx.text('page.changes.description')),
+      entries: changesView(publication.entries, publication.published, tx),
+      withdrawn: publication.entries.reduce((n, e) => n + e.threads.withdrawn.length, 0),
+    },
+  };
+}
+
+/** How reviews are collected and checked: sources, checks, what is never published, moderation (from the settings). */
+function reviewsPolicyPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
+  const { data, globals } = opts;
+  return {
+    path: PATHS.reviewsPolicy, template: 'pages/reviews-policy',
+    scope: {
+      page: pageMeta(globals, PATHS.reviewsPolicy, 'reviews-policy', tx.text('page.reviewsPolicy.title'), tx.text('page.reviewsPolicy.description')),
+      sources: opts.sources,
+      verification: data.texts.verification ? markdownToHtml(data.texts.verification) : null,
+      verificationLang: data.texts.verification ? detectLanguage(data.texts.verification) : null,
+      never: neverPublished(tx),
+      reasons: withholdReasons(tx),
+      policy: markdownToHtml(data.texts.policy ?? tx.text('moderation.defaultPolicy')),
+      policyLang: data.texts.policy ? detectLanguage(data.texts.policy) : globals.lang,
     },
   };
 }
@@ -163,25 +217,37 @@ function claimPages(opts: FixedPagesInput, claims: ClaimsSummary, tx: SiteText):
   ];
 }
 
+/** The search page's filters: each with the values the published conversations have. */
+function searchFilters(opts: FixedPagesInput, tx: SiteText): { name: string; label: string; values: string[] }[] {
+  const years = [...new Set(opts.data.published.map((k) => k.openedAt.slice(0, 4)))].filter((y) => /^\d{4}$/.test(y)).sort().reverse();
+  return [
+    { name: 'kind', label: tx.text('search.filter.kind'), values: KIND_ORDER.map((k) => tx.text(`kind.${k}`)) },
+    { name: 'status', label: tx.text('search.filter.status'), values: (['open', 'resolved', 'unresolved'] as const).map((st) => tx.text(`status.${st}`)) },
+    { name: 'rating', label: tx.text('search.filter.rating'), values: [5, 4, 3, 2, 1, null].map((n) => ratingLabel(tx, n)) },
+    { name: 'topic', label: tx.text('search.filter.topic'), values: opts.topics.map((t) => t.name) },
+    { name: 'year', label: tx.text('search.filter.year'), values: years },
+  ].filter((f) => f.values.length > 0);
+}
+
 /** Methodology, open data, search (with search) and the 404 page. */
 function aboutPages(opts: FixedPagesInput, tx: SiteText): FixedPage[] {
   const { data, globals } = opts;
   const pages: FixedPage[] = [
     {
       path: PATHS.methodology, template: 'pages/methodology',
-      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', tx.text('page.methodology.title'), tx.text('page.methodology.description')), note: statsNote(data.stats, tx), lastUpdated: data.lastUpdated, dataVersion: data.dataVersion,
+      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', tx.text('page.methodology.title'), tx.text('page.methodology.description')), note: statsNote(data.stats, tx), lastUpdated: data.lastUpdated, dataVersion: data.dataVersion, biasMargin: BIAS_MARGIN_POINTS,
         badge: { ...badgeSnippets(tx, data.organisation, badgeFigures(data.stats), globals.baseUrl), addressed: globals.baseUrl !== null } },
     },
     {
       path: PATHS.data, template: 'pages/data',
-      scope: { page: pageMeta(globals, PATHS.data, 'data', tx.text('page.data.title'), tx.text('page.data.description')), threads: data.published.length, claims: data.claims.length },
+      scope: { page: pageMeta(globals, PATHS.data, 'data', tx.text('page.data.title'), tx.text('page.data.description')), threads: data.published.length, claims: data.claims.length, columns: openDataColumns(tx) },
     },
   ];
   if (opts.search) {
     const bundles = [...Array.from({ length: opts.shards }, (_, i) => bundleDir(String(i))), ...(opts.hasClaimsBundle ? [bundleDir('claims')] : [])];
     pages.push({
       path: PATHS.search, template: 'pages/search',
-      scope: { page: pageMeta(globals, PATHS.search, 'search', tx.text('page.search.title'), tx.text('page.search.description'), { scripts: ['assets/search.js'] }), bundles: bundles.join(' ') },
+      scope: { page: pageMeta(globals, PATHS.search, 'search', tx.text('page.search.title'), tx.text('page.search.description'), { scripts: ['assets/search.js'] }), bundles: bundles.join(' '), filters: searchFilters(opts, tx) },
     });
   }
   const notFound = pageMeta(globals, PATHS.notFound, 'none', tx.text('page.notFound.title'), tx.text('page.notFound.description'));
@@ -198,5 +264,5 @@ export function fixedPages(opts: FixedPagesInput): FixedPage[] {
     path: PATHS.topics, template: 'pages/topics',
     scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', tx.text('page.topics.title'), tx.text('page.topics.description')), topics: opts.topics },
   };
-  return [homePage(opts, claims, tx), topics, moderationPage(opts, tx), ...claimPages(opts, claims, tx), ...aboutPages(opts, tx)];
+  return [homePage(opts, claims, tx), topics, moderationPage(opts, tx), changesPage(opts, tx), reviewsPolicyPage(opts, tx), ...claimPages(opts, claims, tx), ...aboutPages(opts, tx)];
 }

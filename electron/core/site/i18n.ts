@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
-import { formatDuration } from '../curation/stats.ts';
+import { formatDuration } from '../../shared/curation/stats.ts';
 import { THEMES_DIR } from './themes.ts';
 import { escapeHtml, TrustedHtml } from './trusted.ts';
 
@@ -119,6 +119,9 @@ const DurationFormat = (Intl as unknown as { DurationFormat: new (locale: string
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const INLINE_TAGS = new Set(['code', 'strong', 'em']);
 type Part = string | { html: string };
+/** A word's forms by plural category, for the `plural` filter of workspaces' own templates. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 export type TextParams = Record<string, unknown>;
 
 function partsHtml(parts: unknown): string {
@@ -136,6 +139,7 @@ export class SiteText {
   private readonly monthFmt: Intl.DateTimeFormat;
   private readonly shortMonthFmt: Intl.DateTimeFormat;
   readonly numberFmt: Intl.NumberFormat;
+  private pluralRules: Intl.PluralRules | undefined;
 
   constructor(lang: SiteLanguage, messages: Messages) {
     this.lang = lang;
@@ -246,6 +250,12 @@ export class SiteText {
     return new DurationFormat(intlLocale(this.lang), { style: 'short' }).format(parts);
   }
 
+  /** The form of a word for `n` under the language's plural rules (Intl.PluralRules, as ICU plurals choose). */
+  pluralForm(n: number, forms: PluralForms): string {
+    this.pluralRules ??= new Intl.PluralRules(intlLocale(this.lang));
+    return forms[this.pluralRules.select(n)] ?? forms.other;
+  }
+
   count(n: number): string {
     return Number.isFinite(n) ? this.numberFmt.format(n) : '0';
   }
@@ -274,4 +284,9 @@ export function textOf(globals: { lang: SiteLanguage; messages: Messages }): Sit
 export function sourceText(text: SiteText, source: string, fallback: string): string {
   const key = `source.${source.toLowerCase().replace(/^(mbox|eml)$/, 'email').replace(/^google-reviews$/, 'google').replace(/^web-form$/, 'web')}`;
   return text.has(key) ? text.text(key) : fallback;
+}
+
+/** A star rating in words ("4 stars", "No rating"), as the search page's filter and the moderation report show it. */
+export function ratingLabel(text: SiteText, rating: number | null): string {
+  return rating === null ? text.text('rating.none') : text.text('rating.stars', { n: rating });
 }

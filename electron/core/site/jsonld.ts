@@ -1,4 +1,4 @@
-import type { PublishedThread } from '../curation/model.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
 import { trusted } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
 

@@ -27,7 +27,7 @@ export function initSigningKey(ws: Workspace, options: { force?: boolean } = {})
   const dir = join(ws.dir, KEYS_DIR);
   const file = join(dir, PRIVATE_KEY_FILE);
   if (existsSync(file) && !options.force) {
-    throw new CandorError('KEY_EXISTS', `${ws.dir} already has a signing key (${file}). Sites it signed are checked against it; replace it only with --force.`, { file });
+    throw new CandorError('KEY_EXISTS', `${ws.dir} already has a signing key (${file}). Sites it signed are checked against it, so it is kept.`, { file }, 'replace it only with --force');
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

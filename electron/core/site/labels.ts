@@ -1,4 +1,4 @@
-import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
+import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 
 // How the site words Candor's codes: kinds, statuses, sources, roles and withholding reasons. Templates receive the
 // words, never the codes, so a theme never has to know them.

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CandorError } from '../errors.ts';
-import { LOGO_EXT, LOGO_MAX_BYTES } from '../model/site-settings.ts';
-import type { LogoRecord, LogoType } from '../model/site-settings.ts';
+import { LOGO_EXT, LOGO_MAX_BYTES } from '../../shared/model/site-settings.ts';
+import type { LogoRecord, LogoType } from '../../shared/model/site-settings.ts';
 
 // The organisation's logo: a PNG, JPEG or WebP file, recognised by its first bytes (never by its name). SVG is
 // refused: an SVG opened on its own (the site publishes it as a file anyone can open) can run script. It is kept in

@@ -1,10 +1,12 @@
 
+import { hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
 import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
+import { CHANGES_FILE, checkChain } from './publication-log.ts';
 
 // manifest.json lists every file of the site with its SHA-256 and size, and how the site was built. With a signing
 // key, manifest.sig holds an Ed25519 signature of manifest.json's exact bytes.
@@ -12,6 +14,15 @@ import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 export const MANIFEST_FORMAT = 'candor-site-manifest';
+
+/**
+ * Where a rebuild journals the files it moves into the site, beside the site folder (output.ts): while it exists,
+ * the site holds files of two builds.
+ */
+export function journalPath(target: string): string {
+  return join(dirname(target), `.${basename(target)}.candor-commit.json`);
+}
+export const MIXED_SITE = 'an interrupted build left this site mixed: run build again';
 
 export const ManifestFile = z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() });
 export type ManifestFile = z.infer<typeof ManifestFile>;
@@ -86,6 +97,46 @@ export function readManifest(dir: string): Manifest | null {
 import { sha256File } from '../file-hash.ts';
 export { sha256File };
 
+/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
+const WHOLE_READ_MAX = 8 << 20;
+
+/**
+ * Which files of a site differ from what its manifest says: listed but missing, not a regular file, another size or
+ * another SHA-256; and files present that the manifest does not list (besides the manifest and its signature).
+ * A rebuild reuses nothing it has not checked here. `unchanged` may vouch for a file the caller saw written and
+ * not touched since (its size is still checked).
+ */
+export function unmatchedFiles(dir: string, files: Iterable<ManifestFile>, unchanged: (path: string, file: string) => boolean = () => false): { changed: string[]; unlisted: string[] } {
+  const present = new Set(filesIn(dir));
+  const changed: string[] = [];
+  const listed = new Set<string>();
+  for (const f of files) {
+    listed.add(f.path);
+    if (!present.has(f.path)) {
+      changed.push(f.path);
+      continue;
+    }
+    const file = join(dir, f.path);
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      changed.push(f.path);
+      continue;
+    }
+    if (!st.isFile() || st.size !== f.size) {
+      changed.push(f.path);
+      continue;
+    }
+    // Untouched since the build that hashed it (its caller knows how to tell): the same bytes.
+    if (unchanged(f.path, file)) continue;
+    const sha = st.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
+    if (sha !== f.sha256) changed.push(f.path);
+  }
+  const unlisted = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
+  return { changed, unlisted };
+}
+
 export type VerifyResult =
   | { ok: true; files: number; signed: boolean; fingerprint: string | null }
   | { ok: false; files: number; problem: string; path: string | null };
@@ -97,6 +148,8 @@ export type VerifyResult =
  */
 export function verifySite(siteDir: string, options: { publicKeyPem?: string } = {}): VerifyResult {
   const dir = resolve(siteDir);
+  // A build stopped while moving its files in: a mismatch would be true but say nothing useful.
+  if (existsSync(journalPath(dir))) return { ok: false, files: 0, problem: MIXED_SITE, path: null };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CandorError('NOT_FOUND', `${dir} is not a folder.`, { file: dir });
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) return { ok: false, files: 0, problem: `${MANIFEST_FILE} is missing: this is not a site Candor built`, path: MANIFEST_FILE };
@@ -124,6 +177,9 @@ export function verifySite(siteDir: string, options: { publicKeyPem?: string } =
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
     if (!listed.has(rel)) return { ok: false, files: checked, problem: `${rel} is not in the manifest (a file was added)`, path: rel };
   }
+  // The publication log is a hash chain: a history cut or edited (and the manifest made again) no longer links up.
+  const history = listed.has(CHANGES_FILE) ? checkChain(readFileSync(join(dir, CHANGES_FILE), 'utf8')) : null;
+  if (history) return { ok: false, files: checked, problem: `BROKEN HISTORY: ${history}`, path: CHANGES_FILE };
   const sigPath = join(dir, SIGNATURE_FILE);
   const hasSig = existsSync(sigPath);
   if (!hasSig) {

@@ -8,11 +8,28 @@ import type { TrustedHtml } from './trusted.ts';
 // Staff replies may use Markdown. marked does not sanitise, so this renderer does: raw HTML in the source is shown
 // as text, links survive only with http, https or mailto, images become links (the site loads nothing from
 // elsewhere), and attributes that need inline styles (table alignment) are dropped. One instance for the build.
-// Support staff answer with templates (saved replies, macros): the same source gives the same HTML, so each text is
-// parsed once per render worker and remembered, within a bounded cache.
+// Support staff answer with templates (saved replies, macros), often with a greeting or a sentence of their own
+// added: a reply is cut into parts at paragraph ends that marked reads the same apart as together, and each part
+// that repeats is parsed once per render worker and remembered, within a bounded cache. marked renders every byte.
 
 /** Past ReDoS bugs in Markdown parsers (marked#1070) grew with input size: longer messages are shown as text. */
 export const MARKDOWN_MAX_CHARS = 20_000;
+
+/**
+ * Quotes and lists nested deeper than this are not a reply's structure but an attack or a mail loop (2,000 levels of
+ * "> " crash marked's recursive parser): such a message is shown as text, as written.
+ */
+export const MARKDOWN_MAX_DEPTH = 32;
+
+/** The deepest nesting of quote and list markers at the start of any line of `source`. */
+export function markdownDepth(source: string): number {
+  let deepest = 0;
+  for (const m of source.matchAll(/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)+/gm)) {
+    const markers = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (markers > deepest) deepest = markers;
+  }
+  return deepest;
+}
 
 const SAFE_PROTOCOL = /^(https?:|mailto:)/i;
 
@@ -85,25 +102,80 @@ const marked = new Marked({
   },
 });
 
-/** About 4 MB of remembered sources and their HTML per render worker (JavaScript strings: two bytes a character). */
+/**
+ * Where a text cannot be cut into parts that marked renders apart: raw HTML (an HTML block may run past a blank
+ * line, and inline `<pre>` changes how later text is read), code fences and spans, link reference definitions
+ * (they apply to the whole text), and carriage returns, tabs and other control characters (they change what
+ * counts as a blank line).
+ */
+// eslint-disable-next-line no-control-regex
+const WHOLE_ONLY = /[<`~\u0000-\u0009\u000b-\u001f\u007f]|\]:/;
+
+/** A paragraph every line of which starts with a letter: it cannot open, continue or sit inside any other block. */
+const PLAIN_PARAGRAPH = /^\p{L}[^\n]*(?:\n\p{L}[^\n]*)*$/u;
+
+const BLANK_LINES = /\n{2,}/g;
+
+/**
+ * The text in parts that marked renders to the same HTML one by one as whole: cut after each plain paragraph and
+ * the blank lines that follow it. In Markdown (CommonMark, which marked follows) a blank line closes a paragraph and
+ * every block before it once the next line starts at the margin, and what follows a closed paragraph is read as if
+ * the text began there; only link reference definitions reach across, and texts with them are not cut. Saved
+ * replies are rarely sent unchanged ("Hi Sarah," above, a signature below): their paragraphs are what repeats.
+ */
+export function markdownParts(source: string): string[] {
+  if (WHOLE_ONLY.test(source)) return [source];
+  const parts: string[] = [];
+  let partStart = 0;
+  let paragraphStart = 0;
+  for (const blank of source.matchAll(BLANK_LINES)) {
+    const end = blank.index;
+    if (PLAIN_PARAGRAPH.test(source.slice(paragraphStart, end))) {
+      parts.push(source.slice(partStart, end));
+      partStart = end + blank[0].length;
+    }
+    paragraphStart = end + blank[0].length;
+  }
+  parts.push(source.slice(partStart));
+  return parts;
+}
+
+/** About 4 MB of remembered parts and their HTML per render worker (JavaScript strings: two bytes a character). */
 const MEMO_CHARS = 2_000_000;
 const memo = new LRUCache<string, string>({ maxSize: MEMO_CHARS, sizeCalculation: (html, source) => html.length + source.length || 1 });
 /**
- * The texts seen once, by hash: a text is remembered from its second use on. Most replies are written once; keeping
- * each of them would only churn the memory the collector must go through (a third of a build's time, measured).
+ * The parts seen once, by hash: a part is remembered from its second use on. Most paragraphs are written once;
+ * keeping each of them would only churn the memory the collector must go through (a third of a build's time, measured).
  */
 const seenOnce = new LRUCache<string, true>({ max: 50_000 });
 
-/** Staff Markdown as safe HTML. */
+function partHtml(part: string): string {
+  let html = memo.get(part);
+  if (html !== undefined) return html;
+  html = marked.parse(part, { async: false });
+  const key = hash('sha1', part, 'base64');
+  if (seenOnce.has(key)) memo.set(part, html);
+  else seenOnce.set(key, true);
+  return html;
+}
+
+/** Staff Markdown as safe HTML: marked's, part by part, each part rendered once per render worker when it repeats. */
 export function markdownToHtml(source: string): TrustedHtml {
   if (source.length > MARKDOWN_MAX_CHARS) return textToHtml(source);
-  let html = memo.get(source);
-  if (html !== undefined) return trusted(html);
-  html = marked.parse(source, { async: false });
-  const key = hash('sha1', source, 'base64');
-  if (seenOnce.has(key)) memo.set(source, html);
-  else seenOnce.set(key, true);
-  return trusted(html);
+  if (markdownDepth(source) > MARKDOWN_MAX_DEPTH) return textToHtml(source);
+  try {
+    const parts = markdownParts(source);
+    return trusted(parts.length === 1 ? partHtml(source) : parts.map(partHtml).join(''));
+  } catch (err) {
+    // Any other nesting that exhausts the parser's stack (brackets, emphasis): the text as written, not a crash.
+    if (err instanceof RangeError) return textToHtml(source);
+    throw err;
+  }
+}
+
+/** marked's HTML for the whole text at once, with no memory: what the parts must add up to (tests compare). */
+export function markdownToHtmlWhole(source: string): string {
+  return marked.parse(source, { async: false });
 }
 
 /** How many characters the memo holds now (sources and their HTML): bounded by MEMO_CHARS. */

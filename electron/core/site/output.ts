@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
-import { hasCandorManifest, MANIFEST_FILE, SIGNATURE_FILE } from './manifest.ts';
+import { hasCandorManifest, journalPath, MANIFEST_FILE, SIGNATURE_FILE } from './manifest.ts';
 import type { ManifestFile } from './manifest.ts';
 
 // A build writes into a temporary sibling of the target and changes the target only when everything succeeded: a
@@ -27,14 +27,38 @@ export type Output = {
 
 const TEMP_MARK = '.candor-build-';
 const OLD_MARK = '.candor-old-';
-const JOURNAL_MARK = '.candor-commit.json';
 /** Inside the temporary folder: the files a rebuild replaced, deleted with the folder. */
 const REPLACED_DIR = '.replaced';
 
 type Journal = { temp: string; moves: string[]; deletes: string[]; last: string[] };
 
-function journalPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}${JOURNAL_MARK}`);
+/** Whether the process that made a temporary folder (its pid is in the name) is still running. */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, run by someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid in a leftover's name (`.<site>.candor-build-<pid>-<random>`), or null when it is not one. */
+function ownerPid(name: string, prefix: string): number | null {
+  if (!name.startsWith(prefix)) return null;
+  const m = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A test's way to kill a build for real in the middle of its commit (CANDOR_TEST_KILL_IN_COMMIT=<n>: the process
+ * exits abruptly after n files were moved into the site). Unset in normal use.
+ */
+function killHook(moved: number): void {
+  const at = process.env.CANDOR_TEST_KILL_IN_COMMIT;
+  if (at !== undefined && moved === Number(at)) process.exit(70);
 }
 
 function removeEmptyParents(target: string, rel: string): void {
@@ -51,7 +75,9 @@ function removeEmptyParents(target: string, rel: string): void {
 }
 
 function applyJournal(target: string, j: Journal): void {
+  let moved = 0;
   const move = (rel: string) => {
+    killHook(moved++);
     const from = join(j.temp, rel);
     if (!existsSync(from)) return;
     const to = join(target, rel);
@@ -76,15 +102,39 @@ function applyJournal(target: string, j: Journal): void {
   }
 }
 
-/** Finishes a rebuild that was interrupted while its files were being moved into place. */
+/**
+ * Finishes a rebuild that was interrupted while its files were being moved into place (the journal says what is
+ * left to move; moving is idempotent), or rolls back a swap interrupted between moving the previous site aside and
+ * moving the new one in. Then removes what builds of dead processes left: temporary folders and replaced sites.
+ */
 export function recoverOutput(target: string): boolean {
   const file = journalPath(target);
-  if (!existsSync(file)) return false;
-  const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
-  applyJournal(target, j);
-  rmSync(j.temp, { recursive: true, force: true });
-  rmSync(file, { force: true });
-  return true;
+  const parent = dirname(target);
+  let recovered = false;
+  if (existsSync(file)) {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as Journal;
+    applyJournal(target, j);
+    rmSync(j.temp, { recursive: true, force: true });
+    rmSync(file, { force: true });
+    recovered = true;
+  }
+  if (!existsSync(parent)) return recovered;
+  const names = readdirSync(parent);
+  const oldPrefix = `.${basename(target)}${OLD_MARK}`;
+  const tempPrefix = `.${basename(target)}${TEMP_MARK}`;
+  if (!existsSync(target)) {
+    // The swap stopped half-way: the previous site is aside and the new one did not arrive. Put the previous back.
+    const aside = names.find((n) => { const pid = ownerPid(n, oldPrefix); return pid !== null && !alive(pid); });
+    if (aside) {
+      renameSync(join(parent, aside), target);
+      recovered = true;
+    }
+  }
+  for (const name of names) {
+    const pid = ownerPid(name, tempPrefix) ?? ownerPid(name, oldPrefix);
+    if (pid !== null && !alive(pid) && existsSync(join(parent, name))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  return recovered;
 }
 
 export function prepareOutput(out: string): Output {
@@ -103,10 +153,6 @@ export function prepareOutput(out: string): Output {
   }
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  // Leftovers of earlier builds that were interrupted after the swap.
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith(`.${basename(target)}${OLD_MARK}`)) rmSync(join(parent, name), { recursive: true, force: true });
-  }
   const temp = join(parent, `.${basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(temp);
   return { target, temp, previous };
@@ -129,6 +175,7 @@ export function commitOutput(output: Output): Promise<void> {
   }
   const old = join(dirname(target), `.${basename(target)}${OLD_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   renameSync(target, old);
+  killHook(0);
   try {
     renameSync(temp, target);
   } catch (err) {
@@ -140,10 +187,10 @@ export function commitOutput(output: Output): Promise<void> {
 
 /**
  * Moves a rebuild's changed files into the previous site: every file the build wrote whose bytes differ from the
- * previous site's, deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
+ * previous site's (or that was not found intact there), deletes the files the new manifest no longer lists, and moves manifest.json (and its signature)
  * last. Files the build wrote unchanged are dropped. The whole plan is journaled before the first move.
  */
-export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>): Promise<void> {
+export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>, present: Iterable<string> = previous.keys()): Promise<void> {
   const { target, temp } = output;
   const listed = new Set(files.map((f) => f.path));
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -155,7 +202,8 @@ export function commitInPlace(output: Output, files: readonly ManifestFile[], pr
     if (now && before && now.sha256 === before.sha256 && now.size === before.size && existsSync(join(target, rel))) continue;
     moves.push(rel);
   }
-  const deletes = [...previous.keys()].filter((rel) => !listed.has(rel));
+  // `previous` holds only the files checked intact; `present` every file the previous site had (checked or not).
+  const deletes = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
   // The signature goes with the manifest: moved if there is a new one, removed if the site is no longer signed.
   const journal: Journal = { temp, moves, deletes, last: [SIGNATURE_FILE, MANIFEST_FILE] };
   const file = journalPath(target);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { CandorError } from '../errors.ts';
-import type { ThreadKind } from '../model/thread.ts';
+import type { ThreadKind } from '../../shared/model/thread.ts';
 import { SiteText, siteMessages } from './i18n.ts';
 import type { Messages, SiteLanguage } from './i18n.ts';
 import { KIND_LABELS } from './labels.ts';
@@ -15,6 +15,8 @@ export const PATHS = {
   conversations: 'conversations/index.html',
   topics: 'topics/index.html',
   moderation: 'moderation.html',
+  changes: 'changes.html',
+  reviewsPolicy: 'reviews-policy.html',
   claims: 'claims/index.html',
   methodology: 'methodology.html',
   search: 'search.html',
@@ -124,7 +126,7 @@ export function siteGlobals(opts: { name: string; url: string | null; baseUrl: s
   const item = (section: string, path: string) => ({ label: text.text(`nav.${section}`), path, section });
   const nav: NavItem[] = [item('home', PATHS.home), item('conversations', PATHS.conversations), item('topics', PATHS.topics)];
   if (opts.hasClaims) nav.push(item('claims', PATHS.claims));
-  nav.push(item('moderation', PATHS.moderation), item('methodology', PATHS.methodology), item('data', PATHS.data));
+  nav.push(item('moderation', PATHS.moderation), item('changes', PATHS.changes), item('methodology', PATHS.methodology), item('data', PATHS.data));
   if (opts.hasSearch) nav.push(item('search', PATHS.search));
   return {
     name: opts.name,

@@ -5,11 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { staticFiles } from '../static-files.ts';
+import { CSP, CSP_SEARCH, PATHS } from './pages.ts';
 
 // `candor serve`: a built site on 127.0.0.1, for previewing it as a host would serve it: read-only, no directory
 // listings, nothing outside the site folder (static-files.ts), and the site's own 404 page.
 
 export type SiteServer = { url: string; port: number; server: Server; close: () => Promise<void> };
+
+/** The search page and what it loads may run the site's own script and Pagefind's WebAssembly; nothing else runs any. */
+export function cspFor(urlPath: string): string {
+  return urlPath === `/${PATHS.search}` || urlPath.startsWith('/search/') || urlPath === '/assets/search.js' ? CSP_SEARCH : CSP;
+}
 
 const HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
 
@@ -31,7 +37,12 @@ export function serveSite(siteDir: string, options: { port?: number; host?: stri
       else createReadStream(page).pipe(res);
     },
   });
-  const server = createServer((req, res) => files(req, res));
+  const server = createServer((req, res) => {
+    // The same Content-Security-Policy the pages carry in their <meta>: as a header it also covers what a meta tag
+    // cannot (frame-ancestors aside, which a static page cannot set), and a file served without a page around it.
+    res.setHeader('Content-Security-Policy', cspFor(new URL(req.url ?? '/', 'http://localhost').pathname));
+    files(req, res);
+  });
   return new Promise((resolvePromise, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new CandorError('PORT_IN_USE', `Port ${options.port} is already in use. Choose another with --port.`) : err);

@@ -2,19 +2,20 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { transaction } from '../db/transaction.ts';
 import { CandorError } from '../errors.ts';
-import { SiteSettingsPatch } from '../model/site-settings.ts';
-import type { LogoRecord, SiteSettingsView } from '../model/site-settings.ts';
+import { SiteSettingsPatch } from '../../shared/model/site-settings.ts';
+import type { LogoRecord, SiteSettingsView } from '../../shared/model/site-settings.ts';
 import { appendAudit } from '../store/audit.ts';
 import { readWorkspaceMeta, writeWorkspaceMeta } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
-import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from './brand-colors.ts';
-import type { SiteColors } from './brand-colors.ts';
+import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from '../../shared/brand-colors.ts';
+import type { SiteColors } from '../../shared/brand-colors.ts';
 import { brandingKey, readBranding } from './branding.ts';
 import { checkOverrides, SiteLanguage } from './i18n.ts';
 import type { StringOverrides } from './i18n.ts';
 import { languageKey, readSiteLanguage } from './i18n-settings.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { readSiteTexts, siteTextKey } from './site-data.ts';
+import { PLACEHOLDERS_KEY, placeholdersEnabled } from './moderation-view.ts';
 import { listThemes } from './themes.ts';
 import { logoPath, readLogoFile, removeOtherLogos, storeLogoFile } from './logo.ts';
 
@@ -41,6 +42,8 @@ export function readSiteSettings(ws: SettingsWorkspace): SiteSettingsView {
     baseUrl: branding.baseUrl,
     colors: branding.colors,
     logo: branding.logo,
+    verification: texts.verification,
+    withheldPlaceholders: placeholdersEnabled(ws.db),
     language: language.language,
     strings: language.strings,
   };
@@ -72,6 +75,8 @@ type Checked = {
   colors?: SiteColors;
   language?: SiteLanguage | null;
   strings?: StringOverrides | null;
+  verification?: string | null;
+  withheldPlaceholders?: boolean;
 };
 
 /** Every value checked and normalised before anything is written; the first problem is the error. */
@@ -84,6 +89,8 @@ function check(patch: SiteSettingsPatch, current: SiteSettingsView): Checked {
   }
   if (patch.intro !== undefined) out.intro = blank(patch.intro);
   if (patch.policy !== undefined) out.policy = blank(patch.policy);
+  if (patch.verification !== undefined) out.verification = blank(patch.verification);
+  if (patch.withheldPlaceholders !== undefined) out.withheldPlaceholders = patch.withheldPlaceholders;
   if (patch.url !== undefined) {
     const url = blank(patch.url)?.trim() ?? null;
     if (url !== null && !WebAddress.safeParse(url).success) throw invalid('url', `Your website "${url}" is not a web address starting with https:// or http:// (for example https://www.example.com).`);
@@ -169,6 +176,9 @@ export function updateSiteSettings(ws: Workspace, patch: SiteSettingsPatch): Sit
     put(siteTextKey('intro'), v.intro);
     put(siteTextKey('policy'), v.policy);
     put(siteTextKey('url'), v.url);
+    put(siteTextKey('verification'), v.verification);
+    // On is the default: only "off" is stored.
+    if (v.withheldPlaceholders !== undefined) put(PLACEHOLDERS_KEY, v.withheldPlaceholders ? null : 'off');
     put(brandingKey('theme'), v.theme);
     put(brandingKey('baseUrl'), v.baseUrl);
     if (v.colors) for (const field of COLOR_FIELDS) put(brandingKey(field), v.colors[field]);

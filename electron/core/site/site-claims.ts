@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { diffClaims } from '../claims/history.ts';
-import type { Claim } from '../claims/model.ts';
-import { computeProgress } from '../claims/progress.ts';
+import type { Claim } from '../../shared/claims/model.ts';
+import { computeProgress } from '../../shared/claims/progress.ts';
 import { publicNotes } from '../claims/public-notes.ts';
 import type { PublicNotes } from '../claims/public-notes.ts';
 import { listRevisions, publishedClaims } from '../claims/store.ts';

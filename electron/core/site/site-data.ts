@@ -1,19 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { DatabaseSync as Database } from 'node:sqlite';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { PublishedThread } from '../curation/model.ts';
-import { publishedThreads } from '../curation/published.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
 import { refreshScans, scansCurrent } from '../curation/scan.ts';
 import { CandorError } from '../errors.ts';
 import { dataVersion } from '../store/data-version.ts';
-import type { Stats } from '../curation/stats.ts';
+import type { Stats } from '../../shared/curation/stats.ts';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
 import type { VersionedStats } from '../curation/workspace-stats.ts';
-import { DB_FILE, readWorkspaceMeta } from '../workspace.ts';
+import { readWorkspaceMeta } from '../workspace.ts';
 import { loadSiteClaims } from './site-claims.ts';
 import type { SiteClaim } from './site-claims.ts';
-import { workerEnv } from '../compile-cache.ts';
+import { startWorker } from '../worker-link.ts';
+export { openThreadReader } from './thread-reader.ts';
+export type { ThreadReader } from './thread-reader.ts';
 
 // Everything the site needs from a workspace, gathered in one place. Thread text reaches the site only through
 // the published view (curation's redactions, pseudonyms, no internal notes, no private data); statistics and the
@@ -31,6 +29,8 @@ export type SiteTexts = {
   policy: string | null;
   /** The organisation's own website, for JSON-LD and the footer. */
   url: string | null;
+  /** Staff Markdown: how conversations are checked to come from real customers (the reviews policy page). */
+  verification: string | null;
 };
 
 /** Read in one read transaction. The statistics are read apart (siteStats), while a rebuild's data files are copied. */
@@ -45,14 +45,14 @@ export type SiteData = {
   claims: SiteClaim[];
 };
 
-const SITE_TEXT_KEYS = { intro: 'site.intro', policy: 'site.policy', url: 'site.url' } as const;
+const SITE_TEXT_KEYS = { intro: 'site.intro', policy: 'site.policy', url: 'site.url', verification: 'site.verification' } as const;
 
 export function readSiteTexts(db: DatabaseSync): SiteTexts {
   const get = (key: string): string | null => {
     const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row && row.value.trim() ? row.value : null;
   };
-  return { intro: get(SITE_TEXT_KEYS.intro), policy: get(SITE_TEXT_KEYS.policy), url: get(SITE_TEXT_KEYS.url) };
+  return { intro: get(SITE_TEXT_KEYS.intro), policy: get(SITE_TEXT_KEYS.policy), url: get(SITE_TEXT_KEYS.url), verification: get(SITE_TEXT_KEYS.verification) };
 }
 
 export function siteTextKey(name: keyof SiteTexts): string {
@@ -99,29 +99,6 @@ export function loadSiteData(db: DatabaseSync, workspaceDir: string): SiteData {
   }
 }
 
-/**
- * A read-only connection for a build's render worker: it reads published threads (by rowid, from the build's thread
- * keys) and nothing else. The build has checked the scans (loadSiteData) and checks the data version at the end.
- */
-export type ThreadReader = {
-  read: (rowids: readonly number[]) => PublishedThread[];
-  /** The same threads one at a time, read `batchSize` at a time (fewer alive at once than `read`). */
-  stream: (rowids: readonly number[], batchSize: number) => Iterable<PublishedThread>;
-  version: () => number;
-  close: () => void;
-};
-
-export function openThreadReader(workspaceDir: string): ThreadReader {
-  const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
-  db.exec('PRAGMA busy_timeout = 5000');
-  return {
-    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true })],
-    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize }),
-    version: () => dataVersion(db).seq,
-    close: () => db.close(),
-  };
-}
-
 /** How many threads the workspace holds (published or not): what the statistics go over. */
 export function threadCount(db: DatabaseSync): number {
   return (db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;
@@ -132,15 +109,20 @@ export function threadCount(db: DatabaseSync): number {
  * read-only connection, while the builder goes on (a second at 100,000 threads); for small ones, right here. The
  * builder compares the data version they were read at with its own.
  */
+export type StatsReply = ({ ok: true } & VersionedStats) | { ok: false; message: string };
+
 export function siteStats(db: DatabaseSync, workspaceDir: string, options: { worker: boolean }): Promise<VersionedStats> {
   if (!options.worker) return Promise.resolve(readVersionedStats(db));
   return new Promise<VersionedStats>((resolve, reject) => {
-    const worker = new Worker(new URL('./stats-worker.ts', import.meta.url), { workerData: { workspaceDir }, env: workerEnv() });
-    worker.once('message', (reply: ({ ok: true } & VersionedStats) | { ok: false; message: string }) => {
-      if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
-      else reject(new Error(reply.message));
-      void worker.terminate();
+    const worker = startWorker<never, StatsReply>(new URL('./stats-worker.ts', import.meta.url), {
+      name: 'the statistics',
+      workerData: { workspaceDir },
+      onMessage: (reply) => {
+        if (reply.ok) resolve({ stats: reply.stats, dataVersion: reply.dataVersion });
+        else reject(new Error(reply.message));
+        void worker.end();
+      },
+      onFailure: reject,
     });
-    worker.once('error', reject);
   });
 }

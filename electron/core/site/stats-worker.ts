@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
 import { DB_FILE } from '../workspace.ts';
+import { crashHookFor } from '../worker-link.ts';
 
 // Computes the site's statistics beside the builder (see siteStats in site-data.ts), on a read-only connection.
 
+crashHookFor('stats');
 const { workspaceDir } = workerData as { workspaceDir: string };
 try {
   const db = new DatabaseSync(join(workspaceDir, DB_FILE), { readOnly: true });

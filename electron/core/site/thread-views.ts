@@ -1,6 +1,6 @@
-import type { PublishedThread } from '../curation/model.ts';
-import type { ThreadKind, ThreadStatus } from '../model/thread.ts';
-import { englishText, sourceText } from './i18n.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
+import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
+import { englishText, ratingLabel, sourceText } from './i18n.ts';
 import { conversationLanguages } from './language-detect.ts';
 import type { SiteText } from './i18n.ts';
 import { sourceLabel } from './labels.ts';
@@ -38,6 +38,8 @@ export type ThreadSummary = {
   kindUrl: string;
   stars: string;
   ratingLabel: string | null;
+  /** The rating as the search page's filter names it ("4 stars", "No rating"), in the site's language. */
+  ratingFilter: string;
   openedLabel: string;
   messagesLabel: string;
   /** A conversation that waits for the company's first public reply (praise does not need one). */
@@ -94,6 +96,7 @@ export function summarize(t: PublishedThread, tx: SiteText = englishText()): Thr
     kindUrl: `${kindFolder(t.kind)}index.html`,
     stars: t.rating === null ? '' : '★'.repeat(t.rating) + '☆'.repeat(Math.max(0, 5 - t.rating)),
     ratingLabel: t.rating === null ? null : tx.text('card.rating', { stars: t.rating }),
+    ratingFilter: ratingLabel(tx, t.rating),
     openedLabel: tx.date(t.openedAt),
     messagesLabel: tx.text('card.messages', { count: t.messages.length }),
     awaitingReply: t.kind !== 'praise' && !t.messages.some((m) => m.role === 'staff'),

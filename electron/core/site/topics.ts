@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { PublishedThread } from '../curation/model.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
 import { memoize } from '../memo.ts';
 
 // A site's topics: the source's tags, staff tags and rule topics together, one topic whatever their case, each with a
 // readable, stable address.
 
-/** Topics are one topic whatever their case: "Delivery" and "delivery" share a page. */
+/** "deliveries" -> "delivery", "boxes" -> "box", "returns" -> "return"; short words ("news", "bags") stay. */
+function singular(word: string): string {
+  if (word.length <= 4 || word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/**
+ * Near-duplicate topics are one topic: whatever their case, accents, separators ("late_delivery", "Late-Delivery")
+ * or a plain English plural ("Late deliveries"). "Delivery" and "delivery" share a page.
+ */
 export function topicKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[-_]+/g, ' ').trim().split(/\s+/);
+  return words.map((w, i) => (i === words.length - 1 ? singular(w) : w)).join(' ');
 }
 
 /** A tag as a topic name and key. A site has a few dozen tags over 100,000 threads: each is worked out once. */

@@ -1,26 +1,11 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
 import { actionName, describeEntry } from '../../shared/audit-words.ts';
 import { csvRows } from '../csv-write.ts';
-import { AuditEntry } from '../model/audit.ts';
+import type { AuditFilter, AuditRow } from '../../shared/model/audit.ts';
 
 // The audit log for people: filters by person, action and date, each entry in words with the conversation's
 // subject, and the same rows as a CSV file for a spreadsheet.
-
-export const AuditFilter = z.object({
-  actor: z.string().optional(),
-  action: z.string().optional(),
-  entityType: z.string().optional(),
-  entityId: z.string().optional(),
-  /** YYYY-MM-DD, inclusive, UTC like the stored times. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-});
-export type AuditFilter = z.infer<typeof AuditFilter>;
-
-export const AuditRow = AuditEntry.extend({ actionName: z.string(), summary: z.string(), subject: z.string().nullable() });
-export type AuditRow = z.infer<typeof AuditRow>;
 
 type Row = { seq: number; at: string; actor: string; action: string; entity_type: string; entity_id: string; before: string | null; after: string | null; subject: string | null };
 

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
-export { AuditEntry } from '../model/audit.ts';
-import type { AuditEntry } from '../model/audit.ts';
+export { AuditEntry } from '../../shared/model/audit.ts';
+import type { AuditEntry } from '../../shared/model/audit.ts';
 
 export type AuditInput = {
   actor: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { inferKind } from '../model/infer-kind.ts';
-import { MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
+import { MessageRole, ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { appendAudit } from './audit.ts';
 import { replyTimes, resolveThreadRowid } from './threads.ts';
 
@@ -39,7 +39,7 @@ export function correctThread(db: DatabaseSync, ref: string, raw: ThreadCorrecti
   const c = parsed.data;
   return transaction(db, () => {
     const rowid = resolveThreadRowid(db, ref);
-    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace (use the id shown by candor threads).`);
+    if (rowid === null) throw new CandorError('NOT_FOUND', `No thread "${ref}" in this workspace.`, undefined, 'use the id shown by candor threads');
     const t = threadRow(db, rowid);
     const kind = c.kind ?? t.kind;
     const status = c.status ?? t.status;
@@ -76,7 +76,7 @@ export function correctMessageRole(db: DatabaseSync, ref: string, raw: MessageCo
   const role = parsed.data.role;
   return transaction(db, () => {
     const rowid = resolveMessageRowid(db, ref);
-    if (rowid === null) throw new CandorError('NOT_FOUND', `No message "${ref}" in this workspace (use a message id from candor thread show, or <thread-id>#<n>).`);
+    if (rowid === null) throw new CandorError('NOT_FOUND', `No message "${ref}" in this workspace.`, undefined, 'use a message id from candor thread show, or <thread-id>#<n>');
     const m = db.prepare('SELECT id, thread_rowid, role FROM messages WHERE rowid = ?').get(rowid) as { id: string; thread_rowid: number; role: string };
     const t = threadRow(db, m.thread_rowid);
     if (m.role === role) {

@@ -1,13 +1,13 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { z } from 'zod';
-import { ThreadInput, WithholdReason } from '../model/thread.ts';
-import type { MessageInput } from '../model/thread.ts';
-import type { ThreadKind, ThreadStatus, Decision } from '../model/thread.ts';
-import { ThreadQuery } from '../model/thread-views.ts';
-import type { StoredMessage, ThreadDetail, ThreadPage, ThreadSummary } from '../model/thread-views.ts';
+import { ThreadInput, WithholdReason } from '../../shared/model/thread.ts';
+import type { MessageInput } from '../../shared/model/thread.ts';
+import type { ThreadKind, ThreadStatus, Decision } from '../../shared/model/thread.ts';
+import { ThreadQuery } from '../../shared/model/thread-views.ts';
+import type { StoredMessage, ThreadDetail, ThreadPage, ThreadSummary } from '../../shared/model/thread-views.ts';
 
 // The view schemas live in a pure module so the renderer can share them; re-exported for the core's callers.
-export { ThreadSummary, StoredMessage, ThreadDetail, ThreadQuery, ThreadPage } from '../model/thread-views.ts';
+export { ThreadSummary, StoredMessage, ThreadDetail, ThreadQuery, ThreadPage } from '../../shared/model/thread-views.ts';
 import { inferKind } from '../model/infer-kind.ts';
 import { appendAudit } from './audit.ts';
 import { contentKey, messageId, threadId } from './ids.ts';

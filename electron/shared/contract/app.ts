@@ -57,5 +57,10 @@ export const appChannels = channels({
   'app.demo': { req: z.object({ dir: z.string().min(1).optional() }), res: WorkspaceInfo },
   /** Opens an http(s) address in the system browser after the person confirms. */
   'app.openExternal': { req: z.object({ url: z.url() }), res: z.object({ opened: z.boolean() }) },
+  /**
+   * Cancels this window's running long jobs (import, build, claims import or lint): all of them, or those of one job
+   * (the `job` of their progress events). A cancelled job ends with the error CANCELLED and changes nothing.
+   */
+  'app.cancel': { req: z.object({ job: z.string().min(1).optional() }), res: z.object({ cancelled: z.number().int() }) },
 });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ClaimSettings } from '../../core/claims/approval.ts';
-import { ClaimImportReport } from '../../core/claims/import.ts';
-import { ClaimInput, ClaimRecord, ClaimStatus, EvidenceInput, IsoDate } from '../../core/claims/model.ts';
-import { Finding } from '../../core/claims/rule.ts';
-import { ClaimDetail, ClaimHistory, ClaimSummary, TransitionResult } from '../../core/claims/views.ts';
+import { ClaimSettings } from '../claims/settings.ts';
+import { ClaimImportReport } from '../claims/import-report.ts';
+import { ClaimInput, ClaimRecord, ClaimStatus, EvidenceInput, IsoDate } from '../claims/model.ts';
+import { Finding } from '../claims/finding.ts';
+import { ClaimDetail, ClaimHistory, ClaimSummary, TransitionResult } from '../claims/views.ts';
 import { channels } from './base.ts';
 
 const ClaimRef = z.object({ id: z.string().min(1) });

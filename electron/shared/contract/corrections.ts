@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MessageRole, ThreadKind, ThreadStatus } from '../../core/model/thread.ts';
+import { MessageRole, ThreadKind, ThreadStatus } from '../model/thread.ts';
 import { channels } from './base.ts';
 
 // Curators' corrections of what an import decided (the app's correction controls use these; so does the CLI's

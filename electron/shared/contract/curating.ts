@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CurationQuery, CurationSettings, SETTING_KEYS } from '../../core/curation/model.ts';
-import type { SettingKey } from '../../core/curation/model.ts';
-import { ExportCheck } from '../../core/curation/export-check.ts';
-import { AuditFilter, AuditRow } from '../../core/store/audit-search.ts';
+import { CurationQuery, CurationSettings, SETTING_KEYS } from '../curation/model.ts';
+import type { SettingKey } from '../curation/model.ts';
+import { ExportCheck } from '../curation/export-check.ts';
+import { AuditFilter, AuditRow } from '../model/audit.ts';
 import { channels } from './base.ts';
 
 // Curating in the app: finishing personal-data review per conversation, tags on many conversations at once, undo of

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CurationQuery, CurationSettings, DetectorNews, EraseResult, EraseTarget, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../../core/curation/model.ts';
-import type { SettingKey } from '../../core/curation/model.ts';
-import { Stats } from '../../core/curation/stats.ts';
-import { WithholdReason } from '../../core/model/thread.ts';
-import { ThreadPage } from '../../core/model/thread-views.ts';
+import { CurationQuery, CurationSettings, DetectorNews, EraseResult, EraseTarget, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../curation/model.ts';
+import type { SettingKey } from '../curation/model.ts';
+import { Stats } from '../curation/stats.ts';
+import { WithholdReason } from '../model/thread.ts';
+import { ThreadPage } from '../model/thread-views.ts';
 import { channels } from './base.ts';
 
 const ThreadRef = z.object({ threadId: z.string().min(1) });

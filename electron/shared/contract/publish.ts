@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LastPublish, TargetKind, TargetSpec } from '../../core/publish/target.ts';
+import { LastPublish, TargetKind, TargetSpec } from '../model/publish-target.ts';
 import { channels } from './base.ts';
 
 // Publishing a built site to the workspace's targets (S3-compatible storage, a git branch, SFTP). Secrets go one

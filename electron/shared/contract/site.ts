@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LogoRecord, SiteSettingsPatch, SiteSettingsView } from '../../core/model/site-settings.ts';
+import { LogoRecord, SiteSettingsPatch, SiteSettingsView } from '../model/site-settings.ts';
 import { channels } from './base.ts';
 
 // The public site: themes, build (and preview builds), verification, signing key, and the site's settings (name,

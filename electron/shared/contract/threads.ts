@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { FileReport } from '../../core/model/import-report.ts';
-import { ThreadInput, WithholdReason } from '../../core/model/thread.ts';
-import { ThreadDetail, ThreadPage, ThreadQuery } from '../../core/model/thread-views.ts';
+import { FileReport } from '../model/import-report.ts';
+import { ThreadInput } from '../model/thread.ts';
+import { ThreadDetail, ThreadPage, ThreadQuery } from '../model/thread-views.ts';
 import { channels } from './base.ts';
-
-export const DecideRequest = z.object({
-  target: z.union([z.object({ ids: z.array(z.string()).min(1) }), z.object({ all: z.literal(true) }), z.object({ query: ThreadQuery })]),
-  decision: z.enum(['publish', 'withhold', 'pending']),
-  reason: WithholdReason.optional(),
-  note: z.string().max(4000).optional(),
-});
-export type DecideRequest = z.input<typeof DecideRequest>;
 
 export const DetectedFile = z.object({
   file: z.string(), format: z.string().nullable(), label: z.string().nullable(), error: z.string().nullable(),
@@ -30,7 +22,6 @@ export const ImportRequest = z.object({
 export const threadChannels = channels({
   'threads.search': { req: ThreadQuery, res: ThreadPage },
   'threads.get': { req: z.object({ id: z.string() }), res: ThreadDetail },
-  'threads.decide': { req: DecideRequest, res: z.object({ matched: z.number().int(), changed: z.number().int(), refused: z.array(z.object({ id: z.string(), reason: z.string() })) }) },
   'imports.formats': { req: z.object({}), res: z.object({ formats: z.array(z.object({ id: z.string(), label: z.string() })) }) },
   'imports.detect': { req: z.object({ files: z.array(z.string()).min(1) }), res: z.object({ files: z.array(DetectedFile) }) },
   'imports.preview': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEntry } from '../../core/model/audit.ts';
+import { AuditEntry } from '../model/audit.ts';
 import { channels } from './base.ts';
 
 export const WorkspaceInfo = z.object({

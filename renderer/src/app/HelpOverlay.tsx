@@ -13,6 +13,7 @@ export const SHORTCUTS: { keys: string[]; what: string; where: 'list' | 'anywher
   { keys: ['u'], what: 'Back to “pending review”', where: 'list' },
   { keys: ['r'], what: 'Mark the personal data of the open or selected conversations as reviewed', where: 'list' },
   { keys: ['t'], what: 'Tag the open or selected conversations', where: 'list' },
+  { keys: ['c'], what: 'Correct the open conversation’s kind, status or authors', where: 'list' },
   { keys: ['v'], what: 'Switch between the full conversation and the published view', where: 'list' },
   { keys: ['/'], what: 'Search conversations', where: 'list' },
   { keys: ['z'], what: 'Undo your last change (also Ctrl+Z or ⌘Z)', where: 'anywhere' },
@@ -82,6 +83,7 @@ export function HelpPage({ onBack }: { onBack?: () => void }) {
           <li><strong>Import</strong> the exports of your help desk, review sites or mailbox (see below how to get one). Candor recognises the format; for a spreadsheet (CSV) you say which column is which.</li>
           <li><strong>Review personal data.</strong> Candor marks what it found in each conversation. Confirm what should go, keep what may stay (with a reason), or select any text to remove it yourself. “Mark reviewed” records a conversation as checked in one step. The filter “Only with personal data to review” empties as you go.</li>
           <li><strong>Decide</strong>: publish, or withhold with a reason. Select several conversations (click the boxes, Shift-click for a range, or “Select all matching”) to decide them together. After a decision Candor opens the next conversation. Every change can be undone with <kbd>z</kbd>.</li>
+          <li><strong>Correct</strong> what an import got wrong: “Correct kind, status or authors…” in a conversation’s header changes its kind (a complaint taken for praise), its status, or who wrote a message. The statistics follow, and importing the same export again keeps your correction.</li>
           <li><strong>Settings</strong>: under Workspace settings choose how customers and staff are named on the site, whether personal data must be reviewed before publishing, and topic rules. Each setting shows its effect on the public text.</li>
           <li><strong>Claims</strong>: keep each sustainability claim with its figures and evidence, and fix what the check flags.</li>
           <li><strong>Export the site</strong>: the Export tab lists what still needs attention; then one folder of plain files that any web host can serve.</li>

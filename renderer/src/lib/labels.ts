@@ -5,7 +5,7 @@ type Summary = Res<'threads.search'>['threads'][number];
 export type Kind = Summary['kind'];
 export type Status = Summary['status'];
 export type Decision = Summary['decision'];
-export type WithholdReason = NonNullable<Req<'threads.decide'>['reason']>;
+export type WithholdReason = NonNullable<Req<'curation.decide'>['reason']>;
 export type Role = Res<'threads.get'>['messages'][number]['role'];
 
 export const KIND_LABEL: Record<Kind, string> = { complaint: 'Complaint', praise: 'Praise', question: 'Question', suggestion: 'Suggestion', other: 'Other' };

@@ -51,12 +51,66 @@ if (form && input && status && list) {
     return u.origin === root.origin ? u.href : root.href;
   };
 
+  // Filters (kind, status, rating, topic, year) are the page's own selects, matched against each result's meta;
+  // results are shown 25 at a time, all of them reachable with "Show more".
+  const PAGE = 25;
+  const more = document.getElementById('search-more');
+  const selects = [...form.querySelectorAll('#search-filters select')];
+  let found = [];
+  let next = 0;
+  let matched = [];
+
+  const chosen = () => selects.filter((s) => s.value).map((s) => [s.name, s.value]);
+  const fits = (d, filters) => filters.every(([name, value]) => {
+    const m = d.meta || {};
+    if (name === 'topic') return String(m.topics || '').split('\n').includes(value);
+    if (name === 'year') return String(m.date || '').startsWith(value);
+    return m[name] === value;
+  });
+
+  const item = (d) => {
+    const li = document.createElement('li');
+    const h = document.createElement('h2');
+    h.className = 'card-title';
+    const a = document.createElement('a');
+    a.href = safeUrl(d.url);
+    a.textContent = (d.meta && d.meta.title) || d.url;
+    h.appendChild(a);
+    const meta = document.createElement('p');
+    meta.className = 'search-result-meta';
+    meta.textContent = [d.meta && d.meta.kind, d.meta && d.meta.status, d.meta && d.meta.date].filter(Boolean).join(' · ');
+    li.append(h, meta, excerpt(d.excerpt || ''));
+    return li;
+  };
+
+  /** Reads results' data in batches until 25 more fit the filters (or none are left), and shows them. */
+  const showMore = async (ticket) => {
+    const filters = chosen();
+    const page = [];
+    while (page.length < PAGE && next < found.length) {
+      const batch = await Promise.all(found.slice(next, next + PAGE).map((r) => r.data()));
+      if (ticket !== latest) return;
+      next += batch.length;
+      for (const d of batch) if (fits(d, filters)) page.push(d);
+    }
+    matched.push(...page);
+    list.append(...page.map(item));
+    const done = next >= found.length;
+    const n = matched.length;
+    if (n === 0 && done) status.textContent = words('None', 'Nothing found.');
+    else if (done) status.textContent = (n === 1 ? words('One', '1 result.') : words('Many', '%n results.')).replace('%n', number(n));
+    // Without filters the total is known; with them, only once every result has been read.
+    else status.textContent = filters.length === 0 ? words('Shown', '%n results, %s shown.').replace('%n', number(found.length)).replace('%s', number(n)) : words('SoFar', '%n results shown so far; more may match.').replace('%n', number(n));
+    if (more) more.hidden = done;
+  };
+
   const run = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
     if (!query) {
       list.replaceChildren();
       status.textContent = '';
+      if (more) more.hidden = true;
       return;
     }
     if (bundles.length === 0) {
@@ -66,31 +120,20 @@ if (form && input && status && list) {
     status.textContent = words('Searching', 'Searching…');
     try {
       const pf = await load();
-      const found = await pf.search(query);
-      const top = await Promise.all(found.results.slice(0, 25).map((r) => r.data()));
+      const result = await pf.search(query);
       if (ticket !== latest) return;
-      list.replaceChildren(...top.map((d) => {
-        const li = document.createElement('li');
-        const h = document.createElement('h2');
-        h.className = 'card-title';
-        const a = document.createElement('a');
-        a.href = safeUrl(d.url);
-        a.textContent = (d.meta && d.meta.title) || d.url;
-        h.appendChild(a);
-        const meta = document.createElement('p');
-        meta.className = 'search-result-meta';
-        meta.textContent = [d.meta && d.meta.kind, d.meta && d.meta.status, d.meta && d.meta.date].filter(Boolean).join(' · ');
-        li.append(h, meta, excerpt(d.excerpt || ''));
-        return li;
-      }));
-      const n = found.results.length;
-      const count = n > 25 ? words('Top', '%n results, the 25 best shown.') : n === 1 ? words('One', '1 result.') : words('Many', '%n results.');
-      status.textContent = n === 0 ? words('None', 'Nothing found.') : count.replace('%n', number(n));
+      found = result.results;
+      next = 0;
+      matched = [];
+      list.replaceChildren();
+      await showMore(ticket);
     } catch {
       if (ticket === latest) status.textContent = words('Failed', 'Search is not available here (it needs the site to be served over http).');
     }
   };
 
+  for (const s of selects) s.addEventListener('change', () => run());
+  if (more) more.addEventListener('click', () => showMore(latest));
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);

@@ -12,4 +12,12 @@ ruleTable(degradable, [
   { name: 'marine and months', statement: 'Biodegradable in seawater within 6 months.', fires: false },
   { name: 'negated', statement: 'These wipes are not biodegradable.', fires: false },
   { name: 'compostable is another rule', statement: 'Compostable cups.', fires: false },
+  // Recital 9's "biodegradable" in the claim's language (official-terms.json has the German wording).
+  { name: 'de: biologisch abbaubar', statement: 'Biologisch abbaubare Müllbeutel.', fields: { language: 'de' }, fires: true, message: /where it breaks down or how long/ },
+  { name: 'de: with the environment and the time', statement: 'Biologisch abbaubar im Heimkompost innerhalb von 90 Tagen.', fields: { language: 'de' }, fires: false },
+  { name: 'fr: biodégradable', statement: 'Sacs biodégradables.', fields: { language: 'fr' }, fires: true },
+  { name: 'fr: with the environment and the time', statement: 'Biodégradable en compost domestique en 6 mois.', fields: { language: 'fr' }, fires: false },
+  { name: 'nl: biologisch afbreekbaar', statement: 'Biologisch afbreekbare koffiecups.', fields: { language: 'nl' }, fires: true },
+  { name: 'it: biodegradabile, detected', statement: 'La nostra borsa è biodegradabile.', fires: true },
+  { name: 'es: in soil within months', statement: 'Biodegradable en suelo en 6 meses.', fields: { language: 'es' }, fires: false },
 ]);

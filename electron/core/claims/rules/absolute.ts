@@ -1,10 +1,12 @@
 import { defineRule, quote } from '../rule.ts';
 import { absoluteTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const absolute = defineRule({
   id: 'GC-ABSOLUTE',
   severity: 'error',
   citation: 'CMA P1, P5; FTC §260.4(b); EU Annex I 4a',
+  languages: LANGUAGES,
   title: 'Absolute claim (zero impact, 100% sustainable, zero waste or emissions) with no boundary',
   fix: 'Qualify the boundary ("zero waste to landfill", "zero tailpipe emissions") and give the data.',
   detect(claim) {

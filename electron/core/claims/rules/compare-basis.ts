@@ -1,11 +1,12 @@
 import { defineRule, quote } from '../rule.ts';
-import { environmentalComparisons, statesComparisonBasis } from '../terms.ts';
+import { environmentalComparisons, statesComparisonBasis } from '../comparisons.ts';
 import { analyse, spanText } from '../text.ts';
 
 export const compareBasis = defineRule({
   id: 'GC-COMPARE-BASIS',
   severity: 'error',
   citation: 'FTC §260.3(d); CMA P4; UCPD Art 6(1)',
+  languages: ['en'],
   title: 'Environmental comparison with no basis in the statement or the claim fields',
   fix: 'Say what it is compared with and how it was measured ("than our 2021 model, ISO 14067").',
   detect(claim) {

@@ -1,6 +1,6 @@
 import { evidenceText } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, sentenceText } from '../text.ts';
 
 const KIND = /\b(home|industrial\w*|commercial\w*|municipal)\b/;
@@ -11,6 +11,7 @@ export const compostableQualify = defineRule({
   id: 'GC-COMPOSTABLE-QUALIFY',
   severity: 'warning',
   citation: 'FTC §260.7(b)-(d); CMA P3',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (UCPD Art 7 misleading omission in the EU); the FTC section is the most detailed guidance.',
   title: '"Compostable" without saying home or industrial, and whether facilities exist',

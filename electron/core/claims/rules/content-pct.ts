@@ -1,6 +1,6 @@
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
 import { statedPercentages } from '../facts.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse } from '../text.ts';
 
 /** Content claims other than recycled content (GC-RECYCLED-PCT): organic, bio-based, natural or renewable fibres. */
@@ -10,6 +10,7 @@ export const contentPct = defineRule({
   id: 'GC-CONTENT-PCT',
   severity: 'warning',
   citation: 'CMA P1-P3; FTC §260.3(c)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'The CMA fashion undertakings (2024) require the share of organic or recycled fibres to be shown; the FTC treats unqualified content claims as 100%.',
   title: 'Organic, bio-based or natural content claimed without the share',

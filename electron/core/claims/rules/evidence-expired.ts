@@ -5,6 +5,7 @@ export const evidenceExpired = defineRule({
   id: 'GC-EVIDENCE-EXPIRED',
   severity: 'error',
   citation: 'FTC §260.6(c); CMA P6',
+  languages: [],
   markets: ALL_MARKETS,
   marketsReason: 'Substantiation: a claim must be backed by evidence in force in every market (UCPD Art 6, CMA P6, FTC); the reviewed examples apply it in the EU.',
   title: 'Evidence whose valid_until is before the review date',

@@ -1,6 +1,8 @@
 import { evidenceName } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms, environmentalComparisons, freeOfMentions } from '../terms.ts';
+import { environmentalComparisons } from '../comparisons.ts';
+import { freeOfMentions } from '../free-of-mentions.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 /** What evidence may cover without narrowing anything: the whole claim. */
@@ -29,6 +31,7 @@ export const evidenceScope = defineRule({
   id: 'GC-EVIDENCE-SCOPE',
   severity: 'error',
   citation: 'CMA P1, P6; FTC §260.2; UCPD Art 6(1)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'Substantiation must match the claim as made in every market (ASA Oatly 2022, FTC ECM BioFilms 2015 and Sherwin-Williams 2012).',
   title: 'Evidence covers a different product, figure or conditions than the statement claims',

@@ -6,6 +6,7 @@ export const evidenceSelfOnly = defineRule({
   id: 'GC-EVIDENCE-SELF-ONLY',
   severity: 'info',
   citation: 'CMA P6',
+  languages: [],
   markets: ALL_MARKETS,
   marketsReason: 'Substantiation advice applies in every market; independent review carries weight with every regulator.',
   title: 'Quantitative claim whose evidence is all in-house (offset and future claims have their own rules)',

@@ -1,6 +1,6 @@
 import { evidenceText } from '../evidence.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
-import { freeOfMentions, legalRequirementFor } from '../terms.ts';
+import { freeOfMentions, legalRequirementFor } from '../free-of-mentions.ts';
 
 const TEST = /\b(test\w*|lab|labs|laborator\w*|analys\w*|assay|screen\w*|detection|chromatograph\w*)\b/;
 
@@ -8,6 +8,7 @@ export const freeOf = defineRule({
   id: 'GC-FREE-OF',
   severity: 'warning',
   citation: 'FTC §260.9; CMA P6',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified and tested everywhere (UCPD Art 6-7 in the EU); the FTC section is the most detailed guidance.',
   title: '"Free of" / "-free" / "contains no" claim without a test report (substances the law already bans are GC-LEGAL-REQUIREMENT)',

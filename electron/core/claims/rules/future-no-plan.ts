@@ -1,6 +1,7 @@
 import { evidenceText, listNames } from '../evidence.ts';
 import { isFutureClaim } from '../facts.ts';
 import { ALL_MARKETS, defineRule, euFrom } from '../rule.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const PLAN = /\b(plan|plans|roadmap|road map|strategy|pathway|transition|implementation)\b/;
 
@@ -8,6 +9,7 @@ export const futureNoPlan = defineRule({
   id: 'GC-FUTURE-NO-PLAN',
   severity: 'error',
   citation: 'UCPD Art 6(2)(d); CMA P2; FTC §260.3(a)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'In the US, NAD and NARB require a documented plan behind aspirational claims (JBS net zero 2040, NARB 2023).',
   title: 'Future claim missing target value or year, baseline, or an implementation plan',

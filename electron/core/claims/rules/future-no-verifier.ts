@@ -1,11 +1,13 @@
 import { isIndependent, isInForce } from '../evidence.ts';
 import { isFutureClaim } from '../facts.ts';
 import { defineRule, euFrom } from '../rule.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const futureNoVerifier = defineRule({
   id: 'GC-FUTURE-NO-VERIFIER',
   severity: 'error',
   citation: 'UCPD Art 6(2)(d)',
+  languages: LANGUAGES,
   title: 'EU: future claim without regular verification by an independent expert',
   fix: 'Commission independent monitoring of progress and attach its report.',
   detect(claim, ctx) {

@@ -1,10 +1,13 @@
 import { defineRule, quote } from '../rule.ts';
-import { broadTerms, hasSpecification } from '../terms.ts';
+import { hasSpecification } from '../comparisons.ts';
+import { broadTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const genericBroad = defineRule({
   id: 'GC-GENERIC-BROAD',
   severity: 'error',
   citation: 'EU Annex I 4a, recital 9; CMA P2; FTC §260.4(b)',
+  languages: LANGUAGES,
   title: 'Broad term (sustainable, conscious, responsible) that is not specified',
   fix: 'Say what is actually better, with a figure or a named standard.',
   detect(claim) {

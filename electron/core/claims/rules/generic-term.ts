@@ -1,11 +1,14 @@
 import { evidenceName, mismatchedEcolabel, qualifyingEcolabel } from '../evidence.ts';
 import { defineRule, euFrom, quote } from '../rule.ts';
-import { genericTerms, hasSpecification } from '../terms.ts';
+import { hasSpecification } from '../comparisons.ts';
+import { genericTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const genericTerm = defineRule({
   id: 'GC-GENERIC-TERM',
   severity: 'error',
   citation: 'EU Annex I 4a, Art 2(p),(s); FTC §260.4(b); CMA P2',
+  languages: LANGUAGES,
   title: 'Generic term with no specification and no relevant qualifying ecolabel',
   fix: 'State the specific, evidenced attribute instead of the generic term.',
   detect(claim, ctx) {

@@ -1,4 +1,5 @@
 import { claimLanguage } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
 import { impliedClaim } from '../implied.ts';
 import { isRangeClaim } from '../range.ts';
@@ -7,6 +8,7 @@ export const impliedClaimRule = defineRule({
   id: 'GC-IMPLIED-CLAIM',
   severity: 'error',
   citation: 'EU Annex I 4a, Art 2(o),(p); CMA P2; FTC §260.4(a)-(b)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'A slogan or name that implies a general environmental benefit is a generic claim in every market (ASA, FTC and EU decisions in the test corpus).',
   title: 'Slogan, product or range name that implies an environmental benefit without saying what it is',

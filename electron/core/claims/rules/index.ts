@@ -42,7 +42,3 @@ export const RULES: readonly Rule[] = [
   futureNoPlan, futureNoVerifier, legalRequirement, freeOf, nontoxic, recyclableQualify, recycledPct, compostableQualify,
   degradable, renewableEnergy, renewableMaterial, contentPct, compareBasis, unequalComparison, evidenceScope, negligible, numberMismatch,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

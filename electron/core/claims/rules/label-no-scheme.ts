@@ -5,6 +5,7 @@ export const labelNoScheme = defineRule({
   id: 'GC-LABEL-NO-SCHEME',
   severity: 'error',
   citation: 'EU Annex I 2a, Art 2(q),(r); FTC §260.6(a); CMA P1',
+  languages: [],
   title: 'Sustainability label with no valid independent certificate behind it',
   fix: 'Use a label from an independent certification scheme (and attach its certificate), or remove the label.',
   detect(claim, ctx) {

@@ -1,11 +1,13 @@
 import { defineRule, euFrom } from '../rule.ts';
-import { COMPLIANCE_AS_FEATURE, freeOfMentions, isNegated, legalRequirementFor } from '../terms.ts';
+import { COMPLIANCE_AS_FEATURE, freeOfMentions, legalRequirementFor } from '../free-of-mentions.ts';
+import { isNegated } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 export const legalRequirement = defineRule({
   id: 'GC-LEGAL-REQUIREMENT',
   severity: 'error',
   citation: 'EU Annex I 10a; CMA P1; FTC §260.9(b)(2), §260.11',
+  languages: ['en'],
   title: 'A legal requirement presented as a distinctive feature ("CFC-free", "phosphate-free" laundry in the EU)',
   fix: 'Remove it: every competing product must meet the same requirement.',
   detect(claim, ctx) {

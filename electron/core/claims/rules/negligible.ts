@@ -12,6 +12,7 @@ export const negligible = defineRule({
   id: 'GC-NEGLIGIBLE',
   severity: 'warning',
   citation: 'FTC §260.3(c); CMA P1',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'Honest figures are required everywhere (UCPD Art 6(1) in the EU).',
   title: 'Relative improvement whose absolute change is under 2 percentage points',

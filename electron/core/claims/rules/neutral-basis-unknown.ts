@@ -1,5 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
 import { neutralTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const neutralBasisUnknown = defineRule({
   id: 'GC-NEUTRAL-BASIS-UNKNOWN',
@@ -7,6 +8,7 @@ export const neutralBasisUnknown = defineRule({
   // The ASA (Charles Tyrwhitt 2023) and EU Annex I 4c treat unqualified neutral claims as misleading; the FTC as guidance.
   severityIn: { EU: 'error', UK: 'error' },
   citation: 'EU Annex I 4c; FTC §260.5; CMA P3',
+  languages: LANGUAGES,
   title: 'Neutral wording while it is unknown whether offsets are used',
   fix: 'Record whether carbon credits are used (uses_offsets true or false).',
   detect(claim) {

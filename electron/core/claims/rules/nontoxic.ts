@@ -1,6 +1,7 @@
 import { evidenceText } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms, freeOfMentions } from '../terms.ts';
+import { freeOfMentions } from '../free-of-mentions.ts';
+import { claimTerms } from '../readings.ts';
 
 const NONTOXIC_TERMS = ['non toxic', 'nontoxic', 'chemical free', 'chemicals free', 'toxin free', 'toxic free', 'toxins free', 'no chemicals', 'no toxins', 'zero chemicals', 'no nasties'] as const;
 const HUMAN = /\b(human|humans|people|health|mammal\w*|skin|dermal|oral|inhalation|child\w*|kids?|infants?|pets?|toxicity to humans)\b/;
@@ -10,6 +11,7 @@ export const nontoxic = defineRule({
   id: 'GC-NONTOXIC',
   severity: 'warning',
   citation: 'FTC §260.10(b)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be substantiated everywhere (UCPD Art 6, CMA P1 and P6); the FTC section is the most detailed guidance.',
   title: '"Non-toxic" / "chemical-free" without evidence covering both people and the environment',

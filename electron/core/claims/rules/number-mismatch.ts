@@ -1,5 +1,5 @@
 import { accessShare, isPercentUnit, statedPercentages } from '../facts.ts';
-import type { Claim } from '../model.ts';
+import type { Claim } from '../../../shared/claims/model.ts';
 import { defineRule } from '../rule.ts';
 
 const TOLERANCE_POINTS = 1;
@@ -31,6 +31,7 @@ export const numberMismatch = defineRule({
   id: 'GC-NUMBER-MISMATCH',
   severity: 'error',
   citation: 'CMA P1; FTC §260.3(c); UCPD Art 6(1)',
+  languages: ['en'],
   title: 'A percentage in the statement differs (by more than 1 point) from the one computed from the fields',
   fix: 'Correct the statement or the data so that they agree.',
   detect(claim) {

@@ -1,10 +1,12 @@
 import { defineRule, quote } from '../rule.ts';
 import { neutralTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetCompany = defineRule({
   id: 'GC-OFFSET-COMPANY',
   severity: 'warning',
   citation: 'UCPD Art 6(1); EU Annex I 4b',
+  languages: LANGUAGES,
   title: 'EU: a company claimed neutral on the basis of offsets',
   fix: 'Show the emission cuts; frame carbon credits as a contribution, not a neutralisation.',
   detect(claim) {

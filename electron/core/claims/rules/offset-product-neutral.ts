@@ -1,10 +1,12 @@
 import { defineRule, euFrom, quote } from '../rule.ts';
 import { neutralTerms, reducedClimateTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetProductNeutral = defineRule({
   id: 'GC-OFFSET-PRODUCT-NEUTRAL',
   severity: 'error',
   citation: 'EU Annex I 4c',
+  languages: LANGUAGES,
   title: 'EU: a product claimed neutral, reduced or positive in GHG impact on the basis of offsets',
   fix: 'Report real life-cycle emission cuts; describe the funding of carbon credits separately.',
   detect(claim, ctx) {

@@ -1,5 +1,6 @@
 import { defineRule, quote } from '../rule.ts';
 import { mentionsOffsetting, neutralTerms, reducedClimateTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 export const offsetUndisclosed = defineRule({
   id: 'GC-OFFSET-UNDISCLOSED',
@@ -7,6 +8,7 @@ export const offsetUndisclosed = defineRule({
   // ASA/CAP guidance: the basis (reduction or offsetting) must be in the ad itself; BGH I ZR 98/23 likewise in Germany.
   severityIn: { UK: 'error' },
   citation: 'CMA P3; FTC §260.5',
+  languages: LANGUAGES,
   title: 'UK/US: neutral wording based on offsets that does not say so',
   fix: 'Say plainly that the result relies on offsetting ("offset via ...").',
   detect(claim) {

@@ -1,6 +1,7 @@
 import { evidenceText, isIndependent, isInForce } from '../evidence.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
 import { mentionsOffsetting, neutralTerms, reducedClimateTerms } from '../terms.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const VERIFICATION = /\b(registry|registries|retire\w*|retirement|verra|vcs|gold standard|verif\w*|assur\w*|icvcm|corsia|puro|american carbon registry|climate action reserve|serial numbers?)\b/;
 
@@ -8,6 +9,7 @@ export const offsetVerify = defineRule({
   id: 'GC-OFFSET-VERIFY',
   severity: 'warning',
   citation: 'FTC §260.5(a)-(c)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'Substantiation: every market requires offset claims to be backed by evidence (UCPD Art 6, CMA P6, FTC §260.5); the reviewed examples apply it in the EU.',
   title: 'Offsets used, with no independent registry or verification evidence',

@@ -1,4 +1,5 @@
 import { claimLanguage } from '../language.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 import { impliedClaim } from '../implied.ts';
 import { isRangeClaim, statesRangeCriteria } from '../range.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
@@ -8,6 +9,7 @@ export const rangeCriteria = defineRule({
   id: 'GC-RANGE-CRITERIA',
   severity: 'error',
   citation: 'CMA P1-P3; EU Annex I 4b; FTC §260.3(b)',
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'A range presented as greener implies every product in it qualifies: whole-versus-part in the EU, unqualified claims under the FTC, the CMA fashion undertakings in the UK.',
   title: 'A range presented as better for the environment without its inclusion criteria',

@@ -1,6 +1,6 @@
 import { accessShare } from '../facts.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, sentenceText } from '../text.ts';
 
 /** "where facilities exist", "check locally", "recyclable in 45% of communities", "widely recycled", "store drop-off". */
@@ -11,6 +11,7 @@ export const recyclableQualify = defineRule({
   id: 'GC-RECYCLABLE-QUALIFY',
   severity: 'warning',
   citation: 'FTC §260.12(a),(b); CMA P3',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (UCPD Art 7 misleading omission in the EU); the FTC section is the most detailed guidance.',
   title: 'Present-tense "recyclable", unqualified, where recycling access is under 60% or unknown',

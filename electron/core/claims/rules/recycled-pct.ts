@@ -1,6 +1,6 @@
 import { isPercentUnit, statedPercentages } from '../facts.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { isVerbAt } from '../nlp.ts';
 import { analyse } from '../text.ts';
 
@@ -11,6 +11,7 @@ export const recycledPct = defineRule({
   id: 'GC-RECYCLED-PCT',
   severity: 'warning',
   citation: 'FTC §260.13(c); CMA P1',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (UCPD Art 6-7 in the EU); the reviewed examples apply it in the EU.',
   title: '"Recycled" with no absolute percentage when the content is below 100%',

@@ -1,7 +1,7 @@
 import { evidenceText, listNames } from '../evidence.ts';
 import { isPercentUnit, statedPercentages } from '../facts.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 const TERMS = [
@@ -16,6 +16,7 @@ export const renewableEnergy = defineRule({
   id: 'GC-RENEWABLE-ENERGY',
   severity: 'warning',
   citation: 'FTC §260.15(a)-(d)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (CMA P1-P3, UCPD Art 6-7); the reviewed examples apply it in the UK.',
   title: 'Renewable or green energy without the share (if under 100%), the source, or retained certificates (REC/GoO)',

@@ -1,6 +1,6 @@
 import { listNames } from '../evidence.ts';
 import { ALL_MARKETS, defineRule, quote } from '../rule.ts';
-import { claimTerms } from '../terms.ts';
+import { claimTerms } from '../readings.ts';
 import { analyse, flatText } from '../text.ts';
 
 const TERMS = [
@@ -15,6 +15,7 @@ export const renewableMaterial = defineRule({
   id: 'GC-RENEWABLE-MATERIAL',
   severity: 'warning',
   citation: 'FTC §260.16(b),(c)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'A claim type that must be qualified everywhere (CMA P2, UCPD Art 6-7); the FTC section is the most detailed guidance.',
   title: '"Renewable materials" without naming the material and why it is renewable',

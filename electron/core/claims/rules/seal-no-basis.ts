@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { ATTRIBUTE_LABELS } from '../terms.ts';
+import { ATTRIBUTE_LABELS } from '../vocabulary.ts';
 import { analyse, flatText, normalize } from '../text.ts';
 
 const SEAL_WORDS = /\b(seal|badge|logo|ecolabel|eco label|trustmark|stamp|certified|certification mark)\b/;
@@ -9,6 +9,7 @@ export const sealNoBasis = defineRule({
   id: 'GC-SEAL-NO-BASIS',
   severity: 'warning',
   citation: 'FTC §260.6(d),(e)',
+  languages: ['en'],
   title: 'US: seal or certification whose name and text do not say what is certified',
   fix: 'Add what the seal certifies ("certified for 100% recycled content").',
   detect(claim) {

@@ -9,6 +9,7 @@ export const unequalComparison = defineRule({
   id: 'GC-UNEQUAL-COMPARISON',
   severity: 'error',
   citation: 'CMA P4; FTC §260.3(d); UCPD Art 6(1)',
+  languages: ['en'],
   markets: ALL_MARKETS,
   marketsReason: 'Fair comparisons are required in every market; the ASA Oatly ruling (2022) is the grounding decision.',
   title: 'Comparison of unequal things: life cycle against tailpipe, or different functional units',

@@ -27,6 +27,7 @@ export const wholeVsPart = defineRule({
   id: 'GC-WHOLE-VS-PART',
   severity: 'error',
   citation: 'EU Annex I 4b; FTC §260.3(b); CMA P2',
+  languages: ['en'],
   title: 'Claim about one part (scope = part) worded as if about the whole product or business',
   fix: 'Name the part in the statement ("bottle", "Lyon site").',
   detect(claim, ctx) {

@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { afterCue, atWordBoundaries } from './text.ts';
 
 /** Compiles the workspace's patterns; a pattern that is not a valid regular expression is reported, not skipped. */

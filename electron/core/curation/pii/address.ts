@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { trimTrailing } from './text.ts';
 
 // Street addresses as the postal operators of Candor's customers' countries write them (UPU addressing formats):

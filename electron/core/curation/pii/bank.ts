@@ -1,6 +1,6 @@
 import { getCountries } from 'libphonenumber-js';
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { afterCue } from './text.ts';
 
 // Bank details other than IBANs (iban.ts): UK sort codes and account numbers, US routing numbers (ABA check digit),

@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { afterCue } from './text.ts';
 
 // Dates of birth: a date written right after "born", "DOB", "date of birth" and their equivalents in the languages

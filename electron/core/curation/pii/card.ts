@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { atWordBoundaries, lookBehind } from './text.ts';
 import { OTHER_NUMBER_CUE } from './cues.ts';
 

@@ -1,6 +1,6 @@
 import type { DetectContext } from './context.ts';
 import { toFinding } from './finding-id.ts';
-import type { Finding, Hit, PiiKind } from './finding.ts';
+import type { Finding, Hit, PiiKind } from '../../../shared/curation/pii-finding.ts';
 import { detectEmail } from './email.ts';
 import { detectPhone } from './phone.ts';
 import { detectCard } from './card.ts';

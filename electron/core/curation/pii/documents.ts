@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { afterCue } from './text.ts';
 
 // Passport and driving-licence numbers, vehicle registrations and card security codes: values with no checksum of

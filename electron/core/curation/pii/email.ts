@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 
 // Local part: letters (any script), digits and the punctuation people actually use; domain: labels with a letter TLD.
 // "＠" is the full-width at sign Japanese keyboards type.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { confidenceOf } from './finding.ts';
-import type { Finding, Hit, PiiKind } from './finding.ts';
+import { confidenceOf } from '../../../shared/curation/pii-finding.ts';
+import type { Finding, Hit, PiiKind } from '../../../shared/curation/pii-finding.ts';
 
 /**
  * Stable across runs and machines: the same text in the same place always has the same id, so a curator's

@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { atWordBoundaries } from './text.ts';
 
 /** IBAN length per country (SWIFT registry). An unknown country or a wrong length is not an IBAN. */

@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { BEFORE_MONTH, EVERYDAY, GENERIC, MONTHS, NICKNAMES, ORG_WORDS, PARTICLES, TITLES } from './name-words.ts';
 import { fold, foldWithMap } from './text.ts';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { stdnum as Stdnum } from 'stdnum';
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 
 // National identifiers of the countries Candor's customers write from. Each format has its official shape and,
 // where it has one, its check digit (validated by stdnum, a port of python-stdnum that follows each issuer's

@@ -1,5 +1,5 @@
 import type { DetectContext } from './context.ts';
-import type { Hit } from './finding.ts';
+import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { lookAhead } from './text.ts';
 
 // Postcodes in each postal operator's format (UPU): distinctive ones anywhere (UK, Irish Eircodes, Canadian, Dutch

@@ -1,5 +1,5 @@
-import type { Finding, PiiKind } from './finding.ts';
-import { PLACEHOLDER } from './finding.ts';
+import type { PiiKind } from '../../../shared/curation/pii-finding.ts';
+import { PLACEHOLDER } from '../../../shared/curation/pii-finding.ts';
 
 export type RedactionSpan = { start: number; end: number; kind: PiiKind | 'manual' };
 
@@ -52,8 +52,4 @@ export function applyRedactions(text: string, spans: readonly RedactionSpan[]): 
     cursor = m.end;
   }
   return out + text.slice(cursor);
-}
-
-export function findingSpans(findings: readonly Finding[]): RedactionSpan[] {
-  return findings.map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
 }

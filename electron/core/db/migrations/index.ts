@@ -8,6 +8,7 @@ import { migration as m0070 } from './0070-corrections.ts';
 import { migration as m0080 } from './0080-claim-language.ts';
 import { migration as m0110 } from './0110-publish-targets.ts';
 import { migration as m0100 } from './0100-undo.ts';
+import { migration as m0130 } from './0130-publication-log.ts';
 
 // In version order. Add one line per migration file; never edit a migration that has shipped.
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m0080,
   m0110,
   m0100,
+  m0130,
   // <new migrations above this line, in version order>
 ].sort((a, b) => a.version - b.version);
 

@@ -4,7 +4,7 @@ import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import { CandorError } from '../../errors.ts';
 import type { ErrorLocation } from '../../errors.ts';
-import type { MessageInput, ThreadInput } from '../../model/thread.ts';
+import type { MessageInput, ThreadInput } from '../../../shared/model/thread.ts';
 import { htmlToText } from '../html.ts';
 import { maxRecordBytes, megabytes, readHead } from '../source-file.ts';
 import type { SourceFile } from '../source-file.ts';

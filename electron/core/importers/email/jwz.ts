@@ -53,6 +53,9 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: numb
   return b;
 }
 
+/** A thread's root while threads are listed: where to walk from, its name, its first message's time. */
+type Root = { start: number; id: string; first: number };
+
 export class Threader {
   // Containers: one per Message-ID seen, in a message's own header or in a reference.
   private readonly byId = new Map<string, number>();
@@ -179,13 +182,32 @@ export class Threader {
 
   /** Prunes, groups and lists the threads. Call once, after the last add. */
   finish(): MailThread[] {
-    const containers = this.idOf.length;
-    // Prune: an empty container with no children vanishes; an empty non-root container hands its children to its
-    // parent. An empty root keeps its children together (one thread whose first message is missing). Post-order.
+    const roots = this.threadRoots(this.prune());
+    const merged = this.mergeBySubject(roots);
+    const threads: MailThread[] = [];
+    for (const r of roots) {
+      if (merged.has(r)) continue;
+      const keys: number[] = [];
+      this.walk(r.start, (c, realAbove) => {
+        const m = this.messageOf[c]!;
+        if (m === NONE) return;
+        keys.push(m);
+        if (realAbove) this.flags[m]! |= 4;
+      });
+      threads.push({ id: r.id, keys });
+    }
+    return this.applyGmailThreads(threads);
+  }
+
+  /**
+   * An empty container with no children vanishes; an empty non-root container hands its children to its parent. An
+   * empty root keeps its children together (one thread whose first message is missing). Post-order. Returns the roots.
+   */
+  private prune(): number[] {
     const order: number[] = [];
     const stack: number[] = [];
-    for (let c = 0; c < containers; c++) if (this.parent[c] === NONE) stack.push(c);
-    const roots0 = [...stack];
+    for (let c = 0; c < this.idOf.length; c++) if (this.parent[c] === NONE) stack.push(c);
+    const roots = [...stack];
     while (stack.length) {
       const c = stack.pop()!;
       order.push(c);
@@ -204,33 +226,43 @@ export class Threader {
       }
       this.firstChild[c] = NONE;
     }
-    // Each root: the container to walk from and the thread's name. An empty root with one child is that child's
-    // thread, named after the missing parent: the name it will keep once the parent is imported.
-    type Root = { start: number; id: string; first: number };
+    return roots;
+  }
+
+  /**
+   * Each root: the container to walk from, the thread's name and its first message's time. An empty root with one
+   * child is that child's thread, named after the missing parent: the name it will keep once the parent is imported.
+   */
+  private threadRoots(containers: readonly number[]): Root[] {
     const roots: Root[] = [];
-    for (const r of roots0) {
+    for (const r of containers) {
       if (this.messageOf[r] === NONE && this.firstChild[r] === NONE) continue;
       const kids = this.messageOf[r] === NONE ? this.children(r) : [];
       roots.push({ start: kids.length === 1 ? kids[0]! : r, id: this.idOf[r]!, first: Number.POSITIVE_INFINITY });
     }
-    const walk = (start: number, visit: (c: number, realAbove: boolean) => void) => {
-      const todo: [number, boolean][] = [[start, false]];
-      while (todo.length) {
-        const [c, realAbove] = todo.pop()!;
-        visit(c, realAbove);
-        const below = realAbove || this.messageOf[c] !== NONE;
-        const kids = this.children(c);
-        for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i]!, below]);
-      }
-    };
     for (const r of roots) {
-      walk(r.start, (c) => {
+      this.walk(r.start, (c) => {
         const m = this.messageOf[c]!;
         if (m !== NONE && !Number.isNaN(this.time[m]!)) r.first = Math.min(r.first, this.time[m]!);
       });
     }
+    return roots;
+  }
 
-    // Subject fallback for replies from clients that send no threading headers at all.
+  /** Depth-first from a container; `realAbove` says whether a real message sits above the one visited. */
+  private walk(start: number, visit: (c: number, realAbove: boolean) => void): void {
+    const todo: [number, boolean][] = [[start, false]];
+    while (todo.length) {
+      const [c, realAbove] = todo.pop()!;
+      visit(c, realAbove);
+      const below = realAbove || this.messageOf[c] !== NONE;
+      const kids = this.children(c);
+      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i]!, below]);
+    }
+  }
+
+  /** Subject fallback for replies from clients that send no threading headers at all; returns the roots merged away. */
+  private mergeBySubject(roots: readonly Root[]): Set<Root> {
     const bySubject = new Map<number, Root[]>();
     const merged = new Set<Root>();
     for (const r of [...roots].sort((a, b) => a.first - b.first)) {
@@ -246,20 +278,7 @@ export class Threader {
       }
       if (subject !== 0) bySubject.set(subject, [...(bySubject.get(subject) ?? []), r]);
     }
-
-    const threads: MailThread[] = [];
-    for (const r of roots) {
-      if (merged.has(r)) continue;
-      const keys: number[] = [];
-      walk(r.start, (c, realAbove) => {
-        const m = this.messageOf[c]!;
-        if (m === NONE) return;
-        keys.push(m);
-        if (realAbove) this.flags[m]! |= 4;
-      });
-      threads.push({ id: r.id, keys });
-    }
-    return this.applyGmailThreads(threads);
+    return merged;
   }
 
   private sharesParticipant(root: number, m: number): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
-import { saveBuild } from '../build-state.ts';
+import { fileStamp, saveBuild } from '../build-state.ts';
 import type { ThreadRecord } from '../build-state.ts';
 import { signBytes } from '../keys.ts';
 import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts';
@@ -14,10 +15,21 @@ import { workspaceChanged } from './errors.ts';
 // (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
 // for the next build, once the site it describes exists.
 
+/** Every file's stamp in the site now in place (see BuildState.stamps). */
+function stampsOf(ctx: BuildContext): Record<string, string> {
+  const stamps: Record<string, string> = {};
+  for (const f of ctx.files) {
+    const stamp = fileStamp(join(ctx.output.target, f.path));
+    if (stamp) stamps[f.path] = stamp;
+  }
+  return stamps;
+}
+
 function saveState(ctx: BuildContext, manifestBytes: Buffer): void {
   const { settings, data, plan, threads } = ctx;
   try {
     saveBuild(ctx.paths, {
+      stamps: stampsOf(ctx),
       fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'),
       shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
     }, (function* () {
@@ -51,7 +63,7 @@ export const commit: Phase = {
     if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, manifestBytes)}\n`).size;
     await ctx.resources.pool?.close();
     ctx.resources.pool = null;
-    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files) : commitOutput(output);
+    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files, previous.listed) : commitOutput(output);
     ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), cleanup };
     saveState(ctx, manifestBytes);
   },

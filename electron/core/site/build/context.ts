@@ -13,6 +13,7 @@ import type { SiteData } from '../site-data.ts';
 import type { FileInfo, SiteWriter } from '../site-writer.ts';
 import type { ThreadSummary } from '../thread-views.ts';
 import type { PhaseName } from './errors.ts';
+import type { PublicationDraft } from '../publication-store.ts';
 import type { BuildPlan, PreviousBuild } from './plan.ts';
 
 // What every phase of a build shares: what it was asked for, what it read, what it planned, and what it has made so
@@ -34,6 +35,8 @@ export type BuildSettings = {
   branding: SiteBranding;
   /** Everything every page depends on besides its own data: code, theme, settings. Part of every input hash. */
   fingerprint: string;
+  /** False when the code's fingerprint could not be known: nothing of the previous build is reused. */
+  trusted: boolean;
 };
 
 /** A thread of this build as the later phases and the next build need it. */
@@ -76,6 +79,8 @@ export type BuildContext = {
   committed: { bytes: number; withheld: number; files: number; cleanup: Promise<void> } | null;
   warnings: string[];
   progress: (p: BuildProgress) => void;
+  /** The publication log as this build shows it (fixed pages phase), recorded once the site is in place. */
+  publication?: PublicationDraft;
 };
 
 /** A phase: its name in errors, where its time is counted, and its work. */

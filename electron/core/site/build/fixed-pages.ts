@@ -1,8 +1,12 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
 import { BADGE_SVG, badgeFigures, badgePage, badgeSvg } from '../badge.ts';
-import { SiteText } from '../i18n.ts';
+import { SiteText, textOf } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
+import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts';
+import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
+import { draftPublication } from '../publication-store.ts';
+import { sourceRows } from '../reviews-policy.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
 
@@ -18,11 +22,24 @@ export const fixedPages: Phase = {
     const { stats, dataVersion } = await ctx.stats;
     // They were read apart, before the rest: from the same state, or the site would mix two.
     if (dataVersion !== data.dataVersion) throw workspaceChanged();
+    // The publication log: drafted from what the workspace recorded and what is published now; recorded once the
+    // site is in place (build.ts).
+    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion });
+    ctx.publication = publication;
+    try {
+      ctx.files.push(ctx.writer.write(CHANGES_FILE, serializeLog(publication.entries)));
+    } catch (err) {
+      throw fileError(err, CHANGES_FILE);
+    }
+    const tx = textOf(settings.globals);
     const pages = fixedPageScopes({
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
+      placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db, tx) : null,
+      publication: { entries: publication.entries, published: new Set(data.published.map((k) => k.id)) },
+      sources: sourceRows(ctx.ws.db, tx),
     });
-    const engine = createEngine(settings.roots, new SiteText(settings.globals.lang, settings.globals.messages));
+    const engine = createEngine(settings.roots, tx);
     pages.push(badgePage(settings.globals, data.organisation, stats));
     for (const p of pages) {
       const hash = inputHash(settings.fingerprint, p.template, p.scope);

@@ -24,7 +24,7 @@ export function pageWindow(current: number, total: number): number[] {
 }
 
 /** Every list: all conversations, then each kind, then each topic (by key); each holds indexes into ctx.threads. */
-function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]> } {
+function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]> } {
   const topics = new Map<string, { name: string; indexes: number[] }>();
   const byKind = new Map<string, number[]>();
   // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
@@ -52,11 +52,24 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
     lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: tx.text('list.topic.title', { topic: t.name }), heading: t.name, intro: tx.text('list.topic.intro'), indexes: t.indexes });
   }
   ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
-  return { lists, byKind };
+  // Pre-built lists by the year conversations started: a filter that works without script (threads are in site
+  // order, newest first, so each year's list is too).
+  const byYear = new Map<string, number[]>();
+  ctx.data.published.forEach((k, i) => {
+    const year = k.openedAt.slice(0, 4);
+    if (!/^\d{4}$/.test(year)) return;
+    let y = byYear.get(year);
+    if (!y) byYear.set(year, (y = []));
+    y.push(i);
+  });
+  for (const [year, indexes] of byYear) {
+    lists.push({ folder: `conversations/${year}/`, section: 'conversations', title: tx.text('list.year.title', { year }), heading: tx.text('list.year.title', { year }), intro: tx.text('list.year.intro', { year }), indexes });
+  }
+  return { lists, byKind, byYear };
 }
 
 /** The values a list page's template receives besides its items (made only for pages rendered again). */
-function listValues(list: ListSpec, n: number, pages: number, shown: number, tabs: unknown[]): Record<string, unknown> {
+function listValues(list: ListSpec, n: number, pages: number, shown: number, tabs: unknown[], years: unknown[]): Record<string, unknown> {
   const pagination = {
     current: n, total: pages,
     prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
@@ -64,7 +77,7 @@ function listValues(list: ListSpec, n: number, pages: number, shown: number, tab
     pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
   };
   const first = (n - 1) * PAGE_SIZE + 1;
-  return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, folder: list.folder };
+  return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, years, folder: list.folder };
 }
 
 export const listPages: Phase = {
@@ -73,10 +86,11 @@ export const listPages: Phase = {
   run(ctx) {
     const { settings, previous, threads } = ctx;
     const pool = ctx.resources.pool!;
-    const { lists, byKind } = listsOf(ctx);
+    const { lists, byKind, byYear } = listsOf(ctx);
     const tx = textOf(settings.globals);
     const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
-    const tabsKey = JSON.stringify(kindTabs);
+    const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
+    const tabsKey = JSON.stringify([kindTabs, yearTabs]);
     const jobs: Promise<void>[] = [];
     let batch: ListPage[] = [];
     const flush = () => {
@@ -107,7 +121,7 @@ export const listPages: Phase = {
           continue;
         }
         const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
-        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : []), cards: slice.map((i) => threads[i]!.card) });
+        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : []), cards: slice.map((i) => threads[i]!.card) });
         if (batch.length >= PAGES_BATCH) flush();
       }
     }

@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
+import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
 import { checkOverrides, siteMessages } from '../i18n.ts';
 import type { SiteLanguage } from '../i18n.ts';
 import { readSiteLanguage } from '../i18n-settings.ts';
-import { readPreviousBuild, statePaths } from '../build-state.ts';
+import { fileStamp, readPreviousBuild, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
-import { MANIFEST_FILE } from '../manifest.ts';
+import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
+import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
 import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
 import { publishedEvidencePath, siteGlobals } from '../pages.ts';
@@ -22,36 +23,44 @@ import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
+import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
 import type { PreviousBuild } from './plan.ts';
 
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
 // of the folder left, and the plan. Nothing is rendered yet.
 
-export type LoadOptions = { lang?: SiteLanguage; theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean };
+export type LoadOptions = { lang?: SiteLanguage; theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean; allowShrink?: boolean };
 
 /**
- * The code that decides what the site says: the builder itself, curation (published view, statistics) and the claims
- * register (progress, history). A change there re-renders everything; changes elsewhere (importers, the app) do not.
+ * How many conversations the site in the folder publishes, from its manifest's build line (the first lines: read
+ * without parsing the whole manifest of a big site); null when it cannot be told.
  */
-const OUTPUT_CODE = ['site', 'curation', 'claims', 'model'];
-let codeHash: string | null = null;
-function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const h = createHash('sha256').update(GENERATOR);
-  const core = fileURLToPath(new URL('../../', import.meta.url));
-  for (const part of OUTPUT_CODE) {
-    let entries;
+function publishedBefore(dir: string | null): number | null {
+  if (!dir) return null;
+  try {
+    const fd = openSync(join(dir, MANIFEST_FILE), 'r');
     try {
-      entries = readdirSync(join(core, part), { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
+      const head = Buffer.alloc(8192);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const m = /\n {2}"build": (\{[^\n]*\}),\n/.exec(head.subarray(0, n).toString('utf8'));
+      const threads = m ? (JSON.parse(m[1]!) as { threads?: unknown }).threads : null;
+      return typeof threads === 'number' ? threads : null;
+    } finally {
+      closeSync(fd);
     }
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => relative(core, join(e.parentPath, e.name)).split(sep).join('/')).sort();
-    for (const rel of files) h.update(rel).update(readFileSync(join(core, rel)));
+  } catch {
+    return null;
   }
-  codeHash = h.digest('hex');
-  return codeHash;
+}
+
+/**
+ * A build that would take more than half of the published conversations off the site (a workspace restored from an
+ * old backup, the wrong workspace, a mass withholding by mistake) is refused unless asked for with --allow-shrink.
+ */
+export function checkShrink(before: number | null, now: number, allowed: boolean): void {
+  if (allowed || before === null || before === 0 || now * 2 >= before) return;
+  throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`);
 }
 
 /** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
@@ -76,7 +85,21 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: createHash('sha256').update(manifest).digest('hex') });
   if (!state) return null;
   const raw = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
-  return { state, files: new Map(raw.files.map((f) => [f.path, f])) };
+  // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
+  // search bundle with such a file is rebuilt whole); files added to the site are removed.
+  const stamps = state.stamps ?? {};
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, file) => stamps[path] !== undefined && fileStamp(file) === stamps[path]);
+  const bad = new Set(changed);
+  for (const path of changed) {
+    const [top, bundle, ...rest] = path.split('/');
+    if (top === SEARCH_DIR && bundle && rest.length) bad.add(`${bundleDir(bundle)}pagefind-entry.json`);
+  }
+  return {
+    state,
+    files: new Map(raw.files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
+    listed: new Set([...raw.files.map((f) => f.path), ...unlisted]),
+    repaired: [...changed, ...unlisted].sort(),
+  };
 }
 
 function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['data']): { settings: BuildSettings; warnings: string[] } {
@@ -96,10 +119,12 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
     hasSearch: options.search, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
   });
   // The personal data detectors' version is named on its own: a new detector changes what every page may show.
-  const fingerprint = createHash('sha256').update(JSON.stringify({ code: codeFingerprint(), detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
+  const code = codeFingerprint();
+  const fingerprint = createHash('sha256').update(JSON.stringify({ code, detectors: DETECTOR_VERSION, theme: themeFingerprint(roots), globals, texts: data.texts })).digest('hex');
   const warnings = [...branding.warnings];
-  if (!baseUrl) warnings.push('No --base-url: the sitemap and the feed use relative links, and pages have no canonical address.');
-  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint }, warnings };
+  if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
+  if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
+  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null }, warnings };
 }
 
 /** Reads everything the build needs and plans it. */
@@ -113,8 +138,9 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   stats.catch(() => undefined);
   const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
+  checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
-  const previous = options.clean ? null : previousBuild({ output, paths }, settings.fingerprint);
+  const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
   const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
   const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
   // Evidence files are published once each, under their hash.

@@ -8,8 +8,15 @@ import type { ThreadKey } from '../site-data.ts';
 // build of the folder left (its saved state and its files), what changed in the workspace since, and what this build
 // is asked for. Pure: no disk, no database, no clock (test/site/plan.test.ts).
 
-/** The previous build of the output folder, when it can be trusted: its saved state and the files its manifest lists. */
-export type PreviousBuild = { state: BuildState; files: ReadonlyMap<string, ManifestFile> };
+/**
+ * The previous build of the output folder, when it can be trusted: its saved state, and the files its manifest lists
+ * that were checked and still have the size and SHA-256 it gives (only those may be reused). `listed` is every path
+ * the manifest lists, `repaired` the ones that no longer match it and files added to the site since.
+ */
+export type PreviousBuild = { state: BuildState; files: ReadonlyMap<string, ManifestFile>; listed: ReadonlySet<string>; repaired: readonly string[] };
+
+/** The open data files a rebuild copies unchanged threads' rows from: all three must be intact to copy any. */
+export const ROW_FILES = ['data/threads.json', 'data/threads.csv', 'data/messages.csv'];
 
 /** The published threads in the site's order (newest first), and the threads changed since the previous build. */
 export type Changes = { published: readonly ThreadKey[]; changed: ReadonlySet<string> | 'all' };
@@ -46,10 +53,11 @@ export function planBuild(previous: PreviousBuild | null, changes: Changes, sett
   const { published, changed } = changes;
   const total = published.length;
   const shards = settings.search ? shardCount(total) : 0;
+  const rowsIntact = previous !== null && ROW_FILES.every((f) => previous.files.has(f));
   const threads: ThreadPlan[] = published.map((k, i) => {
     const cached = previous?.state.threads[k.id];
     const url = threadUrl(k.id);
-    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && previous!.files.has(url);
+    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && rowsIntact && previous!.files.has(url);
     return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
   });
   const members = shards ? planShards(threads, previous) : {};

@@ -99,7 +99,9 @@ async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows): P
       results.set(seq, null);
       return;
     }
-    const items = reads.map((p) => ({ id: p.id, rowid: p.rowid, prevPageHash: p.cached?.pageHash ?? null, search: p.search }));
+    // A page is linked from the previous site only when it was checked against its manifest (see PreviousBuild).
+    const intact = (p: ThreadPlan) => p.cached !== undefined && ctx.previous?.files.has(p.url) === true;
+    const items = reads.map((p) => ({ id: p.id, rowid: p.rowid, prevPageHash: intact(p) ? p.cached!.pageHash : null, search: p.search }));
     jobs.push(pool.run<ThreadResult>({ type: 'threads', seq, items }).then(async (r) => {
       if (r.missing.length) throw unpublished(r.missing[0]!);
       results.set(seq, r);

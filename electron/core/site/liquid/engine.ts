@@ -3,6 +3,7 @@ import { Liquid, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
 import { SiteText, siteMessages } from '../i18n.ts';
+import type { PluralForms } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
@@ -94,7 +95,12 @@ function registerTextFilters(liquid: Liquid, text: SiteText): void {
   liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? text.percent(v) : '—'));
   liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? text.count(v) : text.count(0)));
   // Kept for workspaces' own templates written before the locale files (the bundled themes use `t` and ICU plurals).
-  liquid.registerFilter('plural', (n: unknown, one: unknown, many: unknown) => `${text.count(Number(n))} ${Number(n) === 1 ? String(one) : String(many)}`);
+  // `n | plural: one, other[, few, many, two, zero]`: the form the site language's plural rules choose.
+  liquid.registerFilter('plural', (n: unknown, one: unknown, other: unknown, few?: unknown, many?: unknown, two?: unknown, zero?: unknown) => {
+    const forms: PluralForms = { one: String(one), other: String(other) };
+    for (const [k, v] of [['few', few], ['many', many], ['two', two], ['zero', zero]] as const) if (v !== undefined) forms[k] = String(v);
+    return `${text.count(Number(n))} ${text.pluralForm(Number(n), forms)}`;
+  });
 }
 
 export function createEngine(roots: readonly string[], text: SiteText = new SiteText('en', siteMessages('en'))): SiteEngine {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { FileInfo } from '../site-writer.ts';
-import { workerEnv } from '../../compile-cache.ts';
+import { startWorker } from '../../worker-link.ts';
+import type { WorkerLink } from '../../worker-link.ts';
 
 // The big files a build streams, rows of one thread after another: the open data (data/threads.json,
 // data/threads.csv, data/messages.csv) and the list items kept for the next build. Each is assembled from new bytes
@@ -160,7 +160,7 @@ const IN_FLIGHT_LIMIT = 16 << 20;
  * they are written, and waits only in close() (and when more than 16 MB are waiting to be written: memory stays flat).
  */
 export class DataWriter {
-  private readonly worker: Worker | null;
+  private readonly worker: WorkerLink<WriterMessage> | null;
   private readonly local = new Map<number, FileAssembler>();
   private readonly specs: FileSpec[] = [];
   private ops: FileOp[] = [];
@@ -173,9 +173,12 @@ export class DataWriter {
 
   constructor(options: { worker: boolean }) {
     // The writer holds little but the buffers it is handed: a small heap keeps the build under its memory budget.
-    this.worker = options.worker ? new Worker(new URL('./row-writer-worker.ts', import.meta.url), { env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } }) : null;
-    this.worker?.on('message', (reply: WriterReply) => this.onReply(reply));
-    this.worker?.on('error', (err) => this.fail(err));
+    this.worker = options.worker
+      ? startWorker<WriterMessage, WriterReply>(new URL('./row-writer-worker.ts', import.meta.url), {
+        name: 'writing the open data', resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
+        onMessage: (reply) => this.onReply(reply), onFailure: (err) => this.fail(err),
+      })
+      : null;
   }
 
   /** A file to assemble at `file` (recorded as `path`), copying unchanged rows from `previous`. */
@@ -192,7 +195,7 @@ export class DataWriter {
   private open(): void {
     if (this.opened) return;
     this.opened = true;
-    if (this.worker) this.worker.postMessage({ type: 'open', files: this.specs } satisfies WriterMessage);
+    if (this.worker) this.worker.post({ type: 'open', files: this.specs });
     else for (const s of this.specs) this.local.set(s.id, new FileAssembler(s));
   }
 
@@ -215,7 +218,7 @@ export class DataWriter {
     this.opBytes = 0;
     this.inFlight += bytes;
     const transfer = ops.flatMap((op) => ('bytes' in op ? [op.bytes.buffer as ArrayBuffer] : []));
-    this.worker.postMessage({ type: 'ops', ops, bytes } satisfies WriterMessage, transfer);
+    this.worker.post({ type: 'ops', ops, bytes }, transfer);
   }
 
   /** Resolves when the worker is not too far behind (at most 16 MB waiting): keeps memory flat on big builds. */
@@ -239,7 +242,7 @@ export class DataWriter {
         return { path: f.path, sha256: f.sha256, size: f.size };
       }));
       this.closing = null;
-      void this.worker?.terminate();
+      void this.worker?.end();
     }
   }
 
@@ -259,13 +262,13 @@ export class DataWriter {
     this.send();
     return new Promise<FileInfo[]>((resolve, reject) => {
       this.closing = { resolve, reject };
-      this.worker!.postMessage({ type: 'close', seq: 0 } satisfies WriterMessage);
+      this.worker!.post({ type: 'close', seq: 0 });
     });
   }
 
   /** Stops the worker, whatever state it is in (a failed build). */
   async abort(): Promise<void> {
-    if (this.worker) await this.worker.terminate();
+    if (this.worker) await this.worker.end();
     for (const a of this.local.values()) {
       try {
         a.close();

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { crashHookFor } from '../../worker-link.ts';
 import { applyOps, FileAssembler } from './row-files.ts';
 import type { WriterMessage, WriterReply } from './row-files.ts';
 
@@ -14,6 +15,7 @@ parentPort!.on('message', (msg: WriterMessage) => {
   try {
     if (msg.type === 'open') for (const spec of msg.files) assemblers.set(spec.id, new FileAssembler(spec));
     else if (msg.type === 'ops') {
+      crashHookFor('open-data');
       applyOps(assemblers, msg.ops);
       reply({ type: 'ack', bytes: msg.bytes });
     } else {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MESSAGE_ROLES, THREAD_KINDS, THREAD_STATUSES } from '../../model/thread.ts';
+import { MESSAGE_ROLES, THREAD_KINDS, THREAD_STATUSES } from '../../../shared/model/thread.ts';
 
 // What the open data files hold. These zod schemas are the single definition: data/threads.schema.json and
 // data/claims.schema.json are generated from them, and tests read the files back through them.

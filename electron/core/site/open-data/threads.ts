@@ -1,4 +1,4 @@
-import type { PublishedThread } from '../../curation/model.ts';
+import type { PublishedThread } from '../../../shared/curation/model.ts';
 import { topicNames } from '../topics.ts';
 import { csvRows } from '../../csv-write.ts';
 import type { OpenThread } from './schemas.ts';

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import type { PublishedThread } from '../../curation/model.ts';
+import type { PublishedThread } from '../../../shared/curation/model.ts';
+import { CandorError } from '../../errors.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
 import { textOf } from '../i18n.ts';
@@ -9,8 +10,8 @@ import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
 import { pageMeta, threadUrl } from '../pages.ts';
 import type { PageMeta, SiteGlobals } from '../pages.ts';
-import { openThreadReader } from '../site-data.ts';
-import type { ThreadReader } from '../site-data.ts';
+import { openThreadReader } from '../thread-reader.ts';
+import type { ThreadReader } from '../thread-reader.ts';
 import { sha256, SiteWriter } from '../site-writer.ts';
 import type { FileInfo } from '../site-writer.ts';
 import { summarize, threadView } from '../thread-views.ts';
@@ -72,6 +73,23 @@ export function inputHash(fingerprint: string, kind: string, value: unknown): st
   return hash('sha256', `${fingerprint}\u0000${kind}\u0000${typeof value === 'string' ? value : JSON.stringify(value)}`, 'hex').slice(0, 32);
 }
 
+/**
+ * The longest text one field of a published conversation may have (a subject, a message, a name, a tag): two million
+ * characters, a long book. Beyond it a page, its data rows and its search record would hold the render worker's
+ * whole memory; the build stops and names the conversation so that the curator can withhold or erase it.
+ */
+export const MAX_FIELD_CHARS = 2_000_000;
+
+export function checkRenderable(t: PublishedThread): void {
+  const fields: [string, string | null][] = [['the subject', t.subject], ['the customer', t.customer], ...t.tags.map((x): [string, string] => ['a tag', x])];
+  t.messages.forEach((m, i) => fields.push([`message ${i + 1} of ${t.messages.length}`, m.body], [`the author of message ${i + 1}`, m.author]));
+  for (const [what, text] of fields) {
+    if (text !== null && text.length > MAX_FIELD_CHARS) {
+      throw new CandorError('THREAD_TOO_LARGE', `${what} has ${text.length.toLocaleString('en')} characters, more than the ${MAX_FIELD_CHARS.toLocaleString('en')} a page shows. Withhold this conversation (or erase it), or shorten it at the source and import it again, then build again.`);
+    }
+  }
+}
+
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
 /** `language`: the site's, whose stemming the search index uses (records of other languages are still found by their words). */
 export function searchRecord(t: PublishedThread, summary: ThreadSummary, language = 'en'): SearchRecord {
@@ -80,7 +98,12 @@ export function searchRecord(t: PublishedThread, summary: ThreadSummary, languag
     url: `/${summary.url}`,
     content,
     language,
-    meta: { title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10) },
+    // What the search page filters on (kind, status, rating, topic, year): meta, not Pagefind's filters, whose index
+    // files come out in a different order on every build (the same workspace must give the same bytes).
+    meta: {
+      title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10),
+      rating: summary.ratingFilter, topics: wellFormed(summary.topics.map((x) => x.name).join('\n')),
+    },
   };
 }
 
@@ -140,6 +163,7 @@ export class RenderContext {
   }
 
   private thread(t: PublishedThread, item: ThreadItem): { output: ThreadOutput; text: ThreadRows } {
+    checkRenderable(t);
     const { globals, fingerprint } = this.init;
     const pageHash = inputHash(fingerprint, 'thread', t);
     const summary = summarize(t, this.text);

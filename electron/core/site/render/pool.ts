@@ -1,12 +1,17 @@
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { CandorError } from '../../errors.ts';
 import type { CandorErrorInfo } from '../../errors.ts';
+import { workerEnv } from '../../compile-cache.ts';
+import { workerFailure } from '../../worker-link.ts';
 import { RenderContext } from './context.ts';
 import type { RenderInit, Task, TaskResult } from './context.ts';
-import { workerEnv } from '../../compile-cache.ts';
 
 // Runs render tasks on worker threads, or in this thread for small sites (starting a worker costs more than
 // rendering a few hundred pages). Either way the same RenderContext does the work.
+//
+// The workers are a Piscina pool (pinned in package.json): it rejects the task of a worker that crashes, exits or
+// runs out of memory (tinypool 2.2 leaves such a task pending forever, which is how a build could hang), queues
+// tasks, and moves transferable results. The first failure fails every later task: the build stops and cleans up.
 
 export type Pool = {
   run: <R extends TaskResult>(task: Task) => Promise<R>;
@@ -14,7 +19,7 @@ export type Pool = {
   size: number;
 };
 
-type Reply = { ok: true; result: TaskResult } | { ok: false; seq: number; error: CandorErrorInfo };
+export type RenderReply = { ok: true; result: TaskResult } | { ok: false; seq: number; error: CandorErrorInfo };
 
 export function inProcessPool(init: RenderInit): Pool {
   const ctx = new RenderContext(init);
@@ -32,61 +37,45 @@ export function inProcessPool(init: RenderInit): Pool {
 }
 
 export function workerPool(init: RenderInit, size: number): Pool {
-  type Slot = { worker: Worker; busy: boolean };
-  const queue: { task: Task; resolve: (r: TaskResult) => void; reject: (e: unknown) => void }[] = [];
-  const pending = new Map<Worker, { resolve: (r: TaskResult) => void; reject: (e: unknown) => void }>();
-  let failed: unknown = null;
-  const slots: Slot[] = [];
-
-  const pump = () => {
-    for (const slot of slots) {
-      if (slot.busy || queue.length === 0) continue;
-      const job = queue.shift()!;
-      slot.busy = true;
-      pending.set(slot.worker, job);
-      slot.worker.postMessage(job.task);
-    }
-  };
-
-  for (let i = 0; i < size; i++) {
+  const pool = new Piscina<Task, RenderReply>({
+    filename: new URL('./render-worker.ts', import.meta.url).href,
+    workerData: init,
+    minThreads: size,
+    maxThreads: size,
+    // Every worker keeps its workspace connection and compiled templates: never retired while the build runs.
+    idleTimeout: Number.MAX_SAFE_INTEGER,
+    concurrentTasksPerWorker: 1,
+    env: workerEnv() as Record<string, string>,
     // A worker's garbage (rendered pages) is short-lived: a small heap makes V8 collect it early instead of growing.
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init, env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 } });
-    const slot: Slot = { worker, busy: false };
-    worker.on('message', (reply: Reply) => {
-      const job = pending.get(worker);
-      pending.delete(worker);
-      slot.busy = false;
-      if (!job) return;
-      if (reply.ok) job.resolve(reply.result);
-      else job.reject(new CandorError(reply.error.code, reply.error.message, reply.error.location));
-      pump();
-    });
-    worker.on('error', (err) => {
-      failed = err;
-      const job = pending.get(worker);
-      pending.delete(worker);
-      job?.reject(err);
-      for (const q of queue.splice(0)) q.reject(err);
-    });
-    slots.push(slot);
-  }
-
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 },
+  });
+  let failed: CandorError | null = null;
+  // Without a task in hand, a worker's crash is an 'error' event of the pool: kept, and every later task fails.
+  pool.on('error', (err: Error) => {
+    failed ??= workerFailure('rendering pages', err);
+  });
   return {
     size,
-    run: <R extends TaskResult>(task: Task) => new Promise<R>((resolve, reject) => {
-      if (failed) {
-        reject(failed);
-        return;
+    run: async <R extends TaskResult>(task: Task) => {
+      if (failed) throw failed;
+      let reply: RenderReply;
+      try {
+        reply = await pool.run(task);
+      } catch (err) {
+        failed ??= workerFailure('rendering pages', exitCode(err as Error));
+        throw failed;
       }
-      queue.push({ task, resolve: resolve as (r: TaskResult) => void, reject });
-      pump();
-    }),
+      if (!reply.ok) throw new CandorError(reply.error.code, reply.error.message, reply.error.location);
+      return reply.result as R;
+    },
     close: async () => {
-      await Promise.all(slots.map((s) => new Promise<void>((resolve) => {
-        s.worker.once('exit', () => resolve());
-        s.worker.postMessage({ type: 'close' });
-        setTimeout(() => void s.worker.terminate(), 5000).unref();
-      })));
+      await pool.close({ force: true }).catch(() => pool.destroy());
     },
   };
+}
+
+/** Piscina says "worker exited with code: N" for a worker that exited: the exit code, to name it like the others. */
+function exitCode(err: Error): Error | number {
+  const m = /^worker exited with code: (-?\d+)$/.exec(err.message);
+  return m ? Number(m[1]) : err;
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorInfo } from '../../errors.ts';
+import { crashHookFor } from '../../worker-link.ts';
 import type { SearchRecord } from '../render/context.ts';
 import { SearchBuilder } from './bundle.ts';
 
@@ -27,6 +28,7 @@ const fail = (err: unknown) => {
 // Messages are handled in order: each add waits for the service's back-pressure before the next one is read.
 let chain: Promise<void> = Promise.resolve();
 port.on('message', (m: SearchMessage) => {
+  if (m.type === 'add') crashHookFor('search');
   chain = chain.then(async () => {
     if (failed && m.type !== 'close') return;
     try {

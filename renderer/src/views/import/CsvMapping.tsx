@@ -131,7 +131,7 @@ function MappingEditor({ file, columns, rows, onChange }: { file: string; column
 
       {missing.length ? <p className="notice notice-warning" role="status">Still needed: {missing.map((m) => m.label).join(', ')}.</p> : null}
       <details className="mapping-json">
-        <summary>Mapping file (for <code>candor import --mapping</code>)</summary>
+        <summary>The column matching as a file (to keep with your exports)</summary>
         <pre>{JSON.stringify(mapping, null, 2)}</pre>
       </details>
     </div>

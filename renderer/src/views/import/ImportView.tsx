@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Res } from '../../../../electron/shared/contract.ts';
+import type { Req, Res } from '../../../../electron/shared/contract.ts';
 import type { ProgressEvent } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
@@ -16,6 +16,13 @@ import { EXPORT_GUIDES, exportGuide } from './export-steps.ts';
 import type { ExportGuide } from './export-steps.ts';
 
 type Detected = Res<'imports.detect'>['files'][number];
+type Encoding = NonNullable<Req<'imports.run'>['encoding']>;
+const ENCODINGS: { id: Encoding; label: string }[] = [
+  { id: 'utf-8', label: 'UTF-8 (most exports)' },
+  { id: 'windows-1252', label: 'Western European (Windows-1252, older Excel files)' },
+  { id: 'utf-16le', label: 'UTF-16, little-endian (some Excel “Unicode text” files)' },
+  { id: 'utf-16be', label: 'UTF-16, big-endian' },
+];
 type Report = Res<'imports.run'>['reports'];
 
 /** Paths typed or pasted one per line (quotes from "copy as path" are dropped). */
@@ -42,6 +49,7 @@ export function ImportView() {
   const [detected, setDetected] = useState<Detected[] | null>(null);
   const [format, setFormat] = useState('');
   const [staff, setStaff] = useState('');
+  const [encoding, setEncoding] = useState<Encoding | ''>('');
   const [mapping, setMapping] = useState<MappingState | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [reports, setReports] = useState<Report | null>(null);
@@ -72,9 +80,10 @@ export function ImportView() {
   const request = useMemo(() => files.length === 0 || unrecognised || !mappingReady ? null : ({
     files,
     ...(format ? { format } : {}),
+    ...(encoding ? { encoding } : {}),
     ...(staffKey ? { staff: staffKey.split('\n') } : {}),
     ...(csv && mapping ? { mapping: mapping.value } : {}),
-  }), [files, format, staffKey, csv, mapping, unrecognised, mappingReady]);
+  }), [files, format, encoding, staffKey, csv, mapping, unrecognised, mappingReady]);
 
   const preview = useCall('imports.preview', request ? { ...request, limit: 5 } : null);
 
@@ -114,6 +123,7 @@ export function ImportView() {
     setDetected(null);
     setReports(null);
     setFormat('');
+    setEncoding('');
     setMapping(null);
     setProgress(null);
   };
@@ -204,6 +214,12 @@ export function ImportView() {
                   </Field>
                   <Field label="Your staff's e-mail addresses (optional)" hint="Addresses or whole domains (@yourcompany.com) your support team writes from. E-mail and spreadsheets do not say who is staff: messages from these are your replies. Saved for next time.">
                     <input className="input" value={staff} onChange={(e) => setStaff(e.target.value)} placeholder="@northwind.example, support@northwind.example" />
+                  </Field>
+                  <Field label="Text encoding" hint="Leave it to Candor unless the preview shows garbled letters (such as “Ã©” for “é”).">
+                    <select className="input" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding | '')}>
+                      <option value="">Detect automatically</option>
+                      {ENCODINGS.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
+                    </select>
                   </Field>
                 </div>
                 {exportGuide(effectiveFormat) ? (

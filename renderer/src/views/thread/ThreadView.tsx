@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { shortcutsBlocked } from '../../components/Dialog.tsx';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
@@ -14,6 +15,8 @@ import { PersonalData } from './PersonalData.tsx';
 import { PublishedView } from './PublishedView.tsx';
 import { Tags } from './Tags.tsx';
 import { EraseAction } from './EraseDialog.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
+import type { Correction } from './CorrectDialog.tsx';
 
 export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWithhold }: {
   id: string;
@@ -30,6 +33,18 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
   const action = useAction();
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+
+  // c: correct the open conversation (kind, status, authors), like the header's button.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || shortcutsBlocked(e.target)) return;
+      e.preventDefault();
+      setCorrecting(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const texts = useMemo(() => {
     const map = new Map<string, string>();
@@ -64,6 +79,15 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
     window.getSelection()?.removeAllRanges();
     void run(() => client.call('curation.span', { threadId: id, location: s.location, start: s.start, end: s.end }));
   };
+  // Kind and status first, then each author: one audited change each, all undoable.
+  const correct = (c: Correction) => {
+    setCorrecting(false);
+    void run(async () => {
+      if (c.kind !== undefined || c.status !== undefined) await client.call('corrections.threadKindStatus', { thread: id, ...(c.kind ? { kind: c.kind } : {}), ...(c.status ? { status: c.status } : {}) });
+      for (const r of c.roles) await client.call('corrections.messageRole', { message: r.messageId, role: r.role });
+      return true;
+    });
+  };
   const changeTags = (change: { add?: string[]; remove?: string[] }) => void run(() => client.call('curation.tags', { threadId: id, ...change }));
 
   const onMark = (findingId: string) => {
@@ -94,7 +118,9 @@ export function ThreadView({ id, publishedView, onPublishedView, onDecide, onWit
           <span>Opened {formatDateTime(t.openedAt)}</span>
           {t.rating != null ? <span className="stars" aria-label={`${t.rating} of 5 stars`}>{stars(t.rating)}</span> : null}
           {t.satisfaction ? <span>Satisfaction: {t.satisfaction}</span> : null}
+          <button type="button" className="btn btn-small btn-ghost thread-correct" onClick={() => setCorrecting(true)} disabled={action.pending} aria-keyshortcuts="c">Correct kind, status or authors… <kbd aria-hidden="true">c</kbd></button>
         </p>
+        {correcting ? <CorrectDialog thread={t} pending={action.pending} onCancel={() => setCorrecting(false)} onSave={correct} /> : null}
       </header>
 
       <DecisionBar

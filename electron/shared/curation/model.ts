@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Finding, PiiKind } from './pii/finding.ts';
-import { TopicRules } from './topics.ts';
-import { CustomerPseudonymPolicy, StaffNamingPolicy } from './pseudonym.ts';
+import { Finding, PiiKind } from './pii-finding.ts';
+import { TopicRules } from './topic-rules.ts';
+import { CustomerPseudonymPolicy, StaffNamingPolicy } from './naming.ts';
 import { MessageFormat, MessageRole, ThreadKind, ThreadStatus, Decision } from '../model/thread.ts';
 import { ThreadQuery } from '../model/thread-views.ts';
 

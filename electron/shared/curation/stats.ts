@@ -16,7 +16,17 @@ export type StatThread = {
   firstCustomerAt: string | null;
   /** The first public staff message at or after the customer's first message (internal notes are not replies). */
   firstStaffReplyAt: string | null;
+  /** The thread's latest message: the newest data the statistics hold. */
+  lastActivityAt?: string;
+  /** When it was imported: a pending thread has waited for review since then. */
+  importedAt?: string;
 };
+
+/**
+ * The kinds that ask something of the company: a reply and a resolution. Praise needs neither, so counting it in a
+ * response or resolution rate would flatter the rate; it is reported apart.
+ */
+export const NEEDS_REPLY_KINDS: readonly ThreadKind[] = ['complaint', 'question'];
 
 const Counts = z.record(z.string(), z.number().int());
 
@@ -39,6 +49,15 @@ export const ModerationReport = z.object({
   withheld: z.number().int(),
   withheldByReason: Counts,
   pending: z.number().int(),
+  /** The shape of each decision: by kind and by rating ('none' for unrated), so a reader sees what is held back. */
+  publishedByKind: Counts,
+  publishedByRating: Counts,
+  withheldByKind: Counts,
+  withheldByRating: Counts,
+  pendingByKind: Counts,
+  pendingByRating: Counts,
+  /** When the longest-waiting pending thread was imported (null: nothing pending). */
+  oldestPendingSince: z.string().nullable(),
 });
 export type ModerationReport = z.infer<typeof ModerationReport>;
 
@@ -49,6 +68,10 @@ export const PeriodStats = z.object({
   bySource: Counts,
   all: Metrics,
   complaints: Metrics,
+  /** Complaints and questions: what the headline response and resolution rates are computed over. */
+  needsReply: Metrics,
+  /** Praise, reported apart (it needs no reply and no resolution). */
+  praise: Metrics,
   moderation: ModerationReport,
 });
 export type PeriodStats = z.infer<typeof PeriodStats>;
@@ -59,6 +82,8 @@ export const Stats = z.object({
   note: z.string(),
   /** The newest opening date counted: "last updated" comes from the data, never from the clock. */
   dataUpTo: z.string().nullable(),
+  /** The newest message counted (the latest activity of any thread): the date of the newest data. */
+  newestData: z.string().nullable(),
   overall: PeriodStats,
   byMonth: z.array(PeriodStats.extend({ month: z.string() })),
 });
@@ -148,26 +173,40 @@ function sortedCounts(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+const RATING_KEYS = ['1', '2', '3', '4', '5', 'none'];
+
 export function moderationReport(threads: readonly StatThread[]): ModerationReport {
   const byReason = zeroCounts(WITHHOLD_REASONS);
+  const shape = { publish: [zeroCounts(THREAD_KINDS), zeroCounts(RATING_KEYS)], withhold: [zeroCounts(THREAD_KINDS), zeroCounts(RATING_KEYS)], pending: [zeroCounts(THREAD_KINDS), zeroCounts(RATING_KEYS)] } as const;
   let published = 0;
   let withheld = 0;
   let pending = 0;
+  let oldestPendingSince: string | null = null;
   for (const t of threads) {
+    const [byKind, byRating] = shape[t.decision];
+    bump(byKind, t.kind);
+    bump(byRating, t.rating === null ? 'none' : String(t.rating));
     if (t.decision === 'publish') published++;
-    else if (t.decision === 'pending') pending++;
-    else {
+    else if (t.decision === 'pending') {
+      pending++;
+      const since = t.importedAt ?? t.openedAt;
+      if (oldestPendingSince === null || since < oldestPendingSince) oldestPendingSince = since;
+    } else {
       withheld++;
       bump(byReason, t.decisionReason && (WITHHOLD_REASONS as readonly string[]).includes(t.decisionReason) ? t.decisionReason : 'other');
     }
   }
-  return { imported: threads.length, published, withheld, withheldByReason: byReason, pending };
+  return {
+    imported: threads.length, published, withheld, withheldByReason: byReason, pending,
+    publishedByKind: shape.publish[0], publishedByRating: shape.publish[1], withheldByKind: shape.withhold[0], withheldByRating: shape.withhold[1],
+    pendingByKind: shape.pending[0], pendingByRating: shape.pending[1], oldestPendingSince,
+  };
 }
 
 export function periodStats(threads: readonly StatThread[]): PeriodStats {
   const byKind = zeroCounts(THREAD_KINDS);
   const byStatus = zeroCounts(THREAD_STATUSES);
-  const byRating = zeroCounts(['1', '2', '3', '4', '5', 'none']);
+  const byRating = zeroCounts(RATING_KEYS);
   const bySource: Record<string, number> = {};
   for (const t of threads) {
     bump(byKind, t.kind);
@@ -182,6 +221,8 @@ export function periodStats(threads: readonly StatThread[]): PeriodStats {
     bySource: sortedCounts(bySource),
     all: metrics(threads),
     complaints: metrics(threads.filter((t) => t.kind === 'complaint')),
+    needsReply: metrics(threads.filter((t) => NEEDS_REPLY_KINDS.includes(t.kind))),
+    praise: metrics(threads.filter((t) => t.kind === 'praise')),
     moderation: moderationReport(threads),
   };
 }
@@ -194,7 +235,10 @@ export function monthOf(iso: string): string {
 export function computeStats(threads: readonly StatThread[]): Stats {
   const months = new Map<string, StatThread[]>();
   let dataUpTo: string | null = null;
+  let newestData: string | null = null;
   for (const t of threads) {
+    const latest = t.lastActivityAt ?? t.openedAt;
+    if (newestData === null || latest > newestData) newestData = latest;
     const m = monthOf(t.openedAt);
     let list = months.get(m);
     if (!list) months.set(m, (list = []));
@@ -208,6 +252,7 @@ export function computeStats(threads: readonly StatThread[]): Stats {
     scope: 'all-imported-threads',
     note: `Computed over all ${mod.imported} imported threads (${complaints} complaints), not only the ${mod.published} published: ${mod.withheld} withheld and ${mod.pending} pending review are counted too.`,
     dataUpTo,
+    newestData,
     overall,
     byMonth: [...months.keys()].sort().map((month) => ({ month, ...periodStats(months.get(month)!) })),
   };

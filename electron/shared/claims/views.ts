@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Claim, ClaimCategory, ClaimRecord, ClaimScope, ClaimStatus, Market } from './model.ts';
 import { Progress } from './progress.ts';
-import { Finding } from './rule.ts';
+import { Finding } from './finding.ts';
 
 export const SeverityCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
 

@@ -36,6 +36,10 @@ export const SiteSettingsPatch = z.object({
   language: optionalText(8),
   /** The workspace's own wording, in the site's language: site text key -> message; null removes them all. */
   strings: z.record(z.string(), z.string().max(5000)).nullable().optional(),
+  /** Staff Markdown: how the organisation checks that conversations come from real customers (reviews policy page). */
+  verification: optionalText(20_000),
+  /** A public placeholder (month, kind, rating, reason; no text) for each held-back conversation. On by default. */
+  withheldPlaceholders: z.boolean().optional(),
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 
@@ -55,5 +59,8 @@ export const SiteSettingsView = z.object({
   language: z.string().optional(),
   /** The workspace's replacements for the site's texts (key -> message). */
   strings: z.record(z.string(), z.string()).optional(),
+  /** Optional in the type only so older callers' values still parse; the core always fills them in. */
+  verification: z.string().nullable().optional(),
+  withheldPlaceholders: z.boolean().optional(),
 });
 export type SiteSettingsView = z.infer<typeof SiteSettingsView>;

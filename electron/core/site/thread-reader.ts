@@ -1,0 +1,32 @@
+import { DatabaseSync as Database } from 'node:sqlite';
+import { join } from 'node:path';
+import { publishedThreads } from '../curation/published.ts';
+import type { PublishedThread } from '../../shared/curation/model.ts';
+import { dataVersion } from '../store/data-version.ts';
+import { DB_FILE } from '../workspace.ts';
+
+// Apart from the rest of the site's data (site-data.ts) so that a render worker loads only what reading threads
+// needs: not the claims register and its language model (half a second of start-up per worker).
+
+/**
+ * A read-only connection for a build's render worker: it reads published threads (by rowid, from the build's thread
+ * keys) and nothing else. The build has checked the scans (loadSiteData) and checks the data version at the end.
+ */
+export type ThreadReader = {
+  read: (rowids: readonly number[]) => PublishedThread[];
+  /** The same threads one at a time, read `batchSize` at a time (fewer alive at once than `read`). */
+  stream: (rowids: readonly number[], batchSize: number) => Iterable<PublishedThread>;
+  version: () => number;
+  close: () => void;
+};
+
+export function openThreadReader(workspaceDir: string): ThreadReader {
+  const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return {
+    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true })],
+    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize }),
+    version: () => dataVersion(db).seq,
+    close: () => db.close(),
+  };
+}

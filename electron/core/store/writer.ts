@@ -1,0 +1,133 @@
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { CandorError } from '../errors.ts';
+
+// One writer per workspace. Ordinary changes (a decision, a tag) are short synchronous transactions, serialized by
+// SQLite's write lock. Imports and builds are long, so they take the workspace's own lock first: a lock file that
+// says who holds it and how far it got, so a conflicting request (from this process or another one) is answered at
+// once with "busy: importing (42%)" instead of waiting on SQLite and failing with "database is locked".
+//
+// While an import reads its files, curators' changes go on (the import only writes to its staging area). During the
+// import's short final commit the lock's phase is "commit": a change arriving then is refused with a message rather
+// than left to wait on SQLite's lock.
+
+export const WRITE_LOCK_FILE = '.candor-write.lock';
+
+export type ExclusiveKind = 'import' | 'build';
+export type LockPhase = 'reading' | 'commit' | 'scanning';
+type LockState = { pid: number; kind: ExclusiveKind; phase: LockPhase; percent: number; startedAt: string };
+
+export type ExclusiveLock = {
+  /** Updates what a conflicting request is told ("busy: importing (42%)"). Cheap to call often. */
+  progress: (percent: number, phase?: LockPhase) => void;
+  release: () => void;
+};
+
+const roots = new WeakMap<DatabaseSync, string>();
+
+/** Which workspace a connection writes to, so a busy database can be explained (set when a workspace opens). */
+export function registerWorkspaceDb(db: DatabaseSync, root: string): void {
+  roots.set(db, root);
+}
+
+/** Whether a process still runs (EPERM: it does, as another user). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock's holder, or null when there is none or its process is gone (a crash leaves the file behind). */
+export function readLock(root: string): LockState | null {
+  let raw: string;
+  try {
+    raw = readFileSync(join(root, WRITE_LOCK_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const state = JSON.parse(raw) as LockState;
+    return typeof state.pid === 'number' && pidAlive(state.pid) ? state : null;
+  } catch {
+    // Being written this instant (the holder rewrites it in place): someone holds it.
+    return { pid: 0, kind: 'import', phase: 'reading', percent: 0, startedAt: '' };
+  }
+}
+
+const WORDS: Record<ExclusiveKind, string> = { import: 'importing', build: 'building the site' };
+
+/** "busy: importing (42%)": the error a request gets while another import or build holds the workspace. */
+export function busyError(state: LockState | null, what: string): CandorError {
+  const doing = state ? `${WORDS[state.kind]} (${Math.floor(state.percent)}%)` : 'another Candor process is writing to this workspace';
+  const other = state?.kind === 'build' ? 'a site build is running' : 'another import is running';
+  const message = state
+    ? `busy: ${doing}. ${what} was not done because ${other}${state.pid === process.pid ? '' : ` (process ${state.pid})`}; try again when it has finished.`
+    : `busy: ${doing}. ${what} was not done; try again in a moment.`;
+  return new CandorError('BUSY', message);
+}
+
+/**
+ * Takes the workspace's exclusive lock for an import or a build, or throws BUSY naming who holds it. A lock left by
+ * a process that no longer runs is taken over.
+ */
+export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLock {
+  const file = join(root, WRITE_LOCK_FILE);
+  const state: LockState = { pid: process.pid, kind, phase: 'reading', percent: 0, startedAt: new Date().toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, JSON.stringify(state));
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = readLock(root);
+      if (holder || attempt > 0) throw busyError(holder, kind === 'import' ? 'The import' : 'The build');
+      rmSync(file, { force: true });
+    }
+  }
+  let released = false;
+  let lastWrite = 0;
+  return {
+    progress(percent, phase) {
+      if (released) return;
+      const changedPhase = phase !== undefined && phase !== state.phase;
+      state.percent = Math.max(0, Math.min(100, percent));
+      if (phase) state.phase = phase;
+      const now = Date.now();
+      // Rewritten in place at most every 200 ms (or on a phase change), so progress costs nothing measurable.
+      if (!changedPhase && now - lastWrite < 200) return;
+      lastWrite = now;
+      writeFileSync(file, JSON.stringify(state));
+    },
+    release() {
+      if (released) return;
+      released = true;
+      if (readLock(root)?.pid === process.pid) rmSync(file, { force: true });
+    },
+  };
+}
+
+/** Refuses a change while an import of this workspace is making itself visible (its short final commit). */
+export function checkWritable(db: DatabaseSync): void {
+  const root = roots.get(db);
+  if (!root) return;
+  const holder = readLock(root);
+  if (holder && holder.phase === 'commit' && holder.pid !== process.pid) throw busyError(holder, 'Your change');
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED (with their extended codes): another connection holds the write lock too long. */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { errcode?: number } | null)?.errcode;
+  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
+}
+
+/** The busy error a request gets instead of SQLite's "database is locked". */
+export function explainBusy(db: DatabaseSync, what = 'Your change'): CandorError {
+  const root = roots.get(db);
+  return busyError(root ? readLock(root) : null, what);
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataWriter } from '../../electron/core/site/open-data/row-files.ts';
+import { buildSite } from '../../electron/core/site/build.ts';
+import { siteStats } from '../../electron/core/site/site-data.ts';
+import { openWorkspace } from '../../electron/core/workspace.ts';
+import { runCli } from '../helpers/workspace.ts';
+import { fixtureThreads, siteWorkspace, snapshot } from './helpers.ts';
+import type { SiteWorkspace } from './helpers.ts';
+
+// A worker that dies mid-build (a crash, process.exit, running out of memory) must fail the build: exit code 1, the
+// previous site as it was, no temporary folder left, and never a build that waits forever or ends with exit 0.
+// The workers are killed for real through CANDOR_TEST_CRASH_WORKER (worker-link.ts).
+
+let fx: SiteWorkspace;
+let site: string;
+
+beforeAll(async () => {
+  const { threads, withheld, pending } = fixtureThreads(40);
+  fx = await siteWorkspace(threads, { withhold: withheld, pending });
+  site = join(fx.root, 'site');
+  await (await buildSite({ workspace: fx.dir, out: site, workers: 0 })).cleanup;
+});
+afterAll(() => fx?.cleanup());
+
+const leftovers = () => readdirSync(fx.root).filter((n) => n.includes('candor-build') || n.includes('candor-old') || n.includes('candor-commit'));
+
+describe('a worker that dies mid-build', () => {
+  it.each([
+    ['a render worker exits', 'render', ['--workers', '2', '--clean'], /worker for rendering pages stopped unexpectedly \(exit code 70\)/],
+    ['a render worker runs out of memory', 'render:oom', ['--workers', '1', '--clean'], /worker for rendering pages ran out of memory/],
+    ['a search worker exits', 'search', ['--workers', '0', '--clean'], /search index failed: The worker for the search index stopped unexpectedly/],
+  ])('fails the build when %s: exit 1, previous site untouched, no temporary folder', (_what, hook, flags, message) => {
+    const before = snapshot(site);
+    const r = runCli(['build', fx.dir, '--out', site, ...flags], { CANDOR_TEST_CRASH_WORKER: hook });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).not.toContain('Built ');
+    expect(snapshot(site)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
+  it('still builds with the same flags when no worker is killed', () => {
+    const r = runCli(['build', fx.dir, '--out', site, '--workers', '2', '--clean']);
+    expect(r.stderr).not.toContain('could not be built');
+    expect(r.code).toBe(0);
+    expect(runCli(['verify', site]).code).toBe(0);
+  }, 60_000);
+});
+
+describe('the helper every other worker is started with', () => {
+  const withHook = async <T>(hook: string, run: () => Promise<T>): Promise<T> => {
+    process.env.CANDOR_TEST_CRASH_WORKER = hook;
+    try {
+      return await run();
+    } finally {
+      delete process.env.CANDOR_TEST_CRASH_WORKER;
+    }
+  };
+
+  it('fails the open data writer when its worker exits, instead of waiting for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-writer-'));
+    try {
+      const err = await withHook('open-data', async () => {
+        const writer = new DataWriter({ worker: true });
+        const file = writer.file('data/threads.json', join(dir, 'threads.json'), null);
+        file.write('x'.repeat(5 << 20));
+        return writer.close([file]).then(() => null, (e: unknown) => e as Error);
+      });
+      expect(err?.message).toMatch(/worker for writing the open data stopped unexpectedly \(exit code 70\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the statistics when their worker exits', async () => {
+    const ws = openWorkspace(fx.dir);
+    try {
+      await expect(withHook('stats', () => siteStats(ws.db, ws.dir, { worker: true }))).rejects.toThrow(/worker for the statistics stopped unexpectedly/);
+      // And answers when it does not.
+      expect((await siteStats(ws.db, ws.dir, { worker: true })).stats.overall).toBeDefined();
+    } finally {
+      ws.close();
+    }
+  });
+});
