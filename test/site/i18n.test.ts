@@ -136,7 +136,7 @@ describe('words, numbers and dates in the site language', () => {
     const t = text('en');
     expect(t.html('thread.record', { id: '<script>x</script>' }).html).toBe('Record &lt;script&gt;x&lt;/script&gt;');
     expect(t.html('home.updated', { date: '2026-03-03T10:00:00Z' }).html).toBe('Last updated <time datetime="2026-03-03T10:00:00Z">3 March 2026</time>.');
-    expect(t.html('home.howComputed', { root: '../', link: 'methodology.html' }).html).toBe('<a href="../methodology.html">How every number is computed</a>.');
+    expect(t.html('home.howComputed', { root: '../', link: 'methodology.html' }).html).toBe('<a href="../methodology.html">Methodology: how every number is computed</a>.');
     expect(t.html('methodology.verify').html).toContain('<code>candor verify &lt;folder&gt;</code>');
   });
 });
