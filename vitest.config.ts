@@ -31,6 +31,7 @@ const BROWSER = [
   'test/site/browser-safety.test.ts',
   'test/site/branding-browser.test.ts',
   'test/site/quality.test.ts',
+  'test/site/i18n-browser.test.ts',
   'test/site/search-filters-browser.test.ts',
 ];
 const EXCLUDE = ['test/e2e/**', 'node_modules/**'];

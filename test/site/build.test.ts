@@ -87,7 +87,7 @@ describe('what the site publishes', () => {
 
   it('has an Atom feed, a sitemap with absolute addresses, robots.txt and JSON-LD', () => {
     const feed = readFileSync(join(site, 'feed.xml'), 'utf8');
-    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(feed.match(/<entry>/g)).toHaveLength(24);
     const sitemap = readFileSync(join(site, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://transparency.acme.example/index.html</loc>');

@@ -13,9 +13,12 @@ import { tempDir } from '../helpers/workspace.ts';
 import { CHROMIUM_ARGS, htmlPages } from './helpers.ts';
 
 // The demo workspace (realistic data: complaints, claims, long texts) built in both themes: every page valid HTML,
-// no WCAG 2.2 AA violation on the pages the issue names, readable on a phone and on paper.
+// no WCAG 2.2 AA violation on the pages the issue names, readable on a phone and on paper; in English, and in German
+// and French (longer words, other punctuation, every text from the locale files).
 
 const THEMES = ['default', 'ledger'] as const;
+const LANGS = ['en', 'de', 'fr'] as const;
+const VARIANTS = LANGS.flatMap((lang) => THEMES.map((theme) => [theme, lang] as const));
 const SCREENS = join(import.meta.dirname, '../../test-results/screens');
 let tmp: ReturnType<typeof tempDir>;
 const sites: Record<string, { dir: string; server: SiteServer }> = {};
@@ -26,16 +29,16 @@ beforeAll(async () => {
   tmp = tempDir('candor-quality-');
   const ws = join(tmp.dir, 'ws');
   await createDemoWorkspace(ws);
-  for (const theme of THEMES) {
-    const dir = join(tmp.dir, theme);
-    await (await buildSite({ workspace: ws, out: dir, theme, baseUrl: 'https://transparency.fernhill.example/' })).cleanup;
-    sites[theme] = { dir, server: await serveSite(dir) };
+  for (const [theme, lang] of VARIANTS) {
+    const dir = join(tmp.dir, `${theme}-${lang}`);
+    await (await buildSite({ workspace: ws, out: dir, theme, lang, baseUrl: 'https://transparency.fernhill.example/' })).cleanup;
+    sites[`${theme}-${lang}`] = { dir, server: await serveSite(dir) };
   }
-  const pages = htmlPages(sites.default!.dir);
+  const pages = htmlPages(sites['default-en']!.dir);
   const threads = pages.filter((p) => p.startsWith('threads/'));
   // A complaint with a Markdown reply: the richest thread page.
   const thread = threads.find((p) => {
-    const html = readFileSync(join(sites.default!.dir, p), 'utf8');
+    const html = readFileSync(join(sites['default-en']!.dir, p), 'utf8');
     return html.includes('badge-complaint') && html.includes('<ol>') && html.includes('message-staff');
   }) ?? threads[0]!;
   samples = {
@@ -53,13 +56,16 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-describe.each(THEMES)('the %s theme', (theme) => {
+describe.each(VARIANTS)('the %s theme in %s', (theme, lang) => {
+  const site = `${theme}-${lang}`;
   it('is valid HTML on every page (html-validate, recommended rules)', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    const { dir } = sites[theme]!;
+    const { dir } = sites[site]!;
     const problems: string[] = [];
     for (const page of htmlPages(dir)) {
-      const report = await validator.validateString(readFileSync(join(dir, page), 'utf8'), page);
+      const html = readFileSync(join(dir, page), 'utf8');
+      if (!html.includes(`<html lang="${lang}">`)) problems.push(`${page}: not marked as lang="${lang}"`);
+      const report = await validator.validateString(html, page);
       for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems).toEqual([]);
@@ -70,7 +76,7 @@ describe.each(THEMES)('the %s theme', (theme) => {
   it.each([1280, 390])('has no WCAG 2.2 AA violations on any page type at %i px', async (width) => {
     const context = await browser.newContext(width < 500 ? { viewport: { width, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true } : { viewport: { width, height: 900 } });
     // 404.html links its stylesheet at the site's address (a host serves it at any depth): answer that from here.
-    const served = sites[theme]!.server.url;
+    const served = sites[site]!.server.url;
     await context.route('https://transparency.fernhill.example/**', async (route) => {
       await route.fulfill({ response: await route.fetch({ url: route.request().url().replace('https://transparency.fernhill.example/', served) }) });
     });
@@ -82,7 +88,7 @@ describe.each(THEMES)('the %s theme', (theme) => {
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       for (const v of result.violations) found.push(`${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
       if (['home', 'moderation', 'changes', 'reviews-policy'].includes(name)) {
-        await page.screenshot({ path: join(SCREENS, `${theme}-${name}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(SCREENS, `${site}-${name}-${width}.png`), fullPage: true });
       }
     }
     await context.close();
@@ -94,7 +100,7 @@ describe.each(THEMES)('the %s theme', (theme) => {
     const page = await context.newPage();
     const wide: string[] = [];
     for (const name of Object.keys(samples)) {
-      await page.goto(sites[theme]!.server.url + samples[name]!);
+      await page.goto(sites[site]!.server.url + samples[name]!);
       const overflow = await page.evaluate(() => {
         const docWidth = document.documentElement.clientWidth;
         // Tables may scroll inside their own box; the page itself must not.
@@ -110,7 +116,7 @@ describe.each(THEMES)('the %s theme', (theme) => {
   it('prints: navigation hidden, the content kept, a PDF made', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(sites[theme]!.server.url + samples.thread!);
+    await page.goto(sites[site]!.server.url + samples.thread!);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('nav[aria-label]')!).display)).toBe('none');
     expect(await page.isVisible('h1')).toBe(true);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildSite } from '../../core/site/build.ts';
 import type { BuildProgress } from '../../core/site/build.ts';
+import { SITE_LANGUAGES } from '../../core/site/i18n.ts';
 import { listThemes } from '../../core/site/themes.ts';
 import { defineCommand, EXIT } from '../command.ts';
 
@@ -32,7 +33,7 @@ function megabytes(n: number): string {
 export const buildCommand = defineCommand({
   name: 'build',
   summary: 'Build the public transparency site',
-  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--base-url <url>] [--no-search] [--clean] [--workers <n>] [--allow-shrink] [--json]',
+  usage: 'candor build <workspace> --out <dir> [--theme <name>] [--lang <code>] [--base-url <url>] [--no-search] [--clean] [--workers <n>] [--allow-shrink] [--json]',
   help: `Builds the static site from the workspace: every published conversation, the statistics, the moderation
 report, the claims, open data (JSON, CSV, JSON Schema), an Atom feed, a sitemap and manifest.json (signed when the
 workspace has a signing key: candor keys init). The site is built beside <dir> and swapped in only when the whole
@@ -43,6 +44,7 @@ Options:
   --out <dir>        Where the site goes (required)
   --theme <name>     ${listThemes().map((t) => t.name).join(' | ') || 'default'} (default: the workspace's saved theme, else default).
                      <workspace>/templates/ overrides any theme file.
+  --lang <code>      The site's language: ${SITE_LANGUAGES.join(' | ')} (default: the workspace's saved language, else en).
   --base-url <url>   The address the site will have (https://...): canonical links, feed and sitemap (default: the
                      workspace's saved address; --base-url "" builds without one). Save both with candor site-settings.
   --no-search        Skip the search index (faster; the search page is left out)
@@ -59,6 +61,7 @@ published conversations would disappear (nothing changed; --allow-shrink builds 
   options: {
     out: { type: 'string' },
     theme: { type: 'string' },
+    lang: { type: 'string' },
     'base-url': { type: 'string' },
     'no-search': { type: 'boolean' },
     clean: { type: 'boolean' },
@@ -70,6 +73,7 @@ published conversations would disappear (nothing changed; --allow-shrink builds 
     positionals: z.tuple([z.string().min(1)], { error: 'name exactly one workspace' }),
     values: z.object({
       out: z.string({ error: 'say where the site goes with --out <dir>' }).min(1),
+      lang: z.enum(SITE_LANGUAGES, { error: `the site's language is one of ${SITE_LANGUAGES.join(', ')}` }).optional(),
       theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a theme name is lowercase letters, digits and dashes').optional(),
       'base-url': z.string().optional(),
       'no-search': z.boolean().optional(),
@@ -86,6 +90,7 @@ published conversations would disappear (nothing changed; --allow-shrink builds 
         workspace: dir,
         out: values.out,
         theme: values.theme,
+        lang: values.lang,
         baseUrl: values['base-url'],
         search: !values['no-search'],
         clean: values.clean,

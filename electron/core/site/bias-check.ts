@@ -1,5 +1,6 @@
 import type { ModerationReport, PeriodStats } from '../../shared/curation/stats.ts';
-import { formatPercent } from './format.ts';
+import { englishText } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
 
 // The publication-bias check: is what we publish a fair picture of what we received? It sets the share of complaints
 // and the spread of star ratings among published conversations against all received ones, and says in a plain
@@ -42,26 +43,27 @@ function rated(byRating: Record<string, number>): number {
 }
 
 /** The check over the whole period: `all` is every conversation received, `mod` their moderation report. */
-export function biasCheck(all: Pick<PeriodStats, 'byKind' | 'byRating'>, mod: Pick<ModerationReport, 'imported' | 'published' | 'publishedByKind' | 'publishedByRating'>, margin = BIAS_MARGIN_POINTS): BiasCheck {
+export function biasCheck(all: Pick<PeriodStats, 'byKind' | 'byRating'>, mod: Pick<ModerationReport, 'imported' | 'published' | 'publishedByKind' | 'publishedByRating'>, margin = BIAS_MARGIN_POINTS, tx: SiteText = englishText()): BiasCheck {
+  const formatPercent = (v: number) => tx.percent(v);
   const ratedAll = rated(all.byRating);
   const ratedPublished = rated(mod.publishedByRating);
-  const complaints = compare('Complaints', share(all.byKind.complaint ?? 0, mod.imported), share(mod.publishedByKind.complaint ?? 0, mod.published), margin);
+  const complaints = compare(tx.text('bias.complaints'), share(all.byKind.complaint ?? 0, mod.imported), share(mod.publishedByKind.complaint ?? 0, mod.published), margin);
   const low = (r: Record<string, number>) => (r['1'] ?? 0) + (r['2'] ?? 0);
-  const lowRatings = compare('One- and two-star ratings', share(low(all.byRating), ratedAll), share(low(mod.publishedByRating), ratedPublished), margin);
+  const lowRatings = compare(tx.text('bias.lowRatings'), share(low(all.byRating), ratedAll), share(low(mod.publishedByRating), ratedPublished), margin);
   const ratings = [5, 4, 3, 2, 1].map((stars) => ({
-    stars, ...compare(`${stars}-star`, share(all.byRating[String(stars)] ?? 0, ratedAll), share(mod.publishedByRating[String(stars)] ?? 0, ratedPublished), margin),
+    stars, ...compare(tx.text('bias.stars', { stars }), share(all.byRating[String(stars)] ?? 0, ratedAll), share(mod.publishedByRating[String(stars)] ?? 0, ratedPublished), margin),
   }));
   const findings: string[] = [];
-  if (complaints.differs) findings.push(`Complaints are ${formatPercent(complaints.received!)} of what we received and ${formatPercent(complaints.published!)} of what we publish.`);
-  if (lowRatings.differs) findings.push(`One- and two-star ratings are ${formatPercent(lowRatings.received!)} of the rated conversations we received and ${formatPercent(lowRatings.published!)} of those we publish.`);
+  if (complaints.differs) findings.push(tx.text('bias.complaintsDiffer', { received: formatPercent(complaints.received!), published: formatPercent(complaints.published!) }));
+  if (lowRatings.differs) findings.push(tx.text('bias.lowRatingsDiffer', { received: formatPercent(lowRatings.received!), published: formatPercent(lowRatings.published!) }));
   for (const r of ratings) {
-    if (r.differs && r.stars > 2) findings.push(`${r.stars}-star ratings are ${formatPercent(r.received!)} of the rated conversations we received and ${formatPercent(r.published!)} of those we publish.`);
+    if (r.differs && r.stars > 2) findings.push(tx.text('bias.starsDiffer', { stars: r.stars, received: formatPercent(r.received!), published: formatPercent(r.published!) }));
   }
   const comparable = mod.published > 0 && mod.imported > 0;
   const summary = !comparable
-    ? 'Nothing has been published yet, so there is nothing to compare.'
+    ? tx.text('bias.nothing')
     : findings.length > 0
-      ? `What we publish differs from what we received by more than ${margin} percentage points:`
-      : `What we publish matches what we received within ${margin} percentage points: complaints are ${formatPercent(complaints.received ?? 0)} of what we received and ${formatPercent(complaints.published ?? 0)} of what we publish.`;
+      ? tx.text('bias.differs', { margin })
+      : tx.text('bias.matches', { margin, received: formatPercent(complaints.received ?? 0), published: formatPercent(complaints.published ?? 0) });
   return { margin, comparable, complaints, lowRatings, ratings, findings: comparable ? findings : [], summary };
 }

@@ -1,3 +1,4 @@
+import type { SiteLanguage } from './i18n.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export type BuildOptions = {
   workspace: string | Workspace;
   out: string;
   theme?: string;
+  /** The site's language; default: the workspace's saved one, else English. */
+  lang?: SiteLanguage;
   baseUrl?: string | null;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
@@ -143,7 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
+      ctx = loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }

@@ -1,5 +1,6 @@
 import { claimPath, threadUrl } from './pages.ts';
-import { plural } from './plurals.ts';
+import { englishText } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
 import { isErasedRef } from './publication-log.ts';
 import type { LogEntry } from './publication-log.ts';
 
@@ -12,29 +13,30 @@ const SHOWN = 100;
 type Item = { id: string; url: string | null; note: string | null };
 type Group = { label: string; count: number; items: Item[]; more: number };
 
-function group(label: { one: string; other: string }, items: Item[]): Group | null {
+function group(label: string, items: Item[]): Group | null {
   if (items.length === 0) return null;
-  return { label: plural(items.length, label), count: items.length, items: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
+  return { label, count: items.length, items: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
 }
 
-export function changesView(entries: readonly LogEntry[], published: ReadonlySet<string>): Record<string, unknown>[] {
+export function changesView(entries: readonly LogEntry[], published: ReadonlySet<string>, tx: SiteText = englishText()): Record<string, unknown>[] {
   // An erased conversation is shown as such: its id left the history with it.
-  const thread = (id: string, note: string | null = null): Item => (isErasedRef(id) ? { id: 'erased', url: null, note } : { id, url: published.has(id) ? threadUrl(id) : null, note });
+  const thread = (id: string, note: string | null = null): Item => (isErasedRef(id) ? { id: tx.text('changes.erased'), url: null, note } : { id, url: published.has(id) ? threadUrl(id) : null, note });
   return [...entries].reverse().map((e) => {
-    const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ id: c.title, url: claimPath(c.id), note: c.revision === null ? null : `revision ${c.revision}` });
+    const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ id: c.title, url: claimPath(c.id), note: c.revision === null ? null : tx.text('changes.revision', { n: c.revision }) });
+    const g = (key: string, items: Item[]) => group(tx.text(`changes.${key}`, { n: items.length }), items);
     const groups = [
-      group({ one: 'conversation added', other: 'conversations added' }, e.threads.added.map((id) => thread(id))),
-      group({ one: 'conversation updated', other: 'conversations updated' }, e.threads.updated.map((id) => thread(id))),
-      group({ one: 'conversation withdrawn after publication', other: 'conversations withdrawn after publication' }, e.threads.withdrawn.map((w) => ({ ...thread(w.id, w.reason_label), url: null }))),
-      group({ one: 'claim added', other: 'claims added' }, e.claims.added.map(claimItem)),
-      group({ one: 'claim revised', other: 'claims revised' }, e.claims.revised.map(claimItem)),
-      group({ one: 'claim retired', other: 'claims retired' }, e.claims.retired.map(claimItem)),
-      group({ one: 'claim withdrawn', other: 'claims withdrawn' }, e.claims.withdrawn.map((c) => ({ id: c.title, url: null, note: null }))),
-    ].filter((g): g is Group => g !== null);
+      g('threadsAdded', e.threads.added.map((id) => thread(id))),
+      g('threadsUpdated', e.threads.updated.map((id) => thread(id))),
+      g('threadsWithdrawn', e.threads.withdrawn.map((w) => ({ ...thread(w.id, tx.has(`reason.${w.reason}.label`) ? tx.text(`reason.${w.reason}.label`) : w.reason_label), url: null }))),
+      g('claimsAdded', e.claims.added.map(claimItem)),
+      g('claimsRevised', e.claims.revised.map(claimItem)),
+      g('claimsRetired', e.claims.retired.map(claimItem)),
+      g('claimsWithdrawn', e.claims.withdrawn.map((c) => ({ id: c.title, url: null, note: null }))),
+    ].filter((x): x is Group => x !== null);
     return {
       seq: e.seq, date: e.date, groups,
       withdrawn: e.threads.withdrawn.length,
-      published: `${plural(e.published.threads, { one: 'conversation', other: 'conversations' })} and ${plural(e.published.claims, { one: 'claim', other: 'claims' })} published after this build`,
+      published: tx.text('changes.publishedAfter', { threads: e.published.threads, claims: e.published.claims }),
       previousEntry: e.previous_entry, previousManifest: e.previous_manifest,
     };
   });

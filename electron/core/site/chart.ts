@@ -1,6 +1,7 @@
 import { escapeHtml, trusted } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
-import { formatCount, formatPercent, monthLabel } from './format.ts';
+import { englishText } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
 
 // Charts drawn at build time as inline SVG: no script, no external file, readable without CSS and printable.
 // Colours come from classes the theme's stylesheet sets; every chart has a title, a description and a table.
@@ -22,7 +23,7 @@ function niceScale(n: number): { max: number; step: number } {
 }
 
 /** Stacked monthly columns: complaints, and all other feedback. */
-export function trendChart(points: readonly TrendPoint[], id = 'chart-trend'): TrustedHtml {
+export function trendChart(points: readonly TrendPoint[], id = 'chart-trend', tx: SiteText = englishText()): TrustedHtml {
   if (points.length === 0) return trusted('');
   const width = 720;
   const height = 260;
@@ -40,7 +41,7 @@ export function trendChart(points: readonly TrendPoint[], id = 'chart-trend'): T
   for (let v = 0; v <= max; v += step) {
     const yy = fmt(y(v));
     parts.push(`<line class="chart-grid" x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}"/>`);
-    parts.push(`<text class="chart-axis" x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${formatCount(v)}</text>`);
+    parts.push(`<text class="chart-axis" x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${tx.count(v)}</text>`);
   }
   const labelEvery = Math.ceil(points.length / 12);
   points.forEach((p, i) => {
@@ -48,30 +49,30 @@ export function trendChart(points: readonly TrendPoint[], id = 'chart-trend'): T
     const hc = (p.complaints / max) * plotH;
     const ho = (p.other / max) * plotH;
     const total = p.complaints + p.other;
-    const tip = `${monthLabel(p.month, true)}: ${formatCount(total)} threads, ${formatCount(p.complaints)} complaints`;
+    const tip = tx.text('chart.trendTip', { month: tx.month(p.month, true), total, complaints: p.complaints });
     parts.push(`<g><title>${escapeHtml(tip)}</title>`);
     if (ho > 0) parts.push(`<rect class="chart-other" x="${fmt(x)}" y="${fmt(y(total))}" width="${fmt(barW)}" height="${fmt(ho)}"/>`);
     if (hc > 0) parts.push(`<rect class="chart-complaint" x="${fmt(x)}" y="${fmt(y(p.complaints))}" width="${fmt(barW)}" height="${fmt(hc)}"/>`);
     parts.push('</g>');
-    if (i % labelEvery === 0) parts.push(`<text class="chart-axis" x="${fmt(x + barW / 2)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(monthLabel(p.month))}</text>`);
+    if (i % labelEvery === 0) parts.push(`<text class="chart-axis" x="${fmt(x + barW / 2)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(tx.month(p.month))}</text>`);
   });
   parts.push(`<line class="chart-baseline" x1="${left}" x2="${width - right}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`);
   const lx = left;
   const ly = height - 10;
-  parts.push(`<rect class="chart-complaint" x="${lx}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 14}" y="${ly}">Complaints</text>`);
-  parts.push(`<rect class="chart-other" x="${lx + 110}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 124}" y="${ly}">Other feedback</text>`);
+  parts.push(`<rect class="chart-complaint" x="${lx}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 14}" y="${ly}">${escapeHtml(tx.text('kinds.complaint'))}</text>`);
+  parts.push(`<rect class="chart-other" x="${lx + 110}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 124}" y="${ly}">${escapeHtml(tx.text('chart.otherFeedback'))}</text>`);
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const totalAll = points.reduce((s, p) => s + p.complaints + p.other, 0);
-  const desc = `Threads received per month from ${monthLabel(first.month, true)} to ${monthLabel(last.month, true)}: ${formatCount(totalAll)} in all. The table below gives every figure.`;
+  const desc = tx.text('chart.trendDesc', { from: tx.month(first.month, true), to: tx.month(last.month, true), total: totalAll });
   return trusted(`<svg class="chart chart-trend" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="${id}-title">Threads per month, complaints and other feedback</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`);
+    `<title id="${id}-title">${escapeHtml(tx.text('chart.trendTitle'))}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`);
 }
 
 export type RatingBar = { stars: number; count: number; share: number };
 
 /** Horizontal bars for 5 to 1 stars. */
-export function ratingChart(bars: readonly RatingBar[], id = 'chart-ratings'): TrustedHtml {
+export function ratingChart(bars: readonly RatingBar[], id = 'chart-ratings', tx: SiteText = englishText()): TrustedHtml {
   const total = bars.reduce((s, b) => s + b.count, 0);
   if (total === 0) return trusted('');
   const width = 360;
@@ -84,14 +85,14 @@ export function ratingChart(bars: readonly RatingBar[], id = 'chart-ratings'): T
   const parts = bars.map((b, i) => {
     const yy = i * row + 4;
     const w = (b.count / max) * plotW;
-    return `<text class="chart-axis" x="0" y="${yy + 14}">${b.stars} star${b.stars === 1 ? '' : 's'}</text>` +
+    return `<text class="chart-axis" x="0" y="${yy + 14}">${escapeHtml(tx.text('chart.stars', { stars: b.stars }))}</text>` +
       `<rect class="chart-track" x="${left}" y="${yy}" width="${plotW}" height="18" rx="3"/>` +
       (w > 0 ? `<rect class="chart-rating chart-rating-${b.stars}" x="${left}" y="${yy}" width="${fmt(Math.max(w, 2))}" height="18" rx="3"/>` : '') +
-      `<text class="chart-value" x="${left + plotW + 8}" y="${yy + 14}">${formatCount(b.count)} (${formatPercent(b.share)})</text>`;
+      `<text class="chart-value" x="${left + plotW + 8}" y="${yy + 14}">${escapeHtml(`${tx.count(b.count)} (${tx.percent(b.share)})`)}</text>`;
   });
-  const desc = bars.map((b) => `${b.stars} stars: ${formatCount(b.count)}`).join('; ');
+  const desc = bars.map((b) => tx.text('chart.starsCount', { stars: b.stars, count: b.count })).join('; ');
   return trusted(`<svg class="chart chart-ratings" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="${id}-title">Star ratings of ${formatCount(total)} rated threads</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`);
+    `<title id="${id}-title">${escapeHtml(tx.text('chart.ratingsTitle', { total }))}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`);
 }
 
 /** A thin bar: share of the way from baseline to target (the claim pages' progress). */

@@ -13,21 +13,22 @@ function absolute(baseUrl: string | null, path: string): string {
   return baseUrl ? `${baseUrl}${path}` : path;
 }
 
-export function atomFeed(opts: { title: string; baseUrl: string | null; updated: string; entries: readonly ThreadSummary[] }): string {
+/** `lang`: the site's language (xml:lang of the feed); an entry in another detected language says so on its own. */
+export function atomFeed(opts: { title: string; baseUrl: string | null; updated: string; entries: readonly ThreadSummary[]; lang?: string }): string {
   const { baseUrl } = opts;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(opts.lang ?? 'en')}">`,
     `  <title>${xml(opts.title)}</title>`,
     `  <id>${baseUrl ? xml(absolute(baseUrl, 'feed.xml')) : 'urn:candor:feed'}</id>`,
     `  <link rel="self" href="${xml(absolute(baseUrl, 'feed.xml'))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(absolute(baseUrl, 'index.html'))}"/>`,
+    `  <link rel="alternate" type="text/html" hreflang="${xml(opts.lang ?? 'en')}" href="${xml(absolute(baseUrl, 'index.html'))}"/>`,
     `  <updated>${xml(opts.updated)}</updated>`,
     '  <generator>Candor</generator>',
   ];
   for (const t of opts.entries) {
     const summary = `${t.kindLabel} · ${t.statusLabel}${t.rating === null ? '' : ` · ${t.rating}/5`} — ${t.excerpt}`;
-    lines.push('  <entry>',
+    lines.push(t.lang && t.lang !== (opts.lang ?? 'en') ? `  <entry xml:lang="${xml(t.lang)}">` : '  <entry>',
       `    <id>urn:candor:thread:${xml(t.id)}</id>`,
       `    <title>${xml(t.subject)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xml(absolute(baseUrl, t.url))}"/>`,

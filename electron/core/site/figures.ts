@@ -1,7 +1,6 @@
 import type { Metrics, PeriodStats } from '../../shared/curation/stats.ts';
-import { formatDuration } from '../../shared/curation/stats.ts';
-import { formatCount, formatPercent } from './format.ts';
-import { plural } from './plurals.ts';
+import { englishText } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
 
 // The home page's headline figures, each the unflattering-if-true one: response and resolution rates are computed
 // over the conversations that ask for a reply and a resolution (complaints and questions); praise, which asks for
@@ -38,45 +37,45 @@ function figure(id: string, value: string, label: string, detail: string, defini
   return { id, value, label, detail, definition, columns: columns.map((c) => ({ ...c, anchor: columnAnchor(c) })) };
 }
 
-function pct(v: number | null): string {
-  return v === null ? '—' : formatPercent(v);
-}
-
 function share(n: number, d: number): number | null {
   return d > 0 ? n / d : null;
 }
 
+type Group = 'complaints' | 'needsReply';
+
 /** Reply and resolution figures of one group of conversations (complaints, or complaints and questions). */
-function handling(prefix: string, m: Metrics, what: { one: string; other: string }): Figure[] {
+function handling(prefix: string, m: Metrics, group: Group, tx: SiteText): Figure[] {
+  const pct = (v: number | null) => (v === null ? '—' : tx.percent(v));
   return [
-    figure(`${prefix}-replied`, pct(m.responseRate), 'got a reply', m.awaitingReply > 0 ? `${formatCount(m.responded)} of ${plural(m.awaitingReply, what)} in which the customer wrote` : `no ${what.other} in which the customer wrote`, 'def-reply', [KIND, ROLE, SENT]),
-    figure(`${prefix}-first-reply`, formatDuration(m.medianFirstReplySeconds), 'median time to first reply', `over the ${plural(m.responded, what)} that got one`, 'def-first-reply', [KIND, ROLE, SENT]),
-    figure(`${prefix}-resolved`, pct(m.shareResolved), 'resolved', `${formatCount(m.resolved)} of ${plural(m.threads, what)}; median time to resolve: ${formatDuration(m.medianResolutionSeconds)}`, 'def-resolved', [KIND, STATUS, OPENED, RESOLVED_AT]),
+    figure(`${prefix}-replied`, pct(m.responseRate), tx.text('figures.gotReply'), m.awaitingReply > 0 ? tx.text(`figures.${group}.repliedDetail`, { responded: m.responded, n: m.awaitingReply }) : tx.text(`figures.${group}.repliedNone`), 'def-reply', [KIND, ROLE, SENT]),
+    figure(`${prefix}-first-reply`, tx.duration(m.medianFirstReplySeconds), tx.text('figures.medianFirstReply'), tx.text(`figures.${group}.firstReplyDetail`, { n: m.responded }), 'def-first-reply', [KIND, ROLE, SENT]),
+    figure(`${prefix}-resolved`, pct(m.shareResolved), tx.text('figures.resolved'), tx.text(`figures.${group}.resolvedDetail`, { resolved: m.resolved, n: m.threads, time: tx.duration(m.medianResolutionSeconds) }), 'def-resolved', [KIND, STATUS, OPENED, RESOLVED_AT]),
   ];
 }
 
-/** The headline figures, complaints first. */
-export function headlineFigures(p: PeriodStats): FigureGroup[] {
+/** The headline figures, complaints first, in the site's language. */
+export function headlineFigures(p: PeriodStats, tx: SiteText = englishText()): FigureGroup[] {
   const received = p.moderation.imported;
   const complaints = p.complaints;
   const praise = p.praise;
+  const pct = (v: number | null) => (v === null ? '—' : tx.percent(v));
   return [
     {
-      id: 'complaints', title: 'Complaints', note: 'Complaints come first: they are what a record of customer service is for.',
+      id: 'complaints', title: tx.text('figures.complaints.title'), note: tx.text('figures.complaints.note'),
       figures: [
-        figure('complaints-received', formatCount(complaints.threads), 'complaints received', `${pct(share(complaints.threads, received))} of the ${plural(received, { one: 'conversation', other: 'conversations' })} we received`, 'def-complaints', [KIND]),
-        ...handling('complaints', complaints, { one: 'complaint', other: 'complaints' }),
+        figure('complaints-received', tx.count(complaints.threads), tx.text('figures.complaintsReceived'), tx.text('figures.complaintsReceivedDetail', { share: pct(share(complaints.threads, received)), n: received }), 'def-complaints', [KIND]),
+        ...handling('complaints', complaints, 'complaints', tx),
       ],
     },
     {
-      id: 'needs-reply', title: 'Complaints and questions', note: 'Reply and resolution rates count only the conversations that ask for a reply and a resolution: complaints and questions. Praise is reported apart.',
-      figures: handling('needs-reply', p.needsReply, { one: 'complaint or question', other: 'complaints and questions' }),
+      id: 'needs-reply', title: tx.text('figures.needsReply.title'), note: tx.text('figures.needsReply.note'),
+      figures: handling('needs-reply', p.needsReply, 'needsReply', tx),
     },
     {
-      id: 'praise', title: 'Praise, reported apart', note: 'Praise asks for no reply and no resolution, so it is not counted in the rates above.',
+      id: 'praise', title: tx.text('figures.praise.title'), note: tx.text('figures.praise.note'),
       figures: [
-        figure('praise-received', formatCount(praise.threads), 'praise received', `${pct(share(praise.threads, received))} of all conversations`, 'def-praise', [KIND]),
-        figure('praise-replied', pct(praise.responseRate), 'of praise got a reply', `${formatCount(praise.responded)} of ${plural(praise.awaitingReply, { one: 'conversation', other: 'conversations' })} of praise in which the customer wrote`, 'def-praise', [KIND, ROLE, SENT]),
+        figure('praise-received', tx.count(praise.threads), tx.text('figures.praiseReceived'), tx.text('figures.praiseReceivedDetail', { share: pct(share(praise.threads, received)) }), 'def-praise', [KIND]),
+        figure('praise-replied', pct(praise.responseRate), tx.text('figures.praiseReplied'), tx.text('figures.praiseRepliedDetail', { responded: praise.responded, n: praise.awaitingReply }), 'def-praise', [KIND, ROLE, SENT]),
       ],
     },
   ];

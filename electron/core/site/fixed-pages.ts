@@ -8,13 +8,16 @@ import type { Placeholder } from './moderation-view.ts';
 import { BIAS_MARGIN_POINTS } from './bias-check.ts';
 import { changesView } from './changes-view.ts';
 import type { LogEntry } from './publication-log.ts';
-import { NEVER_PUBLISHED, withholdReasons } from './reviews-policy.ts';
+import { neverPublished, withholdReasons } from './reviews-policy.ts';
 import type { SourceRow } from './reviews-policy.ts';
 import { ratingChart, trendChart } from './chart.ts';
-import { claimView, PROGRESS_LABELS } from './claim-views.ts';
-import { monthLabel } from './format.ts';
+import { badgeFigures, badgeSnippets } from './badge.ts';
+import { claimView } from './claim-views.ts';
+import { detectLanguage } from './language-detect.ts';
+import { ratingLabel, sourceText, textOf } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
 import { organizationJsonLd } from './jsonld.ts';
-import { KIND_LABELS, KIND_ORDER, REASONS, sourceLabel, STATUS_LABELS } from './labels.ts';
+import { KIND_ORDER, sourceLabel } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
 import { kindFolder, PATHS, pageMeta } from './pages.ts';
 import type { PageMeta, SiteGlobals } from './pages.ts';
@@ -28,10 +31,6 @@ import type { TrustedHtml } from './trusted.ts';
 
 /** A page's path, template and scope; `claim` names the claim a claim page shows. */
 export type FixedPage = { path: string; template: string; scope: { page: PageMeta } & Record<string, unknown>; claim?: string };
-
-const DEFAULT_POLICY = `We publish customer conversations in full, including complaints and our replies, because a record that only shows praise is not a record.
-
-We hold a conversation back only for one of the reasons listed below, and every such decision is recorded with its reason. Held-back conversations still count in every statistic on this site. Personal data such as e-mail addresses, phone numbers, payment details and customers' names is removed before publication and replaced by a label such as [email removed]. Internal notes are never published.`;
 
 function share(n: number, d: number): number | null {
   return d > 0 ? n / d : null;
@@ -75,30 +74,36 @@ export type FixedPagesInput = {
 
 type ClaimsSummary = { total: number; published: number; retired: number; byProgress: unknown[]; items: Record<string, unknown>[] };
 
-function claimsSummary(opts: FixedPagesInput): ClaimsSummary {
+function claimsSummary(opts: FixedPagesInput, tx: SiteText): ClaimsSummary {
   const { claims } = opts.data;
   return {
     total: claims.length,
     published: claims.filter((c) => c.status === 'published').length,
     retired: claims.filter((c) => c.status === 'retired').length,
     byProgress: ['achieved', 'on_track', 'behind', 'missed', 'unknown', 'statement'].map((status) => ({
-      status, label: PROGRESS_LABELS[status]!, count: claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
+      status, label: tx.text(`progress.${status}`), count: claims.filter((c) => c.status === 'published' && c.progress.status === status).length,
     })),
-    items: claims.map((c) => claimView(c, opts.data.lastUpdated, opts.evidencePath)),
+    items: claims.map((c) => claimView(c, opts.data.lastUpdated, opts.evidencePath, tx)),
   };
 }
 
 /** The home page's figures: shares, breakdowns and the two charts. */
-function statsView(stats: Stats): Record<string, unknown> {
+/** The note under every set of figures: what they are computed over. */
+function statsNote(stats: Stats, tx: SiteText): string {
+  const mod = stats.overall.moderation;
+  return tx.text('stats.note', { imported: mod.imported, complaints: stats.overall.byKind.complaint ?? 0, published: mod.published, withheld: mod.withheld, pending: mod.pending });
+}
+
+function statsView(stats: Stats, tx: SiteText): Record<string, unknown> {
   const overall = stats.overall;
   const mod = overall.moderation;
   // Empty months stay in the chart and its table as empty: a gap must not close up and hide a quiet (or a lost) month.
   const months = filledMonths(stats.byMonth, (month) => ({ month, ...periodStats([]) }), 24);
-  const trend = months.map((m) => ({ month: m.month, label: monthLabel(m.month, true), complaints: m.byKind.complaint ?? 0, other: m.all.threads - (m.byKind.complaint ?? 0), total: m.all.threads, resolvedShare: m.all.shareResolved }));
+  const trend = months.map((m) => ({ month: m.month, label: tx.month(m.month, true), complaints: m.byKind.complaint ?? 0, other: m.all.threads - (m.byKind.complaint ?? 0), total: m.all.threads, resolvedShare: m.all.shareResolved }));
   const rated = [5, 4, 3, 2, 1].reduce((s, n) => s + (overall.byRating[String(n)] ?? 0), 0);
   const ratings = [5, 4, 3, 2, 1].map((n) => ({ stars: n, count: overall.byRating[String(n)] ?? 0, share: share(overall.byRating[String(n)] ?? 0, rated) ?? 0 }));
   return {
-    note: stats.note,
+    note: statsNote(stats, tx),
     imported: mod.imported,
     published: mod.published,
     withheld: mod.withheld,
@@ -106,29 +111,31 @@ function statsView(stats: Stats): Record<string, unknown> {
     publishedShare: share(mod.published, mod.imported),
     complaintShare: share(overall.byKind.complaint ?? 0, mod.imported),
     ...headline(overall),
-    headline: headlineFigures(overall),
-    byKind: KIND_ORDER.map((k) => ({ kind: k, label: KIND_LABELS[k].many, count: overall.byKind[k] ?? 0, share: share(overall.byKind[k] ?? 0, mod.imported), url: `${kindFolder(k)}index.html` })),
-    byStatus: (['open', 'resolved', 'unresolved'] as const).map((s) => ({ status: s, label: s === 'unresolved' ? 'Not resolved' : s === 'open' ? 'Open' : 'Resolved', count: overall.byStatus[s] ?? 0, share: share(overall.byStatus[s] ?? 0, mod.imported) })),
-    bySource: Object.entries(overall.bySource).map(([source, count]) => ({ label: sourceLabel(source), count, share: share(count, mod.imported) })),
+    headline: headlineFigures(overall, tx),
+    byKind: KIND_ORDER.map((k) => ({ kind: k, label: tx.text(`kinds.${k}`), count: overall.byKind[k] ?? 0, share: share(overall.byKind[k] ?? 0, mod.imported), url: `${kindFolder(k)}index.html` })),
+    byStatus: (['open', 'resolved', 'unresolved'] as const).map((s) => ({ status: s, label: tx.text(`status.${s}`), count: overall.byStatus[s] ?? 0, share: share(overall.byStatus[s] ?? 0, mod.imported) })),
+    bySource: Object.entries(overall.bySource).map(([source, count]) => ({ source, label: sourceText(tx, source, sourceLabel(source)), count, share: share(count, mod.imported) })),
     rated,
     unrated: overall.byRating.none ?? 0,
     ratings,
-    ratingChart: ratingChart(ratings),
+    ratingChart: ratingChart(ratings, undefined, tx),
     trend,
-    trendChart: trendChart(trend),
+    trendChart: trendChart(trend, undefined, tx),
     dataUpTo: stats.dataUpTo,
     newestData: stats.newestData,
   };
 }
 
-function homePage(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage {
+function homePage(opts: FixedPagesInput, claims: ClaimsSummary, tx: SiteText): FixedPage {
   const { data, globals } = opts;
   return {
     path: PATHS.home, template: 'pages/home',
     scope: {
-      page: pageMeta(globals, PATHS.home, 'home', `${data.organisation}: transparency report`, `Every published customer conversation with ${data.organisation}, complaints included, with statistics computed from all of them.`, { jsonLd: organizationJsonLd(data.organisation, data.texts.url) }),
+      page: pageMeta(globals, PATHS.home, 'home', tx.text('page.home.title', { name: data.organisation }), tx.text('page.home.description', { name: data.organisation }), { jsonLd: organizationJsonLd(data.organisation, data.texts.url) }),
       intro: data.texts.intro ? markdownToHtml(data.texts.intro) : null,
-      stats: statsView(data.stats),
+      // Staff wrote it; it is not translated, so a reader's screen reader is told its language.
+      introLang: data.texts.intro ? detectLanguage(data.texts.intro) : null,
+      stats: statsView(data.stats, tx),
       latest: opts.latest,
       claims,
       lastUpdated: data.lastUpdated,
@@ -136,66 +143,69 @@ function homePage(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage {
   };
 }
 
-function moderationPage(opts: FixedPagesInput): FixedPage {
+function moderationPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
   const { data, globals } = opts;
   const mod = data.stats.overall.moderation;
-  const policy: TrustedHtml = markdownToHtml(data.texts.policy ?? DEFAULT_POLICY);
-  const reasons = WITHHOLD_REASONS.map((code) => ({ code, label: REASONS[code]!.label, description: REASONS[code]!.description, count: mod.withheldByReason[code] ?? 0 }));
-  const months = filledMonths(data.stats.byMonth, (month) => ({ month, ...periodStats([]) }), 12).reverse().map((m) => ({ label: monthLabel(m.month, true), ...m.moderation }));
+  const policy: TrustedHtml = markdownToHtml(data.texts.policy ?? tx.text('moderation.defaultPolicy'));
+  const reasons = WITHHOLD_REASONS.map((code) => ({ code, label: tx.text(`reason.${code}.label`), description: tx.text(`reason.${code}.description`), count: mod.withheldByReason[code] ?? 0 }));
+  const months = filledMonths(data.stats.byMonth, (month) => ({ month, ...periodStats([]) }), 12).reverse().map((m) => ({ month: m.month, label: tx.month(m.month, true), ...m.moderation }));
   return {
     path: PATHS.moderation, template: 'pages/moderation',
     scope: {
-      page: pageMeta(globals, PATHS.moderation, 'moderation', 'Moderation report', 'What was published, what was held back and why, and what is still waiting for review.'),
+      page: pageMeta(globals, PATHS.moderation, 'moderation', tx.text('page.moderation.title'), tx.text('page.moderation.description')),
       policy,
+      policyLang: data.texts.policy ? detectLanguage(data.texts.policy) : globals.lang,
       moderation: { ...mod, publishedShare: share(mod.published, mod.imported), withheldShare: share(mod.withheld, mod.imported), pendingShare: share(mod.pending, mod.imported) },
       reasons,
       months,
-      shape: moderationShape(data.stats.overall, mod, data.lastUpdated),
+      shape: moderationShape(data.stats.overall, mod, data.lastUpdated, tx),
       placeholders: opts.placeholders,
-      note: data.stats.note,
+      note: statsNote(data.stats, tx),
       lastUpdated: data.lastUpdated,
     },
   };
 }
 
 /** The publication log: what each build added, updated and withdrew (with the reason), newest first. */
-function changesPage(opts: FixedPagesInput): FixedPage {
+function changesPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
   const { globals, publication } = opts;
   return {
     path: PATHS.changes, template: 'pages/changes',
     scope: {
-      page: pageMeta(globals, PATHS.changes, 'changes', 'Publication log', 'What each update of this site added, changed and withdrew, and why: a history that cannot be rewritten quietly.'),
-      entries: changesView(publication.entries, publication.published),
+      page: pageMeta(globals, PATHS.changes, 'changes', tx.text('page.changes.title'), tx.text('page.changes.description')),
+      entries: changesView(publication.entries, publication.published, tx),
       withdrawn: publication.entries.reduce((n, e) => n + e.threads.withdrawn.length, 0),
     },
   };
 }
 
 /** How reviews are collected and checked: sources, checks, what is never published, moderation (from the settings). */
-function reviewsPolicyPage(opts: FixedPagesInput): FixedPage {
+function reviewsPolicyPage(opts: FixedPagesInput, tx: SiteText): FixedPage {
   const { data, globals } = opts;
   return {
     path: PATHS.reviewsPolicy, template: 'pages/reviews-policy',
     scope: {
-      page: pageMeta(globals, PATHS.reviewsPolicy, 'reviews-policy', 'How reviews are collected and checked', 'Where the conversations on this site come from, how they are checked, what is never published and how they are moderated.'),
+      page: pageMeta(globals, PATHS.reviewsPolicy, 'reviews-policy', tx.text('page.reviewsPolicy.title'), tx.text('page.reviewsPolicy.description')),
       sources: opts.sources,
       verification: data.texts.verification ? markdownToHtml(data.texts.verification) : null,
-      never: NEVER_PUBLISHED,
-      reasons: withholdReasons(),
-      policy: markdownToHtml(data.texts.policy ?? DEFAULT_POLICY),
+      verificationLang: data.texts.verification ? detectLanguage(data.texts.verification) : null,
+      never: neverPublished(tx),
+      reasons: withholdReasons(tx),
+      policy: markdownToHtml(data.texts.policy ?? tx.text('moderation.defaultPolicy')),
+      policyLang: data.texts.policy ? detectLanguage(data.texts.policy) : globals.lang,
     },
   };
 }
 
 /** The claims index and one page per claim (none when there are no claims). */
-function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
+function claimPages(opts: FixedPagesInput, claims: ClaimsSummary, tx: SiteText): FixedPage[] {
   const { data, globals } = opts;
   if (data.claims.length === 0) return [];
   const lastUpdated = data.lastUpdated;
   return [
     {
       path: PATHS.claims, template: 'pages/claims',
-      scope: { page: pageMeta(globals, PATHS.claims, 'claims', 'Sustainability claims', 'Every environmental claim the organisation makes, with its figures, evidence, progress and history.'), claims, lastUpdated },
+      scope: { page: pageMeta(globals, PATHS.claims, 'claims', tx.text('page.claims.title'), tx.text('page.claims.description')), claims, lastUpdated },
     },
     ...claims.items.map((c) => {
       const path = c.url as string;
@@ -208,38 +218,39 @@ function claimPages(opts: FixedPagesInput, claims: ClaimsSummary): FixedPage[] {
 }
 
 /** The search page's filters: each with the values the published conversations have. */
-function searchFilters(opts: FixedPagesInput): { name: string; label: string; values: string[] }[] {
+function searchFilters(opts: FixedPagesInput, tx: SiteText): { name: string; label: string; values: string[] }[] {
   const years = [...new Set(opts.data.published.map((k) => k.openedAt.slice(0, 4)))].filter((y) => /^\d{4}$/.test(y)).sort().reverse();
   return [
-    { name: 'kind', label: 'Kind', values: KIND_ORDER.map((k) => KIND_LABELS[k].one) },
-    { name: 'status', label: 'Status', values: Object.values(STATUS_LABELS) },
-    { name: 'rating', label: 'Rating', values: ['5 stars', '4 stars', '3 stars', '2 stars', '1 star', 'No rating'] },
-    { name: 'topic', label: 'Topic', values: opts.topics.map((t) => t.name) },
-    { name: 'year', label: 'Year', values: years },
+    { name: 'kind', label: tx.text('search.filter.kind'), values: KIND_ORDER.map((k) => tx.text(`kind.${k}`)) },
+    { name: 'status', label: tx.text('search.filter.status'), values: (['open', 'resolved', 'unresolved'] as const).map((st) => tx.text(`status.${st}`)) },
+    { name: 'rating', label: tx.text('search.filter.rating'), values: [5, 4, 3, 2, 1, null].map((n) => ratingLabel(tx, n)) },
+    { name: 'topic', label: tx.text('search.filter.topic'), values: opts.topics.map((t) => t.name) },
+    { name: 'year', label: tx.text('search.filter.year'), values: years },
   ].filter((f) => f.values.length > 0);
 }
 
 /** Methodology, open data, search (with search) and the 404 page. */
-function aboutPages(opts: FixedPagesInput): FixedPage[] {
+function aboutPages(opts: FixedPagesInput, tx: SiteText): FixedPage[] {
   const { data, globals } = opts;
   const pages: FixedPage[] = [
     {
       path: PATHS.methodology, template: 'pages/methodology',
-      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', 'Methodology', 'How every number on this site is computed, what is published and how to check that nothing was changed.'), note: data.stats.note, lastUpdated: data.lastUpdated, dataVersion: data.dataVersion, biasMargin: BIAS_MARGIN_POINTS },
+      scope: { page: pageMeta(globals, PATHS.methodology, 'methodology', tx.text('page.methodology.title'), tx.text('page.methodology.description')), note: statsNote(data.stats, tx), lastUpdated: data.lastUpdated, dataVersion: data.dataVersion, biasMargin: BIAS_MARGIN_POINTS,
+        badge: { ...badgeSnippets(tx, data.organisation, badgeFigures(data.stats), globals.baseUrl), addressed: globals.baseUrl !== null } },
     },
     {
       path: PATHS.data, template: 'pages/data',
-      scope: { page: pageMeta(globals, PATHS.data, 'data', 'Open data', 'Everything on this site as JSON and CSV, with a schema for each file.'), threads: data.published.length, claims: data.claims.length, columns: openDataColumns() },
+      scope: { page: pageMeta(globals, PATHS.data, 'data', tx.text('page.data.title'), tx.text('page.data.description')), threads: data.published.length, claims: data.claims.length, columns: openDataColumns(tx) },
     },
   ];
   if (opts.search) {
     const bundles = [...Array.from({ length: opts.shards }, (_, i) => bundleDir(String(i))), ...(opts.hasClaimsBundle ? [bundleDir('claims')] : [])];
     pages.push({
       path: PATHS.search, template: 'pages/search',
-      scope: { page: pageMeta(globals, PATHS.search, 'search', 'Search', 'Search every published conversation and claim.', { scripts: ['assets/search.js'] }), bundles: bundles.join(' '), filters: searchFilters(opts) },
+      scope: { page: pageMeta(globals, PATHS.search, 'search', tx.text('page.search.title'), tx.text('page.search.description'), { scripts: ['assets/search.js'] }), bundles: bundles.join(' '), filters: searchFilters(opts, tx) },
     });
   }
-  const notFound = pageMeta(globals, PATHS.notFound, 'none', 'Page not found', 'There is no page at this address.');
+  const notFound = pageMeta(globals, PATHS.notFound, 'none', tx.text('page.notFound.title'), tx.text('page.notFound.description'));
   // A host serves the 404 page at any depth: its links must not be relative.
   notFound.root = globals.baseUrl ?? '/';
   pages.push({ path: PATHS.notFound, template: 'pages/404', scope: { page: notFound } });
@@ -247,10 +258,11 @@ function aboutPages(opts: FixedPagesInput): FixedPage[] {
 }
 
 export function fixedPages(opts: FixedPagesInput): FixedPage[] {
-  const claims = claimsSummary(opts);
+  const tx = textOf(opts.globals);
+  const claims = claimsSummary(opts, tx);
   const topics: FixedPage = {
     path: PATHS.topics, template: 'pages/topics',
-    scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', 'Topics', 'Published conversations grouped by what they are about.'), topics: opts.topics },
+    scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', tx.text('page.topics.title'), tx.text('page.topics.description')), topics: opts.topics },
   };
-  return [homePage(opts, claims), topics, moderationPage(opts), changesPage(opts), reviewsPolicyPage(opts), ...claimPages(opts, claims), ...aboutPages(opts)];
+  return [homePage(opts, claims, tx), topics, moderationPage(opts, tx), changesPage(opts, tx), reviewsPolicyPage(opts, tx), ...claimPages(opts, claims, tx), ...aboutPages(opts, tx)];
 }

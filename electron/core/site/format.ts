@@ -28,14 +28,6 @@ export function dateTimeLabel(iso: string): string {
   return p ? `${p.d} ${MONTHS[p.m]} ${p.y}, ${p.hh}:${p.mm} UTC` : '';
 }
 
-/** "2026-03" -> "Mar 2026" */
-export function monthLabel(month: string, long = false): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) return month;
-  const name = MONTHS[Number(m[2]) - 1] ?? m[2]!;
-  return `${long ? name : name.slice(0, 3)} ${m[1]}`;
-}
-
 /** 12345 -> "12,345" */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '0';
@@ -51,7 +43,3 @@ export function formatPercent(ratio: number): string {
   return `${Math.round(pct)}%`;
 }
 
-/** A number with at most `digits` decimals, no trailing zeros: 12.50 -> "12.5". */
-export function formatNumber(n: number, digits = 2): string {
-  return formatCount(Number(n.toFixed(digits)));
-}

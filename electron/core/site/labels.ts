@@ -1,18 +1,9 @@
-import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
+import type { ThreadKind } from '../../shared/model/thread.ts';
 
 // How the site words Candor's codes: kinds, statuses, sources, roles and withholding reasons. Templates receive the
 // words, never the codes, so a theme never has to know them.
 
-export const KIND_LABELS: Record<ThreadKind, { one: string; many: string }> = {
-  complaint: { one: 'Complaint', many: 'Complaints' },
-  praise: { one: 'Praise', many: 'Praise' },
-  question: { one: 'Question', many: 'Questions' },
-  suggestion: { one: 'Suggestion', many: 'Suggestions' },
-  other: { one: 'Other feedback', many: 'Other feedback' },
-};
 export const KIND_ORDER: readonly ThreadKind[] = ['complaint', 'praise', 'question', 'suggestion', 'other'];
-
-export const STATUS_LABELS: Record<ThreadStatus, string> = { open: 'Open', resolved: 'Resolved', unresolved: 'Not resolved' };
 
 const SOURCE_LABELS: Record<string, string> = {
   zendesk: 'Zendesk', trustpilot: 'Trustpilot', email: 'E-mail', mbox: 'E-mail', eml: 'E-mail', csv: 'Spreadsheet', candor: 'Candor',
@@ -22,8 +13,6 @@ const SOURCE_LABELS: Record<string, string> = {
 export function sourceLabel(source: string): string {
   return SOURCE_LABELS[source.toLowerCase()] ?? source.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
-
-export const ROLE_LABELS = { customer: 'Customer', staff: 'Company', system: 'Automated' } as const;
 
 /** Why a conversation was held back, as the moderation report explains it. */
 export const REASONS: Record<string, { label: string; description: string }> = {

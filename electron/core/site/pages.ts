@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { CandorError } from '../errors.ts';
 import type { ThreadKind } from '../../shared/model/thread.ts';
-import { KIND_LABELS } from './labels.ts';
+import { SiteText, siteMessages } from './i18n.ts';
+import type { Messages, SiteLanguage } from './i18n.ts';
 import { escapeHtml } from './trusted.ts';
 
 // The site's address space and the values every page shares. Links are relative (with explicit index.html), so a
@@ -82,10 +83,6 @@ export function kindFolder(kind: ThreadKind): string {
   return `conversations/${KIND_SLUGS[kind]}/`;
 }
 
-export function kindListTitle(kind: ThreadKind): string {
-  return KIND_LABELS[kind].many;
-}
-
 // Pages without search run no script at all; the search page may load the site's own scripts and Pagefind's
 // WebAssembly. Nothing may come from elsewhere, and nothing may be inline.
 const CSP_BASE = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-src 'none'; manifest-src 'self'";
@@ -98,7 +95,10 @@ export type SiteGlobals = {
   name: string;
   url: string | null;
   baseUrl: string | null;
-  lang: string;
+  /** The site's language: <html lang>, the locale file, Intl's formats. */
+  lang: SiteLanguage;
+  /** The site's texts by key (the language's locale file with the workspace's own replacements). */
+  messages: Messages;
   theme: string;
   generator: string;
   csp: string;
@@ -114,25 +114,21 @@ export type SiteGlobals = {
   logo: string | null;
 };
 
-export function siteGlobals(opts: { name: string; url: string | null; baseUrl: string | null; theme: string; generator: string; hasClaims: boolean; hasSearch: boolean; keyFingerprint: string | null; brandCss?: string | null; logo?: string | null }): SiteGlobals {
-  const nav: NavItem[] = [
-    { label: 'Overview', path: PATHS.home, section: 'home' },
-    { label: 'Conversations', path: PATHS.conversations, section: 'conversations' },
-    { label: 'Topics', path: PATHS.topics, section: 'topics' },
-  ];
-  if (opts.hasClaims) nav.push({ label: 'Claims', path: PATHS.claims, section: 'claims' });
-  nav.push(
-    { label: 'Moderation', path: PATHS.moderation, section: 'moderation' },
-    { label: 'Changes', path: PATHS.changes, section: 'changes' },
-    { label: 'Methodology', path: PATHS.methodology, section: 'methodology' },
-    { label: 'Open data', path: PATHS.data, section: 'data' },
-  );
-  if (opts.hasSearch) nav.push({ label: 'Search', path: PATHS.search, section: 'search' });
+export function siteGlobals(opts: { name: string; url: string | null; baseUrl: string | null; theme: string; generator: string; hasClaims: boolean; hasSearch: boolean; keyFingerprint: string | null; brandCss?: string | null; logo?: string | null; lang?: SiteLanguage; messages?: Messages }): SiteGlobals {
+  const lang = opts.lang ?? 'en';
+  const messages = opts.messages ?? siteMessages(lang);
+  const text = new SiteText(lang, messages);
+  const item = (section: string, path: string) => ({ label: text.text(`nav.${section}`), path, section });
+  const nav: NavItem[] = [item('home', PATHS.home), item('conversations', PATHS.conversations), item('topics', PATHS.topics)];
+  if (opts.hasClaims) nav.push(item('claims', PATHS.claims));
+  nav.push(item('moderation', PATHS.moderation), item('changes', PATHS.changes), item('methodology', PATHS.methodology), item('data', PATHS.data));
+  if (opts.hasSearch) nav.push(item('search', PATHS.search));
   return {
     name: opts.name,
     url: opts.url,
     baseUrl: opts.baseUrl,
-    lang: 'en',
+    lang,
+    messages,
     theme: opts.theme,
     generator: opts.generator,
     csp: CSP,

@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { WITHHOLD_REASONS } from '../../shared/model/thread.ts';
-import { REASONS, sourceLabel } from './labels.ts';
+import { englishText, sourceText } from './i18n.ts';
+import type { SiteText } from './i18n.ts';
+import { sourceLabel } from './labels.ts';
 
 // The reviews policy page: how conversations are collected and checked, generated from the workspace (its sources and
 // what each published, its settings, its moderation reasons). It gives the disclosures the EU's Omnibus Directive
@@ -16,27 +18,20 @@ const KINDS: Record<string, SourceKind> = {
 };
 
 /** What a source's records can and cannot show about who wrote: said plainly, claiming no check that is not made. */
-function howChecked(kind: SourceKind, label: string): string {
-  switch (kind) {
-    case 'help-desk':
-      return `Conversations customers started with us through ${label}. They are taken from our own customer-service records, so each is a real exchange with the person who wrote; we do not check separately that every writer bought from us.`;
-    case 'review-site':
-      return `Reviews posted on ${label}, imported with our replies. ${label} applies its own checks to reviewers; we add none of our own and do not choose which of its reviews to import by their rating.`;
-    default:
-      return `Conversations imported by our staff from a file (${label}). Where they came from before that is not recorded by Candor.`;
-  }
+function howChecked(kind: SourceKind, label: string, tx: SiteText): string {
+  return tx.text(`reviewsPolicy.checked.${kind}`, { source: label });
 }
 
 export type SourceRow = { label: string; received: number; published: number; withheld: number; pending: number; checked: string };
 
 /** Each source with what it brought in and what became of it. */
-export function sourceRows(db: DatabaseSync): SourceRow[] {
+export function sourceRows(db: DatabaseSync, tx: SiteText = englishText()): SourceRow[] {
   const rows = db.prepare('SELECT source, decision, count(*) AS n FROM threads GROUP BY source, decision ORDER BY source').all() as { source: string; decision: string; n: number }[];
   const by = new Map<string, SourceRow>();
   for (const r of rows) {
-    const label = sourceLabel(r.source);
+    const label = sourceText(tx, r.source, sourceLabel(r.source));
     let row = by.get(label);
-    if (!row) by.set(label, (row = { label, received: 0, published: 0, withheld: 0, pending: 0, checked: howChecked(KINDS[r.source.toLowerCase()] ?? 'file', label) }));
+    if (!row) by.set(label, (row = { label, received: 0, published: 0, withheld: 0, pending: 0, checked: howChecked(KINDS[r.source.toLowerCase()] ?? 'file', label, tx) }));
     row.received += r.n;
     if (r.decision === 'publish') row.published += r.n;
     else if (r.decision === 'withhold') row.withheld += r.n;
@@ -45,14 +40,13 @@ export function sourceRows(db: DatabaseSync): SourceRow[] {
   return [...by.values()].sort((a, b) => b.received - a.received || a.label.localeCompare(b.label));
 }
 
-/** What never reaches the site, whatever the decision, and why. */
-export const NEVER_PUBLISHED = [
-  { what: 'Customers’ names, e-mail addresses, phone numbers, postal addresses, payment card and bank numbers', why: 'They identify people. They are replaced by labels such as [email removed], and customers appear under a pseudonym.' },
-  { what: 'Internal notes between our staff', why: 'They were never part of the conversation with the customer.' },
-  { what: 'Private details from the source systems (IP addresses, account ids and the like)', why: 'They identify people and say nothing about how we handled the conversation.' },
-  { what: 'The text of conversations held back', why: 'Each is held back for a recorded reason (below); it still counts in every figure, and the moderation report lists it by month, kind, rating and reason.' },
-];
+const NEVER = ['personal', 'notes', 'systems', 'withheld'] as const;
 
-export function withholdReasons(): { label: string; description: string }[] {
-  return WITHHOLD_REASONS.map((code) => REASONS[code]!);
+/** What never reaches the site, whatever the decision, and why. */
+export function neverPublished(tx: SiteText = englishText()): { what: string; why: string }[] {
+  return NEVER.map((k) => ({ what: tx.text(`reviewsPolicy.never.${k}.what`), why: tx.text(`reviewsPolicy.never.${k}.why`) }));
+}
+
+export function withholdReasons(tx: SiteText = englishText()): { label: string; description: string }[] {
+  return WITHHOLD_REASONS.map((code) => ({ label: tx.text(`reason.${code}.label`), description: tx.text(`reason.${code}.description`) }));
 }

@@ -10,6 +10,9 @@ import type { Workspace } from '../workspace.ts';
 import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from '../../shared/brand-colors.ts';
 import type { SiteColors } from '../../shared/brand-colors.ts';
 import { brandingKey, readBranding } from './branding.ts';
+import { checkOverrides, SiteLanguage } from './i18n.ts';
+import type { StringOverrides } from './i18n.ts';
+import { languageKey, readSiteLanguage } from './i18n-settings.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { readSiteTexts, siteTextKey } from './site-data.ts';
 import { PLACEHOLDERS_KEY, placeholdersEnabled } from './moderation-view.ts';
@@ -29,6 +32,7 @@ type SettingsWorkspace = Pick<Workspace, 'db' | 'dir'>;
 export function readSiteSettings(ws: SettingsWorkspace): SiteSettingsView {
   const texts = readSiteTexts(ws.db);
   const branding = readBranding(ws.db);
+  const language = readSiteLanguage(ws.db);
   return {
     organisation: readWorkspaceMeta(ws.dir).name,
     intro: texts.intro,
@@ -40,6 +44,8 @@ export function readSiteSettings(ws: SettingsWorkspace): SiteSettingsView {
     logo: branding.logo,
     verification: texts.verification,
     withheldPlaceholders: placeholdersEnabled(ws.db),
+    language: language.language,
+    strings: language.strings,
   };
 }
 
@@ -67,6 +73,8 @@ type Checked = {
   theme?: string | null;
   baseUrl?: string | null;
   colors?: SiteColors;
+  language?: SiteLanguage | null;
+  strings?: StringOverrides | null;
   verification?: string | null;
   withheldPlaceholders?: boolean;
 };
@@ -121,7 +129,23 @@ function check(patch: SiteSettingsPatch, current: SiteSettingsView): Checked {
     if (problem) throw new CandorError(problem.code, problem.message, { field: `colors.${problem.field}` });
     out.colors = colors;
   }
+  checkLanguage(patch, current, out);
   return out;
+}
+
+/** The language and the wording: a replacement is checked against the language it will be shown in. */
+function checkLanguage(patch: SiteSettingsPatch, current: SiteSettingsView, out: Checked): void {
+  if (patch.language !== undefined) {
+    const code = blank(patch.language)?.trim().toLowerCase() ?? null;
+    if (code !== null && !SiteLanguage.safeParse(code).success) {
+      throw new CandorError('UNKNOWN_LANGUAGE', `There is no site language "${code}". Candor has: ${SiteLanguage.options.join(', ')}.`, { field: 'language' });
+    }
+    out.language = code === 'en' ? null : (code as SiteLanguage | null);
+  }
+  const lang = out.language === undefined ? SiteLanguage.parse(current.language ?? 'en') : out.language ?? 'en';
+  if (patch.strings !== undefined) out.strings = patch.strings === null || Object.keys(patch.strings).length === 0 ? null : checkOverrides(patch.strings, lang);
+  // Saved wording that the new language cannot show (a placeholder it lacks) is refused too, naming the text.
+  else if (out.language !== undefined && current.strings && Object.keys(current.strings).length > 0) checkOverrides(current.strings, lang);
 }
 
 function parsePatch(patch: unknown): SiteSettingsPatch {
@@ -158,6 +182,8 @@ export function updateSiteSettings(ws: Workspace, patch: SiteSettingsPatch): Sit
     put(brandingKey('theme'), v.theme);
     put(brandingKey('baseUrl'), v.baseUrl);
     if (v.colors) for (const field of COLOR_FIELDS) put(brandingKey(field), v.colors[field]);
+    put(languageKey('language'), v.language);
+    put(languageKey('strings'), v.strings === undefined || v.strings === null ? v.strings : JSON.stringify(v.strings));
     const after: SiteSettingsView = { ...readSiteSettings(ws), organisation: v.organisation ?? before.organisation };
     if (JSON.stringify(audited(before)) !== JSON.stringify(audited(after))) {
       appendAudit(ws.db, { actor: ws.actor, action: 'site.settings', entityType: 'site', entityId: 'settings', before: audited(before), after: audited(after) });

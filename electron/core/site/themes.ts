@@ -10,7 +10,7 @@ import { filesIn } from './files-in.ts';
 // (<ws>/templates/) and before the files every theme shares (static-templates/shared/).
 
 /** Where the bundled themes live (static-templates/ at the root of the project or the packaged app). */
-const THEMES_DIR = fileURLToPath(new URL('../../../static-templates', import.meta.url));
+export const THEMES_DIR = fileURLToPath(new URL('../../../static-templates', import.meta.url));
 /** A workspace may override any theme file by putting a file with the same path here. */
 const WORKSPACE_TEMPLATES_DIR = 'templates';
 const THEME_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;

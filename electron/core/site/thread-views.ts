@@ -1,8 +1,9 @@
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
-import { formatDuration } from '../../shared/curation/stats.ts';
-import { dateLabel, dateTimeLabel, formatCount } from './format.ts';
-import { KIND_LABELS, ROLE_LABELS, sourceLabel, STATUS_LABELS } from './labels.ts';
+import { englishText, ratingLabel, sourceText } from './i18n.ts';
+import { conversationLanguages } from './language-detect.ts';
+import type { SiteText } from './i18n.ts';
+import { sourceLabel } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
 import { kindFolder, threadUrl } from './pages.ts';
 import { topicNames, topicUrl } from './topics.ts';
@@ -37,10 +38,14 @@ export type ThreadSummary = {
   kindUrl: string;
   stars: string;
   ratingLabel: string | null;
+  /** The rating as the search page's filter names it ("4 stars", "No rating"), in the site's language. */
+  ratingFilter: string;
   openedLabel: string;
   messagesLabel: string;
   /** A conversation that waits for the company's first public reply (praise does not need one). */
   awaitingReply: boolean;
+  /** The language the conversation is written in (BCP 47), when it can be told; marked with `lang` on the page. */
+  lang: string | null;
 };
 
 /** The first `max` UTF-16 units, without cutting a character (a surrogate pair) in half. */
@@ -58,27 +63,28 @@ function excerptOf(text: string, max = 220): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
-function subjectOf(t: PublishedThread): string {
+function subjectOf(t: PublishedThread, tx: SiteText = englishText()): string {
   const s = (t.subject ?? '').replace(/\s+/g, ' ').trim();
   if (s) return s.length > 200 ? `${safeSlice(s, 199)}…` : s;
   const first = t.messages.find((m) => m.role === 'customer') ?? t.messages[0];
-  return first ? excerptOf(first.body, 80) : `${KIND_LABELS[t.kind].one} ${t.id}`;
+  return first ? excerptOf(first.body, 80) : tx.text('card.untitled', { kind: tx.text(`kind.${t.kind}`), id: t.id });
 }
 
-export function summarize(t: PublishedThread): ThreadSummary {
+/** `tx`: the site's language (English when not given). */
+export function summarize(t: PublishedThread, tx: SiteText = englishText()): ThreadSummary {
   const firstCustomer = t.messages.find((m) => m.role === 'customer');
   return {
     id: t.id,
     url: threadUrl(t.id),
-    subject: subjectOf(t),
+    subject: subjectOf(t, tx),
     hasSubject: Boolean(t.subject && t.subject.trim()),
     kind: t.kind,
-    kindLabel: KIND_LABELS[t.kind].one,
+    kindLabel: tx.text(`kind.${t.kind}`),
     source: t.source,
-    sourceLabel: sourceLabel(t.source),
+    sourceLabel: sourceText(tx, t.source, sourceLabel(t.source)),
     rating: t.rating,
     status: t.status,
-    statusLabel: STATUS_LABELS[t.status],
+    statusLabel: tx.text(`status.${t.status}`),
     openedAt: t.openedAt,
     resolvedAt: t.resolvedAt,
     lastActivityAt: t.lastActivityAt,
@@ -89,11 +95,24 @@ export function summarize(t: PublishedThread): ThreadSummary {
     topics: topicNames(t).map((name) => ({ name, url: topicUrl(name) })),
     kindUrl: `${kindFolder(t.kind)}index.html`,
     stars: t.rating === null ? '' : '★'.repeat(t.rating) + '☆'.repeat(Math.max(0, 5 - t.rating)),
-    ratingLabel: t.rating === null ? null : `${t.rating} out of 5 stars`,
-    openedLabel: dateLabel(t.openedAt),
-    messagesLabel: `${formatCount(t.messages.length)} message${t.messages.length === 1 ? '' : 's'}`,
+    ratingLabel: t.rating === null ? null : tx.text('card.rating', { stars: t.rating }),
+    ratingFilter: ratingLabel(tx, t.rating),
+    openedLabel: tx.date(t.openedAt),
+    messagesLabel: tx.text('card.messages', { count: t.messages.length }),
     awaitingReply: t.kind !== 'praise' && !t.messages.some((m) => m.role === 'staff'),
+    lang: languages(t).thread,
   };
+}
+
+/** Detected once per thread object: the summary and the thread page both ask. */
+const detected = new WeakMap<PublishedThread, ReturnType<typeof conversationLanguages>>();
+function languages(t: PublishedThread): ReturnType<typeof conversationLanguages> {
+  let l = detected.get(t);
+  if (!l) {
+    l = conversationLanguages([t.subject ?? '', ...t.messages.map((m) => m.body)].filter(Boolean));
+    detected.set(t, l);
+  }
+  return l;
 }
 
 type MessageView = {
@@ -106,6 +125,8 @@ type MessageView = {
   isCustomer: boolean;
   isStaff: boolean;
   html: TrustedHtml;
+  /** The message's language when clear, else the conversation's (null: not known). */
+  lang: string | null;
 };
 
 export type ThreadView = ThreadSummary & {
@@ -130,34 +151,34 @@ export function messageHtml(role: string, format: string, body: string): Trusted
   return role === 'staff' && format === 'markdown' ? markdownToHtml(body) : textToHtml(body);
 }
 
-export function threadView(t: PublishedThread, summary: ThreadSummary = summarize(t)): ThreadView {
+export function threadView(t: PublishedThread, summary: ThreadSummary = summarize(t), tx: SiteText = englishText()): ThreadView {
   const firstCustomer = t.messages.find((m) => m.role === 'customer');
   const firstReply = firstCustomer ? t.messages.find((m) => m.role === 'staff' && m.sentAt >= firstCustomer.sentAt) : undefined;
   const resolutionSeconds = t.status === 'resolved' ? secondsBetween(t.openedAt, t.resolvedAt) : null;
-  let outcome: string;
-  if (t.status === 'resolved') outcome = 'The company marked this conversation as resolved.';
-  else if (t.status === 'unresolved') outcome = 'This conversation was closed without a resolution.';
-  else outcome = summary.replyCount > 0 ? 'This conversation is still open.' : 'This conversation is still open and has no public reply from the company yet.';
+  // The subject counts towards the conversation's language but has no message of its own.
+  const messageLanguages = languages(t).messages.slice(t.subject ? 1 : 0);
+  const outcome = tx.text(`outcome.${t.status === 'open' && summary.replyCount === 0 ? 'awaiting' : t.status}`);
   const firstReplySeconds = secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt);
   return {
     ...summary,
     outcome,
     firstReplySeconds,
     resolutionSeconds,
-    openedFull: dateTimeLabel(t.openedAt),
-    resolvedFull: t.resolvedAt ? dateTimeLabel(t.resolvedAt) : null,
-    firstReplyLabel: firstReplySeconds === null ? 'none yet' : `after ${formatDuration(firstReplySeconds)}`,
-    resolutionLabel: resolutionSeconds === null ? null : formatDuration(resolutionSeconds),
-    messages: t.messages.map((m) => ({
+    openedFull: tx.dateTime(t.openedAt),
+    resolvedFull: t.resolvedAt ? tx.dateTime(t.resolvedAt) : null,
+    firstReplyLabel: firstReplySeconds === null ? tx.text('thread.noReplyYet') : tx.text('thread.firstReplyAfter', { duration: tx.duration(firstReplySeconds) }),
+    resolutionLabel: resolutionSeconds === null ? null : tx.duration(resolutionSeconds),
+    messages: t.messages.map((m, i) => ({
       id: m.id,
       role: m.role,
-      roleLabel: ROLE_LABELS[m.role],
+      roleLabel: tx.text(`role.${m.role}`),
       author: m.author,
       sentAt: m.sentAt,
-      sentLabel: dateTimeLabel(m.sentAt),
+      sentLabel: tx.dateTime(m.sentAt),
       isCustomer: m.role === 'customer',
       isStaff: m.role === 'staff',
       html: messageHtml(m.role, m.format, m.body),
+      lang: messageLanguages[i] ?? null,
     })),
   };
 }

@@ -11,6 +11,10 @@ if (form && input && status && list) {
   const bundles = (form.dataset.bundles || '').split(' ').filter(Boolean);
   let engine = null;
   let latest = 0;
+  // The page's words come with the form (data-text-*, from the site's locale); the numbers in the site's language.
+  const lang = form.dataset.lang || document.documentElement.lang || 'en';
+  const words = (name, fallback) => form.dataset[`text${name}`] || fallback;
+  const number = (n) => new Intl.NumberFormat(lang).format(n);
 
   const load = async () => {
     if (engine) return engine;
@@ -93,10 +97,10 @@ if (form && input && status && list) {
     list.append(...page.map(item));
     const done = next >= found.length;
     const n = matched.length;
-    if (n === 0 && done) status.textContent = 'Nothing found.';
-    else if (done) status.textContent = `${n} ${n === 1 ? 'result' : 'results'}.`;
+    if (n === 0 && done) status.textContent = words('None', 'Nothing found.');
+    else if (done) status.textContent = (n === 1 ? words('One', '1 result.') : words('Many', '%n results.')).replace('%n', number(n));
     // Without filters the total is known; with them, only once every result has been read.
-    else status.textContent = filters.length === 0 ? `${found.length} results, ${n} shown.` : `${n} results shown so far; more may match.`;
+    else status.textContent = filters.length === 0 ? words('Shown', '%n results, %s shown.').replace('%n', number(found.length)).replace('%s', number(n)) : words('SoFar', '%n results shown so far; more may match.').replace('%n', number(n));
     if (more) more.hidden = done;
   };
 
@@ -110,10 +114,10 @@ if (form && input && status && list) {
       return;
     }
     if (bundles.length === 0) {
-      status.textContent = 'There is nothing to search yet.';
+      status.textContent = words('Empty', 'There is nothing to search yet.');
       return;
     }
-    status.textContent = 'Searching…';
+    status.textContent = words('Searching', 'Searching…');
     try {
       const pf = await load();
       const result = await pf.search(query);
@@ -124,7 +128,7 @@ if (form && input && status && list) {
       list.replaceChildren();
       await showMore(ticket);
     } catch {
-      if (ticket === latest) status.textContent = 'Search is not available here (it needs the site to be served over http).';
+      if (ticket === latest) status.textContent = words('Failed', 'Search is not available here (it needs the site to be served over http).');
     }
   };
 

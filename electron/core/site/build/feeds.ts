@@ -1,3 +1,4 @@
+import { textOf } from '../i18n.ts';
 import { atomFeed, robotsTxt, sitemapFiles } from '../feeds.ts';
 import type { SitemapEntry } from '../feeds.ts';
 import { PATHS } from '../pages.ts';
@@ -13,7 +14,7 @@ export const feeds: Phase = {
     const { data, settings, newest, writer } = ctx;
     const { baseUrl } = settings;
     const updated = data.lastUpdated ?? newest[0]?.lastActivityAt ?? '1970-01-01T00:00:00.000Z';
-    ctx.files.push(writer.write(PATHS.feed, atomFeed({ title: `${data.organisation}: published conversations`, baseUrl, updated, entries: newest })));
+    ctx.files.push(writer.write(PATHS.feed, atomFeed({ title: textOf(ctx.settings.globals).text('feed.title', { name: data.organisation }), baseUrl, updated, entries: newest, lang: ctx.settings.globals.lang })));
     // Sorted as plain strings (the engine's own comparison, the same order as `<`): 110,000 entries.
     const lastmod = new Map<string, string | null>();
     for (const path of Object.keys(ctx.pageHashes)) if (path !== PATHS.notFound) lastmod.set(path, null);

@@ -1,4 +1,6 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
+import { BADGE_SVG, badgeFigures, badgePage, badgeSvg } from '../badge.ts';
+import { SiteText, textOf } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
 import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts';
@@ -29,14 +31,16 @@ export const fixedPages: Phase = {
     } catch (err) {
       throw fileError(err, CHANGES_FILE);
     }
+    const tx = textOf(settings.globals);
     const pages = fixedPageScopes({
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
-      placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db) : null,
+      placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db, tx) : null,
       publication: { entries: publication.entries, published: new Set(data.published.map((k) => k.id)) },
-      sources: sourceRows(ctx.ws.db),
+      sources: sourceRows(ctx.ws.db, tx),
     });
-    const engine = createEngine(settings.roots);
+    const engine = createEngine(settings.roots, tx);
+    pages.push(badgePage(settings.globals, data.organisation, stats));
     for (const p of pages) {
       const hash = inputHash(settings.fingerprint, p.template, p.scope);
       ctx.pageHashes[p.path] = hash;
@@ -52,6 +56,9 @@ export const fixedPages: Phase = {
       }
       ctx.counts.rendered++;
     }
+    // The embeddable badge's image: the same figures in the same words as its page (pages/badge, made above).
+    const text = new SiteText(settings.globals.lang, settings.globals.messages);
+    ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, badgeFigures(stats), text, settings.globals.baseUrl)));
     await ctx.pending.listPages;
   },
 };

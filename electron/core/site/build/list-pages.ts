@@ -1,5 +1,6 @@
 import { KIND_ORDER } from '../labels.ts';
-import { kindFolder, kindListTitle, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
+import { textOf } from '../i18n.ts';
+import { kindFolder, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
 import { inputHash } from '../render/context.ts';
 import type { ListPage, PagesResult } from '../render/context.ts';
 import { slugify, topicKey } from '../topics.ts';
@@ -41,13 +42,14 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
       t.indexes.push(i);
     }
   });
-  const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: 'All conversations', heading: 'All published conversations', intro: 'Every published conversation, newest first: complaints, praise, questions and suggestions, with the company\'s replies.', indexes: ctx.threads.map((_, i) => i) }];
+  const tx = textOf(ctx.settings.globals);
+  const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: tx.text('list.all.title'), heading: tx.text('list.all.heading'), intro: tx.text('list.all.intro'), indexes: ctx.threads.map((_, i) => i) }];
   for (const kind of KIND_ORDER) {
-    lists.push({ folder: kindFolder(kind), section: 'conversations', title: kindListTitle(kind), heading: kindListTitle(kind), intro: 'Published conversations of this kind, newest first.', indexes: byKind.get(kind) ?? [] });
+    lists.push({ folder: kindFolder(kind), section: 'conversations', title: tx.text(`kinds.${kind}`), heading: tx.text(`kinds.${kind}`), intro: tx.text('list.kind.intro'), indexes: byKind.get(kind) ?? [] });
   }
   const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, t] of sorted) {
-    lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: `Topic: ${t.name}`, heading: t.name, intro: 'Published conversations about this topic, newest first.', indexes: t.indexes });
+    lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: tx.text('list.topic.title', { topic: t.name }), heading: t.name, intro: tx.text('list.topic.intro'), indexes: t.indexes });
   }
   ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
   // Pre-built lists by the year conversations started: a filter that works without script (threads are in site
@@ -61,7 +63,7 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
     y.push(i);
   });
   for (const [year, indexes] of byYear) {
-    lists.push({ folder: `conversations/${year}/`, section: 'conversations', title: `Conversations from ${year}`, heading: `Conversations from ${year}`, intro: `Published conversations that started in ${year}, newest first.`, indexes });
+    lists.push({ folder: `conversations/${year}/`, section: 'conversations', title: tx.text('list.year.title', { year }), heading: tx.text('list.year.title', { year }), intro: tx.text('list.year.intro', { year }), indexes });
   }
   return { lists, byKind, byYear };
 }
@@ -85,7 +87,8 @@ export const listPages: Phase = {
     const { settings, previous, threads } = ctx;
     const pool = ctx.resources.pool!;
     const { lists, byKind, byYear } = listsOf(ctx);
-    const kindTabs = [{ label: 'All', path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: kindListTitle(k), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
+    const tx = textOf(settings.globals);
+    const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
     const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
     const tabsKey = JSON.stringify([kindTabs, yearTabs]);
     const jobs: Promise<void>[] = [];
@@ -117,7 +120,7 @@ export const listPages: Phase = {
           ctx.files.push(previous.files.get(path)!);
           continue;
         }
-        const title = n > 1 ? `${list.title} (page ${n} of ${pages})` : list.title;
+        const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
         batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : []), cards: slice.map((i) => threads[i]!.card) });
         if (batch.length >= PAGES_BATCH) flush();
       }

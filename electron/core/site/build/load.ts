@@ -8,6 +8,9 @@ import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
+import { checkOverrides, siteMessages } from '../i18n.ts';
+import type { SiteLanguage } from '../i18n.ts';
+import { readSiteLanguage } from '../i18n-settings.ts';
 import { fileStamp, readPreviousBuild, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
@@ -27,7 +30,7 @@ import type { PreviousBuild } from './plan.ts';
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
 // of the folder left, and the plan. Nothing is rendered yet.
 
-export type LoadOptions = { theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean; allowShrink?: boolean };
+export type LoadOptions = { lang?: SiteLanguage; theme?: string; baseUrl?: string | null; search: boolean; workers?: number; clean: boolean; allowShrink?: boolean };
 
 /**
  * How many conversations the site in the folder publishes, from its manifest's build line (the first lines: read
@@ -106,7 +109,12 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const branding = siteBranding(ws.dir, saved);
   const roots = templateRoots(theme, ws.dir);
   const signing = readSigningKey(ws.dir);
+  const savedLang = readSiteLanguage(ws.db);
+  const lang = options.lang ?? savedLang.language;
+  // The saved wording is in the saved language; a build in another language (--lang) uses that language's own.
+  const strings = lang === savedLang.language ? checkOverrides(savedLang.strings, lang) : {};
   const globals = siteGlobals({
+    lang, messages: siteMessages(lang, strings),
     name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,
     hasSearch: options.search, keyFingerprint: signing?.fingerprint ?? null, ...branding.globals,
   });

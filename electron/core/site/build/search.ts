@@ -1,3 +1,4 @@
+import { textOf } from '../i18n.ts';
 import { claimPath } from '../pages.ts';
 import { inputHash } from '../render/context.ts';
 import { bundleDir } from '../search/shards.ts';
@@ -16,7 +17,7 @@ function indexClaims(ctx: BuildContext): Promise<void> | void {
   return (async () => {
     for (const c of data.claims) {
       const content = [c.title, c.statement, c.scopeDetail ?? '', ...c.evidence.map((e) => `${e.title} ${e.issuer ?? ''}`)].join('\n');
-      await search.add('claims', { url: `/${claimPath(c.id)}`, content, language: 'en', meta: { title: c.title, kind: 'Claim', status: c.status, date: c.publishedAt?.slice(0, 10) ?? '' } });
+      await search.add('claims', { url: `/${claimPath(c.id)}`, content, language: settings.globals.lang, meta: { title: c.title, kind: textOf(settings.globals).text('search.claim'), status: c.status, date: c.publishedAt?.slice(0, 10) ?? '' } });
     }
     search.write('claims');
   })();

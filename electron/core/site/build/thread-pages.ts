@@ -1,3 +1,4 @@
+import { textOf } from '../i18n.ts';
 import { availableParallelism } from 'node:os';
 import { CandorError } from '../../errors.ts';
 import type { RenderInit, ThreadResult } from '../render/context.ts';
@@ -147,7 +148,7 @@ export const threadPages: Phase = {
     const keys = ctx.data.published.slice(0, FEED_SIZE);
     const reader = openThreadReader(ctx.ws.dir);
     try {
-      const byId = new Map(reader.read(keys.map((k) => k.rowid)).map((t) => [t.id, summarize(t)]));
+      const byId = new Map(reader.read(keys.map((k) => k.rowid)).map((t) => [t.id, summarize(t, textOf(ctx.settings.globals))]));
       ctx.newest = keys.map((k) => byId.get(k.id)!);
     } finally {
       reader.close();

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Liquid, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
-import { formatDuration } from '../../../shared/curation/stats.ts';
-import { plural } from '../plurals.ts';
-import type { PluralForms } from '../plurals.ts';
-import { dateLabel, dateTimeLabel, formatCount, formatPercent } from '../format.ts';
+import { SiteText, siteMessages } from '../i18n.ts';
+import type { PluralForms } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
@@ -77,7 +75,35 @@ export type SiteEngine = {
   roots: readonly string[];
 };
 
-export function createEngine(roots: readonly string[]): SiteEngine {
+/** Named filter arguments (`t: count: n`) arrive as [name, value] pairs. */
+function named(args: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of args) if (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string') out[a[0]] = a[1];
+  return out;
+}
+
+/** The filters that put the site's own words, numbers and dates on a page, in the site's language. */
+function registerTextFilters(liquid: Liquid, text: SiteText): void {
+  // `{{ 'home.title' | t: name: site.name }}`: the message, escaped, with dates as <time> and tags as links.
+  liquid.registerFilter('t', { handler: (key: unknown, ...args: unknown[]) => text.html(String(key), named(args)).html, raw: true });
+  // `{{ thread.status | label: 'status' }}`: a code's word (kind, status, role, progress...).
+  liquid.registerFilter('label', (code: unknown, group: unknown) => text.text(`${String(group)}.${String(code)}`));
+  liquid.registerFilter('date_label', (v: unknown) => (typeof v === 'string' ? text.date(v) : ''));
+  liquid.registerFilter('datetime_label', (v: unknown) => (typeof v === 'string' ? text.dateTime(v) : ''));
+  liquid.registerFilter('month_label', (v: unknown, long: unknown) => (typeof v === 'string' ? text.month(v, long === true || long === 'long') : ''));
+  liquid.registerFilter('duration', (v: unknown) => text.duration(typeof v === 'number' ? v : null));
+  liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? text.percent(v) : '—'));
+  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? text.count(v) : text.count(0)));
+  // Kept for workspaces' own templates written before the locale files (the bundled themes use `t` and ICU plurals).
+  // `n | plural: one, other[, few, many, two, zero]`: the form the site language's plural rules choose.
+  liquid.registerFilter('plural', (n: unknown, one: unknown, other: unknown, few?: unknown, many?: unknown, two?: unknown, zero?: unknown) => {
+    const forms: PluralForms = { one: String(one), other: String(other) };
+    for (const [k, v] of [['few', few], ['many', many], ['two', two], ['zero', zero]] as const) if (v !== undefined) forms[k] = String(v);
+    return `${text.count(Number(n))} ${text.pluralForm(Number(n), forms)}`;
+  });
+}
+
+export function createEngine(roots: readonly string[], text: SiteText = new SiteText('en', siteMessages('en'))): SiteEngine {
   // Every template is read once, here, after overrides are resolved: rendering a page then never touches the disk
   // (looking templates up on disk for each page's layout and partials cost more than rendering them).
   const templates: Record<string, string> = {};
@@ -91,7 +117,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
     ownPropertyOnly: true,
     jsTruthy: false,
     timezoneOffset: 0,
-    locale: 'en-GB',
+    locale: text.lang === 'en' ? 'en-GB' : text.lang,
     dynamicPartials: true,
     greedy: false,
   };
@@ -102,17 +128,7 @@ export function createEngine(roots: readonly string[]): SiteEngine {
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });
   liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });
-  liquid.registerFilter('date_label', (v: unknown) => (typeof v === 'string' ? dateLabel(v) : ''));
-  liquid.registerFilter('datetime_label', (v: unknown) => (typeof v === 'string' ? dateTimeLabel(v) : ''));
-  liquid.registerFilter('duration', (v: unknown) => formatDuration(typeof v === 'number' ? v : null));
-  liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? formatPercent(v) : '—'));
-  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? formatCount(v) : '0'));
-  // `n | plural: one, other[, few, many, two, zero]`: the form the language's plural rules choose (plurals.ts).
-  liquid.registerFilter('plural', (n: unknown, one: unknown, other: unknown, few?: unknown, many?: unknown, two?: unknown, zero?: unknown) => {
-    const forms: PluralForms = { one: String(one), other: String(other) };
-    for (const [k, v] of [['few', few], ['many', many], ['two', two], ['zero', zero]] as const) if (v !== undefined) forms[k] = String(v);
-    return plural(Number(n), forms);
-  });
+  registerTextFilters(liquid, text);
 
   const parsed = new Map<string, Template[]>();
   return {

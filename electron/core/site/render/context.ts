@@ -3,6 +3,8 @@ import type { PublishedThread } from '../../../shared/curation/model.ts';
 import { CandorError } from '../../errors.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
+import { textOf } from '../i18n.ts';
+import type { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
@@ -89,17 +91,18 @@ function checkRenderable(t: PublishedThread): void {
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
-function searchRecord(t: PublishedThread, summary: ThreadSummary): SearchRecord {
+/** `language`: the site's, whose stemming the search index uses (records of other languages are still found by their words). */
+function searchRecord(t: PublishedThread, summary: ThreadSummary, language = 'en'): SearchRecord {
   const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
   return {
     url: `/${summary.url}`,
     content,
-    language: 'en',
+    language,
     // What the search page filters on (kind, status, rating, topic, year): meta, not Pagefind's filters, whose index
     // files come out in a different order on every build (the same workspace must give the same bytes).
     meta: {
       title: wellFormed(summary.subject), kind: summary.kindLabel, status: summary.statusLabel, date: summary.openedAt.slice(0, 10),
-      rating: t.rating === null ? 'No rating' : `${t.rating} ${t.rating === 1 ? 'star' : 'stars'}`, topics: wellFormed(summary.topics.map((x) => x.name).join('\n')),
+      rating: summary.ratingFilter, topics: wellFormed(summary.topics.map((x) => x.name).join('\n')),
     },
   };
 }
@@ -113,13 +116,15 @@ const READ_BATCH = 50;
 export class RenderContext {
   private readonly init: RenderInit;
   private readonly engine: SiteEngine;
+  private readonly text: SiteText;
   private readonly writer: SiteWriter;
   private reader: ThreadReader | null = null;
   private readonly rows = ROW_FIELDS.map(() => new RowBytes());
 
   constructor(init: RenderInit) {
     this.init = init;
-    this.engine = createEngine(init.roots);
+    this.text = textOf(init.globals);
+    this.engine = createEngine(init.roots, this.text);
     this.writer = new SiteWriter(init.temp);
   }
 
@@ -161,7 +166,7 @@ export class RenderContext {
     checkRenderable(t);
     const { globals, fingerprint } = this.init;
     const pageHash = inputHash(fingerprint, 'thread', t);
-    const summary = summarize(t);
+    const summary = summarize(t, this.text);
     const summaryJson = JSON.stringify(summary);
     const path = summary.url;
     let file: FileInfo;
@@ -170,9 +175,12 @@ export class RenderContext {
       // Unchanged: the previous site's file stays where it is.
       file = { path, sha256: '', size: -1 };
     } else {
-      const view = threadView(t, summary);
+      const view = threadView(t, summary, this.text);
       const jsonLd = reviewJsonLd(t, globals.name, globals.url, globals.baseUrl ? `${globals.baseUrl}${path}` : null);
-      const page = pageMeta(globals, path, 'conversations', summary.subject, `${summary.kindLabel} from ${summary.customer}, ${summary.statusLabel.toLowerCase()}: ${summary.excerpt}`, { jsonLd });
+      // German capitalises nouns; the other languages write the status in lower case mid-sentence.
+      const status = this.text.lang === 'de' ? summary.statusLabel : summary.statusLabel.toLocaleLowerCase(this.text.lang);
+      const description = this.text.text('page.thread.description', { kind: summary.kindLabel, customer: summary.customer, status, excerpt: summary.excerpt });
+      const page = pageMeta(globals, path, 'conversations', summary.subject, description, { jsonLd });
       const html = this.engine.render('pages/thread', { site: globals, page, thread: view });
       file = this.writer.write(path, html);
       rendered = true;
@@ -192,7 +200,7 @@ export class RenderContext {
       json: EMPTY,
       threadsCsv: EMPTY,
       messagesCsv: EMPTY,
-      search: item.search ? searchRecord(t, summary) : null,
+      search: item.search ? searchRecord(t, summary, this.text.lang) : null,
     };
     return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }

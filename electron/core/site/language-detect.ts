@@ -1,0 +1,35 @@
+import { francAll } from 'franc-min';
+
+// Which language a customer's or staff member's words are in, so the page can say so (`lang` on the message): screen
+// readers then pronounce them right and search stems them right. Nothing is translated. franc-min (trigram
+// statistics, no network, no model download) is reliable on sentences and unreliable on slogans, so a short or
+// ambiguous text says "don't know" (null) rather than guess, and the conversation's language stands in for it.
+
+/** The languages a European company's customers write in most: the EU's official languages franc-min knows, and Turkish, Russian, Ukrainian. */
+const CANDIDATES = ['eng', 'deu', 'fra', 'nld', 'spa', 'ita', 'por', 'pol', 'ron', 'hun', 'ces', 'slk', 'ell', 'swe', 'bul', 'hrv', 'slv', 'lit', 'lav', 'tur', 'rus', 'ukr'];
+/** Fewer letters than this and trigram statistics are a coin toss (slogans, "Thanks!"). */
+export const MIN_LETTERS = 40;
+/** The runner-up must score clearly below the best (francAll scores the best 1). */
+const MAX_RUNNER_UP = 0.85;
+
+/** Redaction labels, addresses and links are not the writer's language. */
+function sample(text: string): string {
+  return text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+/g, ' ').slice(0, 1500);
+}
+
+/** A BCP 47 language (e.g. "de") when the text is long and clear enough, else null. */
+export function detectLanguage(text: string): string | null {
+  const s = sample(text);
+  if ((s.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
+  const ranked = francAll(s, { only: CANDIDATES, minLength: MIN_LETTERS });
+  const [best, second] = ranked;
+  if (!best || best[0] === 'und') return null;
+  if (second && second[1] > MAX_RUNNER_UP) return null;
+  return Intl.getCanonicalLocales(best[0])[0] ?? null;
+}
+
+/** The conversation's language from all its messages, and each message's own where it is clear. */
+export function conversationLanguages(bodies: readonly string[]): { thread: string | null; messages: (string | null)[] } {
+  const thread = detectLanguage(bodies.join('\n\n'));
+  return { thread, messages: bodies.map((b) => detectLanguage(b) ?? thread) };
+}
