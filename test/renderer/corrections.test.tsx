@@ -7,6 +7,9 @@ import { correctionOf } from '../../renderer/src/views/thread/CorrectDialog.tsx'
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers, summary } from './helpers.tsx';
 
+// `expect(await screen.findBy…(…)).toBeTruthy()` reads as a weak assertion but is not: findBy*/getBy* throw when
+// the element is absent (or, for getByRole with a name, when the accessible name differs), so the test fails then.
+
 // Correcting what an import decided, in the app: a conversation's kind and status, and who wrote a message.
 
 afterEach(cleanup);

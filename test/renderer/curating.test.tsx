@@ -9,6 +9,9 @@ import { SettingsView } from '../../renderer/src/views/settings/SettingsView.tsx
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers, summary } from './helpers.tsx';
 
+// `expect(await screen.findBy…(…)).toBeTruthy()` reads as a weak assertion but is not: findBy*/getBy* throw when
+// the element is absent (or, for getByRole with a name, when the accessible name differs), so the test fails then.
+
 // Curating in the app, through a fake core: finishing personal data, choosing several conversations, moving on after
 // a decision, and the workspace settings with their previews.
 

@@ -6,6 +6,9 @@ import { ImportView } from '../../renderer/src/views/import/ImportView.tsx';
 import { CLI_WORDS } from './cli-words.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `expect(await screen.findBy…(…)).toBeTruthy()` reads as a weak assertion but is not: findBy*/getBy* throw when
+// the element is absent (or, for getByRole with a name, when the accessible name differs), so the test fails then.
+
 // The import screen guides in words: what Candor detected, a text encoding chosen from a list (not a flag), and
 // when no staff message was found, a form for the staff addresses instead of the command line's warning.
 
