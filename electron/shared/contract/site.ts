@@ -13,6 +13,11 @@ const BuildRequest = z.object({
   baseUrl: z.string().nullable().optional(),
   search: z.boolean().optional(),
   clean: z.boolean().optional(),
+  /**
+   * Build even when more than half of the conversations the site publishes would disappear from it. Without it such
+   * a build is refused with SITE_WOULD_SHRINK (details: published, wouldPublish) and nothing changes.
+   */
+  allowShrink: z.boolean().optional(),
 });
 
 /** The CLI's --json fields, plus what the app shows about the build. */
