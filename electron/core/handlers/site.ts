@@ -5,6 +5,7 @@ import type { BuildResult, SiteSettingsInfo } from '../../shared/contract/site.t
 import { CandorError } from '../errors.ts';
 import { buildSite } from '../site/build.ts';
 import type { BuildOptions, BuildReport } from '../site/build.ts';
+import { SiteLanguage, siteMessages } from '../site/i18n.ts';
 import { initSigningKey, readSigningKey } from '../site/keys.ts';
 import { listThemes } from '../site/themes.ts';
 import { verifySite } from '../site/manifest.ts';
@@ -81,6 +82,12 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
   'site.keys.init'(req, ctx) {
     const k = initSigningKey(ctx.workspace(), { force: req.force });
     return { fingerprint: k.fingerprint, publicKey: k.publicKeyPem };
+  },
+  'site.texts'(req) {
+    const parsed = SiteLanguage.safeParse(req.language.trim().toLowerCase());
+    if (!parsed.success) throw new CandorError('UNKNOWN_LANGUAGE', `There is no site language "${req.language}". Candor has: ${SiteLanguage.options.join(', ')}.`, { field: 'language' });
+    const messages = siteMessages(parsed.data);
+    return { language: parsed.data, texts: Object.keys(messages).sort().map((key) => ({ key, text: messages[key]! })) };
   },
   'site.settings.get'(_req, ctx) {
     const ws = ctx.workspace();
