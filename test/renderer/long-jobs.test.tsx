@@ -98,6 +98,7 @@ describe('Cancel beside the progress', () => {
     await startExport();
     await job.started;
     fake.emit({ job: 'site.build', phase: 'threads', done: 3, total: 10, unit: 'pages' });
+    expect(await screen.findByRole('progressbar', { name: 'Making the conversation pages' })).toBeTruthy();
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
     cancel.focus();
     await userEvent.keyboard('{Enter}');

@@ -13,7 +13,12 @@ afterEach(cleanup);
 
 const TEXTS: Record<string, { key: string; text: string }[]> = {
   en: [{ key: 'header.sub', text: 'Transparency report' }, { key: 'nav.home', text: 'Overview' }, { key: 'nav.topics', text: 'Topics' }],
-  de: [{ key: 'header.sub', text: 'Transparenzbericht' }, { key: 'nav.home', text: 'Überblick' }, { key: 'nav.topics', text: 'Themen' }],
+  de: [
+    { key: 'header.sub', text: 'Transparenzbericht' }, { key: 'nav.home', text: 'Überblick' }, { key: 'nav.topics', text: 'Themen' },
+    // Plural forms and markup are message-format code, not wording: not offered in the table.
+    { key: 'home.withheld', text: '{withheld, plural, one {# Bericht} other {# Berichte}} zurückgehalten' },
+    { key: 'home.more', text: '<link>Den Moderationsbericht lesen</link>' },
+  ],
 };
 
 function settings(patch: Partial<Res<'site.settings.get'>> = {}): Res<'site.settings.get'> {
@@ -64,6 +69,7 @@ describe('site settings: placeholders, verification, language and wording', () =
     const table = await screen.findByRole('table', { name: 'Text on the site and your wording' });
     expect(within(table).getByRole('cell', { name: 'Transparenzbericht' })).toBeTruthy();
     expect(within(table).queryByText('Transparency report')).toBeNull();
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
     await userEvent.type(within(table).getByRole('textbox', { name: 'Your wording for “Transparenzbericht”' }), 'Unser offenes Buch');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(set).toHaveBeenCalled());

@@ -15,6 +15,16 @@ import { ShrinkDialog, shrinkOf } from './ShrinkDialog.tsx';
 
 type Build = Res<'site.build'>;
 
+/** The builder's steps, as the progress bar names them. */
+const BUILD_STEPS: Record<string, string> = {
+  load: 'Reading the workspace',
+  threads: 'Making the conversation pages',
+  data: 'Writing the open data files',
+  search: 'Making the search index',
+  manifest: 'Listing and checking every file',
+  done: 'Finishing',
+};
+
 /** What an export adds to the saved settings (theme and address are the workspace's, saved on the settings tab). */
 export type ExportOptions = { search: boolean };
 
@@ -160,7 +170,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
           <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending || !ready}>{action.pending ? 'Exporting…' : 'Export site'}</button>
           {!ready && check.status === 'ready' ? <span className="muted small">Read the list above first.</span> : null}
         </div>
-        {action.pending ? <JobProgress job="site.build" label={progress ? `Building ${progress.phase}` : 'Building the site'} progress={progress} /> : null}
+        {action.pending ? <JobProgress job="site.build" label={progress ? (BUILD_STEPS[progress.phase] ?? 'Building the site') : 'Building the site'} progress={progress} /> : null}
       </form>
       {shrink ? <ShrinkDialog shrink={shrink} onCancel={action.clearError} onBuild={() => void build(true)} /> : null}
       {result ? (

@@ -10,6 +10,14 @@ import type { SiteForm, SiteLanguageCode } from './site-form.ts';
 
 const SHOWN = 12;
 
+/**
+ * A text a person can reword without knowing the message format: no plural or choice forms ({n, plural, …}) and no
+ * markup (<link>…</link>). Those stay the themes' own here (their wording can still be replaced in a texts file).
+ */
+export function plainText(text: string): boolean {
+  return !/<\/?[a-z]/i.test(text) && !/\{\s*\w+\s*,\s*(plural|select|selectordinal)\b/.test(text);
+}
+
 /** `text` null: back to the site's own wording. A blank one stays in the table while being typed, and is not saved. */
 type OnWording = (key: string, text: string | null) => void;
 type Props = { form: SiteForm; onLanguage: (language: SiteLanguageCode) => void; onWording: OnWording };
@@ -34,7 +42,7 @@ function WordingTable({ language, strings, onWording }: { language: SiteLanguage
   const needle = find.trim().toLowerCase();
   const rows = texts.data?.texts ?? [];
   const own = rows.filter((t) => t.key in strings);
-  const found = needle ? rows.filter((t) => !(t.key in strings) && t.text.toLowerCase().includes(needle)) : [];
+  const found = needle ? rows.filter((t) => !(t.key in strings) && plainText(t.text) && t.text.toLowerCase().includes(needle)) : [];
   return (
     <fieldset className="fieldset">
       <legend className="field-label">Your own wording</legend>
