@@ -46,21 +46,27 @@ async function startExport() {
   await userEvent.click(screen.getByRole('button', { name: 'Export site' }));
 }
 
+/** An import of one file, running until cancelled; returns when it has started. */
+async function startImport() {
+  const job = cancellableJob('import');
+  const fake = fakeTransport({
+    'imports.formats': () => ({ formats: [{ id: 'zendesk', label: 'Zendesk' }] }),
+    'imports.detect': ({ files }) => ({ files: files.map((file) => ({ file, format: 'zendesk', label: 'Zendesk tickets', error: null })) }),
+    'imports.preview': () => ({ format: 'zendesk', rejected: [], threads: [] }),
+    'imports.run': job.run,
+    'app.cancel': job.cancel,
+  });
+  render(<Providers fake={fake}><ImportView /></Providers>);
+  await userEvent.type(screen.getByLabelText('File paths'), '/x/tickets.json');
+  await userEvent.click(screen.getByRole('button', { name: 'Add files' }));
+  await userEvent.click(await screen.findByRole('button', { name: 'Import this file' }));
+  await job.started;
+  return fake;
+}
+
 describe('Cancel beside the progress', () => {
   it('stops an import and says nothing was changed', async () => {
-    const job = cancellableJob('import');
-    const fake = fakeTransport({
-      'imports.formats': () => ({ formats: [{ id: 'zendesk', label: 'Zendesk' }] }),
-      'imports.detect': ({ files }) => ({ files: files.map((file) => ({ file, format: 'zendesk', label: 'Zendesk tickets', error: null })) }),
-      'imports.preview': () => ({ format: 'zendesk', rejected: [], threads: [] }),
-      'imports.run': job.run,
-      'app.cancel': job.cancel,
-    });
-    render(<Providers fake={fake}><ImportView /></Providers>);
-    await userEvent.type(screen.getByLabelText('File paths'), '/x/tickets.json');
-    await userEvent.click(screen.getByRole('button', { name: 'Add files' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Import this file' }));
-    await job.started;
+    const fake = await startImport();
     fake.emit({ job: 'import', phase: '/x/tickets.json', done: 30, total: 100, unit: 'bytes' });
     expect(await screen.findByRole('progressbar', { name: 'Importing tickets.json' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -72,19 +78,7 @@ describe('Cancel beside the progress', () => {
   });
 
   it('offers to stop only the check for personal data once an import is in, and says the import is kept', async () => {
-    const job = cancellableJob('import');
-    const fake = fakeTransport({
-      'imports.formats': () => ({ formats: [] }),
-      'imports.detect': ({ files }) => ({ files: files.map((file) => ({ file, format: 'zendesk', label: null, error: null })) }),
-      'imports.preview': () => ({ format: 'zendesk', rejected: [], threads: [] }),
-      'imports.run': job.run,
-      'app.cancel': job.cancel,
-    });
-    render(<Providers fake={fake}><ImportView /></Providers>);
-    await userEvent.type(screen.getByLabelText('File paths'), '/x/tickets.json');
-    await userEvent.click(screen.getByRole('button', { name: 'Add files' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Import this file' }));
-    await job.started;
+    const fake = await startImport();
     fake.emit({ job: 'import', phase: 'scanning for personal data', done: 10, total: 40, unit: 'records' });
     expect(await screen.findByRole('button', { name: 'Stop checking' })).toBeTruthy();
     expect(screen.getByText('The imported conversations are kept; the check finishes later.')).toBeTruthy();

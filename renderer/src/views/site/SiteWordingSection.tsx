@@ -14,7 +14,7 @@ const SHOWN = 12;
  * A text a person can reword without knowing the message format: no plural or choice forms ({n, plural, …}) and no
  * markup (<link>…</link>). Those stay the themes' own here (their wording can still be replaced in a texts file).
  */
-export function plainText(text: string): boolean {
+function plainText(text: string): boolean {
   return !/<\/?[a-z]/i.test(text) && !/\{\s*\w+\s*,\s*(plural|select|selectordinal)\b/.test(text);
 }
 
