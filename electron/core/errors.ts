@@ -6,10 +6,14 @@ export type ErrorLocation = {
   field?: string;
 };
 
+/** Figures a caller can act on without reading the message (a refused build's counts, say). */
+export type ErrorDetails = Readonly<Record<string, number | string>>;
+
 export type CandorErrorInfo = {
   code: string;
   message: string;
   location?: ErrorLocation;
+  details?: ErrorDetails;
 };
 
 export class CandorError extends Error {
@@ -20,17 +24,19 @@ export class CandorError extends Error {
    * no command, because the app shows it too; only the CLI prints the hint.
    */
   readonly cliHint?: string;
+  readonly details?: ErrorDetails;
 
-  constructor(code: string, message: string, location?: ErrorLocation, cliHint?: string) {
+  constructor(code: string, message: string, location?: ErrorLocation, cliHint?: string, details?: ErrorDetails) {
     super(message);
     this.name = 'CandorError';
     this.code = code;
     if (location) this.location = location;
     if (cliHint) this.cliHint = cliHint;
+    if (details) this.details = details;
   }
 
   toInfo(): CandorErrorInfo {
-    return this.location ? { code: this.code, message: this.message, location: this.location } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.location ? { location: this.location } : {}), ...(this.details ? { details: this.details } : {}) };
   }
 }
 

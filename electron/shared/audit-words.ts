@@ -35,6 +35,7 @@ const ACTION_NAMES: Record<string, string> = {
   'action.undo': 'Undo',
   'thread.correct': 'Kind or status corrected',
   'message.correct': 'Author corrected',
+  'curation.rescan': 'Checked again for personal data',
 };
 
 export function actionName(action: string): string {
@@ -152,6 +153,11 @@ export function describeEntry(e: AuditLike): string {
       return `A message by ${word(ROLE_WORDS, before.role)} is now by ${word(ROLE_WORDS, after.role)}`;
     case 'action.undo':
       return `Undid: ${String(before.label ?? 'a change')}`;
+    case 'curation.rescan': {
+      const threads = Number(after.threads ?? 0);
+      const found = Number(after.newFindings ?? 0);
+      return `Personal-data detection improved (version ${String(before.detectorVersion ?? '?')} → ${String(after.detectorVersion ?? '?')}): ${plural(threads, 'conversation')} checked again, ${plural(found, 'new finding')} to review`;
+    }
     case 'import.file':
       return `${String(after.threadsCreated ?? 0)} new, ${String(after.threadsUpdated ?? 0)} updated (${String(after.format ?? 'unknown format')})`;
     default:

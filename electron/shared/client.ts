@@ -3,11 +3,13 @@ import type { Channel, ProgressEvent, Req, Res, Result, Transport, ApiError } fr
 export class CandorApiError extends Error {
   readonly code: string;
   readonly location: ApiError['location'];
+  readonly details: ApiError['details'];
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'CandorApiError';
     this.code = error.code;
     this.location = error.location;
+    this.details = error.details;
   }
 }
 

@@ -32,7 +32,13 @@ export type Channel = keyof Contract;
 export type Req<C extends Channel> = z.input<Contract[C]['req']>;
 export type Res<C extends Channel> = z.output<Contract[C]['res']>;
 
-export type ApiError = { code: string; message: string; location?: { file?: string; line?: number; record?: number; field?: string } };
+export type ApiError = {
+  code: string;
+  message: string;
+  location?: { file?: string; line?: number; record?: number; field?: string };
+  /** Figures the app acts on without reading the message (SITE_WOULD_SHRINK: published, wouldPublish). */
+  details?: Readonly<Record<string, number | string>>;
+};
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Progress of a long core job (import, build), pushed to the window. */

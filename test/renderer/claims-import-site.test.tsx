@@ -166,6 +166,7 @@ function siteSettings(patch: Partial<Res<'site.settings.get'>> = {}): Res<'site.
 
 describe('Site settings', () => {
   const themes = () => ({ themes: [{ name: 'default', label: 'Default', description: 'Calm' }, { name: 'ledger', label: 'Ledger', description: 'An annual report' }] });
+  const texts = ({ language }: { language: string }) => ({ language, texts: [{ key: 'header.sub', text: 'Transparency report' }] });
   const preview = () => ({ out: '/ws/acme/.site-preview/default', pages: 1, threads: 0, withheld: 0, claims: 0, bytes: 1, ms: 1, incremental: false, rendered: 1, reused: 0, signed: false, search: false, warnings: [] });
 
   it('edits the name, theme, address and colours, shows each colour’s contrast, and saves them for the workspace', async () => {
@@ -174,7 +175,7 @@ describe('Site settings', () => {
       stored = { ...stored, organisation: req.organisation ?? stored.organisation, theme: req.theme ?? 'default', baseUrl: req.baseUrl ?? null, colors: { accent: req.colors?.accent ?? null, header: req.colors?.header ?? null, headerText: req.colors?.headerText ?? null } };
       return stored;
     });
-    const fake = fakeTransport({ 'site.themes': themes, 'site.settings.get': () => stored, 'site.settings.set': set, 'site.preview': preview });
+    const fake = fakeTransport({ 'site.themes': themes, 'site.settings.get': () => stored, 'site.settings.set': set, 'site.preview': preview, 'site.texts': texts });
     const toast = vi.fn();
     const refreshWorkspace = vi.fn();
     render(<Providers fake={fake} app={{ toast, refreshWorkspace }}><SiteView tab="settings" /></Providers>);
@@ -206,7 +207,7 @@ describe('Site settings', () => {
     await waitFor(() => expect(toast).toHaveBeenCalledWith('Site settings saved.'));
     expect(set.mock.calls[0]![0]).toEqual({
       organisation: 'Acme Group', url: null, intro: null, policy: null, theme: 'ledger', baseUrl: 'https://t.acme.example',
-      colors: { accent: '#0B4F8A', header: null, headerText: null },
+      colors: { accent: '#0B4F8A', header: null, headerText: null }, verification: null, withheldPlaceholders: true, language: 'en', strings: {},
     });
     expect(refreshWorkspace).toHaveBeenCalled();
     // The preview is built from the saved settings: no theme or address of its own.
@@ -216,7 +217,7 @@ describe('Site settings', () => {
 
   it('shows the core’s refusal and keeps what was typed', async () => {
     const fake = fakeTransport({
-      'site.themes': themes, 'site.settings.get': () => siteSettings(), 'site.preview': preview,
+      'site.themes': themes, 'site.settings.get': () => siteSettings(), 'site.preview': preview, 'site.texts': texts,
       'site.settings.set': () => { throw Object.assign(new Error('Header text colour #bbbbbb: … would have a contrast ratio of 1.41:1'), { code: 'LOW_CONTRAST' }); },
     });
     render(<Providers fake={fake}><SiteView tab="settings" /></Providers>);
@@ -233,7 +234,7 @@ describe('Site settings', () => {
     let stored = siteSettings();
     const fake = fakeTransport({
       'site.themes': themes, 'site.preview': preview,
-      'site.settings.get': () => stored,
+      'site.settings.get': () => stored, 'site.texts': texts,
       'site.logo.set': (req) => {
         if (req.path.endsWith('.svg')) throw Object.assign(new Error('The logo logo.svg is an SVG file. SVG is refused because an SVG opened on its own can run script'), { code: 'LOGO_SVG_REFUSED' });
         stored = { ...stored, logo: { type: 'image/png', size: 2048, sha256: 'a'.repeat(64), dataUrl } };

@@ -21,8 +21,8 @@ export function fakeTransport(handlers: FakeHandlers) {
       try {
         return { ok: true, value: await h(request) };
       } catch (err) {
-        const e = err as { code?: string; message: string };
-        return { ok: false, error: { code: e.code ?? 'ERROR', message: e.message } };
+        const e = err as { code?: string; message: string; details?: Record<string, number | string> };
+        return { ok: false, error: { code: e.code ?? 'ERROR', message: e.message, ...(e.details ? { details: e.details } : {}) } };
       }
     },
     onProgress(listener) {

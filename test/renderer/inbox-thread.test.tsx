@@ -116,17 +116,31 @@ describe('Thread', () => {
 
 describe('Inbox', () => {
   function inboxFakes() {
-    const rows = [summary('t1', { subject: 'Refund never arrived' }), summary('t2', { subject: 'Love it', kind: 'praise' }), summary('t3', { subject: 'Where is my parcel?' })];
+    // t3 came from a CSV import named "shop-reviews": a source no help-desk importer is called.
+    const rows = [summary('t1', { subject: 'Refund never arrived' }), summary('t2', { subject: 'Love it', kind: 'praise' }), summary('t3', { subject: 'Where is my parcel?', source: 'shop-reviews' })];
     return threadFakes({
       'curation.search': (q) => {
-        const matching = rows.filter((r) => (!q.kind || r.kind === q.kind) && (!q.decision || r.decision === q.decision) && (!q.query || (r.subject ?? '').toLowerCase().includes(q.query.toLowerCase())));
+        const matching = rows.filter((r) => (!q.kind || r.kind === q.kind) && (!q.source || r.source === q.source) && (!q.decision || r.decision === q.decision) && (!q.query || (r.subject ?? '').toLowerCase().includes(q.query.toLowerCase())));
         return { total: matching.length, threads: matching.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 50)) };
       },
       'curation.decide': () => ({ matched: 1, changed: 1, refused: [] }),
       'curation.settings.get': () => ({ topicRules: { Delivery: ['parcel'] } } as unknown as Res<'curation.settings.get'>),
       'imports.formats': () => ({ formats: [{ id: 'zendesk', label: 'Zendesk' }] }),
+      'threads.sources': () => ({ sources: [{ id: 'shop-reviews', threads: 1 }, { id: 'zendesk', threads: 2 }] }),
     });
   }
+
+  it('offers every source conversations came from, CSV imports’ names included, and filters by one', async () => {
+    const fake = inboxFakes();
+    render(<Providers fake={fake}><Inbox threadId="t1" /></Providers>);
+    await userEvent.click(await screen.findByRole('button', { name: /More filters/ }));
+    const source = screen.getByRole('combobox', { name: 'Source' });
+    await waitFor(() => expect(within(source).getByRole('option', { name: 'shop-reviews (1)' })).toBeTruthy());
+    expect(within(source).getByRole('option', { name: 'Zendesk (2)' })).toBeTruthy();
+    await userEvent.selectOptions(source, 'shop-reviews');
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Conversations' })).getAllByRole('option')).toHaveLength(1));
+    expect(screen.getByRole('listbox', { name: 'Conversations' }).textContent).toContain('Where is my parcel?');
+  });
 
   it('lists conversations with decision counts and opens the first', async () => {
     const fake = inboxFakes();

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { refreshScans, staleScans } from './scan.ts';
+import { auditRescans } from './rescan-audit.ts';
+import { DETECTOR_VERSION, refreshScans, staleScans } from './scan.ts';
 
 // Scanning ahead of time. Detecting personal data costs about a quarter of a millisecond per conversation; left to
 // the first filtered search after a 100,000-conversation import, that search took 20-28 s. So it runs right after
@@ -19,5 +20,7 @@ export async function scanAhead(db: DatabaseSync, onProgress?: (p: { done: numbe
   }
   // Records the whole-refresh state: the next filtered search checks one aggregate and scans nothing.
   refreshScans(db);
+  // Threads scanned again because the detectors improved: one audit entry for the whole run.
+  if (scanned > 0) auditRescans(db, DETECTOR_VERSION);
   return { scanned };
 }

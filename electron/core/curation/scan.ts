@@ -10,6 +10,8 @@ import { compileTopicRules, topicsFor } from './topics.ts';
 import type { CompiledTopic } from './topics.ts';
 import type { CurationSettings, DetectorNews } from '../../shared/curation/model.ts';
 import { readSettings } from './settings.ts';
+import { auditRescans, tallyRescans } from './rescan-audit.ts';
+import type { RescanTally } from './rescan-audit.ts';
 
 /**
  * Bump when a detector changes what it finds: every thread is then scanned again on next use, findings the new
@@ -277,6 +279,7 @@ export function refreshScans(db: DatabaseSync, options: { rowids?: readonly numb
   if (whole) {
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATE_KEY, JSON.stringify(currentState(db, scanner)));
   }
+  if (scanned > 0) auditRescans(db, DETECTOR_VERSION);
   return { checked: candidates.length, scanned };
 }
 
@@ -291,6 +294,7 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
   const oldIds = db.prepare('SELECT finding_id FROM pii_findings WHERE thread_rowid = ?');
   const insNews = db.prepare('INSERT OR IGNORE INTO pii_detector_news (thread_rowid, finding_id, version) VALUES (?, ?, ?)');
   let scanned = 0;
+  const rescans: RescanTally = { threads: 0, newFindings: 0, from: [] };
   for (const row of batch) {
     const t = texts.get(row.rowid);
     if (!t) continue;
@@ -298,12 +302,20 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
     const textChanged = row.content_hash !== content;
     if (textChanged || row.pii_config !== scanner.piiConfig) {
       // Scanned before with other detectors: what this version finds and that one did not is news for curators.
-      const upgraded = row.content_hash !== null && (row.detector_version ?? '1') !== DETECTOR_VERSION;
+      const was = row.detector_version ?? '1';
+      const upgraded = row.content_hash !== null && was !== DETECTOR_VERSION;
       const before = upgraded ? new Set((oldIds.all(t.rowid) as { finding_id: string }[]).map((r) => r.finding_id)) : null;
       delFindings.run(t.rowid);
       for (const f of detectThread(t, scanner)) {
         insFinding.run(t.rowid, f.id, f.location, f.kind, f.start, f.end, f.text, f.confidence);
-        if (before && !before.has(f.id)) insNews.run(t.rowid, f.id, DETECTOR_VERSION);
+        if (before && !before.has(f.id)) {
+          insNews.run(t.rowid, f.id, DETECTOR_VERSION);
+          rescans.newFindings++;
+        }
+      }
+      if (upgraded) {
+        rescans.threads++;
+        if (!rescans.from.includes(was)) rescans.from.push(was);
       }
       scanned++;
     }
@@ -314,6 +326,8 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
     upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig, DETECTOR_VERSION);
     recount(db, t.rowid);
   }
+  // In the batch's own transaction: what a crash interrupts is counted by the run that finishes the re-scan.
+  if (rescans.threads > 0) tallyRescans(db, rescans);
   return scanned;
 }
 

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { siteChannels } from '../../shared/contract/site.ts';
 import type { BuildResult, SiteSettingsInfo } from '../../shared/contract/site.ts';
+import { CandorError } from '../errors.ts';
 import { buildSite } from '../site/build.ts';
 import type { BuildOptions, BuildReport } from '../site/build.ts';
+import { SiteLanguage, siteMessages } from '../site/i18n.ts';
 import { initSigningKey, readSigningKey } from '../site/keys.ts';
 import { listThemes } from '../site/themes.ts';
 import { verifySite } from '../site/manifest.ts';
@@ -35,6 +37,18 @@ async function build(ctx: CoreContext, options: Omit<BuildOptions, 'workspace' |
   return result(r);
 }
 
+/**
+ * A refused shrinking build in the app's words: the builder's message tells the command line which option builds
+ * anyway; the app asks instead (its own "Build anyway"), with the figures in the error's details.
+ */
+function inAppWords(err: unknown): never {
+  if (err instanceof CandorError && err.code === 'SITE_WOULD_SHRINK' && err.details) {
+    const { published, wouldPublish } = err.details;
+    throw new CandorError(err.code, `This build would publish ${String(wouldPublish)} of the ${String(published)} conversations the site has now: more than half would disappear from it. Nothing was changed.`, undefined, undefined, err.details);
+  }
+  throw err;
+}
+
 function settingsInfo(ws: Workspace, s: SiteSettingsView): SiteSettingsInfo {
   if (!s.logo) return { ...s, logo: null };
   let dataUrl = '';
@@ -51,11 +65,12 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
     return { themes: listThemes() };
   },
   'site.build'(req, ctx) {
-    return build(ctx, { out: userPath(ctx, req.out), theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean });
+    return build(ctx, { out: userPath(ctx, req.out), theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, allowShrink: req.allowShrink }).catch(inAppWords);
   },
   'site.preview'(req, ctx) {
     const theme = req.theme ?? readBranding(ctx.workspace().db).theme ?? 'default';
-    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, record: false });
+    // The preview is no public site: it shows what withholding many conversations does instead of refusing it.
+    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, record: false, allowShrink: true });
   },
   'site.verify'(req) {
     return verifySite(req.dir, req.publicKey === undefined ? {} : { publicKeyPem: req.publicKey });
@@ -67,6 +82,12 @@ export const siteHandlers: HandlersFor<typeof siteChannels> = {
   'site.keys.init'(req, ctx) {
     const k = initSigningKey(ctx.workspace(), { force: req.force });
     return { fingerprint: k.fingerprint, publicKey: k.publicKeyPem };
+  },
+  'site.texts'(req) {
+    const parsed = SiteLanguage.safeParse(req.language.trim().toLowerCase());
+    if (!parsed.success) throw new CandorError('UNKNOWN_LANGUAGE', `There is no site language "${req.language}". Candor has: ${SiteLanguage.options.join(', ')}.`, { field: 'language' });
+    const messages = siteMessages(parsed.data);
+    return { language: parsed.data, texts: Object.keys(messages).sort().map((key) => ({ key, text: messages[key]! })) };
   },
   'site.settings.get'(_req, ctx) {
     const ws = ctx.workspace();

@@ -23,6 +23,11 @@ export const threadHandlers: HandlersFor<typeof threadChannels> = {
     if (!t) throw new CandorError('NOT_FOUND', `No thread "${req.id}" in this workspace.`);
     return t;
   },
+  'threads.sources'(_req, ctx) {
+    // One pass over the (source, …) index: no table rows are read.
+    const rows = ctx.workspace().reader().prepare('SELECT source AS id, count(*) AS threads FROM threads GROUP BY source ORDER BY source').all() as { id: string; threads: number }[];
+    return { sources: rows.map((r) => ({ id: r.id, threads: r.threads })) };
+  },
   'imports.formats'() {
     return { formats: importers.map((i) => ({ id: i.id, label: i.label })) };
   },

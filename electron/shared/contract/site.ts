@@ -13,6 +13,11 @@ const BuildRequest = z.object({
   baseUrl: z.string().nullable().optional(),
   search: z.boolean().optional(),
   clean: z.boolean().optional(),
+  /**
+   * Build even when more than half of the conversations the site publishes would disappear from it. Without it such
+   * a build is refused with SITE_WOULD_SHRINK (details: published, wouldPublish) and nothing changes.
+   */
+  allowShrink: z.boolean().optional(),
 });
 
 /** The CLI's --json fields, plus what the app shows about the build. */
@@ -56,6 +61,14 @@ export const siteChannels = channels({
   'site.settings.get': { req: z.object({}), res: SiteSettingsInfo },
   /** Changes the fields given (blank or null: back to none / the theme's own); checked, one transaction, audited. */
   'site.settings.set': { req: SiteSettingsPatch, res: SiteSettingsInfo },
+  /**
+   * The site's texts in a language as the themes show them (its locale over English), for the app's "your wording"
+   * table: key, the shipped text; a replacement may use the same placeholders ({name}).
+   */
+  'site.texts': {
+    req: z.object({ language: z.string().min(1).max(8) }),
+    res: z.object({ language: z.string(), texts: z.array(z.object({ key: z.string(), text: z.string() })) }),
+  },
   /** Makes a PNG, JPEG or WebP file (at most 1 MB; never SVG) the site's logo; a copy is kept in the workspace. */
   'site.logo.set': { req: z.object({ path: z.string().min(1) }), res: SiteSettingsInfo },
   'site.logo.clear': { req: z.object({}), res: SiteSettingsInfo },

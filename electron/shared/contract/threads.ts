@@ -22,6 +22,11 @@ const ImportRequest = z.object({
 export const threadChannels = channels({
   'threads.search': { req: ThreadQuery, res: ThreadPage },
   'threads.get': { req: z.object({ id: z.string() }), res: ThreadDetail },
+  /**
+   * Every source the workspace's conversations came from (a help desk or review site, or the source name a CSV import
+   * was given), with how many conversations each: the inbox's Source filter.
+   */
+  'threads.sources': { req: z.object({}), res: z.object({ sources: z.array(z.object({ id: z.string(), threads: z.number().int() })) }) },
   'imports.formats': { req: z.object({}), res: z.object({ formats: z.array(z.object({ id: z.string(), label: z.string() })) }) },
   'imports.detect': { req: z.object({ files: z.array(z.string()).min(1) }), res: z.object({ files: z.array(DetectedFile) }) },
   'imports.preview': {

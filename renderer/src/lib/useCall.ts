@@ -24,8 +24,8 @@ export type Loadable<T> =
 
 /** The core's error as the views show it, whatever was thrown. */
 export function apiError(err: unknown): ApiError {
-  const e = err as { code?: string; message?: string; location?: ApiError['location'] };
-  return { code: e.code ?? 'ERROR', message: e.message ?? String(err), ...(e.location ? { location: e.location } : {}) };
+  const e = err as { code?: string; message?: string; location?: ApiError['location']; details?: ApiError['details'] };
+  return { code: e.code ?? 'ERROR', message: e.message ?? String(err), ...(e.location ? { location: e.location } : {}), ...(e.details ? { details: e.details } : {}) };
 }
 
 /**

@@ -10,8 +10,8 @@ export type PhaseName = 'load' | 'thread pages' | 'list pages' | 'fixed pages' |
 export class BuildError extends CandorError {
   readonly phase: PhaseName;
 
-  constructor(code: string, message: string, phase: PhaseName, location?: CandorError['location']) {
-    super(code, message, location);
+  constructor(code: string, message: string, phase: PhaseName, location?: CandorError['location'], details?: CandorError['details']) {
+    super(code, message, location, undefined, details);
     this.name = 'BuildError';
     this.phase = phase;
   }
@@ -30,7 +30,7 @@ export function fileError(err: unknown, path: string, subject: { thread?: string
 export function inPhase(err: unknown, phase: PhaseName): BuildError {
   if (err instanceof BuildError) return err;
   const info = toErrorInfo(err);
-  return new BuildError(info.code, `The site could not be built (${phase}): ${info.message}`, phase, info.location);
+  return new BuildError(info.code, `The site could not be built (${phase}): ${info.message}`, phase, info.location, info.details);
 }
 
 /** The workspace moved on while the build read it in parts: the site would mix two states. */

@@ -60,7 +60,7 @@ function publishedBefore(dir: string | null): number | null {
  */
 export function checkShrink(before: number | null, now: number, allowed: boolean): void {
   if (allowed || before === null || before === 0 || now * 2 >= before) return;
-  throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`);
+  throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`, undefined, undefined, { published: before, wouldPublish: now });
 }
 
 /** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */

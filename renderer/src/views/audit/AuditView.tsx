@@ -144,7 +144,7 @@ function AuditRow({ entry, open, onToggle }: { entry: Entry; open: boolean; onTo
         <td>{entry.actor}</td>
         <td><span className="audit-action">{entry.actionName}</span><span className="audit-summary">{entry.summary !== entry.actionName ? entry.summary : ''}</span></td>
         <td>
-          {linkable ? <button type="button" className="link-button" onClick={go}>{name}</button> : <span className="muted">{entry.entityType === 'setting' ? `Setting ${entry.entityId}` : name}</span>}
+          {linkable ? <button type="button" className="link-button" onClick={go}>{name}</button> : <span className="muted">{entry.entityType === 'setting' ? `Setting ${entry.entityId}` : entry.entityType === 'detector' ? 'Personal-data detection' : name}</span>}
         </td>
         <td>
           {entry.before !== null || entry.after !== null ? (

@@ -4,7 +4,7 @@ import type { ProgressEvent } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { Field } from '../../components/Field.tsx';
-import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { CancelledNotice, isCancelled, JobProgress } from '../../components/JobProgress.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { sourceLabel } from '../../lib/labels.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
@@ -24,6 +24,8 @@ const ENCODINGS: { id: Encoding; label: string }[] = [
   { id: 'utf-16be', label: 'UTF-16, big-endian' },
 ];
 type Report = Res<'imports.run'>['reports'];
+/** The phase of an import's progress after it is committed: the scan for personal data. */
+const SCAN_PHASE = 'scanning for personal data';
 
 /** Paths typed or pasted one per line (quotes from "copy as path" are dropped). */
 export function parsePaths(text: string): string[] {
@@ -149,7 +151,12 @@ export function ImportView() {
           />
         ) : run.pending ? (
           <section className="card" aria-live="polite">
-            <ProgressBar label={progress ? `Importing ${fileName(progress.phase)}` : 'Importing…'} progress={progress} />
+            {progress?.phase === SCAN_PHASE ? (
+              // The import is in by now: stopping the scan keeps it, and the scan finishes at the next filtered search.
+              <JobProgress job="import" label="Checking the new conversations for personal data" progress={progress} cancelLabel="Stop checking" cancelHint="The imported conversations are kept; the check finishes later." />
+            ) : (
+              <JobProgress job="import" label={progress ? `Importing ${fileName(progress.phase)}` : 'Importing…'} progress={progress} />
+            )}
           </section>
         ) : (
           <>
@@ -253,7 +260,7 @@ export function ImportView() {
                     <PreviewTable preview={preview.data} />
                   </>
                 )}
-                {run.error ? <ErrorNotice error={run.error} title="Nothing was imported" /> : null}
+                {isCancelled(run.error) ? <CancelledNotice /> : run.error ? <ErrorNotice error={run.error} title="Nothing was imported" /> : null}
                 <div className="form-actions form-actions-start">
                   <button type="button" className="btn btn-primary" disabled={!request || preview.status !== 'ready'} onClick={() => void start([])}>
                     Import {files.length === 1 ? 'this file' : `${files.length} files`}

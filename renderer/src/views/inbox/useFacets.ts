@@ -48,8 +48,9 @@ async function loadFacets(client: Client, filters: InboxFilters, sources: readon
 
 export function useFacets(filters: InboxFilters, topics: readonly string[], detailed: boolean): FacetCounts | null {
   const client = useClient();
-  const formats = useCall('imports.formats', {});
-  const sources = formats.data?.formats.map((f) => f.id) ?? [];
+  // The sources conversations came from: vendors, and the names CSV imports were given (a vendor list would miss those).
+  const stored = useCall('threads.sources', {});
+  const sources = stored.data?.sources.map((s) => s.id) ?? [];
   // Keyed under curation.search: whatever refreshes the list refreshes its counts.
   const facets = useQuery({
     queryKey: ['curation.search', 'facets', filters, sources, topics, detailed],

@@ -10,6 +10,7 @@ import { formatBytes } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
 import { formFromSettings, patchFromForm, reviewColors, sameForm, THEME_COLORS } from './site-form.ts';
 import type { SiteForm, SiteSettings } from './site-form.ts';
+import { SiteWordingSection } from './SiteWordingSection.tsx';
 
 const COLOR_HINTS: Record<ColorField, string> = {
   accent: 'Links, buttons and the current page.',
@@ -49,6 +50,12 @@ export function SiteSettingsForm({ initial, onSaved }: { initial: SiteSettings; 
   const review = reviewColors(form.colors);
   const set = <K extends keyof SiteForm>(key: K, value: SiteForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setColor = (field: ColorField, value: string) => setForm((f) => ({ ...f, colors: { ...f.colors, [field]: value } }));
+  const setWording = (key: string, text: string | null) => setForm((f) => {
+    const strings = { ...f.strings };
+    if (text === null) delete strings[key];
+    else strings[key] = text;
+    return { ...f, strings };
+  });
   const colorProblem = (field: ColorField): string | null => {
     if (review.malformed.includes(field)) return 'Write the colour as #rrggbb, for example #0e5a57.';
     return review.problem?.field === field ? review.problem.message : null;
@@ -78,6 +85,13 @@ export function SiteSettingsForm({ initial, onSaved }: { initial: SiteSettings; 
       <Field label="Moderation policy" hint="Shown with the moderation report: what you withhold and why. Markdown.">
         <textarea className="input" rows={7} value={form.policy} onChange={(e) => set('policy', e.target.value)} />
       </Field>
+      <Field label="How you check that reviews are genuine (optional)" hint="Shown on the site’s reviews policy page: how you make sure conversations come from real customers. Empty: the page says only what the sources themselves show. Markdown.">
+        <textarea className="input" rows={4} value={form.verification} onChange={(e) => set('verification', e.target.value)} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={form.withheldPlaceholders} onChange={(e) => set('withheldPlaceholders', e.target.checked)} />
+        <span>Show a line for each withheld conversation (its month, kind, rating and the reason; never its text)</span>
+      </label>
 
       <h2 className="subheading">Look and address</h2>
       <Field label="Theme" hint={themeList.find((t) => t.name === form.theme)?.description}>
@@ -104,6 +118,8 @@ export function SiteSettingsForm({ initial, onSaved }: { initial: SiteSettings; 
           </ul>
         ) : <p className="muted small">The theme’s own colours are used.</p>}
       </fieldset>
+
+      <SiteWordingSection form={form} onLanguage={(language) => set('language', language)} onWording={setWording} />
 
       {action.error ? <ErrorNotice error={action.error} title="Not saved" /> : null}
       <div className="form-actions">

@@ -4,15 +4,26 @@ import type { ProgressEvent, Res } from '../../../../electron/shared/contract.ts
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { PathInput } from '../../components/PathInput.tsx';
-import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { CancelledNotice, isCancelled, JobProgress } from '../../components/JobProgress.tsx';
 import { ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { formatBytes, formatCount, plural } from '../../lib/format.ts';
 import { useAction, useCall } from '../../lib/useCall.ts';
 import { LogoSection, SiteSettingsForm } from './SiteSettingsForm.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { checkPassed, ExportCheckPanel, HostingGuide } from './ExportCheck.tsx';
+import { ShrinkDialog, shrinkOf } from './ShrinkDialog.tsx';
 
 type Build = Res<'site.build'>;
+
+/** The builder's steps, as the progress bar names them. */
+const BUILD_STEPS: Record<string, string> = {
+  load: 'Reading the workspace',
+  threads: 'Making the conversation pages',
+  data: 'Writing the open data files',
+  search: 'Making the search index',
+  manifest: 'Listing and checking every file',
+  done: 'Finishing',
+};
 
 /** What an export adds to the saved settings (theme and address are the workspace's, saved on the settings tab). */
 export type ExportOptions = { search: boolean };
@@ -113,15 +124,14 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
   const [acknowledged, setAcknowledged] = useState(false);
   const ready = checkPassed(check.data, acknowledged);
 
-  const run = async (e: FormEvent) => {
-    e.preventDefault();
+  const build = async (allowShrink: boolean) => {
     setResult(null);
     setProgress(null);
     const off = client.onProgress((p) => {
       if (p.job === 'site.build') setProgress(p);
     });
     try {
-      const r = await action.run(() => client.call('site.build', { out: out.trim(), search: options.search }));
+      const r = await action.run(() => client.call('site.build', { out: out.trim(), search: options.search, ...(allowShrink ? { allowShrink } : {}) }));
       if (r) {
         setResult(r);
         app.toast('The site is ready.');
@@ -130,6 +140,11 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
       off();
     }
   };
+  const run = (e: FormEvent) => {
+    e.preventDefault();
+    void build(false);
+  };
+  const shrink = shrinkOf(action.error);
 
   const openFolder = () => void client.invoke('app.openPath', { path: result!.out }).then((r) => { if (!r.ok) app.toast(r.error.message, 'error'); });
   const openBrowser = () => void client.invoke('app.openPath', { path: `${result!.out.replace(/[\\/]$/, '')}/index.html` }).then((r) => { if (!r.ok) app.toast(r.error.message, 'error'); });
@@ -137,7 +152,7 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
   return (
     <div className="page-body">
       <ExportCheckPanel acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
-      <form className="card form" onSubmit={(e) => void run(e)} aria-label="Export the site">
+      <form className="card form" onSubmit={run} aria-label="Export the site">
         <h2 className="subheading">Export the site</h2>
         <p className="muted">One folder of plain files — pages, open data, feeds and a manifest with every file’s checksum — that any web host can serve. Exporting again into the same folder replaces the previous site only when the new one is complete.</p>
         <PathInput label="Folder" purpose="export-folder" value={out} onChange={setOut} hint="A new or empty folder, or one you exported to before." />
@@ -150,13 +165,14 @@ function Export({ options, setOptions }: { options: ExportOptions; setOptions: (
           <input type="checkbox" checked={options.search} onChange={(e) => setOptions({ ...options, search: e.target.checked })} />
           <span>Include search (adds a search index; the site works without it)</span>
         </label>
-        {action.error ? <ErrorNotice error={action.error} title="The site was not exported" /> : null}
+        {isCancelled(action.error) ? <CancelledNotice /> : action.error && !shrink ? <ErrorNotice error={action.error} title="The site was not exported" /> : null}
         <div className="form-actions form-actions-start">
           <button type="submit" className="btn btn-primary" disabled={!out.trim() || action.pending || !ready}>{action.pending ? 'Exporting…' : 'Export site'}</button>
           {!ready && check.status === 'ready' ? <span className="muted small">Read the list above first.</span> : null}
         </div>
-        {action.pending ? <ProgressBar label={progress ? `Building ${progress.phase}` : 'Building the site'} progress={progress} /> : null}
+        {action.pending ? <JobProgress job="site.build" label={progress ? (BUILD_STEPS[progress.phase] ?? 'Building the site') : 'Building the site'} progress={progress} /> : null}
       </form>
+      {shrink ? <ShrinkDialog shrink={shrink} onCancel={action.clearError} onBuild={() => void build(true)} /> : null}
       {result ? (
         <section className="card" aria-labelledby="export-done">
           <Notice tone="success" title="The site is ready">

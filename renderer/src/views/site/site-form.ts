@@ -13,7 +13,22 @@ export type SiteForm = {
   theme: string;
   baseUrl: string;
   colors: Record<ColorField, string>;
+  /** How the organisation checks that conversations come from real customers (the reviews policy page). */
+  verification: string;
+  /** A public line (month, kind, rating, reason; no text) for each held-back conversation. */
+  withheldPlaceholders: boolean;
+  language: SiteLanguageCode;
+  /** The organisation's own wording: site text key -> message; a blank one is dropped. */
+  strings: Record<string, string>;
 };
+
+/** The site's languages, each named in itself (a German speaker looks for "Deutsch"). */
+export const SITE_LANGUAGE_NAMES = { en: 'English', de: 'Deutsch', fr: 'Français', nl: 'Nederlands', es: 'Español', it: 'Italiano' } as const;
+export type SiteLanguageCode = keyof typeof SITE_LANGUAGE_NAMES;
+
+function languageOf(code: string | undefined): SiteLanguageCode {
+  return code && code in SITE_LANGUAGE_NAMES ? (code as SiteLanguageCode) : 'en';
+}
 
 /** What the colour pickers show while the theme's own colour is in use (the default theme's). */
 export const THEME_COLORS: Record<ColorField, string> = { accent: '#0e5a57', header: '#ffffff', headerText: '#1c232b' };
@@ -27,6 +42,10 @@ export function formFromSettings(s: SiteSettings): SiteForm {
     theme: s.theme,
     baseUrl: s.baseUrl ?? '',
     colors: { accent: s.colors.accent ?? '', header: s.colors.header ?? '', headerText: s.colors.headerText ?? '' },
+    verification: s.verification ?? '',
+    withheldPlaceholders: s.withheldPlaceholders !== false,
+    language: languageOf(s.language),
+    strings: { ...(s.strings ?? {}) },
   };
 }
 
@@ -41,6 +60,11 @@ export function patchFromForm(f: SiteForm): Req<'site.settings.set'> {
     theme: f.theme,
     baseUrl: orNull(f.baseUrl),
     colors: { accent: orNull(f.colors.accent), header: orNull(f.colors.header), headerText: orNull(f.colors.headerText) },
+    verification: orNull(f.verification),
+    withheldPlaceholders: f.withheldPlaceholders,
+    language: f.language,
+    // Sorted, so the same wording typed in another order is the same form; none at all removes every one.
+    strings: Object.fromEntries(Object.entries(f.strings).filter(([, v]) => v.trim() !== '').sort(([a], [b]) => a.localeCompare(b))),
   };
 }
 
