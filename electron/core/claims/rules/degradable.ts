@@ -1,7 +1,7 @@
 import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
 import { DEGRADABLE_I18N, lexiconFor } from '../lexicon.ts';
 import { claimTerms } from '../readings.ts';
-import { claimLanguages } from '../terms.ts';
+import { claimLanguages } from '../wording.ts';
 import { analyse, sentenceText } from '../text.ts';
 import { LANGUAGES } from '../../../shared/claims/language.ts';
 
