@@ -140,8 +140,11 @@ export const CONTENT_I18N: PerLanguage<readonly string[]> = {
   es: ['algodón orgánico', 'orgánico', 'orgánica', 'orgánicos', 'orgánicas', 'de origen biológico', 'fibras naturales'],
   it: ['cotone biologico', 'biologico', 'biologica', 'biologici', 'biologiche', 'a base biologica', 'fibre naturali'],
 };
-/** Words next to "organic" that make it farming or food, not a content claim ("agriculture biologique", "biologischem Landbau"). */
-export const CONTENT_NOT_ABOUT_I18N = ['landbau', 'anbau', 'landwirtschaft', 'agriculture', 'agricultura', 'agricoltura', 'landbouw', 'alimentation', 'alimentos', 'alimenti', 'lebensmittel', 'voeding'];
+/**
+ * Words next to "organic" that make it farming or food, not a content claim ("agriculture biologique", "biologischem
+ * Landbau"), or degradation ("biologisch abbaubar" is biodegradable: GC-DEGRADABLE's, LG Mosbach 4 O 13/22).
+ */
+export const CONTENT_NOT_ABOUT_I18N = ['landbau', 'anbau', 'landwirtschaft', 'agriculture', 'agricultura', 'agricoltura', 'landbouw', 'alimentation', 'alimentos', 'alimenti', 'lebensmittel', 'voeding', 'abbaubar', 'abbaubare', 'abbaubaren', 'afbreekbaar', 'afbreekbare'];
 
 /** Non-toxic and chemical-free (GC-NONTOXIC). */
 export const NONTOXIC_I18N: PerLanguage<readonly string[]> = {

@@ -86,6 +86,7 @@ languageTable(renewableMaterial, [
 languageTable(contentPct, [
   { lang: 'de', statement: 'Unser T-Shirt besteht aus Naturfasern.', fires: true },
   { lang: 'de', statement: 'Unser T-Shirt besteht zu 60 % aus Bio-Baumwolle.', fires: false },
+  { lang: 'de', statement: 'Unser Backpapier ist biologisch abbaubar.', fires: false },
   { lang: 'fr', statement: 'Notre t-shirt est en coton biologique.', fires: true },
   { lang: 'fr', statement: 'Notre t-shirt contient 60 % de coton biologique.', fires: false },
   { lang: 'fr', statement: "Notre café est issu de l'agriculture biologique.", fires: false },
