@@ -6,16 +6,10 @@ import { COMPARISON_BASIS_I18N, CHANGE_I18N, ENV_COMPARATIVES_I18N, RESOURCE_I18
 import { isNegated } from './readings.ts';
 import { analyse, findTerms, termParts } from './text.ts';
 import type { Match } from './text.ts';
-import { claimLanguages, wordPattern } from './wording.ts';
-import type { OtherLanguage } from './wording.ts';
+import { ownLanguage, wordPattern } from './wording.ts';
 
 /** Money, not the environment ("weniger Kosten", "prix réduit"). */
 const MONEY_I18N = new Set(['preis', 'preise', 'kosten', 'gebühren', 'prix', 'coût', 'coûts', 'frais', 'prijs', 'prijzen', 'precio', 'precios', 'coste', 'costes', 'prezzo', 'prezzi', 'costo', 'costi']);
-
-function ownLanguage(statement: string, lang?: Language | null): OtherLanguage | null {
-  const own = claimLanguages(statement, lang)[1];
-  return own && own !== 'en' ? own : null;
-}
 
 /** Comparisons in the statement's own language (none when it is English). */
 export function comparisonsIn(statement: string, lang?: Language | null): Match[] {

@@ -4,7 +4,7 @@ import { claimLanguage } from './language.ts';
 import { FUTURE_I18N } from './lexicon.ts';
 import { CHANGE_I18N, RELATIVE_I18N } from './lexicon-figures.ts';
 import type { Language } from '../../shared/claims/language.ts';
-import { claimLanguages, setIn } from './wording.ts';
+import { ownLanguage, setIn } from './wording.ts';
 import { isEnvironmentalFigure } from './comparisons.ts';
 import { soundsEnvironmental, speaksOfFuture } from './terms.ts';
 import { FUTURE_MARKERS } from './vocabulary.ts';
@@ -74,8 +74,8 @@ export type StatedFigure = { value: number; relative: boolean; futureSentence: b
 export function statedPercentages(statement: string, lang?: Language | null): StatedFigure[] {
   const text = analyse(statement);
   const change = setIn(CHANGE_WORDS, CHANGE_I18N, statement, lang);
-  const own = claimLanguages(statement, lang)[1];
-  const future = (s: string) => FUTURE_MARKERS.test(s) || (own !== undefined && own !== 'en' && FUTURE_I18N[own].test(s));
+  const own = ownLanguage(statement, lang);
+  const future = (s: string) => FUTURE_MARKERS.test(s) || (own !== null && FUTURE_I18N[own].test(s));
   return figures(text)
     .filter((f) => f.percent && isEnvironmentalFigure(text, f.index))
     .map((f) => {

@@ -8,7 +8,7 @@ import type { FreeOfMention } from './free-of-mentions.ts';
 import { FREE_OF_BEFORE_I18N, FREE_SUFFIX_I18N, SUBSTANCE_NAME_I18N, SUBSTANCES_I18N, TOXIC_SUBSTANCES_I18N } from './lexicon-figures.ts';
 import { analyse, findTerms, termParts } from './text.ts';
 import type { Text } from './text.ts';
-import { claimLanguages } from './wording.ts';
+import { ownLanguage } from './wording.ts';
 import type { OtherLanguage } from './wording.ts';
 
 function mention(substance: string, index: number): FreeOfMention {
@@ -48,8 +48,8 @@ function compounds(text: Text, lang: OtherLanguage): FreeOfMention[] {
 
 /** Free-of mentions in the statement's own language (none for English: free-of-mentions.ts reads those). */
 export function freeOfMentionsIn(statement: string, lang?: Language | null): FreeOfMention[] {
-  const own = claimLanguages(statement, lang)[1];
-  if (!own || own === 'en') return [];
+  const own = ownLanguage(statement, lang);
+  if (!own) return [];
   const text = analyse(statement);
   const out = compounds(text, own);
   for (const m of findTerms(text, FREE_OF_BEFORE_I18N[own])) {

@@ -3,7 +3,7 @@
 import { environmentalComparisons } from './comparisons.ts';
 import { freeOfMentions } from './free-of-mentions.ts';
 import { REDUCED_CLIMATE_I18N } from './lexicon-figures.ts';
-import { claimLanguages, wordPattern, wordsIn } from './wording.ts';
+import { claimLanguages, ownLanguage, wordPattern, wordsIn } from './wording.ts';
 import type { Language } from '../../shared/claims/language.ts';
 import { ABSOLUTE_I18N, BROAD_I18N, COMMITMENT_OBJECTS, COMMITMENT_PHRASES, GENERIC_I18N, lexiconFor, NEUTRAL_I18N } from './lexicon.ts';
 import { claimTerms, isFutureSentence } from './readings.ts';
@@ -79,6 +79,6 @@ export function soundsEnvironmental(statement: string, label: string | null, lan
   if (environmentalComparisons(statement, lang).length) return true;
   if (freeOfMentions(statement, lang).length) return true;
   const flat = flatText(analyse(statement));
-  if (reducedClimateTerms(statement, lang).length || (claimLanguages(statement, lang).length > 1 && ENVIRONMENTAL_WORDS_I18N.test(flat))) return true;
+  if (reducedClimateTerms(statement, lang).length || (ownLanguage(statement, lang) !== null && ENVIRONMENTAL_WORDS_I18N.test(flat))) return true;
   return /\b(recycl\w*|compost\w*|\w*degradable|renewable\w*|non toxic|nontoxic|wind power|solar|emissions?|carbon|co2|co2e|ghg|plastic free|ecolabel|eco label|fsc|pefc|deforestation)\b/.test(flat);
 }

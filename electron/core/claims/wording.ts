@@ -13,7 +13,8 @@ export function claimLanguages(statement: string, lang?: Language | null): Langu
   return l === 'en' ? ['en'] : ['en', l];
 }
 
-function ownLanguage(statement: string, lang?: Language | null): OtherLanguage | null {
+/** The statement's own language when it is not English (set on the claim, or detected). */
+export function ownLanguage(statement: string, lang?: Language | null): OtherLanguage | null {
   const l = lang ?? claimLanguage({ statement });
   return l === 'en' ? null : l;
 }

@@ -56,18 +56,17 @@ languageTable(compostableQualify, [
   { lang: 'it', statement: 'Il nostro sacchetto è compostabile a casa.', fires: false },
 ]);
 
-const origin = (title: string) => ({ evidence: [inHouse({ title })] });
 languageTable(renewableEnergy, [
   { lang: 'de', statement: 'Wir produzieren mit Ökostrom.', fires: true },
-  { lang: 'de', statement: 'Wir produzieren mit 100 % Windstrom.', fields: origin('Herkunftsnachweise 2025'), fires: false },
+  { lang: 'de', statement: 'Wir produzieren mit 100 % Windstrom.', fields: report('Herkunftsnachweise 2025'), fires: false },
   { lang: 'fr', statement: "Nos usines tournent à l'énergie renouvelable.", fires: true },
-  { lang: 'fr', statement: "Nos usines tournent à l'énergie renouvelable : 100 % solaire.", fields: origin("Garanties d'origine 2025"), fires: false },
+  { lang: 'fr', statement: "Nos usines tournent à l'énergie renouvelable : 100 % solaire.", fields: report("Garanties d'origine 2025"), fires: false },
   { lang: 'nl', statement: 'Wij produceren met groene stroom.', fires: true },
-  { lang: 'nl', statement: 'Wij produceren met 100% windstroom.', fields: origin('Garanties van oorsprong 2025'), fires: false },
+  { lang: 'nl', statement: 'Wij produceren met 100% windstroom.', fields: report('Garanties van oorsprong 2025'), fires: false },
   { lang: 'es', statement: 'Fabricamos con energía renovable.', fires: true },
-  { lang: 'es', statement: 'Fabricamos con energía renovable: 100 % eólica.', fields: origin('Garantías de origen 2025'), fires: false },
+  { lang: 'es', statement: 'Fabricamos con energía renovable: 100 % eólica.', fields: report('Garantías de origen 2025'), fires: false },
   { lang: 'it', statement: 'Produciamo con energia rinnovabile per le nostre fabbriche.', fires: true },
-  { lang: 'it', statement: 'Produciamo con energia rinnovabile per le nostre fabbriche: 100 % eolica.', fields: origin('Garanzie di origine 2025'), fires: false },
+  { lang: 'it', statement: 'Produciamo con energia rinnovabile per le nostre fabbriche: 100 % eolica.', fields: report('Garanzie di origine 2025'), fires: false },
 ]);
 
 languageTable(renewableMaterial, [

@@ -2,7 +2,7 @@ import { SEAL_ATTRIBUTE_I18N, SEAL_BASIS_I18N, SEAL_I18N } from '../lexicon-prod
 import { defineRule } from '../rule.ts';
 import { ATTRIBUTE_LABELS } from '../vocabulary.ts';
 import { analyse, flatText, normalize } from '../text.ts';
-import { claimLanguages, readsIn, wordPattern } from '../wording.ts';
+import { ownLanguage, readsIn, wordPattern } from '../wording.ts';
 import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const SEAL_WORDS = /\b(seal|badge|logo|ecolabel|eco label|trustmark|stamp|certified|certification mark)\b/;
@@ -21,7 +21,7 @@ export const sealNoBasis = defineRule({
     const reads = (en: RegExp, lex: typeof SEAL_I18N) => readsIn(en, lex, text, claim.statement, claim.language);
     if (!label && !reads(SEAL_WORDS, SEAL_I18N)) return null;
     // A seal's name in another language may name what it certifies ("Recyclingpapier-Siegel").
-    const attribute = claimLanguages(claim.statement, claim.language).length > 1 ? wordPattern(SEAL_ATTRIBUTE_I18N) : null;
+    const attribute = ownLanguage(claim.statement, claim.language) ? wordPattern(SEAL_ATTRIBUTE_I18N) : null;
     if (reads(SAYS_BASIS, SEAL_BASIS_I18N) || ATTRIBUTE_LABELS.test(text) || ATTRIBUTE_LABELS.test(label)) return null;
     if (attribute && (attribute.test(text) || attribute.test(label))) return null;
     const name = claim.label ? `"${claim.label}"` : 'The seal';
