@@ -7,9 +7,14 @@ import type { Match, Span, Text, Word } from './text.ts';
 import { FUTURE_MARKERS, KNOWN_LABELS } from './vocabulary.ts';
 
 /** Negators that reach a term a few words later in the same clause. */
-const NEGATORS = new Set(['not', 'never', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", 'cannot', "can't", 'nor', 'neither', 'nothing', "shouldn't", "couldn't", "wouldn't"]);
-const NEGATION_PAIRS: readonly [string, string][] = [['no', 'longer'], ['far', 'from'], ['anything', 'but'], ['rather', 'than'], ['instead', 'of']];
-const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'simply']);
+const NEGATORS = new Set(['not', 'never', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", 'cannot', "can't", 'nor', 'neither', 'nothing', "shouldn't", "couldn't", "wouldn't",
+  // German, French, Dutch, Spanish, Italian: only words that negate in no other of the six languages ("no" and "non"
+  // are English too, and Italian "mai" is German "Mai": they come as pairs below).
+  'nicht', 'kein', 'keine', 'keinen', 'keiner', 'keines', 'niemals', 'pas', 'jamais', 'niet', 'geen', 'nooit', 'nunca', 'tampoco']);
+const NEGATION_PAIRS: readonly [string, string][] = [['no', 'longer'], ['far', 'from'], ['anything', 'but'], ['rather', 'than'], ['instead', 'of'],
+  ['no', 'es'], ['no', 'son'], ['no', 'está'], ['no', 'están'], ['no', 'era'], ['non', 'è'], ['non', 'sono'], ['non', 'era'], ['non', 'ancora'], ['no', 'todavía']];
+// Dutch "pas sinds 2020" is "only since 2020", not French "pas" (not).
+const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'simply', 'sinds', 'vanaf', 'sedert', 'nu', 'na']);
 
 const COLOUR_NAMES = new Set(['red', 'blue', 'yellow', 'black', 'white', 'grey', 'gray', 'orange', 'purple', 'pink', 'brown', 'navy', 'beige', 'teal', 'turquoise', 'khaki', 'cream', 'ivory', 'silver', 'gold', 'maroon', 'violet', 'indigo', 'charcoal', 'tan', 'green']);
 const COLOUR_MODIFIERS = new Set(['forest', 'sage', 'olive', 'bottle', 'emerald', 'lime', 'mint', 'dark', 'light', 'pale', 'bright', 'deep', 'racing', 'hunter', 'army', 'apple', 'kelly', 'jade', 'moss', 'sea', 'neon', 'pastel', 'pine', 'fern', 'grass', 'leaf', 'jungle', 'teal', 'bluish', 'yellowish', 'muted', 'soft', 'vivid', 'metallic', 'matte', 'glossy']);

@@ -69,7 +69,7 @@ export function speaksOfFuture(statement: string): boolean {
 }
 
 /** The same subjects in German, French, Dutch, Spanish and Italian ("recycelt", "émissions", "uitstoot"...). */
-const ENVIRONMENTAL_WORDS_I18N = wordPattern('recyc\\p{L}*|rezykl\\p{L}*|recicl\\p{L}*|ricicl\\p{L}*|kompost\\p{L}*|compost\\p{L}*|erneuerbar\\p{L}*|renouvelable\\p{L}*|hernieuwba\\p{L}*|renovable\\p{L}*|rinnovabil\\p{L}*|emission\\p{L}*|émission\\p{L}*|emissie\\p{L}*|uitstoot|emisi\\p{L}*|emission\\p{L}*|emissioni|co2|co2e|kohlenstoff|carbone|koolstof|carbono|carbonio|plastikfrei|sans plastique|plasticvrij|sin plástico|senza plastica|windkraft|solar\\p{L}*|zonne\\p{L}*|eolic\\p{L}*|éolien\\p{L}*');
+const ENVIRONMENTAL_WORDS_I18N = wordPattern('recyc\\p{L}*|rezykl\\p{L}*|recicl\\p{L}*|ricicl\\p{L}*|kompost\\p{L}*|compost\\p{L}*|erneuerbar\\p{L}*|renouvelable\\p{L}*|hernieuwba\\p{L}*|renovable\\p{L}*|rinnovabil\\p{L}*|emission\\p{L}*|émission\\p{L}*|emissie\\p{L}*|uitstoot|emisi\\p{L}*|emissioni|co2|co2e|kohlenstoff|carbone|koolstof|carbono|carbonio|plastikfrei|sans plastique|plasticvrij|sin plástico|senza plastica|windkraft|solar\\p{L}*|zonne\\p{L}*|eolic\\p{L}*|éolien\\p{L}*');
 
 /** Everything that makes a statement an environmental claim, for rules that only concern such claims. */
 export function soundsEnvironmental(statement: string, label: string | null, lang?: Language | null): boolean {
