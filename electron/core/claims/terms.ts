@@ -41,7 +41,7 @@ const EMISSION_CONTEXT = /\b(carbon|co2|co2e|emissions?|footprint|climate|ghg|cr
 export function neutralTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
   const terms = [...NEUTRAL_TERMS, ...lexiconFor(NEUTRAL_I18N, claimLanguages(statement, lang))];
-  return claimTerms(statement, terms, { present: true }).filter((m) => {
+  return claimTerms(statement, terms, { present: true, lang }).filter((m) => {
     if (!/^(offset|compensat|kompens|compens|gecompens|neutralis)/.test(m.term)) return true;
     return EMISSION_CONTEXT.test(sentenceText(text, text.words[m.start]!.sentence));
   });
@@ -49,7 +49,7 @@ export function neutralTerms(statement: string, lang?: Language | null): TermHit
 
 /** Annex I 4c's "reduced" climate wording ("low-carbon", "CO2-arm", "bas carbone"). */
 export function reducedClimateTerms(statement: string, lang?: Language | null): TermHit[] {
-  return claimTerms(statement, wordsIn(REDUCED_CLIMATE_TERMS, REDUCED_CLIMATE_I18N, statement, lang), { present: true });
+  return claimTerms(statement, wordsIn(REDUCED_CLIMATE_TERMS, REDUCED_CLIMATE_I18N, statement, lang), { present: true, lang });
 }
 
 export function mentionsOffsetting(statement: string): boolean {
@@ -59,7 +59,7 @@ export function mentionsOffsetting(statement: string): boolean {
 export function absoluteTerms(statement: string, lang?: Language | null): TermHit[] {
   const text = analyse(statement);
   const terms = [...ABSOLUTE_TERMS, ...lexiconFor(ABSOLUTE_I18N, claimLanguages(statement, lang))];
-  return claimTerms(statement, terms, { present: true }).filter((m) => !ABSOLUTE_BOUNDARY.test(sentenceText(text, text.words[m.start]!.sentence)));
+  return claimTerms(statement, terms, { present: true, lang }).filter((m) => !ABSOLUTE_BOUNDARY.test(sentenceText(text, text.words[m.start]!.sentence)));
 }
 
 /** The statement makes a claim about the future. */

@@ -16,8 +16,10 @@ const report = (title: string) => ({ evidence: [inHouse({ title })] });
 
 languageTable(recyclableQualify, [
   { lang: 'de', statement: 'Unsere Verpackung ist recycelbar.', fires: true },
+  { lang: 'de', statement: 'Bis 2030 soll unsere Verpackung recycelbar sein.', fires: false },
   { lang: 'de', statement: 'Unsere Verpackung ist recycelbar, wo entsprechende Sammelsysteme vorhanden sind.', fires: false },
   { lang: 'fr', statement: 'Notre bouteille est recyclable.', fires: true },
+  { lang: 'fr', statement: "D'ici 2030, notre bouteille sera recyclable.", fires: false },
   { lang: 'fr', statement: 'Notre bouteille est recyclable : consultez les consignes de tri de votre commune.', fires: false },
   { lang: 'nl', statement: 'Onze verpakking is recyclebaar.', fires: true },
   { lang: 'nl', statement: 'Onze verpakking is recyclebaar via het pmd.', fires: false },

@@ -25,7 +25,7 @@ export const compostableQualify = defineRule({
   detect(claim) {
     const text = analyse(claim.statement);
     const en = ['compostable', 'home compostable', 'industrially compostable', 'commercially compostable', 'industrial compostable'];
-    const hits = claimTerms(claim.statement, wordsIn(en, COMPOSTABLE_I18N, claim.statement, claim.language), { present: true });
+    const hits = claimTerms(claim.statement, wordsIn(en, COMPOSTABLE_I18N, claim.statement, claim.language), { present: true, lang: claim.language });
     if (hits.length === 0) return null;
     const sentence = sentenceText(text, text.words[hits[0]!.start]!.sentence);
     const reads = (re: RegExp, lex: PerLanguage<string>) => readsIn(re, lex, sentence, claim.statement, claim.language);

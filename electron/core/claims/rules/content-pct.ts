@@ -22,7 +22,7 @@ export const contentPct = defineRule({
     const text = analyse(claim.statement);
     // "organic farming", "agriculture biologique", "aus biologischem Landbau": farming or food, not what the product is made of.
     const notAbout = ['food', 'farm', 'farming', 'growth', ...CONTENT_NOT_ABOUT_I18N];
-    const hits = claimTerms(claim.statement, wordsIn(CONTENT, CONTENT_I18N, claim.statement, claim.language), { present: true })
+    const hits = claimTerms(claim.statement, wordsIn(CONTENT, CONTENT_I18N, claim.statement, claim.language), { present: true, lang: claim.language })
       .filter((m) => !notAbout.includes(text.words[m.end + 1]?.norm ?? '') && !CONTENT_NOT_ABOUT_I18N.includes(withoutElision(text.words[m.start - 1]?.norm ?? '')));
     if (hits.length === 0 || claim.category === 'label') return null;
     const sentence = text.words[hits[0]!.start]!.sentence;

@@ -24,7 +24,7 @@ export const degradable = defineRule({
   detect(claim, ctx) {
     const text = analyse(claim.statement);
     const terms = [...TERMS, ...lexiconFor(DEGRADABLE_I18N, claimLanguages(claim.statement, claim.language))];
-    const hits = claimTerms(claim.statement, terms, { present: true }).filter((m) => {
+    const hits = claimTerms(claim.statement, terms, { present: true, lang: claim.language }).filter((m) => {
       const s = sentenceText(text, text.words[m.start]!.sentence);
       return !(ENVIRONMENT.test(s) && TIMEFRAME.test(s));
     });

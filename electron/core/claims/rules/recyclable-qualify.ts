@@ -21,7 +21,7 @@ export const recyclableQualify = defineRule({
   fix: 'Add an access qualifier ("recyclable where facilities exist; check locally") or the share of people who can recycle it.',
   detect(claim) {
     const text = analyse(claim.statement);
-    const hits = claimTerms(claim.statement, wordsIn(['recyclable', 'recycleable'], RECYCLABLE_I18N, claim.statement, claim.language), { present: true })
+    const hits = claimTerms(claim.statement, wordsIn(['recyclable', 'recycleable'], RECYCLABLE_I18N, claim.statement, claim.language), { present: true, lang: claim.language })
       .filter((m) => !readsIn(QUALIFIER, RECYCLABLE_QUALIFIER_I18N, sentenceText(text, text.words[m.start]!.sentence), claim.statement, claim.language));
     if (hits.length === 0) return null;
     const access = accessShare(claim);

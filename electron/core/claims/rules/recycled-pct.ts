@@ -25,7 +25,7 @@ export const recycledPct = defineRule({
     // "kann recycelt werden", "peut être recyclé": the auxiliary comes before or after the participle. Only English is
     // tagged for parts of speech (nlp.ts); compromise would read Dutch "gerecycled" as an English past tense.
     const around = setIn(NOT_CONTENT_BEFORE, NOT_CONTENT_AROUND_I18N, claim.statement, claim.language);
-    const hits = claimTerms(claim.statement, wordsIn(['recycled'], RECYCLED_I18N, claim.statement, claim.language), { present: true })
+    const hits = claimTerms(claim.statement, wordsIn(['recycled'], RECYCLED_I18N, claim.statement, claim.language), { present: true, lang: claim.language })
       .filter((m) => !around.has(text.words[m.start - 1]?.norm ?? '') && (m.term === 'recycled' ? !isVerbAt(claim.statement, m.start) : !around.has(text.words[m.end + 1]?.norm ?? '')));
     if (hits.length === 0) return null;
     // An absolute share stated next to it ("made from 100% recycled plastic", "35% recycled polyester").

@@ -27,7 +27,7 @@ export const renewableEnergy = defineRule({
   title: 'Renewable or green energy without the share (if under 100%), the source, or retained certificates (REC/GoO)',
   fix: 'State the share and the source, and keep (retire) the certificates for the energy claimed.',
   detect(claim) {
-    const hits = claimTerms(claim.statement, wordsIn(TERMS, RENEWABLE_ENERGY_I18N, claim.statement, claim.language), { present: true });
+    const hits = claimTerms(claim.statement, wordsIn(TERMS, RENEWABLE_ENERGY_I18N, claim.statement, claim.language), { present: true, lang: claim.language });
     if (hits.length === 0) return null;
     const missing: string[] = [];
     const about = `${claim.metric ?? ''}`.toLowerCase();

@@ -28,8 +28,8 @@ export const renewableMaterial = defineRule({
     const reads = (en: RegExp, lex: typeof MATERIAL_I18N, s: string) => readsIn(en, lex, s, claim.statement, claim.language);
     // The listed phrases, or "renewable" next to a material ("renewable bamboo", "bambou renouvelable").
     const hits = [
-      ...claimTerms(claim.statement, wordsIn(TERMS, RENEWABLE_MATERIAL_I18N, claim.statement, claim.language), { present: true }),
-      ...claimTerms(claim.statement, wordsIn(['renewable', 'renewably'], RENEWABLE_WORD_I18N, claim.statement, claim.language), { present: true })
+      ...claimTerms(claim.statement, wordsIn(TERMS, RENEWABLE_MATERIAL_I18N, claim.statement, claim.language), { present: true, lang: claim.language }),
+      ...claimTerms(claim.statement, wordsIn(['renewable', 'renewably'], RENEWABLE_WORD_I18N, claim.statement, claim.language), { present: true, lang: claim.language })
         .filter((m) => reads(MATERIAL, MATERIAL_I18N, t.words[m.end + 1]?.norm ?? '') || (!m.term.startsWith('renewabl') && reads(MATERIAL, MATERIAL_I18N, t.words[m.start - 1]?.norm ?? ''))),
     ];
     if (hits.length === 0) return null;
