@@ -3,9 +3,8 @@
 // whole-company wording, "frei von"/"sans", compliance sold as a feature, and "reduced" climate wording (Annex I 4c).
 //
 // Where these come from: the ordinary words for the same legal concepts in each language, written by the team and
-// NOT checked against an official text (no recital of Directive (EU) 2024/825 lists these words). The French
-// "zéro carbone"/"100% compensé" family is backed by national law as quoted in official-terms.json (Code de
-// l'environnement L.229-68); the Dutch "CO2-reductie"/"CO2-compensatie" by the ACM's guidance quoted there.
+// NOT checked against an official text (no recital of Directive (EU) 2024/825 lists these words). Only Dutch
+// "CO2-reductie" (REDUCED_CLIMATE_I18N) appears in a national source: the ACM wording quoted in official-terms.json.
 // Patterns are regex alternatives over normalised words, matched as whole words by wording.ts.
 import type { PerLanguage } from './wording.ts';
 

@@ -4,10 +4,9 @@
 //
 // Where these come from: none of these rules rests on a recital of Directive (EU) 2024/825 that lists words; they follow
 // the FTC Green Guides and the CMA code. The lists are the ordinary words for the same legal concepts in each language
-// (what a label or an advertisement says), written by the team, NOT checked against an official text. Two groups are
-// backed by national guidance quoted in test/fixtures/claims/official-terms.json: the French prohibition of
-// "biodégradable" and "respectueux de l'environnement" on products and of "compostable" for industrially compostable
-// plastic (Code de l'environnement L.541-9-1, as reported by VALHOR), and the Dutch ACM's "CO2-compensatie" wording.
+// (what a label or an advertisement says), written by the team, NOT checked against an official text. French law backs
+// the compostable rule's concern without giving a term list: "compostable" may not be put on plastic that composts only
+// in industrial plants (Code de l'environnement, as reported by VALHOR; see official-terms.json for the terms it lists).
 // Patterns are regex alternatives over normalised words (text.ts: lowercase, hyphens as spaces), matched as whole words
 // by wording.ts; \p{L}* stands for any ending.
 import type { PerLanguage } from './wording.ts';
