@@ -51,3 +51,24 @@ export function ruleTable(rule: Rule, cases: readonly Case[]): void {
     });
   });
 }
+
+export type LanguageCase = { lang: 'de' | 'fr' | 'nl' | 'es' | 'it'; statement: string; fields?: Fields; fires: boolean };
+
+/**
+ * One positive and one negative case per language for a rule that reads wording. Each runs twice: with the claim's
+ * language set, and with it left to detection, so a term list is only credited when a user would get the finding.
+ */
+export function languageTable(rule: Rule, cases: readonly LanguageCase[]): void {
+  const langs = new Set(cases.map((c) => c.lang));
+  for (const l of ['de', 'fr', 'nl', 'es', 'it'] as const) {
+    if (!langs.has(l) || !cases.some((c) => c.lang === l && c.fires) || !cases.some((c) => c.lang === l && !c.fires)) {
+      throw new Error(`${rule.id}: needs a positive and a negative case in ${l}`);
+    }
+  }
+  ruleTable(rule, cases.flatMap((c) => [true, false].map((set) => ({
+    name: `${c.lang}${set ? '' : ' (detected)'}: ${c.fires ? 'fires on' : 'leaves'} "${c.statement}"`,
+    statement: c.statement,
+    fields: { ...c.fields, language: set ? c.lang : null },
+    fires: c.fires,
+  }))));
+}

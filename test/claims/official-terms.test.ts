@@ -12,7 +12,7 @@ import { AS_OF, claim } from './helpers.ts';
 const Entry = z.object({
   language: Language,
   provision: z.string().min(1),
-  status: z.enum(['official-text', 'secondary-quote', 'proposal-quote', 'unverified']),
+  status: z.enum(['official-text', 'secondary-quote', 'proposal-quote', 'national-guidance-quote', 'commentary-quote', 'unverified']),
   source: z.object({ kind: z.string().min(1), where: z.string().min(1), read: z.string().min(1), licence: z.string().min(1) }).optional(),
   tried: z.string().optional(),
   quote: z.string().nullable(),

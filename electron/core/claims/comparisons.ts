@@ -1,6 +1,8 @@
 // Environmental attributes and comparisons: what a statement compares ("30% less plastic", "lowest emissions of any
 // airline"), against what ("than our 2022 model"), and whether it says what is better and by how much (a
 // "specification"): a figure that is money ("0.2% lower rate") is not about the environment.
+import type { Language } from '../../shared/claims/language.ts';
+import { comparisonsIn, statesBasisIn } from './comparisons-i18n.ts';
 import { isParticleAt } from './nlp.ts';
 import { isNegated } from './readings.ts';
 import { analyse, findTerms, flatText, sentenceWords } from './text.ts';
@@ -85,10 +87,10 @@ export function hasSpecification(statement: string): boolean {
 }
 
 /** Comparisons about the environment ("reduced-CO2", "30% less plastic", "emissions cut"), not about money. */
-export function environmentalComparisons(statement: string): Match[] {
+export function environmentalComparisons(statement: string, lang?: Language | null): Match[] {
   const text = analyse(statement);
   const w = text.words;
-  const out: Match[] = [];
+  const out: Match[] = comparisonsIn(statement, lang);
   for (const m of findTerms(text, STANDALONE_ENV_COMPARATIVES)) {
     if (isNegated(text, m)) continue;
     // "cleaner"/"greener" alone may be a noun ("all-purpose cleaner"): a comparison needs "than", a subject
@@ -151,6 +153,7 @@ function isHypothetical(text: Text, sentence: number): boolean {
 }
 
 /** The comparison's reference point, said in the statement. */
-export function statesComparisonBasis(statement: string): boolean {
-  return COMPARISON_BASIS.test(flatText(analyse(statement)));
+export function statesComparisonBasis(statement: string, lang?: Language | null): boolean {
+  const flat = flatText(analyse(statement));
+  return COMPARISON_BASIS.test(flat) || statesBasisIn(flat, statement, lang);
 }

@@ -2,6 +2,9 @@
 import type { Claim } from '../../shared/claims/model.ts';
 import { claimLanguage } from './language.ts';
 import { FUTURE_I18N } from './lexicon.ts';
+import { CHANGE_I18N, RELATIVE_I18N } from './lexicon-figures.ts';
+import type { Language } from '../../shared/claims/language.ts';
+import { ownLanguage, setIn } from './wording.ts';
 import { isEnvironmentalFigure } from './comparisons.ts';
 import { soundsEnvironmental, speaksOfFuture } from './terms.ts';
 import { FUTURE_MARKERS } from './vocabulary.ts';
@@ -67,8 +70,12 @@ const RELATIVE_WORDS = new Set(['double', 'doubled', 'twice', 'triple', 'tripled
 /** A percentage in the statement: is it a change ("cut 50%") or a level ("100% recycled"), and is it about the future. */
 export type StatedFigure = { value: number; relative: boolean; futureSentence: boolean; futureClause: boolean; words: string; sentence: number };
 
-export function statedPercentages(statement: string): StatedFigure[] {
+/** `lang`: the claim's language when set (else detected); its change and future words are read besides English. */
+export function statedPercentages(statement: string, lang?: Language | null): StatedFigure[] {
   const text = analyse(statement);
+  const change = setIn(CHANGE_WORDS, CHANGE_I18N, statement, lang);
+  const own = ownLanguage(statement, lang);
+  const future = (s: string) => FUTURE_MARKERS.test(s) || (own !== null && FUTURE_I18N[own].test(s));
   return figures(text)
     .filter((f) => f.percent && isEnvironmentalFigure(text, f.index))
     .map((f) => {
@@ -77,9 +84,9 @@ export function statedPercentages(statement: string): StatedFigure[] {
       const sentence = text.words.filter((w) => w.sentence === at.sentence).map((w) => w.norm).join(' ');
       return {
         value: f.value,
-        relative: clause.some((w) => CHANGE_WORDS.has(w.norm)),
-        futureSentence: FUTURE_MARKERS.test(sentence),
-        futureClause: FUTURE_MARKERS.test(clause.map((w) => w.norm).join(' ')),
+        relative: clause.some((w) => change.has(w.norm)),
+        futureSentence: future(sentence),
+        futureClause: future(clause.map((w) => w.norm).join(' ')),
         words: at.raw.replace(/\s/g, ''),
         sentence: at.sentence,
       };
@@ -87,8 +94,8 @@ export function statedPercentages(statement: string): StatedFigure[] {
 }
 
 /** The statement describes a relative improvement ("50% more recycled content", "halved"). */
-export function speaksOfRelativeChange(statement: string): boolean {
-  if (statedPercentages(statement).some((f) => f.relative)) return true;
-  const text = analyse(statement);
-  return text.words.some((w) => RELATIVE_WORDS.has(w.norm));
+export function speaksOfRelativeChange(statement: string, lang?: Language | null): boolean {
+  if (statedPercentages(statement, lang).some((f) => f.relative)) return true;
+  const relative = setIn(RELATIVE_WORDS, RELATIVE_I18N, statement, lang);
+  return analyse(statement).words.some((w) => relative.has(w.norm));
 }

@@ -1,19 +1,24 @@
 // "Free of" mentions ("CFC-free", "contains no PFAS") and the absences the law already requires, which may not be sold
 // as a feature (Directive 2005/29/EC Annex I 10a as amended by 2024/825).
+import type { Language } from '../../shared/claims/language.ts';
 import type { Market } from '../../shared/claims/model.ts';
+import { freeOfMentionsIn } from './free-of-i18n.ts';
+import { LEGAL_CONTEXT_I18N } from './lexicon-figures.ts';
 import { isNegated } from './readings.ts';
 import { analyse, flatText } from './text.ts';
+import { wordPattern } from './wording.ts';
 
-export type LegalFreeOf = { substance: RegExp; name: string; markets: readonly Market[]; context?: RegExp; law: string };
+/** `contextIn`: the same product context in German, French, Dutch, Spanish and Italian (lexicon-figures.ts). */
+export type LegalFreeOf = { substance: RegExp; name: string; markets: readonly Market[]; context?: RegExp; contextIn?: keyof typeof LEGAL_CONTEXT_I18N; law: string };
 
 /** Substances whose absence the law already requires (in these markets, for these products). */
 const LEGALLY_REQUIRED_FREE_OF: readonly LegalFreeOf[] = [
   { substance: /^(h?cfcs?|(hydro)?chlorofluorocarbons?)$/, name: 'CFCs', markets: ['EU', 'UK', 'US'], law: 'ozone-depleting CFCs are banned (Montreal Protocol; EU Regulation 1005/2009; US Clean Air Act section 610)' },
-  { substance: /^phosphates?$/, name: 'phosphates', markets: ['EU', 'UK'], context: /\b(laundry|detergents?|washing|dishwasher|dish|dishes|wash)\b/, law: 'phosphates in consumer laundry and dishwasher detergents are restricted by Regulation (EC) 648/2004 as amended by 259/2012' },
-  { substance: /^(bpa|bisphenol a)$/, name: 'BPA', markets: ['EU', 'UK', 'US'], context: /\b(baby|babies|infant|infants|feeding|sippy)\b/, law: 'BPA is banned in baby bottles (EU Regulation 321/2011; US FDA 21 CFR 177.1580 since 2012)' },
+  { substance: /^phosphates?$/, name: 'phosphates', markets: ['EU', 'UK'], context: /\b(laundry|detergents?|washing|dishwasher|dish|dishes|wash)\b/, contextIn: 'laundry', law: 'phosphates in consumer laundry and dishwasher detergents are restricted by Regulation (EC) 648/2004 as amended by 259/2012' },
+  { substance: /^(bpa|bisphenol a)$/, name: 'BPA', markets: ['EU', 'UK', 'US'], context: /\b(baby|babies|infant|infants|feeding|sippy)\b/, contextIn: 'baby', law: 'BPA is banned in baby bottles (EU Regulation 321/2011; US FDA 21 CFR 177.1580 since 2012)' },
   { substance: /^micro ?beads?$/, name: 'microbeads', markets: ['UK', 'US'], context: /\b(rinse|scrub|shower|face|facial|toothpaste|exfoliat\w*|cosmetics?|shampoo|soap|gel|wash)\b/, law: 'plastic microbeads in rinse-off cosmetics are banned (UK Microbeads Regulations 2017; US Microbead-Free Waters Act 2015)' },
   { substance: /^asbestos$/, name: 'asbestos', markets: ['EU', 'UK'], law: 'asbestos is banned (REACH Annex XVII entry 6; UK since 1999)' },
-  { substance: /^lead$/, name: 'lead', markets: ['EU', 'UK', 'US'], context: /\bpaints?\b/, law: 'lead in consumer paint is banned (US 16 CFR 1303; REACH Annex XVII entry 63)' },
+  { substance: /^lead$/, name: 'lead', markets: ['EU', 'UK', 'US'], context: /\bpaints?\b/, contextIn: 'paint', law: 'lead in consumer paint is banned (US 16 CFR 1303; REACH Annex XVII entry 63)' },
 ];
 
 /** Compliance itself presented as a selling point. */
@@ -34,8 +39,12 @@ const TOXIC_NOUNS = new Set(['chemical', 'chemicals', 'toxin', 'toxins', 'toxic'
 
 export type FreeOfMention = { substance: string; index: number; kind: 'substance' | 'toxic' | 'impact' };
 
-/** "CFC-free", "free of parabens", "contains no PFAS", "made without phosphates". */
-export function freeOfMentions(statement: string): FreeOfMention[] {
+/** "CFC-free", "free of parabens", "contains no PFAS", "made without phosphates"; "FCKW-frei", "sans phtalates"... */
+export function freeOfMentions(statement: string, lang?: Language | null): FreeOfMention[] {
+  return [...freeOfMentionsEn(statement), ...freeOfMentionsIn(statement, lang)];
+}
+
+function freeOfMentionsEn(statement: string): FreeOfMention[] {
   const text = analyse(statement);
   const w = text.words;
   const out: FreeOfMention[] = [];
@@ -90,7 +99,7 @@ export function legalRequirementFor(statement: string, substance: string, market
   for (const entry of LEGALLY_REQUIRED_FREE_OF) {
     if (!entry.substance.test(substance)) continue;
     if (!entry.markets.some((m) => markets.includes(m))) continue;
-    if (entry.context && !entry.context.test(flat)) continue;
+    if (entry.context && !entry.context.test(flat) && !(entry.contextIn && wordPattern(LEGAL_CONTEXT_I18N[entry.contextIn]).test(flat))) continue;
     return entry;
   }
   return null;

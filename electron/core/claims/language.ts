@@ -9,11 +9,11 @@ import { LANGUAGES } from '../../shared/claims/language.ts';
 // Short, frequent and distinctive words; a statement is attributed to the language with most hits.
 const FUNCTION_WORDS: Record<Language, readonly string[]> = {
   en: ['the', 'and', 'of', 'to', 'is', 'are', 'our', 'with', 'for', 'we', 'your', 'it', 'this', 'more', 'than', 'made', 'from', 'be', 'by', 'on', 'in', "it's", 'that'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'mit', 'für', 'unsere', 'unser', 'seit', 'alle', 'wir', 'ein', 'eine', 'nicht', 'auf', 'zu', 'von', 'produziert', 'aus', 'durch', 'im'],
-  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'est', 'notre', 'nos', 'pour', 'avec', 'une', 'un', "d'ici", 'au', 'aux', 'être', 'de', 'sur', 'nous', 'plus', "l'environnement"],
-  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'onze', 'ons', 'voor', 'met', 'wij', 'we', 'naar', 'op', 'uw', 'je', 'niet', 'bij', 'dit', 'deze', 'zijn', 'weg'],
-  es: ['el', 'la', 'los', 'las', 'y', 'del', 'es', 'nuestro', 'nuestra', 'para', 'con', 'una', 'un', 'por', 'está', 'en', 'de', 'que', 'más', 'al', 'compañía', 'contra'],
-  it: ['il', 'lo', 'la', 'gli', 'le', 'e', 'del', 'della', 'è', 'nostro', 'nostra', 'per', 'con', 'una', 'un', 'di', 'che', 'più', 'alla', 'dei', 'sono', 'delle'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'mit', 'für', 'unsere', 'unser', 'seit', 'alle', 'wir', 'ein', 'eine', 'nicht', 'auf', 'zu', 'von', 'produziert', 'aus', 'durch', 'im', 'sich', 'sind', 'hat', 'haben', 'auch', 'unserem', 'unseren', 'dem', 'den'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'est', 'notre', 'nos', 'pour', 'avec', 'une', 'un', "d'ici", 'au', 'aux', 'être', 'de', 'sur', 'nous', 'plus', "l'environnement", 'ont', 'sont', 'son', 'sa', 'ses', 'depuis', 'leur', 'cette', 'ce'],
+  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'onze', 'ons', 'voor', 'met', 'wij', 'we', 'naar', 'op', 'uw', 'je', 'niet', 'bij', 'dit', 'deze', 'zijn', 'weg', 'ook', 'dan', 'sinds', 'heeft', 'hebben'],
+  es: ['el', 'la', 'los', 'las', 'y', 'del', 'es', 'nuestro', 'nuestra', 'para', 'con', 'una', 'un', 'por', 'está', 'en', 'de', 'que', 'más', 'al', 'compañía', 'contra', 'ha', 'han', 'su', 'sus', 'desde', 'nuestras', 'nuestros', 'hasta', 'muy', 'también'],
+  it: ['il', 'lo', 'la', 'gli', 'le', 'e', 'del', 'della', 'è', 'nostro', 'nostra', 'per', 'con', 'una', 'un', 'di', 'che', 'più', 'alla', 'dei', 'sono', 'delle', 'nostri', 'nostre', 'dal', 'dalla', 'anche', 'questo', 'questa', 'hanno'],
 };
 
 function detect(statement: string): Language {

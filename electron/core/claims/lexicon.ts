@@ -13,9 +13,14 @@
 //   missing and is added; "biologisch abbaubar" is read by GC-DEGRADABLE (DEGRADABLE_I18N).
 // - Spanish: five wordings from a quote of the official Spanish recital (fernandezbeltran.es, 2024-04-01).
 // - Italian: three wordings from a quote of the Commission proposal's recital (COM(2022) 143), not the adopted text.
-// - French and Dutch: NOT VERIFIED. No quote of the official French or Dutch wording was reachable with the team's
-//   tools; the lists below are unchecked translations plus the terms national decisions and guidance use.
-// - Recital 12 and Annex I 4c term lists: not verified in any language.
+// - French and Dutch: the official wording is NOT VERIFIED (still unreachable with the team's tools). What was checked
+//   instead: French national law and guidance (Code de l'environnement L.541-9-1 and L.229-68 as reported by VALHOR;
+//   ADEME's guide) and Dutch commentaries (generalcounsel.nl, prebes.be, the ACM guidance as summarised by
+//   groenbalans.nl). Every quoted term is read; the rest are ordinary translations of the recital's examples.
+// - Recital 12 and Annex I 4c: not verified against the directive in any language; French "neutre en carbone",
+//   "climatiquement neutre", "100% compensé" and Dutch "klimaatneutraal", "CO2-neutraal" match national wording.
+// The other rules' wording (recyclable, recycled, comparisons, free-of...) is in lexicon-products.ts and
+// lexicon-figures.ts: ordinary translations of the same legal concepts, no official list exists for them.
 import type { Language } from '../../shared/claims/language.ts';
 
 type Lexicon = Readonly<Record<Exclude<Language, 'en'>, readonly string[]>>;
@@ -36,10 +41,12 @@ export const GENERIC_I18N: Lexicon = {
   de: [...de('umweltfreundlich', 'umweltschonend', 'naturfreundlich', 'umweltgerecht', 'klimafreundlich', 'umweltverträglich', 'co2 freundlich', 'energieeffizient', 'biobasiert'),
     // "ökologisch" is not inflected further: "aus ökologischem Landbau" names organic farming (Regulation (EU) 2018/848).
     'ökologisch', 'ökologische', 'ökologischer', 'grün', 'grüne', 'grüner', 'grünes', 'öko', 'kohlenstofffreundlich', 'gut für die umwelt', 'gut für den planeten', 'besser für die umwelt', 'schützt die umwelt'],
-  // Unverified: no quote of the official French wording was reachable (official-terms.json).
-  fr: ['respectueux de l\'environnement', 'respectueuse de l\'environnement', 'écologique', 'écologiques', 'vert', 'verte', 'verts', 'vertes', 'ami de la nature', 'amie de la nature', 'correct du point de vue environnemental', 'respectueux du climat', 'respectueuse du climat', 'doux pour l\'environnement', 'respectueux en matière d\'émissions de carbone', 'économe en énergie', 'biosourcé', 'biosourcée', 'éco responsable', 'écoresponsable', 'bon pour la planète', 'meilleur pour la planète', 'protège l\'environnement'],
-  // Unverified: no quote of the official Dutch wording was reachable (official-terms.json).
-  nl: [...nl('milieuvriendelijk', 'natuurvriendelijk', 'ecologisch', 'klimaatvriendelijk', 'milieusparend', 'koolstofvriendelijk', 'energiezuinig', 'biogebaseerd'),
+  // The official French recital is unverified (official-terms.json); the terms after the recital's are French law's and
+  // ADEME's (Code de l'environnement L.541-9-1 as reported by VALHOR; ADEME's guide), quoted in official-terms.json.
+  fr: ['respectueux de l\'environnement', 'respectueuse de l\'environnement', 'écologique', 'écologiques', 'vert', 'verte', 'verts', 'vertes', 'ami de la nature', 'amie de la nature', 'correct du point de vue environnemental', 'respectueux du climat', 'respectueuse du climat', 'doux pour l\'environnement', 'respectueux en matière d\'émissions de carbone', 'économe en énergie', 'biosourcé', 'biosourcée', 'éco responsable', 'écoresponsable', 'bon pour la planète', 'meilleur pour la planète', 'protège l\'environnement',
+    'bon pour l\'environnement', 'protège la nature', 'non polluant', 'non polluante', 'ami des arbres', 'écologiquement correct', 'ménage le climat', 'préserve l\'environnement', 'favorable à l\'environnement', 'bio responsable'],
+  // The official Dutch recital is unverified (official-terms.json); "milieubewust" is from a Dutch commentary quoted there.
+  nl: [...nl('milieuvriendelijk', 'milieubewust', 'natuurvriendelijk', 'ecologisch', 'klimaatvriendelijk', 'milieusparend', 'koolstofvriendelijk', 'energiezuinig', 'biogebaseerd'),
     'eco', 'groen', 'groene', 'groener', 'milieucorrect', 'energie efficiënt', 'energie efficiënte', 'goed voor het milieu', 'beter voor het milieu', 'goed voor de planeet'],
   es: ['respetuoso con el medio ambiente', 'respetuosa con el medio ambiente', 'ecológico', 'ecológica', 'ecológicos', 'ecológicas', 'verde', 'verdes', 'amigo de la naturaleza', 'amigable con el medio ambiente', 'correcto desde el punto de vista medioambiental', 'respetuoso con el clima', 'inocuo para el medio ambiente', 'respetuoso en cuanto a las emisiones de carbono', 'energéticamente eficiente', 'de origen biológico', 'bueno para el planeta',
     // Recital 9 as quoted by fernandezbeltran.es: the official Spanish wording of "eco-friendly", "nature's friend",
@@ -71,8 +78,8 @@ export const BROAD_I18N: Lexicon = {
 /** Recital 12 and Annex I 4c: neutral, reduced or positive climate impact, and compensation. */
 export const NEUTRAL_I18N: Lexicon = {
   de: ['klimaneutral', 'klimaneutrale', 'klimaneutraler', 'klimaneutrales', 'co2 neutral', 'co2 neutrale', 'co2 neutral zertifiziert', 'kohlenstoffneutral', 'treibhausgasneutral', 'klimapositiv', 'co2 positiv', 'netto null', 'klimakompensiert', 'co2 kompensiert', 'kompensiert', 'kompensation', 'verringerte klimawirkung', 'reduzierte klimawirkung', 'begrenzter co2 fußabdruck'],
-  fr: ['neutre en carbone', 'neutres en carbone', 'neutralité carbone', 'climatiquement neutre', 'neutre pour le climat', 'neutre en co2', 'certifié neutre en co2', 'carbone positif', 'zéro net', 'zéro émission nette', 'compensé', 'compensée', 'compensation carbone', 'impact climatique réduit', 'empreinte carbone limitée'],
-  nl: ['klimaatneutraal', 'klimaatneutrale', 'co2 neutraal', 'co2 neutrale', 'co2neutraal', 'koolstofneutraal', 'klimaatpositief', 'co2 positief', 'netto nul', 'gecompenseerd', 'compensatie', 'compenseren', 'compenseert', 'neutraliseer', 'neutraliseren', 'neutraliseert', 'verminderde klimaatimpact', 'beperkte co2 voetafdruk'],
+  fr: ['neutre en carbone', 'neutres en carbone', 'neutralité carbone', 'climatiquement neutre', 'neutre pour le climat', 'neutre en co2', 'certifié neutre en co2', 'carbone positif', 'zéro net', 'zéro émission nette', 'compensé', 'compensée', 'compensation carbone', 'zéro carbone', 'empreinte carbone nulle', '100% compensé', 'impact climatique réduit', 'empreinte carbone limitée'],
+  nl: ['klimaatneutraal', 'klimaatneutrale', 'co2 neutraal', 'co2 neutrale', 'co2neutraal', 'co2 compensatie', 'co2 gecompenseerd', 'koolstofneutraal', 'klimaatpositief', 'co2 positief', 'netto nul', 'gecompenseerd', 'compensatie', 'compenseren', 'compenseert', 'neutraliseer', 'neutraliseren', 'neutraliseert', 'verminderde klimaatimpact', 'beperkte co2 voetafdruk'],
   es: ['neutro en carbono', 'neutra en carbono', 'neutralidad climática', 'neutralidad de carbono', 'climáticamente neutro', 'climáticamente neutra', 'neutro en co2', 'carbono positivo', 'cero emisiones netas', 'cero neto', 'compensado', 'compensada', 'impacto climático reducido', 'huella de carbono limitada'],
   it: ['neutrale per il clima', 'climaticamente neutro', 'climaticamente neutrale', 'neutrale in termini di carbonio', 'carbon neutral', 'a impatto climatico zero', 'co2 neutrale', 'carbonio positivo', 'zero netto', 'compensato', 'compensata', 'impatto climatico ridotto', 'impronta di carbonio limitata'],
 };

@@ -5,11 +5,19 @@
 import { analyse, findPhrase, findTerms, sentenceText, spanText, termParts } from './text.ts';
 import type { Match, Span, Text, Word } from './text.ts';
 import { FUTURE_MARKERS, KNOWN_LABELS } from './vocabulary.ts';
+import { FUTURE_I18N } from './lexicon.ts';
+import { ownLanguage } from './wording.ts';
+import type { Language } from '../../shared/claims/language.ts';
 
 /** Negators that reach a term a few words later in the same clause. */
-const NEGATORS = new Set(['not', 'never', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", 'cannot', "can't", 'nor', 'neither', 'nothing', "shouldn't", "couldn't", "wouldn't"]);
-const NEGATION_PAIRS: readonly [string, string][] = [['no', 'longer'], ['far', 'from'], ['anything', 'but'], ['rather', 'than'], ['instead', 'of']];
-const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'simply']);
+const NEGATORS = new Set(['not', 'never', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", 'cannot', "can't", 'nor', 'neither', 'nothing', "shouldn't", "couldn't", "wouldn't",
+  // German, French, Dutch, Spanish, Italian: only words that negate in no other of the six languages ("no" and "non"
+  // are English too, and Italian "mai" is German "Mai": they come as pairs below).
+  'nicht', 'kein', 'keine', 'keinen', 'keiner', 'keines', 'niemals', 'pas', 'jamais', 'niet', 'geen', 'nooit', 'nunca', 'tampoco']);
+const NEGATION_PAIRS: readonly [string, string][] = [['no', 'longer'], ['far', 'from'], ['anything', 'but'], ['rather', 'than'], ['instead', 'of'],
+  ['no', 'es'], ['no', 'son'], ['no', 'está'], ['no', 'están'], ['no', 'era'], ['non', 'è'], ['non', 'sono'], ['non', 'era'], ['non', 'ancora'], ['no', 'todavía']];
+// Dutch "pas sinds 2020" is "only since 2020", not French "pas" (not).
+const NOT_A_NEGATION_AFTER = new Set(['only', 'just', 'merely', 'simply', 'sinds', 'vanaf', 'sedert', 'nu', 'na']);
 
 const COLOUR_NAMES = new Set(['red', 'blue', 'yellow', 'black', 'white', 'grey', 'gray', 'orange', 'purple', 'pink', 'brown', 'navy', 'beige', 'teal', 'turquoise', 'khaki', 'cream', 'ivory', 'silver', 'gold', 'maroon', 'violet', 'indigo', 'charcoal', 'tan', 'green']);
 const COLOUR_MODIFIERS = new Set(['forest', 'sage', 'olive', 'bottle', 'emerald', 'lime', 'mint', 'dark', 'light', 'pale', 'bright', 'deep', 'racing', 'hunter', 'army', 'apple', 'kelly', 'jade', 'moss', 'sea', 'neon', 'pastel', 'pine', 'fern', 'grass', 'leaf', 'jungle', 'teal', 'bluish', 'yellowish', 'muted', 'soft', 'vivid', 'metallic', 'matte', 'glossy']);
@@ -125,8 +133,12 @@ function labelSpans(text: Text, label: string | null): Set<number> {
 }
 
 /** A sentence that speaks about the future. */
-export function isFutureSentence(text: Text, sentence: number): boolean {
-  return FUTURE_MARKERS.test(sentenceText(text, sentence));
+export function isFutureSentence(text: Text, sentence: number, lang?: Language | null): boolean {
+  const s = sentenceText(text, sentence);
+  if (FUTURE_MARKERS.test(s)) return true;
+  // "bis 2030 klimaneutral", "neutre en carbone d'ici 2050": the statement's own language's markers.
+  const own = ownLanguage(text.source, lang);
+  return own !== null && FUTURE_I18N[own].test(s);
 }
 
 export type TermHit = Match & { words: string };
@@ -135,14 +147,14 @@ export type TermHit = Match & { words: string };
  * Occurrences of terms that are real claims: not negated, not a colour, a place, a label's or a programme's name.
  * `future` decides what to do with sentences about the future: keep them, or drop them (present-tense rules).
  */
-export function claimTerms(statement: string, terms: readonly string[], options: { label?: string | null; present?: boolean } = {}): TermHit[] {
+export function claimTerms(statement: string, terms: readonly string[], options: { label?: string | null; present?: boolean; lang?: Language | null } = {}): TermHit[] {
   const text = analyse(statement);
   const inLabel = labelSpans(text, options.label ?? null);
   return findTerms(text, terms)
     .filter((m) => {
       for (let k = m.start; k <= m.end; k++) if (inLabel.has(k)) return false;
       if (isNegated(text, m) || isColour(text, m) || isProperNoun(text, m) || isProgrammeName(text, m)) return false;
-      if (options.present && isFutureSentence(text, text.words[m.start]!.sentence)) return false;
+      if (options.present && isFutureSentence(text, text.words[m.start]!.sentence, options.lang)) return false;
       return true;
     })
     .map((m) => ({ ...m, words: spanText(text, m) }));

@@ -114,8 +114,16 @@ export function termParts(term: string): string[] {
 /** "the" in a term stands for any determiner: "kinder to the planet" is "kinder to our planet". */
 const DETERMINERS = new Set(['the', 'our', 'your', 'this', 'its', 'their', 'my']);
 
+/** French and Italian elide an article into the next word ("l'énergie", "dell'ambiente", "un'auto"). */
+const ELISION = /^(l|d|qu|j|n|s|c|m|t|dell|dall|nell|sull|all|un)'(?=\p{L})/u;
+
+/** A word without its elided article: "l'énergie" -> "énergie". */
+export function withoutElision(word: string): string {
+  return word.replace(ELISION, '');
+}
+
 function samePart(word: string, part: string): boolean {
-  return word === part || (part === 'the' && DETERMINERS.has(word));
+  return word === part || (part === 'the' && DETERMINERS.has(word)) || (word !== part && withoutElision(word) === part && !ELISION.test(part));
 }
 
 /**
@@ -179,6 +187,9 @@ export function flatText(text: Text): string {
 /** Percentages and other figures: value, the word index, and whether it carried a % sign or "per cent". */
 export type Figure = { value: number; index: number; percent: boolean };
 
+const PERCENT_WORDS = new Set(['percent', 'prozent', 'procent']);
+const PERCENT_PAIRS = new Set(['per cent', 'pour cent', 'por ciento', 'per cento']);
+
 export function figures(text: Text): Figure[] {
   const out: Figure[] = [];
   const w = text.words;
@@ -191,7 +202,8 @@ export function figures(text: Text): Figure[] {
     if (!Number.isFinite(value)) continue;
     const next = w[word.index + 1];
     const next2 = w[word.index + 2];
-    const perCent = !pct && next !== undefined && (next.norm === 'percent' || (next.norm === 'per' && next2?.norm === 'cent'));
+    // "per cent", and the word in German and Dutch ("Prozent", "procent"), French, Spanish and Italian ("pour cent"...).
+    const perCent = !pct && next !== undefined && (PERCENT_WORDS.has(next.norm) || (next2 !== undefined && PERCENT_PAIRS.has(`${next.norm} ${next2.norm}`)));
     out.push({ value, index: word.index, percent: pct || perCent });
   }
   return out;

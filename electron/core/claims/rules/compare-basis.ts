@@ -1,4 +1,5 @@
 import { defineRule, quote } from '../rule.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 import { environmentalComparisons, statesComparisonBasis } from '../comparisons.ts';
 import { analyse, spanText } from '../text.ts';
 
@@ -6,13 +7,13 @@ export const compareBasis = defineRule({
   id: 'GC-COMPARE-BASIS',
   severity: 'error',
   citation: 'FTC §260.3(d); CMA P4; UCPD Art 6(1)',
-  languages: ['en'],
+  languages: LANGUAGES,
   title: 'Environmental comparison with no basis in the statement or the claim fields',
   fix: 'Say what it is compared with and how it was measured ("than our 2021 model, ISO 14067").',
   detect(claim) {
-    const hits = environmentalComparisons(claim.statement);
+    const hits = environmentalComparisons(claim.statement, claim.language);
     if (hits.length === 0) return null;
-    if (statesComparisonBasis(claim.statement) || claim.comparison_basis || claim.baseline) return null;
+    if (statesComparisonBasis(claim.statement, claim.language) || claim.comparison_basis || claim.baseline) return null;
     const text = analyse(claim.statement);
     const h = hits[0]!;
     let end = h.end;

@@ -1,7 +1,7 @@
 import { ALL_MARKETS, defineRule, euFrom, quote } from '../rule.ts';
 import { DEGRADABLE_I18N, lexiconFor } from '../lexicon.ts';
 import { claimTerms } from '../readings.ts';
-import { claimLanguages } from '../terms.ts';
+import { claimLanguages } from '../wording.ts';
 import { analyse, sentenceText } from '../text.ts';
 import { LANGUAGES } from '../../../shared/claims/language.ts';
 
@@ -24,7 +24,7 @@ export const degradable = defineRule({
   detect(claim, ctx) {
     const text = analyse(claim.statement);
     const terms = [...TERMS, ...lexiconFor(DEGRADABLE_I18N, claimLanguages(claim.statement, claim.language))];
-    const hits = claimTerms(claim.statement, terms, { present: true }).filter((m) => {
+    const hits = claimTerms(claim.statement, terms, { present: true, lang: claim.language }).filter((m) => {
       const s = sentenceText(text, text.words[m.start]!.sentence);
       return !(ENVIRONMENT.test(s) && TIMEFRAME.test(s));
     });

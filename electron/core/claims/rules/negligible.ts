@@ -1,5 +1,6 @@
 import { isFutureClaim, isPercentUnit, speaksOfRelativeChange } from '../facts.ts';
 import { ALL_MARKETS, defineRule } from '../rule.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 /** Under this many percentage points, a relative improvement is trivial whatever its relative size. */
 const NEGLIGIBLE_POINTS = 2;
@@ -12,13 +13,13 @@ export const negligible = defineRule({
   id: 'GC-NEGLIGIBLE',
   severity: 'warning',
   citation: 'FTC §260.3(c); CMA P1',
-  languages: ['en'],
+  languages: LANGUAGES,
   markets: ALL_MARKETS,
   marketsReason: 'Honest figures are required everywhere (UCPD Art 6(1) in the EU).',
   title: 'Relative improvement whose absolute change is under 2 percentage points',
   fix: 'Give the absolute figures ("from 2% to 3% recycled content").',
   detect(claim) {
-    if (!isPercentUnit(claim.unit) || claim.baseline === null || !speaksOfRelativeChange(claim.statement)) return null;
+    if (!isPercentUnit(claim.unit) || claim.baseline === null || !speaksOfRelativeChange(claim.statement, claim.language)) return null;
     const to = isFutureClaim(claim) && claim.target ? claim.target.value : claim.current_value;
     if (to === null) return null;
     const points = Math.abs(to - claim.baseline.value);

@@ -1,6 +1,7 @@
 import { accessShare, isPercentUnit, statedPercentages } from '../facts.ts';
 import type { Claim } from '../../../shared/claims/model.ts';
 import { defineRule } from '../rule.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
 const TOLERANCE_POINTS = 1;
 
@@ -31,13 +32,13 @@ export const numberMismatch = defineRule({
   id: 'GC-NUMBER-MISMATCH',
   severity: 'error',
   citation: 'CMA P1; FTC §260.3(c); UCPD Art 6(1)',
-  languages: ['en'],
+  languages: LANGUAGES,
   title: 'A percentage in the statement differs (by more than 1 point) from the one computed from the fields',
   fix: 'Correct the statement or the data so that they agree.',
   detect(claim) {
     // A share of people with access to recycling is not a figure the statement states ("100% recyclable").
     if (accessShare(claim) !== null) return null;
-    for (const f of statedPercentages(claim.statement)) {
+    for (const f of statedPercentages(claim.statement, claim.language)) {
       const candidates = supported(claim, f.relative, f.futureSentence, !f.futureClause);
       if (candidates.length === 0) continue;
       if (candidates.some((c) => Math.abs(c.value - f.value) <= TOLERANCE_POINTS)) continue;

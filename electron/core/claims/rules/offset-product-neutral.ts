@@ -11,7 +11,7 @@ export const offsetProductNeutral = defineRule({
   fix: 'Report real life-cycle emission cuts; describe the funding of carbon credits separately.',
   detect(claim, ctx) {
     if (claim.scope === 'company' || claim.uses_offsets !== true) return null;
-    const hits = [...neutralTerms(claim.statement, claim.language), ...reducedClimateTerms(claim.statement)].sort((a, b) => a.start - b.start);
+    const hits = [...neutralTerms(claim.statement, claim.language), ...reducedClimateTerms(claim.statement, claim.language)].sort((a, b) => a.start - b.start);
     if (hits.length === 0) return null;
     return `${quote(hits[0]!.words)} tells EU consumers this product has a neutral, reduced or positive climate impact, and that rests on carbon credits. Since Directive 2024/825 this is banned in all circumstances.${euFrom(ctx)}`;
   },

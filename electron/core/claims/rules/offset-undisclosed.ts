@@ -13,7 +13,7 @@ export const offsetUndisclosed = defineRule({
   fix: 'Say plainly that the result relies on offsetting ("offset via ...").',
   detect(claim) {
     if (claim.uses_offsets !== true) return null;
-    const hits = [...neutralTerms(claim.statement, claim.language), ...reducedClimateTerms(claim.statement)];
+    const hits = [...neutralTerms(claim.statement, claim.language), ...reducedClimateTerms(claim.statement, claim.language)];
     if (hits.length === 0 || mentionsOffsetting(claim.statement)) return null;
     return {
       message: `${quote(hits[0]!.words)} relies on carbon credits, but the statement does not say so: readers will assume the emissions were actually cut.`,

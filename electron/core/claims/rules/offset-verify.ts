@@ -17,7 +17,7 @@ export const offsetVerify = defineRule({
   detect(claim, ctx) {
     if (claim.uses_offsets !== true) return null;
     // Only a claim that speaks of neutrality or offsetting rests on the credits' quality.
-    if (neutralTerms(claim.statement, claim.language).length === 0 && reducedClimateTerms(claim.statement).length === 0 && !mentionsOffsetting(claim.statement)) return null;
+    if (neutralTerms(claim.statement, claim.language).length === 0 && reducedClimateTerms(claim.statement, claim.language).length === 0 && !mentionsOffsetting(claim.statement)) return null;
     const verified = claim.evidence.some((ev) => isIndependent(ev) && isInForce(ev, ctx.asOf)
       && (ev.type === 'certificate' || ev.type === 'audit' || VERIFICATION.test(evidenceText(ev))));
     if (verified) return null;

@@ -1,11 +1,16 @@
+import { FILLER_I18N, WHOLE_I18N } from '../lexicon-figures.ts';
 import { defineRule, euFrom } from '../rule.ts';
-import { analyse, flatText, normalize } from '../text.ts';
+import { analyse, flatText, normalize, withoutElision } from '../text.ts';
+import { matchIn } from '../wording.ts';
+import { LANGUAGES } from '../../../shared/claims/language.ts';
 
-const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'and', 'for', 'only', 'in', 'at', 'on', 'its', 'their', 'range', 'line', 'collection']);
+const FILLER = new Set(['the', 'a', 'an', 'of', 'our', 'and', 'for', 'only', 'in', 'at', 'on', 'its', 'their', 'range', 'line', 'collection', ...FILLER_I18N]);
 /** Wording that presents a claim as true of the whole company or product. */
 const WHOLE = /\b(whole|entire|entirely|every product|all (of )?our (products|range|business|operations)|all products|company ?wide|across the (company|business|group)|throughout|(a|the|our|whole) ([\w']+ ){0,2}(company|business|brand|organisation|organization|group))\b/;
 
-function singular(w: string): string {
+function singular(word: string): string {
+  // "l'emballage" names "emballage".
+  const w = withoutElision(word);
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
@@ -27,7 +32,7 @@ export const wholeVsPart = defineRule({
   id: 'GC-WHOLE-VS-PART',
   severity: 'error',
   citation: 'EU Annex I 4b; FTC §260.3(b); CMA P2',
-  languages: ['en'],
+  languages: LANGUAGES,
   title: 'Claim about one part (scope = part) worded as if about the whole product or business',
   fix: 'Name the part in the statement ("bottle", "Lyon site").',
   detect(claim, ctx) {
@@ -37,7 +42,7 @@ export const wholeVsPart = defineRule({
       return { message: `The claim is filed as being about one part, but which part is not recorded, so the statement cannot be checked against it.${eu}`, fix: 'Record the part in scope_detail and name it in the statement.' };
     }
     const named = namesPart(claim.statement, claim.scope_detail);
-    const whole = WHOLE.exec(flatText(analyse(claim.statement)));
+    const whole = matchIn(WHOLE, WHOLE_I18N, flatText(analyse(claim.statement)), claim.statement, claim.language);
     if (named && !whole) return null;
     const message = named
       ? `The claim is only about the ${claim.scope_detail}, but the statement presents it as true of the whole ("${whole![0]}").${eu}`
