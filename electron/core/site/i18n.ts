@@ -259,6 +259,13 @@ export class SiteText {
     return Number.isFinite(n) ? this.numberFmt.format(n) : '0';
   }
 
+  /** A measured value with its unit: "13.1 g", "62%" in English, "62 %" in German (a percent sign spaced as the language spaces it). */
+  withUnit(n: number, unit: string | null): string {
+    const value = Number(n.toFixed(2));
+    if (unit === '%') return new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
+    return unit ? `${this.count(value)} ${unit}` : this.count(value);
+  }
+
   /** 0.8123 -> "81 %"; small non-zero shares keep one decimal so they do not read as zero. */
   percent(ratio: number): string {
     const pct = ratio * 100;
