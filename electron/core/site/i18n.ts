@@ -84,12 +84,13 @@ function nearestKey(key: string, keys: readonly string[]): string | null {
   return best;
 }
 
-export function checkOverrides(raw: unknown, lang: SiteLanguage): StringOverrides {
+/** `at`: where the set is in the settings, for the error's field (strings, or strings.de for a language's own). */
+export function checkOverrides(raw: unknown, lang: SiteLanguage, at = 'strings'): StringOverrides {
   const parsed = StringOverrides.safeParse(raw);
-  if (!parsed.success) throw new CandorError('INVALID_SETTING', `Site texts must be an object of key: text, for example {"home.eyebrow": "Our record"}: ${parsed.error.issues[0]!.message}.`, { field: 'strings' });
+  if (!parsed.success) throw new CandorError('INVALID_SETTING', `Site texts must be an object of key: text, for example {"home.eyebrow": "Our record"}: ${parsed.error.issues[0]!.message}.`, { field: at });
   const en = readLocale('en');
   for (const [key, text] of Object.entries(parsed.data)) {
-    const field = `strings.${key}`;
+    const field = `${at}.${key}`;
     if (!(key in en)) {
       const near = nearestKey(key, Object.keys(en));
       throw new CandorError('UNKNOWN_SITE_TEXT', `There is no site text "${key}".${near ? ` Did you mean "${near}"?` : ''} The texts are listed in static-templates/locales/en.json.`, { field });
