@@ -1,6 +1,6 @@
 // Search, as a progressive enhancement: the form is hidden until this script runs. It loads the site's own
-// Pagefind bundles (one per shard, merged) and shows results as text nodes only: nothing from the index is ever
-// parsed as HTML.
+// Pagefind bundles (one per shard, each with an index per language, all merged) and shows results as text nodes
+// only: nothing from the index is ever parsed as HTML.
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
@@ -16,13 +16,50 @@ if (form && input && status && list) {
   const words = (name, fallback) => form.dataset[`text${name}`] || fallback;
   const number = (n) => new Intl.NumberFormat(lang).format(n);
 
+  /** The languages a bundle has an index for: Pagefind keeps one per language, each stemmed its own way. */
+  const languagesOf = async (b) => {
+    const r = await fetch(new URL(`${b}pagefind-entry.json`, root));
+    if (!r.ok) throw new Error(`search index ${b}: ${r.status}`);
+    return Object.keys((await r.json()).languages || {});
+  };
+
+  /**
+   * One Pagefind engine per language, over every bundle that has an index in it. A Pagefind worker stems every
+   * query with one language's stemmer, so each language loads its own copy of pagefind.js (and so its own worker),
+   * and Pagefind chooses an index by the page's lang when an engine is made: that is set for that moment only.
+   */
+  const engineFor = async (language, paths) => {
+    const mod = await import(new URL(`${paths[0]}pagefind.js?language=${encodeURIComponent(language)}`, root).href);
+    const html = document.documentElement;
+    const was = html.lang;
+    html.lang = language;
+    let pf;
+    try {
+      pf = mod.createInstance({ baseUrl: '/', excerptLength: 28 });
+    } finally {
+      html.lang = was;
+    }
+    for (const b of paths.slice(1)) await pf.mergeIndex(new URL(b, root).href, { language });
+    return pf;
+  };
+
+  // A conversation written in another language than the site's is found by its own words' stems ("deliveries" by
+  // "delivery" on a German site): every language is searched, and the results merged by score.
   const load = async () => {
     if (engine) return engine;
-    const pf = await import(new URL(`${bundles[0]}pagefind.js`, root).href);
-    await pf.options({ baseUrl: '/', excerptLength: 28 });
-    for (const b of bundles.slice(1)) await pf.mergeIndex(new URL(b, root).href);
-    engine = pf;
-    return pf;
+    const found = await Promise.all(bundles.map(languagesOf));
+    const byLanguage = new Map();
+    bundles.forEach((b, i) => {
+      for (const l of found[i]) byLanguage.set(l, [...(byLanguage.get(l) || []), b]);
+    });
+    const engines = await Promise.all([...byLanguage].sort().map(([l, paths]) => engineFor(l, paths)));
+    engine = {
+      search: async (query) => {
+        const all = await Promise.all(engines.map((pf) => pf.search(query)));
+        return { results: all.flatMap((r) => r.results).sort((a, b) => b.score - a.score) };
+      },
+    };
+    return engine;
   };
 
   const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
