@@ -130,6 +130,20 @@ describe('words, numbers and dates in the site language', () => {
     expect(t.percent(0.8123)).toBe(percent);
   });
 
+  it('counts millions as French, Spanish and Italian do ("1 000 000 de conversations": the plural category many)', () => {
+    const added = (lang: 'fr' | 'es' | 'it', n: number) => new SiteText(lang, siteMessages(lang)).text('changes.threadsAdded', { n });
+    expect(added('fr', 1_000_000)).toMatch(/^1\s000\s000 de conversations ajoutées$/u);
+    expect(added('fr', 1_234_567)).toMatch(/^1\s234\s567 conversations ajoutées$/u);
+    expect(added('es', 2_000_000)).toBe('2.000.000 de conversaciones añadidas');
+    expect(added('it', 3_000_000)).toBe('3.000.000 di conversazioni aggiunte');
+    expect(new SiteText('fr', siteMessages('fr')).text('data.claimsJson', { count: 1_000_000 })).toMatch(/ d’allégations environnementales/);
+    // Every plural of these languages that counts a noun has the form (a verb after the number does not take "de").
+    for (const lang of ['fr', 'es', 'it'] as const) {
+      const missing = Object.entries(readLocale(lang)).filter(([, m]) => / other \{# \p{L}/u.test(m) && !m.includes(' many {')).map(([k]) => k);
+      expect({ lang, missing }).toEqual({ lang, missing: [] });
+    }
+  });
+
   it('keeps English durations as Candor wrote them, and words them in the other languages', () => {
     expect(text('en').duration(7500)).toBe('2 h 5 min');
     expect(text('de').duration(7500)).toBe('2 Std., 5 Min.');
