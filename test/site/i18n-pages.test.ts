@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../electron/core/claims/rules/index.ts';
 import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
@@ -18,6 +18,9 @@ import { tempDir } from '../helpers/workspace.ts';
 // explained, what the green-claims check found and the values a claim revision changed.
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
+
+// jsdom (a devDependency, as the app's tests use it) ships no types: its one constructor used here, typed.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: Window } };
 
 /** The literal runs of an ICU message (the words between its placeholders), in every branch of its plurals and selects. */
 function literals(ast: Ast, out: string[] = []): string[] {
