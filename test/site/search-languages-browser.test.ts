@@ -52,7 +52,11 @@ async function found(query: string): Promise<string[]> {
   try {
     await page.goto(`${server.url}search.html?q=${encodeURIComponent(query)}`);
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/Treffer|Nichts/);
-    return await page.locator('#search-results .card-title').allTextContents();
+    const titles = page.locator('#search-results .card-title');
+    // A result in another language than the page's says so, title and excerpt, as the conversation's page does.
+    const marks = await titles.evaluateAll((hs) => hs.map((h) => `${h.textContent}|${h.getAttribute('lang') ?? ''}|${h.parentElement?.querySelector('.search-result-excerpt')?.getAttribute('lang') ?? ''}`));
+    for (const m of marks) expect(m).toMatch(/^Late again\|en\|en$|^Wieder zu spät\|\|$/);
+    return await titles.allTextContents();
   } finally {
     await page.close();
   }

@@ -52,11 +52,12 @@ if (form && input && status && list) {
     bundles.forEach((b, i) => {
       for (const l of found[i]) byLanguage.set(l, [...(byLanguage.get(l) || []), b]);
     });
-    const engines = await Promise.all([...byLanguage].sort().map(([l, paths]) => engineFor(l, paths)));
+    const languages = [...byLanguage.keys()].sort();
+    const engines = await Promise.all(languages.map((l) => engineFor(l, byLanguage.get(l))));
     engine = {
       search: async (query) => {
         const all = await Promise.all(engines.map((pf) => pf.search(query)));
-        return { results: all.flatMap((r) => r.results).sort((a, b) => b.score - a.score) };
+        return { results: all.flatMap((r, i) => r.results.map((x) => Object.assign(x, { language: languages[i] }))).sort((a, b) => b.score - a.score) };
       },
     };
     return engine;
@@ -116,7 +117,10 @@ if (form && input && status && list) {
     const meta = document.createElement('p');
     meta.className = 'search-result-meta';
     meta.textContent = [d.meta && d.meta.kind, d.meta && d.meta.status, d.meta && d.meta.date].filter(Boolean).join(' · ');
-    li.append(h, meta, excerpt(d.excerpt || ''));
+    const text = excerpt(d.excerpt || '');
+    // What the customer and staff wrote is in the conversation's language (its index's): marked, as on its page.
+    if (d.language && d.language !== lang) for (const el of [h, text]) el.lang = d.language;
+    li.append(h, meta, text);
     return li;
   };
 
@@ -125,7 +129,7 @@ if (form && input && status && list) {
     const filters = chosen();
     const page = [];
     while (page.length < PAGE && next < found.length) {
-      const batch = await Promise.all(found.slice(next, next + PAGE).map((r) => r.data()));
+      const batch = await Promise.all(found.slice(next, next + PAGE).map(async (r) => ({ ...(await r.data()), language: r.language })));
       if (ticket !== latest) return;
       next += batch.length;
       for (const d of batch) if (fits(d, filters)) page.push(d);
