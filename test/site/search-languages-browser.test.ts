@@ -28,8 +28,8 @@ let server: SiteServer;
 let browser: Browser;
 beforeAll(async () => {
   fx = await siteWorkspace([
-    thread('en1', 'Late again', 'Both of my last deliveries arrived a week late, and nobody answered my emails about it. I would like my money back.', 'We are sorry: the courier lost track of both parcels. Your refund is on its way today.'),
-    thread('de1', 'Wieder zu spät', 'Meine Bestellung kam mit zwei Wochen Verspätung an, und auf meine Nachfrage hat niemand geantwortet. Ich möchte mein Geld zurück.', 'Das tut uns leid: der Paketdienst hatte das Paket verloren. Die Erstattung ist heute unterwegs.'),
+    thread('en1', 'Late again', 'Both of my last Fernhill deliveries arrived a week late, and nobody answered my emails about it. I would like my money back.', 'We are sorry: the courier lost track of both parcels. Your refund is on its way today.'),
+    thread('de1', 'Wieder zu spät', 'Meine Fernhill-Bestellung kam mit zwei Wochen Verspätung an, und auf meine Nachfrage hat niemand geantwortet. Ich möchte mein Geld zurück.', 'Das tut uns leid: der Paketdienst hatte das Paket verloren. Die Erstattung ist heute unterwegs.'),
   ]);
   const ws = openWorkspace(fx.dir);
   try {
@@ -71,8 +71,24 @@ describe('search on a German site with conversations in two languages', () => {
   }, 60_000);
 
   it('finds the German conversation by a German stem of its words', async () => {
-    // "Bestellung" and "geantwortet" are written; "Bestellungen" and "antworten" are other forms of them.
+    // "Bestellung" and "Verspätung" are written; "Bestellungen" and "Verspätungen" are other forms of them.
     expect(await found('Bestellungen')).toEqual(['Wieder zu spät']);
     expect(await found('Verspätungen')).toEqual(['Wieder zu spät']);
+  }, 60_000);
+
+  it('offers the languages present as a filter, named in the language of the page', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}search.html?q=Fernhill`);
+      const status = page.locator('#search-status');
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('2 Treffer.');
+      const filter = page.getByLabel('Sprache', { exact: true });
+      expect(await filter.locator('option').allTextContents()).toEqual(['Alle', 'Deutsch', 'Englisch']);
+      await filter.selectOption('Englisch');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('1 Treffer.');
+      expect(await page.locator('#search-results .card-title').allTextContents()).toEqual(['Late again']);
+    } finally {
+      await page.close();
+    }
   }, 60_000);
 });

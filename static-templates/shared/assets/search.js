@@ -43,6 +43,30 @@ if (form && input && status && list) {
     return pf;
   };
 
+  /** With conversations in more than one language, a filter of its own: each language named in the page's. */
+  const languageFilter = (languages) => {
+    const box = document.getElementById('search-filters');
+    if (!box || languages.length < 2 || document.getElementById('search-filter-language')) return;
+    const names = new Intl.DisplayNames([lang], { type: 'language' });
+    const div = document.createElement('div');
+    div.className = 'search-filter';
+    const label = document.createElement('label');
+    label.htmlFor = 'search-filter-language';
+    label.textContent = words('Language', 'Language');
+    const select = document.createElement('select');
+    select.id = 'search-filter-language';
+    select.name = 'language';
+    const any = new Option(words('Any', 'Any'), '');
+    select.append(any, ...languages.map((l) => {
+      const name = names.of(l) || l;
+      return new Option(name.charAt(0).toLocaleUpperCase(lang) + name.slice(1), l);
+    }));
+    select.addEventListener('change', () => run());
+    div.append(label, select);
+    box.append(div);
+    selects.push(select);
+  };
+
   // A conversation written in another language than the site's is found by its own words' stems ("deliveries" by
   // "delivery" on a German site): every language is searched, and the results merged by score.
   const load = async () => {
@@ -54,6 +78,7 @@ if (form && input && status && list) {
     });
     const languages = [...byLanguage.keys()].sort();
     const engines = await Promise.all(languages.map((l) => engineFor(l, byLanguage.get(l))));
+    languageFilter(languages);
     engine = {
       search: async (query) => {
         const all = await Promise.all(engines.map((pf) => pf.search(query)));
@@ -103,6 +128,7 @@ if (form && input && status && list) {
     const m = d.meta || {};
     if (name === 'topic') return String(m.topics || '').split('\n').includes(value);
     if (name === 'year') return String(m.date || '').startsWith(value);
+    if (name === 'language') return d.language === value;
     return m[name] === value;
   });
 
