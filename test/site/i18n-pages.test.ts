@@ -10,7 +10,7 @@ import { readLocale, SITE_LANGUAGES } from '../../electron/core/site/i18n.ts';
 import type { SiteLanguage } from '../../electron/core/site/i18n.ts';
 import { changeSiteSettings } from '../../electron/core/site/settings.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
-import { tempDir } from '../helpers/workspace.ts';
+import { tempDir, tempWorkspace } from '../helpers/workspace.ts';
 
 // The demo built in German and in French, in both themes: no sentence the site itself says may be left in English.
 // What customers, staff and the company wrote stays as written (a conversation's messages are marked lang="en");
@@ -113,6 +113,26 @@ describe.each(builds)('the demo built in $lang with the $theme theme', (b) => {
     const want = b.lang === 'de' ? /Der letzte Wert beträgt 84 L\/kg \(31\. Dezember 2025\): 60\s%/ : /La dernière valeur est de 84 L\/kg \(31 décembre 2025\)\s?: 60\s%/;
     expect(text).toMatch(want);
   });
+});
+
+describe('an empty site built in French', () => {
+  it('says that nothing is published yet in French too, on every page', async () => {
+    const fx = tempWorkspace();
+    try {
+      changeSiteSettings(fx.ws, { language: 'fr' });
+      const out = join(fx.dir, '..', 'site-empty');
+      await (await buildSite({ workspace: fx.dir, out, search: false })).cleanup;
+      const phrases = englishPhrases('fr');
+      const left = pages(out).flatMap((f) => {
+        const text = siteWords(readFileSync(join(out, f), 'utf8'));
+        return phrases.filter((p) => text.includes(p)).map((p) => `${f}: ${p}`);
+      });
+      expect(siteWords(readFileSync(join(out, 'index.html'), 'utf8'))).toContain(readLocale('fr')['home.nothingPublished']);
+      expect(left).toEqual([]);
+    } finally {
+      fx.cleanup();
+    }
+  }, 60_000);
 });
 
 describe('the words for what the claims check finds and how progress is explained', () => {
