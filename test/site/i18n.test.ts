@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CandorError } from '../../electron/core/errors.ts';
 import { checkOverrides, LOCALES_DIR, messageNames, readLocale, SITE_LANGUAGES, SiteText, siteMessages } from '../../electron/core/site/i18n.ts';
 import { conversationLanguages, detectLanguage, MIN_LETTERS } from '../../electron/core/site/language-detect.ts';
 import { THEMES_DIR } from '../../electron/core/site/themes.ts';
+import { buildSite } from '../../electron/core/site/build.ts';
+import { changeSiteSettings, readSiteSettings } from '../../electron/core/site/settings.ts';
+import type { SiteSettingsPatch } from '../../electron/shared/model/site-settings.ts';
+import { tempWorkspace } from '../helpers/workspace.ts';
 
 // The site's words: every text of both themes comes from a locale file, every locale has every text with the same
 // placeholders, numbers, dates and plurals follow the language, and a workspace's own wording is checked.
@@ -126,6 +130,20 @@ describe('words, numbers and dates in the site language', () => {
     expect(t.percent(0.8123)).toBe(percent);
   });
 
+  it('counts millions as French, Spanish and Italian do ("1 000 000 de conversations": the plural category many)', () => {
+    const added = (lang: 'fr' | 'es' | 'it', n: number) => new SiteText(lang, siteMessages(lang)).text('changes.threadsAdded', { n });
+    expect(added('fr', 1_000_000)).toMatch(/^1\s000\s000 de conversations ajoutées$/u);
+    expect(added('fr', 1_234_567)).toMatch(/^1\s234\s567 conversations ajoutées$/u);
+    expect(added('es', 2_000_000)).toBe('2.000.000 de conversaciones añadidas');
+    expect(added('it', 3_000_000)).toBe('3.000.000 di conversazioni aggiunte');
+    expect(new SiteText('fr', siteMessages('fr')).text('data.claimsJson', { count: 1_000_000 })).toMatch(/ d’allégations environnementales/);
+    // Every plural of these languages that counts a noun has the form (a verb after the number does not take "de").
+    for (const lang of ['fr', 'es', 'it'] as const) {
+      const missing = Object.entries(readLocale(lang)).filter(([, m]) => / other \{# \p{L}/u.test(m) && !m.includes(' many {')).map(([k]) => k);
+      expect({ lang, missing }).toEqual({ lang, missing: [] });
+    }
+  });
+
   it('keeps English durations as Candor wrote them, and words them in the other languages', () => {
     expect(text('en').duration(7500)).toBe('2 h 5 min');
     expect(text('de').duration(7500)).toBe('2 Std., 5 Min.');
@@ -169,6 +187,63 @@ describe("a workspace's own wording", () => {
   it('accepts a text that drops a placeholder or uses only some', () => {
     expect(refused({ 'home.updated': 'Recently updated.' })).toBeNull();
   });
+});
+
+describe("a workspace's own wording in each language", () => {
+  const fixtures: { cleanup: () => void }[] = [];
+  afterAll(() => fixtures.forEach((f) => f.cleanup()));
+  const workspace = () => {
+    const fx = tempWorkspace();
+    fixtures.push(fx);
+    return fx;
+  };
+
+  it('keeps each language its own wording, and a set without a language is the site language’s', () => {
+    const { ws } = workspace();
+    changeSiteSettings(ws, { language: 'de', strings: { 'header.sub': 'Unser offenes Kundenbuch' } });
+    const s = changeSiteSettings(ws, { strings: { fr: { 'header.sub': 'Notre registre ouvert' } } });
+    expect(s.strings).toEqual({ 'header.sub': 'Unser offenes Kundenbuch' });
+    expect(s.stringsByLanguage).toEqual({ de: { 'header.sub': 'Unser offenes Kundenbuch' }, fr: { 'header.sub': 'Notre registre ouvert' } });
+    // Switching the site to French shows the French wording; the German stays for a German build.
+    const fr = changeSiteSettings(ws, { language: 'fr' });
+    expect(fr.strings).toEqual({ 'header.sub': 'Notre registre ouvert' });
+    expect(changeSiteSettings(ws, { strings: { de: {} } }).stringsByLanguage).toEqual({ fr: { 'header.sub': 'Notre registre ouvert' } });
+    expect(changeSiteSettings(ws, { strings: null }).stringsByLanguage).toEqual({});
+  });
+
+  it('reads wording saved by an older Candor (no language) as the site language’s, and keeps it there when the language changes', () => {
+    const { ws } = workspace();
+    changeSiteSettings(ws, { language: 'nl' });
+    ws.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('site.strings', JSON.stringify({ 'header.sub': 'Ons open klantenboek' }));
+    expect(readSiteSettings(ws).stringsByLanguage).toEqual({ nl: { 'header.sub': 'Ons open klantenboek' } });
+    expect(changeSiteSettings(ws, { language: 'es' }).stringsByLanguage).toEqual({ nl: { 'header.sub': 'Ons open klantenboek' } });
+    expect(readSiteSettings(ws).strings).toEqual({});
+  });
+
+  it('checks each language’s set against that language, naming the language, and refuses a mix of both shapes', () => {
+    const { ws } = workspace();
+    const error = (patch: SiteSettingsPatch) => {
+      try {
+        changeSiteSettings(ws, patch);
+      } catch (err) {
+        return err instanceof CandorError ? `${err.code} ${err.location?.field}: ${err.message}` : String(err);
+      }
+      return null;
+    };
+    expect(error({ strings: { it: { 'home.titel': 'x' } } })).toMatch(/^UNKNOWN_SITE_TEXT strings\.it\.home\.titel: .*"home\.title"/);
+    expect(error({ strings: { de: { 'header.sub': 'x' }, 'header.sub': 'y' } })).toMatch(/^INVALID_SETTING strings: .*"header\.sub" is not a language/);
+    expect(readSiteSettings(ws).stringsByLanguage).toEqual({});
+  });
+
+  it('builds a site in another language (--lang) with that language’s wording', async () => {
+    const fx = workspace();
+    changeSiteSettings(fx.ws, { strings: { en: { 'header.sub': 'Our open book' }, it: { 'header.sub': 'Il nostro registro aperto' } } });
+    const out = join(fx.dir, '..', 'site-it');
+    await (await buildSite({ workspace: fx.dir, out, lang: 'it', search: false })).cleanup;
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('Il nostro registro aperto');
+    expect(home).not.toContain('Our open book');
+  }, 60_000);
 });
 
 describe('the language of what customers and staff wrote', () => {

@@ -30,8 +30,8 @@ describe('candor site-settings', () => {
     expect(text.stdout).toMatch(/^theme +default$/m);
     expect(text.stdout).toMatch(/^accent +\(the theme's\)$/m);
     const json = JSON.parse((await cli(['site-settings', fx.dir, '--json'])).stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['organisation', 'intro', 'policy', 'url', 'theme', 'baseUrl', 'colors', 'logo', 'verification', 'withheldPlaceholders', 'language', 'strings']);
-    expect(json).toEqual({ organisation: 'Acme Ltd', intro: null, policy: null, url: null, theme: 'default', baseUrl: null, colors: { accent: null, header: null, headerText: null }, logo: null, verification: null, withheldPlaceholders: true, language: 'en', strings: {} });
+    expect(Object.keys(json)).toEqual(['organisation', 'intro', 'policy', 'url', 'theme', 'baseUrl', 'colors', 'logo', 'verification', 'withheldPlaceholders', 'language', 'strings', 'stringsByLanguage']);
+    expect(json).toEqual({ organisation: 'Acme Ltd', intro: null, policy: null, url: null, theme: 'default', baseUrl: null, colors: { accent: null, header: null, headerText: null }, logo: null, verification: null, withheldPlaceholders: true, language: 'en', strings: {}, stringsByLanguage: {} });
     const off = await cli(['site-settings', fx.dir, '--withheld-placeholders', 'off', '--json']);
     expect(JSON.parse(off.stdout)).toMatchObject({ withheldPlaceholders: false });
     const bad = await cli(['site-settings', fx.dir, '--withheld-placeholders', 'maybe']);

@@ -42,7 +42,7 @@ describe('site settings: validation and audit', () => {
   it('starts from the workspace’s name, the default theme and no colours or logo', () => {
     expect(readSiteSettings(ws)).toEqual({
       organisation: 'Acme & Sons', intro: null, policy: null, url: null, theme: 'default', baseUrl: null,
-      colors: { accent: null, header: null, headerText: null }, logo: null, verification: null, withheldPlaceholders: true, language: 'en', strings: {},
+      colors: { accent: null, header: null, headerText: null }, logo: null, verification: null, withheldPlaceholders: true, language: 'en', strings: {}, stringsByLanguage: {},
     });
   });
 

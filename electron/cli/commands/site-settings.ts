@@ -35,15 +35,23 @@ function summarise(s: Json): string {
     ['intro', text(s.intro)],
     ['policy', text(s.policy)],
     ['language', s.language ?? 'en'],
-    ['own texts', Object.keys(s.strings ?? {}).length ? Object.keys(s.strings ?? {}).sort().join(', ') : '(none)'],
+    ['own texts', ownTexts(s.stringsByLanguage ?? (s.strings ? { [s.language ?? 'en']: s.strings } : {}))],
     ['verification', text(s.verification ?? null)],
     ['placeholders', s.withheldPlaceholders === false ? 'off' : 'on (a line per held-back conversation)'],
   ];
   return rows.map(([k, v]) => `${k.padEnd(13)}${v}\n`).join('');
 }
 
-/** The --strings file: a JSON object of site text key -> message; the core checks the keys and messages. */
-function readStringsFile(file: string): Record<string, string> {
+/** "de: home.lede, header.sub; fr: home.lede" */
+function ownTexts(byLanguage: Record<string, Record<string, string>>): string {
+  const langs = Object.keys(byLanguage).filter((l) => Object.keys(byLanguage[l]!).length > 0).sort();
+  return langs.length ? langs.map((l) => `${l}: ${Object.keys(byLanguage[l]!).sort().join(', ')}`).join('; ') : '(none)';
+}
+
+const isTextSet = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** The --strings file: a JSON object of site text key -> message, or of language -> such an object; the core checks the keys and messages. */
+function readStringsFile(file: string): Record<string, string | Record<string, string>> {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -56,10 +64,10 @@ function readStringsFile(file: string): Record<string, string> {
   } catch (err) {
     throw new CandorError('STRINGS_FILE', `The texts file ${file} is not JSON: ${(err as Error).message}`, { file });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
-    throw new CandorError('STRINGS_FILE', `The texts file ${file} must be one JSON object of text key -> message (strings only).`, { file });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string' && !isTextSet(v))) {
+    throw new CandorError('STRINGS_FILE', `The texts file ${file} must be one JSON object of text key -> message (strings only), or of language -> such an object ({"de": {...}, "fr": {...}}).`, { file });
   }
-  return parsed as Record<string, string>;
+  return parsed as Record<string, string | Record<string, string>>;
 }
 
 export const siteSettingsCommand = defineCommand({
@@ -84,16 +92,17 @@ Options:
                          an SVG file opened on its own can run script). A copy is kept in <workspace>/branding/.
   --no-logo              Remove the logo
   --lang <code>          The site's language: ${SITE_LANGUAGES.join(' | ')} (every text of the themes, dates and numbers)
-  --strings <file.json>  The organisation's own wording for any of the site's texts, in the site's language:
-                         a JSON object of text key -> message, e.g. {"home.lede": "Every conversation, {name}."}.
-                         Keys are those of static-templates/locales/en.json; an unknown key or a placeholder the
-                         text does not have is refused. Replaces the saved set.
-  --no-strings           Remove the organisation's own wording
+  --strings <file.json>  The organisation's own wording for any of the site's texts: a JSON object of text key ->
+                         message, e.g. {"home.lede": "Every conversation, {name}."}, for the site's language; or
+                         one such object per language, e.g. {"de": {...}, "fr": {...}}. Keys are those of
+                         static-templates/locales/en.json; an unknown key or a placeholder the text does not have
+                         is refused. Replaces the saved set of each language given ({} removes it); others stay.
+  --no-strings           Remove the organisation's own wording, in every language
   --verification <markdown>  How you check that conversations come from real customers (the reviews policy page;
                          without it, the page says what each source's records show and that nothing more is checked)
   --withheld-placeholders on|off  A public line (month, kind, rating, reason; no text) for each held-back
                          conversation on the moderation report (default on)
-  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null,"verification","withheldPlaceholders","language","strings":{key: text}}
+  --json                 Print {"organisation","intro","policy","url","theme","baseUrl","colors":{"accent","header","headerText"},"logo":{"type","size","sha256","file"}|null,"verification","withheldPlaceholders","language","strings":{key: text},"stringsByLanguage":{lang: {key: text}}}
 
 Colours must keep text readable wherever the themes use them (WCAG 2.2 AA, a contrast ratio of at least 4.5:1);
 a colour that would not is refused, naming the place and the ratio.

@@ -4,22 +4,22 @@ import type { SiteText } from './i18n.ts';
 import { safeHref } from './markdown.ts';
 import { claimPath } from './pages.ts';
 import type { SiteClaim } from './site-claims.ts';
+import { currentText, fieldText, findingText, progressText, word } from './claim-text.ts';
 
 // A claim as the claims pages and the home page's scorecard show it: figures, progress, evidence and revisions,
 // worded for the public.
 
-/** A number with at most two decimals, in the site's language. */
-function num(tx: SiteText, n: number): string {
-  return tx.count(Number(n.toFixed(2)));
-}
-
 function figure(tx: SiteText, v: { value: number; year: number } | null, unit: string | null): string | null {
-  return v ? `${num(tx, v.value)}${unit ? ` ${unit}` : ''} (${v.year})` : null;
+  return v ? `${tx.withUnit(v.value, unit)} (${v.year})` : null;
 }
 
-/** A code's word when the locale has one, else the code as it is (a category a newer Candor added, say). */
-function word(tx: SiteText, group: string, code: string): string {
-  return tx.has(`${group}.${code}`) ? tx.text(`${group}.${code}`) : code;
+/** The public notes with the site's own words in its language (the reasons staff recorded stay as written). */
+function notesView(tx: SiteText, notes: SiteClaim['notes']): Record<string, unknown> {
+  return {
+    ...notes,
+    categoryLabel: notes.categoryLabel === null ? null : tx.text('claim.targetPassed'),
+    override: notes.override && { reason: notes.override.reason, findings: notes.override.findings.map((f) => ({ rule: f.rule, message: findingText(tx, f) })) },
+  };
 }
 
 export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha: string) => string | null, tx: SiteText = englishText()): Record<string, unknown> {
@@ -37,7 +37,7 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
     unit: c.unit,
     baseline: figure(tx, c.baseline, c.unit),
     target: figure(tx, c.target, c.unit),
-    current: c.currentValue === null ? null : `${num(tx, c.currentValue)}${c.unit ? ` ${c.unit}` : ''}${c.currentAsOf ? ` (${tx.date(c.currentAsOf)})` : ''}`,
+    current: currentText(tx, c.currentValue, c.unit, c.currentAsOf),
     comparisonBasis: c.comparisonBasis,
     usesOffsets: tx.text(`offsets.${c.usesOffsets === null ? 'unknown' : c.usesOffsets ? 'yes' : 'no'}`),
     label: c.label,
@@ -49,7 +49,7 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
     progress: {
       status: c.progress.status,
       label: progressLabel,
-      explanation: c.progress.explanation,
+      explanation: progressText(tx, c),
       bar: progressBar(c.progress.ratio, c.progress.elapsed, c.progress.ratio === null ? tx.text('claim.barNoMeasure', { progress: progressLabel }) : tx.text('claim.barLabel', { progress: progressLabel, share: tx.percent(Math.max(0, c.progress.ratio)) })),
     },
     evidence: c.evidence.map((e) => {
@@ -67,12 +67,12 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
         file: e.file ? { name: e.file.name, size: tx.count(e.file.size), sha256: e.file.sha256, path: evidencePath(e.file.sha256) } : null,
       };
     }),
-    notes: c.notes,
+    notes: notesView(tx, c.notes),
     revisions: [...c.revisions].reverse().map((r) => ({
       revision: r.revision,
       publishedAt: r.publishedAt,
       first: r.changes.length === 0,
-      changes: r.changes.map((ch) => ({ field: ch.label || word(tx, 'field', ch.field), before: ch.before, after: ch.after })),
+      changes: r.changes.map((ch) => ({ field: tx.has(`field.${ch.field}`) ? tx.text(`field.${ch.field}`) : ch.label, before: fieldText(tx, ch.field, r.before), after: fieldText(tx, ch.field, r.claim) })),
     })),
   };
 }

@@ -84,12 +84,13 @@ function nearestKey(key: string, keys: readonly string[]): string | null {
   return best;
 }
 
-export function checkOverrides(raw: unknown, lang: SiteLanguage): StringOverrides {
+/** `at`: where the set is in the settings, for the error's field (strings, or strings.de for a language's own). */
+export function checkOverrides(raw: unknown, lang: SiteLanguage, at = 'strings'): StringOverrides {
   const parsed = StringOverrides.safeParse(raw);
-  if (!parsed.success) throw new CandorError('INVALID_SETTING', `Site texts must be an object of key: text, for example {"home.eyebrow": "Our record"}: ${parsed.error.issues[0]!.message}.`, { field: 'strings' });
+  if (!parsed.success) throw new CandorError('INVALID_SETTING', `Site texts must be an object of key: text, for example {"home.eyebrow": "Our record"}: ${parsed.error.issues[0]!.message}.`, { field: at });
   const en = readLocale('en');
   for (const [key, text] of Object.entries(parsed.data)) {
-    const field = `strings.${key}`;
+    const field = `${at}.${key}`;
     if (!(key in en)) {
       const near = nearestKey(key, Object.keys(en));
       throw new CandorError('UNKNOWN_SITE_TEXT', `There is no site text "${key}".${near ? ` Did you mean "${near}"?` : ''} The texts are listed in static-templates/locales/en.json.`, { field });
@@ -257,6 +258,13 @@ export class SiteText {
 
   count(n: number): string {
     return Number.isFinite(n) ? this.numberFmt.format(n) : '0';
+  }
+
+  /** A measured value with its unit: "13.1 g", "62%" in English, "62 %" in German (a percent sign spaced as the language spaces it). */
+  withUnit(n: number, unit: string | null): string {
+    const value = Number(n.toFixed(2));
+    if (unit === '%') return new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
+    return unit ? `${this.count(value)} ${unit}` : this.count(value);
   }
 
   /** 0.8123 -> "81 %"; small non-zero shares keep one decimal so they do not read as zero. */

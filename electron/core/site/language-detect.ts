@@ -28,8 +28,14 @@ export function detectLanguage(text: string): string | null {
   return Intl.getCanonicalLocales(best[0])[0] ?? null;
 }
 
-/** The conversation's language from all its messages, and each message's own where it is clear. */
+/**
+ * The conversation's language from all its messages, and each message's own where it is clear. Joined, the messages
+ * usually settle it; when they do not (franc's scores bunch up on longer mixed text), messages that are each clear
+ * and all agree do.
+ */
 export function conversationLanguages(bodies: readonly string[]): { thread: string | null; messages: (string | null)[] } {
-  const thread = detectLanguage(bodies.join('\n\n'));
-  return { thread, messages: bodies.map((b) => detectLanguage(b) ?? thread) };
+  const own = bodies.map(detectLanguage);
+  const agreed = [...new Set(own.filter((l) => l !== null))];
+  const thread = detectLanguage(bodies.join('\n\n')) ?? (agreed.length === 1 ? agreed[0]! : null);
+  return { thread, messages: own.map((l) => l ?? thread) };
 }

@@ -11,8 +11,8 @@ import { brandColorProblem, COLOR_FIELDS, COLOR_LABELS, HexColor } from '../../s
 import type { SiteColors } from '../../shared/brand-colors.ts';
 import { brandingKey, readBranding } from './branding.ts';
 import { checkOverrides, SiteLanguage } from './i18n.ts';
-import type { StringOverrides } from './i18n.ts';
-import { languageKey, readSiteLanguage } from './i18n-settings.ts';
+import { checkByLanguage, isByLanguage, languageKey, readSiteLanguage } from './i18n-settings.ts';
+import type { StringsByLanguage } from './i18n-settings.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { readSiteTexts, siteTextKey } from './site-data.ts';
 import { PLACEHOLDERS_KEY, placeholdersEnabled } from './moderation-view.ts';
@@ -46,6 +46,7 @@ export function readSiteSettings(ws: SettingsWorkspace): SiteSettingsView {
     withheldPlaceholders: placeholdersEnabled(ws.db),
     language: language.language,
     strings: language.strings,
+    stringsByLanguage: language.byLanguage,
   };
 }
 
@@ -74,7 +75,7 @@ type Checked = {
   baseUrl?: string | null;
   colors?: SiteColors;
   language?: SiteLanguage | null;
-  strings?: StringOverrides | null;
+  strings?: StringsByLanguage | null;
   verification?: string | null;
   withheldPlaceholders?: boolean;
 };
@@ -143,9 +144,22 @@ function checkLanguage(patch: SiteSettingsPatch, current: SiteSettingsView, out:
     out.language = code === 'en' ? null : (code as SiteLanguage | null);
   }
   const lang = out.language === undefined ? SiteLanguage.parse(current.language ?? 'en') : out.language ?? 'en';
-  if (patch.strings !== undefined) out.strings = patch.strings === null || Object.keys(patch.strings).length === 0 ? null : checkOverrides(patch.strings, lang);
-  // Saved wording that the new language cannot show (a placeholder it lacks) is refused too, naming the text.
-  else if (out.language !== undefined && current.strings && Object.keys(current.strings).length > 0) checkOverrides(current.strings, lang);
+  if (patch.strings === undefined && out.language === undefined) return;
+  // Each language keeps its own wording: a set without a language is the site's language's, and replaces only that.
+  const all: StringsByLanguage = patch.strings === null ? {} : { ...(current.stringsByLanguage as StringsByLanguage | undefined) };
+  if (patch.strings && isByLanguage(patch.strings)) {
+    const given = checkByLanguage(patch.strings);
+    for (const l of Object.keys(patch.strings) as SiteLanguage[]) {
+      if (given[l]) all[l] = given[l];
+      else delete all[l];
+    }
+  } else if (patch.strings) {
+    const set = checkOverrides(patch.strings, lang);
+    if (Object.keys(set).length) all[lang] = set;
+    else delete all[lang];
+  }
+  const sorted = Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : 1)));
+  out.strings = Object.keys(sorted).length ? sorted : null;
 }
 
 function parsePatch(patch: unknown): SiteSettingsPatch {

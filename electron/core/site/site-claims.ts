@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { diffClaims } from '../claims/history.ts';
 import type { Claim } from '../../shared/claims/model.ts';
-import { computeProgress } from '../../shared/claims/progress.ts';
+import { assessProgress } from '../../shared/claims/progress.ts';
+import type { ProgressReason } from '../../shared/claims/progress.ts';
 import { publicNotes } from '../claims/public-notes.ts';
 import type { PublicNotes } from '../claims/public-notes.ts';
 import { listRevisions, publishedClaims } from '../claims/store.ts';
@@ -22,8 +23,10 @@ type SiteEvidence = {
 };
 
 type SiteChange = { field: string; label: string; before: string | null; after: string | null };
-type SiteRevision = { revision: number; publishedAt: string; changes: SiteChange[] };
-type SiteProgress = { status: string; explanation: string; ratio: number | null; elapsed: number | null };
+/** `before` and `claim`: the claim as the revision before and this one had it, so a page words the changed values in its language. */
+type SiteRevision = { revision: number; publishedAt: string; changes: SiteChange[]; before: Claim | null; claim: Claim };
+/** `reason`: which explanation applies; the English one is what the open data carries. */
+type SiteProgress = { status: string; reason: ProgressReason; explanation: string; ratio: number | null; elapsed: number | null };
 type YearValue = { value: number; year: number };
 
 export type SiteClaim = {
@@ -91,18 +94,20 @@ function fromClaim(c: Claim): Omit<SiteClaim, 'status' | 'revision' | 'published
 export function loadSiteClaims(db: DatabaseSync, asOf: string): SiteClaim[] {
   return publishedClaims(db).map(({ status, revision }) => {
     const revisions = listRevisions(db, revision.claim.id);
-    const progress = computeProgress(revision.claim, asOf);
+    const progress = assessProgress(revision.claim, asOf);
     return {
       ...fromClaim(revision.claim),
       status,
       revision: revision.revision,
       publishedAt: revision.publishedAt,
       // A claim without a numeric target is a statement, not a target whose progress is unknown.
-      progress: { status: revision.claim.target ? progress.status : 'statement', explanation: progress.explanation, ratio: progress.done, elapsed: progress.elapsed },
+      progress: { status: revision.claim.target ? progress.status : 'statement', reason: progress.reason, explanation: progress.explanation, ratio: progress.done, elapsed: progress.elapsed },
       notes: publicNotes(db, status, revision, asOf),
       revisions: revisions.map((r, i) => ({
         revision: r.revision,
         publishedAt: r.publishedAt,
+        before: i === 0 ? null : revisions[i - 1]!.claim,
+        claim: r.claim,
         changes: i === 0 ? [] : diffClaims(revisions[i - 1]!.claim, r.claim).map((ch) => ({ field: ch.field, label: ch.label, before: ch.before, after: ch.after })),
       })),
     };

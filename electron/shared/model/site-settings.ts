@@ -34,8 +34,11 @@ export const SiteSettingsPatch = z.object({
   colors: z.object({ accent: optionalText(16), header: optionalText(16), headerText: optionalText(16) }).optional(),
   /** The site's language (en, de, fr, nl, es, it); null goes back to English. */
   language: optionalText(8),
-  /** The workspace's own wording, in the site's language: site text key -> message; null removes them all. */
-  strings: z.record(z.string(), z.string().max(5000)).nullable().optional(),
+  /**
+   * The workspace's own wording: site text key -> message, for the site's language; or sets by language
+   * ({"de": {key: message}, "fr": {...}}), each replacing that language's set (null or {} removes it). null removes all.
+   */
+  strings: z.record(z.string(), z.union([z.string().max(5000), z.record(z.string(), z.string().max(5000)).nullable()])).nullable().optional(),
   /** Staff Markdown: how the organisation checks that conversations come from real customers (reviews policy page). */
   verification: optionalText(20_000),
   /** A public placeholder (month, kind, rating, reason; no text) for each held-back conversation. On by default. */
@@ -57,8 +60,10 @@ export const SiteSettingsView = z.object({
   logo: LogoRecord.nullable(),
   /** The site's language, "en" when none was chosen (always given by the core; optional for older callers). */
   language: z.string().optional(),
-  /** The workspace's replacements for the site's texts (key -> message). */
+  /** The workspace's replacements for the site's texts in the site's language (key -> message). */
   strings: z.record(z.string(), z.string()).optional(),
+  /** Every language's replacements: language -> key -> message. */
+  stringsByLanguage: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   /** Optional in the type only so older callers' values still parse; the core always fills them in. */
   verification: z.string().nullable().optional(),
   withheldPlaceholders: z.boolean().optional(),

@@ -1,6 +1,6 @@
 // Search, as a progressive enhancement: the form is hidden until this script runs. It loads the site's own
-// Pagefind bundles (one per shard, merged) and shows results as text nodes only: nothing from the index is ever
-// parsed as HTML.
+// Pagefind bundles (one per shard, each with an index per language, all merged) and shows results as text nodes
+// only: nothing from the index is ever parsed as HTML.
 const form = document.getElementById('search-form');
 const input = document.getElementById('search-input');
 const status = document.getElementById('search-status');
@@ -16,13 +16,76 @@ if (form && input && status && list) {
   const words = (name, fallback) => form.dataset[`text${name}`] || fallback;
   const number = (n) => new Intl.NumberFormat(lang).format(n);
 
+  /** The languages a bundle has an index for: Pagefind keeps one per language, each stemmed its own way. */
+  const languagesOf = async (b) => {
+    const r = await fetch(new URL(`${b}pagefind-entry.json`, root));
+    if (!r.ok) throw new Error(`search index ${b}: ${r.status}`);
+    return Object.keys((await r.json()).languages || {});
+  };
+
+  /**
+   * One Pagefind engine per language, over every bundle that has an index in it. A Pagefind worker stems every
+   * query with one language's stemmer, so each language loads its own copy of pagefind.js (and so its own worker),
+   * and Pagefind chooses an index by the page's lang when an engine is made: that is set for that moment only.
+   */
+  const engineFor = async (language, paths) => {
+    const mod = await import(new URL(`${paths[0]}pagefind.js?language=${encodeURIComponent(language)}`, root).href);
+    const html = document.documentElement;
+    const was = html.lang;
+    html.lang = language;
+    let pf;
+    try {
+      pf = mod.createInstance({ baseUrl: '/', excerptLength: 28 });
+    } finally {
+      html.lang = was;
+    }
+    for (const b of paths.slice(1)) await pf.mergeIndex(new URL(b, root).href, { language });
+    return pf;
+  };
+
+  /** With conversations in more than one language, a filter of its own: each language named in the page's. */
+  const languageFilter = (languages) => {
+    const box = document.getElementById('search-filters');
+    if (!box || languages.length < 2 || document.getElementById('search-filter-language')) return;
+    const names = new Intl.DisplayNames([lang], { type: 'language' });
+    const div = document.createElement('div');
+    div.className = 'search-filter';
+    const label = document.createElement('label');
+    label.htmlFor = 'search-filter-language';
+    label.textContent = words('Language', 'Language');
+    const select = document.createElement('select');
+    select.id = 'search-filter-language';
+    select.name = 'language';
+    const any = new Option(words('Any', 'Any'), '');
+    select.append(any, ...languages.map((l) => {
+      const name = names.of(l) || l;
+      return new Option(name.charAt(0).toLocaleUpperCase(lang) + name.slice(1), l);
+    }));
+    select.addEventListener('change', () => run());
+    div.append(label, select);
+    box.append(div);
+    selects.push(select);
+  };
+
+  // A conversation written in another language than the site's is found by its own words' stems ("deliveries" by
+  // "delivery" on a German site): every language is searched, and the results merged by score.
   const load = async () => {
     if (engine) return engine;
-    const pf = await import(new URL(`${bundles[0]}pagefind.js`, root).href);
-    await pf.options({ baseUrl: '/', excerptLength: 28 });
-    for (const b of bundles.slice(1)) await pf.mergeIndex(new URL(b, root).href);
-    engine = pf;
-    return pf;
+    const found = await Promise.all(bundles.map(languagesOf));
+    const byLanguage = new Map();
+    bundles.forEach((b, i) => {
+      for (const l of found[i]) byLanguage.set(l, [...(byLanguage.get(l) || []), b]);
+    });
+    const languages = [...byLanguage.keys()].sort();
+    const engines = await Promise.all(languages.map((l) => engineFor(l, byLanguage.get(l))));
+    languageFilter(languages);
+    engine = {
+      search: async (query) => {
+        const all = await Promise.all(engines.map((pf) => pf.search(query)));
+        return { results: all.flatMap((r, i) => r.results.map((x) => Object.assign(x, { language: languages[i] }))).sort((a, b) => b.score - a.score) };
+      },
+    };
+    return engine;
   };
 
   const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
@@ -65,6 +128,7 @@ if (form && input && status && list) {
     const m = d.meta || {};
     if (name === 'topic') return String(m.topics || '').split('\n').includes(value);
     if (name === 'year') return String(m.date || '').startsWith(value);
+    if (name === 'language') return d.language === value;
     return m[name] === value;
   });
 
@@ -79,7 +143,10 @@ if (form && input && status && list) {
     const meta = document.createElement('p');
     meta.className = 'search-result-meta';
     meta.textContent = [d.meta && d.meta.kind, d.meta && d.meta.status, d.meta && d.meta.date].filter(Boolean).join(' · ');
-    li.append(h, meta, excerpt(d.excerpt || ''));
+    const text = excerpt(d.excerpt || '');
+    // What the customer and staff wrote is in the conversation's language (its index's): marked, as on its page.
+    if (d.language && d.language !== lang) for (const el of [h, text]) el.lang = d.language;
+    li.append(h, meta, text);
     return li;
   };
 
@@ -88,7 +155,7 @@ if (form && input && status && list) {
     const filters = chosen();
     const page = [];
     while (page.length < PAGE && next < found.length) {
-      const batch = await Promise.all(found.slice(next, next + PAGE).map((r) => r.data()));
+      const batch = await Promise.all(found.slice(next, next + PAGE).map(async (r) => ({ ...(await r.data()), language: r.language })));
       if (ticket !== latest) return;
       next += batch.length;
       for (const d of batch) if (fits(d, filters)) page.push(d);

@@ -111,8 +111,8 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const signing = readSigningKey(ws.dir);
   const savedLang = readSiteLanguage(ws.db);
   const lang = options.lang ?? savedLang.language;
-  // The saved wording is in the saved language; a build in another language (--lang) uses that language's own.
-  const strings = lang === savedLang.language ? checkOverrides(savedLang.strings, lang) : {};
+  // Each language has its own saved wording; a build in another language (--lang) uses that language's.
+  const strings = checkOverrides(savedLang.byLanguage[lang] ?? {}, lang);
   const globals = siteGlobals({
     lang, messages: siteMessages(lang, strings),
     name: data.organisation, url: data.texts.url, baseUrl, theme, generator: GENERATOR, hasClaims: data.claims.length > 0,

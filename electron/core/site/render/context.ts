@@ -91,8 +91,12 @@ function checkRenderable(t: PublishedThread): void {
 }
 
 /** Pagefind reads records as strict JSON: text with a lone surrogate (a broken character) would stop its service. */
-/** `language`: the site's, whose stemming the search index uses (records of other languages are still found by their words). */
-function searchRecord(t: PublishedThread, summary: ThreadSummary, language = 'en'): SearchRecord {
+/**
+ * `language`: the conversation's own when it can be told, else the site's. Pagefind keeps one index per language in
+ * a bundle, each stemming its words its own way ("Lieferungen" finds "Lieferung", "deliveries" finds "delivery").
+ */
+function searchRecord(t: PublishedThread, summary: ThreadSummary, siteLanguage = 'en'): SearchRecord {
+  const language = summary.lang?.split('-')[0] ?? siteLanguage;
   const content = wellFormed([t.subject ?? '', ...t.messages.map((m) => m.body)].join('\n'));
   return {
     url: `/${summary.url}`,

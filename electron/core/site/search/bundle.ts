@@ -46,11 +46,14 @@ export class SearchBuilder {
     this.temp = temp;
   }
 
-  /** A bundle's index stems every record in the language of its first (a build gives all its records the site's language). */
-  private index(name: string, language: string): Promise<PagefindIndex> {
+  /**
+   * A bundle holds one index per language its records are in (each record says its own; Pagefind splits them), so
+   * each conversation is stemmed in the language it is written in. The search page searches all of them.
+   */
+  private index(name: string): Promise<PagefindIndex> {
     let idx = this.indexes.get(name);
     if (!idx) {
-      idx = pagefind.createIndex({ forceLanguage: language, writePlayground: false }).then((r) => {
+      idx = pagefind.createIndex({ writePlayground: false }).then((r) => {
         if (!r.index) throw new CandorError('SEARCH_FAILED', `The search index could not be started: ${r.errors.join('; ')}. Build with --no-search to skip search.`);
         return r.index;
       });
@@ -63,7 +66,7 @@ export class SearchBuilder {
   /** Queues a record; back-pressure keeps a few thousand in flight. */
   async add(bundle: string, raw: SearchRecord): Promise<void> {
     const record: SearchRecord = { ...raw, content: wellFormed(raw.content), meta: Object.fromEntries(Object.entries(raw.meta).map(([k, v]) => [k, wellFormed(v)])) };
-    const pending = this.index(bundle, record.language).then((idx) => idx.addCustomRecord(record)).then((r) => {
+    const pending = this.index(bundle).then((idx) => idx.addCustomRecord(record)).then((r) => {
       if (r.errors.length) this.failure ??= r.errors.join('; ');
     });
     this.records++;
