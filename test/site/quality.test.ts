@@ -110,6 +110,11 @@ describe.each(VARIANTS)('the %s theme in %s', (theme, lang) => {
       });
       if (overflow.page > 1) wide.push(`${name}: ${overflow.page}px too wide`);
       expect(overflow.font).toBeGreaterThanOrEqual(15);
+      if (name === 'home') {
+        // The trend chart's labels as big as a reader sees them (a drawing is scaled to fit the screen).
+        const label = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.chart-trend text.chart-axis')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)));
+        expect(label).toBeGreaterThanOrEqual(11);
+      }
     }
     await context.close();
     expect(wide).toEqual([]);
