@@ -27,7 +27,7 @@ function pageWindow(current: number, total: number): number[] {
 
 /** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
 function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]>; filters: FilterGroup[] } {
-  const topics = new Map<string, { name: string; indexes: number[] }>();
+  const topics = new Map<string, { name: string; indexes: number[]; spellings: Map<string, number> }>();
   const byKind = new Map<string, number[]>();
   // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
   const keyOf = new Map<string, string>();
@@ -39,11 +39,17 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
       let key = keyOf.get(name);
       if (key === undefined) keyOf.set(name, (key = topicKey(name)));
       let t = topics.get(key);
-      if (!t) topics.set(key, (t = { name, indexes: [] }));
-      else if (name < t.name) t.name = name;
+      if (!t) topics.set(key, (t = { name, indexes: [], spellings: new Map() }));
+      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
       t.indexes.push(i);
     }
   });
+  // A topic spelt several ways ("Late delivery", "late_delivery", "LATE DELIVERY") is named as most conversations
+  // spell it; a tie goes to the spelling that sorts first, so every build names it the same.
+  for (const t of topics.values()) {
+    let best = -1;
+    for (const [name, n] of t.spellings) if (n > best || (n === best && name < t.name)) [t.name, best] = [name, n];
+  }
   const tx = textOf(ctx.settings.globals);
   const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: tx.text('list.all.title'), heading: tx.text('list.all.heading'), intro: tx.text('list.all.intro'), indexes: ctx.threads.map((_, i) => i) }];
   for (const kind of KIND_ORDER) {
