@@ -73,6 +73,17 @@ describe('search', () => {
   }, 60_000);
 });
 
+describe('candor serve', () => {
+  // The search page is the one page allowed to run script: the preview must send it the policy its <meta> carries.
+  it('sends the search page the Content-Security-Policy the page carries', async () => {
+    const res = await fetch(`${server.url}search.html`);
+    const html = await res.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replaceAll('&#39;', "'");
+    expect(res.headers.get('content-security-policy')).toBe(meta);
+    expect(meta).toContain("script-src 'self'");
+  });
+});
+
 describe('without script', () => {
   it('lists conversations by year on pre-built pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
