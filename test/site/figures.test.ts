@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../electron/shared/curation/stats.ts';
 import type { StatThread } from '../../electron/shared/curation/stats.ts';
 import { filledMonths, headlineFigures, monthsBetween } from '../../electron/core/site/figures.ts';
+import { trendChart } from '../../electron/core/site/chart.ts';
+import { readLocale, textOf } from '../../electron/core/site/i18n.ts';
 import type { ThreadKind } from '../../electron/shared/model/thread.ts';
 
 // The headline figures must be the unflattering-if-true ones: praise (which needs no reply) never lifts a response
@@ -80,5 +82,24 @@ describe('months in charts', () => {
     const months = filledMonths(rows, (month) => ({ month, threads: 0 }), 24);
     expect(months).toEqual([{ month: '2026-01', threads: 1 }, { month: '2026-02', threads: 0 }, { month: '2026-03', threads: 0 }, { month: '2026-04', threads: 1 }]);
     expect(filledMonths(rows, (month) => ({ month, threads: 0 }), 2).map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+  });
+
+  // At 390 px the wide drawing is scaled to half its size, labels and all: phones get a compact drawing of their own.
+  it('draw a compact chart for phones: a label every few months, the year where it changes, empty months empty', () => {
+    const months = monthsBetween('2025-02', '2026-06');
+    const points = months.map((month, i) => ({ month, complaints: i === 3 ? 0 : 2, other: i === 3 ? 0 : 3, resolvedShare: null }));
+    const html = trendChart(points, 'trend', textOf({ lang: 'de', messages: readLocale('de') })).html;
+    const [wide, compact] = html.split('</svg>');
+    expect(wide).toContain('class="chart chart-trend chart-wide"');
+    expect(compact).toContain('class="chart chart-trend chart-compact"');
+    expect(compact).toContain('aria-labelledby="trend-compact-title trend-compact-desc"');
+    const labels = (svg: string) => [...svg.matchAll(/<text class="chart-axis" x="[\d.]+"(?: text-anchor="middle")? y="2\d\d">([^<]+)<\/text>/g)].map((m) => m[1]);
+    // 17 months: the wide chart labels every second month, the compact one every fourth, the year under its first month.
+    expect(labels(wide!)).toHaveLength(9);
+    expect(labels(wide!)[0]).toBe('Feb. 2025');
+    expect(labels(compact!)).toEqual(['Feb', '2025', 'Jun', 'Okt', 'Feb', '2026', 'Jun']);
+    // The empty fourth month keeps its slot and draws nothing: 16 months with columns, two bars each.
+    expect(compact!.match(/<rect class="chart-complaint" x/g)).toHaveLength(16 + 1);
+    expect(compact!.match(/<g><title>/g)).toHaveLength(17);
   });
 });

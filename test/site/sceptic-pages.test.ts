@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { updateSiteSettings } from '../../electron/core/site/settings.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
-import { fixtureThreads, SECRETS, siteWorkspace } from './helpers.ts';
+import { fixtureThreads, htmlPages, SECRETS, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // What a sceptical reader checks on a built site: every headline figure leads to a definition and to data columns
@@ -61,4 +61,31 @@ describe('a site for a sceptical reader', () => {
     const after = read(join(fx.root, 'off'), 'reviews-policy.html');
     expect(after).toContain('Every reviewer gives us their <strong>order number</strong>');
   });
+
+  it('calls the methodology page by one name wherever it is linked', () => {
+    const dir = join(fx.root, 'on');
+    const methodology = read(dir, 'methodology.html');
+    expect(methodology).toContain('<title>Methodology · Acme Test Ltd</title>');
+    expect(methodology).toContain('<h1>Methodology</h1>');
+    const names: string[] = [];
+    for (const page of ['index.html', 'data/index.html', 'moderation.html', 'methodology.html', 'conversations/index.html', htmlPages(dir).find((p) => p.startsWith('threads/'))!]) {
+      for (const m of read(dir, page).matchAll(/<a [^>]*href="[^"#]*methodology\.html"[^>]*>(.*?)<\/a>/g)) names.push(m[1]!.replace(/<[^>]+>/g, ''));
+    }
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(name).toMatch(/^methodology\b/i);
+  });
+
+  it('merges topic names that differ only in case, separators or a plural into one topic, named as most spell it', async () => {
+    const { threads } = fixtureThreads(5);
+    // Named as most conversations spell it.
+    ['LATE DELIVERY', 'late_delivery', 'Late delivery', 'Late Deliveries', 'Late delivery'].forEach((tag, i) => (threads[i]!.tags = [tag]));
+    const topics = await siteWorkspace(threads);
+    try {
+      await (await buildSite({ workspace: topics.dir, out: join(topics.root, 'site'), search: false })).cleanup;
+      const page = read(join(topics.root, 'site'), 'topics/index.html');
+      expect([...page.matchAll(/<li><a href="([^"]+)">([^<]+) <span class="count">(\d+)<\/span>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([['../topics/late-delivery/index.html', 'Late delivery', '5']]);
+    } finally {
+      topics.cleanup();
+    }
+  }, 60_000);
 });

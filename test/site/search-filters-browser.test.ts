@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // Finding things: the search page filters by kind, status, rating, topic and year and shows every result, 25 at a
-// time; without script, the conversation lists are pre-built by kind and by year.
+// time; without script, the conversation lists are pre-built by kind, year, status and rating.
 
 let fx: SiteWorkspace;
 let server: SiteServer;
@@ -73,6 +73,17 @@ describe('search', () => {
   }, 60_000);
 });
 
+describe('candor serve', () => {
+  // The search page is the one page allowed to run script: the preview must send it the policy its <meta> carries.
+  it('sends the search page the Content-Security-Policy the page carries', async () => {
+    const res = await fetch(`${server.url}search.html`);
+    const html = await res.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replaceAll('&#39;', "'");
+    expect(res.headers.get('content-security-policy')).toBe(meta);
+    expect(meta).toContain("script-src 'self'");
+  });
+});
+
 describe('without script', () => {
   it('lists conversations by year on pre-built pages', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -84,6 +95,30 @@ describe('without script', () => {
     const res = await page.goto(`${server.url}conversations/2026/index.html`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Conversations from 2026');
+    await context.close();
+  }, 60_000);
+
+  it('lists conversations by status and by rating on pre-built pages, linked with their counts', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}conversations/index.html`);
+    const links = async (label: string) => (await page.locator(`nav[aria-label="${label}"] a`).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    // Fixture status by i % 4 (0 unresolved, 1 open, 2 and 3 resolved); ratings 1 to 5 on every third thread.
+    expect(await links('Status')).toEqual(['Open 15', 'Resolved 30', 'Not resolved 15']);
+    expect(await links('Rating')).toEqual(['5 stars 4', '4 stars 4', '3 stars 4', '2 stars 4', '1 star 4', 'No rating 40']);
+    await page.getByRole('link', { name: 'Not resolved 15' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Conversations not resolved');
+    expect(await page.locator('nav[aria-label="Status"] a[aria-current="page"]').textContent()).toMatch(/^Not resolved/);
+    const statuses = await page.locator('.thread-card .badge-status').allTextContents();
+    expect(statuses).toHaveLength(15);
+    expect(new Set(statuses)).toEqual(new Set(['Not resolved']));
+    await page.getByRole('link', { name: '1 star 4' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Conversations rated 1 star');
+    expect(await page.locator('.thread-card .stars').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(Array(4).fill('1 out of 5 stars'));
+    await page.getByRole('link', { name: 'No rating 40' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Conversations without a rating');
+    expect(await page.locator('.list-count').textContent()).toContain('of 40');
+    expect(await page.locator('.thread-card .stars').count()).toBe(0);
     await context.close();
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { escapeHtml, trusted } from './trusted.ts';
 import type { TrustedHtml } from './trusted.ts';
-import { englishText } from './i18n.ts';
+import { englishText, intlLocale } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 
 // Charts drawn at build time as inline SVG: no script, no external file, readable without CSS and printable.
@@ -22,15 +22,32 @@ function niceScale(n: number): { max: number; step: number } {
   return { max: Math.ceil(Math.max(1, n) / step) * step, step };
 }
 
-/** Stacked monthly columns: complaints, and all other feedback. */
-export function trendChart(points: readonly TrendPoint[], id = 'chart-trend', tx: SiteText = englishText()): TrustedHtml {
-  if (points.length === 0) return trusted('');
-  const width = 720;
-  const height = 260;
-  const left = 44;
-  const right = 12;
-  const top = 16;
-  const bottom = 40;
+type TrendLayout = { name: 'wide' | 'compact'; width: number; height: number; left: number; right: number; top: number; bottom: number; labels: number };
+
+// The same chart drawn twice: wide for screens and paper, compact for phones (the theme shows one by the screen's
+// width). Scaled down to a phone, the wide chart's labels would be a third of their size; the compact one is drawn at
+// about a phone's width, with a label every few months (month above, year below where it changes).
+const WIDE: TrendLayout = { name: 'wide', width: 720, height: 260, left: 44, right: 30, top: 16, bottom: 40, labels: 12 };
+const COMPACT: TrendLayout = { name: 'compact', width: 360, height: 250, left: 32, right: 8, top: 12, bottom: 62, labels: 5 };
+
+/** The month's labels: the wide chart's "Jan 2026"; the compact one's "Jan" with the year under it when it changes. */
+function monthLabels(points: readonly TrendPoint[], layout: TrendLayout, tx: SiteText): Map<number, string[]> {
+  const every = Math.ceil(points.length / layout.labels);
+  const out = new Map<number, string[]>();
+  const short = new Intl.DateTimeFormat(intlLocale(tx.lang), { month: 'short', timeZone: 'UTC' });
+  let lastYear = '';
+  points.forEach((p, i) => {
+    if (i % every !== 0) return;
+    if (layout.name === 'wide') return void out.set(i, [tx.month(p.month)]);
+    const [year, month] = p.month.split('-');
+    out.set(i, year === lastYear ? [short.format(Date.UTC(Number(year), Number(month) - 1, 15))] : [short.format(Date.UTC(Number(year), Number(month) - 1, 15)), year!]);
+    lastYear = year!;
+  });
+  return out;
+}
+
+function trendSvg(points: readonly TrendPoint[], id: string, tx: SiteText, layout: TrendLayout): string {
+  const { width, height, left, right, top, bottom } = layout;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const { max, step } = niceScale(Math.max(...points.map((p) => p.complaints + p.other), 1));
@@ -43,7 +60,7 @@ export function trendChart(points: readonly TrendPoint[], id = 'chart-trend', tx
     parts.push(`<line class="chart-grid" x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}"/>`);
     parts.push(`<text class="chart-axis" x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${tx.count(v)}</text>`);
   }
-  const labelEvery = Math.ceil(points.length / 12);
+  const labels = monthLabels(points, layout, tx);
   points.forEach((p, i) => {
     const x = left + slot * i + (slot - barW) / 2;
     const hc = (p.complaints / max) * plotH;
@@ -54,19 +71,31 @@ export function trendChart(points: readonly TrendPoint[], id = 'chart-trend', tx
     if (ho > 0) parts.push(`<rect class="chart-other" x="${fmt(x)}" y="${fmt(y(total))}" width="${fmt(barW)}" height="${fmt(ho)}"/>`);
     if (hc > 0) parts.push(`<rect class="chart-complaint" x="${fmt(x)}" y="${fmt(y(p.complaints))}" width="${fmt(barW)}" height="${fmt(hc)}"/>`);
     parts.push('</g>');
-    if (i % labelEvery === 0) parts.push(`<text class="chart-axis" x="${fmt(x + barW / 2)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(tx.month(p.month))}</text>`);
+    (labels.get(i) ?? []).forEach((line, n) => {
+      const at = layout.name === 'compact' ? `x="${fmt(x)}"` : `x="${fmt(x + barW / 2)}" text-anchor="middle"`;
+      parts.push(`<text class="chart-axis" ${at} y="${height - bottom + 16 + n * 14}">${escapeHtml(line)}</text>`);
+    });
   });
   parts.push(`<line class="chart-baseline" x1="${left}" x2="${width - right}" y1="${fmt(y(0))}" y2="${fmt(y(0))}"/>`);
-  const lx = left;
+  const complaints = tx.text('kinds.complaint');
+  const lx = layout.name === 'compact' ? 4 : left;
   const ly = height - 10;
-  parts.push(`<rect class="chart-complaint" x="${lx}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 14}" y="${ly}">${escapeHtml(tx.text('kinds.complaint'))}</text>`);
-  parts.push(`<rect class="chart-other" x="${lx + 110}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 124}" y="${ly}">${escapeHtml(tx.text('chart.otherFeedback'))}</text>`);
+  // The second key starts after the first one's words (about 7 units a letter at the charts' 12 px).
+  const second = lx + Math.max(110, 14 + complaints.length * 7 + 16);
+  parts.push(`<rect class="chart-complaint" x="${lx}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${lx + 14}" y="${ly}">${escapeHtml(complaints)}</text>`);
+  parts.push(`<rect class="chart-other" x="${second}" y="${ly - 9}" width="10" height="10"/><text class="chart-legend" x="${second + 14}" y="${ly}">${escapeHtml(tx.text('chart.otherFeedback'))}</text>`);
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const totalAll = points.reduce((s, p) => s + p.complaints + p.other, 0);
   const desc = tx.text('chart.trendDesc', { from: tx.month(first.month, true), to: tx.month(last.month, true), total: totalAll });
-  return trusted(`<svg class="chart chart-trend" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="${id}-title">${escapeHtml(tx.text('chart.trendTitle'))}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`);
+  return `<svg class="chart chart-trend chart-${layout.name}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${id}-title">${escapeHtml(tx.text('chart.trendTitle'))}</title><desc id="${id}-desc">${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
+}
+
+/** Stacked monthly columns: complaints, and all other feedback; a wide and a compact drawing (see TrendLayout). */
+export function trendChart(points: readonly TrendPoint[], id = 'chart-trend', tx: SiteText = englishText()): TrustedHtml {
+  if (points.length === 0) return trusted('');
+  return trusted(trendSvg(points, id, tx, WIDE) + trendSvg(points, `${id}-compact`, tx, COMPACT));
 }
 
 export type RatingBar = { stars: number; count: number; share: number };

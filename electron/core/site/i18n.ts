@@ -52,7 +52,7 @@ function compile(message: string, lang: string): IntlMessageFormat {
 }
 
 /** English dates read "3 March 2026", as British and EU English write them. */
-function intlLocale(lang: string): string {
+export function intlLocale(lang: string): string {
   return lang === 'en' ? 'en-GB' : lang;
 }
 

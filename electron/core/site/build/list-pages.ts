@@ -5,6 +5,8 @@ import { inputHash } from '../render/context.ts';
 import type { ListPage, PagesResult } from '../render/context.ts';
 import { slugify, topicKey } from '../topics.ts';
 import type { BuildContext, Phase } from './context.ts';
+import { filterLists } from './filter-lists.ts';
+import type { FilterGroup } from './filter-lists.ts';
 import { inPhase } from './errors.ts';
 
 // The list pages phase: all conversations, each kind and each topic, 50 to a page, newest first. A page's items are
@@ -23,9 +25,9 @@ function pageWindow(current: number, total: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** Every list: all conversations, then each kind, then each topic (by key); each holds indexes into ctx.threads. */
-function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]> } {
-  const topics = new Map<string, { name: string; indexes: number[] }>();
+/** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
+function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]>; filters: FilterGroup[] } {
+  const topics = new Map<string, { name: string; indexes: number[]; spellings: Map<string, number> }>();
   const byKind = new Map<string, number[]>();
   // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
   const keyOf = new Map<string, string>();
@@ -37,11 +39,17 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
       let key = keyOf.get(name);
       if (key === undefined) keyOf.set(name, (key = topicKey(name)));
       let t = topics.get(key);
-      if (!t) topics.set(key, (t = { name, indexes: [] }));
-      else if (name < t.name) t.name = name;
+      if (!t) topics.set(key, (t = { name, indexes: [], spellings: new Map() }));
+      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
       t.indexes.push(i);
     }
   });
+  // A topic spelt several ways ("Late delivery", "late_delivery", "LATE DELIVERY") is named as most conversations
+  // spell it; a tie goes to the spelling that sorts first, so every build names it the same.
+  for (const t of topics.values()) {
+    let best = -1;
+    for (const [name, n] of t.spellings) if (n > best || (n === best && name < t.name)) [t.name, best] = [name, n];
+  }
   const tx = textOf(ctx.settings.globals);
   const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: tx.text('list.all.title'), heading: tx.text('list.all.heading'), intro: tx.text('list.all.intro'), indexes: ctx.threads.map((_, i) => i) }];
   for (const kind of KIND_ORDER) {
@@ -65,11 +73,13 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
   for (const [year, indexes] of byYear) {
     lists.push({ folder: `conversations/${year}/`, section: 'conversations', title: tx.text('list.year.title', { year }), heading: tx.text('list.year.title', { year }), intro: tx.text('list.year.intro', { year }), indexes });
   }
-  return { lists, byKind, byYear };
+  const { lists: filtered, groups: filters } = filterLists(ctx, tx);
+  lists.push(...filtered);
+  return { lists, byKind, byYear, filters };
 }
 
 /** The values a list page's template receives besides its items (made only for pages rendered again). */
-function listValues(list: ListSpec, n: number, pages: number, shown: number, tabs: unknown[], years: unknown[]): Record<string, unknown> {
+function listValues(list: ListSpec, n: number, pages: number, shown: number, tabs: unknown[], years: unknown[], filters: FilterGroup[]): Record<string, unknown> {
   const pagination = {
     current: n, total: pages,
     prev: n > 1 ? listPagePath(list.folder, n - 1) : null,
@@ -77,7 +87,7 @@ function listValues(list: ListSpec, n: number, pages: number, shown: number, tab
     pages: pageWindow(n, pages).map((number) => ({ number, path: listPagePath(list.folder, number), current: number === n })),
   };
   const first = (n - 1) * PAGE_SIZE + 1;
-  return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, years, folder: list.folder };
+  return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, years, filters, folder: list.folder };
 }
 
 export const listPages: Phase = {
@@ -86,11 +96,11 @@ export const listPages: Phase = {
   run(ctx) {
     const { settings, previous, threads } = ctx;
     const pool = ctx.resources.pool!;
-    const { lists, byKind, byYear } = listsOf(ctx);
+    const { lists, byKind, byYear, filters } = listsOf(ctx);
     const tx = textOf(settings.globals);
     const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
     const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
-    const tabsKey = JSON.stringify([kindTabs, yearTabs]);
+    const tabsKey = JSON.stringify([kindTabs, yearTabs, filters]);
     const jobs: Promise<void>[] = [];
     let batch: ListPage[] = [];
     const flush = () => {
@@ -121,7 +131,7 @@ export const listPages: Phase = {
           continue;
         }
         const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
-        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : []), cards: slice.map((i) => threads[i]!.card) });
+        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : [], hasTabs ? filters : []), cards: slice.map((i) => threads[i]!.card) });
         if (batch.length >= PAGES_BATCH) flush();
       }
     }
