@@ -207,7 +207,7 @@ describe('Site settings', () => {
     await waitFor(() => expect(toast).toHaveBeenCalledWith('Site settings saved.'));
     expect(set.mock.calls[0]![0]).toEqual({
       organisation: 'Acme Group', url: null, intro: null, policy: null, theme: 'ledger', baseUrl: 'https://t.acme.example',
-      colors: { accent: '#0B4F8A', header: null, headerText: null }, verification: null, withheldPlaceholders: true, language: 'en', strings: {},
+      colors: { accent: '#0B4F8A', header: null, headerText: null }, verification: null, withheldPlaceholders: true, language: 'en', strings: { en: {} },
     });
     expect(refreshWorkspace).toHaveBeenCalled();
     // The preview is built from the saved settings: no theme or address of its own.

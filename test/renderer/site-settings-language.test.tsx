@@ -31,7 +31,14 @@ function settings(patch: Partial<Res<'site.settings.get'>> = {}): Res<'site.sett
 function fakes(initial: Res<'site.settings.get'>) {
   let stored = initial;
   const set = vi.fn((req: Req<'site.settings.set'>) => {
-    stored = { ...stored, language: req.language ?? 'en', strings: req.strings ?? {}, verification: req.verification ?? null, withheldPlaceholders: req.withheldPlaceholders };
+    // As the core does: each language named replaces its own set.
+    const byLanguage = { ...(stored.stringsByLanguage ?? {}) };
+    for (const [code, set] of Object.entries(req.strings ?? {})) {
+      if (typeof set === 'object' && set && Object.keys(set).length) byLanguage[code] = set;
+      else delete byLanguage[code];
+    }
+    const language = req.language ?? 'en';
+    stored = { ...stored, language, strings: byLanguage[language] ?? {}, stringsByLanguage: byLanguage, verification: req.verification ?? null, withheldPlaceholders: req.withheldPlaceholders };
     return stored;
   });
   const fake = fakeTransport({
@@ -54,7 +61,7 @@ describe('site settings: placeholders, verification, language and wording', () =
     await userEvent.type(screen.getByLabelText('How you check that reviews are genuine (optional)'), 'We only import reviews from verified orders.');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(set).toHaveBeenCalled());
-    expect(set.mock.calls[0]![0]).toMatchObject({ withheldPlaceholders: false, verification: 'We only import reviews from verified orders.', language: 'en', strings: {} });
+    expect(set.mock.calls[0]![0]).toMatchObject({ withheldPlaceholders: false, verification: 'We only import reviews from verified orders.', language: 'en', strings: { en: {} } });
   });
 
   it('offers the languages by their own names, and rewords a text in the chosen language', async () => {
@@ -73,12 +80,12 @@ describe('site settings: placeholders, verification, language and wording', () =
     await userEvent.type(within(table).getByRole('textbox', { name: 'Your wording for “Transparenzbericht”' }), 'Unser offenes Buch');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(set).toHaveBeenCalled());
-    expect(set.mock.calls[0]![0]).toMatchObject({ language: 'de', strings: { 'header.sub': 'Unser offenes Buch' } });
+    expect(set.mock.calls[0]![0]).toMatchObject({ language: 'de', strings: { de: { 'header.sub': 'Unser offenes Buch' } } });
     expect(fake.callsTo('site.texts')).toContainEqual({ language: 'de' });
   });
 
   it('lists the saved wording without a search, and puts a text back to the site’s own', async () => {
-    const { fake, set } = fakes(settings({ language: 'de', strings: { 'nav.home': 'Start' } }));
+    const { fake, set } = fakes(settings({ language: 'de', strings: { 'nav.home': 'Start' }, stringsByLanguage: { de: { 'nav.home': 'Start' } } }));
     render(<Providers fake={fake}><SiteView tab="settings" /></Providers>);
     const table = await screen.findByRole('table', { name: 'Text on the site and your wording' });
     expect((within(table).getByRole('textbox', { name: 'Your wording for “Überblick”' }) as HTMLInputElement).value).toBe('Start');
@@ -87,6 +94,18 @@ describe('site settings: placeholders, verification, language and wording', () =
     expect(screen.getByText('The site uses its own wording everywhere.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(set).toHaveBeenCalled());
-    expect(set.mock.calls[0]![0]).toMatchObject({ language: 'de', strings: {} });
+    expect(set.mock.calls[0]![0]).toMatchObject({ language: 'de', strings: { de: {} } });
+  });
+
+  it('keeps each language’s wording its own: choosing another language neither shows nor moves it', async () => {
+    const { fake, set } = fakes(settings({ language: 'de', strings: { 'nav.home': 'Start' }, stringsByLanguage: { de: { 'nav.home': 'Start' } } }));
+    render(<Providers fake={fake}><SiteView tab="settings" /></Providers>);
+    await screen.findByRole('table', { name: 'Text on the site and your wording' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language of the site' }), 'fr');
+    expect(screen.getByText('The site uses its own wording everywhere.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(set).toHaveBeenCalled());
+    // The German wording is sent back unchanged under German, and French gets none.
+    expect(set.mock.calls[0]![0]).toMatchObject({ language: 'fr', strings: { de: { 'nav.home': 'Start' }, fr: {} } });
   });
 });

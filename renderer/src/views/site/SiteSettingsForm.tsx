@@ -51,10 +51,10 @@ export function SiteSettingsForm({ initial, onSaved }: { initial: SiteSettings; 
   const set = <K extends keyof SiteForm>(key: K, value: SiteForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setColor = (field: ColorField, value: string) => setForm((f) => ({ ...f, colors: { ...f.colors, [field]: value } }));
   const setWording = (key: string, text: string | null) => setForm((f) => {
-    const strings = { ...f.strings };
+    const strings = { ...(f.wording[f.language] ?? {}) };
     if (text === null) delete strings[key];
     else strings[key] = text;
-    return { ...f, strings };
+    return { ...f, wording: { ...f.wording, [f.language]: strings } };
   });
   const colorProblem = (field: ColorField): string | null => {
     if (review.malformed.includes(field)) return 'Write the colour as #rrggbb, for example #0e5a57.';

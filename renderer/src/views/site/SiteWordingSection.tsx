@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { ErrorNotice, Loading } from '../../components/States.tsx';
 import { useCall } from '../../lib/useCall.ts';
-import { SITE_LANGUAGE_NAMES } from './site-form.ts';
+import { SITE_LANGUAGE_NAMES, wordingFor } from './site-form.ts';
 import type { SiteForm, SiteLanguageCode } from './site-form.ts';
 
 // The site's language and the organisation's own wording for any of its texts. The texts are the themes' (several
@@ -31,7 +31,7 @@ export function SiteWordingSection({ form, onLanguage, onWording }: Props) {
           {Object.entries(SITE_LANGUAGE_NAMES).map(([code, name]) => <option key={code} value={code} lang={code}>{name}</option>)}
         </select>
       </Field>
-      <WordingTable language={form.language} strings={form.strings} onWording={onWording} />
+      <WordingTable language={form.language} strings={wordingFor(form)} onWording={onWording} />
     </>
   );
 }

@@ -18,8 +18,9 @@ export type SiteForm = {
   /** A public line (month, kind, rating, reason; no text) for each held-back conversation. */
   withheldPlaceholders: boolean;
   language: SiteLanguageCode;
-  /** The organisation's own wording: site text key -> message; a blank one is dropped. */
-  strings: Record<string, string>;
+  /** The organisation's own wording per site language: text key -> message; a blank one is dropped. Each language
+   * keeps its own, so choosing another language shows (and saves) that language's wording, never moves it. */
+  wording: Partial<Record<SiteLanguageCode, Record<string, string>>>;
 };
 
 /** The site's languages, each named in itself (a German speaker looks for "Deutsch"). */
@@ -45,8 +46,21 @@ export function formFromSettings(s: SiteSettings): SiteForm {
     verification: s.verification ?? '',
     withheldPlaceholders: s.withheldPlaceholders !== false,
     language: languageOf(s.language),
-    strings: { ...(s.strings ?? {}) },
+    wording: wordingOf(s),
   };
+}
+
+function wordingOf(s: SiteSettings): SiteForm['wording'] {
+  const out: SiteForm['wording'] = {};
+  for (const [code, set] of Object.entries(s.stringsByLanguage ?? {})) out[languageOf(code)] = { ...set };
+  // A core that answers only the site language's set (older settings): that set is the site language's.
+  if (!s.stringsByLanguage && s.strings) out[languageOf(s.language)] = { ...s.strings };
+  return out;
+}
+
+/** The wording the form shows for its chosen language. */
+export function wordingFor(f: SiteForm): Record<string, string> {
+  return f.wording[f.language] ?? {};
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -63,8 +77,14 @@ export function patchFromForm(f: SiteForm): Req<'site.settings.set'> {
     verification: orNull(f.verification),
     withheldPlaceholders: f.withheldPlaceholders,
     language: f.language,
-    // Sorted, so the same wording typed in another order is the same form; none at all removes every one.
-    strings: Object.fromEntries(Object.entries(f.strings).filter(([, v]) => v.trim() !== '').sort(([a], [b]) => a.localeCompare(b))),
+    // By language, each replacing only its own set; sorted, so the same wording typed in another order is the same
+    // form. The chosen language is always named, so clearing its last text removes its set.
+    strings: Object.fromEntries(
+      [...new Set([f.language, ...(Object.keys(f.wording) as SiteLanguageCode[])])].sort().map((code) => [
+        code,
+        Object.fromEntries(Object.entries(f.wording[code] ?? {}).filter(([, v]) => v.trim() !== '').sort(([a], [b]) => a.localeCompare(b))),
+      ]),
+    ),
   };
 }
 
