@@ -91,7 +91,7 @@ export async function run(): Promise<BenchTable> {
     await expectOk(host.call(SESSION, 'workspace.init', { dir: join(dir, 'ws'), name: 'Bench' }), 'workspace.init');
     process.stderr.write(`host bench: importing ${(statSync(file).size / 2 ** 20).toFixed(0)} MB while reading…\n`);
     const imported = await readsDuring(host, expectOk(host.call(SESSION, 'imports.run', { files: [file] }), 'import'));
-    await expectOk(host.call(SESSION, 'threads.decide', { target: { all: true }, decision: 'publish' }), 'decide');
+    await expectOk(host.call(SESSION, 'curation.decide', { target: { query: {} }, decision: 'publish' }), 'decide');
     process.stderr.write('host bench: building the site while reading…\n');
     const built = await readsDuring(host, expectOk(host.call(SESSION, 'site.build', { out: join(dir, 'site'), search: false }), 'build'));
     return {
