@@ -137,4 +137,24 @@ describe('long jobs run beside the host, which keeps answering', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect((job as { ok: true; value: { threads: number } }).value.threads).toBeGreaterThan(0);
   }, 180_000);
+
+  it('a job worker that dies answers its job with WORKER_FAILED and keeps nothing of it; the host goes on answering', async () => {
+    // The hook makes the job worker exit abruptly on its first job (worker-link.ts crashHookFor); only the hosts
+    // started while it is set are affected.
+    process.env.CANDOR_TEST_CRASH_WORKER = 'job';
+    const other = startCoreWorker();
+    delete process.env.CANDOR_TEST_CRASH_WORKER;
+    try {
+      await other.ready;
+      const ws = join(t.dir, 'crash');
+      expect((await other.call('c', 'workspace.init', { dir: ws, name: 'Crash Test Ltd' })).result).toMatchObject({ ok: true });
+      const { result } = await other.call('c', 'imports.run', { files: [base] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'WORKER_FAILED' } });
+      expect(result.ok ? '' : result.error.message).toContain('Nothing the job was doing was kept');
+      expect((await other.call('c', 'workspace.current', {})).result).toMatchObject({ ok: true, value: { name: 'Crash Test Ltd', threads: 0 } });
+      expect(existsSync(join(ws, WRITE_LOCK_FILE))).toBe(false);
+    } finally {
+      await other.shutdown();
+    }
+  }, 60_000);
 });
