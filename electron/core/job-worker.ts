@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -15,7 +17,25 @@ import type { Workspace } from './workspace.ts';
 // is not held up by a writer on another connection). A job is the same contract call the host was asked, run by a
 // core of its own; its progress and its answer go back to the host, and the host's cancel reaches it.
 
+/** How much a job gives way to the host's thread (a nice value: 0 is as urgent as the host, 19 the least). */
+const JOB_NICE = 5;
+
+/**
+ * On Linux a thread's priority is its own and the threads it starts inherit it: this worker, and the workers a job
+ * starts (file reading, the render pool, the search index), give way to the host's thread when the processors are
+ * busy, so a read is answered first and the job takes the rest. Elsewhere scheduling stays as it is.
+ */
+function yieldToHost(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, JOB_NICE);
+  } catch {
+    // No /proc/thread-self (not Linux), or the system refused: the job runs at the host's priority.
+  }
+}
+
 if (!parentPort) throw new Error('job-worker.ts runs as a worker thread.');
+yieldToHost();
 const port = parentPort;
 const { documentsDir } = workerData as JobWorkerData;
 const running = new Map<number, AbortController>();
