@@ -56,6 +56,14 @@ async function readsDuring(host: HostClient, job: Promise<unknown>): Promise<Rea
   return { times, jobMs: performance.now() - t0 };
 }
 
+/** The longest and median answer of each read, for the log while the bench goes on. */
+function summary(r: Reads): string {
+  return Object.entries(r.times).map(([channel, times]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `${channel} median ${percentile(sorted, 50).toFixed(1)} ms, longest ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms`;
+  }).join('; ');
+}
+
 function rows(job: string, threads: number, r: Reads): BenchRow[] {
   return Object.entries(r.times).map(([channel, times]) => row(job, channel, threads, r.jobMs, times));
 }
@@ -92,6 +100,7 @@ export async function run(): Promise<BenchTable> {
     await expectOk(host.call(SESSION, 'workspace.init', { dir: join(dir, 'ws'), name: 'Bench' }), 'workspace.init');
     process.stderr.write(`host bench: importing ${(statSync(file).size / 2 ** 20).toFixed(0)} MB while reading…\n`);
     const imported = await readsDuring(host, expectOk(host.call(SESSION, 'imports.run', { files: [file] }), 'import'));
+    process.stderr.write(`host bench: import done in ${(imported.jobMs / 1000).toFixed(1)} s; ${summary(imported)}\n`);
     await expectOk(host.call(SESSION, 'curation.decide', { target: { query: {} }, decision: 'publish' }), 'decide');
     // The same reads with nothing running: what the machine itself adds (a shared or slow machine's pauses).
     const idle = await readsDuring(host, new Promise((ok) => setTimeout(ok, IDLE_MS)));
