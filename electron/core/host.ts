@@ -5,13 +5,15 @@ import { createCore } from './index.ts';
 import type { Core } from './index.ts';
 import { memorySecretStore } from './publish/secrets.ts';
 import { newAppState } from './handlers/app.ts';
+import { jobWorker } from './job-worker-link.ts';
 import type { SecretStore, SecretValues } from './publish/secrets.ts';
 
 // The core host: the core run beside the window, not in it. It speaks one small message protocol over a port (a
 // worker thread's parentPort, an Electron utility process's parentPort), so the window's process only forwards
 // calls and never waits on SQLite, a scan or a build. It keeps one core per session (a desktop window; a browser
 // tab of `npm run web`), each with its own open workspace, and checks that a call was made for the workspace its
-// session has open now.
+// session has open now. Long jobs (imports, site builds, claims lint) run on the host's job worker, not on the
+// host's own thread, so a read is answered in milliseconds whatever is running.
 
 /** The two ends of a message port, whatever carries it. */
 export type HostPort = {
@@ -99,11 +101,12 @@ export function runCoreHost(port: HostPort, options: HostOptions = {}): () => vo
   const documentsDir = opts.documentsDir;
   // Recent workspaces and preferences (where the shell does not keep them) are the person's, not one tab's.
   const appState = newAppState();
+  const jobs = jobWorker(documentsDir ? { documentsDir } : {});
 
   const session = async (name: string): Promise<Session> => {
     let s = sessions.get(name);
     if (s) return s;
-    const core = createCore({ secrets: sharedSecrets, appState, ...(documentsDir ? { documentsDir: () => documentsDir } : {}) });
+    const core = createCore({ secrets: sharedSecrets, appState, runJob: jobs.run, ...(documentsDir ? { documentsDir: () => documentsDir } : {}) });
     s = { core, tag: null, seen: null, calls: new Set(), ending: false };
     sessions.set(name, s);
     core.onProgress((event) => port.postMessage({ kind: 'progress', session: name, event }));
@@ -146,6 +149,7 @@ export function runCoreHost(port: HostPort, options: HostOptions = {}): () => vo
     for (const c of calls.values()) c.controller.abort();
     for (const s of sessions.values()) s.core.close();
     sessions.clear();
+    void jobs.end();
   };
 
   port.onMessage((raw) => {

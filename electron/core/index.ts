@@ -16,7 +16,7 @@ import type { SecretStore } from './publish/secrets.ts';
 import { curatingHandlers } from './handlers/curating.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
-import { jobRegistry } from './jobs.ts';
+import { isLongJob, jobRegistry } from './jobs.ts';
 
 // The whole API, implemented once. A channel in the contract without a handler here is a compile error.
 export const handlers = {
@@ -43,10 +43,28 @@ export type Core = {
   close: () => void;
 };
 
-export function createCore(options: { workspaceDir?: string; secrets?: SecretStore; documentsDir?: () => string; appState?: CoreContext['appState'] } = {}): Core {
-  let ws: Workspace | null = options.workspaceDir ? openWorkspace(options.workspaceDir) : null;
+/** A long job run somewhere else (the core host's job worker): the same call, answered as dispatch answers it. */
+export type JobRunner = (job: { channel: string; request: unknown; workspace: Workspace; signal: AbortSignal; emit: (event: ProgressEvent) => void }) => Promise<Result<unknown>>;
+
+type CoreOptions = {
+  workspaceDir?: string;
+  /** A workspace already open (a job worker's own connection to it). */
+  workspace?: Workspace;
+  secrets?: SecretStore;
+  documentsDir?: () => string;
+  appState?: CoreContext['appState'];
+  /** Where long jobs (imports, builds, lint) run instead of here, so this thread stays free to answer reads. */
+  runJob?: JobRunner;
+};
+
+export function createCore(options: CoreOptions = {}): Core {
+  let ws: Workspace | null = options.workspace ?? (options.workspaceDir ? openWorkspace(options.workspaceDir) : null);
   const listeners = new Set<(e: ProgressEvent) => void>();
   const jobs = jobRegistry();
+  const emit = (event: ProgressEvent) => {
+    for (const l of listeners) l(event);
+  };
+  const runJob = options.runJob;
   const ctx: CoreContext = {
     workspace: () => ws ?? noWorkspace(),
     currentWorkspace: () => ws,
@@ -56,7 +74,7 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
     },
     emitProgress(event) {
       jobs.check();
-      for (const l of listeners) l(event);
+      emit(event);
     },
     cancelJobs: (job) => jobs.cancel(job),
     secrets: options.secrets ?? memorySecretStore(),
@@ -73,6 +91,11 @@ export function createCore(options: { workspaceDir?: string; secrets?: SecretSto
         const parsed = spec.req.safeParse(request ?? {});
         if (!parsed.success) {
           throw new CandorError('BAD_REQUEST', `Invalid request for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ')}`);
+        }
+        if (runJob && isLongJob(channel)) {
+          // Validated here too, so a bad request is refused at once; the job's side validates it again.
+          const workspace = ctx.workspace();
+          return await jobs.run(channel, (signal) => runJob({ channel, request: request ?? {}, workspace, signal, emit }), options.signal);
         }
         const handler = handlers[channel as Channel] as (req: unknown, c: CoreContext) => unknown;
         const value = await jobs.run(channel, async () => handler(parsed.data, ctx), options.signal);

@@ -15,9 +15,17 @@ const JOB_OF_CHANNEL: Readonly<Record<string, string>> = {
   'claims.lint': 'claims.lint',
 };
 
+/** Whether a channel starts a long job (the core host runs those on its job worker, off the thread that answers). */
+export function isLongJob(channel: string): boolean {
+  return JOB_OF_CHANNEL[channel] !== undefined;
+}
+
 export type Jobs = {
-  /** Runs one call; a long job is registered (and cancellable) until it settles. `signal` cancels it from outside. */
-  run: <T>(channel: string, fn: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
+  /**
+   * Runs one call; a long job is registered (and cancellable) until it settles. `signal` cancels it from outside;
+   * `fn` is given the call's own signal, aborted by either way of cancelling (a job run elsewhere passes it on).
+   */
+  run: <T>(channel: string, fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => Promise<T>;
   /** Cancels the running jobs (all, or those named `job`); returns how many were asked to stop. */
   cancel: (job?: string) => number;
   /** Throws CANCELLED when the call this runs in was cancelled. */
@@ -25,13 +33,16 @@ export type Jobs = {
   running: () => string[];
 };
 
+/** The signal of a call nobody can cancel. */
+const NEVER = new AbortController().signal;
+
 export function jobRegistry(): Jobs {
   const running = new Map<AbortController, string>();
   const current = new AsyncLocalStorage<{ signal: AbortSignal; job: string }>();
   return {
     async run(channel, fn, signal) {
       const job = JOB_OF_CHANNEL[channel];
-      if (!job && !signal) return fn();
+      if (!job && !signal) return fn(NEVER);
       const controller = new AbortController();
       const abort = () => controller.abort();
       signal?.addEventListener('abort', abort, { once: true });
@@ -39,7 +50,7 @@ export function jobRegistry(): Jobs {
       // Only long jobs are named for app.cancel; any call can still be cancelled through its own signal.
       if (job) running.set(controller, job);
       try {
-        return await current.run({ signal: controller.signal, job: job ?? channel }, fn);
+        return await current.run({ signal: controller.signal, job: job ?? channel }, () => fn(controller.signal));
       } finally {
         running.delete(controller);
         signal?.removeEventListener('abort', abort);

@@ -19,6 +19,8 @@ export type WorkerLink<Request> = {
   expectExit: () => void;
   /** The failure, once there is one. */
   failure: () => CandorError | null;
+  /** The worker's thread id (what a lock it takes is named with). */
+  threadId: number;
 };
 
 export type WorkerOptions<Reply> = {
@@ -77,6 +79,7 @@ export function startWorker<Request, Reply>(url: URL, options: WorkerOptions<Rep
       ending = true;
     },
     failure: () => failure,
+    threadId: worker.threadId,
   };
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { threadId } from 'node:worker_threads';
 import { CandorError } from '../errors.ts';
 
 // One writer per workspace. Ordinary changes (a decision, a tag) are short synchronous transactions, serialized by
@@ -10,13 +11,16 @@ import { CandorError } from '../errors.ts';
 //
 // While an import reads its files, curators' changes go on (the import only writes to its staging area). During the
 // import's short final commit the lock's phase is "commit": a change arriving then is refused with a message rather
-// than left to wait on SQLite's lock.
+// than left to wait on SQLite's lock. The lock names the thread too: in the app, imports and builds run on a job
+// worker thread of the process whose main thread answers the window, and that thread's changes are refused the same
+// way (waiting on SQLite's lock would stop it answering).
 
 export const WRITE_LOCK_FILE = '.candor-write.lock';
 
 export type ExclusiveKind = 'import' | 'build';
 type LockPhase = 'reading' | 'commit' | 'scanning';
-type LockState = { pid: number; kind: ExclusiveKind; phase: LockPhase; percent: number; startedAt: string };
+/** thread: the holder's worker thread (0: the main thread); absent in locks written before threads were named. */
+type LockState = { pid: number; thread?: number; kind: ExclusiveKind; phase: LockPhase; percent: number; startedAt: string };
 
 export type ExclusiveLock = {
   /** Updates what a conflicting request is told ("busy: importing (42%)"). Cheap to call often. */
@@ -76,7 +80,7 @@ function busyError(state: LockState | null, what: string): CandorError {
  */
 export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLock {
   const file = join(root, WRITE_LOCK_FILE);
-  const state: LockState = { pid: process.pid, kind, phase: 'reading', percent: 0, startedAt: new Date().toISOString() };
+  const state: LockState = { pid: process.pid, thread: threadId, kind, phase: 'reading', percent: 0, startedAt: new Date().toISOString() };
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -107,7 +111,8 @@ export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLo
     release() {
       if (released) return;
       released = true;
-      if (readLock(root)?.pid === process.pid) rmSync(file, { force: true });
+      const holder = readLock(root);
+      if (holder && heldHere(holder)) rmSync(file, { force: true });
     },
   };
 }
@@ -117,7 +122,23 @@ export function checkWritable(db: DatabaseSync): void {
   const root = roots.get(db);
   if (!root) return;
   const holder = readLock(root);
-  if (holder && holder.phase === 'commit' && holder.pid !== process.pid) throw busyError(holder, 'Your change');
+  if (holder && holder.phase === 'commit' && !heldHere(holder)) throw busyError(holder, 'Your change');
+}
+
+/** Whether this thread of this process holds the lock (a lock without a thread is from the main thread). */
+function heldHere(state: LockState): boolean {
+  return state.pid === process.pid && (state.thread ?? 0) === threadId;
+}
+
+/**
+ * Removes the lock a worker thread of this process held when it died (it could not release it, and its process
+ * still runs, so nobody would take it over). Returns whether there was one.
+ */
+export function releaseLockOfThread(root: string, thread: number): boolean {
+  const holder = readLock(root);
+  if (!holder || holder.pid !== process.pid || holder.thread !== thread) return false;
+  rmSync(join(root, WRITE_LOCK_FILE), { force: true });
+  return true;
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED (with their extended codes): another connection holds the write lock too long. */
