@@ -295,6 +295,9 @@ async function scanAfterImport(ws: Workspace, reports: FileReport[], options: Im
   try {
     await scanAhead(ws.db, options.onScanProgress);
   } catch (err) {
-    reports[reports.length - 1]?.warnings?.push(`The import is complete, but scanning it for personal data stopped (${(err as Error).message}); it is finished at the next filtered search.`);
+    // Stopping the check is not cancelling the import: the conversations are in, so the generic "nothing was kept"
+    // that a cancelled job says would be false here.
+    const why = err instanceof CandorError && err.code === 'CANCELLED' ? 'you stopped it' : (err as Error).message;
+    reports[reports.length - 1]?.warnings?.push(`The import is complete and kept, but checking it for personal data stopped (${why}); the check is finished at the next filtered search.`);
   }
 }
