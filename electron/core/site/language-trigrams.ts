@@ -14,28 +14,70 @@ import { expressions } from 'franc-min/expressions.js';
 const MAX_DIFFERENCE = 300;
 const MAX_LENGTH = 2048;
 
-type ScriptModels = { languages: string[]; ranks: Map<string, Int32Array> };
+/** Three UTF-16 code units as one number (below 2^48: exact), so counting needs no string per trigram. */
+function gramKey(a: number, b: number, c: number): number {
+  return (a * 65536 + b) * 65536 + c;
+}
 
-/** Per script: the candidates franc-min has a model for, in its data's order, and each trigram's rank in each. */
+/**
+ * Trigram keys to small integers, open addressing in typed arrays: a Map of numbers this large keeps each key as a
+ * heap number and was most of the detection's time. `slot` finds a key's slot (its own or the empty one it would take).
+ */
+class GramTable {
+  readonly keys: Float64Array;
+  readonly values: Int32Array;
+  private readonly mask: number;
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  slot(key: number): number {
+    // The low bits of a product depend only on the low bits of its factors: mix the high ones down first.
+    let h = Math.imul(key % 4294967296, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca77);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    let i = (h ^ (h >>> 13)) & this.mask;
+    while (this.keys[i] !== key && this.keys[i] !== -1) i = (i + 1) & this.mask;
+    return i;
+  }
+}
+
+/**
+ * Per script: the candidates franc-min has a model for (in its data's order), and for each trigram the candidates
+ * whose model lists it with its rank there (`rows`: language, rank pairs; the table holds each trigram's first pair).
+ */
+type ScriptModels = { languages: string[]; table: GramTable; starts: Int32Array; rows: Int32Array };
+
 function scriptModels(candidates: readonly string[]): Map<string, ScriptModels> {
   const out = new Map<string, ScriptModels>();
   for (const [script, models] of Object.entries(data)) {
     const languages = Object.keys(models).filter((l) => candidates.includes(l));
     if (languages.length === 0) continue;
-    const ranks = new Map<string, Int32Array>();
+    const ranks = new Map<number, number[]>();
     languages.forEach((language, li) => {
-      const grams = models[language]!.split('|');
+      const seen = new Set<string>();
       // franc-min assigns from the end, so a trigram listed twice keeps its first (lowest) rank.
-      for (let rank = grams.length - 1; rank >= 0; rank--) {
-        let row = ranks.get(grams[rank]!);
-        if (!row) {
-          row = new Int32Array(languages.length).fill(-1);
-          ranks.set(grams[rank]!, row);
-        }
-        row[li] = rank;
-      }
+      models[language]!.split('|').forEach((gram, rank) => {
+        if (seen.has(gram) || gram.length !== 3) return;
+        seen.add(gram);
+        const key = gramKey(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2));
+        ranks.set(key, [...(ranks.get(key) ?? []), li, rank]);
+      });
     });
-    out.set(script, { languages, ranks });
+    const table = new GramTable(ranks.size);
+    const starts = new Int32Array(ranks.size + 1);
+    const rows: number[] = [];
+    [...ranks].forEach(([key, row], id) => {
+      const i = table.slot(key);
+      table.keys[i] = key;
+      table.values[i] = id;
+      starts[id] = rows.length;
+      rows.push(...row);
+    });
+    starts[ranks.size] = rows.length;
+    out.set(script, { languages, table, starts, rows: Int32Array.from(rows) });
   }
   return out;
 }
@@ -54,15 +96,50 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** trigram-utils' asDictionary as a Map: trigrams of the cleaned, padded, lower-cased text with their counts. */
-function trigramCounts(value: string): Map<string, number> {
+/** The counts of one text's trigrams, reused from text to text (a text has at most MAX_LENGTH + 1 of them). */
+const counts = new GramTable(MAX_LENGTH + 2);
+const used = new Int32Array(MAX_LENGTH + 2);
+
+/**
+ * trigram-utils' asDictionary: the trigrams of the cleaned, padded, lower-cased text, counted in `counts`; returns
+ * how many differ (their slots are the first entries of `used`).
+ */
+function countTrigrams(value: string): number {
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const gram = cleaned.slice(i, i + 3);
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  let distinct = 0;
+  let a = cleaned.charCodeAt(0);
+  let b = cleaned.charCodeAt(1);
+  for (let i = 2; i < cleaned.length; i++) {
+    const c = cleaned.charCodeAt(i);
+    const key = gramKey(a, b, c);
+    const slot = counts.slot(key);
+    if (counts.keys[slot] === key) counts.values[slot]!++;
+    else {
+      counts.keys[slot] = key;
+      counts.values[slot] = 1;
+      used[distinct++] = slot;
+    }
+    a = b;
+    b = c;
   }
-  return counts;
+  return distinct;
+}
+
+/** Each candidate's franc-min distance from the text's trigrams (then forgets them). */
+function distancesOf(value: string, model: ScriptModels): number[] {
+  const distinct = countTrigrams(value);
+  // Every trigram costs MAX_DIFFERENCE in a model that lacks it; only the models that list it cost less.
+  const distances = new Array<number>(model.languages.length).fill(distinct * MAX_DIFFERENCE);
+  for (let u = 0; u < distinct; u++) {
+    const slot = used[u]!;
+    const count = counts.values[slot]!;
+    const at = model.table.slot(counts.keys[slot]!);
+    counts.keys[slot] = -1;
+    if (model.table.keys[at] === -1) continue;
+    const id = model.table.values[at]!;
+    for (let r = model.starts[id]!; r < model.starts[id + 1]!; r += 2) distances[model.rows[r]!]! -= MAX_DIFFERENCE - Math.abs(count - model.rows[r + 1]! - 1);
+  }
+  return distances;
 }
 
 export type Ranked = [language: string, score: number][];
@@ -77,14 +154,7 @@ export function trigramRanker(candidates: readonly string[], minLength: number):
     const [script] = topScript(value);
     const model = script === undefined ? undefined : models.get(script);
     if (!model) return francAll(text, { only, minLength }) as Ranked;
-    const distances = new Array<number>(model.languages.length).fill(0);
-    for (const [gram, count] of trigramCounts(value)) {
-      const row = model.ranks.get(gram);
-      for (let li = 0; li < distances.length; li++) {
-        const rank = row ? row[li]! : -1;
-        distances[li]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
-      }
-    }
+    const distances = distancesOf(value, model);
     // A stable sort by distance, as franc-min's: equals stay in its data's order.
     const ranked: Ranked = model.languages.map((language, li) => [language, distances[li]!]);
     ranked.sort((a, b) => a[1] - b[1]);
