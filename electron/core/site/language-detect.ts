@@ -16,7 +16,9 @@ const rank = trigramRanker(CANDIDATES, MIN_LETTERS);
 
 /** Redaction labels, addresses and links are not the writer's language. */
 function sample(text: string): string {
-  return text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+/g, ' ').slice(0, 1500);
+  const s = text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+  // The address pattern backtracks through every word; most texts have no @ to find.
+  return (s.includes('@') ? s.replace(/\S+@\S+/g, ' ') : s).slice(0, 1500);
 }
 
 /** A BCP 47 language (e.g. "de") when the text is long and clear enough, else null. */
