@@ -35,8 +35,10 @@ class GramTable {
     this.mask = size - 1;
   }
   slot(key: number): number {
-    // The low bits of a product depend only on the low bits of its factors: mix the high ones down first.
-    let h = Math.imul(key % 4294967296, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca77);
+    // The key split where a division is exact (a remainder of doubles is a slow library call); the low bits of a
+    // product depend only on the low bits of its factors, so the high ones are mixed down before masking.
+    const high = Math.floor(key / 65536);
+    let h = Math.imul(key - high * 65536, 0x9e3779b1) ^ Math.imul(high, 0x85ebca77);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     let i = (h ^ (h >>> 13)) & this.mask;
     while (this.keys[i] !== key && this.keys[i] !== -1) i = (i + 1) & this.mask;
