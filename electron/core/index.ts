@@ -17,6 +17,7 @@ import { curatingHandlers } from './handlers/curating.ts';
 import { openWorkspace } from './workspace.ts';
 import type { Workspace } from './workspace.ts';
 import { isLongJob, jobRegistry } from './jobs.ts';
+import { PUBLISH_GUARDS } from './publish-guards.ts';
 
 // The whole API, implemented once. A channel in the contract without a handler here is a compile error.
 export const handlers = {
@@ -77,6 +78,8 @@ export function createCore(options: CoreOptions = {}): Core {
       emit(event);
     },
     cancelJobs: (job) => jobs.cancel(job),
+    // Registered here, where the core is composed: the decision path (curation/decisions.ts) receives them.
+    publishGuards: PUBLISH_GUARDS,
     secrets: options.secrets ?? memorySecretStore(),
     documentsDir: options.documentsDir ?? defaultDocumentsDir,
     // Recent workspaces and preferences where no shell keeps them: whoever composes the core owns them (the core

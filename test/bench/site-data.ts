@@ -11,6 +11,7 @@ import { transaction } from '../../electron/core/db/transaction.ts';
 import type { ThreadInput } from '../../electron/shared/model/thread.ts';
 import { upsertThread } from '../../electron/core/store/upsert-thread.ts';
 import { initWorkspace } from '../../electron/core/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -89,7 +90,7 @@ export function benchWorkspace(dir: string, n: number, seed = 42): BenchWorkspac
     refreshScans(ws.db);
     const scanMs = performance.now() - t;
     t = performance.now();
-    decideCurated(ws, { query: {} }, { decision: 'publish' });
+    decideCurated(ws, { query: {} }, { decision: 'publish' }, PUBLISH_GUARDS);
     const decideMs = performance.now() - t;
     writeFileSync(join(dir, 'BENCHMARK.txt'), `Synthetic benchmark workspace: ${n} threads.\n`);
     return { dir, writeMs, decideMs, scanMs };

@@ -16,7 +16,7 @@ let cleanup: () => void;
 let ctx: CoreContext;
 beforeEach(() => {
   ({ ws, dir, cleanup } = tempWorkspace());
-  ctx = { workspace: () => ws, currentWorkspace: () => ws, setWorkspace: () => {}, emitProgress: () => {}, appState: { recent: [], preferences: { theme: 'system' } } };
+  ctx = { workspace: () => ws, currentWorkspace: () => ws, setWorkspace: () => {}, emitProgress: () => {}, publishGuards: [], appState: { recent: [], preferences: { theme: 'system' } } };
 });
 afterEach(() => cleanup());
 

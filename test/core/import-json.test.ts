@@ -8,6 +8,7 @@ import { threadId } from '../../electron/core/store/ids.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { jsonl, makeThreads, BLNS, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 let ws: Workspace;
 let dir: string;
@@ -75,7 +76,7 @@ describe('importing Candor JSON', () => {
   it('re-import appends new messages and updates fields, keeping decisions, manual tags and history', async () => {
     const v1 = makeThreads(2);
     await runImport(ws, [writeTemp(dir, 'v1.jsonl', jsonl(v1))]);
-    decideCurated(ws, { ids: ['t0'] }, { decision: 'withhold', reason: 'legal', note: 'ask counsel' });
+    decideCurated(ws, { ids: ['t0'] }, { decision: 'withhold', reason: 'legal', note: 'ask counsel' }, PUBLISH_GUARDS);
     const rowid = (ws.db.prepare('SELECT rowid FROM threads WHERE id = ?').get(threadId('candor', 't0')) as { rowid: number }).rowid;
     ws.db.prepare("INSERT INTO thread_tags (thread_rowid, tag, origin) VALUES (?, 'vip', 'manual')").run(rowid);
 

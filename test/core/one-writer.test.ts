@@ -10,6 +10,7 @@ import { WRITE_LOCK_FILE } from '../../electron/core/store/writer.ts';
 import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { NODE, ROOT, jsonl, makeThreads, runCli, spawnCli, tempDir, writeTemp } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
@@ -51,7 +52,7 @@ describe('one writer per workspace', () => {
     const importing = runImport(ws, [big], { afterThread: () => { if (++stored === 2_500) throw new Error('disk full'); } });
     await whileReading(ws);
     // The curator's change commits at once: it does not join the import's work.
-    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' }, PUBLISH_GUARDS);
     expect(decisionOf(ws, 'base1')).toBe('withhold');
     const err = await importing.catch((e: unknown) => e);
     expect((err as CandorError).code).toBe('IMPORT_FAILED');
@@ -65,7 +66,7 @@ describe('one writer per workspace', () => {
     await importBase(ws);
     const importing = runImport(ws, [big]);
     await whileReading(ws);
-    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'withhold', reason: 'privacy-request' }, PUBLISH_GUARDS);
     const [report] = await importing;
     expect(report).toMatchObject({ threadsCreated: 3_000, threadsUpdated: 1 });
     expect(count(ws.db)).toBe(3_020);
@@ -148,7 +149,7 @@ describe('one writer per workspace', () => {
     await waitFor(mark('committing'));
     const ws = openWorkspace(dir);
     cleanups.unshift(() => ws.close());
-    const err = (() => { try { decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' }); return null; } catch (e) { return e; } })();
+    const err = (() => { try { decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' }, PUBLISH_GUARDS); return null; } catch (e) { return e; } })();
     expect((err as CandorError).code).toBe('BUSY');
     expect((err as CandorError).message).toMatch(/^busy: importing \(90%\)\. Your change was not done because another import is running/);
     const cli = runCli(['decide', dir, 'base2', 'withhold', '--reason', 'spam']);
@@ -161,7 +162,7 @@ describe('one writer per workspace', () => {
     expect(count(ws.db)).toBe(1_010);
     expect(getThread(ws.db, 'base1')!.decision).toBe('pending');
     // Once the import is done, the same change goes through.
-    decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' });
+    decideCurated(ws, { ids: ['base1'] }, { decision: 'publish' }, PUBLISH_GUARDS);
     expect(getThread(ws.db, 'base1')!.decision).toBe('publish');
   }, 240_000);
 
@@ -190,7 +191,7 @@ describe('one writer per workspace', () => {
       try {
         await new Promise((r) => setTimeout(r, delay / 2));
         try {
-          decideCurated(ws, { ids: [`base${round}`] }, { decision: 'withhold', reason: 'spam' });
+          decideCurated(ws, { ids: [`base${round}`] }, { decision: 'withhold', reason: 'spam' }, PUBLISH_GUARDS);
           decided.push(`base${round}`);
         } catch (err) {
           // Refused during the import's commit: said so, nothing half done.

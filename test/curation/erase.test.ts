@@ -12,6 +12,7 @@ import { runCli, tempDir } from '../helpers/workspace.ts';
 import { parseCommandArgs } from '../../electron/cli/command.ts';
 import { eraseCommand } from '../../electron/cli/commands/erase.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 // A customer asks to be forgotten. Import, publish, build; erase; build again; re-import the same export: no file
 // of the site or of the workspace may keep a trace, beyond the salted tombstone and the audit entry that says an
@@ -62,7 +63,7 @@ describe('erasure', () => {
       const exportFile = join(t.dir, 'export.jsonl');
       writeFileSync(exportFile, `${[ZELDA, OTHER].map((x) => JSON.stringify(x)).join('\n')}\n`);
       await runImport(ws, [exportFile]);
-      decideCurated(ws, { ids: ['webform:zq-1', 'webform:ok-1'] }, { decision: 'publish' });
+      decideCurated(ws, { ids: ['webform:zq-1', 'webform:ok-1'] }, { decision: 'publish' }, PUBLISH_GUARDS);
       const zeldaId = (ws.db.prepare("SELECT id FROM threads WHERE external_id = 'zq-1'").get() as { id: string }).id;
       ws.close();
       const site = join(t.dir, 'site');

@@ -12,6 +12,7 @@ import { buildSite } from '../../electron/core/site/build.ts';
 import { storeThreads } from './fixture.ts';
 import { tempDir, tempWorkspace } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 const thread = (id: string, extra: Partial<ThreadRec> = {}): ThreadRec => ({
   id, source: 'web', subject: 'Broken kettle', customer: { name: 'Jane Doe', location: 'Leeds' },
@@ -78,8 +79,8 @@ describe('hostile sizes', () => {
     try {
       const huge = `${'Ana '.repeat(10_000)}Smith`;
       storeThreads(t.ws, [thread('big', { customer: { name: huge, location: huge } }), thread('big2', { customer: { name: 'x'.repeat(40_000) } }), thread('ok')]);
-      decideCurated(t.ws, { ids: ['web:big2'] }, { decision: 'withhold', reason: 'other', note: 'test' });
-      decideCurated(t.ws, { ids: ['web:big', 'web:ok'] }, { decision: 'publish' });
+      decideCurated(t.ws, { ids: ['web:big2'] }, { decision: 'withhold', reason: 'other', note: 'test' }, PUBLISH_GUARDS);
+      decideCurated(t.ws, { ids: ['web:big', 'web:ok'] }, { decision: 'publish' }, PUBLISH_GUARDS);
       const v = publishedThread(t.ws, 'web:big')!;
       expect(v.customer).toBe('Customer');
       const report = await buildSite({ workspace: t.ws, out: join(d.dir, 'site'), search: false });

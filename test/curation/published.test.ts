@@ -8,6 +8,7 @@ import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
 import { BILL, SARAH, workspaceWith } from './fixture.ts';
 import type { Fixture } from './fixture.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 /** A UTF-16 surrogate without its partner: what a span cutting an emoji in half would leave. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -144,7 +145,7 @@ describe('the published view', () => {
   });
 
   it('is the same on a read-only connection, even for threads not scanned since they changed', async () => {
-    decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' }, PUBLISH_GUARDS);
     const phone = finding('phone');
     reviewFinding(f.ws.db, f.ws, 'zendesk:T1', phone.id, 'reject', 'consent');
     await f.importThreads([{ ...SARAH, messages: [...SARAH.messages, { id: '5', author: { role: 'customer', name: 'Sarah Jones' }, sent_at: '2026-01-07T08:00:00Z', body: 'New card 5555 5555 5555 4444, Sarah' }] }]);
@@ -161,11 +162,11 @@ describe('the published view', () => {
 
   it('streams every published thread in batches, and only those', () => {
     expect([...publishedThreads(f.ws)]).toEqual([]);
-    decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' }, PUBLISH_GUARDS);
     const all = [...publishedThreads(f.ws, { batchSize: 1 })];
     expect(all.map((t) => t.id)).toEqual([view().id, view('trustpilot:T2').id]);
     expect(all[0]).toEqual(view());
-    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'spam' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'spam' }, PUBLISH_GUARDS);
     expect([...publishedThreads(f.ws)].map((t) => t.id)).toEqual([view().id]);
     expect([...publishedThreads(f.ws, { ids: ['trustpilot:T2'] })]).toEqual([]);
     expect([...publishedThreads(f.ws, { ids: ['trustpilot:T2'], onlyPublished: false })]).toHaveLength(1);

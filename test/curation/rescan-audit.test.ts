@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 import { scanAhead } from '../../electron/core/curation/scan-ahead.ts';
 import { DETECTOR_VERSION, refreshScans } from '../../electron/core/curation/scan.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
@@ -74,7 +75,7 @@ describe('re-scans after better detectors', () => {
     const d = tempDir('candor-rescan-');
     try {
       storeThreads(t.ws, [thread('a', 'My SSN is 516-89-9449.'), thread('b', 'The kettle broke.'), thread('c', 'Still broken.')]);
-      decideCurated(t.ws, { ids: ['web:a', 'web:b', 'web:c'] }, { decision: 'publish' });
+      decideCurated(t.ws, { ids: ['web:a', 'web:b', 'web:c'] }, { decision: 'publish' }, PUBLISH_GUARDS);
       refreshScans(t.ws.db);
       // The old detectors did not know national identifiers: the scan is current and found nothing in "a".
       t.ws.db.prepare("DELETE FROM pii_findings WHERE kind = 'national-id'").run();

@@ -16,6 +16,7 @@ import { listAudit } from '../../electron/core/store/audit.ts';
 import { BILL, SARAH, storeThreads, workspaceWith } from './fixture.ts';
 import type { Fixture } from './fixture.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -42,7 +43,7 @@ describe('scans', () => {
   it('rescan only what changed: new threads, changed text, changed settings', () => {
     expect(refreshScans(f.ws.db)).toEqual({ checked: 2, scanned: 2 });
     expect(refreshScans(f.ws.db)).toEqual({ checked: 0, scanned: 0 });
-    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'publish' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'publish' }, PUBLISH_GUARDS);
     // A decision changes no text: nothing to check again (a bulk publish of 100,000 threads must not re-read them all).
     expect(refreshScans(f.ws.db)).toEqual({ checked: 0, scanned: 0 });
     storeThreads(f.ws, [{ ...BILL, id: 'T3' }]);
@@ -85,8 +86,8 @@ describe('settings', () => {
 
 describe('decisions', () => {
   it('withholds with a reason code and a note, audited, and refuses withholding without a reason', () => {
-    expect(() => decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'withhold' })).toThrow(/needs a reason/);
-    const r = decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'withhold', reason: 'privacy-request', note: 'asked by e-mail' });
+    expect(() => decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'withhold' }, PUBLISH_GUARDS)).toThrow(/needs a reason/);
+    const r = decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'withhold', reason: 'privacy-request', note: 'asked by e-mail' }, PUBLISH_GUARDS);
     expect(r).toEqual({ matched: 1, changed: 1, refused: [] });
     const e = listAudit(f.ws.db).filter((x) => x.action === 'thread.decide');
     expect(e.at(-1)).toMatchObject({ before: { decision: 'pending' }, after: { decision: 'withhold', reason: 'privacy-request', note: 'asked by e-mail' } });
@@ -94,7 +95,7 @@ describe('decisions', () => {
 
   it('can require high-confidence personal data to be handled before publishing', () => {
     writeSetting(f.ws.db, 'tester', 'requirePiiHandled', true);
-    const first = decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' });
+    const first = decideCurated(f.ws, { ids: ['zendesk:T1', 'trustpilot:T2'] }, { decision: 'publish' }, PUBLISH_GUARDS);
     expect(first.changed).toBe(1);
     expect(first.refused).toHaveLength(1);
     expect(first.refused[0]!.reason).toMatch(/6 high-confidence personal data findings are not handled/);
@@ -103,11 +104,11 @@ describe('decisions', () => {
       if (x.kind === 'name') reviewFinding(f.ws.db, f.ws, 'zendesk:T1', x.id, 'reject', 'she signs publicly');
       else reviewFinding(f.ws.db, f.ws, 'zendesk:T1', x.id, 'accept');
     }
-    expect(decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' })).toMatchObject({ changed: 1, refused: [] });
+    expect(decideCurated(f.ws, { ids: ['zendesk:T1'] }, { decision: 'publish' }, PUBLISH_GUARDS)).toMatchObject({ changed: 1, refused: [] });
   });
 
   it('decides in bulk by a query with curation filters', () => {
-    const r = decideCurated(f.ws, { query: { unreviewed: true } }, { decision: 'withhold', reason: 'other', note: 'until reviewed' });
+    const r = decideCurated(f.ws, { query: { unreviewed: true } }, { decision: 'withhold', reason: 'other', note: 'until reviewed' }, PUBLISH_GUARDS);
     expect(r).toMatchObject({ matched: 1, changed: 1 });
     expect(searchCurated(f.ws.db, { decision: 'withhold' }).threads.map((t) => t.externalId)).toEqual(['T1']);
   });
@@ -163,7 +164,7 @@ describe('search filters', () => {
 
 describe('statistics from the store', () => {
   it('counts every imported thread, with first public staff replies (not internal notes)', () => {
-    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'duplicate' });
+    decideCurated(f.ws, { ids: ['trustpilot:T2'] }, { decision: 'withhold', reason: 'duplicate' }, PUBLISH_GUARDS);
     const s = workspaceStats(f.ws.db);
     expect(s.overall.moderation).toMatchObject({ imported: 2, published: 0, withheld: 1, pending: 1 });
     expect(s.overall.moderation.withheldByReason.duplicate).toBe(1);

@@ -9,6 +9,7 @@ import type { FileReport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { getThread } from '../../electron/core/store/threads.ts';
 import { ROOT, tempDir, tempWorkspace } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 // The real-export corpus (test/fixtures/real, issue 14): recorded vendor API responses and real mail that nobody here
 // wrote. expect.json says what each must yield; every case is imported, published and built, and what it yields is
@@ -110,7 +111,7 @@ async function runCase(c: Case): Promise<{ problems: string[]; threads: number; 
       }
     }
     if (threads > 0) {
-      decideCurated(ws, { query: {} }, { decision: 'publish' });
+      decideCurated(ws, { query: {} }, { decision: 'publish' }, PUBLISH_GUARDS);
       await (await buildSite({ workspace: ws, out: join(site.dir, 'out'), search: false, workers: 0 })).cleanup;
       const text = allText(join(site.dir, 'out'));
       for (const s of c.never ?? []) if (text.includes(s)) problems.push(`the built site contains "${s}"`);

@@ -9,6 +9,7 @@ import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 // A build stopped at the worst moment (killed while moving files into the site) is finished or rolled back by the
 // next one, and `candor verify` says what happened instead of a bare mismatch; what dead builds left beside the
@@ -30,7 +31,7 @@ const leftovers = () => readdirSync(fx.root).filter((n) => n.startsWith('.'));
 function decide(ids: string[], decision: 'publish' | 'withhold'): void {
   const ws = openWorkspace(fx.dir);
   try {
-    decideCurated(ws, { ids }, decision === 'withhold' ? { decision, reason: 'privacy-request', note: 'asked' } : { decision });
+    decideCurated(ws, { ids }, decision === 'withhold' ? { decision, reason: 'privacy-request', note: 'asked' } : { decision }, PUBLISH_GUARDS);
   } finally {
     ws.close();
   }
@@ -175,7 +176,7 @@ describe('a conversation that cannot be rendered', () => {
       const ws = openWorkspace(t.dir);
       try {
         // The id the error names is one the curator can act on.
-        decideCurated(ws, { ids: [named![1]!] }, { decision: 'withhold', reason: 'other', note: 'too large to publish' });
+        decideCurated(ws, { ids: [named![1]!] }, { decision: 'withhold', reason: 'other', note: 'too large to publish' }, PUBLISH_GUARDS);
       } finally {
         ws.close();
       }

@@ -13,6 +13,7 @@ import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, listFiles, SECRETS, siteText, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 let fx: SiteWorkspace;
 let site: string;
@@ -280,7 +281,7 @@ describe('deterministic, atomic and incremental builds', () => {
 
       // Unpublishing one thread removes its page everywhere, again identical to a clean build.
       const ws2 = openWorkspace(t.dir);
-      decideCurated(ws2, { ids: ['zendesk:fx-3'] }, { decision: 'withhold', reason: 'legal', note: 'case opened' });
+      decideCurated(ws2, { ids: ['zendesk:fx-3'] }, { decision: 'withhold', reason: 'legal', note: 'case opened' }, PUBLISH_GUARDS);
       ws2.close();
       const inc2 = await buildSite({ workspace: t.dir, out });
       await inc2.cleanup;

@@ -7,6 +7,7 @@ import { initWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 /** Debian's Chromium, launched for tests: no sandbox (containers), nothing fetched in the background. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -69,8 +70,8 @@ export async function siteWorkspace(threads: ThreadRec[], decide: { withhold?: s
   }
   const skip = new Set([...(decide.withhold ?? []), ...(decide.pending ?? [])]);
   const publish = threads.map((x) => `${x.source ?? 'candor'}:${x.id}`).filter((id) => !skip.has(id));
-  if (publish.length) decideCurated(ws, { ids: publish }, { decision: 'publish' });
-  if (decide.withhold?.length) decideCurated(ws, { ids: decide.withhold }, { decision: 'withhold', reason: 'privacy-request', note: 'asked' });
+  if (publish.length) decideCurated(ws, { ids: publish }, { decision: 'publish' }, PUBLISH_GUARDS);
+  if (decide.withhold?.length) decideCurated(ws, { ids: decide.withhold }, { decision: 'withhold', reason: 'privacy-request', note: 'asked' }, PUBLISH_GUARDS);
   ws.close();
   return { ws, dir: ws.dir, root: t.dir, cleanup: t.cleanup };
 }

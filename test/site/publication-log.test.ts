@@ -10,6 +10,7 @@ import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 
 // A published conversation taken down later must not vanish: each build records what changed since the previous
 // one (added, updated, withdrawn with its reason), on a public page and in data/changes.json, as a hash chain that
@@ -44,12 +45,12 @@ beforeAll(async () => {
   // conversation taken back for review, and the one held back published after all.
   await (await buildSite({ workspace: fx.dir, out: site(), search: false })).cleanup;
   let ws = openWorkspace(fx.dir);
-  decideCurated(ws, { ids: ['zendesk:fx-0'] }, { decision: 'withhold', reason: 'legal', note: 'solicitor' });
+  decideCurated(ws, { ids: ['zendesk:fx-0'] }, { decision: 'withhold', reason: 'legal', note: 'solicitor' }, PUBLISH_GUARDS);
   ws.close();
   await (await buildSite({ workspace: fx.dir, out: site(), search: false })).cleanup;
   ws = openWorkspace(fx.dir);
-  decideCurated(ws, { ids: ['trustpilot:fx-1'] }, { decision: 'pending' });
-  decideCurated(ws, { ids: ['candor:fx-withheld'] }, { decision: 'publish' });
+  decideCurated(ws, { ids: ['trustpilot:fx-1'] }, { decision: 'pending' }, PUBLISH_GUARDS);
+  decideCurated(ws, { ids: ['candor:fx-withheld'] }, { decision: 'publish' }, PUBLISH_GUARDS);
   ws.close();
   await (await buildSite({ workspace: fx.dir, out: site(), search: false })).cleanup;
 }, 60_000);

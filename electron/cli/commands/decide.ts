@@ -4,6 +4,7 @@ import { decideCurated } from '../../core/curation/decisions.ts';
 import type { CurationTarget } from '../../core/curation/decisions.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import { defineCommand, EXIT } from '../command.ts';
+import { PUBLISH_GUARDS } from '../../core/publish-guards.ts';
 
 export const decideCommand = defineCommand({
   name: 'decide',
@@ -41,7 +42,7 @@ Options:
     const target: CurationTarget = values.all ? { query: {} } : values.query !== undefined ? { query: { query: values.query } } : { ids: rest };
     const ws = openWorkspace(dir!);
     try {
-      const result = decideCurated(ws, target, { decision, reason: values.reason, note: values.note });
+      const result = decideCurated(ws, target, { decision, reason: values.reason, note: values.note }, PUBLISH_GUARDS);
       if (values.json) io.out(`${JSON.stringify(result)}\n`);
       else {
         io.out(`${result.matched} thread${result.matched === 1 ? '' : 's'} matched; ${result.changed} now ${decision}.\n`);

@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { listAudit } from '../store/audit.ts';
 import type { Claim, Evidence } from '../../shared/claims/model.ts';
-import { canonical, getClaim, listRevisions } from './store.ts';
+import { canonical, getClaim, listRevisions } from './read.ts';
 import type { Change, ClaimHistory, HistoryEvent, RevisionView } from '../../shared/claims/views.ts';
 
 const LABELS: Record<string, string> = {

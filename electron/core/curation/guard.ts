@@ -4,8 +4,8 @@ import { readSettings } from './settings.ts';
 
 /**
  * The workspace policy "requirePiiHandled": a thread whose high-confidence personal data has not all been accepted
- * or kept cannot be published. Returns why publishing is refused, or null. Registered in curation/decisions.ts so the
- * CLI, the app and bulk decisions all go through it.
+ * or kept cannot be published. Returns why publishing is refused, or null. Registered where the core is composed
+ * (publish-guards.ts, createCore), so the CLI, the app and bulk decisions all go through it.
  */
 export function personalDataGuard(db: DatabaseSync, threadRowid: number, _threadId: string): string | null {
   if (!readSettings(db).requirePiiHandled) return null;

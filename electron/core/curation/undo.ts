@@ -4,8 +4,8 @@ import { CandorError } from '../errors.ts';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit, listAudit } from '../store/audit.ts';
 import type { AuditEntry } from '../store/audit.ts';
-import { publishGuards } from './decisions.ts';
 import { applyDecision, resolveThreadRowid } from '../store/threads.ts';
+import type { PublishGuard } from '../store/threads.ts';
 import { correctMessageRole, correctThread } from '../store/corrections.ts';
 import type { MessageCorrection, ThreadCorrection } from '../store/corrections.ts';
 import type { Workspace } from '../workspace.ts';
@@ -67,14 +67,14 @@ function rowidOf(db: DatabaseSync, id: string): number {
   return r;
 }
 
-function undoDecision(ws: Who, e: AuditEntry, subject: string): void {
+function undoDecision(ws: Who, e: AuditEntry, subject: string, guards: readonly PublishGuard[]): void {
   const rowid = rowidOf(ws.db, e.entityId);
   const now = ws.db.prepare('SELECT decision, decision_reason AS reason, decision_note AS note FROM threads WHERE rowid = ?').get(rowid) as { decision: string; reason: string | null; note: string | null };
   const after = obj(e.after);
   if (now.decision !== after.decision || now.reason !== (after.reason ?? null) || now.note !== (after.note ?? null)) changedSince(`the decision on “${subject}”`);
   const before = obj(e.before);
   const input = { decision: before.decision as 'publish' | 'withhold' | 'pending', ...(before.reason ? { reason: before.reason as 'other' } : {}), ...(before.note ? { note: String(before.note) } : {}) };
-  const { refused } = applyDecision(ws.db, [rowid], input, { actor: ws.actor, now: new Date().toISOString(), guards: publishGuards });
+  const { refused } = applyDecision(ws.db, [rowid], input, { actor: ws.actor, now: new Date().toISOString(), guards });
   if (refused[0]) throw new CandorError('REFUSED', `This cannot be undone: “${subject}” cannot be published again. ${refused[0].reason}`);
 }
 
@@ -123,11 +123,11 @@ function undoRoleCorrection(ws: Who, e: AuditEntry): void {
   correctMessageRole(ws.db, e.entityId, { role: obj(e.before).role } as MessageCorrection, { actor: ws.actor });
 }
 
-function reverse(ws: Who, e: AuditEntry, subject: (id: string) => string | null): void {
+function reverse(ws: Who, e: AuditEntry, subject: (id: string) => string | null, guards: readonly PublishGuard[]): void {
   const name = subject(e.entityId) ?? e.entityId;
   switch (e.action) {
     case 'thread.decide':
-      return undoDecision(ws, e, name);
+      return undoDecision(ws, e, name, guards);
     case 'thread.tags':
       return undoTags(ws, e, name);
     case 'redaction.accept':
@@ -157,14 +157,14 @@ function reverse(ws: Who, e: AuditEntry, subject: (id: string) => string | null)
  * Undoes this person's latest change that is not undone yet: every entry it wrote is reversed, newest first, in one
  * transaction, and an "action.undo" entry records which change was undone.
  */
-export function undoLast(ws: Who): { label: string; reversed: number; next: UndoableAction | null } {
+export function undoLast(ws: Who, guards: readonly PublishGuard[]): { label: string; reversed: number; next: UndoableAction | null } {
   return transaction(ws.db, () => {
     const action = lastUndoable(ws);
     if (!action) throw new CandorError('NOTHING_TO_UNDO', 'There is nothing of yours to undo in this workspace.');
     const row = ws.db.prepare('SELECT first_seq, last_seq FROM undo_journal WHERE id = ?').get(action.id) as { first_seq: number; last_seq: number };
     const entries = listAudit(ws.db, { afterSeq: row.first_seq - 1, beforeSeq: row.last_seq + 1 });
     const subject = subjectOf(ws.db);
-    for (const e of [...entries].reverse()) reverse(ws, e, subject);
+    for (const e of [...entries].reverse()) reverse(ws, e, subject, guards);
     const now = new Date().toISOString();
     ws.db.prepare('UPDATE undo_journal SET undone_at = ?, undone_by = ? WHERE id = ?').run(now, ws.actor, action.id);
     appendAudit(ws.db, { actor: ws.actor, at: now, action: 'action.undo', entityType: 'action', entityId: String(action.id), before: { label: action.label, seqs: [row.first_seq, row.last_seq] }, after: { undone: true } });

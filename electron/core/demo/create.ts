@@ -15,6 +15,7 @@ import type { DemoClaim } from './claims.ts';
 import { seeded } from './random.ts';
 import { COMPANY, demoThreads } from './threads.ts';
 import type { DemoThread } from './threads.ts';
+import { PUBLISH_GUARDS } from '../publish-guards.ts';
 
 // Builds the demo workspace through the same paths staff use: the thread importer, curation settings, reviews and
 // decisions, the claims importer and workflow. Only the sample data is made up, deterministically from a seed.
@@ -100,7 +101,7 @@ async function importAndCurate(ws: Workspace, work: string, options: { seed?: nu
   }
   for (const g of byDecision(threads, ids).values()) {
     if (g.decision === 'pending') continue;
-    decideCurated(ws, { ids: g.ids }, g.decision === 'withhold' ? { decision: 'withhold', reason: g.reason!, note: g.note } : { decision: 'publish' });
+    decideCurated(ws, { ids: g.ids }, g.decision === 'withhold' ? { decision: 'withhold', reason: g.reason!, note: g.note } : { decision: 'publish' }, PUBLISH_GUARDS);
   }
   return threads.length;
 }

@@ -6,6 +6,7 @@ import type { Channel, Contract, ProgressEvent, Res } from '../../shared/contrac
 import { CandorError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import type { SecretStore } from '../publish/secrets.ts';
+import type { PublishGuard } from '../store/threads.ts';
 
 /** What every handler may use: the open workspace and the progress channel to the window. */
 export type CoreContext = {
@@ -13,6 +14,8 @@ export type CoreContext = {
   currentWorkspace: () => Workspace | null;
   setWorkspace: (ws: Workspace | null) => void;
   emitProgress: (event: ProgressEvent) => void;
+  /** The checks that may refuse publishing, given by whoever composes the core (createCore); decisions receive them. */
+  publishGuards: readonly PublishGuard[];
   /** Where publish targets' secrets are kept (the shell's keychain store in the app); memory when not given. */
   secrets?: SecretStore;
   /** Where a relative path typed in the app goes: the person's documents folder (never the app's own folder). */

@@ -21,7 +21,7 @@ export const curatingHandlers: HandlersFor<typeof curatingChannels> = {
     return lastUndoable(ctx.workspace());
   },
   'curation.undo'(_req, ctx) {
-    return undoLast(ctx.workspace());
+    return undoLast(ctx.workspace(), ctx.publishGuards);
   },
   'curation.settings.update'(req, ctx) {
     const ws = ctx.workspace();

@@ -46,7 +46,7 @@ export const curationHandlers: HandlersFor<typeof curationChannels> = {
   },
   'curation.decide'(req, ctx) {
     const ws = ctx.workspace();
-    return undoable(ws, () => decideCurated(ws, req.target, { decision: req.decision, reason: req.reason, note: req.note }));
+    return undoable(ws, () => decideCurated(ws, req.target, { decision: req.decision, reason: req.reason, note: req.note }, ctx.publishGuards));
   },
   'curation.stats'(_req, ctx) {
     return workspaceStats(ctx.workspace().db);

@@ -1,4 +1,4 @@
-import { francAll } from 'franc-min';
+import { trigramRanker } from './language-trigrams.ts';
 
 // Which language a customer's or staff member's words are in, so the page can say so (`lang` on the message): screen
 // readers then pronounce them right and search stems them right. Nothing is translated. franc-min (trigram
@@ -11,17 +11,21 @@ const CANDIDATES = ['eng', 'deu', 'fra', 'nld', 'spa', 'ita', 'por', 'pol', 'ron
 export const MIN_LETTERS = 40;
 /** The runner-up must score clearly below the best (francAll scores the best 1). */
 const MAX_RUNNER_UP = 0.85;
+/** francAll over the candidates (language-trigrams.ts: the same ranking, read once per process). */
+const rank = trigramRanker(CANDIDATES, MIN_LETTERS);
 
 /** Redaction labels, addresses and links are not the writer's language. */
 function sample(text: string): string {
-  return text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\S+@\S+/g, ' ').slice(0, 1500);
+  const s = text.replace(/\[[^\]\n]{1,40}\]/g, ' ').replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+  // The address pattern backtracks through every word; most texts have no @ to find.
+  return (s.includes('@') ? s.replace(/\S+@\S+/g, ' ') : s).slice(0, 1500);
 }
 
 /** A BCP 47 language (e.g. "de") when the text is long and clear enough, else null. */
 export function detectLanguage(text: string): string | null {
   const s = sample(text);
   if ((s.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
-  const ranked = francAll(s, { only: CANDIDATES, minLength: MIN_LETTERS });
+  const ranked = rank(s);
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return null;
   if (second && second[1] > MAX_RUNNER_UP) return null;

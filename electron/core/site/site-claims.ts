@@ -5,7 +5,7 @@ import { assessProgress } from '../../shared/claims/progress.ts';
 import type { ProgressReason } from '../../shared/claims/progress.ts';
 import { publicNotes } from '../claims/public-notes.ts';
 import type { PublicNotes } from '../claims/public-notes.ts';
-import { listRevisions, publishedClaims } from '../claims/store.ts';
+import { listRevisions, publishedClaims } from '../claims/read.ts';
 
 // The claims the public sees: published and retired claims as of their latest published revision (never a draft
 // in progress), with progress, evidence and the history of what changed between revisions.

@@ -6,6 +6,7 @@ import { migrations } from '../../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../../electron/core/db/open.ts';
 import { upgradeFixture } from '../../helpers/migration.ts';
 import { tempDir, tempWorkspace } from '../../helpers/workspace.ts';
+import { PUBLISH_GUARDS } from '../../../electron/core/publish-guards.ts';
 
 describe('migration 0100 on a database of the version before it', () => {
   it('keeps showing staff by name in a workspace that already published conversations that way', () => {
@@ -33,7 +34,7 @@ describe('migration 0100 on a database of the version before it', () => {
       expect(readSettings(db).staffNaming).toBe('role');
       expect(lastUndoable(ann)).not.toBeNull();
       expect(lastUndoable({ db, actor: 'ben' })).toBeNull();
-      undoLast(ann);
+      undoLast(ann, PUBLISH_GUARDS);
       expect(readSettings(db).staffNaming).toBe('name');
       expect(lastUndoable(ann)).toBeNull();
     } finally {

@@ -3,6 +3,7 @@ import { readSettings } from '../../../electron/core/curation/settings.ts';
 import { lastUndoable, undoLast } from '../../../electron/core/curation/undo.ts';
 import { getTarget, listTargets, saveTarget } from '../../../electron/core/publish/targets.ts';
 import { upgradeFixture } from '../../helpers/migration.ts';
+import { PUBLISH_GUARDS } from '../../../electron/core/publish-guards.ts';
 
 describe('migration 0110 on a database of the version before it', () => {
   it('starts with no publish target, and a target added after the upgrade is kept with its defaults', () => {
@@ -28,7 +29,7 @@ describe('migration 0110 on a database of the version before it', () => {
       expect(lastUndoable({ db, actor: 'ann' })).toBeNull();
       const ben = { db, actor: 'ben' };
       expect(lastUndoable(ben)).toMatchObject({ label: 'Published “Sizes?”' });
-      undoLast(ben);
+      undoLast(ben, PUBLISH_GUARDS);
       expect(db.prepare("SELECT decision FROM threads WHERE id = 't_0000000000000003'").get()).toEqual({ decision: 'pending' });
       expect(lastUndoable(ben)).toBeNull();
     } finally {
