@@ -50,7 +50,8 @@ function eleventyInput(workspace: string, dir: string): number {
   const db = new DatabaseSync(join(workspace, 'candor.sqlite'), { readOnly: true });
   const rowids = publishedThreadKeys(db).map((k) => k.rowid);
   db.close();
-  const reader = openThreadReader(workspace);
+  // The Eleventy comparison site is English: the workspace's own (English default) labels.
+  const reader = openThreadReader(workspace, { customer: 'Customer', customerIn: 'Customer in {location}', staff: 'Support team', system: 'Automated message' });
   const yamlString = (v: string) => JSON.stringify(v);
   for (let i = 0; i < rowids.length; i += 500) {
     for (const t of reader.read(rowids.slice(i, i + 500))) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRedactions, safeSpan } from '../../electron/core/curation/pii/redact.ts';
 import { authorLabel, customerPseudonym, publicTown } from '../../electron/core/curation/pseudonym.ts';
 import type { NamingPolicy } from '../../electron/core/curation/pseudonym.ts';
+import { namingInLanguage } from '../../electron/core/curation/settings.ts';
 import { compileTopicRules, topicsFor } from '../../electron/core/curation/topics.ts';
 import { TopicRules } from '../../electron/shared/curation/topic-rules.ts';
 import { computeStats, formatDuration, median, metrics, moderationReport } from '../../electron/shared/curation/stats.ts';
@@ -71,6 +72,21 @@ describe('pseudonyms', () => {
     expect(authorLabel(policy, 'staff', null, 'J.')).toBe('Support team');
     expect(authorLabel(policy, 'customer', 'Jane Smith', 'J.')).toBe('J.');
     expect(authorLabel(policy, 'system', 'bot', 'J.')).toBe('Automated message');
+  });
+
+  const GERMAN = { customer: 'Kunde', customerIn: 'Kunde in {location}', staff: 'Kundenservice', system: 'Automatische Nachricht' };
+  it.each([
+    ['default labels are said in the site language', {}, { name: 'Jane Smith', location: 'Leeds' }, 'Kunde in Leeds', 'Kundenservice'],
+    ['no town: the plain label, in the site language', {}, { name: 'Jane Smith', location: null }, 'Kunde', 'Kundenservice'],
+    ['labels the organisation chose stay as chosen', { customerLocationFormat: 'Shopper from {location}', staffLabel: 'Fernhill help desk' }, { location: 'Leeds' }, 'Shopper from Leeds', 'Fernhill help desk'],
+  ] as const)('%s', (_, own, customer, shown, staff) => {
+    const local = namingInLanguage({ ...policy, staffNaming: 'role', ...own }, GERMAN);
+    expect(customerPseudonym(local, customer)).toBe(shown);
+    expect(authorLabel(local, 'staff', 'Tom', shown)).toBe(staff);
+  });
+
+  it('keeps the English form when a translation lost its {location} (a town is never dropped silently)', () => {
+    expect(customerPseudonym(namingInLanguage(policy, { ...GERMAN, customerIn: 'Kunde' }), { location: 'Leeds' })).toBe('Customer in Leeds');
   });
 });
 

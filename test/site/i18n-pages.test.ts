@@ -113,6 +113,14 @@ describe.each(builds)('the demo built in $lang with the $theme theme', (b) => {
     const want = b.lang === 'de' ? /Der letzte Wert beträgt 84 L\/kg \(31\. Dezember 2025\): 60\s%/ : /La dernière valeur est de 84 L\/kg \(31 décembre 2025\)\s?: 60\s%/;
     expect(text).toMatch(want);
   });
+
+  it('names customers, staff and automated messages in its language where the workspace kept the default labels', () => {
+    const all = (readdirSync(join(b.dir, 'threads'), { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(b.dir, 'threads', f), 'utf8')).join('\n');
+    const words = readLocale(b.lang);
+    expect(all).toContain(words['naming.customerIn']!.replace(' {location}', ' ').replace('{location}', ''));
+    // The demo names its staff by name; its customers by town ("Kunde in Leeds").
+    expect(all).not.toMatch(/Customer in |Support team|>Customer</);
+  });
 });
 
 describe('an empty site built in French', () => {

@@ -9,7 +9,8 @@ import { authorLabel, customerPseudonym } from './pseudonym.ts';
 import type { NamingPolicy } from './pseudonym.ts';
 import { isReadOnlyError, makeScanner, refreshScans, scanInMemory, staleRowids } from './scan.ts';
 import type { LocatedFinding } from './scan.ts';
-import { namingPolicy, readSettings } from './settings.ts';
+import { namingInLanguage, namingPolicy, readSettings } from './settings.ts';
+import type { NamingWords } from './settings.ts';
 import { detectText } from './pii/detect.ts';
 import { EMPTY_CONTEXT } from './pii/context.ts';
 import { memoize } from '../memo.ts';
@@ -192,12 +193,15 @@ export type PublishedThreadsOptions = {
   /** Skip threads whose decision is not publish (default true). Set false only for previews. */
   onlyPublished?: boolean;
   batchSize?: number;
+  /** The site's words for people in its language, used where the workspace kept the English default labels. */
+  naming?: NamingWords;
 };
 
 /** Streams public views in batches: the site builder walks 100k threads without holding them all in memory. */
 export function* publishedThreads(ws: HasDb, options: PublishedThreadsOptions = {}): Generator<PublishedThread> {
   const db = ws.db;
-  const policy = namingPolicy(readSettings(db));
+  const stored = namingPolicy(readSettings(db));
+  const policy = options.naming ? namingInLanguage(stored, options.naming) : stored;
   const onlyPublished = options.onlyPublished ?? true;
   const size = Math.max(1, Math.min(options.batchSize ?? BATCH, 900));
   let rowids: Iterable<number>;

@@ -150,6 +150,26 @@ export function namingPolicy(s: CurationSettings): NamingPolicy {
   };
 }
 
+/** The site's words for people in its own language (locale keys naming.*). */
+export type NamingWords = { customer: string; customerIn: string; staff: string; system: string };
+
+const DEFAULT_NAMING = namingPolicy(CurationSettings.parse({}));
+
+/**
+ * The naming policy as a site in another language shows it: a label the workspace left at its English default is
+ * said in the site's language ("Kunde in Leeds" on a German site); a label the organisation chose stays as chosen.
+ */
+export function namingInLanguage(policy: NamingPolicy, words: NamingWords): NamingPolicy {
+  const pick = (own: string, english: string, local: string) => (own === english ? local : own);
+  return {
+    ...policy,
+    customerLabel: pick(policy.customerLabel, DEFAULT_NAMING.customerLabel, words.customer),
+    customerLocationFormat: pick(policy.customerLocationFormat, DEFAULT_NAMING.customerLocationFormat, words.customerIn.includes('{location}') ? words.customerIn : DEFAULT_NAMING.customerLocationFormat),
+    staffLabel: pick(policy.staffLabel, DEFAULT_NAMING.staffLabel, words.staff),
+    systemLabel: pick(policy.systemLabel, DEFAULT_NAMING.systemLabel, words.system),
+  };
+}
+
 /** Printed form of a value for people: strings bare, everything else as JSON. */
 export function formatSetting(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,6 +1,8 @@
 import { DatabaseSync as Database } from 'node:sqlite';
 import { join } from 'node:path';
 import { publishedThreads } from '../curation/published.ts';
+import type { NamingWords } from '../curation/settings.ts';
+import type { SiteText } from './i18n.ts';
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import { dataVersion } from '../store/data-version.ts';
 import { DB_FILE } from '../workspace.ts';
@@ -20,12 +22,17 @@ export type ThreadReader = {
   close: () => void;
 };
 
-export function openThreadReader(workspaceDir: string): ThreadReader {
+/** How the site names people in its language ("Kunde in {location}"), from the locale's naming.* texts. */
+export function namingWords(text: SiteText): NamingWords {
+  return { customer: text.text('naming.customer'), customerIn: text.text('naming.customerIn', { location: '{location}' }), staff: text.text('naming.staff'), system: text.text('naming.system') };
+}
+
+export function openThreadReader(workspaceDir: string, naming: NamingWords): ThreadReader {
   const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
   db.exec('PRAGMA busy_timeout = 5000');
   return {
-    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true })],
-    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize }),
+    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true, naming })],
+    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize, naming }),
     version: () => dataVersion(db).seq,
     close: () => db.close(),
   };

@@ -7,6 +7,7 @@ import type { Pool } from '../render/pool.ts';
 import { SearchPool } from '../search/pool.ts';
 import { endsShard } from '../search/shards.ts';
 import { dataVersion, openThreadReader } from '../site-data.ts';
+import { namingWords } from '../thread-reader.ts';
 import { summarize } from '../thread-views.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
@@ -146,9 +147,10 @@ export const threadPages: Phase = {
     if (dataVersion(ctx.ws.db).seq !== ctx.data.dataVersion) throw workspaceChanged();
     // The newest threads' summaries (feed, home page) are read again: cheaper than keeping 100,000 in memory.
     const keys = ctx.data.published.slice(0, FEED_SIZE);
-    const reader = openThreadReader(ctx.ws.dir);
+    const text = textOf(ctx.settings.globals);
+    const reader = openThreadReader(ctx.ws.dir, namingWords(text));
     try {
-      const byId = new Map(reader.read(keys.map((k) => k.rowid)).map((t) => [t.id, summarize(t, textOf(ctx.settings.globals))]));
+      const byId = new Map(reader.read(keys.map((k) => k.rowid)).map((t) => [t.id, summarize(t, text)]));
       ctx.newest = keys.map((k) => byId.get(k.id)!);
     } finally {
       reader.close();

@@ -10,7 +10,7 @@ import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
 import { pageMeta, threadUrl } from '../pages.ts';
 import type { PageMeta, SiteGlobals } from '../pages.ts';
-import { openThreadReader } from '../thread-reader.ts';
+import { namingWords, openThreadReader } from '../thread-reader.ts';
 import type { ThreadReader } from '../thread-reader.ts';
 import { sha256, SiteWriter } from '../site-writer.ts';
 import type { FileInfo } from '../site-writer.ts';
@@ -142,7 +142,7 @@ export class RenderContext {
   }
 
   private threads(task: ThreadTask): ThreadResult {
-    this.reader ??= openThreadReader(this.init.workspaceDir);
+    this.reader ??= openThreadReader(this.init.workspaceDir, namingWords(this.text));
     for (const r of this.rows) r.reset();
     const out: ThreadOutput[] = [];
     const missing: string[] = [];
