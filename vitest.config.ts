@@ -30,7 +30,7 @@ const BROWSER = [
   'test/renderer/**/*.test.{ts,tsx}',
   'test/site/browser-safety.test.ts',
   'test/site/branding-browser.test.ts',
-  'test/site/quality.test.ts',
+  'test/site/quality-*.test.ts',
   'test/site/i18n-browser.test.ts',
   'test/site/search-filters-browser.test.ts',
 ];
