@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
+import type { SiteLanguage } from '../../electron/core/site/i18n.ts';
 import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { tempDir } from '../helpers/workspace.ts';
@@ -50,7 +51,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-export function checkSiteQuality(theme: Theme, lang: string): void {
+export function checkSiteQuality(theme: Theme, lang: SiteLanguage): void {
   const site = `${theme}-${lang}`;
   let tmp: ReturnType<typeof tempDir>;
   let dir: string;
