@@ -46,7 +46,7 @@ function samplePages(dir: string): Record<string, string> {
  * opened per call to merge per-frame results; the site has no frames) and only violations reported in full (passes
  * are counted, not described): a third of the time, the same violations found.
  */
-async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_22_AA).setLegacyMode().analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
