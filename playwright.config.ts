@@ -19,8 +19,10 @@ export default defineConfig({
   outputDir: 'test-results/artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two spec files at a time: each works in its own folder and each page load is a tab session of its own (its own
+  // open workspace, electron/core/web-sessions.ts), so they share only the server; tests inside a file stay in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   globalSetup: './test/e2e/sign-in.ts',

@@ -30,9 +30,10 @@ const BROWSER = [
   'test/renderer/**/*.test.{ts,tsx}',
   'test/site/browser-safety.test.ts',
   'test/site/branding-browser.test.ts',
-  'test/site/quality.test.ts',
+  'test/site/quality-*.test.ts',
   'test/site/i18n-browser.test.ts',
   'test/site/search-filters-browser.test.ts',
+  'test/site/search-languages-browser.test.ts',
 ];
 const EXCLUDE = ['test/e2e/**', 'node_modules/**'];
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { scratch, toWelcome } from './helpers.ts';
+import { inPage, scratch, toWelcome } from './helpers.ts';
 
 // WCAG 2.2 AA on every main screen, light and dark, with axe-core (contrast, labels, roles, names).
 test.describe.configure({ mode: 'serial' });
@@ -11,7 +11,7 @@ const root = scratch('a11y');
 async function check(page: Page, where: string, only?: string): Promise<void> {
   const builder = new AxeBuilder({ page });
   if (only) builder.include(only);
-  const results = await builder
+  const results = await inPage(builder)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     // The site preview is the site's own page, checked by the site's tests.
     .exclude('iframe')

@@ -6,7 +6,8 @@ import { memorySecretStore } from '../../electron/core/publish/secrets.ts';
 import { saveTarget } from '../../electron/core/publish/targets.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { runCli, tempDir } from '../helpers/workspace.ts';
+import { cli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workspace.ts';
 import { demoSites } from './demo.ts';
 import type { DemoSites } from './demo.ts';
 import { downloadGit } from './download.ts';
@@ -51,7 +52,7 @@ describe.skipIf(missing !== null)(`publishing to a git branch${missing ? ` (skip
     // The repository's other branch (its default) is left alone.
     expect(git(['--git-dir', repo, 'branch', '--list']).trim()).toBe('gh-pages');
     downloadGit(repo, 'gh-pages', join(t.dir, 'clone-1'));
-    expect(runCli(['verify', join(t.dir, 'clone-1')]).code).toBe(0);
+    expect((await cli(['verify', join(t.dir, 'clone-1')])).code).toBe(0);
   });
 
   it('after one conversation changed, the next commit changes only those files and the manifest, and removes what is gone', async () => {
@@ -60,7 +61,7 @@ describe.skipIf(missing !== null)(`publishing to a git branch${missing ? ` (skip
     expect(changedIn(r.commit!)).toEqual([...demo.changed, ...demo.removed, 'manifest.json'].sort());
     expect(r.deleted).toEqual(demo.removed);
     downloadGit(repo, 'gh-pages', join(t.dir, 'clone-2'));
-    const v = runCli(['verify', join(t.dir, 'clone-2'), '--json']);
+    const v = await cli(['verify', join(t.dir, 'clone-2'), '--json']);
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, files: demo.m2.files.length });
     const again = await publishToTarget(ws, { target: 'pages', dir: demo.v2, secrets });
     expect(again).toMatchObject({ uploaded: [], deleted: [], commit: null });

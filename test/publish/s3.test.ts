@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli, tempDir } from '../helpers/workspace.ts';
+import { cli as inProcess } from '../helpers/cli.ts';
+import { spawnCli, tempDir } from '../helpers/workspace.ts';
 import type { CliResult } from '../helpers/workspace.ts';
 import { demoSites } from './demo.ts';
 import type { DemoSites } from './demo.ts';
@@ -13,12 +14,14 @@ import { S3_KEYS, startS3 } from './servers.ts';
 import type { S3Server } from './servers.ts';
 
 // The demo site published to a real S3-compatible server (s3rver on loopback) with the candor command, its keys
-// in environment variables as a user's CI would have them.
+// in environment variables as a user's CI would have them. The first publish and the refusals go through the real
+// binary (exit codes, streams, start-up); the other commands run in this process (test/helpers/cli.ts), a second
+// each saved on a spawned Node start.
 
 const ENV = { CANDOR_TARGET_DEMO_S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId, CANDOR_TARGET_DEMO_S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey };
 
 /** The CLI in a child process, without blocking this process (the S3 server runs here). */
-function cli(args: string[], env: Record<string, string> = ENV): Promise<CliResult> {
+function spawned(args: string[], env: Record<string, string> = ENV): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawnCli(args, env);
     let stdout = '';
@@ -28,6 +31,9 @@ function cli(args: string[], env: Record<string, string> = ENV): Promise<CliResu
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** The same command in this process, the target's keys in the environment for the call. */
+const cli = (args: string[], env: Record<string, string> = ENV): Promise<CliResult> => inProcess(args, env);
 
 type Published = { uploaded: string[]; deleted: string[]; unchanged: number; checked: number; manifest: string };
 
@@ -71,12 +77,12 @@ afterAll(async () => {
 async function verifiedDownload(name: string): Promise<CliResult> {
   const dir = join(t.dir, name);
   await downloadS3(s3, dir);
-  return runCli(['verify', dir, '--json']);
+  return cli(['verify', dir, '--json']);
 }
 
 describe('publishing to S3-compatible storage', () => {
   it('puts the whole demo site up the first time, manifest.json last, and a fresh download verifies', async () => {
-    const r = await cli(['publish', demo.ws, demo.v1, '--to', 'demo-s3', '--json']);
+    const r = await spawned(['publish', demo.ws, demo.v1, '--to', 'demo-s3', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Published & { previousManifest: string | null; url: string };
@@ -141,7 +147,7 @@ describe('publishing to S3-compatible storage', () => {
     const failing = demo.changed.find((p) => p.startsWith('threads/'))!;
     const proxy = await failingProxy(s3.endpoint, failing);
     try {
-      expect(runCli(['targets', 'set', demo.ws, 'demo-s3', '--endpoint', proxy.endpoint]).code).toBe(0);
+      expect((await cli(['targets', 'set', demo.ws, 'demo-s3', '--endpoint', proxy.endpoint])).code).toBe(0);
       const r = await cli(['publish', demo.ws, demo.v1, '--to', 'demo-s3']);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toContain(`Could not upload ${failing}`);
@@ -151,9 +157,9 @@ describe('publishing to S3-compatible storage', () => {
     }
     const v = await verifiedDownload('download-3');
     expect(v.code).toBe(0);
-    expect(runCli(['verify', join(t.dir, 'download-3')]).stdout).toContain(`all ${demo.m2.files.length.toLocaleString('en')} files match`);
+    expect((await cli(['verify', join(t.dir, 'download-3')])).stdout).toContain(`all ${demo.m2.files.length.toLocaleString('en')} files match`);
 
-    expect(runCli(['targets', 'set', demo.ws, 'demo-s3', '--endpoint', s3.endpoint]).code).toBe(0);
+    expect((await cli(['targets', 'set', demo.ws, 'demo-s3', '--endpoint', s3.endpoint])).code).toBe(0);
     const retry = await cli(['publish', demo.ws, demo.v1, '--to', 'demo-s3', '--json']);
     expect(retry.code).toBe(0);
     expect((JSON.parse(retry.stdout) as Published).deleted).toEqual([...demo.changed].filter((p) => !demo.m1.files.some((f) => f.path === p)).sort());
@@ -162,10 +168,10 @@ describe('publishing to S3-compatible storage', () => {
   }, 90_000);
 
   it('refuses without keys, naming the environment variables, and never publishes a damaged site folder', async () => {
-    const noKeys = await cli(['publish', demo.ws, demo.v2, '--to', 'demo-s3'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    const noKeys = await spawned(['publish', demo.ws, demo.v2, '--to', 'demo-s3'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
     expect(noKeys.code, noKeys.stdout + noKeys.stderr).toBe(1);
     expect(noKeys.stderr).toContain('CANDOR_TARGET_DEMO_S3_ACCESS_KEY_ID and CANDOR_TARGET_DEMO_S3_SECRET_ACCESS_KEY');
-    const wrongKeys = await cli(['publish', demo.ws, demo.v2, '--to', 'demo-s3'], { ...ENV, CANDOR_TARGET_DEMO_S3_ACCESS_KEY_ID: 'NOT-A-KEY' });
+    const wrongKeys = await spawned(['publish', demo.ws, demo.v2, '--to', 'demo-s3'], { ...ENV, CANDOR_TARGET_DEMO_S3_ACCESS_KEY_ID: 'NOT-A-KEY' });
     expect(wrongKeys.code, wrongKeys.stderr).toBe(1);
     expect(wrongKeys.stderr).toMatch(/refused the target's keys/);
     const missing = await cli(['publish', demo.ws, join(t.dir, 'no-such-site'), '--to', 'demo-s3']);

@@ -9,7 +9,8 @@ import { openSftp } from '../../electron/core/publish/sftp.ts';
 import { getTarget, saveTarget } from '../../electron/core/publish/targets.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
-import { runCli, tempDir } from '../helpers/workspace.ts';
+import { cli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workspace.ts';
 import { demoSites } from './demo.ts';
 import type { DemoSites } from './demo.ts';
 import { downloadSftp } from './download.ts';
@@ -45,7 +46,7 @@ function inodes(): Map<string, number> {
 async function freshDownloadVerifies(name: string): Promise<{ ok: boolean; files: number }> {
   const dir = join(t.dir, name);
   await downloadSftp(ssh, dir);
-  return JSON.parse(runCli(['verify', dir, '--json']).stdout) as { ok: boolean; files: number };
+  return JSON.parse((await cli(['verify', dir, '--json'])).stdout) as { ok: boolean; files: number };
 }
 
 describe.skipIf(missing !== null)(`publishing over SFTP${missing ? ` (skipped: ${missing})` : ''}`, () => {

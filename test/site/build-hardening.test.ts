@@ -6,6 +6,7 @@ import { buildSite } from '../../electron/core/site/build.ts';
 import { checkShrink } from '../../electron/core/site/build/load.ts';
 import { MIXED_SITE, verifySite } from '../../electron/core/site/manifest.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
+import { cli } from '../helpers/cli.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
@@ -14,6 +15,8 @@ import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
 // A build stopped at the worst moment (killed while moving files into the site) is finished or rolled back by the
 // next one, and `candor verify` says what happened instead of a bare mismatch; what dead builds left beside the
 // site is removed; and a build that would take most of the site down asks first.
+// The killed builds and the refusals run the real binary (exit codes 70 and 5, stderr); the builds and verifies
+// after them run in this process (test/helpers/cli.ts), a spawned Node start saved each.
 
 let fx: SiteWorkspace;
 
@@ -55,13 +58,13 @@ describe('a build killed while moving files into the site', () => {
     try {
       const killed = runCli(['build', fx.dir, '--out', site], { CANDOR_TEST_KILL_IN_COMMIT: '2' });
       expect(killed.code).toBe(70);
-      const v = runCli(['verify', site]);
+      const v = await cli(['verify', site]);
       expect(v.code).toBe(1);
       expect(v.stderr).toBe(`MISMATCH: ${MIXED_SITE}.\n`);
       expect(verifySite(site)).toMatchObject({ ok: false, problem: MIXED_SITE });
-      const again = runCli(['build', fx.dir, '--out', site]);
+      const again = await cli(['build', fx.dir, '--out', site]);
       expect(again.code).toBe(0);
-      expect(runCli(['verify', site]).code).toBe(0);
+      expect((await cli(['verify', site])).code).toBe(0);
       expect(snapshot(site)).toEqual(await cleanBuild());
       expect(leftovers()).toEqual([]);
     } finally {
@@ -79,7 +82,7 @@ describe('a build killed while moving files into the site', () => {
       expect(killed.code).toBe(70);
       expect(existsSync(site)).toBe(false);
       // The next build (of anything into that folder) first puts the previous site back, then builds on it.
-      const again = runCli(['build', fx.dir, '--out', site]);
+      const again = await cli(['build', fx.dir, '--out', site]);
       expect(again.code).toBe(0);
       expect(snapshot(site)).toEqual(before);
       expect(leftovers()).toEqual([]);
@@ -132,7 +135,7 @@ describe('a build that would take most of the site down', () => {
       expect(refused.stderr).toContain('This build would publish 8 conversations where the site has 20: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.');
       expect(snapshot(site)).toEqual(before);
       expect(leftovers()).toEqual([]);
-      const allowed = runCli(['build', fx.dir, '--out', site, '--allow-shrink', '--json']);
+      const allowed = await cli(['build', fx.dir, '--out', site, '--allow-shrink', '--json']);
       expect(allowed.code).toBe(0);
       expect(JSON.parse(allowed.stdout).threads).toBe(8);
     } finally {
@@ -180,7 +183,7 @@ describe('a conversation that cannot be rendered', () => {
       } finally {
         ws.close();
       }
-      const again = runCli(['build', t.dir, '--out', out, '--json']);
+      const again = await cli(['build', t.dir, '--out', out, '--json']);
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({ threads: 4, withheld: 1 });
     } finally {

@@ -10,6 +10,7 @@ import { initSigningKey } from '../../electron/core/site/keys.ts';
 import { readManifest, verifySite } from '../../electron/core/site/manifest.ts';
 import { OpenClaimsFile, OpenThreadsFile } from '../../electron/core/site/open-data/schemas.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
+import { cli as inProcess } from '../helpers/cli.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, listFiles, SECRETS, siteText, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
@@ -123,14 +124,14 @@ describe('integrity', () => {
     expect(verifySite(site)).toMatchObject({ ok: true, signed: false });
   });
 
-  it('names the first file that changed, was removed or was added', () => {
+  it('names the first file that changed, was removed or was added', async () => {
     const copy = join(fx.root, 'tampered');
     cpSync(site, copy, { recursive: true });
     try {
       const page = join(copy, 'moderation.html');
       writeFileSync(page, readFileSync(page, 'utf8').replace('Moderation report', 'Moderation rep0rt'));
       expect(verifySite(copy)).toMatchObject({ ok: false, path: 'moderation.html' });
-      const cli = runCli(['verify', copy]);
+      const cli = await inProcess(['verify', copy]);
       expect(cli.code).toBe(1);
       expect(cli.stderr).toContain('moderation.html has changed');
       cpSync(join(site, 'moderation.html'), page);
@@ -155,7 +156,7 @@ describe('integrity', () => {
       expect(readFileSync(join(out, 'signing-key.pem'), 'utf8')).toBe(key.publicKeyPem);
       expect(readFileSync(join(out, 'methodology.html'), 'utf8')).toContain(key.fingerprint);
       expect(verifySite(out)).toEqual({ ok: true, files: readManifest(out)!.files.length, signed: true, fingerprint: key.fingerprint });
-      expect(runCli(['verify', out, '--key', join(signed.dir, 'keys', 'site-signing-key.pub.pem')]).code).toBe(0);
+      expect((await inProcess(['verify', out, '--key', join(signed.dir, 'keys', 'site-signing-key.pub.pem')])).code).toBe(0);
       // Re-signing a changed manifest needs the private key: editing it breaks the signature.
       const manifest = join(out, 'manifest.json');
       writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"organisation":"Acme Test Ltd"', '"organisation":"Acme Test Lte"'));
@@ -169,7 +170,7 @@ describe('integrity', () => {
       expect(verifySite(out)).toMatchObject({ ok: true });
       expect(verifySite(out, { publicKeyPem: otherKey.publicKeyPem })).toMatchObject({ ok: false, path: 'manifest.sig' });
       other.cleanup();
-      expect(runCli(['keys', 'init', signed.dir]).code).toBe(1);
+      expect((await inProcess(['keys', 'init', signed.dir])).code).toBe(1);
     } finally {
       signed.cleanup();
     }
@@ -184,11 +185,11 @@ describe('deterministic, atomic and incremental builds', () => {
     rmSync(again, { recursive: true });
   });
 
-  it('refuses a folder that is not a Candor site and leaves it untouched', () => {
+  it('refuses a folder that is not a Candor site and leaves it untouched', async () => {
     const other = join(fx.root, 'not-a-site');
     mkdirSync(other);
     writeFileSync(join(other, 'thesis.docx'), 'precious');
-    const r = runCli(['build', fx.dir, '--out', other]);
+    const r = await inProcess(['build', fx.dir, '--out', other]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is not empty and is not a site Candor built');
     expect(readdirSync(other)).toEqual(['thesis.docx']);
@@ -352,6 +353,7 @@ describe('the build state kept in the workspace', () => {
   });
 });
 
+// The real binary once (exit code, streams, start-up); the other commands in this process (test/helpers/cli.ts).
 describe('candor build on the command line', () => {
   it('prints exactly the documented JSON', () => {
     const out = join(fx.root, 'cli-site');
@@ -364,12 +366,12 @@ describe('candor build on the command line', () => {
     rmSync(out, { recursive: true });
   });
 
-  it('explains bad flags and unknown themes', () => {
-    expect(runCli(['build', fx.dir]).code).toBe(2);
-    const theme = runCli(['build', fx.dir, '--out', join(fx.root, 'x'), '--theme', 'nope']);
+  it('explains bad flags and unknown themes', async () => {
+    expect((await inProcess(['build', fx.dir])).code).toBe(2);
+    const theme = await inProcess(['build', fx.dir, '--out', join(fx.root, 'x'), '--theme', 'nope']);
     expect(theme.code).toBe(1);
     expect(theme.stderr).toContain('There is no theme "nope"');
-    expect(runCli(['build', fx.dir, '--out', join(fx.root, 'x'), '--base-url', 'ftp://x']).stderr).toContain('--base-url must start with https://');
+    expect((await inProcess(['build', fx.dir, '--out', join(fx.root, 'x'), '--base-url', 'ftp://x'])).stderr).toContain('--base-url must start with https://');
     expect(existsSync(join(fx.root, 'x'))).toBe(false);
   });
 });
