@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../electron/core/site/build.ts';
-import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { BLNS, ROOT } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
-import { CHROMIUM_ARGS, htmlPages, siteWorkspace } from './helpers.ts';
+import { htmlPages, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { serveBuiltSite } from './served-site.ts';
+import type { ServedSite } from './served-site.ts';
 
 // Every string of the Big List of Naughty Strings and our own XSS corpus goes in through the importer, into every
 // field a customer or staff member can fill, and comes out in every page. Chromium loads each page with the CSP
@@ -46,6 +45,7 @@ function corpusThreads(): ThreadRec[] {
 let fx: SiteWorkspace;
 let server: SiteServer;
 let browser: Browser;
+let site: ServedSite | undefined;
 let pages: string[];
 let siteDir: string;
 
@@ -53,16 +53,14 @@ beforeAll(async () => {
   fx = await siteWorkspace(corpusThreads(), {}, '<script>__xss(100)</script> & "Naughty" Ltd');
   const out = join(fx.root, 'site');
   siteDir = out;
-  await (await buildSite({ workspace: fx.dir, out })).cleanup;
+  site = await serveBuiltSite(fx, out);
+  ({ server, browser } = site);
   pages = htmlPages(out);
-  server = await serveSite(out);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fx?.cleanup();
+  if (site) await site.close();
+  else fx?.cleanup();
 });
 
 type Visit = { hits: unknown[]; dialogs: string[]; errors: string[]; foreign: string[]; dom: string[] };

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../electron/core/site/build.ts';
-import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
-import { CHROMIUM_ARGS, fixtureThreads, siteWorkspace } from './helpers.ts';
+import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { serveBuiltSite } from './served-site.ts';
+import type { ServedSite } from './served-site.ts';
 
 // Finding things: the search page filters by kind, status, rating, topic and year and shows every result, 25 at a
 // time; without script, the conversation lists are pre-built by kind, year, status and rating.
@@ -14,17 +12,16 @@ import type { SiteWorkspace } from './helpers.ts';
 let fx: SiteWorkspace;
 let server: SiteServer;
 let browser: Browser;
+let site: ServedSite | undefined;
 beforeAll(async () => {
   const { threads, withheld, pending } = fixtureThreads(60);
   fx = await siteWorkspace(threads, { withhold: withheld, pending });
-  await (await buildSite({ workspace: fx.dir, out: join(fx.root, 'site') })).cleanup;
-  server = await serveSite(join(fx.root, 'site'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  site = await serveBuiltSite(fx);
+  ({ server, browser } = site);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fx?.cleanup();
+  if (site) await site.close();
+  else fx?.cleanup();
 });
 
 describe('search', () => {

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../electron/core/site/build.ts';
-import { serveSite } from '../../electron/core/site/serve.ts';
 import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { changeSiteSettings } from '../../electron/core/site/settings.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
-import { CHROMIUM_ARGS, siteWorkspace } from './helpers.ts';
+import { siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import { serveBuiltSite } from './served-site.ts';
+import type { ServedSite } from './served-site.ts';
 
 // A German site holding a conversation in English and one in German: search indexes each in its own language, so
 // each is found by another form of one of its words (stemmed English, stemmed German), which neither language's
@@ -26,6 +24,7 @@ const thread = (id: string, subject: string, body: string, reply: string): Threa
 let fx: SiteWorkspace;
 let server: SiteServer;
 let browser: Browser;
+let site: ServedSite | undefined;
 beforeAll(async () => {
   fx = await siteWorkspace([
     thread('en1', 'Late again', 'Both of my last Fernhill deliveries arrived a week late, and nobody answered my emails about it. I would like my money back.', 'We are sorry: the courier lost track of both parcels. Your refund is on its way today.'),
@@ -37,14 +36,12 @@ beforeAll(async () => {
   } finally {
     ws.close();
   }
-  await (await buildSite({ workspace: fx.dir, out: join(fx.root, 'site') })).cleanup;
-  server = await serveSite(join(fx.root, 'site'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  site = await serveBuiltSite(fx);
+  ({ server, browser } = site);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fx?.cleanup();
+  if (site) await site.close();
+  else fx?.cleanup();
 });
 
 async function found(query: string): Promise<string[]> {
