@@ -156,11 +156,12 @@ async function transfer(remote: Remote, local: Local, options: PublishOptions, r
     const bytes = readFileSync(join(local.dir, name));
     return putFile(local.dir, { path: name, size: bytes.length, sha256: sha256(bytes) });
   });
-  const files = [...plan.upload.map((f) => putFile(local.dir, f)), ...last];
-  progress({ phase: 'upload', done: 0, total: files.length });
+  const files = plan.upload.map((f) => putFile(local.dir, f));
+  const total = files.length + last.length;
+  progress({ phase: 'upload', done: 0, total });
   const replaced = new Set([...(previous.manifest?.files.map((f) => f.path) ?? []), ...(previous.sha ? [MANIFEST_FILE] : []), ...(previous.manifest?.build.signed ? [SIGNATURE_FILE] : [])]);
-  await uploadFiles(remote, files, replaced, { signal: uploads.signal, progress: (n) => progress({ phase: 'upload', done: n, total: files.length }) });
-  report.uploaded = files.map((f) => f.path);
+  await uploadFiles(remote, { files, last }, replaced, { signal: uploads.signal, progress: (n) => progress({ phase: 'upload', done: n, total }) });
+  report.uploaded = [...files, ...last].map((f) => f.path);
   report.bytes = plan.upload.reduce((n, f) => n + f.size, 0);
 
   // The commit point: the new manifest is up. From here the publish runs to its end even if cancelled.

@@ -45,10 +45,13 @@ function failure(err: unknown, cancelled: boolean, state: string): CandorError {
 }
 
 /**
- * Uploads `files` (already in upload order). `previous`: the paths the remote manifest lists, the ones a put
- * replaces. Throws a CandorError (CANCELLED, or the failure's code) whose message says what is online.
+ * Uploads `files` (already in upload order), then `last` (manifest.sig, manifest.json) one by one once every file
+ * before them has landed: several puts run at once, so the manifest queued behind them could otherwise finish
+ * first and name files not yet online. `previous`: the paths the remote manifest lists, the ones a put replaces.
+ * Throws a CandorError (CANCELLED, or the failure's code) whose message says what is online.
  */
-export async function uploadFiles(remote: Remote, files: readonly PutFile[], previous: ReadonlySet<string>, options: { signal: AbortSignal; progress: (done: number) => void }): Promise<void> {
+export async function uploadFiles(remote: Remote, upload: { files: readonly PutFile[]; last: readonly PutFile[] }, previous: ReadonlySet<string>, options: { signal: AbortSignal; progress: (done: number) => void }): Promise<void> {
+  const files = [...upload.files, ...upload.last];
   const { signal } = options;
   const never = new AbortController().signal;
   let done = 0;
@@ -65,7 +68,7 @@ export async function uploadFiles(remote: Remote, files: readonly PutFile[], pre
   }
   const backup: Backup = { dir: mkdtempSync(join(tmpdir(), 'candor-publish-')), saved: new Map(), touched: new Set() };
   try {
-    await eachLimited(files, remote.concurrency, async (f) => {
+    const putOne = async (f: PutFile) => {
       signal.throwIfAborted();
       if (previous.has(f.path)) {
         const old = await remote.read(f.path, signal);
@@ -85,7 +88,9 @@ export async function uploadFiles(remote: Remote, files: readonly PutFile[], pre
         throw err;
       }
       step(1);
-    });
+    };
+    await eachLimited(upload.files, remote.concurrency, putOne);
+    for (const f of upload.last) await putOne(f);
     signal.throwIfAborted();
   } catch (err) {
     if (backup.touched.size === 0) throw failure(err, isCancel(err), 'Nothing was changed online.');
