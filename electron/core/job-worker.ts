@@ -1,9 +1,10 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './db/open.ts';
+import { openQueryOnly } from './db/query-only.ts';
 import { CandorError, toErrorInfo } from './errors.ts';
 import { createCore } from './index.ts';
 import type { JobCall, JobReply, JobWorkerData } from './job-worker-link.ts';
@@ -55,8 +56,7 @@ function jobWorkspace(dir: string, actor: string): Workspace {
     reader() {
       if (closed) throw new CandorError('NO_WORKSPACE', 'The workspace was closed.');
       if (!reader) {
-        reader = new DatabaseSync(join(dir, DB_FILE), { readOnly: true });
-        reader.exec('PRAGMA busy_timeout = 5000');
+        reader = openQueryOnly(join(dir, DB_FILE));
       }
       return reader;
     },

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { CandorError } from './errors.ts';
 import type { CandorErrorInfo } from './errors.ts';
 import { openDatabase } from './db/open.ts';
+import { openQueryOnly } from './db/query-only.ts';
 import { databaseId, diskState, healthWarnings, requireDatabaseFile, writeCloseMarker } from './db/health.ts';
 import { transaction } from './db/transaction.ts';
 import { appendAudit } from './store/audit.ts';
@@ -160,8 +161,7 @@ export function openWorkspace(dir: string, options: { actor?: string } = {}): Wo
   const openReader = () => {
     if (closed) throw new CandorError('NO_WORKSPACE', 'The workspace was closed.');
     if (!reader) {
-      reader = new DatabaseSync(join(root, DB_FILE), { readOnly: true });
-      reader.exec('PRAGMA busy_timeout = 5000');
+      reader = openQueryOnly(join(root, DB_FILE));
     }
     return reader;
   };

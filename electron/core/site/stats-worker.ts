@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite';
+import { openQueryOnly } from '../db/query-only.ts';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
@@ -10,9 +10,8 @@ import { crashHookFor } from '../worker-link.ts';
 crashHookFor('stats');
 const { workspaceDir } = workerData as { workspaceDir: string };
 try {
-  const db = new DatabaseSync(join(workspaceDir, DB_FILE), { readOnly: true });
+  const db = openQueryOnly(join(workspaceDir, DB_FILE));
   try {
-    db.exec('PRAGMA busy_timeout = 5000');
     // With the data version they describe: the builder compares it with its own.
     parentPort!.postMessage({ ok: true, ...readVersionedStats(db) });
   } finally {

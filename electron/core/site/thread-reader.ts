@@ -1,4 +1,4 @@
-import { DatabaseSync as Database } from 'node:sqlite';
+import { openQueryOnly } from '../db/query-only.ts';
 import { join } from 'node:path';
 import { publishedThreads } from '../curation/published.ts';
 import type { NamingWords } from '../curation/settings.ts';
@@ -28,8 +28,7 @@ export function namingWords(text: SiteText): NamingWords {
 }
 
 export function openThreadReader(workspaceDir: string, naming: NamingWords): ThreadReader {
-  const db = new Database(join(workspaceDir, DB_FILE), { readOnly: true });
-  db.exec('PRAGMA busy_timeout = 5000');
+  const db = openQueryOnly(join(workspaceDir, DB_FILE));
   return {
     read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true, naming })],
     stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize, naming }),
