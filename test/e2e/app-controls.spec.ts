@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { axe, FIXTURES, scratch, screen, toWelcome } from './helpers.ts';
+import { axe, FIXTURES, createDemo, scratch, screen } from './helpers.ts';
 
 // The controls the app gained for what the core already did: Cancel beside a long job's progress, the question before
 // a build takes most of the site down, the site's language, own wording, withheld lines and reviews check, and CSV
@@ -35,11 +35,7 @@ async function exportTo(page: Page, folder: string): Promise<void> {
 
 test('demo: cancel an export, the shrink question, site language and wording, CSV sources', async ({ page }) => {
   test.setTimeout(240_000);
-  await toWelcome(page);
-  await page.getByRole('button', { name: 'Open the demo…' }).click();
-  await page.getByLabel(/Folder for the demo/).fill(demoDir);
-  await page.getByRole('button', { name: 'Create and open the demo' }).click();
-  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible({ timeout: 90_000 });
+  await createDemo(page, demoDir, 90_000);
 
   // A CSV import with its own source name, then the inbox's Source filter lists it.
   await page.getByRole('link', { name: /^Import/ }).click();

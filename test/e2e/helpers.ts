@@ -61,6 +61,15 @@ export async function toWelcome(page: Page): Promise<void> {
   }
 }
 
+/** From the welcome screen, creates the demo workspace in `dir` and waits for its inbox. */
+export async function createDemo(page: Page, dir: string, timeout = 60_000): Promise<void> {
+  await toWelcome(page);
+  await page.getByRole('button', { name: 'Open the demo…' }).click();
+  await page.getByLabel(/Folder for the demo/).fill(dir);
+  await page.getByRole('button', { name: 'Create and open the demo' }).click();
+  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible({ timeout });
+}
+
 /**
  * axe run in the page itself (legacy mode: no blank page opened per call to merge results from frames, and the only
  * frame, the site preview, is excluded) with only the violations described in full: the same rules, the same

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import S3rver from 's3rver';
-import { scratch, screen, toWelcome } from './helpers.ts';
+import { createDemo, scratch, screen } from './helpers.ts';
 
 // The Publish button: a support lead adds her storage, enters its keys, and puts the exported demo site online,
 // against a real S3-compatible server (s3rver) on loopback.
@@ -25,11 +25,7 @@ test.afterAll(async () => {
 test('publishing the exported demo site to S3-compatible storage from the Site screen', async ({ page }) => {
   test.setTimeout(150_000);
   const dir = scratch('publish');
-  await toWelcome(page);
-  await page.getByRole('button', { name: 'Open the demo…' }).click();
-  await page.getByLabel(/Folder for the demo/).fill(join(dir, 'demo'));
-  await page.getByRole('button', { name: 'Create and open the demo' }).click();
-  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible({ timeout: 60_000 });
+  await createDemo(page, join(dir, 'demo'));
 
   await page.getByRole('link', { name: /^Site/ }).click();
   await page.getByRole('tab', { name: 'Export' }).click();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { scratch, screen, toWelcome } from './helpers.ts';
+import { createDemo, scratch, screen, toWelcome } from './helpers.ts';
 
 // Every screen with real data (the demo workspace: a few hundred conversations and a dozen claims), in light and in
 // dark, plus the states people meet when something is missing or wrong. Pictures go to test-results/screens/.
@@ -27,11 +27,7 @@ test('errors and empty states say what happened and what to do', async ({ page }
 
 test('the demo workspace: inbox, filters, keyboard, personal data, claims, site, audit', async ({ page }) => {
   test.setTimeout(90_000);
-  await toWelcome(page);
-  await page.getByRole('button', { name: 'Open the demo…' }).click();
-  await page.getByLabel(/Folder for the demo/).fill(demoDir);
-  await page.getByRole('button', { name: 'Create and open the demo' }).click();
-  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible({ timeout: 60_000 });
+  await createDemo(page, demoDir);
   await expect(page.locator('.sidebar-ws-name')).toContainText('Fernhill Outfitters');
   await screen(page, '31-demo-inbox');
 

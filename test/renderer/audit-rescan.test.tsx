@@ -5,6 +5,9 @@ import { actionName, describeEntry } from '../../electron/shared/audit-words.ts'
 import { AuditView } from '../../renderer/src/views/audit/AuditView.tsx';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 // After the personal-data detectors improve, the audit screen says in plain words that conversations were checked
 // again: how many, from which detector version to which, and what was newly found. The row is made with the words
 // the core's audit search uses (test/curation/rescan-audit.test.ts checks the core writes and finds this entry).

@@ -10,6 +10,9 @@ import { ClaimEditor } from '../../renderer/src/views/claims/ClaimEditor.tsx';
 import { SecondApproverSetting } from '../../renderer/src/views/claims/WorkflowDialogs.tsx';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 afterEach(cleanup);
 
 type Detail = Res<'claims.get'>;

@@ -7,6 +7,9 @@ import { correctionOf } from '../../renderer/src/views/thread/CorrectDialog.tsx'
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers, summary } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 // `expect(await screen.findBy…(…)).toBeTruthy()` reads as a weak assertion but is not: findBy*/getBy* throw when
 // the element is absent (or, for getByRole with a name, when the accessible name differs), so the test fails then.
 

@@ -6,6 +6,9 @@ import { ImportView } from '../../renderer/src/views/import/ImportView.tsx';
 import { CLI_WORDS } from './cli-words.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 // `expect(await screen.findBy…(…)).toBeTruthy()` reads as a weak assertion but is not: findBy*/getBy* throw when
 // the element is absent (or, for getByRole with a name, when the accessible name differs), so the test fails then.
 

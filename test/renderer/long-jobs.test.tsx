@@ -7,6 +7,9 @@ import { SiteView } from '../../renderer/src/views/site/SiteView.tsx';
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 // Long jobs can be stopped from beside their progress, and a stop says that nothing changed; a build that would take
 // most of the site offline asks first. The fakes behave as the core does: a cancelled job ends with CANCELLED, a
 // shrinking build is refused with its figures until it is asked for with allowShrink.

@@ -6,6 +6,9 @@ import { SiteView } from '../../renderer/src/views/site/SiteView.tsx';
 import type { Req, Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 // The site settings the core keeps and the app now shows: withheld-conversation lines on or off, how reviews are
 // checked, the site's language (named in itself), and the organisation's own wording for the site's texts in it.
 

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Welcome } from '../../renderer/src/views/welcome/Welcome.tsx';
 import { fakeTransport, Providers } from './helpers.tsx';
 
+// `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
+// `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
+
 afterEach(cleanup);
 
 const ws = { dir: '/ws/acme', name: 'Acme Ltd', createdAt: '2026-01-01T00:00:00Z', schemaVersion: 10, recoveredFromCrash: false, threads: 0 };
