@@ -9,6 +9,7 @@ import { App } from '../../renderer/src/app/App.tsx';
 import { Dialog } from '../../renderer/src/components/Dialog.tsx';
 import { menuEvent } from '../../electron/shared/menu.ts';
 import { browserInfo, fakeTransport } from './helpers.tsx';
+import type { FakeHandlers } from './helpers.tsx';
 
 // `getBy…` and `findBy…` queries fail the test when the element is not there (`findBy…` after waiting for it);
 // `expect(…).toBeTruthy()` around them only marks the line as one of the things checked.
@@ -21,7 +22,7 @@ beforeEach(() => {
 
 const ws = { dir: '/ws/acme', name: 'Acme Ltd', createdAt: '2026-01-01T00:00:00Z', schemaVersion: 10, recoveredFromCrash: false, threads: 0 };
 
-function boot(open: boolean, theme: 'system' | 'light' | 'dark' = 'system') {
+function boot(open: boolean, theme: 'system' | 'light' | 'dark' = 'system', extra: FakeHandlers = {}) {
   let current: typeof ws | null = open ? ws : null;
   const fake = fakeTransport({
     'app.info': () => ({ ...browserInfo, shell: 'electron', dialogs: true, openPaths: true, previewBase: 'candor://preview/' }),
@@ -36,6 +37,7 @@ function boot(open: boolean, theme: 'system' | 'light' | 'dark' = 'system') {
     'curation.search': () => ({ total: 0, threads: [] }),
     'curation.settings.get': () => ({ topicRules: {} } as never),
     'imports.formats': () => ({ formats: [] }),
+    ...extra,
   });
   render(<ClientContext.Provider value={fake.client}><QueryClientProvider client={createQueryClient()}><App /></QueryClientProvider></ClientContext.Provider>);
   return fake;
@@ -54,6 +56,34 @@ describe('the app', () => {
     expect(screen.getByRole('link', { name: /Conversations/ }).getAttribute('aria-current')).toBe('page');
     await userEvent.click(screen.getByRole('link', { name: /Audit log/ }));
     expect(window.location.hash).toBe('#/audit');
+  });
+
+  it('opens a screen after a change with the new answer, never with one from before the change', async () => {
+    // Seen on CI: back in the inbox after an import, it said "0 shown" until its refresh came in.
+    let total = 0;
+    let gate = Promise.resolve();
+    const fake = boot(true, 'system', {
+      'curation.search': async () => {
+        await gate;
+        return { total, threads: [] };
+      },
+      'curation.undo': () => ({ label: 'Import of 6 conversations', reversed: 6, next: null }),
+    });
+    expect(await screen.findByText('0 shown')).toBeTruthy();
+    fake.emit(menuEvent('import'));
+    await waitFor(() => expect(window.location.hash).toBe('#/import'));
+    total = 6;
+    let open: () => void = () => undefined;
+    gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    await userEvent.keyboard('z');
+    await waitFor(() => expect(fake.callsTo('curation.undo')).toHaveLength(1));
+    await userEvent.click(screen.getByRole('link', { name: /^Conversations/ }));
+    expect(await screen.findByRole('heading', { name: 'Conversations' })).toBeTruthy();
+    expect(screen.queryByText('0 shown')).toBeNull();
+    open();
+    expect(await screen.findByText('6 shown')).toBeTruthy();
   });
 
   it('follows the application menu: Import…, Export Site…, Open Workspace… (native dialog), Close', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,30 @@ describe('a worker that dies mid-build', () => {
     expect(r.code).toBe(0);
     expect(runCli(['verify', site]).code).toBe(0);
   }, 60_000);
+});
+
+describe('a build abandoned after its open data was written', () => {
+  // Seen on CI: a cancelled export closed the data files a second time, and by then their descriptor numbers
+  // belonged to a preview the app was serving, which broke mid-response and took the web server down.
+  it('leaves a file opened since then open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-writer-'));
+    try {
+      const writer = new DataWriter({ worker: false });
+      const file = writer.file('data/threads.json', join(dir, 'threads.json'), null);
+      file.write('[]');
+      const [info] = await writer.close([file]);
+      expect(info?.size).toBe(2);
+      const other = openSync(join(dir, 'threads.json'), 'r');
+      try {
+        await writer.abort();
+        expect(fstatSync(other).size).toBe(2);
+      } finally {
+        closeSync(other);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the helper every other worker is started with', () => {

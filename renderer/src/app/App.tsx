@@ -14,6 +14,7 @@ import { HelpOverlay, HelpPage } from './HelpOverlay.tsx';
 import { useRoute } from './route.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { applyTheme, nextTheme } from './theme.ts';
+import { refreshAll } from '../lib/useCall.ts';
 import { Welcome } from '../views/welcome/Welcome.tsx';
 import type { WorkspaceDialog } from '../views/welcome/Welcome.tsx';
 import { WorkspaceDialogs } from '../views/welcome/Welcome.tsx';
@@ -79,12 +80,12 @@ export function App() {
     setToasts((ts) => ts.filter((t) => !t.action));
     toast(`Undone: ${r.value.label}.`, 'info');
     setDataVersion((v) => v + 1);
-    await queryClient.invalidateQueries();
+    await refreshAll(queryClient);
   }, [client, toast, queryClient]);
 
   const afterChange = useCallback(async () => {
     setDataVersion((v) => v + 1);
-    const [last] = await Promise.all([client.invoke('curation.undo.last', {}), queryClient.invalidateQueries()]);
+    const [last] = await Promise.all([client.invoke('curation.undo.last', {}), refreshAll(queryClient)]);
     if (last.ok && last.value) toast(`${last.value.label}.`, 'success', { label: 'Undo', run: () => void undo() });
   }, [client, queryClient, toast, undo]);
 
@@ -202,7 +203,7 @@ export function App() {
     dataVersion,
     dataChanged: () => {
       setDataVersion((v) => v + 1);
-      void queryClient.invalidateQueries();
+      void refreshAll(queryClient);
       refreshWorkspace();
     },
   }) : null, [info, workspace, workspaceChanged, refreshWorkspace, navigate, toast, afterChange, undo, dataVersion, queryClient]);

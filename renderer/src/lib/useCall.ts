@@ -17,6 +17,16 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * After a change in the workspace: answers no screen shows now are dropped, the ones on screen are asked again
+ * (and stay visible meanwhile). A screen opened later must not show an answer from before the change, even for a
+ * moment: after an import, the inbox said "0 shown" until its refresh came in.
+ */
+export async function refreshAll(queryClient: QueryClient): Promise<void> {
+  queryClient.removeQueries({ type: 'inactive' });
+  await queryClient.invalidateQueries();
+}
+
 export type Loadable<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
   | { status: 'error'; error: ApiError; data?: T }

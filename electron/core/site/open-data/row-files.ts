@@ -27,6 +27,7 @@ export class FileAssembler {
   private readonly old: number | null;
   private readonly hash: Hash | null;
   private size = 0;
+  private closed: FileInfo | null = null;
 
   constructor(spec: FileSpec) {
     this.spec = spec;
@@ -54,10 +55,19 @@ export class FileAssembler {
     }
   }
 
+  /**
+   * Closes both files once; a second call answers the first one's result. Closing a descriptor twice is never
+   * harmless: by then its number may belong to another thread's file (a preview being served), which would lose it.
+   */
   close(): FileInfo {
-    closeSync(this.fd);
-    if (this.old !== null) closeSync(this.old);
-    return { path: this.spec.path, sha256: this.hash ? this.hash.digest('hex') : '', size: this.size };
+    if (this.closed) return this.closed;
+    this.closed = { path: this.spec.path, sha256: this.hash ? this.hash.digest('hex') : '', size: this.size };
+    try {
+      closeSync(this.fd);
+    } finally {
+      if (this.old !== null) closeSync(this.old);
+    }
+    return this.closed;
   }
 }
 
@@ -269,11 +279,13 @@ export class DataWriter {
   /** Stops the worker, whatever state it is in (a failed build). */
   async abort(): Promise<void> {
     if (this.worker) await this.worker.end();
-    for (const a of this.local.values()) {
+    const open = [...this.local.values()];
+    this.local.clear();
+    for (const a of open) {
       try {
         a.close();
       } catch {
-        // Already closed.
+        // The build is failing already; its own error is the one to report.
       }
     }
   }
