@@ -30,7 +30,8 @@ function detect(statement: string): Language {
 
 // Very short statements ("Klimaneutral", "Umweltneutrales Produkt") have no function words: their spelling decides.
 const SPELLING: [Language, RegExp][] = [
-  ['de', /(ä|ö|ü|ß|neutral(es|er)?$|^umwelt|^klima|freundlich$|^nachhaltig|produkt$)/],
+  // "klima" but not Dutch "klimaat" (the official Dutch recital 9's "klimaatvriendelijke verpakking" was read as German).
+  ['de', /(ä|ö|ü|ß|neutral(es|er)?$|^umwelt|^klima(?!at)|freundlich$|^nachhaltig|produkt$)/],
   ['nl', /(ij|aa|oo|uu|^duurzaam|vriendelijk$|^milieu)/],
   ['fr', /(é|è|ê|ç|^écolog|ique$)/],
   ['es', /(ñ|ción$|^sostenible$|^ecológic)/],
