@@ -44,7 +44,9 @@ export const GENERIC_I18N: Lexicon = {
   // The official French recital is unverified (official-terms.json); the terms after the recital's are French law's and
   // ADEME's (Code de l'environnement L.541-9-1 as reported by VALHOR; ADEME's guide), quoted in official-terms.json.
   fr: ['respectueux de l\'environnement', 'respectueuse de l\'environnement', 'écologique', 'écologiques', 'vert', 'verte', 'verts', 'vertes', 'ami de la nature', 'amie de la nature', 'correct du point de vue environnemental', 'respectueux du climat', 'respectueuse du climat', 'doux pour l\'environnement', 'respectueux en matière d\'émissions de carbone', 'économe en énergie', 'biosourcé', 'biosourcée', 'éco responsable', 'écoresponsable', 'bon pour la planète', 'meilleur pour la planète', 'protège l\'environnement',
-    'bon pour l\'environnement', 'protège la nature', 'non polluant', 'non polluante', 'ami des arbres', 'écologiquement correct', 'ménage le climat', 'préserve l\'environnement', 'favorable à l\'environnement', 'bio responsable'],
+    'bon pour l\'environnement', 'protège la nature', 'non polluant', 'non polluante', 'ami des arbres', 'écologiquement correct', 'ménage le climat', 'préserve l\'environnement', 'favorable à l\'environnement', 'bio responsable',
+    // Recital 9 as a French compliance guide cites it (official-terms.json, a commentary, not the official text).
+    'bon pour le climat', 'faible intensité de carbone'],
   // The official Dutch recital 9 (test/fixtures/claims/official/nl.txt) first: its "zacht voor het milieu" and
   // "koolstofarm" (the Dutch version's "carbon friendly") were missing. Then the forms guidance and commentaries use.
   nl: [...nl('milieuvriendelijk', 'milieubewust', 'natuurvriendelijk', 'ecologisch', 'klimaatvriendelijk', 'koolstofarm', 'biogebaseerd'),
@@ -80,7 +82,9 @@ export const BROAD_I18N: Lexicon = {
 /** Recital 12 and Annex I 4c: neutral, reduced or positive climate impact, and compensation. */
 export const NEUTRAL_I18N: Lexicon = {
   de: ['klimaneutral', 'klimaneutrale', 'klimaneutraler', 'klimaneutrales', 'co2 neutral', 'co2 neutrale', 'co2 neutral zertifiziert', 'kohlenstoffneutral', 'treibhausgasneutral', 'klimapositiv', 'co2 positiv', 'netto null', 'klimakompensiert', 'co2 kompensiert', 'kompensiert', 'kompensation', 'verringerte klimawirkung', 'reduzierte klimawirkung', 'begrenzter co2 fußabdruck'],
-  fr: ['neutre en carbone', 'neutres en carbone', 'neutralité carbone', 'climatiquement neutre', 'neutre pour le climat', 'neutre en co2', 'certifié neutre en co2', 'carbone positif', 'zéro net', 'zéro émission nette', 'compensé', 'compensée', 'compensation carbone', 'zéro carbone', 'empreinte carbone nulle', '100% compensé', 'impact climatique réduit', 'empreinte carbone limitée'],
+  fr: ['neutre en carbone', 'neutres en carbone', 'neutralité carbone', 'climatiquement neutre', 'neutre pour le climat', 'neutre en co2', 'certifié neutre en co2', 'carbone positif', 'zéro net', 'zéro émission nette', 'compensé', 'compensée', 'compensation carbone', 'zéro carbone', 'empreinte carbone nulle', '100% compensé', 'impact climatique réduit', 'empreinte carbone limitée',
+    // Recital 12 as a French compliance guide cites it (official-terms.json, a commentary, not the official text).
+    'impact réduit sur le climat', 'empreinte co2 limitée'],
   // The official Dutch recital 12's seven examples (test/fixtures/claims/official/nl.txt) first; four were missing.
   nl: ['klimaatneutraal', 'klimaatneutrale', 'gecertificeerd co2 neutraal', 'positieve koolstofbalans', 'nettonulimpact', 'klimaatcompensatie', 'minder impact op het klimaat', 'beperkte co2 voetafdruk',
     'co2 neutraal', 'co2 neutrale', 'co2neutraal', 'co2 compensatie', 'co2 gecompenseerd', 'koolstofneutraal', 'klimaatpositief', 'co2 positief', 'netto nul', 'gecompenseerd', 'compensatie', 'compenseren', 'compenseert', 'neutraliseer', 'neutraliseren', 'neutraliseert', 'verminderde klimaatimpact'],
