@@ -6,19 +6,15 @@
 // Dutch adjectives are listed once and inflected here ("umweltfreundlich" also matches "umweltfreundlichen").
 //
 // What was checked against the official wording (issue 17, point 4), and against what, is in
-// test/fixtures/claims/official-terms.json (the quotes) and test/fixtures/claims/SOURCES.md ("Term lists"); a test
-// lints every quoted term in its language. In short:
-// - German: the recital's twelve examples, checked against a verbatim quote of the official German version found in a
-//   public repository (a secondary source; the official text itself could not be opened). "umweltverträglich" was
-//   missing and is added; "biologisch abbaubar" is read by GC-DEGRADABLE (DEGRADABLE_I18N).
+// test/fixtures/claims/official/ (official texts), official-terms.json (quotes) and SOURCES.md ("Term lists"). In short:
+// - Dutch: the official text (recitals 9-12, Annex I), read from the Official Journal's Dutch version; every example of
+//   recitals 9, 10 and 12 is linted by test/claims/official-texts.test.ts. Six were missing and are added below.
+// - German: the recital's twelve examples, checked against a secondary quote of the official German version.
 // - Spanish: five wordings from a quote of the official Spanish recital (fernandezbeltran.es, 2024-04-01).
 // - Italian: three wordings from a quote of the Commission proposal's recital (COM(2022) 143), not the adopted text.
-// - French and Dutch: the official wording is NOT VERIFIED (still unreachable with the team's tools). What was checked
-//   instead: French national law and guidance (Code de l'environnement L.541-9-1 and L.229-68 as reported by VALHOR;
-//   ADEME's guide) and Dutch commentaries (generalcounsel.nl, prebes.be, the ACM guidance as summarised by
-//   groenbalans.nl). Every quoted term is read; the rest are ordinary translations of the recital's examples.
-// - Recital 12 and Annex I 4c: not verified against the directive in any language; French "neutre en carbone",
-//   "climatiquement neutre", "100% compensé" and Dutch "klimaatneutraal", "CO2-neutraal" match national wording.
+// - French: the official wording is NOT VERIFIED (unreachable with the team's tools). Checked instead: recitals 9 and 12
+//   as a French compliance guide cites them, French law (L.541-9-1, L.229-68 as reported by VALHOR) and ADEME's guide.
+// - Recital 12 and Annex I 4c: verified in Dutch; French against the guide's citation; German, Spanish, Italian not.
 // The other rules' wording (recyclable, recycled, comparisons, free-of...) is in lexicon-products.ts and
 // lexicon-figures.ts: ordinary translations of the same legal concepts, no official list exists for them.
 import type { Language } from '../../shared/claims/language.ts';
@@ -61,7 +57,7 @@ export const GENERIC_I18N: Lexicon = {
     'rispettoso dal punto di vista ambientale', 'rispettoso dal punto di vista del clima', 'rispettoso in termini di emissioni di carbonio', 'meglio per il pianeta'],
 };
 
-/** Recital 9's "biodegradable" (GC-DEGRADABLE): the German form as quoted (official-terms.json), the others unverified. */
+/** Recital 9's "biodegradable" (GC-DEGRADABLE): the Dutch form from the official text, the German as quoted, the others unverified. */
 export const DEGRADABLE_I18N: Lexicon = {
   de: de('biologisch abbaubar', 'abbaubar'),
   fr: ['biodégradable', 'biodégradables', 'oxo dégradable', 'oxo biodégradable'],
