@@ -1,6 +1,6 @@
 // docs/formats/claims.md lists every rule the linter runs, with the markets, severities, languages, citation and
 // grounding decisions the code and the corpus have (rules-table.ts renders them), and names no rule that does not exist.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../electron/core/claims/rules/index.ts';
@@ -30,7 +30,14 @@ describe('docs/formats/claims.md', () => {
     for (const id of named) expect(ids.has(id), `${id} is named in the document but is not a rule`).toBe(true);
   });
 
-  it('says plainly that the French and Dutch lists are not verified', () => {
-    expect(doc).toMatch(/French and Dutch lists[^.]*are not verified/);
+  it('says which language versions are verified against the official text: exactly those with an excerpt in the fixtures', () => {
+    const official = new Set(readdirSync(resolve('test/fixtures/claims/official')).map((f) => f.replace(/\.txt$/, '')));
+    const names = { de: 'German', fr: 'French', nl: 'Dutch', es: 'Spanish', it: 'Italian' } as const;
+    for (const [code, name] of Object.entries(names)) {
+      const row = doc.split('\n').find((l) => l.startsWith(`  | ${name} |`));
+      expect(row, `${name} has a row in the table of verified language versions`).toBeDefined();
+      expect(row!.includes('**the official text**'), `${name}: verified against the official text`).toBe(official.has(code));
+    }
+    expect(doc).toMatch(/could not be read with the team's tools/);
   });
 });
