@@ -136,7 +136,11 @@ describe('official language versions of Directive 2024/825', () => {
 
       it('recital 11 / Annex I 4b: its example, said of a product when only the packaging qualifies, is flagged (error)', () => {
         const fields: Fields = { scope: 'part', scope_detail: r.wholeVsPart.part, category: 'recycled_content' };
-        for (const lang of [language, null]) expect(rulesAt(r.product(partExample!), lang, fields)).toContain('GC-WHOLE-VS-PART:error');
+        for (const lang of [language, null]) {
+          expect(rulesAt(r.product(partExample!), lang, fields)).toContain('GC-WHOLE-VS-PART:error');
+          // Said of the packaging itself, it is no longer a claim about the whole.
+          expect(rulesAt(r.sentence(partExample!), lang, fields)).not.toContain('GC-WHOLE-VS-PART:error');
+        }
       });
     });
   }
