@@ -29,7 +29,7 @@ function workspaceAt0050(): void {
     const insert = db.prepare(`INSERT INTO claims (id, title, statement, markets, category, scope, metric, unit, target_value, target_year, uses_offsets, owner, status, revision, created_at, created_by, updated_at, updated_by)
       VALUES (?, ?, ?, ?, ?, 'product', ?, ?, ?, ?, ?, 'Sam', ?, ?, '2025-01-02T00:00:00Z', 'sam', '2025-01-03T00:00:00Z', 'sam')`);
     const pub = insert.run('NW-1', 'Recycled bottle', 'Made with 30% recycled plastic.', '["UK","EU"]', 'recycled_content', 'recycled share', '%', 50, 2030, 0, 'published', 1);
-    insert.run('NW-2', 'Klimaatneutraal', 'Klimaatneutraal', '["EU"]', 'climate', null, null, null, null, null, 'draft', 0);
+    insert.run('NW-2', 'Netto nul', 'Netto nul', '["EU"]', 'climate', null, null, null, null, null, 'draft', 0);
     db.prepare(`INSERT INTO claim_evidence (claim_rowid, position, type, title, issuer, independent_third_party, covers, file_name, file_size, file_sha256)
       VALUES (?, 0, 'certificate', 'GRS certificate', 'Control Union', 1, '["whole product"]', 'grs.txt', 11, ?)`).run(Number(pub.lastInsertRowid), SHA);
     const content = JSON.stringify({ id: 'NW-1', title: 'Recycled bottle', statement: 'Made with 30% recycled plastic.', markets: ['UK', 'EU'], category: 'recycled_content', scope: 'product', scope_detail: null, metric: 'recycled share', unit: '%', baseline: null, target: { value: 50, year: 2030 }, current_value: null, current_as_of: null, comparison_basis: null, uses_offsets: false, label: null, owner: 'Sam', evidence: [] });
@@ -68,7 +68,8 @@ describe('migration 0080-claim-language', () => {
     workspaceAt0050();
     const ws = openWorkspace(root);
     try {
-      // "Klimaatneutraal" alone is detected as German; recorded as Dutch, the Dutch carbon-neutral terms apply.
+      // "Netto nul" alone has no word or spelling that gives its language away (read as English); recorded as Dutch,
+      // the Dutch carbon-neutral terms apply.
       const before = lintClaim(getClaim(ws.db, 'NW-2').claim, { asOf: '2026-10-01' }).map((f) => f.rule);
       expect(before).not.toContain('GC-NEUTRAL-BASIS-UNKNOWN');
       const record = saveClaim(ws, { ...getClaim(ws.db, 'NW-2').claim, language: 'nl' }).record;
