@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimInput } from '../../electron/shared/claims/model.ts';
 import { saveClaim, transitionClaim } from '../../electron/core/claims/store.ts';
@@ -9,6 +9,9 @@ import { claimHandlers } from '../../electron/core/handlers/claims.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { changeSiteSettings } from '../../electron/core/site/settings.ts';
 import { tempWorkspace } from '../helpers/workspace.ts';
+
+// jsdom ships no types; the few calls used are typed here (as test/site/i18n-pages.test.ts does).
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: Window } };
 
 // A claim's words are the company's, shown as written: on a German site, an English claim is marked English, and a
 // German one too short for its language to be told ("100% recycelt", "Biologisch abbaubar") is read as the

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { changeSiteSettings } from '../../electron/core/site/settings.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+
+// jsdom ships no types; the few calls used are typed here (as test/site/i18n-pages.test.ts does).
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: Window } };
 
 // The organisation's own texts are shown as written, not translated, so a screen reader must be told their language:
 // on a German site, a German introduction reads as German, a moderation policy the company wrote in English as
