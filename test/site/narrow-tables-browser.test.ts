@@ -1,15 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../electron/core/demo/create.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import type { SiteLanguage } from '../../electron/core/site/i18n.ts';
-import { serveSite } from '../../electron/core/site/serve.ts';
-import type { SiteServer } from '../../electron/core/site/serve.ts';
 import { tempDir } from '../helpers/workspace.ts';
-import { CHROMIUM_ARGS, htmlPages } from './helpers.ts';
+import { htmlPages } from './helpers.ts';
+import { serveFolder } from './served-site.ts';
+import type { ServedSite } from './served-site.ts';
 
 // Every table of both themes read on a 390 px phone in the languages with long words: no table makes the reader
 // scroll sideways (issue 18's moderation tables scrolled in German and Dutch; the ledger's registers in every
@@ -20,8 +18,7 @@ const THEMES = ['default', 'ledger'] as const;
 const LANGS: SiteLanguage[] = ['de', 'fr', 'nl', 'es', 'it'];
 const SCREENS = join(import.meta.dirname, '../../test-results/screens');
 let tmp: ReturnType<typeof tempDir>;
-let server: SiteServer;
-let browser: Browser;
+let served: ServedSite;
 
 beforeAll(async () => {
   tmp = tempDir('candor-narrow-');
@@ -30,15 +27,13 @@ beforeAll(async () => {
   for (const theme of THEMES) {
     for (const lang of LANGS) await (await buildSite({ workspace: ws, out: join(tmp.dir, 'sites', `${theme}-${lang}`), theme, lang })).cleanup;
   }
-  server = await serveSite(join(tmp.dir, 'sites'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  served = await serveFolder(join(tmp.dir, 'sites'), tmp.cleanup);
   mkdirSync(SCREENS, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp?.cleanup();
+  if (served) await served.close();
+  else tmp?.cleanup();
 });
 
 /** One page of each kind that has a table: the first of each folder pattern (conversations/rating/1 stands for all ratings). */
@@ -56,11 +51,11 @@ describe.each(THEMES)('the %s theme at 390 px', (theme) => {
     const site = `${theme}-${lang}`;
     const pages = pagesWithTables(join(tmp.dir, 'sites', site));
     expect(pages).toContain('moderation.html');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const context = await served.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const wide: string[] = [];
     for (const path of pages) {
-      await page.goto(`${server.url}${site}/${path}`);
+      await page.goto(`${served.server.url}${site}/${path}`);
       const tables = await page.evaluate(() => [...document.querySelectorAll('table')].map((table) => {
         // The box a reader would scroll: the table's scrolling wrapper, or the table itself.
         let box: Element = table;

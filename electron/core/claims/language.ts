@@ -43,7 +43,7 @@ function detectByLexicon(words: readonly string[]): Language | null {
 }
 
 /** The language a statement is written in, or null when it is too short to tell ("100% recycelt"). */
-export const statementLanguage: (statement: string) => Language | null = memoize(detect, 2000);
+const statementLanguage: (statement: string) => Language | null = memoize(detect, 2000);
 
 /**
  * The claim's language: the one recorded on the claim, else the one its statement is written in, else `fallback`
