@@ -15,14 +15,19 @@ export type ServedSite = { dir: string; server: SiteServer; browser: Browser; cl
 /** Builds `fx`'s site into `out`, serves it and starts Chromium; `close` ends the browser, the server and the workspace. */
 export async function serveBuiltSite(fx: SiteWorkspace, out = join(fx.root, 'site')): Promise<ServedSite> {
   await (await buildSite({ workspace: fx.dir, out })).cleanup;
-  const server = await serveSite(out);
+  return serveFolder(out, fx.cleanup);
+}
+
+/** Serves a folder of built sites and starts Chromium; `close` ends both, then calls `cleanup`. */
+export async function serveFolder(dir: string, cleanup: () => void): Promise<ServedSite> {
+  const server = await serveSite(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
-    dir: out, server, browser,
+    dir, server, browser,
     close: async () => {
       await browser.close();
       await server.close();
-      fx.cleanup();
+      cleanup();
     },
   };
 }

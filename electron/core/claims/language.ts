@@ -16,7 +16,7 @@ const FUNCTION_WORDS: Record<Language, readonly string[]> = {
   it: ['il', 'lo', 'la', 'gli', 'le', 'e', 'del', 'della', 'è', 'nostro', 'nostra', 'per', 'con', 'una', 'un', 'di', 'che', 'più', 'alla', 'dei', 'sono', 'delle', 'nostri', 'nostre', 'dal', 'dalla', 'anche', 'questo', 'questa', 'hanno'],
 };
 
-function detect(statement: string): Language {
+function detect(statement: string): Language | null {
   const words = analyse(statement).words.map((w) => w.norm);
   let best: Language = 'en';
   let bestScore = 0;
@@ -38,14 +38,18 @@ const SPELLING: [Language, RegExp][] = [
   ['it', /(zione$|^sostenibil|^ecologic[oi]$)/],
 ];
 
-function detectByLexicon(words: readonly string[]): Language {
+function detectByLexicon(words: readonly string[]): Language | null {
   for (const [lang, re] of SPELLING) if (words.some((w) => re.test(w))) return lang;
-  return 'en';
+  return null;
 }
 
-/** The claim's language: the one recorded on the claim, else the one its statement is written in. */
-const detectLanguage: (statement: string) => Language = memoize(detect, 2000);
+/** The language a statement is written in, or null when it is too short to tell ("100% recycelt"). */
+const statementLanguage: (statement: string) => Language | null = memoize(detect, 2000);
 
-export function claimLanguage(claim: { statement: string; language?: Language | null }): Language {
-  return claim.language ?? detectLanguage(claim.statement);
+/**
+ * The claim's language: the one recorded on the claim, else the one its statement is written in, else `fallback`
+ * (the workspace's language, where the caller knows it: a German company's "100% recycelt" is German).
+ */
+export function claimLanguage(claim: { statement: string; language?: Language | null }, fallback: Language = 'en'): Language {
+  return claim.language ?? statementLanguage(claim.statement) ?? fallback;
 }

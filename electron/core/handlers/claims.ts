@@ -2,10 +2,12 @@ import type { claimChannels } from '../../shared/contract/claims.ts';
 import { readClaimSettings, writeClaimSettings } from '../claims/approval.ts';
 import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
+import { claimLanguage } from '../claims/language.ts';
 import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
 import { claimDetail, claimSummary } from '../claims/summary.ts';
 import { CandorError } from '../errors.ts';
+import { readSiteLanguage } from '../site/i18n-settings.ts';
 import type { HandlersFor } from './context.ts';
 
 export const claimHandlers: HandlersFor<typeof claimChannels> = {
@@ -32,7 +34,10 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
       } else claims = [resolveEvidenceFiles(ws, draft)];
     } else if (req.ids) claims = req.ids.map((id) => getClaim(ws.db, id).claim);
     else claims = listClaims(ws.db, { includeRetired: false }).map((r) => r.claim);
-    return { asOf, findings: lintClaims(claims, { asOf }), disclaimer: LINT_DISCLAIMER };
+    // A statement too short to tell its language ("100% recycelt") is read in the workspace's (its site's) language,
+    // not English: the rules' term lists are per language.
+    const own = readSiteLanguage(ws.db).language;
+    return { asOf, findings: lintClaims(claims.map((c) => ({ ...c, language: claimLanguage(c, own) })), { asOf }), disclaimer: LINT_DISCLAIMER };
   },
   'claims.transition'(req, ctx) {
     return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, reason: req.reason, asOf: req.asOf });

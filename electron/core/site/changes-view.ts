@@ -1,16 +1,25 @@
-import { claimPath, threadUrl } from './pages.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { publishedThreads } from '../curation/published.ts';
+import { claimPath } from './pages.ts';
 import { englishText } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 import { isErasedRef } from './publication-log.ts';
 import type { LogEntry } from './publication-log.ts';
+import type { ThreadKey } from './site-data.ts';
+import { namingWords } from './thread-reader.ts';
+import { summarize } from './thread-views.ts';
 
 // The publication log page's values: newest entry first, each with what it added, updated and withdrawn (with the
 // reason), and the claims it added, revised, retired or withdrew. Long lists are cut on the page; data/changes.json
-// holds every item.
+// holds every item. A conversation is named as a reader knows it: by its published title, linked to its page; one
+// not published now by what it is ("a withheld conversation"), never by its subject or its internal id.
 
 const SHOWN = 100;
 
-type Item = { id: string; url: string | null; note: string | null };
+/** A conversation published now, as the log names it: its published title, its language and its page. */
+export type LoggedThread = { title: string; lang: string | null; url: string };
+
+type Item = { title: string; url: string | null; lang: string | null; note: string | null };
 type Group = { label: string; count: number; items: Item[]; more: number };
 
 function group(label: string, items: Item[]): Group | null {
@@ -18,20 +27,40 @@ function group(label: string, items: Item[]): Group | null {
   return { label, count: items.length, items: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
 }
 
-export function changesView(entries: readonly LogEntry[], published: ReadonlySet<string>, tx: SiteText = englishText()): Record<string, unknown>[] {
-  // An erased conversation is shown as such: its id left the history with it.
-  const thread = (id: string, note: string | null = null): Item => (isErasedRef(id) ? { id: tx.text('changes.erased'), url: null, note } : { id, url: published.has(id) ? threadUrl(id) : null, note });
+/** The conversations the page shows (the first SHOWN of each list) that are published now, by id. */
+export function loggedThreads(db: DatabaseSync, entries: readonly LogEntry[], published: readonly ThreadKey[], tx: SiteText): Map<string, LoggedThread> {
+  const shown = new Set<string>();
+  for (const e of entries) {
+    for (const ids of [e.threads.added, e.threads.updated, e.threads.withdrawn.map((w) => w.id)]) for (const id of ids.slice(0, SHOWN)) shown.add(id);
+  }
+  const rowids = published.filter((k) => shown.has(k.id)).map((k) => k.rowid);
+  const out = new Map<string, LoggedThread>();
+  // The published view (redactions applied), as the conversation's own page shows it.
+  for (const t of publishedThreads({ db }, { rowids, scansChecked: true, batchSize: 200, naming: namingWords(tx) })) {
+    const s = summarize(t, tx);
+    out.set(t.id, { title: s.subject, lang: s.lang, url: s.url });
+  }
+  return out;
+}
+
+export function changesView(entries: readonly LogEntry[], published: ReadonlyMap<string, LoggedThread>, tx: SiteText = englishText()): Record<string, unknown>[] {
+  const thread = (id: string, note: string | null = null): Item => {
+    // An erased conversation is shown as such: its id left the history with it.
+    if (isErasedRef(id)) return { title: tx.text('changes.erased'), url: null, lang: null, note };
+    const now = published.get(id);
+    return now ? { title: now.title, url: now.url, lang: now.lang, note } : { title: tx.text('changes.withheld'), url: null, lang: null, note };
+  };
   return [...entries].reverse().map((e) => {
-    const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ id: c.title, url: claimPath(c.id), note: c.revision === null ? null : tx.text('changes.revision', { n: c.revision }) });
+    const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ title: c.title, url: claimPath(c.id), lang: null, note: c.revision === null ? null : tx.text('changes.revision', { n: c.revision }) });
     const g = (key: string, items: Item[]) => group(tx.text(`changes.${key}`, { n: items.length }), items);
     const groups = [
       g('threadsAdded', e.threads.added.map((id) => thread(id))),
       g('threadsUpdated', e.threads.updated.map((id) => thread(id))),
-      g('threadsWithdrawn', e.threads.withdrawn.map((w) => ({ ...thread(w.id, tx.has(`reason.${w.reason}.label`) ? tx.text(`reason.${w.reason}.label`) : w.reason_label), url: null }))),
+      g('threadsWithdrawn', e.threads.withdrawn.map((w) => thread(w.id, tx.has(`reason.${w.reason}.label`) ? tx.text(`reason.${w.reason}.label`) : w.reason_label))),
       g('claimsAdded', e.claims.added.map(claimItem)),
       g('claimsRevised', e.claims.revised.map(claimItem)),
       g('claimsRetired', e.claims.retired.map(claimItem)),
-      g('claimsWithdrawn', e.claims.withdrawn.map((c) => ({ id: c.title, url: null, note: null }))),
+      g('claimsWithdrawn', e.claims.withdrawn.map((c) => ({ title: c.title, url: null, lang: null, note: null }))),
     ].filter((x): x is Group => x !== null);
     return {
       seq: e.seq, date: e.date, groups,

@@ -1,3 +1,4 @@
+import { claimLanguage } from '../claims/language.ts';
 import { progressBar } from './chart.ts';
 import { englishText } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
@@ -22,6 +23,15 @@ function notesView(tx: SiteText, notes: SiteClaim['notes']): Record<string, unkn
   };
 }
 
+/**
+ * The language the claim's words are in, for `lang` on them when it is not the site's: the one set on the claim, else
+ * the one its statement is written in, else, when too short to tell ("100% recycelt"), the site's (null).
+ */
+function ownLang(c: SiteClaim, tx: SiteText): string | null {
+  const lang = claimLanguage(c, tx.lang);
+  return lang === tx.lang ? null : lang;
+}
+
 export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha: string) => string | null, tx: SiteText = englishText()): Record<string, unknown> {
   const progressLabel = word(tx, 'progress', c.progress.status);
   return {
@@ -29,6 +39,7 @@ export function claimView(c: SiteClaim, asOf: string | null, evidencePath: (sha:
     url: claimPath(c.id),
     title: c.title,
     statement: c.statement,
+    lang: ownLang(c, tx),
     markets: c.markets.join(', '),
     category: word(tx, 'category', c.category),
     scope: word(tx, 'scope', c.scope),

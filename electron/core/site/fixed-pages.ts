@@ -7,6 +7,7 @@ import { moderationShape } from './moderation-view.ts';
 import type { Placeholder } from './moderation-view.ts';
 import { BIAS_MARGIN_POINTS } from './bias-check.ts';
 import { changesView } from './changes-view.ts';
+import type { LoggedThread } from './changes-view.ts';
 import type { LogEntry } from './publication-log.ts';
 import { neverPublished, withholdReasons } from './reviews-policy.ts';
 import type { SourceRow } from './reviews-policy.ts';
@@ -66,8 +67,8 @@ export type FixedPagesInput = {
   hasClaimsBundle: boolean;
   /** One public placeholder per held-back conversation, or null when the workspace turned them off. */
   placeholders: Placeholder[] | null;
-  /** The publication log's entries (oldest first) and the ids of the conversations published now. */
-  publication: { entries: LogEntry[]; published: ReadonlySet<string> };
+  /** The publication log's entries (oldest first) and the conversations it names that are published now, by id. */
+  publication: { entries: LogEntry[]; published: ReadonlyMap<string, LoggedThread> };
   /** Each source with what it brought in and what became of it (the reviews policy page). */
   sources: SourceRow[];
 };

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { diffClaims } from '../claims/history.ts';
 import type { Claim } from '../../shared/claims/model.ts';
+import type { Language } from '../../shared/claims/language.ts';
 import { assessProgress } from '../../shared/claims/progress.ts';
 import type { ProgressReason } from '../../shared/claims/progress.ts';
 import { publicNotes } from '../claims/public-notes.ts';
@@ -33,6 +34,8 @@ export type SiteClaim = {
   id: string;
   title: string;
   statement: string;
+  /** The statement's language as set on the claim (null: told from the statement, or the site's). */
+  language: Language | null;
   markets: string[];
   category: string;
   scope: string;
@@ -60,6 +63,7 @@ function fromClaim(c: Claim): Omit<SiteClaim, 'status' | 'revision' | 'published
     id: c.id,
     title: c.title,
     statement: c.statement,
+    language: c.language,
     markets: [...c.markets],
     category: c.category,
     scope: c.scope,

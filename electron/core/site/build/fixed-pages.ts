@@ -4,6 +4,7 @@ import { SiteText, textOf } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
 import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts';
+import { loggedThreads } from '../changes-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
 import { sourceRows } from '../reviews-policy.ts';
@@ -36,7 +37,7 @@ export const fixedPages: Phase = {
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
       placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db, tx) : null,
-      publication: { entries: publication.entries, published: new Set(data.published.map((k) => k.id)) },
+      publication: { entries: publication.entries, published: loggedThreads(ctx.ws.db, publication.entries, data.published, tx) },
       sources: sourceRows(ctx.ws.db, tx),
     });
     const engine = createEngine(settings.roots, tx);
