@@ -1,7 +1,8 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshScans, scansCurrent } from '../../electron/core/curation/scan.ts';
-import { searchCurated } from '../../electron/core/curation/search.ts';
+import { matchingRowids, searchCurated } from '../../electron/core/curation/search.ts';
 import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
@@ -12,6 +13,17 @@ afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 
 function threadsWithPersonalData(): string {
   const threads = makeThreads(300, 'p');
+  threads[7]!.messages[0]!.body = 'Please call me back on 07911 123456 or write to jane.doe@example.org.';
+  return jsonl(threads);
+}
+
+/** As above, but only p7 holds personal data: the other texts carry no numbers (an order number reads as an account). */
+function oneWithPersonalData(): string {
+  const threads = makeThreads(300, 'p').map((t) => ({
+    ...t,
+    subject: 'Late delivery',
+    messages: t.messages.map((m) => ({ ...m, body: m.author.role === 'customer' ? 'My parcel is late, where is it?' : 'Sorry about that; it ships today.' })),
+  }));
   threads[7]!.messages[0]!.body = 'Please call me back on 07911 123456 or write to jane.doe@example.org.';
   return jsonl(threads);
 }
@@ -55,5 +67,57 @@ describe('personal data is scanned ahead of the first filtered search', () => {
     expect(warnings.join('\n')).not.toMatch(/Nothing it was doing was kept/);
     expect((t.ws.db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n).toBe(300);
     expect(searchCurated(t.ws.db, { unreviewed: true, limit: 500 }).threads.map((i) => i.externalId)).toContain('p7');
+  });
+
+  it('a filtered search asked while the check runs answers at once from what is stored: unchecked threads count as unreviewed', async () => {
+    const t = tempWorkspace();
+    cleanups.push(t.cleanup);
+    const file = writeTemp(join(t.dir, '..'), 'pd.jsonl', oneWithPersonalData());
+    const scanRows = () => (t.ws.db.prepare('SELECT count(*) AS n FROM curation_scans').get() as { n: number }).n;
+    const idsOf = (page: { threads: { externalId: string }[] }) => page.threads.map((th) => th.externalId);
+    let seen: { done: number; scansBefore: number; scansAfter: number; unreviewed: ReturnType<typeof searchCurated>; clean: ReturnType<typeof searchCurated>; cleanRowids: number; unchecked: string[] } | null = null;
+    await runImport(t.ws, [file], {
+      onScanProgress: (p) => {
+        // Asked between two batches of the check, as the window's search is while the job thread checks.
+        if (seen || p.done === 0 || p.done === p.total) return;
+        const scansBefore = scanRows();
+        const unreviewed = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
+        const clean = searchCurated(t.ws.db, { unreviewed: false, limit: 500 });
+        const cleanRowids = matchingRowids(t.ws.db, { unreviewed: false }).length;
+        const unchecked = (t.ws.db.prepare('SELECT external_id FROM threads WHERE rowid NOT IN (SELECT thread_rowid FROM curation_scans)').all() as { external_id: string }[]).map((r) => r.external_id);
+        seen = { done: p.done, scansBefore, scansAfter: scanRows(), unreviewed, clean, cleanRowids, unchecked };
+      },
+    });
+    expect(seen).not.toBeNull();
+    const s = seen!;
+    // The search checked nothing itself: the check's own batches are the only scans.
+    expect(s.scansAfter).toBe(s.scansBefore);
+    expect(s.scansBefore).toBe(s.done);
+    expect(s.unchecked).toHaveLength(300 - s.done);
+    // It says how many are still being checked, and lists every one of them as unreviewed, with what was found so far.
+    expect(s.unreviewed.stillChecking).toBe(300 - s.done);
+    expect(idsOf(s.unreviewed)).toEqual(expect.arrayContaining([...s.unchecked, 'p7']));
+    // None of them is shown as clean, nor reached by a bulk decision on "clean" conversations.
+    expect(idsOf(s.clean).filter((id) => s.unchecked.includes(id))).toEqual([]);
+    expect(s.clean.total).toBe(s.done - (s.unreviewed.total - s.unchecked.length));
+    expect(s.cleanRowids).toBe(s.clean.total);
+    // Once the check has ended, the same search answers from the finished scans, and nothing is still being checked.
+    const after = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
+    expect(after.stillChecking).toBe(0);
+    expect(idsOf(after)).toEqual(['p7']);
+    expect(existsSync(join(t.ws.dir, '.candor-scanning'))).toBe(false);
+  });
+
+  it('a check whose process is gone does not stop the search from finishing the check itself', async () => {
+    const t = tempWorkspace();
+    cleanups.push(t.cleanup);
+    await runImport(t.ws, [writeTemp(join(t.dir, '..'), 'pd.jsonl', threadsWithPersonalData())], { scan: false });
+    // No process has this number (above Linux's largest pid): what a crashed CLI import leaves.
+    writeFileSync(join(t.ws.dir, '.candor-scanning'), JSON.stringify({ pid: 99_999_999, thread: 0, startedAt: '2026-01-01T00:00:00Z' }));
+    const page = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
+    expect(page.stillChecking).toBe(0);
+    expect(scansCurrent(t.ws.db)).toBe(true);
+    expect(page.threads.map((i) => i.externalId)).toContain('p7');
+    expect(page.total).toBeLessThan(300);
   });
 });

@@ -205,6 +205,21 @@ function sameState(prev: ScanState | null, now: ScanState): boolean {
   return prev !== null && JSON.stringify(prev) === JSON.stringify(now);
 }
 
+/**
+ * The SQL condition (on threads `t`) of a thread with no scan for its current text and settings: for answering from
+ * what is stored while a check runs elsewhere. With the settings of the last whole refresh, only threads added or
+ * changed since then can match, so for every other thread the condition costs a comparison, not a look-up.
+ */
+export function unscannedCondition(db: DatabaseSync): { sql: string; params: (string | number)[] } {
+  const scanner = makeScanner(readSettings(db));
+  const prev = savedState(db);
+  const current = 'NOT EXISTS (SELECT 1 FROM curation_scans s WHERE s.thread_rowid = t.rowid AND s.seen_updated_at = t.updated_at AND s.pii_config = ? AND s.topic_config = ?)';
+  if (prev && prev.pii === scanner.piiConfig && prev.topic === scanner.topicConfig) {
+    return { sql: `((t.rowid > ? OR t.updated_at >= ?) AND ${current})`, params: [prev.maxRowid, prev.maxUpdated, scanner.piiConfig, scanner.topicConfig] };
+  }
+  return { sql: `(${current})`, params: [scanner.piiConfig, scanner.topicConfig] };
+}
+
 export type RefreshResult = { checked: number; scanned: number };
 
 /** SQLITE_READONLY: the connection (a site build's render worker, say) may read but not store scans. */
