@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshScans, scansCurrent } from '../../electron/core/curation/scan.ts';
@@ -75,11 +75,16 @@ describe('personal data is scanned ahead of the first filtered search', () => {
     const file = writeTemp(join(t.dir, '..'), 'pd.jsonl', oneWithPersonalData());
     const scanRows = () => (t.ws.db.prepare('SELECT count(*) AS n FROM curation_scans').get() as { n: number }).n;
     const idsOf = (page: { threads: { externalId: string }[] }) => page.threads.map((th) => th.externalId);
+    let mark: { next?: number } = {};
     let seen: { done: number; scansBefore: number; scansAfter: number; unreviewed: ReturnType<typeof searchCurated>; clean: ReturnType<typeof searchCurated>; cleanRowids: number; unchecked: string[] } | null = null;
     await runImport(t.ws, [file], {
       onScanProgress: (p) => {
+        // The check says how far it got at most every 200 ms: waited for here, so the search below reads a mark that
+        // has moved past the first batches (checked threads are then not even looked up).
+        if (p.done === 100) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
         // Asked between two batches of the check, as the window's search is while the job thread checks.
-        if (seen || p.done === 0 || p.done === p.total) return;
+        if (seen || p.done !== 200) return;
+        mark = JSON.parse(readFileSync(join(t.ws.dir, '.candor-scanning'), 'utf8')) as { next?: number };
         const scansBefore = scanRows();
         const unreviewed = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
         const clean = searchCurated(t.ws.db, { unreviewed: false, limit: 500 });
@@ -90,6 +95,7 @@ describe('personal data is scanned ahead of the first filtered search', () => {
     });
     expect(seen).not.toBeNull();
     const s = seen!;
+    expect(mark.next).toBeGreaterThan(100);
     // The search checked nothing itself: the check's own batches are the only scans.
     expect(s.scansAfter).toBe(s.scansBefore);
     expect(s.scansBefore).toBe(s.done);

@@ -1,23 +1,37 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { pidAlive } from '../store/writer.ts';
 
-// Who is checking the workspace for personal data right now. The check after an import runs on the core host's job
-// thread (or in the CLI's own process) while the host's thread answers the window; a filtered search asked meanwhile
-// must not run the same check again on the thread that answers (at 100k conversations that held every read for
-// seconds). So the checker leaves this file beside the database while it runs, and a search that finds it answers
-// from what is stored, counting the conversations not yet checked as having unreviewed personal data.
+// Who is checking the workspace for personal data right now, and how far it got. The check after an import runs on
+// the core host's job thread (or in the CLI's own process) while the host's thread answers the window; a filtered
+// search asked meanwhile must not run the same check again on the thread that answers (at 100k conversations that
+// held every read for seconds). So the checker leaves this file beside the database while it runs, and a search that
+// finds it answers from what is stored, counting the conversations not yet checked as having unreviewed personal data.
 //
-// A file, like the write lock, because the checker may be another process (the CLI importing while the app is
-// open). A checker whose process is gone is ignored; one whose thread died in a live process (the host's job
-// thread) is removed by the host when it learns of the death (job-worker-link.ts), as the write lock is.
+// How far it got makes that cheap: the check goes through its conversations in rowid order, so every conversation it
+// has still to check has a rowid of at least `next`, or (changed after the check listed its work) an updated_at of
+// at least `since`. A search then looks up scans for those only, not for all 100,000.
+//
+// A file, like the write lock, because the checker may be another process (the CLI importing while the app is open).
+// A checker whose process is gone is ignored; one whose thread died in a live process (the host's job thread) is
+// removed by the host when it learns of the death (job-worker-link.ts), as the write lock is.
 
 const MARK_FILE = '.candor-scanning';
+/** How far before the check listed its work `since` starts: a change begun just before it, committed just after. */
+const SINCE_MARGIN_MS = 10_000;
+const WRITE_EVERY_MS = 200;
 
-type Mark = { pid: number; thread: number; startedAt: string };
+/** next/since/left (conversations of its list still to check): absent until the check has listed its work (a search then narrows by the last whole refresh). */
+export type Mark = { pid: number; thread: number; startedAt: string; next?: number; since?: string; left?: number };
 
-export type ScanMark = { end: () => void };
+export type ScanMark = {
+  /** The check has listed its work: the first rowid it will check, and how many it will. */
+  listed: (next: number, left: number) => void;
+  /** Every conversation of its list below this rowid is checked (written at most every 200 ms: a stale value only widens). */
+  advance: (next: number, left: number) => void;
+  end: () => void;
+};
 
 function read(root: string): Mark | null {
   let raw: string;
@@ -34,37 +48,52 @@ function read(root: string): Mark | null {
   }
 }
 
-/** Whether someone (another thread or process, or this thread between its batches) is checking now. */
-export function scanRunning(root: string): boolean {
+/** Written beside and renamed: a reader never sees half a mark. */
+function write(root: string, mark: Mark): void {
+  const file = join(root, MARK_FILE);
+  writeFileSync(`${file}.${process.pid}-${threadId}`, JSON.stringify(mark));
+  renameSync(`${file}.${process.pid}-${threadId}`, file);
+}
+
+/** The check running now (another thread or process, or this thread between its batches), or null. */
+export function scanningNow(root: string): Mark | null {
   const m = read(root);
-  return m !== null && pidAlive(m.pid);
+  return m !== null && pidAlive(m.pid) ? m : null;
 }
 
 /**
- * Says "checking" until end() is called. Another live checker's mark is left alone (and this one writes none): a
- * search then still answers without checking, and whichever check ends last leaves the scans current.
+ * Says "checking" until end() is called. A later import's check takes the mark over (it lists every conversation
+ * not yet checked, the earlier check's included): the earlier one then stops writing it and leaves it in place.
  */
 export function markScanning(root: string): ScanMark {
-  const file = join(root, MARK_FILE);
-  const mark: Mark = { pid: process.pid, thread: threadId, startedAt: new Date().toISOString() };
-  let mine = true;
-  try {
-    const fd = openSync(file, 'wx');
-    writeSync(fd, JSON.stringify(mark));
-    closeSync(fd);
-  } catch (err) {
-    const other = (err as NodeJS.ErrnoException).code === 'EEXIST' ? read(root) : null;
-    if (other && pidAlive(other.pid) && !(other.pid === process.pid && other.thread === threadId)) mine = false;
-    // Left by a process that is gone, or unreadable: taken over.
-    else writeFileSync(file, JSON.stringify(mark));
-  }
+  const mark: Mark = { pid: process.pid, thread: threadId, startedAt: `${new Date().toISOString()}#${Math.random().toString(36).slice(2, 8)}` };
+  write(root, mark);
+  const mine = () => {
+    const now = read(root);
+    return now !== null && now.pid === mark.pid && now.thread === mark.thread && now.startedAt === mark.startedAt;
+  };
   let ended = false;
+  let lastWrite = 0;
   return {
+    listed(next, left) {
+      if (ended || !mine()) return;
+      mark.next = next;
+      mark.left = left;
+      mark.since = new Date(Date.now() - SINCE_MARGIN_MS).toISOString();
+      write(root, mark);
+      lastWrite = Date.now();
+    },
+    advance(next, left) {
+      if (ended || mark.since === undefined || Date.now() - lastWrite < WRITE_EVERY_MS || !mine()) return;
+      mark.next = next;
+      mark.left = left;
+      write(root, mark);
+      lastWrite = Date.now();
+    },
     end() {
-      if (ended || !mine) return;
+      if (ended) return;
       ended = true;
-      const now = read(root);
-      if (now && now.pid === mark.pid && now.thread === mark.thread && now.startedAt === mark.startedAt) rmSync(file, { force: true });
+      if (mine()) rmSync(join(root, MARK_FILE), { force: true });
     },
   };
 }

@@ -207,17 +207,29 @@ function sameState(prev: ScanState | null, now: ScanState): boolean {
 
 /**
  * The SQL condition (on threads `t`) of a thread with no scan for its current text and settings: for answering from
- * what is stored while a check runs elsewhere. With the settings of the last whole refresh, only threads added or
- * changed since then can match, so for every other thread the condition costs a comparison, not a look-up.
+ * what is stored while a check runs elsewhere. Only threads the check has not reached yet (rowid >= next) or that
+ * changed since it listed its work (updated_at >= since) can match; before it has listed its work, only threads added
+ * or changed since the last whole refresh with the same settings. Every other thread costs a comparison, not a look-up.
  */
-export function unscannedCondition(db: DatabaseSync): { sql: string; params: (string | number)[] } {
+export type Unscanned = { sql: string; params: (string | number)[]; count: () => number };
+
+export function unscannedCondition(db: DatabaseSync, reached?: { next?: number; since?: string; left?: number }): Unscanned {
   const scanner = makeScanner(readSettings(db));
-  const prev = savedState(db);
   const current = 'NOT EXISTS (SELECT 1 FROM curation_scans s WHERE s.thread_rowid = t.rowid AND s.seen_updated_at = t.updated_at AND s.pii_config = ? AND s.topic_config = ?)';
-  if (prev && prev.pii === scanner.piiConfig && prev.topic === scanner.topicConfig) {
-    return { sql: `((t.rowid > ? OR t.updated_at >= ?) AND ${current})`, params: [prev.maxRowid, prev.maxUpdated, scanner.piiConfig, scanner.topicConfig] };
+  const counted = (sql: string, params: (string | number)[]) => (db.prepare(`SELECT count(*) AS n FROM threads t WHERE ${sql}`).get(...params) as { n: number }).n;
+  const make = (sql: string, params: (string | number)[], count = () => counted(sql, params)): Unscanned => ({ sql, params, count });
+  if (reached?.next !== undefined && reached.since !== undefined) {
+    const { next, since, left } = reached;
+    // How many: what the check said is left of its list, and what changed behind it since (an index range, small);
+    // counting the whole condition would look up every thread not reached yet.
+    const behind = () => counted(`t.updated_at >= ? AND t.rowid < ? AND ${current}`, [since, next, scanner.piiConfig, scanner.topicConfig]);
+    return make(`((t.rowid >= ? OR t.updated_at >= ?) AND ${current})`, [next, since, scanner.piiConfig, scanner.topicConfig], left === undefined ? undefined : () => left + behind());
   }
-  return { sql: `(${current})`, params: [scanner.piiConfig, scanner.topicConfig] };
+  const prev = savedState(db);
+  if (prev && prev.pii === scanner.piiConfig && prev.topic === scanner.topicConfig) {
+    return make(`((t.rowid > ? OR t.updated_at >= ?) AND ${current})`, [prev.maxRowid, prev.maxUpdated, scanner.piiConfig, scanner.topicConfig]);
+  }
+  return make(`(${current})`, [scanner.piiConfig, scanner.topicConfig]);
 }
 
 export type RefreshResult = { checked: number; scanned: number };

@@ -5,14 +5,15 @@ import type { CuratedPage } from '../../shared/curation/model.ts';
 import { searchThreads, threadWhere } from '../store/threads.ts';
 import type { WhereClause } from '../store/threads.ts';
 import { workspaceRootOf } from '../store/writer.ts';
-import { scanRunning } from './scan-mark.ts';
+import { scanningNow } from './scan-mark.ts';
 import { refreshScans, unscannedCondition } from './scan.ts';
+import type { Unscanned } from './scan.ts';
 
 /**
  * What a search can say about the scans: current (refreshed here if need be), or still being checked elsewhere, in
  * which case `unscanned` is the condition of a thread whose check has not reached it yet.
  */
-type ScanView = { unscanned: { sql: string; params: (string | number)[] } | null };
+type ScanView = { unscanned: Unscanned | null };
 
 /** The extra conditions curation adds to the store's WHERE clause. */
 function curationWhere(q: z.output<typeof CurationQuery>, view: ScanView): WhereClause {
@@ -50,21 +51,19 @@ function needsScans(q: z.output<typeof CurationQuery>): boolean {
  */
 function viewScans(db: DatabaseSync, q: z.output<typeof CurationQuery>): ScanView {
   const root = workspaceRootOf(db);
-  if (root !== undefined && scanRunning(root)) return { unscanned: unscannedCondition(db) };
+  const checking = root === undefined ? null : scanningNow(root);
+  if (checking) return { unscanned: unscannedCondition(db, checking) };
   if (needsScans(q)) refreshScans(db);
   return { unscanned: null };
 }
 
-function stillChecking(db: DatabaseSync, view: ScanView): number {
-  if (!view.unscanned) return 0;
-  return (db.prepare(`SELECT count(*) AS n FROM threads t WHERE ${view.unscanned.sql}`).get(...view.unscanned.params) as { n: number }).n;
-}
+
 
 export function searchCurated(db: DatabaseSync, raw: CurationQuery = {}): CuratedPage {
   const q = CurationQuery.parse(raw);
   const view = viewScans(db, q);
   const { unreviewed: _u, topic: _t, ...base } = q;
-  return { ...searchThreads(db, base, curationWhere(q, view)), stillChecking: stillChecking(db, view) };
+  return { ...searchThreads(db, base, curationWhere(q, view)), stillChecking: view.unscanned?.count() ?? 0 };
 }
 
 /** Every thread matching a query (for bulk decisions), newest first. */

@@ -305,7 +305,7 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
 /** The import is in; a scan that cannot finish now is done at the next filtered search, and the report says so. */
 async function scanAfterImport(ws: Workspace, reports: FileReport[], options: ImportOptions, checking: ScanMark): Promise<void> {
   try {
-    await scanAhead(ws.db, options.onScanProgress);
+    await scanAhead(ws.db, options.onScanProgress, checking);
   } catch (err) {
     // Stopping the check is not cancelling the import: the conversations are in, so the generic "nothing was kept"
     // that a cancelled job says would be false here.
