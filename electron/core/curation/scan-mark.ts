@@ -22,12 +22,14 @@ const MARK_FILE = '.candor-scanning';
 const SINCE_MARGIN_MS = 10_000;
 const WRITE_EVERY_MS = 200;
 
-/** next/since/left (conversations of its list still to check): absent until the check has listed its work (a search then narrows by the last whole refresh). */
-export type Mark = { pid: number; thread: number; startedAt: string; next?: number; since?: string; left?: number };
+/**
+ * next/since/left (conversations of its list still to check), tail (every thread from this rowid on is on its list:
+ * the conversations an import added): absent until the check has listed its work (a search then narrows by the last whole refresh). */
+export type Mark = { pid: number; thread: number; startedAt: string; next?: number; since?: string; left?: number; tail?: number };
 
 export type ScanMark = {
-  /** The check has listed its work: the first rowid it will check, and how many it will. */
-  listed: (next: number, left: number) => void;
+  /** The check has listed its work: the first rowid it will check, how many it will, and where its tail starts. */
+  listed: (next: number, left: number, tail: number) => void;
   /** Every conversation of its list below this rowid is checked (written at most every 200 ms: a stale value only widens). */
   advance: (next: number, left: number) => void;
   end: () => void;
@@ -75,10 +77,11 @@ export function markScanning(root: string): ScanMark {
   let ended = false;
   let lastWrite = 0;
   return {
-    listed(next, left) {
+    listed(next, left, tail) {
       if (ended || !mine()) return;
       mark.next = next;
       mark.left = left;
+      mark.tail = tail;
       mark.since = new Date(Date.now() - SINCE_MARGIN_MS).toISOString();
       write(root, mark);
       lastWrite = Date.now();

@@ -213,17 +213,22 @@ function sameState(prev: ScanState | null, now: ScanState): boolean {
  */
 export type Unscanned = { sql: string; params: (string | number)[]; count: () => number };
 
-export function unscannedCondition(db: DatabaseSync, reached?: { next?: number; since?: string; left?: number }): Unscanned {
+export function unscannedCondition(db: DatabaseSync, reached?: { next?: number; since?: string; left?: number; tail?: number }): Unscanned {
   const scanner = makeScanner(readSettings(db));
   const current = 'NOT EXISTS (SELECT 1 FROM curation_scans s WHERE s.thread_rowid = t.rowid AND s.seen_updated_at = t.updated_at AND s.pii_config = ? AND s.topic_config = ?)';
   const counted = (sql: string, params: (string | number)[]) => (db.prepare(`SELECT count(*) AS n FROM threads t WHERE ${sql}`).get(...params) as { n: number }).n;
   const make = (sql: string, params: (string | number)[], count = () => counted(sql, params)): Unscanned => ({ sql, params, count });
   if (reached?.next !== undefined && reached.since !== undefined) {
-    const { next, since, left } = reached;
+    const { next, since, left, tail } = reached;
     // How many: what the check said is left of its list, and what changed behind it since (an index range, small);
     // counting the whole condition would look up every thread not reached yet.
     const behind = () => counted(`t.updated_at >= ? AND t.rowid < ? AND ${current}`, [since, next, scanner.piiConfig, scanner.topicConfig]);
-    return make(`((t.rowid >= ? OR t.updated_at >= ?) AND ${current})`, [next, since, scanner.piiConfig, scanner.topicConfig], left === undefined ? undefined : () => left + behind());
+    const count = left === undefined ? undefined : () => left + behind();
+    const narrowed = `((t.rowid >= ? OR t.updated_at >= ?) AND ${current})`;
+    const params = [next, since, scanner.piiConfig, scanner.topicConfig];
+    // Threads of the list's tail the check has not reached are unchecked: no look-up (an import's new threads).
+    if (tail !== undefined) return make(`(t.rowid >= ? OR ${narrowed})`, [Math.max(next, tail), ...params], count);
+    return make(narrowed, params, count);
   }
   const prev = savedState(db);
   if (prev && prev.pii === scanner.piiConfig && prev.topic === scanner.topicConfig) {
