@@ -117,7 +117,7 @@ export function csvLine(i: number, words: number, r: () => number): string {
 
 type ChildArgs = { mode: 'import' | 'read'; file: string; format: string; mapping?: unknown; staff?: string[] };
 /** check: the personal-data check after the import (run by imports since b33708a), timed on its own. */
-type ChildResult = { seconds: number; cpuSeconds: number; threads: number; messages: number; rejected: number; maxRssMb: number; rssAt: Record<string, number>; check?: { seconds: number; cpuSeconds: number } };
+type ChildResult = { seconds: number; cpuSeconds: number; threads: number; messages: number; rejected: number; maxRssMb: number; rssAt: Record<string, number>; check?: { seconds: number; cpuSeconds: number; maxRssMb: number } };
 
 /** Runs in the child: one import (or one read without storing), with RSS sampled at each tenth of the file. */
 async function child(args: ChildArgs): Promise<ChildResult> {
@@ -139,7 +139,7 @@ async function child(args: ChildArgs): Promise<ChildResult> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let threads = 0, messages = 0, rejected = 0;
-  let imported: { seconds: number; cpuSeconds: number } | null = null;
+  let imported: { seconds: number; cpuSeconds: number; maxRssMb: number } | null = null;
   let check: ChildResult['check'];
   if (args.mode === 'import') {
     const dir = mkdtempSync(join(tmpdir(), 'candor-bench-ws-'));
@@ -148,11 +148,11 @@ async function child(args: ChildArgs): Promise<ChildResult> {
       // The import, then its personal-data check, each timed on its own: figures from before imports ran the check
       // (b33708a) count the import alone.
       const [report] = await runImport(ws, [args.file], { format: args.format, mapping: args.mapping, staff: args.staff, onProgress: (p) => sample(p.bytesRead, p.bytesTotal), scan: false });
-      imported = elapsed(t0, cpu0);
+      imported = { ...elapsed(t0, cpu0), maxRssMb: maxRssMb() };
       const c0 = performance.now();
       const cpuC0 = process.cpuUsage();
       await scanAhead(ws.db);
-      check = elapsed(c0, cpuC0);
+      check = { ...elapsed(c0, cpuC0), maxRssMb: maxRssMb() };
       ws.close();
       threads = report!.threadsCreated;
       messages = report!.messagesCreated;
@@ -171,8 +171,13 @@ async function child(args: ChildArgs): Promise<ChildResult> {
     }
     sample(file.size, file.size);
   }
-  const { seconds, cpuSeconds } = imported ?? elapsed(t0, cpu0);
-  return { seconds, cpuSeconds, threads, messages, rejected, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssAt, ...(check ? { check } : {}) };
+  const { seconds, cpuSeconds, maxRssMb: peak } = imported ?? { ...elapsed(t0, cpu0), maxRssMb: maxRssMb() };
+  return { seconds, cpuSeconds, threads, messages, rejected, maxRssMb: peak, rssAt, ...(check ? { check } : {}) };
+}
+
+/** The process's peak RSS so far, MB. */
+function maxRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function elapsed(t0: number, cpu0: NodeJS.CpuUsage): { seconds: number; cpuSeconds: number } {
@@ -220,6 +225,7 @@ async function throughput(dir: string): Promise<BenchTable> {
       'check s': Number((res.check?.seconds ?? 0).toFixed(1)),
       'check CPU s': Number((res.check?.cpuSeconds ?? 0).toFixed(1)),
       'peak RSS MB': res.maxRssMb,
+      'with check MB': res.check?.maxRssMb ?? res.maxRssMb,
     });
     rmSync(file, { force: true });
   }
