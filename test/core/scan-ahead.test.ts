@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { refreshScans, scansCurrent } from '../../electron/core/curation/scan.ts';
 import { matchingRowids, searchCurated } from '../../electron/core/curation/search.ts';
 import { changeManualTags } from '../../electron/core/curation/tags.ts';
+import { exportCheck } from '../../electron/core/curation/export-check.ts';
 import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
@@ -78,7 +79,7 @@ describe('personal data is scanned ahead of the first filtered search', () => {
     const scanRows = () => (t.ws.db.prepare('SELECT count(*) AS n FROM curation_scans').get() as { n: number }).n;
     const idsOf = (page: { threads: { externalId: string }[] }) => page.threads.map((th) => th.externalId);
     let mark: { next?: number } = {};
-    let seen: { done: number; scansBefore: number; scansAfter: number; unreviewed: ReturnType<typeof searchCurated>; clean: ReturnType<typeof searchCurated>; cleanRowids: number; unchecked: string[] } | null = null;
+    let seen: { done: number; scansBefore: number; scansAfter: number; unreviewed: ReturnType<typeof searchCurated>; clean: ReturnType<typeof searchCurated>; cleanRowids: number; unchecked: string[]; beforeExport: number } | null = null;
     await runImport(t.ws, [file], {
       onScanProgress: (p) => {
         // The check says how far it got at most every 200 ms: waited for here, so the search below reads a mark that
@@ -93,8 +94,9 @@ describe('personal data is scanned ahead of the first filtered search', () => {
         const unreviewed = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
         const clean = searchCurated(t.ws.db, { unreviewed: false, limit: 500 });
         const cleanRowids = matchingRowids(t.ws.db, { unreviewed: false }).length;
+        const beforeExport = exportCheck(t.ws).items.find((i) => i.id === 'personal-data')?.count ?? 0;
         const unchecked = (t.ws.db.prepare('SELECT t.external_id FROM threads t LEFT JOIN curation_scans s ON s.thread_rowid = t.rowid WHERE s.thread_rowid IS NULL OR s.seen_updated_at <> t.updated_at').all() as { external_id: string }[]).map((r) => r.external_id);
-        seen = { done: p.done, scansBefore, scansAfter: scanRows(), unreviewed, clean, cleanRowids, unchecked };
+        seen = { done: p.done, scansBefore, scansAfter: scanRows(), unreviewed, clean, cleanRowids, unchecked, beforeExport };
       },
     });
     expect(seen).not.toBeNull();
@@ -112,6 +114,8 @@ describe('personal data is scanned ahead of the first filtered search', () => {
     expect(idsOf(s.clean).filter((id) => s.unchecked.includes(id))).toEqual([]);
     expect(s.clean.total).toBe(300 - s.unreviewed.total);
     expect(s.cleanRowids).toBe(s.clean.total);
+    // The check before exporting the site counts them the same way ("N conversations with personal data nobody reviewed").
+    expect(s.beforeExport).toBe(s.unreviewed.total);
     // Once the check has ended, the same search answers from the finished scans, and nothing is still being checked.
     const after = searchCurated(t.ws.db, { unreviewed: true, limit: 500 });
     expect(after.stillChecking).toBe(0);
