@@ -1,5 +1,6 @@
 import type { ProgressEvent, Result } from '../shared/contract.ts';
 import type { JobRunner } from './index.ts';
+import { releaseScanMarkOfThread } from './curation/scan-mark.ts';
 import { releaseLockOfThread } from './store/writer.ts';
 import { startWorker } from './worker-link.ts';
 import type { WorkerLink } from './worker-link.ts';
@@ -37,7 +38,11 @@ export function jobWorker(data: JobWorkerData = {}): JobWorker {
   // The jobs a worker ran stopped with it and rolled back (SQLite undoes a transaction its connection never ended);
   // a workspace lock one of them held names a thread that is gone, so it is freed here.
   const abandon = (worker: WorkerLink<JobCall>, code: string, message: string) => {
-    for (const dir of new Set([...waiting.values()].map((w) => w.dir))) releaseLockOfThread(dir, worker.threadId);
+    for (const dir of new Set([...waiting.values()].map((w) => w.dir))) {
+      releaseLockOfThread(dir, worker.threadId);
+      // Its personal-data check stopped too: searches check again for themselves (today's behaviour without a job).
+      releaseScanMarkOfThread(dir, worker.threadId);
+    }
     for (const [id, w] of waiting) {
       waiting.delete(id);
       w.resolve({ ok: false, error: { code, message } });

@@ -11,6 +11,7 @@ import { databaseId, diskState, healthWarnings, requireDatabaseFile, writeCloseM
 import { transaction } from './db/transaction.ts';
 import { appendAudit } from './store/audit.ts';
 import { pidAlive, registerWorkspaceDb } from './store/writer.ts';
+import { removeDeadScratch, scratchNotice } from './importers/staging.ts';
 
 const WORKSPACE_FORMAT_VERSION = 1;
 export const DB_FILE = 'candor.sqlite';
@@ -131,6 +132,8 @@ export function openWorkspace(dir: string, options: { actor?: string } = {}): Wo
   const actor = options.actor ?? defaultActor();
   const dbId = databaseId(db);
   const warnings = healthWarnings(root, DB_FILE, disk, dbId);
+  const scratch = removeDeadScratch(root);
+  if (scratch > 0) warnings.push({ code: 'IMPORT_INTERRUPTED', message: scratchNotice(scratch), location: { file: root } });
   if (warnings.length) {
     // Said once, and kept: the audit log shows when Candor found the database not as it left it.
     transaction(db, () => { for (const w of warnings) appendAudit(db, { actor, action: 'workspace.warning', entityType: 'workspace', entityId: root, after: w }); });

@@ -158,6 +158,9 @@ export function describeEntry(e: AuditLike): string {
       const found = Number(after.newFindings ?? 0);
       return `Personal-data detection improved (version ${String(before.detectorVersion ?? '?')} → ${String(after.detectorVersion ?? '?')}): ${plural(threads, 'conversation')} checked again, ${plural(found, 'new finding')} to review`;
     }
+    case 'workspace.warning':
+      // What opening the workspace found (a lost write-ahead log, an interrupted import's scratch): its own words.
+      return typeof after.message === 'string' ? after.message : actionName(e.action);
     case 'import.file':
       return `${String(after.threadsCreated ?? 0)} new, ${String(after.threadsUpdated ?? 0)} updated (${String(after.format ?? 'unknown format')})`;
     default:

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreWorker } from '../../electron/core/host-client.ts';
@@ -160,4 +160,44 @@ describe('long jobs run beside the host, which keeps answering', () => {
       await other.shutdown();
     }
   }, 60_000);
+
+  it('an import whose job thread is killed leaves a scratch file that the next import, or the next open, removes and reports', async () => {
+    // The hook kills the job thread (process.exit on that thread) once an import has staged every record and before
+    // its commit: the host's process lives on, so the scratch file's owner is the dead thread, not a dead process.
+    process.env.CANDOR_TEST_CRASH_WORKER = 'import';
+    const other = startCoreWorker();
+    delete process.env.CANDOR_TEST_CRASH_WORKER;
+    const scratch = (ws: string) => readdirSync(ws).filter((n) => n.startsWith('.candor-import-'));
+    const warningsOf = (a: { result: Result<unknown> }) => (a.result.ok ? (a.result.value as { reports: { warnings?: string[] }[] }).reports.flatMap((r) => r.warnings ?? []) : []);
+    try {
+      await other.ready;
+      const ws = join(t.dir, 'scratch');
+      expect((await other.call('c', 'workspace.init', { dir: ws, name: 'Scratch Test Ltd' })).result).toMatchObject({ ok: true });
+      expect((await host.call('r', 'workspace.open', { dir: ws })).result).toMatchObject({ ok: true });
+      const crashed = await other.call('c', 'imports.run', { files: [base] });
+      expect(crashed.result).toMatchObject({ ok: false, error: { code: 'WORKER_FAILED' } });
+      expect(scratch(ws)).toHaveLength(1);
+      expect(existsSync(join(ws, WRITE_LOCK_FILE))).toBe(false);
+
+      // The next import (on a job thread that works) removes it and says so in its report.
+      const next = await host.call('r', 'imports.run', { files: [base] });
+      expect(next.result).toMatchObject({ ok: true });
+      expect(warningsOf(next).join('\n')).toMatch(/An earlier import stopped before it finished .* left a scratch file .* it was removed\. Nothing from that import was kept/);
+      expect(scratch(ws)).toEqual([]);
+
+      // Killed again; this time the workspace is opened before anything is imported: opening removes it and the
+      // audit log says so.
+      expect((await other.call('c', 'imports.run', { files: [big] })).result).toMatchObject({ ok: false, error: { code: 'WORKER_FAILED' } });
+      expect(scratch(ws)).toHaveLength(1);
+      expect((await host.call('o', 'workspace.open', { dir: ws })).result).toMatchObject({ ok: true });
+      expect(scratch(ws)).toEqual([]);
+      const audit = await host.call('o', 'audit.search', { action: 'workspace.warning' });
+      const entries = audit.result.ok ? (audit.result.value as { entries: { summary: string }[] }).entries : [];
+      expect(entries.map((e) => e.summary).join('\n')).toMatch(/An earlier import stopped before it finished/);
+      // Nothing of the killed imports was kept: the one import that finished is all there is.
+      expect((await host.call('o', 'workspace.current', {})).result).toMatchObject({ ok: true, value: { threads: BASE } });
+    } finally {
+      await other.shutdown();
+    }
+  }, 120_000);
 });

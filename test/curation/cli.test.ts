@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initWorkspace } from '../../electron/core/workspace.ts';
 import { main } from '../../electron/cli/main.ts';
@@ -132,6 +133,25 @@ describe('candor threads with curation filters', async () => {
     await cli(['settings', ws, 'set', 'topicRules', '{"Delivery":["courier*","late delivery"]}']);
     const topic = JSON.parse((await cli(['threads', ws, '--topic', 'Delivery', '--json'])).stdout) as { total: number };
     expect(topic.total).toBe(2);
+  });
+});
+
+describe('candor threads while another Candor still checks for personal data', () => {
+  it('--unreviewed answers at once, counting unchecked threads as unreviewed, and says so; alone, it checks them itself', async () => {
+    // What the app's job thread leaves while it checks an import: its mark, naming a live process and its thread.
+    const mark = join(ws, '.candor-scanning');
+    writeFileSync(mark, JSON.stringify({ pid: process.pid, thread: 4242, startedAt: 'test', next: 1, tail: 1, since: new Date().toISOString(), left: 2 }));
+    const during = await cli(['threads', ws, '--unreviewed', '--json']);
+    expect(during.code, during.stderr).toBe(0);
+    const page = JSON.parse(during.stdout) as { total: number; stillChecking: number; threads: { externalId: string }[] };
+    expect(page.threads.map((x) => x.externalId).sort()).toEqual(['T1', 'T2']);
+    expect(page.stillChecking).toBe(2);
+    expect(during.stderr).toMatch(/^Still checking 2 conversations for personal data: until then they count as having unreviewed personal data\.$/m);
+    // Nobody checking: the command finishes the check in its own process and answers exactly.
+    rmSync(mark);
+    const alone = await cli(['threads', ws, '--unreviewed', '--json']);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ total: 1, stillChecking: 0, threads: [{ externalId: 'T1' }] });
+    expect(alone.stderr).toBe('');
   });
 });
 

@@ -23,7 +23,11 @@ Options:
   --from, --to <date>  Opened within this range (YYYY-MM-DD)
   --sort <key>         date (default), rating or activity; --asc for oldest first
   --limit, --offset    Paging (default 50 from 0)
-  --json               Print {"total", "threads": [...]}`,
+  --json               Print {"total", "threads": [...], "stillChecking"}
+
+While another Candor (the app, or an import in another terminal) is still checking newly imported threads for
+personal data, --unreviewed lists those threads too (they count as unreviewed until checked) and stderr says how
+many are still being checked; "stillChecking" in --json is that number (0 when nothing is being checked). With nobody checking, the command finishes the check itself before answering.`,
   options: {
     query: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, decision: { type: 'string' }, source: { type: 'string' },
     tag: { type: 'string' }, topic: { type: 'string' }, unreviewed: { type: 'boolean' }, rating: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sort: { type: 'string' },
@@ -57,6 +61,8 @@ Options:
         query: v.query, kind: v.kind, status: v.status, decision: v.decision, source: v.source, tag: v.tag, topic: v.topic, unreviewed: v.unreviewed, rating: v.rating,
         from: v.from, to: v.to, sort: v.sort, order: v.asc ? 'asc' : 'desc', limit: v.limit, offset: v.offset,
       });
+      const checking = page.stillChecking ?? 0;
+      if (checking > 0) io.err(`Still checking ${checking} conversation${checking === 1 ? '' : 's'} for personal data: until then they count as having unreviewed personal data.\n`);
       if (v.json) {
         io.out(`${JSON.stringify(page)}\n`);
         return EXIT.ok;

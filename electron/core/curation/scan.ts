@@ -205,6 +205,48 @@ function sameState(prev: ScanState | null, now: ScanState): boolean {
   return prev !== null && JSON.stringify(prev) === JSON.stringify(now);
 }
 
+/**
+ * The SQL condition (on threads `t`) of a thread with no scan for its current text and settings: for answering from
+ * what is stored while a check runs elsewhere. Only threads the check has not reached yet (rowid >= next) or that
+ * changed since it listed its work (updated_at >= since) can match; before it has listed its work, only threads added
+ * or changed since the last whole refresh with the same settings. Every other thread costs a comparison, not a look-up.
+ */
+export type Unscanned = { sql: string; params: (string | number)[]; count: () => number };
+
+export function unscannedCondition(db: DatabaseSync, reached?: { next?: number; since?: string; left?: number; tail?: number }): Unscanned {
+  const scanner = makeScanner(readSettings(db));
+  const current = 'NOT EXISTS (SELECT 1 FROM curation_scans s WHERE s.thread_rowid = t.rowid AND s.seen_updated_at = t.updated_at AND s.pii_config = ? AND s.topic_config = ?)';
+  const counted = (sql: string, params: (string | number)[]) => (db.prepare(`SELECT count(*) AS n FROM threads t WHERE ${sql}`).get(...params) as { n: number }).n;
+  const make = (sql: string, params: (string | number)[], count = () => counted(sql, params)): Unscanned => ({ sql, params, count });
+  if (reached?.next !== undefined && reached.since !== undefined) {
+    const { next, since, left, tail } = reached;
+    // How many: what the check said is left of its list, and what changed behind it since (an index range, small);
+    // counting the whole condition would look up every thread not reached yet.
+    const behind = () => counted(`t.updated_at >= ? AND t.rowid < ? AND ${current}`, [since, next, scanner.piiConfig, scanner.topicConfig]);
+    const count = left === undefined ? undefined : () => left + behind();
+    const narrowed = `((t.rowid >= ? OR t.updated_at >= ?) AND ${current})`;
+    const params = [next, since, scanner.piiConfig, scanner.topicConfig];
+    // Threads of the list's tail the check has not reached are unchecked: no look-up (an import's new threads).
+    if (tail !== undefined) return make(`(t.rowid >= ? OR ${narrowed})`, [Math.max(next, tail), ...params], count);
+    return make(narrowed, params, count);
+  }
+  const prev = savedState(db);
+  if (prev && prev.pii === scanner.piiConfig && prev.topic === scanner.topicConfig) {
+    return make(`((t.rowid > ? OR t.updated_at >= ?) AND ${current})`, [prev.maxRowid, prev.maxUpdated, scanner.piiConfig, scanner.topicConfig]);
+  }
+  return make(`(${current})`, [scanner.piiConfig, scanner.topicConfig]);
+}
+
+/**
+ * "Has personal data nobody reviewed" on threads `t`; while a check runs elsewhere (`unscanned`), threads it has not
+ * reached too. The findings term is then a rowid list from the partial index, so the condition reads no thread row:
+ * only rowid and updated_at, which SQLite takes from an index instead of the table (3x faster at 20k).
+ */
+export function toReviewCondition(unscanned: Unscanned | null): { sql: string; params: (string | number)[] } {
+  if (!unscanned) return { sql: 't.pii_unreviewed > 0', params: [] };
+  return { sql: `(t.rowid IN (SELECT rowid FROM threads WHERE pii_unreviewed > 0) OR ${unscanned.sql})`, params: unscanned.params };
+}
+
 export type RefreshResult = { checked: number; scanned: number };
 
 /** SQLITE_READONLY: the connection (a site build's render worker, say) may read but not store scans. */

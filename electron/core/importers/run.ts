@@ -6,11 +6,14 @@ import { appendAudit } from '../store/audit.ts';
 import { upsertThread } from '../store/upsert-thread.ts';
 import type { Workspace } from '../workspace.ts';
 import { suspendableIndexes } from './bulk.ts';
-import { openStaging } from './staging.ts';
+import { openStaging, scratchNotice } from './staging.ts';
+import { crashHookFor } from '../worker-link.ts';
 import type { Staging } from './staging.ts';
 import { acquireExclusive } from '../store/writer.ts';
 import type { ExclusiveLock } from '../store/writer.ts';
 import { scanAhead } from '../curation/scan-ahead.ts';
+import { markScanning } from '../curation/scan-mark.ts';
+import type { ScanMark } from '../curation/scan-mark.ts';
 import { readRecords } from './parallel.ts';
 import { CsvMapping } from './csv-mapping.ts';
 import { companionKind, companionVendor, COMPANION_WORDS, requireCompanion } from './companions.ts';
@@ -271,33 +274,44 @@ export async function runImport(ws: Workspace, paths: readonly string[], options
   const lock = acquireExclusive(ws.dir, 'import');
   let reports: FileReport[];
   let staging: Staging | null = null;
+  let checking: ScanMark | null = null;
   try {
     staging = openStaging(ws.dir);
     const staff = staffMatcher([...savedStaff(ws.db), ...(options.staff ?? [])]);
     const staged = await stageFiles(plan, companionPaths, options, staff, staging, lock);
+    // Said in the report, so also in the import's audit entries.
+    if (staging.leftovers > 0) staged.reports[0]?.warnings?.push(scratchNotice(staging.leftovers));
+    // Tests kill the thread here, with every record staged and nothing committed (CANDOR_TEST_CRASH_WORKER=import).
+    crashHookFor('import');
     await options.beforeCommit?.();
     lock.progress(90, 'commit');
+    // Said before the new conversations become visible: a filtered search from then on answers from what is stored
+    // (counting them as unchecked) instead of checking them itself on the thread that answers the window.
+    if (options.scan !== false) checking = markScanning(ws.dir);
     commitStaged(ws, staged, staging, options, now);
     reports = staged.reports;
   } catch (err) {
+    checking?.end();
     if (err instanceof CandorError) throw err;
     throw new CandorError('IMPORT_FAILED', `Import failed, nothing was changed: ${(err as Error).message}`);
   } finally {
     staging?.discard();
     lock.release();
   }
-  if (options.scan !== false) await scanAfterImport(ws, reports, options);
+  if (checking) await scanAfterImport(ws, reports, options, checking);
   return reports;
 }
 
 /** The import is in; a scan that cannot finish now is done at the next filtered search, and the report says so. */
-async function scanAfterImport(ws: Workspace, reports: FileReport[], options: ImportOptions): Promise<void> {
+async function scanAfterImport(ws: Workspace, reports: FileReport[], options: ImportOptions, checking: ScanMark): Promise<void> {
   try {
-    await scanAhead(ws.db, options.onScanProgress);
+    await scanAhead(ws.db, options.onScanProgress, checking);
   } catch (err) {
     // Stopping the check is not cancelling the import: the conversations are in, so the generic "nothing was kept"
     // that a cancelled job says would be false here.
     const why = err instanceof CandorError && err.code === 'CANCELLED' ? 'you stopped it' : (err as Error).message;
     reports[reports.length - 1]?.warnings?.push(`The import is complete and kept, but checking it for personal data stopped (${why}); the check is finished at the next filtered search.`);
+  } finally {
+    checking.end();
   }
 }

@@ -1,15 +1,16 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
-import { pidAlive } from '../store/writer.ts';
+import { lockOwner } from '../store/writer.ts';
 import type { ImportRecord } from './types.ts';
 
 // An import's staging area. Reading files is slow and asynchronous (streams, a reader worker); the workspace's
 // database must never hold a transaction across that wait. So records are parsed into a scratch database beside the
 // workspace, in batches, and the import then becomes visible in one synchronous transaction that reads them back.
-// The scratch file is nobody's data: no journal, no fsync, deleted afterwards; one left by a crash is deleted by the
-// next import.
+// The scratch file is nobody's data: no journal, no fsync, deleted afterwards. One left by an import that died (its
+// process, or the job thread it ran on) is deleted when the workspace is next opened or imported into.
 
 const PREFIX = '.candor-import-';
 const BATCH = 500;
@@ -26,19 +27,42 @@ export type Staging = {
   records: () => Generator<StagedRecord>;
   /** Deletes the scratch file. */
   discard: () => void;
+  /** How many scratch files of imports that died were removed when this one opened. */
+  readonly leftovers: number;
 };
 
-/** Scratch files of imports whose process is gone. */
-function removeLeftovers(root: string): void {
+/**
+ * Deletes scratch files whose import is no longer running; returns how many there were. An import stages only while
+ * it holds the workspace's write lock, and the lock names its thread as well as its process: the host's job thread
+ * dies inside a process that goes on running, so "its process is alive" would keep its scratch for ever. A scratch
+ * file is its owner's only while the lock names that owner; while the lock is being written nothing is touched.
+ */
+export function removeDeadScratch(root: string): number {
+  const owner = lockOwner(root);
+  if (owner === 'unknown') return 0;
+  let removed = 0;
   for (const name of readdirSync(root)) {
-    const m = name.startsWith(PREFIX) ? /^\.candor-import-(\d+)-/.exec(name) : null;
-    if (m && !pidAlive(Number(m[1]))) rmSync(join(root, name), { force: true });
+    const m = name.startsWith(PREFIX) ? /^\.candor-import-(\d+)-(?:t(\d+)-)?/.exec(name) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const thread = Number(m[2] ?? 0);
+    if (owner && owner.pid === pid && owner.thread === thread) continue;
+    rmSync(join(root, name), { force: true });
+    removed++;
   }
+  return removed;
 }
 
+/** What an interrupted import left, for the import report and the audit log ("" when nothing was left). */
+export function scratchNotice(removed: number): string {
+  if (removed === 0) return '';
+  return `An earlier import stopped before it finished (Candor, or the job it ran in, ended unexpectedly) and left ${removed === 1 ? 'a scratch file' : `${removed} scratch files`} in the workspace folder; ${removed === 1 ? 'it was' : 'they were'} removed. Nothing from that import was kept: import its files again if you still need them.`;
+}
+
+/** Call with the workspace's write lock held (the owner named in the file's name is this thread). */
 export function openStaging(root: string): Staging {
-  removeLeftovers(root);
-  const file = join(root, `${PREFIX}${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.sqlite`);
+  const leftovers = removeDeadScratch(root);
+  const file = join(root, `${PREFIX}${process.pid}-t${threadId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.sqlite`);
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = OFF');
   db.exec('PRAGMA synchronous = OFF');
@@ -63,6 +87,7 @@ export function openStaging(root: string): Staging {
     get count() {
       return count;
     },
+    leftovers,
     *records() {
       flush();
       const read = db.prepare('SELECT seq, part, leftover, record FROM records WHERE seq > ? ORDER BY seq LIMIT ?');

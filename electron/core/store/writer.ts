@@ -35,6 +35,11 @@ export function registerWorkspaceDb(db: DatabaseSync, root: string): void {
   roots.set(db, root);
 }
 
+/** The workspace folder a connection belongs to (undefined for a connection no workspace registered). */
+export function workspaceRootOf(db: DatabaseSync): string | undefined {
+  return roots.get(db);
+}
+
 /** Whether a process still runs (EPERM: it does, as another user). */
 export function pidAlive(pid: number): boolean {
   try {
@@ -128,6 +133,16 @@ export function checkWritable(db: DatabaseSync): void {
 /** Whether this thread of this process holds the lock (a lock without a thread is from the main thread). */
 function heldHere(state: LockState): boolean {
   return state.pid === process.pid && (state.thread ?? 0) === threadId;
+}
+
+/**
+ * Which thread of which process holds the workspace's lock now: null when nobody alive does, "unknown" while the
+ * holder is writing it this instant.
+ */
+export function lockOwner(root: string): { pid: number; thread: number } | null | 'unknown' {
+  const holder = readLock(root);
+  if (!holder) return null;
+  return holder.pid === 0 ? 'unknown' : { pid: holder.pid, thread: holder.thread ?? 0 };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { CurationQuery, CurationSettings, DetectorNews, EraseResult, EraseTarget, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../curation/model.ts';
+import { CuratedPage, CurationQuery, CurationSettings, DetectorNews, EraseResult, EraseTarget, FindingView, ManualRedaction, PublishedThread, SETTING_KEYS, ThreadRedactions } from '../curation/model.ts';
 import type { SettingKey } from '../curation/model.ts';
 import { Stats } from '../curation/stats.ts';
 import { WithholdReason } from '../model/thread.ts';
-import { ThreadPage } from '../model/thread-views.ts';
 import { channels } from './base.ts';
 
 const ThreadRef = z.object({ threadId: z.string().min(1) });
@@ -29,7 +28,7 @@ export const curationChannels = channels({
   'curation.span': { req: ThreadRef.extend({ location: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive(), note: z.string().max(2000).optional() }), res: ManualRedaction },
   'curation.unspan': { req: ThreadRef.extend({ redactionId: z.string().min(1) }), res: z.object({ removed: z.literal(true) }) },
   'curation.tags': { req: ThreadRef.extend({ add: z.array(z.string()).optional(), remove: z.array(z.string()).optional() }), res: ThreadTags },
-  'curation.search': { req: CurationQuery, res: ThreadPage },
+  'curation.search': { req: CurationQuery, res: CuratedPage },
   'curation.decide': { req: CurationDecideRequest, res: z.object({ matched: z.number().int(), changed: z.number().int(), refused: z.array(z.object({ id: z.string(), reason: z.string() })) }) },
   'curation.stats': { req: z.object({}), res: Stats },
   'curation.settings.get': { req: z.object({}), res: CurationSettings },

@@ -3,7 +3,7 @@ import { Finding } from './pii-finding.ts';
 import { TopicRules } from './topic-rules.ts';
 import { CustomerPseudonymPolicy, StaffNamingPolicy } from './naming.ts';
 import { MessageFormat, MessageRole, ThreadKind, ThreadStatus, Decision } from '../model/thread.ts';
-import { ThreadQuery } from '../model/thread-views.ts';
+import { ThreadPage, ThreadQuery } from '../model/thread-views.ts';
 
 // Curation's views and settings. Pure zod (no Node imports): shared by the core, the contract and the renderer.
 
@@ -158,6 +158,14 @@ export const CurationQuery = ThreadQuery.extend({
   topic: z.string().optional(),
 });
 export type CurationQuery = z.input<typeof CurationQuery>;
+
+/**
+ * A page of curation's search. stillChecking: conversations the personal-data check (the one after an import) has not
+ * reached yet; while it runs the search answers from what is stored and counts them as having unreviewed personal
+ * data. 0 when nothing is being checked.
+ */
+export const CuratedPage = ThreadPage.extend({ stillChecking: z.number().int().nonnegative().optional() });
+export type CuratedPage = z.infer<typeof CuratedPage>;
 
 /** Whom to erase (GDPR Art. 17): some threads by id, or every thread of a customer by e-mail address or name. */
 export const EraseTarget = z.union([

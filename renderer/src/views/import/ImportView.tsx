@@ -14,6 +14,7 @@ import { fileName, ImportResult } from './ImportResult.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
 import { EXPORT_GUIDES, exportGuide } from './export-steps.ts';
 import type { ExportGuide } from './export-steps.ts';
+import { SCAN_PHASE } from '../../lib/scan-phase.ts';
 
 type Detected = Res<'imports.detect'>['files'][number];
 type Encoding = NonNullable<Req<'imports.run'>['encoding']>;
@@ -25,7 +26,6 @@ const ENCODINGS: { id: Encoding; label: string }[] = [
 ];
 type Report = Res<'imports.run'>['reports'];
 /** The phase of an import's progress after it is committed: the scan for personal data. */
-const SCAN_PHASE = 'scanning for personal data';
 
 /** Paths typed or pasted one per line (quotes from "copy as path" are dropped). */
 export function parsePaths(text: string): string[] {

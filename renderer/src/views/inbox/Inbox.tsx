@@ -166,6 +166,11 @@ export function Inbox({ threadId, preset }: { threadId?: string; preset?: 'pendi
         </header>
         <FilterBar filters={filters} onChange={setFilters} facets={facets} searchRef={searchRef} topics={topics} piiFilter open={filtersOpen} onOpen={setFiltersOpen} />
         <DetectorNewsNotice />
+        {list.stillChecking > 0 ? (
+          <p className="notice notice-info still-checking" role="status">
+            Still checking {formatCount(list.stillChecking)} {list.stillChecking === 1 ? 'conversation' : 'conversations'} for personal data — the list updates when it is done.
+          </p>
+        ) : null}
         {count > 0 ? (
           <BulkBar
             count={count} total={list.total} all={selection.all} busy={busy}

@@ -1,8 +1,9 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useClient } from '../../api.ts';
 import type { ApiError } from '../../../../electron/shared/contract.ts';
 import { apiError } from '../../lib/useCall.ts';
+import { SCAN_PHASE } from '../../lib/scan-phase.ts';
 import type { ThreadQuery } from './filters.ts';
 import type { ThreadSummary } from './ThreadList.tsx';
 
@@ -22,7 +23,7 @@ export function pagesForRange(start: number, end: number, total: number, pageSiz
   return pages;
 }
 
-type Page = { total: number; threads: ThreadSummary[] };
+type Page = { total: number; threads: ThreadSummary[]; stillChecking?: number };
 const pageKey = (query: ThreadQuery, page: number) => ['curation.search', query, 'page', page] as const;
 
 export type ThreadListState = {
@@ -34,7 +35,12 @@ export type ThreadListState = {
   ensure: (index: number) => Promise<ThreadSummary | undefined>;
   indexOf: (id: string) => number;
   reload: () => void;
+  /** Conversations the personal-data check after an import has not reached yet (counted as unreviewed meanwhile). */
+  stillChecking: number;
 };
+
+/** How often the list asks again while conversations are still being checked (the check may run in another window). */
+const CHECKING_POLL_MS = 3000;
 
 /**
  * Fetches the pages the visible rows touch and re-renders its caller when they arrive. Called by the list itself,
@@ -53,8 +59,14 @@ export function useThreadList(query: ThreadQuery): ThreadListState {
   const fetchPage = useCallback((page: number) => client.call('curation.search', { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE }), [client, query]);
 
   // Page 0 always (it carries the total); then whatever the visible range touches.
-  const first = useQueries({ queries: [{ queryKey: pageKey(query, 0), queryFn: () => fetchPage(0) }] })[0]!;
+  const first = useQueries({ queries: [{
+    queryKey: pageKey(query, 0),
+    queryFn: () => fetchPage(0),
+    refetchInterval: (q: { state: { data?: Page } }) => ((q.state.data?.stillChecking ?? 0) > 0 ? CHECKING_POLL_MS : false),
+  }] })[0]!;
   const total = first.data?.total ?? 0;
+  const stillChecking = first.data?.stillChecking ?? 0;
+  useRefreshWhenChecked(stillChecking);
   const rowAt = useCallback((index: number) => {
     const page = Math.floor(index / PAGE_SIZE);
     return queryClient.getQueryData<Page>(pageKey(query, page))?.threads[index % PAGE_SIZE];
@@ -84,5 +96,24 @@ export function useThreadList(query: ThreadQuery): ThreadListState {
     ensure,
     indexOf,
     reload: () => void queryClient.invalidateQueries({ queryKey: ['curation.search', query, 'page'] }),
+    stillChecking,
   };
+}
+
+/**
+ * While the check runs, every answer counted the unchecked conversations as unreviewed: when it ends (its last
+ * progress event in this window, or a poll that finds nothing left to check, whoever ran it) every list and count
+ * read from curation's search is asked again.
+ */
+function useRefreshWhenChecked(stillChecking: number): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const was = useRef(stillChecking);
+  useEffect(() => {
+    if (was.current > 0 && stillChecking === 0) void queryClient.invalidateQueries({ queryKey: ['curation.search'] });
+    was.current = stillChecking;
+  }, [stillChecking, queryClient]);
+  useEffect(() => client.onProgress((e) => {
+    if (e.job === 'import' && e.phase === SCAN_PHASE && e.total > 0 && e.done === e.total) void queryClient.invalidateQueries({ queryKey: ['curation.search'] });
+  }), [client, queryClient]);
 }
