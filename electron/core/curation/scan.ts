@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { rememberLanguages } from '../site/text-languages.ts';
 import type { CountryCode } from 'libphonenumber-js';
 import { transaction } from '../db/transaction.ts';
 import { compileAccountPattern } from './pii/account.ts';
@@ -323,6 +324,8 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
       delTopics.run(t.rowid);
       for (const topic of threadTopics(t, scanner)) insTopic.run(t.rowid, topic);
     }
+    // The text's languages are detected here, once, for every site build after (text-languages.ts).
+    if (textChanged) rememberLanguages(db, t.rowid, t.subject, t.messages.map((m) => m.body));
     upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig, DETECTOR_VERSION);
     recount(db, t.rowid);
   }

@@ -140,6 +140,10 @@ export class SiteText {
   private readonly shortMonthFmt: Intl.DateTimeFormat;
   readonly numberFmt: Intl.NumberFormat;
   private pluralRules: Intl.PluralRules | undefined;
+  /** Per site language, made once: a build words the same few hundred keys for every conversation and message. */
+  private readonly tags = new Map<string, string[]>();
+  private readonly plain = new Map<string, string>();
+  private readonly formats = new Map<string, { format: (value: never) => string }>();
 
   constructor(lang: SiteLanguage, messages: Messages) {
     this.lang = lang;
@@ -173,11 +177,15 @@ export class SiteText {
 
   /** Plain text (for titles, attributes, search metadata): tags keep only their words. */
   text(key: string, params: TextParams = {}): string {
+    let known = this.plain.get(key);
+    if (known !== undefined && Object.keys(params).length === 0) return known;
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) values[k] = typeof v === 'string' && ISO_DATE.test(v) ? this.date(v) : v instanceof TrustedHtml ? v.html : v;
     for (const tag of this.tagsOf(key)) values[tag] ??= (chunks: unknown[]) => chunks.join('');
     const out = this.format(key, values);
-    return Array.isArray(out) ? out.join('') : String(out);
+    known = Array.isArray(out) ? out.join('') : String(out);
+    if (Object.keys(params).length === 0) this.plain.set(key, known);
+    return known;
   }
 
   /** Escaped HTML: a date becomes <time>, a tag named like a string parameter a link to it, TrustedHtml stays as is. */
@@ -201,6 +209,8 @@ export class SiteText {
   }
 
   private tagsOf(key: string): string[] {
+    const cached = this.tags.get(key);
+    if (cached) return cached;
     const ast = this.message(key).getAst();
     const tags: string[] = [];
     const walk = (els: Ast) => {
@@ -211,7 +221,15 @@ export class SiteText {
       }
     };
     walk(ast);
+    this.tags.set(key, tags);
     return tags;
+  }
+
+  /** An Intl formatter for these options, made once per SiteText. */
+  private formatter<T extends { format: (value: never) => string }>(name: string, make: () => T): T {
+    let f = this.formats.get(name);
+    if (!f) this.formats.set(name, (f = make()));
+    return f as T;
   }
 
   date(iso: string): string {
@@ -247,7 +265,7 @@ export class SiteText {
     else if (m < 60) parts = { minutes: m };
     else if (h < 48) parts = m % 60 ? { hours: h, minutes: m % 60 } : { hours: h };
     else parts = h % 24 ? { days: Math.floor(h / 24), hours: h % 24 } : { days: Math.floor(h / 24) };
-    return new DurationFormat(intlLocale(this.lang), { style: 'short' }).format(parts);
+    return this.formatter('duration', () => new DurationFormat(intlLocale(this.lang), { style: 'short' })).format(parts);
   }
 
   /** The form of a word for `n` under the language's plural rules (Intl.PluralRules, as ICU plurals choose). */
@@ -263,7 +281,7 @@ export class SiteText {
   /** A measured value with its unit: "13.1 g", "62%" in English, "62 %" in German (a percent sign spaced as the language spaces it). */
   withUnit(n: number, unit: string | null): string {
     const value = Number(n.toFixed(2));
-    if (unit === '%') return new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
+    if (unit === '%') return this.formatter('unit-percent', () => new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 })).format(value);
     return unit ? `${this.count(value)} ${unit}` : this.count(value);
   }
 
@@ -271,7 +289,7 @@ export class SiteText {
   percent(ratio: number): string {
     const pct = ratio * 100;
     const digits = pct > 0 && pct < 1 ? 1 : 0;
-    return new Intl.NumberFormat(intlLocale(this.lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits ? ratio : Math.round(pct) / 100);
+    return this.formatter(`percent-${digits}`, () => new Intl.NumberFormat(intlLocale(this.lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(digits ? ratio : Math.round(pct) / 100);
   }
 }
 

@@ -1,0 +1,28 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { conversationTexts, detectionsOf } from './language-detect.ts';
+import type { KnownLanguages } from './language-detect.ts';
+
+// The languages of a thread's texts, detected once when its text is scanned (a scan runs whenever the text changed,
+// whoever changed it: an import, a re-import, a correction) and read by every site build after. A row is a text's
+// hash and what detection said of it, so a build uses it only for that exact text (migration 0140).
+
+/** Detects and keeps the languages of one thread's publishable texts, replacing what was kept for its old text. */
+export function rememberLanguages(db: DatabaseSync, rowid: number, subject: string | null, bodies: readonly string[]): void {
+  db.prepare('DELETE FROM text_languages WHERE thread_rowid = ?').run(rowid);
+  const insert = db.prepare('INSERT INTO text_languages (thread_rowid, text_hash, language) VALUES (?, ?, ?)');
+  for (const [key, language] of detectionsOf(conversationTexts(subject, bodies))) insert.run(rowid, key, language);
+}
+
+/** What was kept for these threads, by thread rowid. */
+export function knownLanguages(db: DatabaseSync, rowids: readonly number[]): Map<number, KnownLanguages> {
+  const out = new Map<number, Map<string, string | null>>();
+  if (rowids.length === 0) return out;
+  const statement = db.prepare(`SELECT thread_rowid, text_hash, language FROM text_languages WHERE thread_rowid IN (${rowids.map(() => '?').join(',')})`);
+  statement.setReturnArrays(true);
+  for (const [rowid, key, language] of statement.all(...rowids) as unknown as [number, string, string | null][]) {
+    let known = out.get(rowid);
+    if (!known) out.set(rowid, (known = new Map()));
+    known.set(key, language);
+  }
+  return out;
+}
