@@ -144,6 +144,7 @@ export class SiteText {
   private readonly tags = new Map<string, string[]>();
   private readonly plain = new Map<string, string>();
   private readonly formats = new Map<string, { format: (value: never) => string }>();
+  private readonly joins = new Map<string, (string | { arg: string })[] | null>();
 
   constructor(lang: SiteLanguage, messages: Messages) {
     this.lang = lang;
@@ -181,6 +182,8 @@ export class SiteText {
     if (known !== undefined && Object.keys(params).length === 0) return known;
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) values[k] = typeof v === 'string' && ISO_DATE.test(v) ? this.date(v) : v instanceof TrustedHtml ? v.html : v;
+    const joined = this.joined(key, values);
+    if (joined !== null) return joined;
     for (const tag of this.tagsOf(key)) values[tag] ??= (chunks: unknown[]) => chunks.join('');
     const out = this.format(key, values);
     known = Array.isArray(out) ? out.join('') : String(out);
@@ -196,6 +199,8 @@ export class SiteText {
       else if (v instanceof TrustedHtml) values[k] = { html: v.html };
       else values[k] = v;
     }
+    const joined = this.joined(key, values);
+    if (joined !== null) return new TrustedHtml(escapeHtml(joined));
     // Links are written relative to the page's root when the template gives one (`root: page.root`).
     const root = typeof params.root === 'string' ? params.root : '';
     for (const tag of this.tagsOf(key)) {
@@ -223,6 +228,30 @@ export class SiteText {
     walk(ast);
     this.tags.set(key, tags);
     return tags;
+  }
+
+  /**
+   * A message of words and plain {placeholders} only ("{date}, {time} UTC"), given strings and numbers: what
+   * intl-messageformat makes of it (each value as String(value), between the words) without its parts. Else null.
+   */
+  private joined(key: string, values: Record<string, unknown>): string | null {
+    let parts = this.joins.get(key);
+    if (parts === undefined) {
+      const ast = this.message(key).getAst();
+      parts = ast.every((el) => el.type === 0 || el.type === 1) ? ast.map((el) => (el.type === 0 ? el.value : { arg: el.value })) : null;
+      this.joins.set(key, parts);
+    }
+    if (parts === null) return null;
+    let out = '';
+    for (const part of parts) {
+      if (typeof part === 'string') out += part;
+      else {
+        const v = values[part.arg];
+        if (typeof v !== 'string' && typeof v !== 'number') return null;
+        out += String(v);
+      }
+    }
+    return out;
   }
 
   /** An Intl formatter for these options, made once per SiteText. */

@@ -63,12 +63,14 @@ export function conversationLanguages(bodies: readonly string[], known?: KnownLa
   return { thread, messages: own.map((l) => l ?? thread) };
 }
 
-/** Each text detection of a conversation makes (every text and all of them joined), by textKey. */
-export function detectionsOf(bodies: readonly string[]): Map<string, string | null> {
+/** Each text detection of a conversation makes (every text and all of them joined), by textKey; `known` is not detected again. */
+export function detectionsOf(bodies: readonly string[], known?: KnownLanguages): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const text of bodies.length ? [...bodies, bodies.join('\n\n')] : []) {
     const key = textKey(text);
-    if (!out.has(key)) out.set(key, detectLanguage(text));
+    if (out.has(key)) continue;
+    const remembered = known?.get(key);
+    out.set(key, remembered === undefined ? detectLanguage(text) : remembered);
   }
   return out;
 }
