@@ -129,6 +129,9 @@ function partsHtml(parts: unknown): string {
   return list.map((p) => (typeof p === 'object' && p !== null && 'html' in p ? String((p as { html: string }).html) : escapeHtml(String(p ?? '')))).join('');
 }
 
+/** How many worded texts a SiteText remembers (memoKey) before it starts again. */
+const MEMO_SIZE = 20_000;
+
 /** Words, numbers and dates for one site language: messages by key, formatted as text or as escaped HTML. */
 export class SiteText {
   readonly lang: SiteLanguage;
@@ -142,7 +145,7 @@ export class SiteText {
   private pluralRules: Intl.PluralRules | undefined;
   /** Per site language, made once: a build words the same few hundred keys for every conversation and message. */
   private readonly tags = new Map<string, string[]>();
-  private readonly plain = new Map<string, string>();
+  private readonly memo = new Map<string, string | TrustedHtml>();
   private readonly formats = new Map<string, { format: (value: never) => string }>();
   private readonly joins = new Map<string, (string | { arg: string })[] | null>();
 
@@ -178,21 +181,56 @@ export class SiteText {
 
   /** Plain text (for titles, attributes, search metadata): tags keep only their words. */
   text(key: string, params: TextParams = {}): string {
-    let known = this.plain.get(key);
-    if (known !== undefined && Object.keys(params).length === 0) return known;
+    const memoKey = this.memoKey('text', key, params);
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (typeof known === 'string') return known;
+    const out = this.formatText(key, params);
+    if (memoKey !== null) this.remember(memoKey, out);
+    return out;
+  }
+
+  private formatText(key: string, params: TextParams): string {
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) values[k] = typeof v === 'string' && ISO_DATE.test(v) ? this.date(v) : v instanceof TrustedHtml ? v.html : v;
     const joined = this.joined(key, values);
     if (joined !== null) return joined;
     for (const tag of this.tagsOf(key)) values[tag] ??= (chunks: unknown[]) => chunks.join('');
     const out = this.format(key, values);
-    known = Array.isArray(out) ? out.join('') : String(out);
-    if (Object.keys(params).length === 0) this.plain.set(key, known);
-    return known;
+    return Array.isArray(out) ? out.join('') : String(out);
+  }
+
+  /**
+   * Where a text is remembered: its key and parameters, when they are numbers and short strings (counts, ratings,
+   * labels, links), which word the same way every time. Null: worded afresh (excerpts, HTML).
+   */
+  private memoKey(form: 'text' | 'html', key: string, params: TextParams): string | null {
+    let k = `${form}\u0000${key}`;
+    for (const name in params) {
+      const v = params[name];
+      if (typeof v === 'number' && !Object.is(v, -0)) k += `\u0000${name}\u0001n${v}`;
+      else if (typeof v === 'string' && v.length <= 64) k += `\u0000${name}\u0001s${v}`;
+      else return null;
+    }
+    return k;
+  }
+
+  private remember(memoKey: string, value: string | TrustedHtml): void {
+    // Bounded: a site's labels and counts number in the hundreds; anything beyond is forgotten wholesale.
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(memoKey, value);
   }
 
   /** Escaped HTML: a date becomes <time>, a tag named like a string parameter a link to it, TrustedHtml stays as is. */
   html(key: string, params: TextParams = {}): TrustedHtml {
+    const memoKey = this.memoKey('html', key, params);
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (known instanceof TrustedHtml) return known;
+    const out = this.formatHtml(key, params);
+    if (memoKey !== null) this.remember(memoKey, out);
+    return out;
+  }
+
+  private formatHtml(key: string, params: TextParams): TrustedHtml {
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) {
       if (typeof v === 'string' && ISO_DATE.test(v)) values[k] = { html: `<time datetime="${escapeHtml(v)}">${escapeHtml(this.date(v))}</time>` };
