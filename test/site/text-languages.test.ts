@@ -6,6 +6,7 @@ import { buildSite } from '../../electron/core/site/build.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import { htmlPages, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
+import type { ThreadRec } from '../helpers/workspace.ts';
 
 // A conversation's language is detected when its text is scanned (an import, a re-import, a correction) and kept
 // with a hash of the exact text; a build reads it instead of detecting it again for every conversation.
@@ -15,7 +16,7 @@ const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/cla
 const dutch = cases.find((c) => c.id === 'RCC-KLM-2022-NEUTRALISEER')!.statement;
 const english = 'The parcel arrived two weeks late and the box was damaged, so I would like a replacement or a refund please.';
 
-function thread(body: string) {
+function thread(body: string): ThreadRec {
   return {
     id: 'lang-1', source: 'email', kind: 'complaint', status: 'open', subject: 'CO2', customer: { name: 'Mia de Vries', email: 'mia.devries@example.com' },
     messages: [
