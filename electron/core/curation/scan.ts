@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { rememberLanguages } from '../site/text-languages.ts';
 import type { CountryCode } from 'libphonenumber-js';
 import { transaction } from '../db/transaction.ts';
 import { compileAccountPattern } from './pii/account.ts';
@@ -301,14 +300,13 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
     if (!t) continue;
     const content = contentHash(t);
     const textChanged = row.content_hash !== content;
-    let found: LocatedFinding[] = [];
     if (textChanged || row.pii_config !== scanner.piiConfig) {
       // Scanned before with other detectors: what this version finds and that one did not is news for curators.
       const was = row.detector_version ?? '1';
       const upgraded = row.content_hash !== null && was !== DETECTOR_VERSION;
       const before = upgraded ? new Set((oldIds.all(t.rowid) as { finding_id: string }[]).map((r) => r.finding_id)) : null;
       delFindings.run(t.rowid);
-      for (const f of (found = detectThread(t, scanner))) {
+      for (const f of detectThread(t, scanner)) {
         insFinding.run(t.rowid, f.id, f.location, f.kind, f.start, f.end, f.text, f.confidence);
         if (before && !before.has(f.id)) {
           insNews.run(t.rowid, f.id, DETECTOR_VERSION);
@@ -325,8 +323,6 @@ function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner
       delTopics.run(t.rowid);
       for (const topic of threadTopics(t, scanner)) insTopic.run(t.rowid, topic);
     }
-    // The text's languages are detected here, once, for every site build after (text-languages.ts).
-    if (textChanged) rememberLanguages(db, t.rowid, t, found);
     upsertScan.run(t.rowid, t.updatedAt, content, scanner.piiConfig, scanner.topicConfig, DETECTOR_VERSION);
     recount(db, t.rowid);
   }

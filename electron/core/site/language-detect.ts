@@ -49,28 +49,20 @@ export type KnownLanguages = ReadonlyMap<string, string | null>;
 /**
  * The conversation's language from all its messages, and each message's own where it is clear. Joined, the messages
  * usually settle it; when they do not (franc's scores bunch up on longer mixed text), messages that are each clear
- * and all agree do. `known`: detections remembered for these exact texts, used instead of detecting again.
+ * and all agree do. `known`: detections kept for these exact texts, used instead of detecting again; `used` is told
+ * every text's detection (kept or made now).
  */
-export function conversationLanguages(bodies: readonly string[], known?: KnownLanguages): { thread: string | null; messages: (string | null)[] } {
+export function conversationLanguages(bodies: readonly string[], known?: KnownLanguages, used?: Map<string, string | null>): { thread: string | null; messages: (string | null)[] } {
   const detect = (text: string): string | null => {
     if (!known) return detectLanguage(text);
-    const remembered = known.get(textKey(text));
-    return remembered === undefined ? detectLanguage(text) : remembered;
+    const key = textKey(text);
+    const remembered = known.get(key);
+    const language = remembered === undefined ? detectLanguage(text) : remembered;
+    used?.set(key, language);
+    return language;
   };
   const own = bodies.map(detect);
   const agreed = [...new Set(own.filter((l) => l !== null))];
   const thread = detect(bodies.join('\n\n')) ?? (agreed.length === 1 ? agreed[0]! : null);
   return { thread, messages: own.map((l) => l ?? thread) };
-}
-
-/** Each text detection of a conversation makes (every text and all of them joined), by textKey; `known` is not detected again. */
-export function detectionsOf(bodies: readonly string[], known?: KnownLanguages): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  for (const text of bodies.length ? [...bodies, bodies.join('\n\n')] : []) {
-    const key = textKey(text);
-    if (out.has(key)) continue;
-    const remembered = known?.get(key);
-    out.set(key, remembered === undefined ? detectLanguage(text) : remembered);
-  }
-  return out;
 }

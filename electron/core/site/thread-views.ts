@@ -116,9 +116,15 @@ function languages(t: PublishedThread): ReturnType<typeof conversationLanguages>
   return l;
 }
 
-/** Sets the thread's languages from detections remembered for its exact texts (the rest are detected now). */
-export function useKnownLanguages(t: PublishedThread, known: KnownLanguages): void {
-  detected.set(t, conversationLanguages(conversationTexts(t.subject, t.messages.map((m) => m.body)), known));
+/**
+ * Sets the thread's languages from detections kept for its exact texts, detecting the rest now. Returns every
+ * text's detection when any was new (to be kept for the next build), else null.
+ */
+export function useKnownLanguages(t: PublishedThread, known: KnownLanguages): [string, string | null][] | null {
+  const used = new Map<string, string | null>();
+  detected.set(t, conversationLanguages(conversationTexts(t.subject, t.messages.map((m) => m.body)), known, used));
+  for (const key of used.keys()) if (!known.has(key)) return [...used];
+  return null;
 }
 
 type MessageView = {

@@ -1,11 +1,11 @@
 import type { Migration } from '../migration.ts';
 
 // The language each publishable text of a thread is written in (its subject, each public message, and all of them
-// together), detected when the thread is scanned, so that a site build reads it instead of detecting it again for
-// every conversation. Keyed by a hash of the exact text: a build uses a row only for the very text it publishes
-// (a redacted message, say, is detected again), so a stale row can never change what the site says. The rows go
-// with their thread (erasure deletes the thread). Threads scanned before this version have none until their text
-// changes; their builds detect as before. Not audited: derived from the thread's text, like the scans.
+// together), as a site build detected it, so that the builds after it read it instead of detecting it again for
+// every conversation. Keyed by a hash of the exact text: a build uses a row only for the very text it publishes (a
+// text changed since, by a re-import, a correction or a redaction, is detected again and its thread's rows
+// replaced), so a stale row can never change what the site says. The rows go with their thread (erasure deletes the
+// thread). Not audited: derived from the thread's text, like the scans.
 export const migration: Migration = {
   version: 140,
   name: 'text-languages',

@@ -55,6 +55,8 @@ export type ThreadOutput = {
   threadsCsv: Uint8Array;
   messagesCsv: Uint8Array;
   search: SearchRecord | null;
+  /** The thread's texts' languages when some were detected now (text-languages.ts keeps them for the next build). */
+  languages: [string, string | null][] | null;
 };
 export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[]; buffers: ArrayBuffer[] };
 
@@ -157,12 +159,13 @@ export class RenderContext {
       if (at === items.length) break;
       let made: { output: ThreadOutput; text: ThreadRows };
       const item = items[at++]!;
-      useKnownLanguages(t, known.get(item.rowid) ?? NONE_KNOWN);
+      const languages = useKnownLanguages(t, known.get(item.rowid) ?? NONE_KNOWN);
       try {
         made = this.thread(t, item);
       } catch (err) {
         throw fileError(err, threadUrl(t.id), { thread: t.id });
       }
+      made.output.languages = languages;
       out.push(made.output);
       ROW_FIELDS.forEach((field, f) => this.rows[f]!.add(made.text[field]));
     }
@@ -210,6 +213,7 @@ export class RenderContext {
       threadsCsv: EMPTY,
       messagesCsv: EMPTY,
       search: item.search ? searchRecord(t, summary, this.text.lang) : null,
+      languages: null,
     };
     return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }
