@@ -41,8 +41,11 @@ export class PlainOutput implements Template {
   private readonly read: (ctx: Context) => unknown;
   private readonly filters: Filter[];
   private readonly escapes: boolean;
+  /** Whether the output is the same text every time it renders (`folded` keeps it once made). */
+  private readonly constant: boolean;
+  private folded: string | undefined;
 
-  private constructor(original: Output, read: (ctx: Context) => unknown, escapes: boolean) {
+  private constructor(original: Output, read: (ctx: Context) => unknown, escapes: boolean, quoted: boolean, constants: ReadonlySet<string>) {
     this.original = original;
     this.token = original.token;
     this.read = read;
@@ -50,13 +53,16 @@ export class PlainOutput implements Template {
     // With an output escape, liquidjs appends it after the last filter unless that one is raw: the last filter is
     // the escape exactly when it is not raw.
     this.filters = escapes ? original.value.filters.slice(0, -1) : [...original.value.filters];
+    // A quoted string through the engine's constant filters, without arguments and without the escape (which counts
+    // memory as it goes): `{{ 'nav.home' | t }}`, the site's own words, made once per engine.
+    this.constant = quoted && !escapes && this.filters.length > 0 && this.filters.every((f) => f.args.length === 0 && constants.has(f.name));
   }
 
   /**
    * A plain node for `output` when its value is a literal path or a quoted string (`{{ 'nav.home' | t }}`, the
    * site's own words: a page has dozens); null otherwise.
    */
-  static of(output: Output, escaping: boolean): PlainOutput | null {
+  static of(output: Output, escaping: boolean, constants: ReadonlySet<string> = new Set()): PlainOutput | null {
     const { initial, filters } = output.value;
     if (initial.postfix.length !== 1) return null;
     const token = initial.postfix[0];
@@ -71,10 +77,14 @@ export class PlainOutput implements Template {
     }
     if (!read) return null;
     const last = filters[filters.length - 1];
-    return new PlainOutput(output, read, escaping && last !== undefined && !last.raw);
+    return new PlainOutput(output, read, escaping && last !== undefined && !last.raw, TypeGuards.isQuotedToken(token), constants);
   }
 
   render(ctx: Context, emitter: Emitter): unknown {
+    if (this.folded !== undefined) {
+      emitter.write(this.folded);
+      return undefined;
+    }
     let value: unknown;
     try {
       value = this.read(ctx);
@@ -85,7 +95,9 @@ export class PlainOutput implements Template {
       // Undefined under strict variables, or a filter that failed: liquidjs's node says so, with its position.
       return this.original.render(ctx, emitter);
     }
-    emitter.write(toValue(value));
+    const out = toValue(value);
+    if (this.constant && typeof out === 'string') this.folded = out;
+    emitter.write(out);
     return undefined;
   }
 
