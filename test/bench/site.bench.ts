@@ -116,7 +116,7 @@ export async function run(): Promise<BenchTable[]> {
       const plainRuns = [build(ws, join(tmp, `site-${n}`), false)];
       if (i === 0) for (let run = 1; run < COMPARE_RUNS; run++) plainRuns.push(build(ws, join(tmp, `site-${n}-run${run}`), false));
       const plain = median(plainRuns, (r) => r.ms);
-      if (plainRuns.length > 1) notes.push(`${n.toLocaleString('en')} threads, pages + data + manifest, runs: ${plainRuns.map((r) => s(r.ms)).join(', ')} s (the median is in the table).`);
+      if (plainRuns.length > 1) notes.push(`${n.toLocaleString('en')} threads, pages + data + manifest, runs: ${plainRuns.map((r) => s(r.ms)).join(', ')} s (the median is in the table; the first run also detects each conversation's language, which the workspace keeps for the builds after it).`);
       rows.push({
         build: `${n.toLocaleString('en')} threads: pages + data + manifest${plainRuns.length > 1 ? ` (median of ${plainRuns.length})` : ''}`, 's': s(plain.ms), pages: plain.pages, 'pages/s': Math.round(plain.pages / (plain.ms / 1000)),
         'peak MB': Math.round(plain.peakRssMb), MB: Math.round(plain.bytes / 1_048_576), files: plain.files,

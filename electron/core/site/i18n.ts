@@ -129,6 +129,9 @@ function partsHtml(parts: unknown): string {
   return list.map((p) => (typeof p === 'object' && p !== null && 'html' in p ? String((p as { html: string }).html) : escapeHtml(String(p ?? '')))).join('');
 }
 
+/** How many worded texts a SiteText remembers (memoKey) before it starts again. */
+const MEMO_SIZE = 20_000;
+
 /** Words, numbers and dates for one site language: messages by key, formatted as text or as escaped HTML. */
 export class SiteText {
   readonly lang: SiteLanguage;
@@ -140,6 +143,11 @@ export class SiteText {
   private readonly shortMonthFmt: Intl.DateTimeFormat;
   readonly numberFmt: Intl.NumberFormat;
   private pluralRules: Intl.PluralRules | undefined;
+  /** Per site language, made once: a build words the same few hundred keys for every conversation and message. */
+  private readonly tags = new Map<string, string[]>();
+  private readonly memo = new Map<string, string | TrustedHtml>();
+  private readonly formats = new Map<string, { format: (value: never) => string }>();
+  private readonly joins = new Map<string, (string | { arg: string })[] | null>();
 
   constructor(lang: SiteLanguage, messages: Messages) {
     this.lang = lang;
@@ -173,21 +181,64 @@ export class SiteText {
 
   /** Plain text (for titles, attributes, search metadata): tags keep only their words. */
   text(key: string, params: TextParams = {}): string {
+    const memoKey = this.memoKey('text', key, params);
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (typeof known === 'string') return known;
+    const out = this.formatText(key, params);
+    if (memoKey !== null) this.remember(memoKey, out);
+    return out;
+  }
+
+  private formatText(key: string, params: TextParams): string {
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) values[k] = typeof v === 'string' && ISO_DATE.test(v) ? this.date(v) : v instanceof TrustedHtml ? v.html : v;
+    const joined = this.joined(key, values);
+    if (joined !== null) return joined;
     for (const tag of this.tagsOf(key)) values[tag] ??= (chunks: unknown[]) => chunks.join('');
     const out = this.format(key, values);
     return Array.isArray(out) ? out.join('') : String(out);
   }
 
+  /**
+   * Where a text is remembered: its key and parameters, when they are numbers and short strings (counts, ratings,
+   * labels, links), which word the same way every time. Null: worded afresh (excerpts, HTML).
+   */
+  private memoKey(form: 'text' | 'html', key: string, params: TextParams): string | null {
+    let k = `${form}\u0000${key}`;
+    for (const name in params) {
+      const v = params[name];
+      if (typeof v === 'number' && !Object.is(v, -0)) k += `\u0000${name}\u0001n${v}`;
+      else if (typeof v === 'string' && v.length <= 64) k += `\u0000${name}\u0001s${v}`;
+      else return null;
+    }
+    return k;
+  }
+
+  private remember(memoKey: string, value: string | TrustedHtml): void {
+    // Bounded: a site's labels and counts number in the hundreds; anything beyond is forgotten wholesale.
+    if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+    this.memo.set(memoKey, value);
+  }
+
   /** Escaped HTML: a date becomes <time>, a tag named like a string parameter a link to it, TrustedHtml stays as is. */
   html(key: string, params: TextParams = {}): TrustedHtml {
+    const memoKey = this.memoKey('html', key, params);
+    const known = memoKey === null ? undefined : this.memo.get(memoKey);
+    if (known instanceof TrustedHtml) return known;
+    const out = this.formatHtml(key, params);
+    if (memoKey !== null) this.remember(memoKey, out);
+    return out;
+  }
+
+  private formatHtml(key: string, params: TextParams): TrustedHtml {
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) {
       if (typeof v === 'string' && ISO_DATE.test(v)) values[k] = { html: `<time datetime="${escapeHtml(v)}">${escapeHtml(this.date(v))}</time>` };
       else if (v instanceof TrustedHtml) values[k] = { html: v.html };
       else values[k] = v;
     }
+    const joined = this.joined(key, values);
+    if (joined !== null) return new TrustedHtml(escapeHtml(joined));
     // Links are written relative to the page's root when the template gives one (`root: page.root`).
     const root = typeof params.root === 'string' ? params.root : '';
     for (const tag of this.tagsOf(key)) {
@@ -201,6 +252,8 @@ export class SiteText {
   }
 
   private tagsOf(key: string): string[] {
+    const cached = this.tags.get(key);
+    if (cached) return cached;
     const ast = this.message(key).getAst();
     const tags: string[] = [];
     const walk = (els: Ast) => {
@@ -211,7 +264,39 @@ export class SiteText {
       }
     };
     walk(ast);
+    this.tags.set(key, tags);
     return tags;
+  }
+
+  /**
+   * A message of words and plain {placeholders} only ("{date}, {time} UTC"), given strings and numbers: what
+   * intl-messageformat makes of it (each value as String(value), between the words) without its parts. Else null.
+   */
+  private joined(key: string, values: Record<string, unknown>): string | null {
+    let parts = this.joins.get(key);
+    if (parts === undefined) {
+      const ast = this.message(key).getAst();
+      parts = ast.every((el) => el.type === 0 || el.type === 1) ? ast.map((el) => (el.type === 0 ? el.value : { arg: el.value })) : null;
+      this.joins.set(key, parts);
+    }
+    if (parts === null) return null;
+    let out = '';
+    for (const part of parts) {
+      if (typeof part === 'string') out += part;
+      else {
+        const v = values[part.arg];
+        if (typeof v !== 'string' && typeof v !== 'number') return null;
+        out += String(v);
+      }
+    }
+    return out;
+  }
+
+  /** An Intl formatter for these options, made once per SiteText. */
+  private formatter<T extends { format: (value: never) => string }>(name: string, make: () => T): T {
+    let f = this.formats.get(name);
+    if (!f) this.formats.set(name, (f = make()));
+    return f as T;
   }
 
   date(iso: string): string {
@@ -247,7 +332,7 @@ export class SiteText {
     else if (m < 60) parts = { minutes: m };
     else if (h < 48) parts = m % 60 ? { hours: h, minutes: m % 60 } : { hours: h };
     else parts = h % 24 ? { days: Math.floor(h / 24), hours: h % 24 } : { days: Math.floor(h / 24) };
-    return new DurationFormat(intlLocale(this.lang), { style: 'short' }).format(parts);
+    return this.formatter('duration', () => new DurationFormat(intlLocale(this.lang), { style: 'short' })).format(parts);
   }
 
   /** The form of a word for `n` under the language's plural rules (Intl.PluralRules, as ICU plurals choose). */
@@ -263,7 +348,7 @@ export class SiteText {
   /** A measured value with its unit: "13.1 g", "62%" in English, "62 %" in German (a percent sign spaced as the language spaces it). */
   withUnit(n: number, unit: string | null): string {
     const value = Number(n.toFixed(2));
-    if (unit === '%') return new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 }).format(value);
+    if (unit === '%') return this.formatter('unit-percent', () => new Intl.NumberFormat(intlLocale(this.lang), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 })).format(value);
     return unit ? `${this.count(value)} ${unit}` : this.count(value);
   }
 
@@ -271,7 +356,7 @@ export class SiteText {
   percent(ratio: number): string {
     const pct = ratio * 100;
     const digits = pct > 0 && pct < 1 ? 1 : 0;
-    return new Intl.NumberFormat(intlLocale(this.lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits ? ratio : Math.round(pct) / 100);
+    return this.formatter(`percent-${digits}`, () => new Intl.NumberFormat(intlLocale(this.lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(digits ? ratio : Math.round(pct) / 100);
   }
 }
 

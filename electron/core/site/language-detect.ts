@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { trigramRanker } from './language-trigrams.ts';
 
 // Which language a customer's or staff member's words are in, so the page can say so (`lang` on the message): screen
@@ -32,14 +33,36 @@ export function detectLanguage(text: string): string | null {
   return Intl.getCanonicalLocales(best[0])[0] ?? null;
 }
 
+/** What a conversation's language is detected from: its subject and public messages, without empty ones. */
+export function conversationTexts(subject: string | null, bodies: readonly string[]): string[] {
+  return [subject ?? '', ...bodies].filter(Boolean);
+}
+
+/** A text's key among remembered detections (text-languages.ts): 128 bits of SHA-256 of the exact text. */
+export function textKey(text: string): string {
+  return hash('sha256', text, 'base64').slice(0, 22);
+}
+
+/** Detections already made, by textKey (null: the text was too short or unclear to tell). */
+export type KnownLanguages = ReadonlyMap<string, string | null>;
+
 /**
  * The conversation's language from all its messages, and each message's own where it is clear. Joined, the messages
  * usually settle it; when they do not (franc's scores bunch up on longer mixed text), messages that are each clear
- * and all agree do.
+ * and all agree do. `known`: detections kept for these exact texts, used instead of detecting again; `used` is told
+ * every text's detection (kept or made now).
  */
-export function conversationLanguages(bodies: readonly string[]): { thread: string | null; messages: (string | null)[] } {
-  const own = bodies.map(detectLanguage);
+export function conversationLanguages(bodies: readonly string[], known?: KnownLanguages, used?: Map<string, string | null>): { thread: string | null; messages: (string | null)[] } {
+  const detect = (text: string): string | null => {
+    if (!known) return detectLanguage(text);
+    const key = textKey(text);
+    const remembered = known.get(key);
+    const language = remembered === undefined ? detectLanguage(text) : remembered;
+    used?.set(key, language);
+    return language;
+  };
+  const own = bodies.map(detect);
   const agreed = [...new Set(own.filter((l) => l !== null))];
-  const thread = detectLanguage(bodies.join('\n\n')) ?? (agreed.length === 1 ? agreed[0]! : null);
+  const thread = detect(bodies.join('\n\n')) ?? (agreed.length === 1 ? agreed[0]! : null);
   return { thread, messages: own.map((l) => l ?? thread) };
 }

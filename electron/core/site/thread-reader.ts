@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { publishedThreads } from '../curation/published.ts';
 import type { NamingWords } from '../curation/settings.ts';
 import type { SiteText } from './i18n.ts';
+import type { KnownLanguages } from './language-detect.ts';
+import { knownLanguages } from './text-languages.ts';
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import { dataVersion } from '../store/data-version.ts';
 import { DB_FILE } from '../workspace.ts';
@@ -18,6 +20,8 @@ export type ThreadReader = {
   read: (rowids: readonly number[]) => PublishedThread[];
   /** The same threads one at a time, read `batchSize` at a time (fewer alive at once than `read`). */
   stream: (rowids: readonly number[], batchSize: number) => Iterable<PublishedThread>;
+  /** The languages detected when these threads were scanned (text-languages.ts), by rowid. */
+  languages: (rowids: readonly number[]) => Map<number, KnownLanguages>;
   version: () => number;
   close: () => void;
 };
@@ -32,6 +36,7 @@ export function openThreadReader(workspaceDir: string, naming: NamingWords): Thr
   return {
     read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true, naming })],
     stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize, naming }),
+    languages: (rowids) => knownLanguages(db, rowids),
     version: () => dataVersion(db).seq,
     close: () => db.close(),
   };

@@ -1,7 +1,8 @@
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { englishText, ratingLabel, sourceText } from './i18n.ts';
-import { conversationLanguages } from './language-detect.ts';
+import { conversationLanguages, conversationTexts } from './language-detect.ts';
+import type { KnownLanguages } from './language-detect.ts';
 import type { SiteText } from './i18n.ts';
 import { sourceLabel } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
@@ -109,10 +110,21 @@ const detected = new WeakMap<PublishedThread, ReturnType<typeof conversationLang
 function languages(t: PublishedThread): ReturnType<typeof conversationLanguages> {
   let l = detected.get(t);
   if (!l) {
-    l = conversationLanguages([t.subject ?? '', ...t.messages.map((m) => m.body)].filter(Boolean));
+    l = conversationLanguages(conversationTexts(t.subject, t.messages.map((m) => m.body)));
     detected.set(t, l);
   }
   return l;
+}
+
+/**
+ * Sets the thread's languages from detections kept for its exact texts, detecting the rest now. Returns every
+ * text's detection when any was new (to be kept for the next build), else null.
+ */
+export function useKnownLanguages(t: PublishedThread, known: KnownLanguages): [string, string | null][] | null {
+  const used = new Map<string, string | null>();
+  detected.set(t, conversationLanguages(conversationTexts(t.subject, t.messages.map((m) => m.body)), known, used));
+  for (const key of used.keys()) if (!known.has(key)) return [...used];
+  return null;
 }
 
 type MessageView = {

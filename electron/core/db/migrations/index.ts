@@ -9,6 +9,7 @@ import { migration as m0080 } from './0080-claim-language.ts';
 import { migration as m0110 } from './0110-publish-targets.ts';
 import { migration as m0100 } from './0100-undo.ts';
 import { migration as m0130 } from './0130-publication-log.ts';
+import { migration as m0140 } from './0140-text-languages.ts';
 
 // In version order. Add one line per migration file; never edit a migration that has shipped.
 export const migrations: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m0110,
   m0100,
   m0130,
+  m0140,
   // <new migrations above this line, in version order>
 ].sort((a, b) => a.version - b.version);
 

@@ -13,6 +13,8 @@ import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
 import type { ThreadPlan } from './plan.ts';
 import { ThreadRows } from './thread-rows.ts';
+import { keepLanguages } from '../text-languages.ts';
+import type { LearnedLanguages } from '../text-languages.ts';
 
 // The thread pages phase: every published thread read, rendered (or linked, when unchanged) on the render workers in
 // chunks, and its rows of the open data, its list item and its search record written in site order as results arrive.
@@ -35,7 +37,7 @@ function startPools(ctx: BuildContext): Pool {
 }
 
 /** Writes one chunk's threads in site order: rendered ones from the result, unchanged ones from the previous build. */
-async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan[], result: ThreadResult | null): Promise<void> {
+async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan[], result: ThreadResult | null, learned: LearnedLanguages[]): Promise<void> {
   const search = ctx.resources.search;
   const total = ctx.data.published.length;
   const byId = new Map((result?.threads ?? []).map((t) => [t.id, t]));
@@ -44,6 +46,7 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
     const out = byId.get(p.id);
     if (out) {
       ctx.threads[at] = rows.add(p, out);
+      if (out.languages) learned.push({ rowid: p.rowid, languages: out.languages });
       if (out.rendered) {
         ctx.counts.rendered++;
         ctx.files.push(out.file);
@@ -67,7 +70,7 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
  * Hands chunks to the pool a few at a time ahead of the one being written, so results never pile up in memory (at
  * 100,000 threads, or when the search index is slower than rendering); writes them in order as they arrive.
  */
-async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows): Promise<void> {
+async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows, learned: LearnedLanguages[]): Promise<void> {
   const { chunks } = ctx.plan;
   const total = ctx.data.published.length;
   const results = new Map<number, ThreadResult | null>();
@@ -84,7 +87,7 @@ async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows): P
     while (results.has(next)) {
       const result = results.get(next)!;
       results.delete(next);
-      await writeChunk(ctx, rows, chunks[next]!, result);
+      await writeChunk(ctx, rows, chunks[next]!, result, learned);
       next++;
       ctx.progress({ phase: 'threads', done: rows.count, total });
       await rows.caughtUp();
@@ -136,7 +139,10 @@ export const threadPages: Phase = {
     const pool = startPools(ctx);
     const rows = new ThreadRows(ctx);
     ctx.cardsFile = rows.cardsFile;
-    await renderThreads(ctx, pool, rows);
+    const learned: LearnedLanguages[] = [];
+    await renderThreads(ctx, pool, rows, learned);
+    // What the render workers detected is kept for the next build (they read the workspace; only this thread writes).
+    keepLanguages(ctx.ws.db, learned);
     const { openData } = await rows.finish();
     // The open data finishes on its workers while the pages are made; the manifest phase waits for it.
     ctx.pending.rowFiles = openData.catch((err: unknown) => {

@@ -13,11 +13,11 @@ import { PlainFor, PlainIf } from './plain-tags.ts';
 // through their public fields. test/site/liquid-compile.test.ts renders templates and whole sites both ways.
 
 /** Replaces, in place, the nodes of `list` and of the tags inside it by plain nodes where there is one. */
-export function compileTemplates(list: Template[], escaping: boolean): Template[] {
+export function compileTemplates(list: Template[], escaping: boolean, constants: ReadonlySet<string> = NONE): Template[] {
   for (let i = 0; i < list.length; i++) {
     const node = list[i]!;
-    for (const children of childLists(node)) compileTemplates(children, escaping);
-    const plain = plainNode(node, escaping);
+    for (const children of childLists(node)) compileTemplates(children, escaping, constants);
+    const plain = plainNode(node, escaping, constants);
     if (plain) list[i] = plain;
   }
   // Runs of two or more HTML nodes and plain outputs become one node.
@@ -32,10 +32,12 @@ export function compileTemplates(list: Template[], escaping: boolean): Template[
   return list;
 }
 
-function plainNode(node: Template, escaping: boolean): Template | null {
+const NONE: ReadonlySet<string> = new Set();
+
+function plainNode(node: Template, escaping: boolean, constants: ReadonlySet<string>): Template | null {
   // Exact classes: a subclass registered in their place may render differently.
   const ctor = (node as { constructor?: unknown }).constructor;
-  if (node instanceof Output) return PlainOutput.of(node, escaping);
+  if (node instanceof Output) return PlainOutput.of(node, escaping, constants);
   if (ctor === IfTag || ctor === UnlessTag) return PlainIf.of(node as IfTag | UnlessTag);
   if (ctor === ForTag) return PlainFor.of(node as ForTag);
   return null;
@@ -72,14 +74,19 @@ export class CompilingCache {
   private readonly files = new Map<string, Template[]>();
   private readonly compile: boolean;
   private escaping = false;
+  private constants: ReadonlySet<string> = NONE;
 
   constructor(options: LiquidOptions) {
     this.compile = compiling && !options.lenientIf && !options.catchAllErrors && options.renderLimit === undefined && options.operators === undefined;
   }
 
-  /** Call once the engine exists: whether its outputs end with an escape (liquidjs appends one to every output). */
-  attach(liquid: Liquid): void {
+  /**
+   * Call once the engine exists: whether its outputs end with an escape (liquidjs appends one to every output), and
+   * the engine's filters that, given a quoted string and no arguments, always give the same text (see PlainOutput).
+   */
+  attach(liquid: Liquid, constants: ReadonlySet<string> = NONE): void {
     this.escaping = Boolean(liquid.options.outputEscape);
+    this.constants = constants;
   }
 
   read(key: string): Template[] | undefined {
@@ -88,7 +95,7 @@ export class CompilingCache {
 
   write(key: string, value: Template[] | Promise<Template[]>): void {
     // Sync rendering hands over parsed files; a promise would mean async rendering, which the builder never uses.
-    if (Array.isArray(value)) this.files.set(key, this.compile ? compileTemplates(value, this.escaping) : value);
+    if (Array.isArray(value)) this.files.set(key, this.compile ? compileTemplates(value, this.escaping, this.constants) : value);
   }
 
   remove(key: string): void {

@@ -75,6 +75,9 @@ export type SiteEngine = {
   roots: readonly string[];
 };
 
+/** The engine's filters whose text depends only on their input and arguments (the engine's SiteText is fixed). */
+const CONSTANT_FILTERS: ReadonlySet<string> = new Set(['t']);
+
 /** Named filter arguments (`t: count: n`) arrive as [name, value] pairs. */
 function named(args: unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -123,7 +126,8 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
   };
   const cache = new CompilingCache(options);
   const liquid = new Liquid({ ...options, cache });
-  cache.attach(liquid);
+  // `t` without arguments words a key the same way for the whole build: its outputs are made once (CONSTANT_FILTERS).
+  cache.attach(liquid, CONSTANT_FILTERS);
   liquid.registerTag('chrome', ChromeTag);
   // `raw` is the one way past output escaping; here it lets through only HTML Candor made itself.
   liquid.registerFilter('trusted', { handler: trustedOrEscaped, raw: true });

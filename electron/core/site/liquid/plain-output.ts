@@ -38,34 +38,56 @@ export function escapeOutput(this: EscapeThis, value: unknown): string {
 export class PlainOutput implements Template {
   readonly token: Output['token'];
   private readonly original: Output;
-  private readonly path: (string | number)[];
+  private readonly read: (ctx: Context) => unknown;
   private readonly filters: Filter[];
   private readonly escapes: boolean;
+  /** Whether the output is the same text every time it renders (`folded` keeps it once made). */
+  private readonly constant: boolean;
+  private folded: string | undefined;
 
-  private constructor(original: Output, path: (string | number)[], escapes: boolean) {
+  private constructor(original: Output, read: (ctx: Context) => unknown, escapes: boolean, quoted: boolean, constants: ReadonlySet<string>) {
     this.original = original;
     this.token = original.token;
-    this.path = path;
+    this.read = read;
     this.escapes = escapes;
     // With an output escape, liquidjs appends it after the last filter unless that one is raw: the last filter is
     // the escape exactly when it is not raw.
     this.filters = escapes ? original.value.filters.slice(0, -1) : [...original.value.filters];
+    // A quoted string through the engine's constant filters, without arguments and without the escape (which counts
+    // memory as it goes): `{{ 'nav.home' | t }}`, the site's own words, made once per engine.
+    this.constant = quoted && !escapes && this.filters.length > 0 && this.filters.every((f) => f.args.length === 0 && constants.has(f.name));
   }
 
-  /** A plain node for `output` when its value is a literal path; null otherwise. */
-  static of(output: Output, escaping: boolean): PlainOutput | null {
+  /**
+   * A plain node for `output` when its value is a literal path or a quoted string (`{{ 'nav.home' | t }}`, the
+   * site's own words: a page has dozens); null otherwise.
+   */
+  static of(output: Output, escaping: boolean, constants: ReadonlySet<string> = new Set()): PlainOutput | null {
     const { initial, filters } = output.value;
     if (initial.postfix.length !== 1) return null;
-    const path = literalPath(initial.postfix[0]);
-    if (!path) return null;
+    const token = initial.postfix[0];
+    let read: ((ctx: Context) => unknown) | null = null;
+    if (TypeGuards.isQuotedToken(token)) {
+      // liquidjs's evalToken of a quoted string is its content.
+      const content = token.content;
+      read = () => content;
+    } else {
+      const path = literalPath(token);
+      if (path) read = (ctx) => lookup(ctx, path);
+    }
+    if (!read) return null;
     const last = filters[filters.length - 1];
-    return new PlainOutput(output, path, escaping && last !== undefined && !last.raw);
+    return new PlainOutput(output, read, escaping && last !== undefined && !last.raw, TypeGuards.isQuotedToken(token), constants);
   }
 
   render(ctx: Context, emitter: Emitter): unknown {
+    if (this.folded !== undefined) {
+      emitter.write(this.folded);
+      return undefined;
+    }
     let value: unknown;
     try {
-      value = lookup(ctx, this.path);
+      value = this.read(ctx);
       if (value === UNDECIDED) return this.original.render(ctx, emitter);
       for (const f of this.filters) value = toValueSync(f.render(value, ctx));
       if (this.escapes) value = escapeOutput.call({ context: ctx }, value);
@@ -73,7 +95,9 @@ export class PlainOutput implements Template {
       // Undefined under strict variables, or a filter that failed: liquidjs's node says so, with its position.
       return this.original.render(ctx, emitter);
     }
-    emitter.write(toValue(value));
+    const out = toValue(value);
+    if (this.constant && typeof out === 'string') this.folded = out;
+    emitter.write(out);
     return undefined;
   }
 

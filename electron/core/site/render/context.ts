@@ -14,7 +14,7 @@ import { namingWords, openThreadReader } from '../thread-reader.ts';
 import type { ThreadReader } from '../thread-reader.ts';
 import { sha256, SiteWriter } from '../site-writer.ts';
 import type { FileInfo } from '../site-writer.ts';
-import { summarize, threadView } from '../thread-views.ts';
+import { summarize, threadView, useKnownLanguages } from '../thread-views.ts';
 import type { ThreadSummary } from '../thread-views.ts';
 import { trusted, wellFormed } from '../trusted.ts';
 import { readCards, ROOT_TOKEN, withCardsFile } from './cards.ts';
@@ -55,6 +55,8 @@ export type ThreadOutput = {
   threadsCsv: Uint8Array;
   messagesCsv: Uint8Array;
   search: SearchRecord | null;
+  /** The thread's texts' languages when some were detected now (text-languages.ts keeps them for the next build). */
+  languages: [string, string | null][] | null;
 };
 export type ThreadResult = { type: 'threads'; seq: number; threads: ThreadOutput[]; missing: string[]; buffers: ArrayBuffer[] };
 
@@ -113,6 +115,7 @@ function searchRecord(t: PublishedThread, summary: ThreadSummary, siteLanguage =
 
 type ThreadRows = Record<(typeof ROW_FIELDS)[number], string>;
 const EMPTY = new Uint8Array(0);
+const NONE_KNOWN: ReadonlyMap<string, string | null> = new Map();
 
 /** Threads are read this many at a time within a chunk: fewer of them alive at once, less for the collector to copy. */
 const READ_BATCH = 50;
@@ -148,16 +151,21 @@ export class RenderContext {
     const missing: string[] = [];
     // Threads come in the order asked for; one no longer published is skipped (and the build stops).
     const items = task.items;
+    const rowids = items.map((x) => x.rowid);
+    const known = this.reader.languages(rowids);
     let at = 0;
-    for (const t of this.reader.stream(items.map((x) => x.rowid), READ_BATCH)) {
+    for (const t of this.reader.stream(rowids, READ_BATCH)) {
       while (at < items.length && items[at]!.id !== t.id) missing.push(items[at++]!.id);
       if (at === items.length) break;
       let made: { output: ThreadOutput; text: ThreadRows };
+      const item = items[at++]!;
+      const languages = useKnownLanguages(t, known.get(item.rowid) ?? NONE_KNOWN);
       try {
-        made = this.thread(t, items[at++]!);
+        made = this.thread(t, item);
       } catch (err) {
         throw fileError(err, threadUrl(t.id), { thread: t.id });
       }
+      made.output.languages = languages;
       out.push(made.output);
       ROW_FIELDS.forEach((field, f) => this.rows[f]!.add(made.text[field]));
     }
@@ -205,6 +213,7 @@ export class RenderContext {
       threadsCsv: EMPTY,
       messagesCsv: EMPTY,
       search: item.search ? searchRecord(t, summary, this.text.lang) : null,
+      languages: null,
     };
     return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }
