@@ -14,13 +14,26 @@ import type { ImportRecord } from './types.ts';
 
 const PREFIX = '.candor-import-';
 const BATCH = 500;
+// Read back in small batches: rows then die young instead of being promoted with a batch that outlives many scavenges.
+const READ_BATCH = 32;
 
 /** part: which file's report the record counts in; leftover: companion content applied after every file. */
 type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
 
+/**
+ * A record in the staging area's format, made where it was read: the reader worker sends records as this text, so
+ * neither thread copies them as objects (structured clone) and the main thread stages them as they come, without
+ * building them. thread: the conversation a readable record names (null for a rejection), for companion files.
+ */
+export type SerializedRecord = { json: string; thread: { source: string; externalId: string } | null };
+
+export function serializeRecord(rec: ImportRecord): SerializedRecord {
+  return { json: JSON.stringify(rec), thread: rec.ok ? { source: rec.thread.source, externalId: rec.thread.externalId } : null };
+}
+
 export type Staging = {
   /** Queues one record of file `part` (or companion leftovers counted in it); written in batches. */
-  add: (part: number, record: ImportRecord, leftover?: boolean) => void;
+  add: (part: number, record: ImportRecord | SerializedRecord, leftover?: boolean) => void;
   /** Records staged so far. */
   readonly count: number;
   /** Every staged record, in the order staged. Flushes what is queued first. */
@@ -80,7 +93,7 @@ export function openStaging(root: string): Staging {
   };
   return {
     add(part, record, leftover = false) {
-      queue.push([part, leftover ? 1 : 0, JSON.stringify(record)]);
+      queue.push([part, leftover ? 1 : 0, 'json' in record ? record.json : JSON.stringify(record)]);
       count++;
       if (queue.length >= BATCH) flush();
     },
@@ -93,7 +106,7 @@ export function openStaging(root: string): Staging {
       const read = db.prepare('SELECT seq, part, leftover, record FROM records WHERE seq > ? ORDER BY seq LIMIT ?');
       let last = 0;
       for (;;) {
-        const rows = read.all(last, BATCH) as { seq: number; part: number; leftover: number; record: string }[];
+        const rows = read.all(last, READ_BATCH) as { seq: number; part: number; leftover: number; record: string }[];
         if (rows.length === 0) return;
         for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
         last = rows[rows.length - 1]!.seq;
