@@ -14,8 +14,6 @@ import type { ImportRecord } from './types.ts';
 
 const PREFIX = '.candor-import-';
 const BATCH = 500;
-// Read back in small batches: rows then die young instead of being promoted with a batch that outlives many scavenges.
-const READ_BATCH = 32;
 
 /** part: which file's report the record counts in; leftover: companion content applied after every file. */
 type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
@@ -81,21 +79,23 @@ export function openStaging(root: string): Staging {
   db.exec('PRAGMA synchronous = OFF');
   db.exec('CREATE TABLE records (seq INTEGER PRIMARY KEY, part INTEGER NOT NULL, leftover INTEGER NOT NULL, record TEXT NOT NULL)');
   const insert: StatementSync = db.prepare('INSERT INTO records (part, leftover, record) VALUES (?, ?, ?)');
-  let queue: [number, number, string][] = [];
+  // Each record is written as it comes, inside a scratch transaction committed every BATCH records: nothing is
+  // queued in memory, so a record's text dies young (queued batches outlived scavenges and grew the heap). The
+  // scratch database is this import's alone: its transaction may stay open across the reader's awaits.
+  let pending = 0;
   let count = 0;
   let closed = false;
   const flush = () => {
-    if (queue.length === 0) return;
-    db.exec('BEGIN');
-    for (const [part, leftover, record] of queue) insert.run(part, leftover, record);
+    if (pending === 0) return;
     db.exec('COMMIT');
-    queue = [];
+    pending = 0;
   };
   return {
     add(part, record, leftover = false) {
-      queue.push([part, leftover ? 1 : 0, 'json' in record ? record.json : JSON.stringify(record)]);
+      if (pending === 0) db.exec('BEGIN');
+      insert.run(part, leftover ? 1 : 0, 'json' in record ? record.json : JSON.stringify(record));
       count++;
-      if (queue.length >= BATCH) flush();
+      if (++pending >= BATCH) flush();
     },
     get count() {
       return count;
@@ -103,14 +103,9 @@ export function openStaging(root: string): Staging {
     leftovers,
     *records() {
       flush();
-      const read = db.prepare('SELECT seq, part, leftover, record FROM records WHERE seq > ? ORDER BY seq LIMIT ?');
-      let last = 0;
-      for (;;) {
-        const rows = read.all(last, READ_BATCH) as { seq: number; part: number; leftover: number; record: string }[];
-        if (rows.length === 0) return;
-        for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
-        last = rows[rows.length - 1]!.seq;
-      }
+      // Stepped one row at a time: a record's text lives only while it is stored, and dies young.
+      const rows = db.prepare('SELECT part, leftover, record FROM records ORDER BY seq').iterate() as Iterable<{ part: number; leftover: number; record: string }>;
+      for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
     },
     discard() {
       if (closed) return;
