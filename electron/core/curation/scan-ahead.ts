@@ -9,12 +9,10 @@ import type { ScanRow } from './scan.ts';
 // the import commits, in batches of short transactions with the event loop free between them (requests are
 // answered in between), and reports progress. The filtered search then finds every scan current and answers at once.
 //
-// The work is read a batch at a time, never listed whole: a list of every conversation an import added, and batches
-// that outlive many garbage collections, grew the process by 100 MB or more at 100,000 conversations.
+// The work is read a batch at a time, never listed whole: a list of every conversation an import added (and texts
+// kept through a whole batch, scan.ts) grew the process by 100 MB or more at 100,000 conversations.
 
 const BATCH = 100;
-/** Conversations checked per transaction: their texts then die young (batches of 100 doubled the young heap). */
-const CHUNK = 25;
 
 type Work = ReturnType<typeof staleScans>;
 
@@ -46,7 +44,7 @@ export async function scanAhead(db: DatabaseSync, onProgress?: (p: { done: numbe
   let done = 0;
   if (total) onProgress?.({ done: 0, total });
   while (rows.length > 0) {
-    for (let i = 0; i < rows.length; i += CHUNK) scanned += work.scan(rows.slice(i, i + CHUNK));
+    scanned += work.scan(rows);
     done += rows.length;
     const next = page(rows.at(-1)!.rowid);
     // Threads changed or added behind the listing can make the pages outnumber the count: never "-3 left".

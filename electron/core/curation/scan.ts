@@ -11,6 +11,7 @@ import type { CompiledTopic } from './topics.ts';
 import type { CurationSettings, DetectorNews } from '../../shared/curation/model.ts';
 import { readSettings } from './settings.ts';
 import { auditRescans, tallyRescans } from './rescan-audit.ts';
+import { scanStatements } from './scan-statements.ts';
 import type { RescanTally } from './rescan-audit.ts';
 
 /**
@@ -20,6 +21,7 @@ import type { RescanTally } from './rescan-audit.ts';
  */
 export const DETECTOR_VERSION = '2';
 const BATCH = 500;
+const TEXTS = 25;
 const STATE_KEY = 'curation.scanState';
 
 export type LocatedFinding = Finding & { location: string };
@@ -327,29 +329,21 @@ export function refreshScans(db: DatabaseSync, options: { rowids?: readonly numb
   return { checked: candidates.length, scanned };
 }
 
-// Prepared once per connection, not per batch (see recount).
-const batchStatements = new WeakMap<DatabaseSync, ReturnType<typeof prepareScanStatements>>();
-function prepareScanStatements(db: DatabaseSync) {
-  return {
-    delFindings: db.prepare('DELETE FROM pii_findings WHERE thread_rowid = ?'),
-    insFinding: db.prepare('INSERT OR IGNORE INTO pii_findings (thread_rowid, finding_id, location, kind, start, "end", text, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    delTopics: db.prepare("DELETE FROM thread_tags WHERE thread_rowid = ? AND origin = 'rule'"),
-    insTopic: db.prepare("INSERT OR IGNORE INTO thread_tags (thread_rowid, tag, origin) VALUES (?, ?, 'rule')"),
-    upsertScan: db.prepare(`INSERT INTO curation_scans (thread_rowid, seen_updated_at, content_hash, pii_config, topic_config, unreviewed, unreviewed_high, detector_version) VALUES (?, ?, ?, ?, ?, 0, 0, ?)
-    ON CONFLICT (thread_rowid) DO UPDATE SET seen_updated_at = excluded.seen_updated_at, content_hash = excluded.content_hash, pii_config = excluded.pii_config, topic_config = excluded.topic_config, detector_version = excluded.detector_version`),
-    oldIds: db.prepare('SELECT finding_id FROM pii_findings WHERE thread_rowid = ?'),
-    insNews: db.prepare('INSERT OR IGNORE INTO pii_detector_news (thread_rowid, finding_id, version) VALUES (?, ?, ?)'),
-  };
-}
-
 function scanBatch(db: DatabaseSync, batch: readonly ScanRow[], scanner: Scanner): number {
-  const texts = new Map(loadThreadTexts(db, batch.map((b) => b.rowid)).map((t) => [t.rowid, t]));
-  if (!batchStatements.has(db)) batchStatements.set(db, prepareScanStatements(db));
-  const { delFindings, insFinding, delTopics, insTopic, upsertScan, oldIds, insNews } = batchStatements.get(db)!;
+  const { delFindings, insFinding, delTopics, insTopic, upsertScan, oldIds, insNews } = scanStatements(db);
+  // Texts are loaded TEXTS at a time: a whole batch's, alive through its scan, outlived collections and grew the heap.
+  const texts = new Map<number, ThreadText>();
+  const textAt = (i: number) => {
+    if (i % TEXTS === 0) {
+      texts.clear();
+      for (const t of loadThreadTexts(db, batch.slice(i, i + TEXTS).map((b) => b.rowid))) texts.set(t.rowid, t);
+    }
+    return texts.get(batch[i]!.rowid);
+  };
   let scanned = 0;
   const rescans: RescanTally = { threads: 0, newFindings: 0, from: [] };
-  for (const row of batch) {
-    const t = texts.get(row.rowid);
+  for (const [i, row] of batch.entries()) {
+    const t = textAt(i);
     if (!t) continue;
     const content = contentHash(t);
     const textChanged = row.content_hash !== content;
