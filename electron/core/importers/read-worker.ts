@@ -3,7 +3,8 @@ import { CandorError } from '../errors.ts';
 import { importerById } from './registry.ts';
 import { openSourceFile } from './source-file.ts';
 import { staffMatcher } from './staff.ts';
-import type { ImportRecord } from './types.ts';
+import { serializeRecord } from './staging.ts';
+import type { SerializedRecord } from './staging.ts';
 import type { FromWorker, ReadJob } from './parallel.ts';
 
 // The reading half of an import, on its own thread: the file is read, parsed, validated and converted here while the
@@ -41,9 +42,9 @@ async function main(): Promise<void> {
   let bytes = 0;
   const file = { ...openSourceFile(job.path, (n) => { bytes += n; }), encoding: job.encoding };
   const companions = job.companions.map((p) => openSourceFile(p));
-  const records: ImportRecord[] = [];
+  const records: SerializedRecord[] = [];
   for await (const rec of importerById(job.importer).read(file, { staff: staffMatcher(job.staff), mapping: job.mapping, companions })) {
-    records.push(rec);
+    records.push(serializeRecord(rec));
     if (records.length >= job.batch) {
       await send({ type: 'batch', records: records.splice(0), bytes });
       bytes = 0;

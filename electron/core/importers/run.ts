@@ -169,7 +169,9 @@ async function stageFiles(plan: Plan['plan'], companionPaths: readonly string[],
     const reading = readRecords(importer, file, { staff, mapping: options.mapping, companions }, { parallel: options.parallel, minBytes: options.parallelMinBytes, workerHeapMb: options.workerHeapMb });
     for await (const rec of reading) {
       records++;
-      if (rec.ok) imported.add(`${rec.thread.source}\u0000${rec.thread.externalId}`);
+      // Only companion files need to know which conversations the import holds.
+      const thread = companions.length === 0 ? null : 'json' in rec ? rec.thread : rec.ok ? rec.thread : null;
+      if (thread) imported.add(`${thread.source}\u0000${thread.externalId}`);
       staging.add(index, rec);
     }
     options.onProgress?.({ file: path, bytesRead: file.size, bytesTotal: file.size, records });

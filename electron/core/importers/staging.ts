@@ -18,9 +18,20 @@ const BATCH = 500;
 /** part: which file's report the record counts in; leftover: companion content applied after every file. */
 type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
 
+/**
+ * A record in the staging area's format, made where it was read: the reader worker sends records as this text, so
+ * neither thread copies them as objects (structured clone) and the main thread stages them as they come, without
+ * building them. thread: the conversation a readable record names (null for a rejection), for companion files.
+ */
+export type SerializedRecord = { json: string; thread: { source: string; externalId: string } | null };
+
+export function serializeRecord(rec: ImportRecord): SerializedRecord {
+  return { json: JSON.stringify(rec), thread: rec.ok ? { source: rec.thread.source, externalId: rec.thread.externalId } : null };
+}
+
 export type Staging = {
   /** Queues one record of file `part` (or companion leftovers counted in it); written in batches. */
-  add: (part: number, record: ImportRecord, leftover?: boolean) => void;
+  add: (part: number, record: ImportRecord | SerializedRecord, leftover?: boolean) => void;
   /** Records staged so far. */
   readonly count: number;
   /** Every staged record, in the order staged. Flushes what is queued first. */
@@ -68,21 +79,23 @@ export function openStaging(root: string): Staging {
   db.exec('PRAGMA synchronous = OFF');
   db.exec('CREATE TABLE records (seq INTEGER PRIMARY KEY, part INTEGER NOT NULL, leftover INTEGER NOT NULL, record TEXT NOT NULL)');
   const insert: StatementSync = db.prepare('INSERT INTO records (part, leftover, record) VALUES (?, ?, ?)');
-  let queue: [number, number, string][] = [];
+  // Each record is written as it comes, inside a scratch transaction committed every BATCH records: nothing is
+  // queued in memory, so a record's text dies young (queued batches outlived scavenges and grew the heap). The
+  // scratch database is this import's alone: its transaction may stay open across the reader's awaits.
+  let pending = 0;
   let count = 0;
   let closed = false;
   const flush = () => {
-    if (queue.length === 0) return;
-    db.exec('BEGIN');
-    for (const [part, leftover, record] of queue) insert.run(part, leftover, record);
+    if (pending === 0) return;
     db.exec('COMMIT');
-    queue = [];
+    pending = 0;
   };
   return {
     add(part, record, leftover = false) {
-      queue.push([part, leftover ? 1 : 0, JSON.stringify(record)]);
+      if (pending === 0) db.exec('BEGIN');
+      insert.run(part, leftover ? 1 : 0, 'json' in record ? record.json : JSON.stringify(record));
       count++;
-      if (queue.length >= BATCH) flush();
+      if (++pending >= BATCH) flush();
     },
     get count() {
       return count;
@@ -90,14 +103,9 @@ export function openStaging(root: string): Staging {
     leftovers,
     *records() {
       flush();
-      const read = db.prepare('SELECT seq, part, leftover, record FROM records WHERE seq > ? ORDER BY seq LIMIT ?');
-      let last = 0;
-      for (;;) {
-        const rows = read.all(last, BATCH) as { seq: number; part: number; leftover: number; record: string }[];
-        if (rows.length === 0) return;
-        for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
-        last = rows[rows.length - 1]!.seq;
-      }
+      // Stepped one row at a time: a record's text lives only while it is stored, and dies young.
+      const rows = db.prepare('SELECT part, leftover, record FROM records ORDER BY seq').iterate() as Iterable<{ part: number; leftover: number; record: string }>;
+      for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
     },
     discard() {
       if (closed) return;
