@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { CandorError } from '../../electron/core/errors.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { getThread } from '../../electron/core/store/threads.ts';
-import { WRITE_LOCK_FILE } from '../../electron/core/store/writer.ts';
+import { WRITE_LOCK_FILE, acquireExclusive } from '../../electron/core/store/writer.ts';
 import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { NODE, ROOT, jsonl, makeThreads, runCli, spawnCli, tempDir, writeTemp } from '../helpers/workspace.ts';
@@ -166,6 +166,24 @@ describe('one writer per workspace', () => {
     expect(getThread(ws.db, 'base1')!.decision).toBe('publish');
   }, 240_000);
 
+  it('a lock half written by a process killed while writing it stops nobody for ever; a fresh one still says busy', () => {
+    const { ws } = setup();
+    const lock = join(ws.dir, WRITE_LOCK_FILE);
+    // What an older Candor, rewriting its lock in place, left when SIGKILL landed between truncating and writing.
+    writeFileSync(lock, '{"pid":12');
+    const err = (() => { try { acquireExclusive(ws.dir, 'import'); return null; } catch (e) { return e as CandorError; } })();
+    expect(err?.code).toBe('BUSY');
+    expect(err?.message).toMatch(/^busy: importing \(0%\)\. The import was not done because another import is running; try/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const taken = acquireExclusive(ws.dir, 'import');
+    taken.progress(40, 'reading');
+    taken.progress(50, 'commit');
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid, phase: 'commit', percent: 50 });
+    taken.release();
+    expect(readdirSync(ws.dir).filter((f) => f.startsWith(WRITE_LOCK_FILE))).toEqual([]);
+  });
+
   it('SIGKILL at random points of imports loses nothing committed and leaves the workspace openable', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
@@ -222,6 +240,6 @@ describe('one writer per workspace', () => {
     } finally {
       ws.close();
     }
-    expect(readdirSync(dir).filter((f) => f.startsWith('.candor-import-') || f === WRITE_LOCK_FILE)).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.candor-import-') || f.startsWith(WRITE_LOCK_FILE))).toEqual([]);
   }, 300_000);
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { threadId } from 'node:worker_threads';
@@ -50,11 +50,15 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** An unreadable lock younger than this may be a lock written by an older Candor this instant; older, a crash's. */
+const UNREADABLE_GRACE_MS = 5_000;
+
 /** The lock's holder, or null when there is none or its process is gone (a crash leaves the file behind). */
 function readLock(root: string): LockState | null {
+  const file = join(root, WRITE_LOCK_FILE);
   let raw: string;
   try {
-    raw = readFileSync(join(root, WRITE_LOCK_FILE), 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch {
     return null;
   }
@@ -62,8 +66,31 @@ function readLock(root: string): LockState | null {
     const state = JSON.parse(raw) as LockState;
     return typeof state.pid === 'number' && pidAlive(state.pid) ? state : null;
   } catch {
-    // Being written this instant (the holder rewrites it in place): someone holds it.
-    return { pid: 0, kind: 'import', phase: 'reading', percent: 0, startedAt: '' };
+    // The lock is always written whole (beside it, then linked or renamed into place), so half a lock is one an older
+    // Candor was writing in place, this instant or when it was killed. Only a fresh one counts as held: a stale one
+    // would otherwise say "busy" for ever.
+    let age = Infinity;
+    try {
+      age = Date.now() - statSync(file).mtimeMs;
+    } catch {
+      return null;
+    }
+    return age < UNREADABLE_GRACE_MS ? { pid: 0, kind: 'import', phase: 'reading', percent: 0, startedAt: '' } : null;
+  }
+}
+
+/** This thread's scratch copy of the lock: written whole, then put in place in one step. */
+function scratchOf(file: string): string {
+  return `${file}.${process.pid}-${threadId}`;
+}
+
+/** Removes scratch copies left by processes killed between writing and placing them. */
+function removeDeadScratch(root: string): void {
+  const prefix = `${WRITE_LOCK_FILE}.`;
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !pidAlive(pid)) rmSync(join(root, name), { force: true });
   }
 }
 
@@ -74,7 +101,7 @@ function busyError(state: LockState | null, what: string): CandorError {
   const doing = state ? `${WORDS[state.kind]} (${Math.floor(state.percent)}%)` : 'another Candor process is writing to this workspace';
   const other = state?.kind === 'build' ? 'a site build is running' : 'another import is running';
   const message = state
-    ? `busy: ${doing}. ${what} was not done because ${other}${state.pid === process.pid ? '' : ` (process ${state.pid})`}; try again when it has finished.`
+    ? `busy: ${doing}. ${what} was not done because ${other}${state.pid === process.pid || state.pid === 0 ? '' : ` (process ${state.pid})`}; try again when it has finished.`
     : `busy: ${doing}. ${what} was not done; try again in a moment.`;
   return new CandorError('BUSY', message);
 }
@@ -86,13 +113,17 @@ function busyError(state: LockState | null, what: string): CandorError {
 export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLock {
   const file = join(root, WRITE_LOCK_FILE);
   const state: LockState = { pid: process.pid, thread: threadId, kind, phase: 'reading', percent: 0, startedAt: new Date().toISOString() };
+  const scratch = scratchOf(file);
+  removeDeadScratch(root);
   for (let attempt = 0; ; attempt++) {
+    writeFileSync(scratch, JSON.stringify(state));
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify(state));
-      closeSync(fd);
+      // A link fails if the lock exists, and never shows a reader half a lock (a kill mid-write leaves only scratch).
+      linkSync(scratch, file);
+      rmSync(scratch, { force: true });
       break;
     } catch (err) {
+      rmSync(scratch, { force: true });
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(root);
       if (holder || attempt > 0) throw busyError(holder, kind === 'import' ? 'The import' : 'The build');
@@ -111,7 +142,8 @@ export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLo
       // Rewritten in place at most every 200 ms (or on a phase change), so progress costs nothing measurable.
       if (!changedPhase && now - lastWrite < 200) return;
       lastWrite = now;
-      writeFileSync(file, JSON.stringify(state));
+      writeFileSync(scratch, JSON.stringify(state));
+      renameSync(scratch, file);
     },
     release() {
       if (released) return;
