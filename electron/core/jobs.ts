@@ -15,6 +15,9 @@ const JOB_OF_CHANNEL: Readonly<Record<string, string>> = {
   'claims.lint': 'claims.lint',
 };
 
+/** The job's name in what a person is told ("The claims import was cancelled"). */
+const JOB_WORDS: Readonly<Record<string, string>> = { 'claims.import': 'claims import', 'claims.lint': 'check of the claims' };
+
 /** Whether a channel starts a long job (the core host runs those on its job worker, off the thread that answers). */
 export function isLongJob(channel: string): boolean {
   return JOB_OF_CHANNEL[channel] !== undefined;
@@ -68,7 +71,7 @@ export function jobRegistry(): Jobs {
     },
     check() {
       const call = current.getStore();
-      if (call?.signal.aborted) throw new CandorError('CANCELLED', `The ${call.job === 'import' ? 'import' : call.job} was cancelled. Nothing it was doing was kept.`);
+      if (call?.signal.aborted) throw new CandorError('CANCELLED', `The ${JOB_WORDS[call.job] ?? call.job} was cancelled. Nothing it was doing was kept.`);
     },
     running: () => [...running.values()],
   };

@@ -65,9 +65,9 @@ describe('evidence paths are confined to the import folder', () => {
     }
   });
 
-  it('an import names the record whose evidence is refused, imports the rest, copies nothing from outside', () => {
+  it('an import names the record whose evidence is refused, imports the rest, copies nothing from outside', async () => {
     symlinkSync(join(root, 'outside', 'secret.txt'), join(root, 'import', 'link.txt'));
-    const [report] = importClaims(ws, [claimsFile(
+    const [report] = await importClaims(ws, [claimsFile(
       claimWith('OK-1', 'cert.txt'), claimWith('UP-1', '../outside/secret.txt'),
       claimWith('ABS-1', join(root, 'outside', 'secret.txt')), claimWith('LNK-1', 'link.txt'),
     )]);
@@ -80,22 +80,22 @@ describe('evidence paths are confined to the import folder', () => {
     expect(stored()).toHaveLength(1);
   });
 
-  it('--evidence-dir: paths are read in the folder the user names, and confined to it', () => {
-    const [report] = importClaims(ws, [claimsFile(claimWith('OUT-1', 'secret.txt'), claimWith('IN-1', 'cert.txt'))], { evidenceDir: join(root, 'outside') });
+  it('--evidence-dir: paths are read in the folder the user names, and confined to it', async () => {
+    const [report] = await importClaims(ws, [claimsFile(claimWith('OUT-1', 'secret.txt'), claimWith('IN-1', 'cert.txt'))], { evidenceDir: join(root, 'outside') });
     expect(report!.claimsCreated).toBe(1);
     expect(getClaim(ws.db, 'OUT-1').claim.evidence[0]!.file?.name).toBe('secret.txt');
     expect(report!.rejected[0]!.reason).toMatch(/claim IN-1: evidence 1: the evidence file .*cert\.txt does not exist/);
-    expect(() => importClaims(ws, [claimsFile(claimWith('X', 'cert.txt'))], { evidenceDir: join(root, 'nope') })).toThrow(/not a folder/);
+    await expect(importClaims(ws, [claimsFile(claimWith('X', 'cert.txt'))], { evidenceDir: join(root, 'nope') })).rejects.toThrow(/not a folder/);
   });
 });
 
 describe('evidence size limit', () => {
-  it('refuses a 2 GiB (sparse) file at import, naming the record and the limit, without reading it', () => {
+  it('refuses a 2 GiB (sparse) file at import, naming the record and the limit, without reading it', async () => {
     const big = join(root, 'import', 'huge-lca.pdf');
     writeFileSync(big, '');
     truncateSync(big, 2 * 1024 ** 3); // sparse: no disk space, and reading it would take seconds
     const started = Date.now();
-    const [report] = importClaims(ws, [claimsFile(claimWith('BIG-1', 'huge-lca.pdf'), claimWith('OK-1', 'cert.txt'))]);
+    const [report] = await importClaims(ws, [claimsFile(claimWith('BIG-1', 'huge-lca.pdf'), claimWith('OK-1', 'cert.txt'))]);
     expect(Date.now() - started).toBeLessThan(5000); // generous: hashing 2 GiB first would take far longer
     expect(report!.rejected).toHaveLength(1);
     expect(report!.rejected[0]!.location).toMatch(/claims\.json record 1$/);
@@ -104,12 +104,12 @@ describe('evidence size limit', () => {
     expect(stored()).toHaveLength(1);
   });
 
-  it('the limit is a workspace setting', () => {
+  it('the limit is a workspace setting', async () => {
     writeFileSync(join(root, 'import', 'two-mb.bin'), Buffer.alloc(2 * 1024 * 1024, 1));
     writeSetting(ws.db, ws.actor, 'evidenceMaxMb', 1);
-    expect(importClaims(ws, [claimsFile(claimWith('A', 'two-mb.bin'))])[0]!.rejected[0]!.reason).toMatch(/over the workspace limit of 1\.0 MB/);
+    expect((await importClaims(ws, [claimsFile(claimWith('A', 'two-mb.bin'))]))[0]!.rejected[0]!.reason).toMatch(/over the workspace limit of 1\.0 MB/);
     writeSetting(ws.db, ws.actor, 'evidenceMaxMb', 3);
-    expect(importClaims(ws, [claimsFile(claimWith('A', 'two-mb.bin'))])[0]!.claimsCreated).toBe(1);
+    expect((await importClaims(ws, [claimsFile(claimWith('A', 'two-mb.bin'))]))[0]!.claimsCreated).toBe(1);
     expect(getClaim(ws.db, 'A').claim.evidence[0]!.file?.size).toBe(2 * 1024 * 1024);
   });
 

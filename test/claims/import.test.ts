@@ -27,8 +27,8 @@ const json = (claims: unknown[]) => JSON.stringify({ claims }, null, 2);
 const minimal = (id: string, statement = 'Made with 30% recycled plastic.') => ({ id, statement, markets: ['UK'], category: 'recycled_content', scope: 'product' });
 
 describe('JSON import', () => {
-  it('imports the fixture: every claim a draft, evidence files copied', () => {
-    const [r] = importClaims(ws, [FIXTURE]);
+  it('imports the fixture: every claim a draft, evidence files copied', async () => {
+    const [r] = await importClaims(ws, [FIXTURE]);
     expect(r).toEqual({ file: FIXTURE, format: 'json', claimsCreated: 13, claimsUpdated: 0, rejected: [], warnings: [] });
     expect(listClaims(ws.db).every((c) => c.status === 'draft')).toBe(true);
     expect(evidenceFiles()).toHaveLength(2);
@@ -36,24 +36,24 @@ describe('JSON import', () => {
     expect(listAudit(ws.db, { entityType: 'import' })).toHaveLength(1);
   });
 
-  it('re-importing the same file changes nothing', () => {
-    importClaims(ws, [FIXTURE]);
-    const [r] = importClaims(ws, [FIXTURE]);
+  it('re-importing the same file changes nothing', async () => {
+    await importClaims(ws, [FIXTURE]);
+    const [r] = await importClaims(ws, [FIXTURE]);
     expect(r).toMatchObject({ claimsCreated: 0, claimsUpdated: 0, rejected: [] });
   });
 
-  it('a changed claim is updated and goes back to draft; retired claims are refused by record', () => {
-    importClaims(ws, [writeTemp(files, 'a.json', json([minimal('A'), minimal('B')]))]);
+  it('a changed claim is updated and goes back to draft; retired claims are refused by record', async () => {
+    await importClaims(ws, [writeTemp(files, 'a.json', json([minimal('A'), minimal('B')]))]);
     transitionClaim(ws, 'A', 'published', { asOf: '2026-10-01', override: 'test' });
     transitionClaim(ws, 'B', 'retired');
-    const [r] = importClaims(ws, [writeTemp(files, 'b.json', json([minimal('A', 'Made with 35% recycled plastic.'), minimal('B', 'Changed.')]))]);
+    const [r] = await importClaims(ws, [writeTemp(files, 'b.json', json([minimal('A', 'Made with 35% recycled plastic.'), minimal('B', 'Changed.')]))]);
     expect(r!.claimsUpdated).toBe(1);
     expect(r!.rejected).toEqual([{ location: `${join(files, 'b.json')} record 2`, reason: expect.stringMatching(/claim B: .*retired/) }]);
     expect(getClaim(ws.db, 'A').status).toBe('draft');
     expect(getClaim(ws.db, 'A').revision).toBe(1);
   });
 
-  it('rejects bad records by file and record number and imports the rest', () => {
+  it('rejects bad records by file and record number and imports the rest', async () => {
     const path = writeTemp(files, 'mixed.json', json([
       minimal('OK-1'),
       { ...minimal('BAD-1'), markets: ['FR'] },
@@ -64,7 +64,7 @@ describe('JSON import', () => {
       { ...minimal('BAD-5'), baseline: { value: 3 } },
       { ...minimal('BAD-6'), current_as_of: '2026-02-30' },
     ]));
-    const [r] = importClaims(ws, [path]);
+    const [r] = await importClaims(ws, [path]);
     expect(r!.claimsCreated).toBe(1);
     expect(r!.rejected.map((x) => x.location)).toEqual([2, 3, 4, 5, 6, 7, 8].map((n) => `${path} record ${n}`));
     const reasons = r!.rejected.map((x) => x.reason);
@@ -79,26 +79,26 @@ describe('JSON import', () => {
     expect(evidenceFiles()).toEqual([]);
   });
 
-  it('a fatal error changes nothing, even in files imported before it', () => {
+  it('a fatal error changes nothing, even in files imported before it', async () => {
     const good = writeTemp(files, 'good.json', json([minimal('A')]));
     const bad = writeTemp(files, 'bad.json', '{"claims": [\n  {"id": "B",\n  oops\n]}');
-    expect(() => importClaims(ws, [good, bad])).toThrow(/bad\.json line 3: not valid JSON/);
+    await expect(importClaims(ws, [good, bad])).rejects.toThrow(/bad\.json line 3: not valid JSON/);
     expect(listClaims(ws.db)).toEqual([]);
     expect(listAudit(ws.db, {})).toEqual([]);
   });
 
-  it('a file that is not {"claims": [...]} is fatal', () => {
-    expect(() => importClaims(ws, [writeTemp(files, 'x.json', '[1,2]')])).toThrow(/expected \{"claims": \[\.\.\.\]\}/);
-    expect(() => importClaims(ws, [writeTemp(files, 'e.json', '  ')])).toThrow(/empty/);
-    expect(() => importClaims(ws, [join(files, 'nope.json')])).toThrow(/cannot read/);
+  it('a file that is not {"claims": [...]} is fatal', async () => {
+    await expect(importClaims(ws, [writeTemp(files, 'x.json', '[1,2]')])).rejects.toThrow(/expected \{"claims": \[\.\.\.\]\}/);
+    await expect(importClaims(ws, [writeTemp(files, 'e.json', '  ')])).rejects.toThrow(/empty/);
+    await expect(importClaims(ws, [join(files, 'nope.json')])).rejects.toThrow(/cannot read/);
   });
 
-  it('keeps evidence copied for a rolled-back import out of the workspace', () => {
+  it('keeps evidence copied for a rolled-back import out of the workspace', async () => {
     const ev = writeTemp(files, 'cert.txt', 'certificate');
     const good = writeTemp(files, 'good.json', json([{ ...minimal('A'), evidence: [{ type: 'certificate', file: 'cert.txt' }] }]));
     const bad = writeTemp(files, 'bad.json', 'not json');
     expect(ev).toBeTruthy();
-    expect(() => importClaims(ws, [good, bad])).toThrow();
+    await expect(importClaims(ws, [good, bad])).rejects.toThrow();
     expect(evidenceFiles()).toEqual([]);
   });
 });
@@ -106,7 +106,7 @@ describe('JSON import', () => {
 describe('CSV import', () => {
   const header = 'id,title,statement,markets,category,scope,scope_detail,metric,unit,baseline_value,baseline_year,target_value,target_year,current_value,current_as_of,comparison_basis,uses_offsets,label,owner,evidence_type,evidence_title,evidence_issuer,evidence_independent_third_party,evidence_issued,evidence_valid_until,evidence_covers,evidence_url,evidence_file';
 
-  it('reads the documented header; rows with the same id add evidence', () => {
+  it('reads the documented header; rows with the same id add evidence', async () => {
     writeTemp(files, 'audit.txt', 'audit');
     const csv = [
       header,
@@ -115,7 +115,7 @@ describe('CSV import', () => {
       'C-2,Target,"We aim to cut our Scope 1-3 emissions 50% by 2030 versus 2019.",EU,future_target,company,,Scope 1-3,tCO2e,"1,200,000",2019,600000,2030,1010000,,GHG Protocol,unknown,,,,,,,,,,,',
     ].join('\n');
     const path = writeTemp(files, 'claims.csv', csv);
-    const [r] = importClaims(ws, [path]);
+    const [r] = await importClaims(ws, [path]);
     expect(r).toEqual({ file: path, format: 'csv', claimsCreated: 2, claimsUpdated: 0, rejected: [], warnings: [] });
     const c1 = getClaim(ws.db, 'C-1').claim;
     expect(c1.markets).toEqual(['EU', 'UK']);
@@ -128,12 +128,12 @@ describe('CSV import', () => {
     expect(c2.uses_offsets).toBeNull();
   });
 
-  it('matches the header case-insensitively and needs only the required columns', () => {
+  it('matches the header case-insensitively and needs only the required columns', async () => {
     const path = writeTemp(files, 'min.csv', 'ID,Statement,Markets,Category,Scope\nM-1,"Made with 30% recycled plastic.",uk,recycled_content,product\n');
-    expect(importClaims(ws, [path])[0]).toMatchObject({ claimsCreated: 1, rejected: [] });
+    expect((await importClaims(ws, [path]))[0]).toMatchObject({ claimsCreated: 1, rejected: [] });
   });
 
-  it('names the line of a bad row (multi-line cells counted)', () => {
+  it('names the line of a bad row (multi-line cells counted)', async () => {
     const path = writeTemp(files, 'bad.csv', [
       'id,statement,markets,category,scope,current_value',
       'OK,"A statement',
@@ -143,7 +143,7 @@ describe('CSV import', () => {
       'GOOD,"Made with 30% recycled plastic.",UK,recycled_content,product,30',
       'OK,"Different statement",UK,recycled_content,product,30',
     ].join('\n'));
-    const [r] = importClaims(ws, [path]);
+    const [r] = await importClaims(ws, [path]);
     expect(r!.claimsCreated).toBe(1);
     expect(r!.rejected).toEqual([
       { location: `${path} line 2`, reason: expect.stringMatching(/line 7: statement differs from line 2/) },
@@ -153,28 +153,28 @@ describe('CSV import', () => {
     expect(listClaims(ws.db).map((c) => c.claim.id)).toEqual(['GOOD']);
   });
 
-  it('an unknown or missing column is fatal and changes nothing', () => {
-    expect(() => importClaims(ws, [writeTemp(files, 'u.csv', 'id,statement,markets,category,scope,colour\nA,x,UK,generic,product,green\n')])).toThrow(/unknown column "colour"/);
-    expect(() => importClaims(ws, [writeTemp(files, 'm.csv', 'id,statement\nA,x\n')])).toThrow(/missing columns markets, category, scope/);
+  it('an unknown or missing column is fatal and changes nothing', async () => {
+    await expect(importClaims(ws, [writeTemp(files, 'u.csv', 'id,statement,markets,category,scope,colour\nA,x,UK,generic,product,green\n')])).rejects.toThrow(/unknown column "colour"/);
+    await expect(importClaims(ws, [writeTemp(files, 'm.csv', 'id,statement\nA,x\n')])).rejects.toThrow(/missing columns markets, category, scope/);
     expect(listClaims(ws.db)).toEqual([]);
   });
 
-  it('keeps data already stored when a later import is fatal', () => {
+  it('keeps data already stored when a later import is fatal', async () => {
     saveClaim(ws, ClaimInput.parse(minimal('KEEP')));
-    expect(() => importClaims(ws, [writeTemp(files, 'q.csv', 'id,statement,markets,category,scope\n"A,x\n')])).toThrow(/line/);
+    await expect(importClaims(ws, [writeTemp(files, 'q.csv', 'id,statement,markets,category,scope\n"A,x\n')])).rejects.toThrow(/line/);
     expect(listClaims(ws.db).map((c) => c.claim.id)).toEqual(['KEEP']);
   });
 });
 
 describe('categories as spreadsheets spell them (issue 17 point 5)', () => {
-  it('accepts synonyms, infers a missing category, and imports an unknown one as inferred with a warning', () => {
+  it('accepts synonyms, infers a missing category, and imports an unknown one as inferred with a warning', async () => {
     const file = writeTemp(files, 'cats.json', json([
       { ...minimal('C-1', 'Uses 30% less water than our 2022 model.'), category: 'Comparative' },
       { ...minimal('C-2'), category: 'recycled content' },
       { id: 'C-3', statement: 'Made with 30% recycled plastic.', markets: ['UK'], scope: 'product' },
       { ...minimal('C-4', 'Compostable coffee pods.'), category: 'Packaging stuff' },
     ]));
-    const [report] = importClaims(ws, [file]);
+    const [report] = await importClaims(ws, [file]);
     expect(report!.rejected).toEqual([]);
     expect(report!.claimsCreated).toBe(4);
     const cat = (id: string) => getClaim(ws.db, id)!.claim.category;
@@ -183,10 +183,10 @@ describe('categories as spreadsheets spell them (issue 17 point 5)', () => {
     expect(report!.warnings[0]!.message).toMatch(/C-4: category "Packaging stuff" is not one Candor knows.*imported as "compostability"/);
   });
 
-  it('reads the category and language columns of a CSV, and a blank category is inferred', () => {
+  it('reads the category and language columns of a CSV, and a blank category is inferred', async () => {
     // The language column is accepted and validated; storing it needs migration 0080 (not yet written).
     const file = writeTemp(files, 'cats.csv', 'id,statement,markets,category,scope,language\nD-1,Klimaneutral produziert.,EU,,product,de\nD-2,Biodegradable mailer bags.,US,Degradable,product,\n');
-    const [report] = importClaims(ws, [file]);
+    const [report] = await importClaims(ws, [file]);
     expect(report!.rejected).toEqual([]);
     expect(getClaim(ws.db, 'D-1')!.claim).toMatchObject({ category: 'climate' });
     expect(getClaim(ws.db, 'D-2')!.claim).toMatchObject({ category: 'degradability' });

@@ -64,7 +64,7 @@ describe('migration 0080-claim-language', () => {
     }
   });
 
-  it('stores a claim\'s language from then on, and the linter reads the stored one', () => {
+  it('stores a claim\'s language from then on, and the linter reads the stored one', async () => {
     workspaceAt0050();
     const ws = openWorkspace(root);
     try {
@@ -79,7 +79,7 @@ describe('migration 0080-claim-language', () => {
 
       const csv = join(root, 'claims.csv');
       writeFileSync(csv, 'id,statement,markets,category,scope,language\nDE-1,Klimaneutral hergestellt,EU,,product,DE\n');
-      expect(importClaims(ws, [csv])[0]).toMatchObject({ claimsCreated: 1, rejected: [] });
+      expect((await importClaims(ws, [csv]))[0]).toMatchObject({ claimsCreated: 1, rejected: [] });
       expect(getClaim(ws.db, 'DE-1').claim.language).toBe('de');
       expect(() => ws.db.prepare("UPDATE claims SET language = 'Dutch' WHERE id = 'DE-1'").run()).toThrow(/CHECK/);
     } finally {

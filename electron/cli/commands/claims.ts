@@ -12,6 +12,8 @@ import type { ClaimRecord } from '../../shared/claims/model.ts';
 import { claimSummary } from '../../core/claims/summary.ts';
 import type { ClaimHistory } from '../../shared/claims/views.ts';
 import { openWorkspace } from '../../core/workspace.ts';
+import type { Workspace } from '../../core/workspace.ts';
+import { phaseBar } from '../progress.ts';
 import { defineCommand, EXIT } from '../command.ts';
 import type { Io } from '../command.ts';
 
@@ -227,6 +229,36 @@ function printHistory(io: Io, h: ClaimHistory): void {
   }
 }
 
+/** Ctrl-C stops the import at its next progress report: nothing is stored, and the error says so (exit 1). */
+async function runImport(a: Args, io: Io, ws: Workspace): Promise<number> {
+  const controller = new AbortController();
+  const bar = phaseBar(io.err, io.interactive && !a.json);
+  const cancel = () => {
+    if (!controller.signal.aborted) io.err('\nCancelling the claims import (nothing is stored)...\n');
+    controller.abort();
+  };
+  process.on('SIGINT', cancel);
+  let reports: Awaited<ReturnType<typeof importClaims>>;
+  try {
+    reports = await importClaims(ws, a.args, {
+      format: a.format, evidenceDir: a['evidence-dir'], signal: controller.signal,
+      onProgress: (p) => { if (p.total > 0) bar.update({ phase: p.phase, done: p.done, total: p.total }); },
+    });
+  } finally {
+    bar.done();
+    process.off('SIGINT', cancel);
+  }
+  for (const r of reports) {
+    if (a.json) io.out(`${JSON.stringify({ file: r.file, format: r.format, claimsCreated: r.claimsCreated, claimsUpdated: r.claimsUpdated, rejected: r.rejected, warnings: r.warnings })}\n`);
+    else {
+      io.out(`${r.file} (${r.format}): ${plural(r.claimsCreated, 'claim')} created, ${r.claimsUpdated} updated, ${r.rejected.length} rejected\n`);
+      for (const rej of r.rejected) io.out(`  rejected ${rej.location}: ${rej.reason}\n`);
+      for (const w of r.warnings) io.out(`  warning ${w.location}: ${w.message}\n`);
+    }
+  }
+  return reports.some((r) => r.rejected.length > 0) ? EXIT.partial : EXIT.ok;
+}
+
 export const claimsCommand = defineCommand({
   name: 'claims',
   summary: 'Sustainability claims: import, list, lint, publish, retire, history, settings',
@@ -241,6 +273,7 @@ The linter is a check, not legal advice.
       Evidence paths are read inside the imported file's folder (or --evidence-dir); "../", absolute paths elsewhere,
       symbolic links and files over the evidenceMaxMb setting (100 MB by default) are refused with the record named.
       --json prints one {"file","format","claimsCreated","claimsUpdated","rejected":[{"location","reason"}],"warnings":[{"location","message"}]} per file.
+      Shows progress on a terminal; Ctrl-C stops the import and stores nothing (exit 1, as a fatal error).
       Exit codes: 0 all imported; 3 some records rejected (the rest imported); 1 fatal error (nothing changed).
 
   candor claims list <workspace> [--status <status>] [--as-of YYYY-MM-DD] [--json]
@@ -289,18 +322,8 @@ The linter is a check, not legal advice.
     const ws = openWorkspace(a.dir);
     try {
       switch (a.sub) {
-        case 'import': {
-          const reports = importClaims(ws, a.args, { format: a.format, evidenceDir: a['evidence-dir'] });
-          for (const r of reports) {
-            if (a.json) io.out(`${JSON.stringify({ file: r.file, format: r.format, claimsCreated: r.claimsCreated, claimsUpdated: r.claimsUpdated, rejected: r.rejected, warnings: r.warnings })}\n`);
-            else {
-              io.out(`${r.file} (${r.format}): ${plural(r.claimsCreated, 'claim')} created, ${r.claimsUpdated} updated, ${r.rejected.length} rejected\n`);
-              for (const rej of r.rejected) io.out(`  rejected ${rej.location}: ${rej.reason}\n`);
-              for (const w of r.warnings) io.out(`  warning ${w.location}: ${w.message}\n`);
-            }
-          }
-          return reports.some((r) => r.rejected.length > 0) ? EXIT.partial : EXIT.ok;
-        }
+        case 'import':
+          return await runImport(a, io, ws);
         case 'list':
           return runList(a, io, listClaims(ws.db, { status: a.status }));
         case 'lint': {

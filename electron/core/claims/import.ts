@@ -1,188 +1,33 @@
-// Imports claims from {"claims":[...]} JSON (the reference's field names) or CSV (header in docs/formats/claims.md).
-// Same contract as thread imports: one transaction per run; a bad record is reported by file and record/line and
-// skipped; a fatal problem (unreadable file, wrong shape, bad header) changes nothing.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+// Imports claims files as a long job, the way conversations are imported (importers/run.ts): the workspace's own
+// lock is taken first (another import or a build is told "busy: importing claims (42%)"); the files are read, each
+// claim checked and its evidence files hashed and copied while curators go on working, with progress reported and a
+// chance to stop between batches; then the claims become visible in one short synchronous commit. Cancelled, or
+// failed at any point, nothing is stored and the evidence files it copied are removed again. A bad record is
+// reported by file and record/line and skipped; a fatal problem (unreadable file, wrong shape, bad header) changes
+// nothing.
+import { statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { transaction } from '../db/transaction.ts';
 import { CandorError, formatLocation } from '../errors.ts';
-import type { ErrorLocation } from '../errors.ts';
 import { appendAudit } from '../store/audit.ts';
+import { acquireExclusive } from '../store/writer.ts';
+import type { ExclusiveLock } from '../store/writer.ts';
 import type { Workspace } from '../workspace.ts';
 import { resolveCategory } from './category.ts';
 import { discardNewFiles } from './evidence-files.ts';
-import { ClaimFile, ClaimInput } from '../../shared/claims/model.ts';
-import { saveClaim } from './store.ts';
+import { readClaimFile } from './import-files.ts';
+import type { RawRecord } from './import-files.ts';
+import { ClaimInput } from '../../shared/claims/model.ts';
+import type { Claim } from '../../shared/claims/model.ts';
+import { resolveEvidenceFiles, saveClaim } from './store.ts';
 import type { ClaimImportReport } from '../../shared/claims/import-report.ts';
 import type { ClaimImportFormat } from '../../shared/claims/import-report.ts';
 
-/** One record read from a file, not yet validated. */
-type RawRecord = { location: ErrorLocation; value: unknown } | { location: ErrorLocation; error: string };
-
-// ---------------------------------------------------------------------------------------------------------------
-// JSON
-
-function jsonLineOf(text: string, err: unknown): number | undefined {
-  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-  if (!m) {
-    const lm = /line (\d+)/.exec(err instanceof Error ? err.message : '');
-    return lm ? Number(lm[1]) : undefined;
-  }
-  return text.slice(0, Number(m[1])).split('\n').length;
-}
-
-function readJson(file: string, text: string): RawRecord[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const line = jsonLineOf(text, err);
-    throw new CandorError('BAD_FILE', `${file}${line ? ` line ${line}` : ''}: not valid JSON (${(err as Error).message}).`, { file, line });
-  }
-  const shape = ClaimFile.safeParse(data);
-  if (!shape.success) {
-    throw new CandorError('BAD_FILE', `${file}: expected {"claims": [...]} (one object per claim, fields as in docs/formats/claims.md).`, { file });
-  }
-  return shape.data.claims.map((value, i) => ({ location: { file, record: i + 1 }, value }));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// CSV
-
-/** The documented CSV header (docs/formats/claims.md). One row per claim, or per evidence item of a claim. */
-const CSV_CLAIM_COLUMNS = [
-  'id', 'title', 'statement', 'markets', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'baseline_value', 'baseline_year',
-  'target_value', 'target_year', 'current_value', 'current_as_of', 'comparison_basis', 'uses_offsets', 'label', 'owner', 'language',
-] as const;
-const CSV_EVIDENCE_COLUMNS = [
-  'evidence_type', 'evidence_title', 'evidence_issuer', 'evidence_independent_third_party', 'evidence_issued', 'evidence_valid_until',
-  'evidence_covers', 'evidence_url', 'evidence_file',
-] as const;
-const CSV_REQUIRED = ['id', 'statement', 'markets', 'category', 'scope'] as const;
-const CSV_COLUMNS: readonly string[] = [...CSV_CLAIM_COLUMNS, ...CSV_EVIDENCE_COLUMNS];
-
-type CsvRow = { line: number; cells: Record<string, string> };
-
-function headerName(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
-
-function csvRows(file: string, text: string): CsvRow[] {
-  let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
-  try {
-    parsed = parseCsv(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as typeof parsed;
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new CandorError('BAD_FILE', `${file}${line ? ` line ${line}` : ''}: not valid CSV (${(err as Error).message}).`, { file, line });
-  }
-  const [head, ...body] = parsed;
-  if (!head) throw new CandorError('EMPTY_FILE', `${file}: the file is empty; nothing to import.`, { file });
-  const names = head.record.map(headerName);
-  const unknown = names.filter((n) => n && !CSV_COLUMNS.includes(n));
-  if (unknown.length) {
-    throw new CandorError('BAD_FILE', `${file} line ${head.info.lines}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. The columns are: ${CSV_COLUMNS.join(', ')}.`, { file, line: head.info.lines });
-  }
-  const missing = CSV_REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length) throw new CandorError('BAD_FILE', `${file} line ${head.info.lines}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, { file, line: head.info.lines });
-  const dup = names.find((n, i) => n && names.indexOf(n) !== i);
-  if (dup) throw new CandorError('BAD_FILE', `${file} line ${head.info.lines}: the column "${dup}" appears twice.`, { file, line: head.info.lines });
-  let prev = head.info;
-  return body.map(({ record, info }) => {
-    const line = prev.lines + 1 + (info.empty_lines - prev.empty_lines);
-    prev = info;
-    const cells: Record<string, string> = {};
-    names.forEach((n, i) => { if (n) cells[n] = (record[i] ?? '').trim(); });
-    return { line, cells };
-  });
-}
-
-/** "1,200,000" / "0.3" / "" -> number | null; anything else is kept for the schema to reject with its column. */
-function numberCell(v: string): number | string | null {
-  if (v === '') return null;
-  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v) ? v.replace(/,/g, '') : v;
-  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : v;
-}
-
-function boolCell(v: string): boolean | string | null {
-  const s = v.trim().toLowerCase();
-  if (['', 'unknown', 'null', 'n/a', '?'].includes(s)) return null;
-  if (['true', 'yes', 'y', '1'].includes(s)) return true;
-  if (['false', 'no', 'n', '0'].includes(s)) return false;
-  return v;
-}
-
-function listCell(v: string): string[] {
-  return v.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
-}
-
-function yearValue(value: string, year: string, name: string): unknown {
-  if (value === '' && year === '') return null;
-  const v = numberCell(value);
-  const y = numberCell(year);
-  if (value === '' || year === '') return { value: v ?? `(missing ${name}_value)`, year: y ?? `(missing ${name}_year)` };
-  return { value: v, year: y };
-}
-
-/** Claim columns of one row (empty cells left out, so a continuation row can leave them blank). */
-function claimCells(c: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const text = (k: string) => { if (c[k]) out[k] = c[k]; };
-  ['id', 'title', 'statement', 'category', 'scope', 'scope_detail', 'metric', 'unit', 'current_as_of', 'comparison_basis', 'label', 'owner', 'language'].forEach(text);
-  if (c.markets) out.markets = c.markets.split(/[;,|\s]+/).filter(Boolean);
-  if (c.current_value) out.current_value = numberCell(c.current_value);
-  if (c.uses_offsets !== undefined && c.uses_offsets !== '') out.uses_offsets = boolCell(c.uses_offsets);
-  if (c.baseline_value || c.baseline_year) out.baseline = yearValue(c.baseline_value ?? '', c.baseline_year ?? '', 'baseline');
-  if (c.target_value || c.target_year) out.target = yearValue(c.target_value ?? '', c.target_year ?? '', 'target');
-  return out;
-}
-
-function evidenceCells(c: Record<string, string>): Record<string, unknown> | null {
-  if (!CSV_EVIDENCE_COLUMNS.some((k) => c[k])) return null;
-  const out: Record<string, unknown> = {};
-  if (c.evidence_type) out.type = c.evidence_type.toLowerCase();
-  if (c.evidence_title) out.title = c.evidence_title;
-  if (c.evidence_issuer) out.issuer = c.evidence_issuer;
-  if (c.evidence_independent_third_party) out.independent_third_party = boolCell(c.evidence_independent_third_party);
-  if (c.evidence_issued) out.issued = c.evidence_issued;
-  if (c.evidence_valid_until) out.valid_until = c.evidence_valid_until;
-  if (c.evidence_covers) out.covers = listCell(c.evidence_covers);
-  if (c.evidence_url) out.url = c.evidence_url;
-  if (c.evidence_file) out.file = c.evidence_file;
-  return out;
-}
-
-/** Groups rows by claim id: the first row carries the claim, each row may add one piece of evidence. */
-function readCsv(file: string, text: string): RawRecord[] {
-  const groups = new Map<string, { line: number; claim: Record<string, unknown>; evidence: unknown[]; error?: string }>();
-  const out: RawRecord[] = [];
-  for (const { line, cells } of csvRows(file, text)) {
-    const id = cells.id ?? '';
-    if (!id) {
-      out.push({ location: { file, line }, error: 'id: every row needs the claim id' });
-      continue;
-    }
-    const fields = claimCells(cells);
-    const ev = evidenceCells(cells);
-    const g = groups.get(id);
-    if (!g) {
-      groups.set(id, { line, claim: fields, evidence: ev ? [ev] : [] });
-      continue;
-    }
-    for (const [k, v] of Object.entries(fields)) {
-      if (g.claim[k] === undefined) g.claim[k] = v;
-      else if (JSON.stringify(g.claim[k]) !== JSON.stringify(v) && !g.error) g.error = `line ${line}: ${k} differs from line ${g.line} for the same claim id`;
-    }
-    if (ev) g.evidence.push(ev);
-  }
-  for (const g of groups.values()) {
-    if (g.error) out.push({ location: { file, line: g.line }, error: g.error });
-    else out.push({ location: { file, line: g.line }, value: { ...g.claim, evidence: g.evidence } });
-  }
-  return out.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
+/** Claims checked between two progress reports (each one a chance to stop). */
+const BATCH = 100;
 
 function isDirectory(p: string): boolean {
   try {
@@ -192,96 +37,207 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function detectClaimFormat(file: string, text: string): ClaimImportFormat {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
-  return text.trimStart().startsWith('{') ? 'json' : 'csv';
-}
-
 function issues(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
 }
+
+export type ClaimImportPhase = 'reading' | 'evidence' | 'storing';
+
+/**
+ * How far an import is. done/total count claims checked and evidence files hashed together, so they only go up;
+ * total is 0 until every file is read.
+ */
+export type ClaimImportProgress = {
+  phase: ClaimImportPhase;
+  done: number;
+  total: number;
+  filesRead: number;
+  files: number;
+  claimsRead: number;
+  claims: number;
+  evidenceHashed: number;
+  evidence: number;
+};
 
 export type ClaimImportOptions = {
   format?: ClaimImportFormat;
   now?: string;
   /** Folder evidence file paths are read from (and confined to); the imported file's own folder by default. */
   evidenceDir?: string;
+  /** Told how far the import is, between batches; throwing (a CANCELLED from the app's job) stops it. */
+  onProgress?: (p: ClaimImportProgress) => void;
+  /** Stops the import at its next progress report (Ctrl-C on the command line). */
+  signal?: AbortSignal;
+  /** For tests of concurrency: called with everything read and hashed, before the commit. */
+  beforeCommit?: () => void | Promise<void>;
 };
 
+/** One record of a file on its way in: rejected (and why), or checked and later resolved to a claim. */
+type Entry = { where: string; rejected?: string; input?: ClaimInput; claim?: Claim; files: number };
+type FileRead = { report: ClaimImportReport; records: RawRecord[]; entries: Entry[] };
+
+/** Evidence files a record names (counted before it is checked, so the total is known up front). */
+function evidenceCount(value: unknown): number {
+  const ev = (value as { evidence?: unknown } | null)?.evidence;
+  return Array.isArray(ev) ? ev.filter((e) => typeof (e as { file?: unknown } | null)?.file === 'string').length : 0;
+}
+
+/** The import's progress, reported between batches: first the next turn of the event loop, so a cancel arrives. */
+function tracker(options: ClaimImportOptions, lock: ExclusiveLock, files: number) {
+  const p: ClaimImportProgress = { phase: 'reading', done: 0, total: 0, filesRead: 0, files, claimsRead: 0, claims: 0, evidenceHashed: 0, evidence: 0 };
+  return {
+    p,
+    async report(phase: ClaimImportPhase): Promise<void> {
+      await nextTurn();
+      if (options.signal?.aborted) throw new CandorError('CANCELLED', 'The claims import was cancelled. Nothing it was doing was kept.');
+      p.phase = phase;
+      lock.progress(p.total > 0 ? (p.done / p.total) * 90 : 0, phase === 'storing' ? 'commit' : 'reading');
+      options.onProgress?.({ ...p });
+    },
+  };
+}
+
+type Tracker = ReturnType<typeof tracker>;
+
+async function readFiles(paths: readonly string[], options: ClaimImportOptions, t: Tracker): Promise<FileRead[]> {
+  const out: FileRead[] = [];
+  for (const path of paths) {
+    const { format, records } = readClaimFile(path, options.format);
+    out.push({ report: { file: path, format, claimsCreated: 0, claimsUpdated: 0, rejected: [], warnings: [] }, records, entries: [] });
+    t.p.filesRead++;
+    await t.report('reading');
+  }
+  t.p.claims = out.reduce((n, f) => n + f.records.length, 0);
+  t.p.evidence = out.reduce((n, f) => n + f.records.reduce((m, r) => m + ('value' in r ? evidenceCount(r.value) : 0), 0), 0);
+  t.p.total = t.p.claims + t.p.evidence;
+  return out;
+}
+
+/** Checks one record against the schema and the ids before it in its file. */
+function checkRecord(file: FileRead, rec: RawRecord, seen: Map<string, string>): Entry {
+  const where = formatLocation(rec.location);
+  if ('error' in rec) return { where, rejected: rec.error, files: 0 };
+  const files = evidenceCount(rec.value);
+  if (rec.value !== null && typeof rec.value === 'object' && !Array.isArray(rec.value)) {
+    const warning = resolveCategory(rec.value as Record<string, unknown>);
+    if (warning) file.report.warnings.push({ location: where, message: `claim ${String((rec.value as { id?: unknown }).id ?? '?')}: ${warning}` });
+  }
+  const parsed = ClaimInput.safeParse(rec.value);
+  if (!parsed.success) {
+    const id = (rec.value as { id?: unknown } | null)?.id;
+    return { where, rejected: `${typeof id === 'string' || typeof id === 'number' ? `claim ${id}: ` : ''}${issues(parsed.error)}`, files };
+  }
+  const id = parsed.data.id;
+  if (seen.has(id)) return { where, rejected: `claim ${id}: the same id is already at ${seen.get(id)} of this file`, files };
+  seen.set(id, where.replace(`${file.report.file} `, ''));
+  return { where, input: parsed.data, files };
+}
+
+async function checkRecords(reads: FileRead[], t: Tracker): Promise<void> {
+  for (const file of reads) {
+    const seen = new Map<string, string>();
+    for (const [i, rec] of file.records.entries()) {
+      const entry = checkRecord(file, rec, seen);
+      file.entries.push(entry);
+      t.p.claimsRead++;
+      // A rejected claim's evidence is never hashed: it counts as done.
+      t.p.done += 1 + (entry.rejected ? entry.files : 0);
+      if ((i + 1) % BATCH === 0) await t.report('reading');
+    }
+    await t.report('reading');
+  }
+}
+
+function rejection(id: string, err: unknown): string {
+  if (err instanceof CandorError) return `claim ${id}: ${err.message}`;
+  if (err instanceof z.ZodError) return `claim ${id}: ${issues(err)}`;
+  throw err;
+}
+
+/** Hashes and copies each claim's evidence files into the workspace (content-addressed: no claim refers to them yet). */
+async function resolveEvidence(ws: Workspace, reads: FileRead[], options: ClaimImportOptions, copied: string[], t: Tracker): Promise<void> {
+  let sinceReport = 0;
+  for (const file of reads) {
+    const baseDir = options.evidenceDir ?? dirname(file.report.file);
+    for (const entry of file.entries) {
+      if (!entry.input) continue;
+      try {
+        entry.claim = resolveEvidenceFiles(ws, entry.input, { baseDir, confine: true, newFiles: copied });
+      } catch (err) {
+        entry.rejected = rejection(entry.input.id, err);
+      }
+      t.p.evidenceHashed += entry.files;
+      t.p.done += entry.files;
+      // Hashing is the slow part: a report after each claim with files, else after a batch of claims.
+      sinceReport += entry.files > 0 ? BATCH : 1;
+      if (sinceReport >= BATCH) {
+        sinceReport = 0;
+        await t.report('evidence');
+      }
+    }
+  }
+}
+
+/** Stores every checked claim: one synchronous transaction, a savepoint per claim, nothing awaited inside it. */
+function commitClaims(ws: Workspace, reads: FileRead[], now: string): ClaimImportReport[] {
+  const db = ws.db;
+  transaction(db, () => {
+    for (const { report, entries } of reads) {
+      for (const entry of entries) {
+        if (entry.claim) {
+          try {
+            const result = saveClaim(ws, entry.claim, { now });
+            if (result.created) report.claimsCreated++;
+            if (result.updated) report.claimsUpdated++;
+            continue;
+          } catch (err) {
+            entry.rejected = rejection(entry.claim.id, err);
+          }
+        }
+        if (entry.rejected !== undefined) report.rejected.push({ location: entry.where, reason: entry.rejected });
+      }
+      appendAudit(db, { actor: ws.actor, action: 'claims.import', entityType: 'import', entityId: report.file, at: now, after: report });
+    }
+  });
+  return reads.map((r) => r.report);
+}
+
+/** Removes evidence files this import copied that no claim refers to (its rejected claims', or all when it stopped). */
+function discardUnused(db: DatabaseSync, copied: readonly string[]): void {
+  const used = db.prepare('SELECT 1 FROM claim_evidence WHERE file_sha256 = ? LIMIT 1');
+  discardNewFiles(copied.filter((p) => used.get(basename(p)) === undefined));
+}
+
 /**
- * Imports every claim in the files as one transaction. New claims are drafts; a claim whose content changed goes back
- * to draft (its published revision stays until the next publish); unchanged claims are left alone.
+ * Imports every claim in the files, all or nothing (see the top of this file). New claims are drafts; a claim whose
+ * content changed goes back to draft (its published revision stays until the next publish); unchanged claims are
+ * left alone. Only one import or build runs per workspace: another gets "busy".
  */
-export function importClaims(ws: Workspace, paths: readonly string[], options: ClaimImportOptions = {}): ClaimImportReport[] {
+export async function importClaims(ws: Workspace, paths: readonly string[], options: ClaimImportOptions = {}): Promise<ClaimImportReport[]> {
   if (paths.length === 0) throw new CandorError('USAGE', 'Name at least one file to import.');
   if (options.evidenceDir !== undefined && !isDirectory(options.evidenceDir)) {
     throw new CandorError('USAGE', `The evidence folder ${options.evidenceDir} is not a folder.`, { file: options.evidenceDir });
   }
-  const db = ws.db;
   const now = options.now ?? new Date().toISOString();
-  const newFiles: string[] = [];
-  const reports: ClaimImportReport[] = [];
+  const lock = acquireExclusive(ws.dir, 'claims');
+  const copied: string[] = [];
+  let reports: ClaimImportReport[];
   try {
-    transaction(db, () => {
-      for (const path of paths) {
-        let text: string;
-        try {
-          if (!statSync(path).isFile()) throw new Error('not a file');
-          text = readFileSync(path, 'utf8');
-        } catch (err) {
-          throw new CandorError('BAD_FILE', `${path}: cannot read the file (${(err as Error).message}).`, { file: path });
-        }
-        if (text.trim() === '') throw new CandorError('EMPTY_FILE', `${path}: the file is empty; nothing to import.`, { file: path });
-        const format = options.format ?? detectClaimFormat(path, text);
-        const records = format === 'json' ? readJson(path, text) : readCsv(path, text);
-        const report: ClaimImportReport = { file: path, format, claimsCreated: 0, claimsUpdated: 0, rejected: [], warnings: [] };
-        const seen = new Map<string, string>();
-        for (const rec of records) {
-          const where = formatLocation(rec.location);
-          if ('error' in rec) {
-            report.rejected.push({ location: where, reason: rec.error });
-            continue;
-          }
-          if (rec.value !== null && typeof rec.value === 'object' && !Array.isArray(rec.value)) {
-            const warning = resolveCategory(rec.value as Record<string, unknown>);
-            if (warning) report.warnings.push({ location: where, message: `claim ${String((rec.value as { id?: unknown }).id ?? '?')}: ${warning}` });
-          }
-          const parsed = ClaimInput.safeParse(rec.value);
-          if (!parsed.success) {
-            const id = (rec.value as { id?: unknown } | null)?.id;
-            report.rejected.push({ location: where, reason: `${typeof id === 'string' || typeof id === 'number' ? `claim ${id}: ` : ''}${issues(parsed.error)}` });
-            continue;
-          }
-          const id = parsed.data.id;
-          if (seen.has(id)) {
-            report.rejected.push({ location: where, reason: `claim ${id}: the same id is already at ${seen.get(id)} of this file` });
-            continue;
-          }
-          seen.set(id, where.replace(`${path} `, ''));
-          const copied: string[] = [];
-          try {
-            // A savepoint per claim: a claim that fails half-way leaves nothing behind, not even its copied files.
-            const result = transaction(db, () => saveClaim(ws, parsed.data, { baseDir: options.evidenceDir ?? dirname(path), confine: true, now, newFiles: copied }));
-            newFiles.push(...copied);
-            if (result.created) report.claimsCreated++;
-            if (result.updated) report.claimsUpdated++;
-          } catch (err) {
-            discardNewFiles(copied);
-            if (err instanceof CandorError) report.rejected.push({ location: where, reason: `claim ${id}: ${err.message}` });
-            else if (err instanceof z.ZodError) report.rejected.push({ location: where, reason: `claim ${id}: ${issues(err)}` });
-            else throw err;
-          }
-        }
-        appendAudit(db, { actor: ws.actor, action: 'claims.import', entityType: 'import', entityId: path, at: now, after: report });
-        reports.push(report);
-      }
-    });
+    const t = tracker(options, lock, paths.length);
+    const reads = await readFiles(paths, options, t);
+    await checkRecords(reads, t);
+    await resolveEvidence(ws, reads, options, copied, t);
+    await options.beforeCommit?.();
+    // The last chance to stop; from here the commit runs to its end.
+    await t.report('storing');
+    reports = commitClaims(ws, reads, now);
   } catch (err) {
-    discardNewFiles(newFiles);
+    discardUnused(ws.db, copied);
     if (err instanceof CandorError) throw err;
     throw new CandorError('IMPORT_FAILED', `Import failed, nothing was changed: ${(err as Error).message}`);
+  } finally {
+    lock.release();
   }
+  discardUnused(ws.db, copied);
   return reports;
 }

@@ -107,12 +107,12 @@ async function importAndCurate(ws: Workspace, work: string, options: { seed?: nu
 }
 
 /** Claims through the claims importer and workflow; returns how many there are and how many were published. */
-function importClaimsAndPublish(ws: Workspace, work: string): { claims: number; published: number } {
+async function importClaimsAndPublish(ws: Workspace, work: string): Promise<{ claims: number; published: number }> {
   const plans = demoClaims();
   for (const [name, content] of Object.entries(EVIDENCE_FILES)) writeFileSync(join(work, name), content);
   const claimsFile = join(work, 'claims.json');
   writeFileSync(claimsFile, JSON.stringify({ claims: plans.map((p) => claimInput(p.claim)) }, null, 2));
-  importClaims(ws, [claimsFile], { now: '2024-01-08T09:00:00Z' });
+  await importClaims(ws, [claimsFile], { now: '2024-01-08T09:00:00Z' });
   let published = 0;
   // Findings the linter raises are published over only with a recorded reason, as staff would have to.
   const publish = (id: string, at: string, override: string | undefined) => {
@@ -146,7 +146,7 @@ export async function createDemoWorkspace(target: string, options: { seed?: numb
     const work = join(dir, '.demo-import');
     mkdirSync(work, { recursive: true });
     const threads = await importAndCurate(ws, work, options);
-    const claims = importClaimsAndPublish(ws, work);
+    const claims = await importClaimsAndPublish(ws, work);
     updateSiteSettings(ws, { intro: INTRO, policy: POLICY, url: COMPANY.url });
     rmSync(work, { recursive: true, force: true });
     const counts = ws.db.prepare('SELECT decision, count(*) AS n FROM threads GROUP BY decision').all() as { decision: string; n: number }[];

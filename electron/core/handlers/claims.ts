@@ -2,6 +2,8 @@ import type { claimChannels } from '../../shared/contract/claims.ts';
 import { readClaimSettings, writeClaimSettings } from '../claims/approval.ts';
 import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
+import type { ClaimImportProgress } from '../claims/import.ts';
+import { claimImportStep } from '../../shared/claims/import-report.ts';
 import { claimLanguage } from '../claims/language.ts';
 import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
@@ -9,6 +11,7 @@ import { claimDetail, claimSummary } from '../claims/summary.ts';
 import { CandorError } from '../errors.ts';
 import { readSiteLanguage } from '../site/i18n-settings.ts';
 import type { HandlersFor } from './context.ts';
+import { userPath } from './context.ts';
 
 export const claimHandlers: HandlersFor<typeof claimChannels> = {
   'claims.list'(req, ctx) {
@@ -55,7 +58,8 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     const ws = ctx.workspace();
     return writeClaimSettings(ws.db, ws.actor, req);
   },
-  'claims.import'(req, ctx) {
-    return { reports: importClaims(ctx.workspace(), req.files, { format: req.format, evidenceDir: req.evidenceDir }) };
+  async 'claims.import'(req, ctx) {
+    const onProgress = (p: ClaimImportProgress) => ctx.emitProgress({ job: 'claims.import', phase: p.phase, done: p.done, total: p.total, unit: 'records', message: claimImportStep(p) });
+    return { reports: await importClaims(ctx.workspace(), req.files.map((f) => userPath(ctx, f)), { format: req.format, evidenceDir: req.evidenceDir === undefined ? undefined : userPath(ctx, req.evidenceDir), onProgress }) };
   },
 };

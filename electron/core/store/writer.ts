@@ -17,7 +17,7 @@ import { CandorError } from '../errors.ts';
 
 export const WRITE_LOCK_FILE = '.candor-write.lock';
 
-export type ExclusiveKind = 'import' | 'build';
+export type ExclusiveKind = 'import' | 'claims' | 'build';
 type LockPhase = 'reading' | 'commit' | 'scanning';
 /** thread: the holder's worker thread (0: the main thread); absent in locks written before threads were named. */
 type LockState = { pid: number; thread?: number; kind: ExclusiveKind; phase: LockPhase; percent: number; startedAt: string };
@@ -94,7 +94,9 @@ function removeDeadScratch(root: string): void {
   }
 }
 
-const WORDS: Record<ExclusiveKind, string> = { import: 'importing', build: 'building the site' };
+const WORDS: Record<ExclusiveKind, string> = { import: 'importing', claims: 'importing claims', build: 'building the site' };
+/** Who was refused, by the kind of job they asked for. */
+const REFUSED: Record<ExclusiveKind, string> = { import: 'The import', claims: 'The claims import', build: 'The build' };
 
 /** "busy: importing (42%)": the error a request gets while another import or build holds the workspace. */
 function busyError(state: LockState | null, what: string): CandorError {
@@ -126,7 +128,7 @@ export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLo
       rmSync(scratch, { force: true });
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(root);
-      if (holder || attempt > 0) throw busyError(holder, kind === 'import' ? 'The import' : 'The build');
+      if (holder || attempt > 0) throw busyError(holder, REFUSED[kind]);
       rmSync(file, { force: true });
     }
   }
