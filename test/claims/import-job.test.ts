@@ -1,0 +1,149 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
+import type { Core } from '../../electron/core/index.ts';
+import { importClaims } from '../../electron/core/claims/import.ts';
+import { listClaims } from '../../electron/core/claims/store.ts';
+import { runImport } from '../../electron/core/importers/run.ts';
+import { listAudit } from '../../electron/core/store/audit.ts';
+import { acquireExclusive, WRITE_LOCK_FILE } from '../../electron/core/store/writer.ts';
+import { openWorkspace } from '../../electron/core/workspace.ts';
+import type { Workspace } from '../../electron/core/workspace.ts';
+import type { ProgressEvent } from '../../electron/shared/contract.ts';
+import { spawnCli, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+
+// Issue 16 point 1: importing claims is a long job like importing conversations. It reports how far it is, can be
+// stopped with nothing stored, and holds the workspace's lock, so another import or a build is told "busy" instead of
+// waiting. The claims are the real fixture's (test/fixtures/claims/claims.json, with its two evidence files), many
+// times over under new ids, so that there is a midway to stop at.
+
+const FIXTURE = resolve('test/fixtures/claims/claims.json');
+const FIXTURE_CLAIMS = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { claims: { id: string }[] }).claims;
+const THREADS = resolve('test/fixtures/threads/sample.jsonl');
+
+let ws: Workspace;
+let files: string;
+let core: Core;
+let cleanup: () => void;
+beforeEach(() => {
+  const w = tempWorkspace();
+  const t = tempDir();
+  ws = w.ws;
+  files = t.dir;
+  core = createCore({ workspace: ws });
+  cleanup = () => { core.close(); t.cleanup(); w.cleanup(); };
+});
+afterEach(() => cleanup());
+
+/** The fixture's claims `copies` times over (ids NW-001-1, NW-001-2...); evidence is read from the fixture's folder. */
+function bigFile(copies: number): string {
+  const claims = Array.from({ length: copies }, (_, n) => FIXTURE_CLAIMS.map((c) => ({ ...c, id: `${c.id}-${n + 1}` }))).flat();
+  return writeTemp(files, 'claims.json', JSON.stringify({ claims }));
+}
+
+const request = (file: string) => ({ files: [file], evidenceDir: dirname(FIXTURE) });
+const evidenceFiles = () => (existsSync(join(ws.dir, 'evidence')) ? readdirSync(join(ws.dir, 'evidence')) : []);
+
+/** Runs the import as the app does (the claims.import channel), with what it reports. */
+async function importInApp(file: string, onEvent: (e: ProgressEvent) => void = () => {}, signal?: AbortSignal) {
+  const events: ProgressEvent[] = [];
+  const off = core.onProgress((e) => {
+    events.push(e);
+    onEvent(e);
+  });
+  try {
+    return { result: await core.dispatch('claims.import', request(file), { signal }), events };
+  } finally {
+    off();
+  }
+}
+
+describe('importing claims as a long job', () => {
+  it('reports progress that only goes up: claims read, then evidence files hashed, then storing', async () => {
+    const { result, events } = await importInApp(bigFile(40));
+    expect(result).toMatchObject({ ok: true, value: { reports: [{ claimsCreated: 520, rejected: [] }] } });
+    const counted = events.filter((e) => e.total > 0);
+    // 520 claims, of which 40 x 12 name an evidence file: one total for the whole job.
+    expect(new Set(counted.map((e) => e.total))).toEqual(new Set([520 + 40 * FIXTURE_CLAIMS.filter((c) => JSON.stringify(c).includes('"file"')).length]));
+    expect(counted.length).toBeGreaterThan(5);
+    counted.forEach((e, i) => { if (i > 0) expect(e.done).toBeGreaterThanOrEqual(counted[i - 1]!.done); });
+    expect(counted.at(-1)).toMatchObject({ job: 'claims.import', phase: 'storing', done: counted.at(-1)!.total });
+    expect(events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['reading', 'evidence', 'storing']);
+    expect(events.map((e) => e.message)).toContain('520 of 520 claims read');
+    expect(events.some((e) => /^\d+ of \d+ evidence files hashed$/.test(e.message ?? ''))).toBe(true);
+    expect(listClaims(ws.db)).toHaveLength(520);
+    expect(existsSync(join(ws.dir, WRITE_LOCK_FILE))).toBe(false);
+  });
+
+  it('Cancel midway stores nothing, removes the evidence it copied, and says so', async () => {
+    const stop = new AbortController();
+    const { result, events } = await importInApp(bigFile(40), (e) => {
+      if (e.phase === 'evidence' && e.done > e.total / 2) stop.abort();
+    }, stop.signal);
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'CANCELLED', message: 'The claims import was cancelled. Nothing it was doing was kept.' }) });
+    // It stopped midway: evidence had been hashed (and copied) before it did.
+    expect(events.some((e) => e.phase === 'evidence')).toBe(true);
+    expect(events.some((e) => e.phase === 'storing')).toBe(false);
+    expect(listClaims(ws.db)).toEqual([]);
+    expect(listAudit(ws.db, {})).toEqual([]);
+    expect(evidenceFiles()).toEqual([]);
+    expect(existsSync(join(ws.dir, WRITE_LOCK_FILE))).toBe(false);
+    // The workspace is free again: the same file imports whole.
+    expect(await core.dispatch('claims.import', request(bigFile(1)))).toMatchObject({ ok: true, value: { reports: [{ claimsCreated: 13 }] } });
+  });
+
+  it('app.cancel stops it the way the app\'s Cancel button does', async () => {
+    const { result } = await importInApp(bigFile(20), (e) => {
+      if (e.total > 0) void core.dispatch('app.cancel', { job: 'claims.import' });
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(listClaims(ws.db)).toEqual([]);
+  });
+
+  it('a conversation import during a claims import is told busy, with how far the claims import is', async () => {
+    const other = openWorkspace(ws.dir);
+    let meanwhile: Promise<unknown> | null = null;
+    try {
+      const { result } = await importInApp(bigFile(20), (e) => {
+        if (e.phase === 'evidence' && !meanwhile) meanwhile = runImport(other, [THREADS]).catch((err: unknown) => err);
+      });
+      expect(result).toMatchObject({ ok: true });
+      const refused = await meanwhile;
+      expect(refused).toMatchObject({ code: 'BUSY', message: expect.stringMatching(/^busy: importing claims \(\d+%\)\. The import was not done because another import is running; try again when it has finished\.$/) });
+      expect((other.db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a claims import while conversations are being imported is told busy and changes nothing', async () => {
+    const lock = acquireExclusive(ws.dir, 'import');
+    try {
+      lock.progress(42);
+      await expect(importClaims(ws, [FIXTURE])).rejects.toMatchObject({ code: 'BUSY', message: expect.stringMatching(/^busy: importing \(42%\)\. The claims import was not done/) });
+    } finally {
+      lock.release();
+    }
+    expect(listClaims(ws.db)).toEqual([]);
+  });
+});
+
+describe('candor claims import and Ctrl-C', { timeout: 120_000 }, () => {
+  it('stops at SIGINT with exit 1, says nothing was stored, and stores nothing', async () => {
+    const file = bigFile(300);
+    const dir = ws.dir;
+    const child = spawnCli(['claims', 'import', dir, file, '--evidence-dir', dirname(FIXTURE)]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // The lock is taken once the command listens for Ctrl-C: from then on SIGINT is the command's to answer.
+    while (!existsSync(join(dir, WRITE_LOCK_FILE))) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/The claims import was cancelled\. Nothing it was doing was kept\./);
+    expect(listClaims(ws.db)).toEqual([]);
+    expect(evidenceFiles()).toEqual([]);
+    expect(existsSync(join(dir, WRITE_LOCK_FILE))).toBe(false);
+  });
+});
