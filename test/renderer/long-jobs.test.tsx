@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportView } from '../../renderer/src/views/import/ImportView.tsx';
 import { SiteView } from '../../renderer/src/views/site/SiteView.tsx';
+import { ClaimsView } from '../../renderer/src/views/claims/ClaimsView.tsx';
 import type { Res } from '../../electron/shared/contract.ts';
 import { fakeTransport, Providers } from './helpers.tsx';
 
@@ -102,6 +103,54 @@ describe('Cancel beside the progress', () => {
     expect(await screen.findByText('Cancelled — nothing was changed')).toBeTruthy();
     expect(fake.callsTo('app.cancel')).toEqual([{ job: 'site.build' }]);
     expect(screen.queryByText('The site is ready')).toBeNull();
+  });
+});
+
+describe('Importing claims (issue 16 point 1)', () => {
+  /** The claims screen's import, running until cancelled; returns when it has started. */
+  async function startClaimsImport() {
+    const job = cancellableJob('claims.import');
+    const fake = fakeTransport({
+      'claims.list': () => ({ asOf: '2026-10-01', claims: [] }),
+      'claims.settings.get': () => ({ secondApprover: false }),
+      'claims.import': job.run,
+      'app.cancel': job.cancel,
+    });
+    render(<Providers fake={fake}><ClaimsView /></Providers>);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import…' }));
+    await userEvent.type(screen.getByLabelText('Claims file'), '/x/claims.csv');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await job.started;
+    return fake;
+  }
+
+  it('shows how far the import is, phase by phase, with Cancel beside it', async () => {
+    const fake = await startClaimsImport();
+    fake.emit({ job: 'claims.import', phase: 'reading', done: 400, total: 1600, unit: 'records', message: '400 of 1,000 claims read' });
+    const bar = await screen.findByRole('progressbar', { name: 'Reading the claims' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('25');
+    expect(screen.getByText('400 of 1,600 records · 400 of 1,000 claims read')).toBeTruthy();
+    fake.emit({ job: 'claims.import', phase: 'evidence', done: 1200, total: 1600, unit: 'records', message: '200 of 600 evidence files hashed' });
+    expect((await screen.findByRole('progressbar', { name: 'Hashing the evidence files' })).getAttribute('aria-valuenow')).toBe('75');
+    // Another job's progress (a conversation import in another window) is not this one's.
+    fake.emit({ job: 'import', phase: '/x/tickets.json', done: 1, total: 100, unit: 'bytes' });
+    expect(screen.getByRole('progressbar', { name: 'Hashing the evidence files' }).getAttribute('aria-valuenow')).toBe('75');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    // No second import can be started from the dialog while this one runs.
+    expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+  });
+
+  it('Cancel stops it and says nothing was changed', async () => {
+    const fake = await startClaimsImport();
+    fake.emit({ job: 'claims.import', phase: 'evidence', done: 800, total: 1600, unit: 'records', message: '100 of 600 evidence files hashed' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Cancelled — nothing was changed')).toBeTruthy();
+    expect(fake.callsTo('app.cancel')).toEqual([{ job: 'claims.import' }]);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText('Imported')).toBeNull();
+    // The file is still chosen, to import again.
+    expect((screen.getByLabelText('Claims file') as HTMLInputElement).value).toBe('/x/claims.csv');
+    expect(screen.getByRole('button', { name: 'Import' })).toBeTruthy();
   });
 });
 

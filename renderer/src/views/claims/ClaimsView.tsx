@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import type { ProgressEvent } from '../../../../electron/shared/contract.ts';
 import { useClient } from '../../api.ts';
 import { useApp } from '../../app/context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { CancelledNotice, isCancelled, JobProgress } from '../../components/JobProgress.tsx';
 import { PathInput } from '../../components/PathInput.tsx';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/States.tsx';
 import { plural } from '../../lib/format.ts';
@@ -11,6 +13,9 @@ import { STATUS_LABEL } from './claim-form.ts';
 import { ClaimEditor, NEW_CLAIM } from './ClaimEditor.tsx';
 import { LintSummary } from './Findings.tsx';
 import { SecondApproverSetting } from './WorkflowDialogs.tsx';
+
+/** What the claims import's progress bar says in each phase of the job. */
+const CLAIM_PHASE_LABEL: Record<string, string> = { reading: 'Reading the claims', evidence: 'Hashing the evidence files', storing: 'Storing the claims' };
 
 const PROGRESS_LABEL: Record<string, string> = { on_track: 'On track', behind: 'Behind', achieved: 'Achieved', missed: 'Missed', unknown: '' };
 
@@ -93,33 +98,51 @@ function ImportClaimsDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const client = useClient();
   const [path, setPath] = useState('');
   const action = useAction();
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<{ created: number; updated: number; rejected: { location: string; reason: string }[] } | null>(null);
   const run = async () => {
-    const r = await action.run(() => client.call('claims.import', { files: [path.trim()] }));
-    if (!r) return;
-    setResult({
-      created: r.reports.reduce((n, x) => n + x.claimsCreated, 0),
-      updated: r.reports.reduce((n, x) => n + x.claimsUpdated, 0),
-      rejected: r.reports.flatMap((x) => x.rejected),
+    setProgress(null);
+    // Reading, hashing the evidence and storing run as a job: its progress comes here, and Cancel stops it.
+    const off = client.onProgress((e) => {
+      if (e.job === 'claims.import') setProgress(e);
     });
-    onDone();
+    try {
+      const r = await action.run(() => client.call('claims.import', { files: [path.trim()] }));
+      if (!r) return;
+      setResult({
+        created: r.reports.reduce((n, x) => n + x.claimsCreated, 0),
+        updated: r.reports.reduce((n, x) => n + x.claimsUpdated, 0),
+        rejected: r.reports.flatMap((x) => x.rejected),
+      });
+      onDone();
+    } finally {
+      off();
+    }
   };
   return (
     <Dialog title="Import claims" onClose={onClose}>
       <div className="form">
         <p className="muted">A JSON file <code>{'{"claims": [...]}'}</code> or a CSV with Candor’s claim columns.</p>
-        <PathInput label="Claims file" purpose="import-files" value={path} onChange={setPath} />
-        {action.error ? <ErrorNotice error={action.error} title="Nothing was imported" /> : null}
+        {action.pending ? (
+          <div aria-live="polite">
+            <JobProgress job="claims.import" label={CLAIM_PHASE_LABEL[progress?.phase ?? ''] ?? 'Importing claims…'} progress={progress} />
+          </div>
+        ) : (
+          <PathInput label="Claims file" purpose="import-files" value={path} onChange={setPath} />
+        )}
+        {isCancelled(action.error) ? <CancelledNotice /> : action.error ? <ErrorNotice error={action.error} title="Nothing was imported" /> : null}
         {result ? (
           <Notice tone={result.rejected.length ? 'warning' : 'success'} title="Imported">
             <p>{plural(result.created, 'new claim')}, {plural(result.updated, 'updated claim')}.</p>
             {result.rejected.length ? <ul className="plain-list">{result.rejected.map((r, i) => <li key={i}><code>{r.location}</code> — {r.reason}</li>)}</ul> : null}
           </Notice>
         ) : null}
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>{result ? 'Close' : 'Cancel'}</button>
-          {!result ? <button type="button" className="btn btn-primary" disabled={!path.trim() || action.pending} onClick={() => void run()}>Import</button> : null}
-        </div>
+        {action.pending ? null : (
+          <div className="form-actions">
+            <button type="button" className="btn btn-secondary" onClick={onClose}>{result ? 'Close' : 'Cancel'}</button>
+            {!result ? <button type="button" className="btn btn-primary" disabled={!path.trim()} onClick={() => void run()}>Import</button> : null}
+          </div>
+        )}
       </div>
     </Dialog>
   );
