@@ -10,6 +10,8 @@ import type { Finding } from '../../shared/claims/finding.ts';
 import { getClaim, listClaims, transitionClaim } from '../../core/claims/store.ts';
 import type { ClaimRecord } from '../../shared/claims/model.ts';
 import { claimSummary } from '../../core/claims/summary.ts';
+import { workspaceLanguage } from '../../core/claims/language.ts';
+import type { DatabaseSync } from 'node:sqlite';
 import type { ClaimHistory } from '../../shared/claims/views.ts';
 import { openWorkspace } from '../../core/workspace.ts';
 import type { Workspace } from '../../core/workspace.ts';
@@ -104,9 +106,10 @@ function statusText(r: ClaimRecord): string {
   return `${r.status.replace('_', ' ')}${r.revision ? ` (revision ${r.revision})` : ''}`;
 }
 
-function runList(a: Args, io: Io, records: ClaimRecord[]): number {
+function runList(a: Args, io: Io, db: DatabaseSync, records: ClaimRecord[]): number {
   const asOf = a['as-of'] ?? today();
-  const rows = records.map((r) => claimSummary(r, asOf));
+  const language = workspaceLanguage(db);
+  const rows = records.map((r) => claimSummary(r, asOf, language));
   if (a.json) {
     io.out(`${JSON.stringify({ asOf, claims: rows })}\n`);
     return EXIT.ok;
@@ -120,9 +123,9 @@ function runList(a: Args, io: Io, records: ClaimRecord[]): number {
   return EXIT.ok;
 }
 
-function runLint(a: Args, io: Io, records: ClaimRecord[]): number {
+function runLint(a: Args, io: Io, db: DatabaseSync, records: ClaimRecord[]): number {
   const asOf = a['as-of'] ?? today();
-  const findings = lintClaims(records.map((r) => r.claim), { asOf });
+  const findings = lintClaims(records.map((r) => r.claim), { asOf, language: workspaceLanguage(db) });
   const counts = countBySeverity(findings);
   if (a.json) {
     io.out(`${JSON.stringify({ findings: findings.map(findingJson) })}\n`);
@@ -159,7 +162,7 @@ function runPublish(a: Args, io: Io, ws: ReturnType<typeof openWorkspace>): numb
       if (!(err instanceof CandorError)) throw err;
       if (err.code === 'LINT_BLOCKED') {
         blocked++;
-        const errors = lintClaim(getClaim(ws.db, id).claim, { asOf }).filter((f) => f.severity === 'error');
+        const errors = lintClaim(getClaim(ws.db, id).claim, { asOf, language: workspaceLanguage(ws.db) }).filter((f) => f.severity === 'error');
         results.push({ claim: id, published: false, blocked: true, findings: errors.map(findingJson) });
         if (!a.json) {
           io.out(`${id}: not published — ${plural(errors.length, 'error-level finding')} as of ${asOf}:\n`);
@@ -325,10 +328,10 @@ The linter is a check, not legal advice.
         case 'import':
           return await runImport(a, io, ws);
         case 'list':
-          return runList(a, io, listClaims(ws.db, { status: a.status }));
+          return runList(a, io, ws.db, listClaims(ws.db, { status: a.status }));
         case 'lint': {
           const records = a.args.length ? a.args.map((id) => getClaim(ws.db, id)) : listClaims(ws.db, { includeRetired: false });
-          return runLint(a, io, records);
+          return runLint(a, io, ws.db, records);
         }
         case 'publish':
           return runPublish(a, io, ws);

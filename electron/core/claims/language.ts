@@ -1,7 +1,9 @@
 // The language of a claim's statement: set on the claim, or detected from its function words. The term lists of the
 // rules are per language (lexicon.ts); English is always read as well, because claims in every EU language borrow
 // English wording ("carbon neutral", "eco-friendly").
+import type { DatabaseSync } from 'node:sqlite';
 import { memoize } from '../memo.ts';
+import { readSiteLanguage } from '../site/i18n-settings.ts';
 import { analyse } from './text.ts';
 import type { Language } from '../../shared/claims/language.ts';
 import { LANGUAGES } from '../../shared/claims/language.ts';
@@ -52,4 +54,9 @@ const statementLanguage: (statement: string) => Language | null = memoize(detect
  */
 export function claimLanguage(claim: { statement: string; language?: Language | null }, fallback: Language = 'en'): Language {
   return claim.language ?? statementLanguage(claim.statement) ?? fallback;
+}
+
+/** The workspace's language (its site's): what a claim too short to tell is read in, by the app as by the site. */
+export function workspaceLanguage(db: DatabaseSync): Language {
+  return readSiteLanguage(db).language;
 }

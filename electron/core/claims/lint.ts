@@ -2,6 +2,7 @@
 import { claimLanguage } from './language.ts';
 import { isIsoDate } from '../../shared/claims/model.ts';
 import type { Claim } from '../../shared/claims/model.ts';
+import type { Language } from '../../shared/claims/language.ts';
 import type { Finding, Severity } from '../../shared/claims/finding.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rule.ts';
@@ -12,6 +13,11 @@ export type LintOptions = {
   /** Review date, YYYY-MM-DD; today (UTC) by default. */
   asOf?: string;
   rules?: readonly Rule[];
+  /**
+   * The language a claim is read in when none is set on it and its statement is too short to tell ("100% recycelt"):
+   * the workspace's (its site's), as the site reads it. English when not given.
+   */
+  language?: Language;
 };
 
 export function today(): string {
@@ -30,8 +36,9 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * Findings for one claim. A rule runs only when the claim is sold in one of the rule's markets, and its check sees
  * only those markets (so "exempt in the EU and UK, never in the US" is decided by what is left).
  */
-export function lintClaim(claim: Claim, options: LintOptions = {}): Finding[] {
+export function lintClaim(given: Claim, options: LintOptions = {}): Finding[] {
   const asOf = reviewDate(options.asOf);
+  const claim = options.language && !given.language ? { ...given, language: claimLanguage(given, options.language) } : given;
   const rules = options.rules ?? RULES;
   const findings = runRules(claim, rules, asOf);
   if (!ownTitle(claim)) return findings;

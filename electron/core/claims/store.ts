@@ -11,6 +11,7 @@ import { assertSecondApprover, claimAuthor } from './approval.ts';
 import { readSettings } from '../curation/settings.ts';
 import { confinedEvidencePath, hasEvidenceFile, storeEvidenceFile } from './evidence-files.ts';
 import { blockingFindings, lintClaim, today } from './lint.ts';
+import { workspaceLanguage } from './language.ts';
 import { canonical, getClaim, row, toRecord } from './read.ts';
 import { Claim, ClaimInput } from '../../shared/claims/model.ts';
 import type { ClaimRecord, ClaimStatus, Evidence, EvidenceFile, EvidenceInputShape } from '../../shared/claims/model.ts';
@@ -185,7 +186,8 @@ export function transitionClaim(ws: Workspace, id: string, to: ClaimStatus, opti
     if (r.status === 'retired') throw new CandorError('BAD_TRANSITION', `Claim "${id}" is retired; retired claims are not published again.`);
     assertSecondApprover(db, id, ws.actor, 'published');
     const asOf = options.asOf ?? today();
-    const findings = lintClaim(r.claim, { asOf });
+    // Read in the workspace's language when the claim is too short to tell its own, as the site reads it.
+    const findings = lintClaim(r.claim, { asOf, language: workspaceLanguage(db) });
     const errors = blockingFindings(findings);
     const reason = options.override?.trim();
     if (errors.length > 0 && !reason) {

@@ -1,5 +1,6 @@
 import { listClaims } from '../claims/store.ts';
 import { claimSummary } from '../claims/summary.ts';
+import { workspaceLanguage } from '../claims/language.ts';
 import { today } from '../claims/lint.ts';
 import { readSiteSettings } from '../site/settings.ts';
 import type { Workspace } from '../workspace.ts';
@@ -46,7 +47,8 @@ export function exportCheck(ws: Workspace): ExportCheck {
     });
   }
   const asOf = today();
-  const flagged = listClaims(ws.db, { status: 'published' }).map((r) => claimSummary(r, asOf)).filter((c) => c.findings.error > 0);
+  const language = workspaceLanguage(ws.db);
+  const flagged = listClaims(ws.db, { status: 'published' }).map((r) => claimSummary(r, asOf, language)).filter((c) => c.findings.error > 0);
   if (flagged.length > 0) {
     items.push({ id: 'claims', tone: 'attention', title: `${s(flagged.length, 'published claim')} with problems the check found`, detail: `${flagged.map((c) => `“${c.title}”`).slice(0, 3).join(', ')}${flagged.length > 3 ? ', …' : ''}: the site shows ${flagged.length === 1 ? 'it' : 'them'} as published.`, count: flagged.length, link: 'claims' });
   }

@@ -4,22 +4,24 @@ import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
 import type { ClaimImportProgress } from '../claims/import.ts';
 import { claimImportStep } from '../../shared/claims/import-report.ts';
-import { claimLanguage } from '../claims/language.ts';
+import { workspaceLanguage } from '../claims/language.ts';
 import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
 import { claimDetail, claimSummary } from '../claims/summary.ts';
 import { CandorError } from '../errors.ts';
-import { readSiteLanguage } from '../site/i18n-settings.ts';
 import type { HandlersFor } from './context.ts';
 import { userPath } from './context.ts';
 
 export const claimHandlers: HandlersFor<typeof claimChannels> = {
   'claims.list'(req, ctx) {
     const asOf = req.asOf ?? today();
-    return { asOf, claims: listClaims(ctx.workspace().db, { status: req.status }).map((r) => claimSummary(r, asOf)) };
+    const db = ctx.workspace().db;
+    const language = workspaceLanguage(db);
+    return { asOf, claims: listClaims(db, { status: req.status }).map((r) => claimSummary(r, asOf, language)) };
   },
   'claims.get'(req, ctx) {
-    return claimDetail(getClaim(ctx.workspace().db, req.id), req.asOf ?? today());
+    const db = ctx.workspace().db;
+    return claimDetail(getClaim(db, req.id), req.asOf ?? today(), workspaceLanguage(db));
   },
   'claims.save'(req, ctx) {
     return saveClaim(ctx.workspace(), req.claim);
@@ -39,8 +41,7 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     else claims = listClaims(ws.db, { includeRetired: false }).map((r) => r.claim);
     // A statement too short to tell its language ("100% recycelt") is read in the workspace's (its site's) language,
     // not English: the rules' term lists are per language.
-    const own = readSiteLanguage(ws.db).language;
-    return { asOf, findings: lintClaims(claims.map((c) => ({ ...c, language: claimLanguage(c, own) })), { asOf }), disclaimer: LINT_DISCLAIMER };
+    return { asOf, findings: lintClaims(claims, { asOf, language: workspaceLanguage(ws.db) }), disclaimer: LINT_DISCLAIMER };
   },
   'claims.transition'(req, ctx) {
     return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, reason: req.reason, asOf: req.asOf });
