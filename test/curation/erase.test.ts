@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
+import { eraseCustomer } from '../../electron/core/curation/erase.ts';
+import { keepLanguages } from '../../electron/core/site/text-languages.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { listAudit } from '../../electron/core/store/audit.ts';
@@ -106,6 +108,31 @@ describe('erasure', () => {
       expect(tracesIn(ws.dir, [...TRACES, zeldaId])).toEqual([]);
       expect(tracesIn(site, [...TRACES, zeldaId])).toEqual([]);
     } finally {
+      t.cleanup();
+    }
+  });
+
+  it('counts every record that goes with the thread in "records removed", the languages a build detected too', async () => {
+    const t = tempDir('candor-erase-');
+    const ws = initWorkspace(join(t.dir, 'ws'), { name: 'Acme Test Ltd', actor: 'tester' });
+    try {
+      const file = join(t.dir, 'export.jsonl');
+      writeFileSync(file, `${[ZELDA, OTHER].map((x) => JSON.stringify(x)).join('\n')}\n`);
+      await runImport(ws, [file]);
+      const { rowid, id } = ws.db.prepare("SELECT rowid, id FROM threads WHERE external_id = 'zq-1'").get() as { rowid: number; id: string };
+      // What a site build keeps of the thread's texts (migration 0140), stored as the build stores it.
+      keepLanguages(ws.db, [{ rowid, languages: [['subject', 'en'], ['message:1', 'en'], ['all', 'en']] }]);
+      // Every table whose rows belong to a thread, as the schema says: nothing can be left out of the count.
+      const tables = (ws.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name)
+        .filter((name) => (ws.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).some((c) => c.name === 'thread_rowid'));
+      expect(tables).toContain('text_languages');
+      const rows = tables.reduce((n, name) => n + (ws.db.prepare(`SELECT count(*) AS n FROM "${name}" WHERE thread_rowid = ?`).get(rowid) as { n: number }).n, 0);
+      const audited = (ws.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'thread' AND entity_id = ?").get(id) as { n: number }).n;
+      expect(eraseCustomer(ws, { threadIds: [id] }, { dryRun: true }).records).toBe(1 + rows);
+      expect(eraseCustomer(ws, { threadIds: [id] }).records).toBe(1 + rows + audited);
+      expect((ws.db.prepare('SELECT count(*) AS n FROM text_languages').get() as { n: number }).n).toBe(0);
+    } finally {
+      ws.close();
       t.cleanup();
     }
   });

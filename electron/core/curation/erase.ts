@@ -48,7 +48,8 @@ function targetRowids(db: DatabaseSync, target: EraseTarget): number[] {
   return [...new Set(rowids)];
 }
 
-const COUNTED = ['messages', 'private_data', 'thread_tags', 'decisions', 'pii_findings', 'pii_reviews', 'manual_redactions', 'curation_scans', 'pii_detector_news'] as const;
+// Every table whose rows belong to a thread (its thread_rowid), the languages a build detected (0140) too.
+const COUNTED = ['messages', 'private_data', 'thread_tags', 'decisions', 'pii_findings', 'pii_reviews', 'manual_redactions', 'curation_scans', 'pii_detector_news', 'text_languages'] as const;
 
 /** Removes the threads and everything about them; returns how many records of each went. Inside a transaction. */
 function eraseRows(db: DatabaseSync, rowids: readonly number[], saltValue: string, at: string): { messages: number; findings: number; records: number } {
@@ -68,7 +69,7 @@ function eraseRows(db: DatabaseSync, rowids: readonly number[], saltValue: strin
     db.prepare('DELETE FROM threads_fts WHERE rowid = ?').run(rowid);
     // The site's publication history keeps the withdrawal, not the id.
     eraseFromPublicationLog(db, [t.id]);
-    // Foreign keys cascade to messages, private data, tags, decisions, findings, reviews, redactions and scans.
+    // Foreign keys cascade to messages, private data, tags, decisions, findings, reviews, redactions, scans and languages.
     db.prepare('DELETE FROM threads WHERE rowid = ?').run(rowid);
     // The audit log is append-only, except for this: what it recorded about an erased customer goes too.
     records += Number(db.prepare("DELETE FROM audit_log WHERE entity_type = 'thread' AND entity_id = ?").run(t.id).changes);
