@@ -147,3 +147,20 @@ describe('candor claims import and Ctrl-C', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, WRITE_LOCK_FILE))).toBe(false);
   });
 });
+
+describe('checking many claims (claims.lint) as a long job', () => {
+  it('reports how many claims are checked, finds what checking them one by one finds, and can be stopped', async () => {
+    expect(await core.dispatch('claims.import', request(bigFile(20)))).toMatchObject({ ok: true });
+    const events: ProgressEvent[] = [];
+    const off = core.onProgress((e) => events.push(e));
+    const all = await core.dispatch('claims.lint', { asOf: '2026-10-01' }) as { ok: true; value: { findings: { claim: string; rule: string }[] } };
+    off();
+    expect(events.map((e) => e.done)).toEqual([50, 100, 150, 200, 250]);
+    expect(events.at(-1)).toMatchObject({ job: 'claims.lint', total: 260, message: '250 of 260 claims checked' });
+    const one = await core.dispatch('claims.lint', { asOf: '2026-10-01', ids: ['NW-012-7'] }) as typeof all;
+    expect(all.value.findings.filter((f) => f.claim === 'NW-012-7')).toEqual(one.value.findings);
+    const stopping = core.onProgress(() => void core.dispatch('app.cancel', { job: 'claims.lint' }));
+    expect(await core.dispatch('claims.lint', { asOf: '2026-10-01' })).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: 'The check of the claims was cancelled. Nothing it was doing was kept.' } });
+    stopping();
+  });
+});

@@ -5,7 +5,7 @@ import { importClaims } from '../claims/import.ts';
 import type { ClaimImportProgress } from '../claims/import.ts';
 import { claimImportStep } from '../../shared/claims/import-report.ts';
 import { workspaceLanguage } from '../claims/language.ts';
-import { LINT_DISCLAIMER, lintClaims, today } from '../claims/lint.ts';
+import { LINT_DISCLAIMER, lintClaimsInBatches, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
 import { claimDetail, claimSummary } from '../claims/summary.ts';
 import { CandorError } from '../errors.ts';
@@ -26,7 +26,7 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
   'claims.save'(req, ctx) {
     return saveClaim(ctx.workspace(), req.claim);
   },
-  'claims.lint'(req, ctx) {
+  async 'claims.lint'(req, ctx) {
     const asOf = req.asOf ?? today();
     const ws = ctx.workspace();
     if (req.ids && req.claim) throw new CandorError('BAD_REQUEST', 'Lint either stored claims (ids) or one unsaved claim, not both.');
@@ -41,7 +41,9 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     else claims = listClaims(ws.db, { includeRetired: false }).map((r) => r.claim);
     // A statement too short to tell its language ("100% recycelt") is read in the workspace's (its site's) language,
     // not English: the rules' term lists are per language.
-    return { asOf, findings: lintClaims(claims, { asOf, language: workspaceLanguage(ws.db) }), disclaimer: LINT_DISCLAIMER };
+    // Many claims are checked in batches, with progress between them (and a chance to stop).
+    const progress = (done: number, total: number) => ctx.emitProgress({ job: 'claims.lint', phase: 'checking', done, total, unit: 'records', message: `${done} of ${total} claims checked` });
+    return { asOf, findings: await lintClaimsInBatches(claims, { asOf, language: workspaceLanguage(ws.db) }, progress), disclaimer: LINT_DISCLAIMER };
   },
   'claims.transition'(req, ctx) {
     return transitionClaim(ctx.workspace(), req.id, req.to, { override: req.override, note: req.note, reason: req.reason, asOf: req.asOf });
