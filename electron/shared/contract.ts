@@ -42,7 +42,7 @@ export type ApiError = {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Progress of a long core job (import, build), pushed to the window. */
-export type ProgressEvent = { job: string; phase: string; done: number; total: number; unit: 'bytes' | 'records' | 'pages' | 'files'; message?: string };
+export type ProgressEvent = { job: string; phase: string; done: number; total: number; unit: 'bytes' | 'records' | 'pages' | 'files' | 'claims'; message?: string };
 
 /** What both transports provide: the preload's window.candor, and the browser harness's HTTP client. */
 export type Transport = {

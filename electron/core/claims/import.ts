@@ -44,20 +44,13 @@ function issues(err: z.ZodError): string {
 export type ClaimImportPhase = 'reading' | 'evidence' | 'storing';
 
 /**
- * How far an import is. done/total count claims checked and evidence files hashed together, so they only go up;
- * total is 0 until every file is read.
+ * How far an import is, in its phase: claims read and checked (total 0 until every file is read), evidence files
+ * hashed, then the claims stored.
  */
-export type ClaimImportProgress = {
-  phase: ClaimImportPhase;
-  done: number;
-  total: number;
-  filesRead: number;
-  files: number;
-  claimsRead: number;
-  claims: number;
-  evidenceHashed: number;
-  evidence: number;
-};
+export type ClaimImportProgress = { phase: ClaimImportPhase; done: number; total: number; unit: 'claims' | 'files' };
+
+/** Counts of the whole job: the lock says how far it is over all of it ("busy: importing claims (42%)"). */
+type Counts = { claimsRead: number; claims: number; evidenceHashed: number; evidence: number };
 
 export type ClaimImportOptions = {
   format?: ClaimImportFormat;
@@ -83,16 +76,17 @@ function evidenceCount(value: unknown): number {
 }
 
 /** The import's progress, reported between batches: first the next turn of the event loop, so a cancel arrives. */
-function tracker(options: ClaimImportOptions, lock: ExclusiveLock, files: number) {
-  const p: ClaimImportProgress = { phase: 'reading', done: 0, total: 0, filesRead: 0, files, claimsRead: 0, claims: 0, evidenceHashed: 0, evidence: 0 };
+function tracker(options: ClaimImportOptions, lock: ExclusiveLock) {
+  const p: Counts = { claimsRead: 0, claims: 0, evidenceHashed: 0, evidence: 0 };
   return {
     p,
     async report(phase: ClaimImportPhase): Promise<void> {
       await nextTurn();
       if (options.signal?.aborted) throw new CandorError('CANCELLED', 'The claims import was cancelled. Nothing it was doing was kept.');
-      p.phase = phase;
-      lock.progress(p.total > 0 ? (p.done / p.total) * 90 : 0, phase === 'storing' ? 'commit' : 'reading');
-      options.onProgress?.({ ...p });
+      const total = p.claims + p.evidence;
+      lock.progress(total > 0 ? ((p.claimsRead + p.evidenceHashed) / total) * 90 : 0, phase === 'storing' ? 'commit' : 'reading');
+      if (phase === 'evidence') options.onProgress?.({ phase, done: p.evidenceHashed, total: p.evidence, unit: 'files' });
+      else options.onProgress?.({ phase, done: phase === 'storing' ? p.claims : p.claimsRead, total: p.claims, unit: 'claims' });
     },
   };
 }
@@ -104,12 +98,10 @@ async function readFiles(paths: readonly string[], options: ClaimImportOptions, 
   for (const path of paths) {
     const { format, records } = readClaimFile(path, options.format);
     out.push({ report: { file: path, format, claimsCreated: 0, claimsUpdated: 0, rejected: [], warnings: [] }, records, entries: [] });
-    t.p.filesRead++;
     await t.report('reading');
   }
   t.p.claims = out.reduce((n, f) => n + f.records.length, 0);
   t.p.evidence = out.reduce((n, f) => n + f.records.reduce((m, r) => m + ('value' in r ? evidenceCount(r.value) : 0), 0), 0);
-  t.p.total = t.p.claims + t.p.evidence;
   return out;
 }
 
@@ -141,7 +133,7 @@ async function checkRecords(reads: FileRead[], t: Tracker): Promise<void> {
       file.entries.push(entry);
       t.p.claimsRead++;
       // A rejected claim's evidence is never hashed: it counts as done.
-      t.p.done += 1 + (entry.rejected ? entry.files : 0);
+      if (entry.rejected) t.p.evidenceHashed += entry.files;
       if ((i + 1) % BATCH === 0) await t.report('reading');
     }
     await t.report('reading');
@@ -157,6 +149,8 @@ function rejection(id: string, err: unknown): string {
 /** Hashes and copies each claim's evidence files into the workspace (content-addressed: no claim refers to them yet). */
 async function resolveEvidence(ws: Workspace, reads: FileRead[], options: ClaimImportOptions, copied: string[], t: Tracker): Promise<void> {
   let sinceReport = 0;
+  // With no evidence files to hash this is a moment's work: the progress stays "reading".
+  const phase = t.p.evidence > 0 ? 'evidence' : 'reading';
   for (const file of reads) {
     const baseDir = options.evidenceDir ?? dirname(file.report.file);
     for (const entry of file.entries) {
@@ -167,12 +161,11 @@ async function resolveEvidence(ws: Workspace, reads: FileRead[], options: ClaimI
         entry.rejected = rejection(entry.input.id, err);
       }
       t.p.evidenceHashed += entry.files;
-      t.p.done += entry.files;
       // Hashing is the slow part: a report after each claim with files, else after a batch of claims.
       sinceReport += entry.files > 0 ? BATCH : 1;
       if (sinceReport >= BATCH) {
         sinceReport = 0;
-        await t.report('evidence');
+        await t.report(phase);
       }
     }
   }
@@ -223,7 +216,7 @@ export async function importClaims(ws: Workspace, paths: readonly string[], opti
   const copied: string[] = [];
   let reports: ClaimImportReport[];
   try {
-    const t = tracker(options, lock, paths.length);
+    const t = tracker(options, lock);
     const reads = await readFiles(paths, options, t);
     await checkRecords(reads, t);
     await resolveEvidence(ws, reads, options, copied, t);

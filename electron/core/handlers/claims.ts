@@ -3,7 +3,6 @@ import { readClaimSettings, writeClaimSettings } from '../claims/approval.ts';
 import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
 import type { ClaimImportProgress } from '../claims/import.ts';
-import { claimImportStep } from '../../shared/claims/import-report.ts';
 import { workspaceLanguage } from '../claims/language.ts';
 import { LINT_DISCLAIMER, lintClaimsInBatches, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
@@ -62,7 +61,7 @@ export const claimHandlers: HandlersFor<typeof claimChannels> = {
     return writeClaimSettings(ws.db, ws.actor, req);
   },
   async 'claims.import'(req, ctx) {
-    const onProgress = (p: ClaimImportProgress) => ctx.emitProgress({ job: 'claims.import', phase: p.phase, done: p.done, total: p.total, unit: 'records', message: claimImportStep(p) });
+    const onProgress = (p: ClaimImportProgress) => ctx.emitProgress({ job: 'claims.import', ...p });
     return { reports: await importClaims(ctx.workspace(), req.files.map((f) => userPath(ctx, f)), { format: req.format, evidenceDir: req.evidenceDir === undefined ? undefined : userPath(ctx, req.evidenceDir), onProgress }) };
   },
 };

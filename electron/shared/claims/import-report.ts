@@ -16,10 +16,3 @@ export const ClaimImportReport = z.object({
 });
 export type ClaimImportReport = z.infer<typeof ClaimImportReport>;
 
-/** What a claims import is doing, in words (the app's progress bar and the command line's). */
-export function claimImportStep(p: { phase: 'reading' | 'evidence' | 'storing'; filesRead: number; files: number; claimsRead: number; claims: number; evidenceHashed: number; evidence: number }): string {
-  if (p.phase === 'storing') return 'storing the claims';
-  if (p.phase === 'evidence') return `${p.evidenceHashed.toLocaleString('en')} of ${p.evidence.toLocaleString('en')} evidence files hashed`;
-  if (p.claims === 0) return `${p.filesRead} of ${p.files} files read`;
-  return `${p.claimsRead.toLocaleString('en')} of ${p.claims.toLocaleString('en')} claims read`;
-}
