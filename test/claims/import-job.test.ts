@@ -11,7 +11,7 @@ import { acquireExclusive, WRITE_LOCK_FILE } from '../../electron/core/store/wri
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import type { ProgressEvent } from '../../electron/shared/contract.ts';
-import { spawnCli, tempDir, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+import { spawnCli, tempWorkspace, writeTemp } from '../helpers/workspace.ts';
 
 // Issue 16 point 1: importing claims is a long job like importing conversations. It reports how far it is, can be
 // stopped with nothing stored, and holds the workspace's lock, so another import or a build is told "busy" instead of
@@ -23,23 +23,21 @@ const FIXTURE_CLAIMS = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { claims: {
 const THREADS = resolve('test/fixtures/threads/sample.jsonl');
 
 let ws: Workspace;
-let files: string;
 let core: Core;
 let cleanup: () => void;
 beforeEach(() => {
   const w = tempWorkspace();
-  const t = tempDir();
   ws = w.ws;
-  files = t.dir;
   core = createCore({ workspace: ws });
-  cleanup = () => { core.close(); t.cleanup(); w.cleanup(); };
+  cleanup = () => { core.close(); w.cleanup(); };
 });
 afterEach(() => cleanup());
 
 /** The fixture's claims `copies` times over (ids NW-001-1, NW-001-2...); evidence is read from the fixture's folder. */
 function bigFile(copies: number): string {
   const claims = Array.from({ length: copies }, (_, n) => FIXTURE_CLAIMS.map((c) => ({ ...c, id: `${c.id}-${n + 1}` }))).flat();
-  return writeTemp(files, 'claims.json', JSON.stringify({ claims }));
+  // Beside the workspace folder, in the temporary folder removed with it.
+  return writeTemp(dirname(ws.dir), 'claims.json', JSON.stringify({ claims }));
 }
 
 const request = (file: string) => ({ files: [file], evidenceDir: dirname(FIXTURE) });

@@ -41,7 +41,7 @@ function issues(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
 }
 
-export type ClaimImportPhase = 'reading' | 'evidence' | 'storing';
+type ClaimImportPhase = 'reading' | 'evidence' | 'storing';
 
 /**
  * How far an import is, in its phase: claims read and checked (total 0 until every file is read), evidence files
