@@ -69,7 +69,7 @@ function readLock(root: string): LockState | null {
     // The lock is always written whole (beside it, then linked or renamed into place), so half a lock is one an older
     // Candor was writing in place, this instant or when it was killed. Only a fresh one counts as held: a stale one
     // would otherwise say "busy" for ever.
-    let age = Infinity;
+    let age: number;
     try {
       age = Date.now() - statSync(file).mtimeMs;
     } catch {
