@@ -122,6 +122,12 @@ describe('importing claims as a long job', () => {
     }
   });
 
+  it('reads a path typed in the app as the conversation import does: relative to the documents folder', async () => {
+    bigFile(1);
+    const app = createCore({ workspace: ws, documentsDir: () => dirname(ws.dir) });
+    expect(await app.dispatch('claims.import', { files: ['claims.json'], evidenceDir: dirname(FIXTURE) })).toMatchObject({ ok: true, value: { reports: [{ file: join(dirname(ws.dir), 'claims.json'), claimsCreated: 13 }] } });
+  });
+
   it('a claims import while conversations are being imported is told busy and changes nothing', async () => {
     const lock = acquireExclusive(ws.dir, 'import');
     try {
