@@ -61,8 +61,6 @@ export type ClaimImportOptions = {
   onProgress?: (p: ClaimImportProgress) => void;
   /** Stops the import at its next progress report (Ctrl-C on the command line). */
   signal?: AbortSignal;
-  /** For tests of concurrency: called with everything read and hashed, before the commit. */
-  beforeCommit?: () => void | Promise<void>;
 };
 
 /** One record of a file on its way in: rejected (and why), or checked and later resolved to a claim. */
@@ -220,7 +218,6 @@ export async function importClaims(ws: Workspace, paths: readonly string[], opti
     const reads = await readFiles(paths, options, t);
     await checkRecords(reads, t);
     await resolveEvidence(ws, reads, options, copied, t);
-    await options.beforeCommit?.();
     // The last chance to stop; from here the commit runs to its end.
     await t.report('storing');
     reports = commitClaims(ws, reads, now);
