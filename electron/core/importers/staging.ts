@@ -75,6 +75,9 @@ export function openStaging(root: string): Staging {
   const leftovers = removeDeadScratch(root);
   const file = join(root, `${PREFIX}${process.pid}-t${threadId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.sqlite`);
   const db = new DatabaseSync(file);
+  // Large pages: a staged record is a few KB, and the file is written and read back once, in order; 64 KB pages take
+  // a sixteenth of the system calls of 4 KB ones for the same bytes (the import's system time).
+  db.exec('PRAGMA page_size = 65536');
   db.exec('PRAGMA journal_mode = OFF');
   db.exec('PRAGMA synchronous = OFF');
   db.exec('CREATE TABLE records (seq INTEGER PRIMARY KEY, part INTEGER NOT NULL, leftover INTEGER NOT NULL, record TEXT NOT NULL)');
