@@ -36,11 +36,13 @@ export type FromWorker =
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
- * The worker's heap: reading streams, so its live data is small; a tight heap keeps the import's memory down. Its
- * records die young, so a small young generation costs no time; and what the worker's heap touched stays in the
- * process after it ends (the import's commit then fills SQLite's cache on top): 16 MB cost 15-20 MB of peak RSS.
+ * The worker's heap: reading streams, so its live data is small; a tight heap keeps the import's memory down. What
+ * the worker's heap touched stays in the process after it ends (the import's commit then fills SQLite's cache on
+ * top): a 16 MB young generation cost 15-20 MB of peak RSS. At 4 MB the records in flight (8 batches) outlived
+ * scavenges and were promoted, and the worker's garbage collection cost the import ~10 % more CPU; 8 MB costs neither
+ * (0.5-scale bench, docs/perf/import-2026-12-03.md).
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 /**
  * The importer's records, read on a worker thread: the same records, in the same order, as `importer.read`, already

@@ -22,11 +22,34 @@ type StagedRecord = { part: number; record: ImportRecord; leftover: boolean };
  * A record in the staging area's format, made where it was read: the reader worker sends records as this text, so
  * neither thread copies them as objects (structured clone) and the main thread stages them as they come, without
  * building them. thread: the conversation a readable record names (null for a rejection), for companion files.
+ * bodies: the messages' bodies, one after another, each body's place in the JSON holding its length: a long body
+ * then costs a copy, not JSON's escaping and parsing (a third of staging's CPU for long messages). Stored as text,
+ * a lone surrogate becomes U+FFFD here instead of when the message is stored: what is stored is the same.
  */
-export type SerializedRecord = { json: string; thread: { source: string; externalId: string } | null };
+export type SerializedRecord = { json: string; bodies: string | null; thread: { source: string; externalId: string } | null };
 
 export function serializeRecord(rec: ImportRecord): SerializedRecord {
-  return { json: JSON.stringify(rec), thread: rec.ok ? { source: rec.thread.source, externalId: rec.thread.externalId } : null };
+  const thread = rec.ok ? { source: rec.thread.source, externalId: rec.thread.externalId } : null;
+  // A body that is not text is left for validation to reject, where the record says so.
+  if (!rec.ok || !rec.thread.messages.every((m) => typeof m.body === 'string')) return { json: JSON.stringify(rec), bodies: null, thread };
+  let bodies = '';
+  const messages = rec.thread.messages.map((m) => {
+    bodies += m.body;
+    return { ...m, body: m.body.length };
+  });
+  return { json: JSON.stringify({ ...rec, thread: { ...rec.thread, messages } }), bodies, thread };
+}
+
+function deserializeRecord(json: string, bodies: string | null): ImportRecord {
+  const rec = JSON.parse(json) as ImportRecord;
+  if (bodies === null || !rec.ok) return rec;
+  let at = 0;
+  for (const m of rec.thread.messages as { body: unknown }[]) {
+    const length = m.body as number;
+    m.body = bodies.slice(at, at + length);
+    at += length;
+  }
+  return rec;
 }
 
 export type Staging = {
@@ -75,10 +98,13 @@ export function openStaging(root: string): Staging {
   const leftovers = removeDeadScratch(root);
   const file = join(root, `${PREFIX}${process.pid}-t${threadId}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.sqlite`);
   const db = new DatabaseSync(file);
+  // Large pages: a staged record is a few KB, and the file is written and read back once, in order; 64 KB pages take
+  // a sixteenth of the system calls of 4 KB ones for the same bytes (the import's system time).
+  db.exec('PRAGMA page_size = 65536');
   db.exec('PRAGMA journal_mode = OFF');
   db.exec('PRAGMA synchronous = OFF');
-  db.exec('CREATE TABLE records (seq INTEGER PRIMARY KEY, part INTEGER NOT NULL, leftover INTEGER NOT NULL, record TEXT NOT NULL)');
-  const insert: StatementSync = db.prepare('INSERT INTO records (part, leftover, record) VALUES (?, ?, ?)');
+  db.exec('CREATE TABLE records (seq INTEGER PRIMARY KEY, part INTEGER NOT NULL, leftover INTEGER NOT NULL, record TEXT NOT NULL, bodies TEXT)');
+  const insert: StatementSync = db.prepare('INSERT INTO records (part, leftover, record, bodies) VALUES (?, ?, ?, ?)');
   // Each record is written as it comes, inside a scratch transaction committed every BATCH records: nothing is
   // queued in memory, so a record's text dies young (queued batches outlived scavenges and grew the heap). The
   // scratch database is this import's alone: its transaction may stay open across the reader's awaits.
@@ -93,7 +119,8 @@ export function openStaging(root: string): Staging {
   return {
     add(part, record, leftover = false) {
       if (pending === 0) db.exec('BEGIN');
-      insert.run(part, leftover ? 1 : 0, 'json' in record ? record.json : JSON.stringify(record));
+      const staged = 'json' in record ? record : serializeRecord(record);
+      insert.run(part, leftover ? 1 : 0, staged.json, staged.bodies);
       count++;
       if (++pending >= BATCH) flush();
     },
@@ -104,8 +131,8 @@ export function openStaging(root: string): Staging {
     *records() {
       flush();
       // Stepped one row at a time: a record's text lives only while it is stored, and dies young.
-      const rows = db.prepare('SELECT part, leftover, record FROM records ORDER BY seq').iterate() as Iterable<{ part: number; leftover: number; record: string }>;
-      for (const r of rows) yield { part: r.part, record: JSON.parse(r.record) as ImportRecord, leftover: r.leftover === 1 };
+      const rows = db.prepare('SELECT part, leftover, record, bodies FROM records ORDER BY seq').iterate() as Iterable<{ part: number; leftover: number; record: string; bodies: string | null }>;
+      for (const r of rows) yield { part: r.part, record: deserializeRecord(r.record, r.bodies), leftover: r.leftover === 1 };
     },
     discard() {
       if (closed) return;

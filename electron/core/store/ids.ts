@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
+// One-shot hashing (crypto.hash): a large import makes about six ids per conversation, and a Hash object per id
+// cost three times as much. The bytes hashed are the same as ever (each part followed by a NUL), so ids never change.
 function digest(...parts: string[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) {
-    h.update(p);
-    h.update('\u0000');
-  }
-  return h.digest('hex');
+  let text = '';
+  for (const p of parts) text += `${p}\u0000`;
+  return hash('sha256', text, 'hex');
 }
 
 /** Stable, URL-safe ids: the same source record always gets the same id, in any workspace. */
