@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Liquid, Tag } from 'liquidjs';
+import { Liquid, LookupType, Parser, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
 import { SiteText, siteMessages } from '../i18n.ts';
@@ -126,6 +126,11 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
   };
   const cache = new CompilingCache(options);
   const liquid = new Liquid({ ...options, cache });
+  // liquidjs makes a new Parser (a file loader and bound file-system functions) each time a page looks up its layout
+  // or a partial, on every page: one parser, made here, finds them all in the same cache.
+  const parser = new Parser(liquid);
+  liquid._parseLayoutFile = (file, sync, currentFile) => parser.parseFile(file, sync, LookupType.Layouts, currentFile);
+  liquid._parsePartialFile = (file, sync, currentFile) => parser.parseFile(file, sync, LookupType.Partials, currentFile);
   // `t` without arguments words a key the same way for the whole build: its outputs are made once (CONSTANT_FILTERS).
   cache.attach(liquid, CONSTANT_FILTERS);
   liquid.registerTag('chrome', ChromeTag);
