@@ -157,10 +157,13 @@ const seenOnce = new LRUCache<string, true>({ max: 50_000 });
  */
 const PROSE_LINE = String.raw`\p{L}[\p{L}\p{M}\p{N} ,.;?!()%'"/+=$€£#-]*`;
 const PROSE = new RegExp(`^${PROSE_LINE}(?:\n${PROSE_LINE})*$`, 'u');
+/** The same in ASCII: most prose is, and a Unicode class costs a table search per character. */
+const ASCII_LINE = String.raw`[A-Za-z][A-Za-z0-9 ,.;?!()%'"/+=$#-]*`;
+const ASCII_PROSE = new RegExp(`^${ASCII_LINE}(?:\n${ASCII_LINE})*$`);
 
 /** marked's HTML for a part that is one paragraph of plain prose (see PROSE), without parsing it; else null. */
 export function proseHtml(part: string): string | null {
-  if (!PROSE.test(part) || part.endsWith(' ') || part.includes(' \n') || /www\./i.test(part)) return null;
+  if (!(ASCII_PROSE.test(part) || PROSE.test(part)) || part.endsWith(' ') || part.includes(' \n') || /www\./i.test(part)) return null;
   return `<p>${escapeHtml(part).replaceAll('\n', '<br>')}</p>\n`;
 }
 
