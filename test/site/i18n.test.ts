@@ -130,6 +130,19 @@ describe('words, numbers and dates in the site language', () => {
     expect(t.percent(0.8123)).toBe(percent);
   });
 
+  it('words every date and time of a build by its own UTC day and minute, however many came before it', () => {
+    const t = text('de');
+    // The same day and minute reached from other offsets and seconds, and their neighbours, in a build's worth of dates.
+    for (let i = 0; i < 3000; i++) t.dateTime(new Date(Date.UTC(2024, 0, 1) + i * 7_919_000).toISOString());
+    expect(t.dateTime('2026-03-03T14:05:59Z')).toBe('3. März 2026, 14:05 UTC');
+    expect(t.dateTime('2026-03-03T19:35:00+05:30')).toBe('3. März 2026, 14:05 UTC');
+    expect(t.dateTime('2026-03-03T14:06:00Z')).toBe('3. März 2026, 14:06 UTC');
+    expect(t.dateTime('2026-03-04T00:00:00+01:00')).toBe('3. März 2026, 23:00 UTC');
+    expect(t.date('2026-03-04T00:00:00+01:00')).toBe('3. März 2026');
+    expect(t.date('1969-12-31T23:59:59Z')).toBe('31. Dezember 1969');
+    expect(t.dateTime('not a date')).toBe('');
+  });
+
   it('counts millions as French, Spanish and Italian do ("1 000 000 de conversations": the plural category many)', () => {
     const added = (lang: 'fr' | 'es' | 'it', n: number) => new SiteText(lang, siteMessages(lang)).text('changes.threadsAdded', { n });
     expect(added('fr', 1_000_000)).toMatch(/^1\s000\s000 de conversations ajoutées$/u);

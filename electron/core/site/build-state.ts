@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // The build state: what the last build of one output folder saved, so the next one renders only what changed: each
@@ -59,11 +60,15 @@ export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: stri
   }
 }
 
+/** A regular file's stamp from its stat (see BuildState.stamps), or null for anything else. */
+export function stampOf(st: BigIntStats): string | null {
+  return st.isFile() ? `${st.ino}:${st.ctimeNs}` : null;
+}
+
 /** What a file's inode and change time are now (see BuildState.stamps), or null when it cannot be read. */
 export function fileStamp(path: string): string | null {
   try {
-    const st = statSync(path, { bigint: true });
-    return st.isFile() ? `${st.ino}:${st.ctimeNs}` : null;
+    return stampOf(statSync(path, { bigint: true }));
   } catch {
     return null;
   }

@@ -7,7 +7,8 @@ import { isErasedRef } from './publication-log.ts';
 import type { LogEntry } from './publication-log.ts';
 import type { ThreadKey } from './site-data.ts';
 import { namingWords } from './thread-reader.ts';
-import { summarize } from './thread-views.ts';
+import { summarizeKnown } from './thread-views.ts';
+import { knownLanguages } from './text-languages.ts';
 
 // The publication log page's values: newest entry first, each with what it added, updated and withdrawn (with the
 // reason), and the claims it added, revised, retired or withdrew. Long lists are cut on the page; data/changes.json
@@ -33,12 +34,13 @@ export function loggedThreads(db: DatabaseSync, entries: readonly LogEntry[], pu
   for (const e of entries) {
     for (const ids of [e.threads.added, e.threads.updated, e.threads.withdrawn.map((w) => w.id)]) for (const id of ids.slice(0, SHOWN)) shown.add(id);
   }
-  const rowids = published.filter((k) => shown.has(k.id)).map((k) => k.rowid);
+  const keys = published.filter((k) => shown.has(k.id));
+  const rowids = keys.map((k) => k.rowid);
   const out = new Map<string, LoggedThread>();
   // The published view (redactions applied), as the conversation's own page shows it.
-  for (const t of publishedThreads({ db }, { rowids, scansChecked: true, batchSize: 200, naming: namingWords(tx) })) {
-    const s = summarize(t, tx);
-    out.set(t.id, { title: s.subject, lang: s.lang, url: s.url });
+  const threads = publishedThreads({ db }, { rowids, scansChecked: true, batchSize: 200, naming: namingWords(tx) });
+  for (const s of summarizeKnown(threads, knownLanguages(db, rowids), new Map(keys.map((k) => [k.id, k.rowid])), tx)) {
+    out.set(s.id, { title: s.subject, lang: s.lang, url: s.url });
   }
   return out;
 }

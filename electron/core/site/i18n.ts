@@ -131,6 +131,7 @@ function partsHtml(parts: unknown): string {
 
 /** How many worded texts a SiteText remembers (memoKey) before it starts again. */
 const MEMO_SIZE = 20_000;
+const DAY_MS = 86_400_000;
 
 /** Words, numbers and dates for one site language: messages by key, formatted as text or as escaped HTML. */
 export class SiteText {
@@ -299,14 +300,29 @@ export class SiteText {
     return f as T;
   }
 
+  // Intl formats a date slower than a page renders around it: each UTC day's date and each minute's time is formatted once.
+  private readonly days = new Map<number, string>();
+  private readonly minutes = new Map<number, string>();
+  private once(cache: Map<number, string>, key: number, t: number, fmt: Intl.DateTimeFormat): string {
+    let s = cache.get(key);
+    if (s === undefined) {
+      if (cache.size >= MEMO_SIZE) cache.clear();
+      cache.set(key, (s = fmt.format(t)));
+    }
+    return s;
+  }
+
   date(iso: string): string {
     const t = Date.parse(iso);
-    return Number.isFinite(t) ? this.dateFmt.format(t) : '';
+    return Number.isFinite(t) ? this.once(this.days, Math.floor(t / DAY_MS), t, this.dateFmt) : '';
   }
 
   dateTime(iso: string): string {
     const t = Date.parse(iso);
-    return Number.isFinite(t) ? this.text('format.datetime', { date: this.dateFmt.format(t), time: this.timeFmt.format(t) }) : '';
+    if (!Number.isFinite(t)) return '';
+    const day = Math.floor(t / DAY_MS);
+    const time = this.once(this.minutes, Math.floor((t - day * DAY_MS) / 60_000), t, this.timeFmt);
+    return this.text('format.datetime', { date: this.once(this.days, day, t, this.dateFmt), time });
   }
 
   /** "2026-03" -> "March 2026" (long) or "Mar 2026". */

@@ -149,7 +149,27 @@ const memo = new LRUCache<string, string>({ maxSize: MEMO_CHARS, sizeCalculation
  */
 const seenOnce = new LRUCache<string, true>({ max: 50_000 });
 
+/**
+ * A paragraph of plain prose, as most replies' paragraphs are: every line starts with a letter and holds only
+ * letters, digits, spaces and punctuation that Markdown gives no meaning to inside a paragraph (no emphasis, code,
+ * link, HTML, entity or escape characters, no ":" or "@" that could start an autolink, no "www.", no space before a
+ * line end, which would be a hard break). marked renders such a part as the escaped text with <br> between lines.
+ */
+const PROSE_LINE = String.raw`\p{L}[\p{L}\p{M}\p{N} ,.;?!()%'"/+=$€£#-]*`;
+const PROSE = new RegExp(`^${PROSE_LINE}(?:\n${PROSE_LINE})*$`, 'u');
+/** The same in ASCII: most prose is, and a Unicode class costs a table search per character. */
+const ASCII_LINE = String.raw`[A-Za-z][A-Za-z0-9 ,.;?!()%'"/+=$#-]*`;
+const ASCII_PROSE = new RegExp(`^${ASCII_LINE}(?:\n${ASCII_LINE})*$`);
+
+/** marked's HTML for a part that is one paragraph of plain prose (see PROSE), without parsing it; else null. */
+export function proseHtml(part: string): string | null {
+  if (!(ASCII_PROSE.test(part) || PROSE.test(part)) || part.endsWith(' ') || part.includes(' \n') || /www\./i.test(part)) return null;
+  return `<p>${escapeHtml(part).replaceAll('\n', '<br>')}</p>\n`;
+}
+
 function partHtml(part: string): string {
+  const prose = proseHtml(part);
+  if (prose !== null) return prose;
   let html = memo.get(part);
   if (html !== undefined) return html;
   html = marked.parse(part, { async: false });

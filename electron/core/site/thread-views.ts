@@ -127,6 +127,23 @@ export function useKnownLanguages(t: PublishedThread, known: KnownLanguages): [s
   return null;
 }
 
+const NONE_KNOWN: KnownLanguages = new Map();
+
+/**
+ * Summaries of threads read outside the render workers (the feed's newest, the publication log's), with their texts'
+ * kept detections (text-languages.ts): detecting again gives the same languages, at a few milliseconds a thread.
+ * `known`: by rowid; `rowidOf`: each thread's rowid by id.
+ */
+export function summarizeKnown(threads: Iterable<PublishedThread>, known: ReadonlyMap<number, KnownLanguages>, rowidOf: ReadonlyMap<string, number>, tx: SiteText): ThreadSummary[] {
+  const out: ThreadSummary[] = [];
+  for (const t of threads) {
+    const rowid = rowidOf.get(t.id);
+    useKnownLanguages(t, (rowid === undefined ? undefined : known.get(rowid)) ?? NONE_KNOWN);
+    out.push(summarize(t, tx));
+  }
+  return out;
+}
+
 type MessageView = {
   id: string;
   role: string;

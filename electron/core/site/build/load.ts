@@ -11,7 +11,7 @@ import { readBranding, siteBranding } from '../branding.ts';
 import { checkOverrides, siteMessages } from '../i18n.ts';
 import type { SiteLanguage } from '../i18n.ts';
 import { readSiteLanguage } from '../i18n-settings.ts';
-import { fileStamp, readPreviousBuild, statePaths } from '../build-state.ts';
+import { readPreviousBuild, stampOf, statePaths } from '../build-state.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
@@ -88,7 +88,7 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed.
   const stamps = state.stamps ?? {};
-  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, file) => stamps[path] !== undefined && fileStamp(file) === stamps[path]);
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => stamps[path] !== undefined && stampOf(st) === stamps[path]);
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');

@@ -8,7 +8,7 @@ import { SearchPool } from '../search/pool.ts';
 import { endsShard } from '../search/shards.ts';
 import { dataVersion, openThreadReader } from '../site-data.ts';
 import { namingWords } from '../thread-reader.ts';
-import { summarize } from '../thread-views.ts';
+import { summarizeKnown } from '../thread-views.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
 import type { ThreadPlan } from './plan.ts';
@@ -156,7 +156,9 @@ export const threadPages: Phase = {
     const text = textOf(ctx.settings.globals);
     const reader = openThreadReader(ctx.ws.dir, namingWords(text));
     try {
-      const byId = new Map(reader.read(keys.map((k) => k.rowid)).map((t) => [t.id, summarize(t, text)]));
+      const rowids = keys.map((k) => k.rowid);
+      const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);
+      const byId = new Map(summaries.map((s) => [s.id, s]));
       ctx.newest = keys.map((k) => byId.get(k.id)!);
     } finally {
       reader.close();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Liquid, Tag } from 'liquidjs';
+import { Liquid, LookupType, Parser, Tag } from 'liquidjs';
 import type { Context, Emitter, TagToken, Template, TopLevelToken } from 'liquidjs';
 import { CandorError } from '../../errors.ts';
 import { SiteText, siteMessages } from '../i18n.ts';
@@ -13,7 +13,14 @@ import { ScopedContext } from './scoped-context.ts';
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
 
-const UNTIDY = /[ \t]\n|\n\n\n/;
+/** Whether some line ends in a space or tab, or two blank lines follow each other: found line end by line end. */
+function untidy(html: string): boolean {
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) {
+    const before = html.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || (html.charCodeAt(i + 1) === 10 && html.charCodeAt(i + 2) === 10)) return true;
+  }
+  return false;
+}
 
 /**
  * Template indentation leaves trailing spaces and runs of blank lines; they are removed outside <pre>, where
@@ -21,9 +28,10 @@ const UNTIDY = /[ \t]\n|\n\n\n/;
  * finds nothing left to do: the bundled themes' pages come out tidy).
  */
 export function tidyWhitespace(html: string): string {
-  // Most pages need nothing done: looking for the three patterns is much cheaper than replacing with regexes.
+  // Most pages need nothing done: looking for the three patterns is much cheaper than replacing with regexes, and
+  // going from line end to line end cheaper than a regex for either pattern.
   const last = html.charCodeAt(html.length - 1);
-  if (!UNTIDY.test(html) && last !== 32 && last !== 9) return html;
+  if (!untidy(html) && last !== 32 && last !== 9) return html;
   const tidy = (part: string) => {
     const t = part.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
     let end = t.length;
@@ -126,6 +134,11 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
   };
   const cache = new CompilingCache(options);
   const liquid = new Liquid({ ...options, cache });
+  // liquidjs makes a new Parser (a file loader and bound file-system functions) each time a page looks up its layout
+  // or a partial, on every page: one parser, made here, finds them all in the same cache.
+  const parser = new Parser(liquid);
+  liquid._parseLayoutFile = (file, sync, currentFile) => parser.parseFile(file, sync, LookupType.Layouts, currentFile);
+  liquid._parsePartialFile = (file, sync, currentFile) => parser.parseFile(file, sync, LookupType.Partials, currentFile);
   // `t` without arguments words a key the same way for the whole build: its outputs are made once (CONSTANT_FILTERS).
   cache.attach(liquid, CONSTANT_FILTERS);
   liquid.registerTag('chrome', ChromeTag);

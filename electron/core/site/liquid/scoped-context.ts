@@ -1,4 +1,4 @@
-import { Context, toValueSync } from 'liquidjs';
+import { Context, Drop, toValueSync } from 'liquidjs';
 import type { Liquid } from 'liquidjs';
 
 // A variable's value without liquidjs's generators. liquidjs looks a name up in the scopes tags have pushed (loops,
@@ -37,6 +37,27 @@ export class ScopedContext extends Context {
 /** What a lookup returns when liquidjs must do it (an undefined variable under strict variables: its error). */
 export const UNDECIDED: unique symbol = Symbol('undecided');
 
+/** Keys liquidjs reads its own way whatever the object holds (a list's size, first and last). */
+const SPECIAL_KEYS: ReadonlySet<string> = new Set(['size', 'first', 'last']);
+
+/**
+ * `ctx.readProperty(obj, key)` for what pages mostly read, a plain object's own data property, without liquidjs's
+ * checks for drops, lists, toLiquid and methods: anything else, or a function, goes through liquidjs.
+ */
+function readProperty(ctx: Context, obj: unknown, key: string | number): unknown {
+  if (ctx.ownPropertyOnly && typeof key === 'string' && typeof obj === 'object' && obj !== null && !SPECIAL_KEYS.has(key)
+    && !Array.isArray(obj) && !(obj instanceof Drop) && typeof (obj as { toLiquid?: unknown }).toLiquid !== 'function') {
+    if (!Object.hasOwn(obj, key)) return undefined;
+    const value = (obj as Record<string, unknown>)[key];
+    if (typeof value !== 'object' || value === null) {
+      if (typeof value !== 'function') return value;
+    } else {
+      return toValueSync(value);
+    }
+  }
+  return toValueSync(ctx.readProperty(obj as never, key));
+}
+
 /** The value at `path` (its first part a name), or UNDECIDED. */
 export function lookup(ctx: Context, path: readonly (string | number)[]): unknown {
   if (!(ctx instanceof ScopedContext)) {
@@ -48,7 +69,7 @@ export function lookup(ctx: Context, path: readonly (string | number)[]): unknow
   }
   let value: unknown = ctx.scopeOf(path[0] as string);
   for (const key of path) {
-    value = toValueSync(ctx.readProperty(value as never, key));
+    value = readProperty(ctx, value, key);
     if (value === undefined && ctx.strictVariables) return UNDECIDED;
   }
   return value;
