@@ -141,7 +141,7 @@ export function acquireExclusive(root: string, kind: ExclusiveKind): ExclusiveLo
       state.percent = Math.max(0, Math.min(100, percent));
       if (phase) state.phase = phase;
       const now = Date.now();
-      // Rewritten in place at most every 200 ms (or on a phase change), so progress costs nothing measurable.
+      // Rewritten (beside it, then renamed into place) at most every 200 ms (or on a phase change), so progress costs nothing measurable.
       if (!changedPhase && now - lastWrite < 200) return;
       lastWrite = now;
       writeFileSync(scratch, JSON.stringify(state));
