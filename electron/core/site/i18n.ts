@@ -4,6 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
 import { formatDuration } from '../../shared/curation/stats.ts';
+import { nearestKey } from './nearest-key.ts';
 import { THEMES_DIR } from './themes.ts';
 import { escapeHtml, TrustedHtml } from './trusted.ts';
 
@@ -59,30 +60,6 @@ export function intlLocale(lang: string): string {
 /** A workspace's replacements for the site's texts: key -> message. Unknown keys and broken messages are refused. */
 export const StringOverrides = z.record(z.string(), z.string().max(5000));
 export type StringOverrides = z.infer<typeof StringOverrides>;
-
-/** The known key closest to a mistyped one (by edit distance), when it is close enough to be a typo. */
-function nearestKey(key: string, keys: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestD = Math.max(3, Math.floor(key.length / 4)) + 1;
-  for (const k of keys) {
-    if (Math.abs(k.length - key.length) >= bestD) continue;
-    const prev = Array.from({ length: k.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= key.length; i++) {
-      let diag = prev[0]!;
-      prev[0] = i;
-      for (let j = 1; j <= k.length; j++) {
-        const up = prev[j]!;
-        prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (key[i - 1] === k[j - 1] ? 0 : 1));
-        diag = up;
-      }
-    }
-    if (prev[k.length]! < bestD) {
-      bestD = prev[k.length]!;
-      best = k;
-    }
-  }
-  return best;
-}
 
 /** `at`: where the set is in the settings, for the error's field (strings, or strings.de for a language's own). */
 export function checkOverrides(raw: unknown, lang: SiteLanguage, at = 'strings'): StringOverrides {
@@ -182,6 +159,9 @@ export class SiteText {
 
   /** Plain text (for titles, attributes, search metadata): tags keep only their words. */
   text(key: string, params: TextParams = {}): string {
+    // Joined, not remembered: an author, a thread's id, a date and time would fill the memo with texts used once.
+    const direct = this.direct(key, params);
+    if (direct !== null) return direct;
     const memoKey = this.memoKey('text', key, params);
     const known = memoKey === null ? undefined : this.memo.get(memoKey);
     if (typeof known === 'string') return known;
@@ -198,6 +178,16 @@ export class SiteText {
     for (const tag of this.tagsOf(key)) values[tag] ??= (chunks: unknown[]) => chunks.join('');
     const out = this.format(key, values);
     return Array.isArray(out) ? out.join('') : String(out);
+  }
+
+  /** `joined` when every parameter is a number or a string that is not a date (which both forms take as it is). */
+  private direct(key: string, params: TextParams): string | null {
+    if (this.joinedParts(key) === null) return null;
+    for (const name in params) {
+      const v = params[name];
+      if (typeof v === 'string' ? ISO_DATE.test(v) : typeof v !== 'number') return null;
+    }
+    return this.joined(key, params);
   }
 
   /**
@@ -223,6 +213,8 @@ export class SiteText {
 
   /** Escaped HTML: a date becomes <time>, a tag named like a string parameter a link to it, TrustedHtml stays as is. */
   html(key: string, params: TextParams = {}): TrustedHtml {
+    const direct = this.direct(key, params);
+    if (direct !== null) return new TrustedHtml(escapeHtml(direct));
     const memoKey = this.memoKey('html', key, params);
     const known = memoKey === null ? undefined : this.memo.get(memoKey);
     if (known instanceof TrustedHtml) return known;
@@ -274,12 +266,7 @@ export class SiteText {
    * intl-messageformat makes of it (each value as String(value), between the words) without its parts. Else null.
    */
   private joined(key: string, values: Record<string, unknown>): string | null {
-    let parts = this.joins.get(key);
-    if (parts === undefined) {
-      const ast = this.message(key).getAst();
-      parts = ast.every((el) => el.type === 0 || el.type === 1) ? ast.map((el) => (el.type === 0 ? el.value : { arg: el.value })) : null;
-      this.joins.set(key, parts);
-    }
+    const parts = this.joinedParts(key);
     if (parts === null) return null;
     let out = '';
     for (const part of parts) {
@@ -291,6 +278,17 @@ export class SiteText {
       }
     }
     return out;
+  }
+
+  /** A message's words and plain placeholders, or null when it has anything else (plurals, tags, formats). */
+  private joinedParts(key: string): (string | { arg: string })[] | null {
+    let parts = this.joins.get(key);
+    if (parts === undefined) {
+      const ast = this.message(key).getAst();
+      parts = ast.every((el) => el.type === 0 || el.type === 1) ? ast.map((el) => (el.type === 0 ? el.value : { arg: el.value })) : null;
+      this.joins.set(key, parts);
+    }
+    return parts;
   }
 
   /** An Intl formatter for these options, made once per SiteText. */

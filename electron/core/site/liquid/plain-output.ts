@@ -1,25 +1,11 @@
 import { filters as liquidFilters, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
 import type { Arguments, Context, Emitter, Filter, Output, Template } from 'liquidjs';
+import { literalPath, PlainFilter } from './plain-filters.ts';
 import { lookup, UNDECIDED } from './scoped-context.ts';
 
 // `{{ a.b | filter }}` without liquidjs's generators: the value is read as liquidjs reads it (scoped-context.ts),
 // filters run through their public render, and the output escape is the engine's own function (escapeOutput,
 // below). Anything that fails is rendered again by liquidjs's node, so errors carry liquidjs's message and position.
-
-/** A value's parts when every one is a literal (`a.b["c"].0`); null when any is computed. */
-export function literalPath(token: unknown): (string | number)[] | null {
-  if (!token || !TypeGuards.isPropertyAccessToken(token as never)) return null;
-  const access = token as { variable?: unknown; props: unknown[] };
-  if (access.variable) return null;
-  const path: (string | number)[] = [];
-  for (const prop of access.props) {
-    if (typeof prop !== 'object' || prop === null || !('content' in prop)) return null;
-    const content: unknown = prop.content;
-    if (typeof content !== 'string' && typeof content !== 'number') return null;
-    path.push(content);
-  }
-  return path.length > 0 && typeof path[0] === 'string' ? path : null;
-}
 
 const ESCAPABLE = /[&<>"']/;
 type EscapeThis = { context: Context };
@@ -44,6 +30,14 @@ export class PlainOutput implements Template {
   /** Whether the output is the same text every time it renders (`folded` keeps it once made). */
   private readonly constant: boolean;
   private folded: string | undefined;
+  /** The filters as plain calls (plain-filters.ts), made at the first render; null: liquidjs's Filter.render. */
+  private plain: PlainFilter[] | null | undefined;
+  /**
+   * Whether the output is the same text whenever its arguments are (a quoted string through the engine's constant
+   * filters with arguments: `{{ 'thread.forOrg' | t: name: site.name }}`). The last arguments and text are kept.
+   */
+  private readonly remembers: boolean;
+  private last: { args: unknown[][]; out: string } | null = null;
 
   private constructor(original: Output, read: (ctx: Context) => unknown, escapes: boolean, quoted: boolean, constants: ReadonlySet<string>) {
     this.original = original;
@@ -55,7 +49,9 @@ export class PlainOutput implements Template {
     this.filters = escapes ? original.value.filters.slice(0, -1) : [...original.value.filters];
     // A quoted string through the engine's constant filters, without arguments and without the escape (which counts
     // memory as it goes): `{{ 'nav.home' | t }}`, the site's own words, made once per engine.
-    this.constant = quoted && !escapes && this.filters.length > 0 && this.filters.every((f) => f.args.length === 0 && constants.has(f.name));
+    const constantFilters = quoted && !escapes && this.filters.length > 0 && this.filters.every((f) => constants.has(f.name));
+    this.constant = constantFilters && this.filters.every((f) => f.args.length === 0);
+    this.remembers = constantFilters && !this.constant;
   }
 
   /**
@@ -86,10 +82,28 @@ export class PlainOutput implements Template {
       return undefined;
     }
     let value: unknown;
+    let args: unknown[][] | null = null;
     try {
       value = this.read(ctx);
       if (value === UNDECIDED) return this.original.render(ctx, emitter);
-      for (const f of this.filters) value = toValueSync(f.render(value, ctx));
+      if (this.plain === undefined) this.plain = this.plainFilters(ctx);
+      if (this.plain === null) {
+        for (const f of this.filters) value = toValueSync(f.render(value, ctx));
+      } else if (this.remembers) {
+        args = this.argValues(ctx);
+        if (args === null) return this.original.render(ctx, emitter);
+        if (this.last && sameArgs(this.last.args, args)) {
+          emitter.write(this.last.out);
+          return undefined;
+        }
+        for (let i = 0; i < this.plain.length; i++) value = this.plain[i]!.apply(value, args[i]!, ctx);
+      } else {
+        for (const f of this.plain) {
+          const a = f.argValues(ctx);
+          if (a === UNDECIDED) return this.original.render(ctx, emitter);
+          value = f.apply(value, a, ctx);
+        }
+      }
       if (this.escapes) value = escapeOutput.call({ context: ctx }, value);
     } catch {
       // Undefined under strict variables, or a filter that failed: liquidjs's node says so, with its position.
@@ -97,8 +111,25 @@ export class PlainOutput implements Template {
     }
     const out = toValue(value);
     if (this.constant && typeof out === 'string') this.folded = out;
+    if (args && typeof out === 'string' && args.every((a) => a.every(isPrimitive))) this.last = { args, out };
     emitter.write(out);
     return undefined;
+  }
+
+  private plainFilters(ctx: Context): PlainFilter[] | null {
+    const plain = PlainFilter.all(this.original, ctx);
+    return plain && plain.length === this.filters.length ? plain : null;
+  }
+
+  /** Every filter's argument values, or null when one cannot be read. */
+  private argValues(ctx: Context): unknown[][] | null {
+    const out: unknown[][] = [];
+    for (const f of this.plain!) {
+      const a = f.argValues(ctx);
+      if (a === UNDECIDED) return null;
+      out.push(a);
+    }
+    return out;
   }
 
   arguments(): ReturnType<Output['arguments']> {
@@ -140,6 +171,20 @@ export class PlainRun implements Template {
   *arguments(): Arguments {
     for (const n of this.nodes) if (n instanceof PlainOutput) yield* n.arguments();
   }
+}
+
+function isPrimitive(v: unknown): boolean {
+  return v === null || (typeof v !== 'object' && typeof v !== 'function');
+}
+
+/** Whether two lists of argument lists hold the same values (primitives only: see PlainOutput.render). */
+function sameArgs(a: readonly unknown[][], b: readonly unknown[][]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }
 
 /** A literal HTML node's text (its token's content), or null for any other node. */

@@ -1,25 +1,14 @@
 import { Drop, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
 import type { Arguments, Context, Emitter, ForTag, IfTag, Template, UnlessTag, Value } from 'liquidjs';
-import { literalPath } from './plain-output.ts';
-import { lookup, UNDECIDED } from './scoped-context.ts';
+import { tokenEval } from './plain-filters.ts';
+import type { Eval } from './plain-filters.ts';
+import { UNDECIDED } from './scoped-context.ts';
 
 // `if`, `unless` and `for` without liquidjs's generators, for the common forms: conditions made of literals, literal
 // paths and operators, loops over an array without `limit`, `offset` or `reversed`. They take liquidjs's steps
 // through its public API (the context's lookups, operators, isTruthy, push/pop, registers) as plain calls. When a
 // condition or a collection cannot be read (an undefined variable under strict variables), liquidjs's own tag
 // renders instead, so its error and position are the ones reported.
-
-type Eval = (ctx: Context) => unknown;
-
-/** liquidjs's `evalToken` for a literal or a literal path; null for anything else (ranges, computed parts...). */
-function tokenEval(token: unknown): Eval | null {
-  if (typeof token === 'object' && token !== null && 'content' in token) {
-    const content: unknown = token.content;
-    return () => content;
-  }
-  const path = literalPath(token);
-  return path ? (ctx) => lookup(ctx, path) : null;
-}
 
 /** liquidjs's `Expression.evaluate` for a condition without filters; null when a part is not a literal or a path. */
 function conditionEval(value: Value): Eval | null {
