@@ -1,7 +1,7 @@
 import { BlockTag, CaptureTag, CaseTag, ForTag, IfTag, LayoutTag, Output, UnlessTag } from 'liquidjs';
 import type { Liquid, LiquidOptions, Template } from 'liquidjs';
 import { htmlOf, PlainOutput, PlainRun } from './plain-output.ts';
-import { PlainFor, PlainIf } from './plain-tags.ts';
+import { PlainFor, PlainIf, PlainList } from './plain-tags.ts';
 
 // liquidjs renders through generators: every `{{ ... }}` goes through a dozen nested ones, every `{% if %}` condition
 // through as many, every tag's body through one more. On a 100,000-page site that costs more than everything else
@@ -13,12 +13,15 @@ import { PlainFor, PlainIf } from './plain-tags.ts';
 // through their public fields. test/site/liquid-compile.test.ts renders templates and whole sites both ways.
 
 /** Replaces, in place, the nodes of `list` and of the tags inside it by plain nodes where there is one. */
-export function compileTemplates(list: Template[], escaping: boolean, constants: ReadonlySet<string> = NONE): Template[] {
+export function compileTemplates(list: Template[], escaping: boolean, constants: ReadonlySet<string> = NONE, whole = true): Template[] {
   for (let i = 0; i < list.length; i++) {
     const node = list[i]!;
-    for (const children of childLists(node)) compileTemplates(children, escaping, constants);
+    const lists = childLists(node);
+    for (const children of lists) compileTemplates(children, escaping, constants, false);
     const plain = plainNode(node, escaping, constants);
     if (plain) list[i] = plain;
+    // A tag liquidjs keeps renders its lists through its renderer (plain tags render theirs as plain calls).
+    else for (const children of lists) asOneNode(children);
   }
   // Runs of two or more HTML nodes and plain outputs become one node.
   for (let i = 0; i < list.length; i++) {
@@ -29,7 +32,14 @@ export function compileTemplates(list: Template[], escaping: boolean, constants:
       i = start;
     }
   }
+  // `whole`: the list is a file's, which liquidjs renders.
+  if (whole) asOneNode(list);
   return list;
+}
+
+/** Replaces, in place, a list of two or more nodes by one PlainList of them. */
+function asOneNode(list: Template[]): void {
+  if (list.length >= 2) list.splice(0, list.length, new PlainList(list.slice()));
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -108,7 +118,8 @@ export function plainNodes(templates: readonly Template[]): string[] {
   const out: string[] = [];
   const walk = (list: readonly Template[]) => {
     for (const node of list) {
-      if (node instanceof PlainOutput) out.push('output');
+      if (node instanceof PlainList) walk(node.nodes);
+      else if (node instanceof PlainOutput) out.push('output');
       else if (node instanceof PlainRun) out.push('run');
       else {
         const tag = node instanceof PlainIf || node instanceof PlainFor ? node.tag : node;

@@ -56,6 +56,31 @@ function renderList(templates: readonly Template[], ctx: Context, emitter: Emitt
   }
 }
 
+/**
+ * A whole list of nodes as one node, where liquidjs would render the list (a file, a block, a layout's body, the
+ * branches of tags it keeps): liquidjs takes each node through a generator step and a clock read; this takes them
+ * through renderList. Nothing else differs, since the engine sets no render time limit and collects no errors.
+ */
+export class PlainList implements Template {
+  readonly token: Template['token'];
+  readonly nodes: Template[];
+
+  constructor(nodes: Template[]) {
+    this.nodes = nodes;
+    this.token = nodes[0]!.token;
+  }
+
+  render(ctx: Context, emitter: Emitter): undefined {
+    renderList(this.nodes, ctx, emitter);
+    return undefined;
+  }
+
+  // eslint-disable-next-line require-yield -- the Template interface's form: a generator that returns the children.
+  *children(): Generator<unknown, Template[]> {
+    return this.nodes;
+  }
+}
+
 /** Stands in for a tag in its parent's list; static analysis sees the tag itself. */
 abstract class PlainTag<T extends Template> implements Template {
   readonly token: Template['token'];
