@@ -37,15 +37,14 @@ export class ScopedContext extends Context {
 /** What a lookup returns when liquidjs must do it (an undefined variable under strict variables: its error). */
 export const UNDECIDED: unique symbol = Symbol('undecided');
 
-/** Keys liquidjs reads its own way whatever the object holds (a list's size, first and last). */
-const SPECIAL_KEYS: ReadonlySet<string> = new Set(['size', 'first', 'last']);
 
 /**
  * `ctx.readProperty(obj, key)` for what pages mostly read, a plain object's own data property, without liquidjs's
  * checks for drops, lists, toLiquid and methods: anything else, or a function, goes through liquidjs.
  */
 function readProperty(ctx: Context, obj: unknown, key: string | number): unknown {
-  if (ctx.ownPropertyOnly && typeof key === 'string' && typeof obj === 'object' && obj !== null && !SPECIAL_KEYS.has(key)
+  // size, first and last: keys liquidjs reads its own way whatever the object holds (a list's size, first and last).
+  if (ctx.ownPropertyOnly && typeof key === 'string' && typeof obj === 'object' && obj !== null && key !== 'size' && key !== 'first' && key !== 'last'
     && !Array.isArray(obj) && !(obj instanceof Drop) && typeof (obj as { toLiquid?: unknown }).toLiquid !== 'function') {
     if (!Object.hasOwn(obj, key)) return undefined;
     const value = (obj as Record<string, unknown>)[key];
