@@ -70,7 +70,8 @@ export function normalizeBaseUrl(raw: string | null | undefined): string | null 
 
 /** "../" for each folder the page is in. */
 export function rootFor(path: string): string {
-  const depth = path.split('/').length - 1;
+  let depth = 0;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) depth++;
   return depth === 0 ? '' : '../'.repeat(depth);
 }
 

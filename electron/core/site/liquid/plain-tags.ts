@@ -47,7 +47,9 @@ function conditionEval(value: Value): Eval | null {
 function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
   for (const tpl of templates) {
     try {
-      const html = toValueSync(tpl.render(ctx, emitter));
+      // Plain nodes write to the emitter and return nothing: only a generator needs liquidjs's toValueSync.
+      const rendered = tpl.render(ctx, emitter);
+      const html = rendered === undefined || typeof rendered === 'string' ? rendered : toValueSync(rendered);
       if (html) emitter.write(html);
       if (ctx.breakCalled || ctx.continueCalled) break;
     } catch (err) {
