@@ -1,3 +1,4 @@
+import type { ViewRulesData } from '../../curation/public-view.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
 import type { Workspace } from '../../workspace.ts';
 import type { SiteBranding } from '../branding.ts';
@@ -37,6 +38,8 @@ export type BuildSettings = {
   fingerprint: string;
   /** False when the code's fingerprint could not be known: nothing of the previous build is reused. */
   trusted: boolean;
+  /** How thread pages show threads (naming in the site's language, topic names that may be shown). */
+  view: ViewRulesData;
 };
 
 /** A thread of this build as the later phases and the next build need it. */

@@ -3,15 +3,17 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { siteViewRules } from '../../curation/published.ts';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
-import { checkOverrides, siteMessages } from '../i18n.ts';
+import { checkOverrides, siteMessages, textOf } from '../i18n.ts';
 import type { SiteLanguage } from '../i18n.ts';
 import { readSiteLanguage } from '../i18n-settings.ts';
 import { readPreviousBuild, stampOf, statePaths } from '../build-state.ts';
+import { namingWords } from '../thread-reader.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
@@ -124,7 +126,8 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const warnings = [...branding.warnings];
   if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
   if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
-  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null }, warnings };
+  const view = siteViewRules(ws, namingWords(textOf(globals)));
+  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null, view }, warnings };
 }
 
 /** Reads everything the build needs and plans it. */
