@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from '../../../shared/curation/stats.ts';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
 import { fileStamp, saveBuild } from '../build-state.ts';
@@ -8,6 +9,7 @@ import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts
 import type { BuildInfo } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
+import { keepStats } from '../stats-cache.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { workspaceChanged } from './errors.ts';
 
@@ -41,6 +43,15 @@ function saveState(ctx: BuildContext, manifestBytes: Buffer): void {
   ctx.resources.cardsPending = false;
 }
 
+/** The statistics this build computed, kept for the next build of the same data. */
+function keep(ctx: BuildContext, stats: Stats): void {
+  try {
+    keepStats(ctx.ws.db, ctx.ws.dir, stats, { seq: ctx.data.dataVersion, at: ctx.data.lastUpdated });
+  } catch (err) {
+    ctx.warnings.push(`The statistics could not be kept for the next build (${(err as Error).message}); it computes them again.`);
+  }
+}
+
 export const commit: Phase = {
   name: 'manifest and commit',
   timing: 'manifest',
@@ -51,7 +62,8 @@ export const commit: Phase = {
     if (dataVersion(ws.db).seq !== data.dataVersion) throw workspaceChanged();
     ctx.files.push(...await ctx.pending.rowFiles);
     ctx.resources.rowWriters = [];
-    const moderation = (await ctx.stats).stats.overall.moderation;
+    const { stats } = await ctx.stats;
+    const moderation = stats.overall.moderation;
     const build: BuildInfo = {
       generator: GENERATOR, organisation: data.organisation, theme: settings.theme, baseUrl: settings.baseUrl, dataVersion: data.dataVersion, lastUpdated: data.lastUpdated,
       threads: data.published.length, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: ctx.counts.htmlPages,
@@ -66,5 +78,6 @@ export const commit: Phase = {
     const cleanup = previous ? commitInPlace(output, ctx.files, previous.files, previous.listed) : commitOutput(output);
     ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), cleanup };
     saveState(ctx, manifestBytes);
+    if (!ctx.statsKept) keep(ctx, stats);
   },
 };

@@ -21,6 +21,8 @@ import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
 import { publishedEvidencePath, siteGlobals } from '../pages.ts';
 import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
+import { keptStats } from '../stats-cache.ts';
+import type { VersionedStats } from '../../curation/workspace-stats.ts';
 import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
@@ -130,17 +132,26 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null, view }, warnings };
 }
 
+function startStats(ws: Workspace): Promise<VersionedStats> {
+  const stats = siteStats(ws.db, ws.dir, { worker: threadCount(ws.db) >= 20_000 }).catch((err: unknown) => {
+    throw inPhase(err, 'load');
+  });
+  stats.catch(() => undefined);
+  return stats;
+}
+
 /** Reads everything the build needs and plans it. */
 export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, progress: (p: BuildProgress) => void): BuildContext {
   progress({ phase: 'load', done: 0, total: 1 });
   // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
   // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
-  const stats = siteStats(ws.db, ws.dir, { worker: threadCount(ws.db) >= 20_000 }).catch((err: unknown) => {
-    throw inPhase(err, 'load');
-  });
-  stats.catch(() => undefined);
+  // Unless the statistics of this very data were kept by an earlier build (stats-cache.ts).
+  const kept = options.clean ? null : keptStats(ws.db, ws.dir);
+  let stats = kept ? Promise.resolve(kept) : startStats(ws);
   const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
+  // Bringing the scans up to date may have moved the data on since (a re-scan is audited).
+  if (kept && kept.dataVersion !== data.dataVersion) stats = startStats(ws);
   checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
   const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
@@ -150,7 +161,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   const evidence = new Map<string, string>();
   for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
   return {
-    ws, output, paths, data, stats, settings, previous, plan,
+    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, settings, previous, plan,
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
