@@ -58,6 +58,21 @@ describe('a rebuild checks what it reuses', () => {
     expect(r.repaired).toEqual([]);
   });
 
+  it('still checks a page that a no-change rebuild kept as it was, when it is tampered with afterwards', async () => {
+    // The rebuild keeps the stamps it checked the pages by, without looking at them again.
+    await (await buildSite({ workspace: fx.dir, out: site, workers: 0 })).cleanup;
+    const page = htmlPages(site).find((p) => p.startsWith('threads/'))!;
+    tamper(join(site, page), '<main', '<MAIN');
+    const r = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
+    await r.cleanup;
+    expect(r.repaired).toEqual([page]);
+    expect(snapshot(site)).toEqual(snapshot(clean));
+    // And the rebuild after that, of a site put right, trusts it again.
+    const again = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
+    await again.cleanup;
+    expect([again.rendered, again.repaired]).toEqual([0, []]);
+  });
+
   it('removes a tampered data row and says so', async () => {
     tamper(join(site, 'data/threads.json'), 'Fixture conversation 7 about delivery', 'Fixture conversation 7 about DELIVERY');
     tamper(join(site, 'data/messages.csv'), 'Sorry', 'S0rry');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../db/transaction.ts';
 import { REASONS } from './labels.ts';
@@ -28,7 +28,7 @@ function threadVersions(db: DatabaseSync, into: PublicationState): void {
   const stmt = db.prepare("SELECT id, last_activity_at, status, resolved_at, kind, rating, subject FROM threads WHERE decision = 'publish'");
   stmt.setReturnArrays(true);
   for (const r of stmt.all() as unknown as [string, string, string, string | null, string, number | null, string | null][]) {
-    into.set(`thread:${r[0]}`, createHash('sha256').update(JSON.stringify(r.slice(1))).digest('hex').slice(0, 16));
+    into.set(`thread:${r[0]}`, hash('sha256', JSON.stringify(r.slice(1)), 'hex').slice(0, 16));
   }
 }
 

@@ -17,11 +17,17 @@ import { workspaceChanged } from './errors.ts';
 // (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
 // for the next build, once the site it describes exists.
 
-/** Every file's stamp in the site now in place (see BuildState.stamps). */
+/**
+ * Every file's stamp in the site now in place (see BuildState.stamps). A file the rebuild kept as it was (the previous
+ * site's entry, never written again, so not moved in) has the stamp it had when the load phase checked it: no second
+ * stat. Should it have changed since, the next build sees another stamp and hashes it.
+ */
 function stampsOf(ctx: BuildContext): Record<string, string> {
   const stamps: Record<string, string> = {};
+  const previous = ctx.previous;
   for (const f of ctx.files) {
-    const stamp = fileStamp(join(ctx.output.target, f.path));
+    const kept = previous && previous.files.get(f.path) === f ? previous.seen?.get(f.path) : undefined;
+    const stamp = kept ?? fileStamp(join(ctx.output.target, f.path));
     if (stamp) stamps[f.path] = stamp;
   }
   return stamps;

@@ -92,7 +92,13 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed.
   const stamps = state.stamps ?? {};
-  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => stamps[path] !== undefined && stampOf(st) === stamps[path]);
+  const seen = new Map<string, string>();
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => {
+    const stamp = stampOf(st);
+    if (stamp === null) return false;
+    seen.set(path, stamp);
+    return stamps[path] === stamp;
+  });
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');
@@ -103,6 +109,7 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
     files: new Map(raw.files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
     listed: new Set([...raw.files.map((f) => f.path), ...unlisted]),
     repaired: [...changed, ...unlisted].sort(),
+    seen,
   };
 }
 
