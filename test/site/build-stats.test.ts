@@ -9,7 +9,7 @@ import { openWorkspace } from '../../electron/core/workspace.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
-// A build keeps the statistics it published for the next build of the same data (stats-cache.ts). What a reader sees
+// A build keeps the statistics it published for the next build of the same data (kept.ts). What a reader sees
 // must never be the statistics of other data: any change to the workspace computes them again.
 
 let fx: SiteWorkspace;

@@ -136,6 +136,12 @@ describe('render workers that load no detector', () => {
       expect(text).not.toContain('jane.doe');
       const json = JSON.parse(readFileSync(join(out, 'data', 'threads.json'), 'utf8')) as { threads: { id: string; tags: string[] }[] };
       expect(json.threads.find((t) => t.id === preview.id)?.tags).toContain('Lateness');
+      // The builder keeps the verdicts on the names it checked; a name added since is checked when the site is built.
+      writeSetting(ws.db, 'tester', 'topicRules', { Lateness: ['late'], 'ask jane.doe@gmail.com': ['late'], 'call 0161 496 0123': ['late'] });
+      await (await buildSite({ workspace: ws, out, workers: 2 })).cleanup;
+      const again = [...siteText(out).values()].join('\n');
+      expect(again).not.toMatch(/jane\.doe|0161 496 0123/);
+      expect(again).toContain('Lateness');
     } finally {
       writeSetting(ws.db, 'tester', 'topicRules', {});
       ws.close();

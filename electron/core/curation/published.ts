@@ -102,12 +102,19 @@ export function* publishedThreads(ws: HasDb, options: PublishedThreadsOptions = 
 }
 
 /**
- * How a site shows threads, for readers that run no detector (a build's render workers, which read threads whose
- * scans the builder checked): the naming policy in the site's language, and the topic names the rules gave any
- * thread that hold no personal data.
+ * Every topic name the rules gave any thread, and whether it may be shown (none holding personal data): `known`
+ * verdicts are taken as they are (a site build keeps them for names it checked), the others are checked now.
  */
-export function siteViewRules(ws: HasDb, naming?: NamingWords): ViewRulesData {
+export function ruleTopicVerdicts(ws: HasDb, known: ReadonlyMap<string, boolean> = new Map()): Map<string, boolean> {
+  const names = (ws.db.prepare("SELECT DISTINCT tag FROM thread_tags WHERE origin = 'rule' ORDER BY tag").all() as { tag: string }[]).map((r) => r.tag);
+  return new Map(names.map((name) => [name, known.get(name) ?? topicIsSafe(name)]));
+}
+
+/**
+ * How a site shows threads, for readers that run no detector (a build's render workers, which read threads whose
+ * scans the builder checked): the naming policy in the site's language, and the topic names that may be shown.
+ */
+export function siteViewRules(ws: HasDb, naming?: NamingWords, topics: ReadonlyMap<string, boolean> = ruleTopicVerdicts(ws)): ViewRulesData {
   const stored = namingPolicy(readSettings(ws.db));
-  const topics = (ws.db.prepare("SELECT DISTINCT tag FROM thread_tags WHERE origin = 'rule' ORDER BY tag").all() as { tag: string }[]).map((r) => r.tag);
-  return { policy: naming ? namingInLanguage(stored, naming) : stored, safeTopics: topics.filter(topicIsSafe) };
+  return { policy: naming ? namingInLanguage(stored, naming) : stored, safeTopics: [...topics].filter(([, safe]) => safe).map(([name]) => name) };
 }

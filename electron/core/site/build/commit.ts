@@ -9,7 +9,7 @@ import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts
 import type { BuildInfo } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
-import { keepStats } from '../stats-cache.ts';
+import { keepStats } from '../kept.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { workspaceChanged } from './errors.ts';
 

@@ -52,7 +52,7 @@ export type BuildContext = {
   data: SiteData;
   /** The statistics, read apart (on a worker for big workspaces) from the data version `data` was read at. */
   stats: Promise<VersionedStats>;
-  /** The statistics are the ones an earlier build kept for this data (stats-cache.ts): nothing to keep again. */
+  /** The statistics are the ones an earlier build kept for this data (kept.ts): nothing to keep again. */
   statsKept: boolean;
   settings: BuildSettings;
   previous: PreviousBuild | null;

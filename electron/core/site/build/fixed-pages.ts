@@ -37,7 +37,7 @@ export const fixedPages: Phase = {
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
       placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db, tx) : null,
-      publication: { entries: publication.entries, published: loggedThreads(ctx.ws.db, publication.entries, data.published, tx) },
+      publication: { entries: publication.entries, published: loggedThreads(ctx.ws.db, publication.entries, data.published, tx, settings.view) },
       sources: sourceRows(ctx.ws.db, tx),
     });
     const engine = createEngine(settings.roots, tx);

@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { siteViewRules } from '../../curation/published.ts';
+import { ruleTopicVerdicts, siteViewRules } from '../../curation/published.ts';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
@@ -21,7 +21,7 @@ import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
 import { publishedEvidencePath, siteGlobals } from '../pages.ts';
 import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
-import { keptStats } from '../stats-cache.ts';
+import { keepTopicVerdicts, keptStats, keptTopicVerdicts } from '../kept.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
 import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
@@ -135,7 +135,11 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const warnings = [...branding.warnings];
   if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
   if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
-  const view = siteViewRules(ws, namingWords(textOf(globals)));
+  // Topic names are checked once per code: a build keeps the verdicts (kept.ts) and runs no detector for them again.
+  const known = keptTopicVerdicts(ws.dir);
+  const topics = ruleTopicVerdicts(ws, known);
+  if ([...topics.keys()].some((name) => !known.has(name))) keepTopicVerdicts(ws.dir, new Map([...known, ...topics]));
+  const view = siteViewRules(ws, namingWords(textOf(globals)), topics);
   return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null, view }, warnings };
 }
 
@@ -152,7 +156,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   progress({ phase: 'load', done: 0, total: 1 });
   // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
   // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
-  // Unless the statistics of this very data were kept by an earlier build (stats-cache.ts).
+  // Unless the statistics of this very data were kept by an earlier build (kept.ts).
   const kept = options.clean ? null : keptStats(ws.db, ws.dir);
   let stats = kept ? Promise.resolve(kept) : startStats(ws);
   const paths = statePaths(ws.dir, output.target);
