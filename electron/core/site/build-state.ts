@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -109,6 +109,50 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
   if (existsSync(`${paths.cards}.tmp`)) renameSync(`${paths.cards}.tmp`, paths.cards);
   renameSync(`${paths.state}.tmp`, paths.state);
   pruneStates(dirname(paths.state), KEEP_STATES);
+}
+
+type SavedState = Omit<BuildState, 'format' | 'threads'>;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+/** Two records of strings, numbers or arrays of them (a thread's record, the page hashes...) with the same values. */
+function sameRecord(a: object, b: object): boolean {
+  let n = 0;
+  for (const [key, value] of Object.entries(b)) {
+    if (!Object.hasOwn(a, key) || !sameValue((a as Record<string, unknown>)[key], value)) return false;
+    n++;
+  }
+  return n === Object.keys(a).length;
+}
+
+/**
+ * Whether this build's state is the one saved already (a rebuild that changed nothing): then it is not written
+ * again, which at 100,000 threads is tens of megabytes of JSON made and written for nothing.
+ */
+export function sameState(saved: BuildState, state: SavedState, threads: readonly (ThreadRecord & { id: string })[]): boolean {
+  const { threads: savedThreads, format: _format, ...savedHead } = saved;
+  if (!headMatches(savedHead, state)) return false;
+  for (const { id, ...record } of threads) {
+    const was = savedThreads[id];
+    if (!was || !sameRecord(was, record)) return false;
+  }
+  return threads.length === Object.keys(savedThreads).length;
+}
+
+function headMatches(saved: SavedState, state: SavedState): boolean {
+  const { bundles, members, pages, stamps, ...scalars } = state;
+  const { bundles: b0, members: m0, pages: p0, stamps: s0, ...savedScalars } = saved;
+  return sameRecord(savedScalars, scalars) && sameRecord(b0, bundles) && sameRecord(m0, members) && sameRecord(p0, pages) && sameRecord(s0 ?? {}, stamps ?? {});
+}
+
+/** Marks the saved state as the latest one (the pruning below keeps the most recently saved). */
+export function touchState(paths: StatePaths): void {
+  const now = new Date();
+  utimesSync(paths.state, now, now);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from '../../../shared/curation/stats.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
-import { fileStamp, saveBuild } from '../build-state.ts';
+import { fileStamp, sameState, saveBuild, touchState } from '../build-state.ts';
 import type { ThreadRecord } from '../build-state.ts';
 import { signBytes } from '../keys.ts';
 import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts';
@@ -34,15 +35,20 @@ function stampsOf(ctx: BuildContext): Record<string, string> {
 }
 
 function saveState(ctx: BuildContext, manifestBytes: Buffer): void {
-  const { settings, data, plan, threads } = ctx;
+  const { settings, data, plan, threads, previous, paths } = ctx;
   try {
-    saveBuild(ctx.paths, {
+    const state = {
       stamps: stampsOf(ctx),
       fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'),
       shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
-    }, (function* () {
-      for (const { id, ...record } of threads) yield [id, record] as [string, ThreadRecord];
-    })());
+    };
+    // A rebuild that changed nothing (no new cards file either) has its state saved already.
+    if (previous && !existsSync(`${paths.cards}.tmp`) && sameState(previous.state, state, threads)) touchState(paths);
+    else {
+      saveBuild(paths, state, (function* () {
+        for (const { id, ...record } of threads) yield [id, record] as [string, ThreadRecord];
+      })());
+    }
   } catch (err) {
     ctx.warnings.push(`The build state could not be saved (${(err as Error).message}); the next build will render everything.`);
   }
