@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Scan from '../../electron/core/curation/scan.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
-import { statePaths } from '../../electron/core/site/build-state.ts';
+import { fileStamp, statePaths } from '../../electron/core/site/build-state.ts';
 import { verifySite } from '../../electron/core/site/manifest.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
@@ -78,6 +78,13 @@ describe('a rebuild checks what it reuses', () => {
     const again = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
     await again.cleanup;
     expect([again.rendered, again.repaired]).toEqual([0, []]);
+  });
+
+  it('saves, after a clean build, the stamps the files in place have (so the next rebuild trusts them without hashing)', () => {
+    const state = JSON.parse(readFileSync(statePaths(fx.dir, site).state, 'utf8')) as { stamps: Record<string, string> };
+    const listed = (JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(Object.keys(state.stamps).sort()).toEqual([...listed].sort());
+    for (const path of listed) expect([path, state.stamps[path]]).toEqual([path, fileStamp(join(site, path))]);
   });
 
   it('removes a tampered data row and says so', async () => {

@@ -11,6 +11,7 @@ import type { BuildInfo } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
 import { keepStats } from '../kept.ts';
+import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { workspaceChanged } from './errors.ts';
 
@@ -20,14 +21,16 @@ import { workspaceChanged } from './errors.ts';
 
 /**
  * Every file's stamp in the site now in place (see BuildState.stamps). A file the rebuild kept as it was (the previous
- * site's entry, never written again, so not moved in) has the stamp it had when the load phase checked it: no second
- * stat. Should it have changed since, the next build sees another stamp and hashes it.
+ * site's entry, never written again, so not moved in) has the stamp it had when the load phase checked it, and a file
+ * of a clean build the one it was written with: no second stat. Should it have changed since, the next build sees
+ * another stamp and hashes it. A file a rebuild moved in has a new change time: it is looked at.
  */
 function stampsOf(ctx: BuildContext): Record<string, string> {
   const stamps: Record<string, string> = {};
   const previous = ctx.previous;
-  for (const f of ctx.files) {
-    const kept = previous && previous.files.get(f.path) === f ? previous.seen?.get(f.path) : undefined;
+  for (const f of ctx.files as FileInfo[]) {
+    // A clean build's folder became the site whole (commitOutput): its files kept the stamps they were written with.
+    const kept = previous ? (previous.files.get(f.path) === f ? previous.seen?.get(f.path) : undefined) : f.stamp ?? undefined;
     const stamp = kept ?? fileStamp(join(ctx.output.target, f.path));
     if (stamp) stamps[f.path] = stamp;
   }
