@@ -136,7 +136,7 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
   if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
   // Topic names are checked once per code: a build keeps the verdicts (kept.ts) and runs no detector for them again.
-  const known = keptTopicVerdicts(ws.dir);
+  const known = options.clean ? new Map<string, boolean>() : keptTopicVerdicts(ws.dir);
   const topics = ruleTopicVerdicts(ws, known);
   if ([...topics.keys()].some((name) => !known.has(name))) keepTopicVerdicts(ws.dir, new Map([...known, ...topics]));
   const view = siteViewRules(ws, namingWords(textOf(globals)), topics);
