@@ -144,7 +144,11 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
 }
 
 function startStats(ws: Workspace): Promise<VersionedStats> {
-  const stats = siteStats(ws.db, ws.dir, { worker: threadCount(ws.db) >= 20_000 }).catch((err: unknown) => {
+  const worker = threadCount(ws.db) >= 20_000;
+  // In this thread they wait for the event loop's next turn: the render workers start first, and the statistics are
+  // computed while this thread waits for their first pages (the builder checks the data version they were read at).
+  const later = worker ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
+  const stats = later.then(() => siteStats(ws.db, ws.dir, { worker })).catch((err: unknown) => {
     throw inPhase(err, 'load');
   });
   stats.catch(() => undefined);
