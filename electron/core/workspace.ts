@@ -6,15 +6,15 @@ import { z } from 'zod';
 import { CandorError } from './errors.ts';
 import type { CandorErrorInfo } from './errors.ts';
 import { openDatabase } from './db/open.ts';
-import { openQueryOnly } from './db/query-only.ts';
+import { DB_FILE, openQueryOnly } from './db/query-only.ts';
 import { databaseId, diskState, healthWarnings, requireDatabaseFile, writeCloseMarker } from './db/health.ts';
 import { transaction } from './db/transaction.ts';
 import { appendAudit } from './store/audit.ts';
 import { pidAlive, registerWorkspaceDb } from './store/writer.ts';
 import { removeDeadScratch, scratchNotice } from './importers/staging.ts';
+export { DB_FILE };
 
 const WORKSPACE_FORMAT_VERSION = 1;
-export const DB_FILE = 'candor.sqlite';
 const META_FILE = 'workspace.json';
 export const EVIDENCE_DIR = 'evidence';
 /** Present while a process has the workspace open; left behind by a crash. */

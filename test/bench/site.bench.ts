@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { siteViewRules } from '../../electron/core/curation/published.ts';
 import { openThreadReader, publishedThreadKeys } from '../../electron/core/site/site-data.ts';
 import { DatabaseSync } from 'node:sqlite';
 import type { BenchRow, BenchTable } from './run.ts';
@@ -49,9 +50,10 @@ function eleventyInput(workspace: string, dir: string): number {
 `);
   const db = new DatabaseSync(join(workspace, 'candor.sqlite'), { readOnly: true });
   const rowids = publishedThreadKeys(db).map((k) => k.rowid);
-  db.close();
   // The Eleventy comparison site is English: the workspace's own (English default) labels.
-  const reader = openThreadReader(workspace, { customer: 'Customer', customerIn: 'Customer in {location}', staff: 'Support team', system: 'Automated message' });
+  const view = siteViewRules({ db }, { customer: 'Customer', customerIn: 'Customer in {location}', staff: 'Support team', system: 'Automated message' });
+  db.close();
+  const reader = openThreadReader(workspace, view);
   const yamlString = (v: string) => JSON.stringify(v);
   for (let i = 0; i < rowids.length; i += 500) {
     for (const t of reader.read(rowids.slice(i, i + 500))) {

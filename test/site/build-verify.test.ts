@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Scan from '../../electron/core/curation/scan.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
+import { fileStamp, statePaths } from '../../electron/core/site/build-state.ts';
 import { verifySite } from '../../electron/core/site/manifest.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
@@ -56,6 +57,34 @@ describe('a rebuild checks what it reuses', () => {
     expect(r.incremental).toBe(true);
     expect(r.rendered).toBe(0);
     expect(r.repaired).toEqual([]);
+  });
+
+  it('still checks a page that a no-change rebuild kept as it was, when it is tampered with afterwards', async () => {
+    // The rebuild keeps the stamps it checked the pages by, without looking at them again, and its state, the same
+    // as the one saved, is not written again.
+    const state = statePaths(fx.dir, site).state;
+    const saved = statSync(state).ino;
+    await (await buildSite({ workspace: fx.dir, out: site, workers: 0 })).cleanup;
+    expect(statSync(state).ino).toBe(saved);
+    const page = htmlPages(site).find((p) => p.startsWith('threads/'))!;
+    tamper(join(site, page), '<main', '<MAIN');
+    const r = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
+    await r.cleanup;
+    expect(r.repaired).toEqual([page]);
+    expect(snapshot(site)).toEqual(snapshot(clean));
+    // A repair changes the state (the page's new stamp): it is saved.
+    expect(statSync(state).ino).not.toBe(saved);
+    // And the rebuild after that, of a site put right, trusts it again.
+    const again = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
+    await again.cleanup;
+    expect([again.rendered, again.repaired]).toEqual([0, []]);
+  });
+
+  it('saves, after a clean build, the stamps the files in place have (so the next rebuild trusts them without hashing)', () => {
+    const state = JSON.parse(readFileSync(statePaths(fx.dir, site).state, 'utf8')) as { stamps: Record<string, string> };
+    const listed = (JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(Object.keys(state.stamps).sort()).toEqual([...listed].sort());
+    for (const path of listed) expect([path, state.stamps[path]]).toEqual([path, fileStamp(join(site, path))]);
   });
 
   it('removes a tampered data row and says so', async () => {

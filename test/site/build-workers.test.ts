@@ -1,13 +1,17 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedThread, siteViewRules } from '../../electron/core/curation/published.ts';
+import { viewRules } from '../../electron/core/curation/public-view.ts';
+import { refreshScans } from '../../electron/core/curation/scan.ts';
+import { writeSetting } from '../../electron/core/curation/settings.ts';
 import { DataWriter } from '../../electron/core/site/open-data/row-files.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { siteStats } from '../../electron/core/site/site-data.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
 import { runCli } from '../helpers/workspace.ts';
-import { fixtureThreads, siteWorkspace, snapshot } from './helpers.ts';
+import { fixtureThreads, siteText, siteWorkspace, snapshot } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // A worker that dies mid-build (a crash, process.exit, running out of memory) must fail the build: exit code 1, the
@@ -109,4 +113,39 @@ describe('the helper every other worker is started with', () => {
       ws.close();
     }
   });
+});
+
+// Render workers run no personal data detector (they never scan: the builder has checked the scans). What they must
+// not show that only a detector can tell, a topic name holding personal data, the builder checks for them.
+describe('render workers that load no detector', () => {
+  it('leave out a topic whose name holds personal data, on every page and in the open data, as the app shows it', async () => {
+    const ws = openWorkspace(fx.dir);
+    const out = join(fx.root, 'site-topics');
+    try {
+      writeSetting(ws.db, 'tester', 'topicRules', { Lateness: ['late'], 'ask jane.doe@gmail.com': ['late'] });
+      refreshScans(ws.db);
+      const view = siteViewRules(ws);
+      expect(view.safeTopics).toEqual(['Lateness']);
+      // A topic name the builder did not check is not shown (a rule added while the site is built).
+      expect(viewRules(view).topicSafe('call 0161 496 0123')).toBe(false);
+      const preview = publishedThread(ws, 'zendesk:fx-0')!;
+      expect(preview.topics).toEqual(['Lateness']);
+      const report = await buildSite({ workspace: ws, out, workers: 2 });
+      await report.cleanup;
+      const text = [...siteText(out).values()].join('\n');
+      expect(text).not.toContain('jane.doe');
+      const json = JSON.parse(readFileSync(join(out, 'data', 'threads.json'), 'utf8')) as { threads: { id: string; tags: string[] }[] };
+      expect(json.threads.find((t) => t.id === preview.id)?.tags).toContain('Lateness');
+      // The builder keeps the verdicts on the names it checked; a name added since is checked when the site is built.
+      writeSetting(ws.db, 'tester', 'topicRules', { Lateness: ['late'], 'ask jane.doe@gmail.com': ['late'], 'call 0161 496 0123': ['late'] });
+      await (await buildSite({ workspace: ws, out, workers: 2 })).cleanup;
+      const again = [...siteText(out).values()].join('\n');
+      expect(again).not.toMatch(/jane\.doe|0161 496 0123/);
+      expect(again).toContain('Lateness');
+    } finally {
+      writeSetting(ws.db, 'tester', 'topicRules', {});
+      ws.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../db/transaction.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Workspace } from '../workspace.ts';
-import { findingViews } from './findings.ts';
+import { findingViews } from './finding-views.ts';
 import type { ReviewStatus } from '../../shared/curation/model.ts';
 import { recount, refreshScans } from './scan.ts';
 import { targetRowids, threadIds } from './target.ts';

@@ -1,6 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 
-// Apart from open.ts so that render and stats workers do not load the migrations.
+// Apart from open.ts (and workspace.ts) so that render and stats workers do not load the migrations.
+
+/** The workspace's database, in its folder. */
+export const DB_FILE = 'candor.sqlite';
 
 /**
  * A connection for reads only, beside the workspace's writer (a render or stats worker, the host's read

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -109,6 +109,65 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
   if (existsSync(`${paths.cards}.tmp`)) renameSync(`${paths.cards}.tmp`, paths.cards);
   renameSync(`${paths.state}.tmp`, paths.state);
   pruneStates(dirname(paths.state), KEEP_STATES);
+}
+
+type SavedState = Omit<BuildState, 'format' | 'threads'>;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Two records of strings, numbers or arrays of them (page hashes, stamps...) with the same values. Walked with
+ * for...in: no array of entries (119,000 stamps at 100,000 threads).
+ */
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const key in b) {
+    if (!Object.hasOwn(a, key) || !sameValue(a[key], b[key])) return false;
+    n++;
+  }
+  for (const _ in a) if (--n < 0) return false;
+  return n === 0;
+}
+
+/**
+ * Whether this build's state is the one saved already (a rebuild that changed nothing): then it is not written
+ * again, which at 100,000 threads is tens of megabytes of JSON made and written for nothing.
+ */
+export function sameState(saved: BuildState, state: SavedState, threads: readonly (ThreadRecord & { id: string })[]): boolean {
+  if (!headMatches(saved, state)) return false;
+  const savedThreads = saved.threads;
+  for (const t of threads) {
+    const was = savedThreads[t.id];
+    if (!was) return false;
+    for (const f of THREAD_FIELDS) if (!sameValue(was[f], t[f])) return false;
+  }
+  return threads.length === Object.keys(savedThreads).length;
+}
+
+/** Every field of a ThreadRecord, compared one by one (the check below fails to compile if one is missing). */
+const THREAD_FIELDS = ['pageHash', 'summaryHash', 'kind', 'topics', 'card', 'json', 'threadsCsv', 'messagesCsv'] as const;
+const allThreadFields: Exclude<keyof ThreadRecord, (typeof THREAD_FIELDS)[number]> extends never ? true : never = true;
+void allThreadFields;
+
+const SCALARS = ['fingerprint', 'dataVersion', 'manifestSha', 'shardCount', 'cardBytes'] as const;
+
+function headMatches(saved: BuildState, state: SavedState): boolean {
+  // Every field of the saved state but its format and threads (compared above), whatever fields it gains.
+  const fields = Object.keys(state);
+  if (fields.length !== SCALARS.length + 4 || fields.some((f) => !(SCALARS as readonly string[]).includes(f) && !['bundles', 'members', 'pages', 'stamps'].includes(f))) return false;
+  if (SCALARS.some((f) => saved[f] !== state[f])) return false;
+  return sameRecord(saved.bundles, state.bundles) && sameRecord(saved.members, state.members) && sameRecord(saved.pages, state.pages) && sameRecord(saved.stamps ?? {}, state.stamps ?? {});
+}
+
+/** Marks the saved state as the latest one (the pruning below keeps the most recently saved). */
+export function touchState(paths: StatePaths): void {
+  const now = new Date();
+  utimesSync(paths.state, now, now);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { publishedThreads } from '../curation/published.ts';
+import { publishedViews, viewRules } from '../curation/public-view.ts';
+import type { ViewRulesData } from '../curation/public-view.ts';
 import { claimPath } from './pages.ts';
 import { englishText } from './i18n.ts';
 import type { SiteText } from './i18n.ts';
 import { isErasedRef } from './publication-log.ts';
 import type { LogEntry } from './publication-log.ts';
 import type { ThreadKey } from './site-data.ts';
-import { namingWords } from './thread-reader.ts';
 import { summarizeKnown } from './thread-views.ts';
 import { knownLanguages } from './text-languages.ts';
 
@@ -28,8 +28,8 @@ function group(label: string, items: Item[]): Group | null {
   return { label, count: items.length, items: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
 }
 
-/** The conversations the page shows (the first SHOWN of each list) that are published now, by id. */
-export function loggedThreads(db: DatabaseSync, entries: readonly LogEntry[], published: readonly ThreadKey[], tx: SiteText): Map<string, LoggedThread> {
+/** The conversations the page shows (the first SHOWN of each list) that are published now, by id; `view` as the build shows threads. */
+export function loggedThreads(db: DatabaseSync, entries: readonly LogEntry[], published: readonly ThreadKey[], tx: SiteText, view: ViewRulesData): Map<string, LoggedThread> {
   const shown = new Set<string>();
   for (const e of entries) {
     for (const ids of [e.threads.added, e.threads.updated, e.threads.withdrawn.map((w) => w.id)]) for (const id of ids.slice(0, SHOWN)) shown.add(id);
@@ -38,7 +38,7 @@ export function loggedThreads(db: DatabaseSync, entries: readonly LogEntry[], pu
   const rowids = keys.map((k) => k.rowid);
   const out = new Map<string, LoggedThread>();
   // The published view (redactions applied), as the conversation's own page shows it.
-  const threads = publishedThreads({ db }, { rowids, scansChecked: true, batchSize: 200, naming: namingWords(tx) });
+  const threads = publishedViews(db, rowids, viewRules(view), 200);
   for (const s of summarizeKnown(threads, knownLanguages(db, rowids), new Map(keys.map((k) => [k.id, k.rowid])), tx)) {
     out.set(s.id, { title: s.subject, lang: s.lang, url: s.url });
   }

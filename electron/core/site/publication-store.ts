@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../db/transaction.ts';
 import { REASONS } from './labels.ts';
 import { entryHash, ERASED_LABEL, eraseFromEntry, erasedRef, isErasedRef, LogEntry, nextEntry } from './publication-log.ts';
 import type { ClaimInfo, PublicationState } from './publication-log.ts';
 import type { SiteClaim } from './site-claims.ts';
+import type { PublishedRows } from './site-data.ts';
 
 // The publication log as the workspace keeps it (migration 0130): the entries exactly as published, the state the
 // latest entry left, and the manifest of the newest build that showed it. A build drafts its entry from these and
@@ -24,17 +25,17 @@ export type PublicationDraft = {
  * A published conversation's version: what a reader sees change when it does (new messages, status, kind, rating,
  * subject). A decision or a redaction setting does not make it "updated".
  */
-function threadVersions(db: DatabaseSync, into: PublicationState): void {
-  const stmt = db.prepare("SELECT id, last_activity_at, status, resolved_at, kind, rating, subject FROM threads WHERE decision = 'publish'");
+function threadVersions(db: DatabaseSync, from: PublishedRows, into: PublicationState): void {
+  const stmt = db.prepare(`SELECT id, last_activity_at, status, resolved_at, kind, rating, subject FROM ${from} WHERE decision = 'publish'`);
   stmt.setReturnArrays(true);
   for (const r of stmt.all() as unknown as [string, string, string, string | null, string, number | null, string | null][]) {
-    into.set(`thread:${r[0]}`, createHash('sha256').update(JSON.stringify(r.slice(1))).digest('hex').slice(0, 16));
+    into.set(`thread:${r[0]}`, hash('sha256', JSON.stringify(r.slice(1)), 'hex').slice(0, 16));
   }
 }
 
-function currentState(db: DatabaseSync, claims: readonly SiteClaim[]): PublicationState {
+function currentState(db: DatabaseSync, from: PublishedRows, claims: readonly SiteClaim[]): PublicationState {
   const state: PublicationState = new Map();
-  threadVersions(db, state);
+  threadVersions(db, from, state);
   for (const c of claims) state.set(`claim:${c.id}`, `${c.status}:${c.revision}`);
   return state;
 }
@@ -63,10 +64,11 @@ function readState(db: DatabaseSync): PublicationState {
 }
 
 /** This build's view of the log: the recorded entries and, when something changed since the last, a new one. */
-export function draftPublication(db: DatabaseSync, input: { claims: readonly SiteClaim[]; date: string | null; dataVersion: number }): PublicationDraft {
+/** `from`: where the published threads' rows are read (site-data.ts, publishedRows). */
+export function draftPublication(db: DatabaseSync, input: { claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows }): PublicationDraft {
   const { entries, latestManifest } = readEntries(db);
   const before = readState(db);
-  const state = currentState(db, input.claims);
+  const state = currentState(db, input.from ?? 'threads', input.claims);
   const now = new Map<string, ClaimInfo>(input.claims.map((c) => [c.id, { title: c.title, revision: c.revision, status: c.status }]));
   // A withdrawn claim's title comes from the entries that named it.
   const titles = new Map<string, { title: string }>();

@@ -1,9 +1,14 @@
 import { hash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { stampOf } from './build-state.ts';
 
-/** A file of the site as the manifest lists it: its path under the site folder, SHA-256 and size in bytes. */
-export type FileInfo = { path: string; sha256: string; size: number };
+/**
+ * A file of the site as the manifest lists it: its path under the site folder, SHA-256 and size in bytes; and its
+ * stamp (build-state.ts) as it was written, which it keeps when the whole folder becomes the site (a clean build):
+ * the build saves it without a stat of every file at the end.
+ */
+export type FileInfo = { path: string; sha256: string; size: number; stamp?: string | null };
 
 export function sha256(data: string | Buffer): string {
   return hash('sha256', data, 'hex');
@@ -30,8 +35,15 @@ export class SiteWriter {
   write(path: string, content: string | Buffer): FileInfo {
     const buf = typeof content === 'string' ? this.encode(content) : content;
     this.ensureDir(path);
-    writeFileSync(join(this.temp, path), buf);
-    return { path, sha256: sha256(buf), size: buf.length };
+    const fd = openSync(join(this.temp, path), 'w');
+    let stamp: string | null;
+    try {
+      for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off);
+      stamp = stampOf(fstatSync(fd, { bigint: true }));
+    } finally {
+      closeSync(fd);
+    }
+    return { path, sha256: sha256(buf), size: buf.length, stamp };
   }
 
   /**
@@ -43,7 +55,8 @@ export class SiteWriter {
     const target = join(this.temp, path);
     copyFileSync(source, target);
     chmodSync(target, 0o644); // the workspace copy is read-only; the site's must be replaceable like every other file
-    return { path, sha256: knownSha256, size: statSync(target).size };
+    const st = statSync(target, { bigint: true });
+    return { path, sha256: knownSha256, size: Number(st.size), stamp: stampOf(st) };
   }
 
   private scratch = Buffer.alloc(0);

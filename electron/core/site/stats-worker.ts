@@ -1,8 +1,7 @@
-import { openQueryOnly } from '../db/query-only.ts';
+import { DB_FILE, openQueryOnly } from '../db/query-only.ts';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readVersionedStats } from '../curation/workspace-stats.ts';
-import { DB_FILE } from '../workspace.ts';
 import { crashHookFor } from '../worker-link.ts';
 
 // Computes the site's statistics beside the builder (see siteStats in site-data.ts), on a read-only connection.

@@ -1,16 +1,18 @@
-import { openQueryOnly } from '../db/query-only.ts';
+import { DB_FILE, openQueryOnly } from '../db/query-only.ts';
 import { join } from 'node:path';
-import { publishedThreads } from '../curation/published.ts';
+import { publishedViews, viewRules } from '../curation/public-view.ts';
+import type { ViewRulesData } from '../curation/public-view.ts';
 import type { NamingWords } from '../curation/settings.ts';
 import type { SiteText } from './i18n.ts';
 import type { KnownLanguages } from './language-detect.ts';
 import { knownLanguages } from './text-languages.ts';
 import type { PublishedThread } from '../../shared/curation/model.ts';
 import { dataVersion } from '../store/data-version.ts';
-import { DB_FILE } from '../workspace.ts';
 
 // Apart from the rest of the site's data (site-data.ts) so that a render worker loads only what reading threads
-// needs: not the claims register and its language model (half a second of start-up per worker).
+// needs: not the claims register and its language model (half a second of start-up per worker), nor the personal
+// data detectors (libphonenumber and the rest, a tenth of a second or more): the builder has checked the scans and
+// the topic names (siteViewRules in curation/published.ts) and hands the worker the rules to show threads by.
 
 /**
  * A read-only connection for a build's render worker: it reads published threads (by rowid, from the build's thread
@@ -31,11 +33,12 @@ export function namingWords(text: SiteText): NamingWords {
   return { customer: text.text('naming.customer'), customerIn: text.text('naming.customerIn', { location: '{location}' }), staff: text.text('naming.staff'), system: text.text('naming.system') };
 }
 
-export function openThreadReader(workspaceDir: string, naming: NamingWords): ThreadReader {
+export function openThreadReader(workspaceDir: string, view: ViewRulesData): ThreadReader {
   const db = openQueryOnly(join(workspaceDir, DB_FILE));
+  const rules = viewRules(view);
   return {
-    read: (rowids) => [...publishedThreads({ db }, { rowids, scansChecked: true, naming })],
-    stream: (rowids, batchSize) => publishedThreads({ db }, { rowids, scansChecked: true, batchSize, naming }),
+    read: (rowids) => [...publishedViews(db, rowids, rules)],
+    stream: (rowids, batchSize) => publishedViews(db, rowids, rules, batchSize),
     languages: (rowids) => knownLanguages(db, rowids),
     version: () => dataVersion(db).seq,
     close: () => db.close(),

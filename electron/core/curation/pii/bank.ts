@@ -1,4 +1,4 @@
-import { getCountries } from 'libphonenumber-js';
+import { getCountries } from 'libphonenumber-js/max';
 import type { DetectContext } from './context.ts';
 import type { Hit } from '../../../shared/curation/pii-finding.ts';
 import { afterCue } from './text.ts';
@@ -30,6 +30,7 @@ const ACCOUNT_WORD = cue('account(?: number| no\\.?| #)?|acct');
 const BANK_CONTEXT = /(?<![\p{L}])(?:sort ?code|routing|bsb|ifsc|transit|bank|iban|bic|swift|direct debit|standing order|refund (?:to|into))(?![\p{L}])/iu;
 const ACCOUNT_VALUE = /\d(?:[- ]?\d){5,17}(?![\p{N}])/uy;
 
+// From the max build, as phone.ts and settings.ts: the same country list, and one copy of libphonenumber loaded.
 const COUNTRIES = new Set<string>(getCountries());
 
 /** ABA routing number: weights 3 7 1, sum divisible by 10. */

@@ -1,3 +1,4 @@
+import type { ViewRulesData } from '../../curation/public-view.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
 import type { Workspace } from '../../workspace.ts';
 import type { SiteBranding } from '../branding.ts';
@@ -37,6 +38,8 @@ export type BuildSettings = {
   fingerprint: string;
   /** False when the code's fingerprint could not be known: nothing of the previous build is reused. */
   trusted: boolean;
+  /** How thread pages show threads (naming in the site's language, topic names that may be shown). */
+  view: ViewRulesData;
 };
 
 /** A thread of this build as the later phases and the next build need it. */
@@ -49,6 +52,8 @@ export type BuildContext = {
   data: SiteData;
   /** The statistics, read apart (on a worker for big workspaces) from the data version `data` was read at. */
   stats: Promise<VersionedStats>;
+  /** The statistics are the ones an earlier build kept for this data (kept.ts): nothing to keep again. */
+  statsKept: boolean;
   settings: BuildSettings;
   previous: PreviousBuild | null;
   plan: BuildPlan;

@@ -1,5 +1,6 @@
 import { ratingLabel } from '../i18n.ts';
 import type { SiteText } from '../i18n.ts';
+import { publishedRows } from '../site-data.ts';
 import type { BuildContext } from './context.ts';
 
 // Pre-built lists by status and by star rating: the conversations page's filters for readers without script (the
@@ -14,12 +15,12 @@ type FilterTab = { label: string; path: string; count: number };
 /** A group of filter links the list pages show: its name (for the navigation's label) and its links. */
 export type FilterGroup = { name: 'status' | 'rating'; label: string; lead: string; tabs: FilterTab[] };
 
-/** Each published thread's status and rating, by id (read from the same workspace the build checks unchanged). */
-function facetsOf(ctx: BuildContext): Map<string, { status: string; rating: number | null }> {
-  const statement = ctx.ws.db.prepare("SELECT id, status, rating FROM threads WHERE decision = 'publish'");
+/** Each published thread's status and rating, by rowid (read from the same workspace the build checks unchanged). */
+function facetsOf(ctx: BuildContext): Map<number, { status: string; rating: number | null }> {
+  const statement = ctx.ws.db.prepare(`SELECT rowid, status, rating FROM ${publishedRows(ctx.data)} WHERE decision = 'publish'`);
   statement.setReturnArrays(true);
-  const out = new Map<string, { status: string; rating: number | null }>();
-  for (const [id, status, rating] of statement.all() as unknown as [string, string, number | null][]) out.set(id, { status, rating });
+  const out = new Map<number, { status: string; rating: number | null }>();
+  for (const [rowid, status, rating] of statement.all() as unknown as [number, string, number | null][]) out.set(rowid, { status, rating });
   return out;
 }
 
@@ -28,8 +29,10 @@ export function filterLists(ctx: BuildContext, tx: SiteText): { lists: FilterLis
   const facets = facetsOf(ctx);
   const byStatus = new Map<string, number[]>();
   const byRating = new Map<number | null, number[]>();
-  ctx.threads.forEach((t, i) => {
-    const f = facets.get(t.id);
+  // ctx.threads[i] is the thread of ctx.data.published[i].
+  const keys = ctx.data.published;
+  ctx.threads.forEach((_, i) => {
+    const f = facets.get(keys[i]!.rowid);
     if (!f) return;
     let s = byStatus.get(f.status);
     if (!s) byStatus.set(f.status, (s = []));

@@ -8,6 +8,7 @@ import { loggedThreads } from '../changes-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
 import { sourceRows } from '../reviews-policy.ts';
+import { publishedRows } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
 
@@ -25,7 +26,7 @@ export const fixedPages: Phase = {
     if (dataVersion !== data.dataVersion) throw workspaceChanged();
     // The publication log: drafted from what the workspace recorded and what is published now; recorded once the
     // site is in place (build.ts).
-    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion });
+    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data) });
     ctx.publication = publication;
     try {
       ctx.files.push(ctx.writer.write(CHANGES_FILE, serializeLog(publication.entries)));
@@ -37,7 +38,7 @@ export const fixedPages: Phase = {
       data: { ...data, stats }, globals: settings.globals, latest: ctx.newest.slice(0, 8), topics: ctx.topics,
       evidencePath: (sha) => ctx.evidence.get(sha) ?? null, search: settings.search, shards: plan.shards, hasClaimsBundle: settings.search && data.claims.length > 0,
       placeholders: placeholdersEnabled(ctx.ws.db) ? withheldPlaceholders(ctx.ws.db, tx) : null,
-      publication: { entries: publication.entries, published: loggedThreads(ctx.ws.db, publication.entries, data.published, tx) },
+      publication: { entries: publication.entries, published: loggedThreads(ctx.ws.db, publication.entries, data.published, tx, settings.view) },
       sources: sourceRows(ctx.ws.db, tx),
     });
     const engine = createEngine(settings.roots, tx);

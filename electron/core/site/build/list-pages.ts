@@ -4,6 +4,7 @@ import { kindFolder, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
 import { inputHash } from '../render/context.ts';
 import type { ListPage, PagesResult } from '../render/context.ts';
 import { slugify, topicKey } from '../topics.ts';
+import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { filterLists } from './filter-lists.ts';
 import type { FilterGroup } from './filter-lists.ts';
@@ -108,7 +109,7 @@ export const listPages: Phase = {
       const pages = batch;
       batch = [];
       jobs.push(pool.run<PagesResult>({ type: 'pages', seq: 0, cardsFile: ctx.cardsFile, pages }).then((r) => {
-        for (const f of r.files) ctx.files.push({ path: f.path, sha256: f.sha256, size: f.size });
+        for (const f of r.files) ctx.files.push({ path: f.path, sha256: f.sha256, size: f.size, stamp: f.stamp } as FileInfo);
         ctx.counts.rendered += r.files.length;
       }));
     };

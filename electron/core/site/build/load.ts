@@ -3,15 +3,17 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import { ruleTopicVerdicts, siteViewRules } from '../../curation/published.ts';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { CandorError } from '../../errors.ts';
 import { GENERATOR } from '../../version.ts';
 import type { Workspace } from '../../workspace.ts';
 import { readBranding, siteBranding } from '../branding.ts';
-import { checkOverrides, siteMessages } from '../i18n.ts';
+import { checkOverrides, siteMessages, textOf } from '../i18n.ts';
 import type { SiteLanguage } from '../i18n.ts';
 import { readSiteLanguage } from '../i18n-settings.ts';
 import { readPreviousBuild, stampOf, statePaths } from '../build-state.ts';
+import { namingWords } from '../thread-reader.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
@@ -19,6 +21,8 @@ import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
 import { publishedEvidencePath, siteGlobals } from '../pages.ts';
 import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
+import { keepTopicVerdicts, keptStats, keptTopicVerdicts } from '../kept.ts';
+import type { VersionedStats } from '../../curation/workspace-stats.ts';
 import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
@@ -88,7 +92,13 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed.
   const stamps = state.stamps ?? {};
-  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => stamps[path] !== undefined && stampOf(st) === stamps[path]);
+  const seen = new Map<string, string>();
+  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => {
+    const stamp = stampOf(st);
+    if (stamp === null) return false;
+    seen.set(path, stamp);
+    return stamps[path] === stamp;
+  });
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');
@@ -99,6 +109,7 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
     files: new Map(raw.files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
     listed: new Set([...raw.files.map((f) => f.path), ...unlisted]),
     repaired: [...changed, ...unlisted].sort(),
+    seen,
   };
 }
 
@@ -124,7 +135,24 @@ function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['dat
   const warnings = [...branding.warnings];
   if (code === null) warnings.push('The code that made the previous site cannot be identified (no build fingerprint): this build renders everything.');
   if (!baseUrl) warnings.push('No address for the published site: the sitemap and the feed use relative links, and pages have no canonical address.');
-  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null }, warnings };
+  // Topic names are checked once per code: a build keeps the verdicts (kept.ts) and runs no detector for them again.
+  const known = options.clean ? new Map<string, boolean>() : keptTopicVerdicts(ws.dir);
+  const topics = ruleTopicVerdicts(ws, known);
+  if ([...topics.keys()].some((name) => !known.has(name))) keepTopicVerdicts(ws.dir, new Map([...known, ...topics]));
+  const view = siteViewRules(ws, namingWords(textOf(globals)), topics);
+  return { settings: { theme, baseUrl, search: options.search, roots, globals, signing, branding, fingerprint, trusted: code !== null, view }, warnings };
+}
+
+function startStats(ws: Workspace): Promise<VersionedStats> {
+  const worker = threadCount(ws.db) >= 20_000;
+  // In this thread they wait for the event loop's next turn: the render workers start first, and the statistics are
+  // computed while this thread waits for their first pages (the builder checks the data version they were read at).
+  const later = worker ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
+  const stats = later.then(() => siteStats(ws.db, ws.dir, { worker })).catch((err: unknown) => {
+    throw inPhase(err, 'load');
+  });
+  stats.catch(() => undefined);
+  return stats;
 }
 
 /** Reads everything the build needs and plans it. */
@@ -132,12 +160,13 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   progress({ phase: 'load', done: 0, total: 1 });
   // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
   // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
-  const stats = siteStats(ws.db, ws.dir, { worker: threadCount(ws.db) >= 20_000 }).catch((err: unknown) => {
-    throw inPhase(err, 'load');
-  });
-  stats.catch(() => undefined);
+  // Unless the statistics of this very data were kept by an earlier build (kept.ts).
+  const kept = options.clean ? null : keptStats(ws.db, ws.dir);
+  let stats = kept ? Promise.resolve(kept) : startStats(ws);
   const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
+  // Bringing the scans up to date may have moved the data on since (a re-scan is audited).
+  if (kept && kept.dataVersion !== data.dataVersion) stats = startStats(ws);
   checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
   const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
@@ -147,7 +176,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   const evidence = new Map<string, string>();
   for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
   return {
-    ws, output, paths, data, stats, settings, previous, plan,
+    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, settings, previous, plan,
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },

@@ -13,7 +13,11 @@ import type { ThreadKey } from '../site-data.ts';
  * that were checked and still have the size and SHA-256 it gives (only those may be reused). `listed` is every path
  * the manifest lists, `repaired` the ones that no longer match it and files added to the site since.
  */
-export type PreviousBuild = { state: BuildState; files: ReadonlyMap<string, ManifestFile>; listed: ReadonlySet<string>; repaired: readonly string[] };
+export type PreviousBuild = {
+  state: BuildState; files: ReadonlyMap<string, ManifestFile>; listed: ReadonlySet<string>; repaired: readonly string[];
+  /** The stamp (BuildState.stamps) each file in `files` had when it was checked. */
+  seen?: ReadonlyMap<string, string>;
+};
 
 /** The open data files a rebuild copies unchanged threads' rows from: all three must be intact to copy any. */
 export const ROW_FILES = ['data/threads.json', 'data/threads.csv', 'data/messages.csv'];

@@ -7,7 +7,6 @@ import type { Pool } from '../render/pool.ts';
 import { SearchPool } from '../search/pool.ts';
 import { endsShard } from '../search/shards.ts';
 import { dataVersion, openThreadReader } from '../site-data.ts';
-import { namingWords } from '../thread-reader.ts';
 import { summarizeKnown } from '../thread-views.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
@@ -29,7 +28,7 @@ function unpublished(id: string): CandorError {
 /** Starts the render workers (or the in-thread renderer) and, with search, the search workers. */
 function startPools(ctx: BuildContext): Pool {
   const { ws, output, settings, plan } = ctx;
-  const init: RenderInit = { workspaceDir: ws.dir, roots: settings.roots, temp: output.temp, previous: output.previous, fingerprint: settings.fingerprint, globals: settings.globals };
+  const init: RenderInit = { workspaceDir: ws.dir, roots: settings.roots, temp: output.temp, previous: output.previous, fingerprint: settings.fingerprint, globals: settings.globals, view: settings.view };
   const pool = plan.workers > 0 ? workerPool(init, plan.workers) : inProcessPool(init);
   ctx.resources.pool = pool;
   ctx.resources.search = settings.search ? new SearchPool(output.temp, Math.min(2, Math.max(1, availableParallelism()))) : null;
@@ -154,7 +153,7 @@ export const threadPages: Phase = {
     // The newest threads' summaries (feed, home page) are read again: cheaper than keeping 100,000 in memory.
     const keys = ctx.data.published.slice(0, FEED_SIZE);
     const text = textOf(ctx.settings.globals);
-    const reader = openThreadReader(ctx.ws.dir, namingWords(text));
+    const reader = openThreadReader(ctx.ws.dir, ctx.settings.view);
     try {
       const rowids = keys.map((k) => k.rowid);
       const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);

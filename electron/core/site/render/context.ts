@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { PublishedThread } from '../../../shared/curation/model.ts';
+import type { ViewRulesData } from '../../curation/public-view.ts';
 import { CandorError } from '../../errors.ts';
 import { fileError } from '../build/errors.ts';
 import { reviewJsonLd } from '../jsonld.ts';
@@ -10,7 +11,7 @@ import type { SiteEngine } from '../liquid/engine.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
 import { pageMeta, threadUrl } from '../pages.ts';
 import type { PageMeta, SiteGlobals } from '../pages.ts';
-import { namingWords, openThreadReader } from '../thread-reader.ts';
+import { openThreadReader } from '../thread-reader.ts';
 import type { ThreadReader } from '../thread-reader.ts';
 import { sha256, SiteWriter } from '../site-writer.ts';
 import type { FileInfo } from '../site-writer.ts';
@@ -32,6 +33,8 @@ export type RenderInit = {
   previous: string | null;
   fingerprint: string;
   globals: SiteGlobals;
+  /** How threads are shown, checked by the builder (curation/published.ts, siteViewRules): workers run no detector. */
+  view: ViewRulesData;
 };
 
 export type ThreadItem = { id: string; rowid: number; prevPageHash: string | null; search: boolean };
@@ -145,7 +148,7 @@ export class RenderContext {
   }
 
   private threads(task: ThreadTask): ThreadResult {
-    this.reader ??= openThreadReader(this.init.workspaceDir, namingWords(this.text));
+    this.reader ??= openThreadReader(this.init.workspaceDir, this.init.view);
     for (const r of this.rows) r.reset();
     const out: ThreadOutput[] = [];
     const missing: string[] = [];

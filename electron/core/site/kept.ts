@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Stats } from '../../shared/curation/stats.ts';
+import type { VersionedStats } from '../curation/workspace-stats.ts';
+import { DETECTOR_VERSION } from '../curation/scan.ts';
+import { databaseId } from '../db/health.ts';
+import { dataVersion } from '../store/data-version.ts';
+import { STATE_DIR } from './build-state.ts';
+import { codeFingerprint } from './build/fingerprint.ts';
+
+// What a build works out that the next one may take as it is, kept beside the build states (.site-cache/) under what
+// it was worked out from. Not .json files: the build states' pruning (build-state.ts) counts those.
+//
+// - The statistics go over every imported thread (a tenth of a second at 10,000 threads, a second at 100,000), yet
+//   change only with the data: kept under the output code (its fingerprint), the database (its id) and the data
+//   version (the audit log's last entry and its time; every change to the workspace moves it on). The next build of
+//   the same data, a rebuild or a build into another folder, uses them; any change of data, code or database
+//   computes them again.
+// - Whether a topic name may be shown (one holding personal data may not) depends on the name and the detectors
+//   only: kept under the output code (the detectors are part of it), so that a build runs no detector for names
+//   checked before.
+
+const STATS_FILE = 'stats.kept';
+const TOPICS_FILE = 'topics.kept';
+const FORMAT = 1;
+
+type Kept = { format: number; key: string; stats: Stats };
+type Version = { seq: number; at: string | null };
+
+function keyOf(db: DatabaseSync, version: Version): string | null {
+  const code = codeFingerprint();
+  return code === null ? null : JSON.stringify([code, databaseId(db), version.seq, version.at]);
+}
+
+/** The statistics a build kept for the workspace's data as it is now, or null (none, or of other data or code). */
+export function keptStats(db: DatabaseSync, workspaceDir: string): VersionedStats | null {
+  const version = dataVersion(db);
+  const key = keyOf(db, version);
+  if (key === null) return null;
+  try {
+    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, STATS_FILE), 'utf8')) as Kept;
+    return kept.format === FORMAT && kept.key === key ? { stats: kept.stats, dataVersion: version.seq } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the statistics a build published, computed at `version` (the build's data version and its time). */
+export function keepStats(db: DatabaseSync, workspaceDir: string, stats: Stats, version: Version): void {
+  const key = keyOf(db, version);
+  if (key !== null) write(workspaceDir, STATS_FILE, { format: FORMAT, key, stats } satisfies Kept);
+}
+
+function write(workspaceDir: string, name: string, value: unknown): void {
+  const dir = join(workspaceDir, STATE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  renameSync(`${file}.tmp`, file);
+}
+
+type KeptTopics = { format: number; code: string; verdicts: [string, boolean][] };
+
+/** The output code and the detectors' version (named on its own, as in the build's fingerprint). */
+function detectorCode(): string | null {
+  const code = codeFingerprint();
+  return code === null ? null : `${code}:${DETECTOR_VERSION}`;
+}
+
+/** Topic names checked by earlier builds with this code: whether each may be shown. */
+export function keptTopicVerdicts(workspaceDir: string): Map<string, boolean> {
+  const code = detectorCode();
+  if (code === null) return new Map();
+  try {
+    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, TOPICS_FILE), 'utf8')) as KeptTopics;
+    return kept.format === FORMAT && kept.code === code && Array.isArray(kept.verdicts) ? new Map(kept.verdicts) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+export function keepTopicVerdicts(workspaceDir: string, verdicts: ReadonlyMap<string, boolean>): void {
+  const code = detectorCode();
+  if (code !== null) write(workspaceDir, TOPICS_FILE, { format: FORMAT, code, verdicts: [...verdicts] } satisfies KeptTopics);
+}
