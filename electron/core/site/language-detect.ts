@@ -43,26 +43,41 @@ export function textKey(text: string): string {
   return hash('sha256', text, 'base64').slice(0, 22);
 }
 
-/** Detections already made, by textKey (null: the text was too short or unclear to tell). */
-export type KnownLanguages = ReadonlyMap<string, string | null>;
+/** Detections already made, by textKey (null: the text was too short or unclear to tell; undefined: none kept). */
+export type KnownLanguages = { get(key: string): string | null | undefined };
 
 /**
  * The conversation's language from all its messages, and each message's own where it is clear. Joined, the messages
  * usually settle it; when they do not (franc's scores bunch up on longer mixed text), messages that are each clear
  * and all agree do. `known`: detections kept for these exact texts, used instead of detecting again; `used` is told
- * every text's detection (kept or made now).
+ * every text's key and detection (kept or made now), in order, possibly twice for a text that repeats.
  */
-export function conversationLanguages(bodies: readonly string[], known?: KnownLanguages, used?: Map<string, string | null>): { thread: string | null; messages: (string | null)[] } {
+export function conversationLanguages(bodies: readonly string[], known?: KnownLanguages, used?: UsedLanguages): { thread: string | null; messages: (string | null)[] } {
+  // Plain loops and no Set: this runs for every published thread of every build (10,000 threads: ~60,000 texts).
   const detect = (text: string): string | null => {
     if (!known) return detectLanguage(text);
     const key = textKey(text);
     const remembered = known.get(key);
     const language = remembered === undefined ? detectLanguage(text) : remembered;
-    used?.set(key, language);
+    if (used) {
+      used.keys.push(key);
+      used.languages.push(language);
+      if (remembered === undefined) used.fresh = true;
+    }
     return language;
   };
-  const own = bodies.map(detect);
-  const agreed = [...new Set(own.filter((l) => l !== null))];
-  const thread = detect(bodies.join('\n\n')) ?? (agreed.length === 1 ? agreed[0]! : null);
-  return { thread, messages: own.map((l) => l ?? thread) };
+  const messages: (string | null)[] = new Array<string | null>(bodies.length);
+  // The one language the clear messages agree on: undefined while none is clear, null once two disagree.
+  let agreed: string | null | undefined;
+  for (let i = 0; i < bodies.length; i++) {
+    const own = detect(bodies[i]!);
+    messages[i] = own;
+    if (own !== null && agreed !== null) agreed = agreed === undefined || agreed === own ? own : null;
+  }
+  const thread = detect(bodies.join('\n\n')) ?? agreed ?? null;
+  for (let i = 0; i < messages.length; i++) messages[i] ??= thread;
+  return { thread, messages };
 }
+
+/** Every text's key and detection as conversationLanguages used them, and whether any was not kept (`fresh`). */
+export type UsedLanguages = { keys: string[]; languages: (string | null)[]; fresh: boolean };

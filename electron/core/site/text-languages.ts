@@ -9,16 +9,32 @@ import type { KnownLanguages } from './language-detect.ts';
 /** What one thread's texts were detected as, by textKey: every text its page needed, not only the new ones. */
 export type LearnedLanguages = { rowid: number; languages: [key: string, language: string | null][] };
 
+/**
+ * One thread's kept detections (a handful: its subject, its messages, all of them joined). Found by comparing keys
+ * in a list rather than through a Map: each key is a string made afresh on both sides (read from SQLite, hashed from
+ * the text), so a Map would compute a string hash for each of them, on every build, for every published thread.
+ */
+class KeptTexts implements KnownLanguages {
+  readonly keys: string[] = [];
+  readonly languages: (string | null)[] = [];
+
+  get(key: string): string | null | undefined {
+    const i = this.keys.indexOf(key);
+    return i === -1 ? undefined : this.languages[i];
+  }
+}
+
 /** What was kept for these threads, by thread rowid. */
 export function knownLanguages(db: DatabaseSync, rowids: readonly number[]): Map<number, KnownLanguages> {
-  const out = new Map<number, Map<string, string | null>>();
+  const out = new Map<number, KeptTexts>();
   if (rowids.length === 0) return out;
   const statement = db.prepare(`SELECT thread_rowid, text_hash, language FROM text_languages WHERE thread_rowid IN (${rowids.map(() => '?').join(',')})`);
   statement.setReturnArrays(true);
   for (const [rowid, key, language] of statement.all(...rowids) as unknown as [number, string, string | null][]) {
     let known = out.get(rowid);
-    if (!known) out.set(rowid, (known = new Map()));
-    known.set(key, language);
+    if (!known) out.set(rowid, (known = new KeptTexts()));
+    known.keys.push(key);
+    known.languages.push(language);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { PublishedThread } from '../../shared/curation/model.ts';
 import type { ThreadKind, ThreadStatus } from '../../shared/model/thread.ts';
 import { englishText, ratingLabel, sourceText } from './i18n.ts';
 import { conversationLanguages, conversationTexts } from './language-detect.ts';
-import type { KnownLanguages } from './language-detect.ts';
+import type { KnownLanguages, UsedLanguages } from './language-detect.ts';
 import type { SiteText } from './i18n.ts';
 import { sourceLabel } from './labels.ts';
 import { markdownToHtml } from './markdown.ts';
@@ -121,10 +121,13 @@ function languages(t: PublishedThread): ReturnType<typeof conversationLanguages>
  * text's detection when any was new (to be kept for the next build), else null.
  */
 export function useKnownLanguages(t: PublishedThread, known: KnownLanguages): [string, string | null][] | null {
-  const used = new Map<string, string | null>();
+  const used: UsedLanguages = { keys: [], languages: [], fresh: false };
   detected.set(t, conversationLanguages(conversationTexts(t.subject, t.messages.map((m) => m.body)), known, used));
-  for (const key of used.keys()) if (!known.has(key)) return [...used];
-  return null;
+  if (!used.fresh) return null;
+  // A text that repeats (the same reply twice) is kept once.
+  const kept = new Map<string, string | null>();
+  used.keys.forEach((key, i) => kept.set(key, used.languages[i]!));
+  return [...kept];
 }
 
 const NONE_KNOWN: KnownLanguages = new Map();

@@ -8,6 +8,7 @@ import { textOf } from '../i18n.ts';
 import type { SiteText } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import type { SiteEngine } from '../liquid/engine.ts';
+import type { KnownLanguages } from '../language-detect.ts';
 import { messageCsvRows, openThread, threadCsvRow } from '../open-data/threads.ts';
 import { pageMeta, threadUrl } from '../pages.ts';
 import type { PageMeta, SiteGlobals } from '../pages.ts';
@@ -118,7 +119,7 @@ function searchRecord(t: PublishedThread, summary: ThreadSummary, siteLanguage =
 
 type ThreadRows = Record<(typeof ROW_FIELDS)[number], string>;
 const EMPTY = new Uint8Array(0);
-const NONE_KNOWN: ReadonlyMap<string, string | null> = new Map();
+const NONE_KNOWN: KnownLanguages = new Map();
 
 /** Threads are read this many at a time within a chunk: fewer of them alive at once, less for the collector to copy. */
 const READ_BATCH = 50;
