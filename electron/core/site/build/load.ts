@@ -176,7 +176,7 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   const evidence = new Map<string, string>();
   for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
   return {
-    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, settings, previous, plan,
+    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
