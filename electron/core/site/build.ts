@@ -158,7 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
+      ctx = await loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }
