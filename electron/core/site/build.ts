@@ -22,6 +22,7 @@ import { abortOutput, prepareOutput } from './output.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { recordPublication } from './publication-store.ts';
+import { keepPublicationCurrent } from './kept.ts';
 
 // `candor build`: the workspace in, a static site out, in phases that share one build context (build/context.ts):
 // load and plan, thread pages, list pages, fixed pages, open data, feeds, assets, search, manifest and commit.
@@ -102,8 +103,19 @@ function recordBuild(ctx: BuildContext): void {
     const manifest = readFileSync(join(ctx.output.target, MANIFEST_FILE));
     const warning = recordPublication(ctx.ws.db, ctx.publication, createHash('sha256').update(manifest).digest('hex'), new Date().toISOString());
     if (warning) ctx.warnings.push(warning);
+    else if (ctx.publication.worked) keepPublication(ctx, ctx.publication.added?.seq ?? ctx.publication.basedOn);
   } catch (err) {
     ctx.warnings.push(`The publication log could not be recorded (${(err as Error).message}); the next build records the changes.`);
+  }
+}
+
+/** The recorded state is now what this data publishes: the next build of the same data need not work it out. */
+function keepPublication(ctx: BuildContext, seq: number): void {
+  if (seq === 0) return;
+  try {
+    keepPublicationCurrent(ctx.ws.db, ctx.ws.dir, { seq: ctx.data.dataVersion, at: ctx.data.lastUpdated }, seq);
+  } catch (err) {
+    ctx.warnings.push(`Could not keep the publication log's state for the next build (${(err as Error).message}); it works it out again.`);
   }
 }
 
@@ -146,7 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     let mark = performance.now();
     try {
-      ctx = loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
+      ctx = await loadBuild(ws, output, { lang: options.lang, theme: options.theme, baseUrl, search: options.search !== false, workers: options.workers, clean: options.clean === true, allowShrink: options.allowShrink === true }, progress);
     } catch (err) {
       throw inPhase(err, 'load');
     }

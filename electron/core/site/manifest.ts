@@ -1,6 +1,5 @@
-import { hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
+import { sha256File } from '../file-hash.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CandorError } from '../errors.ts';
@@ -92,49 +91,6 @@ export function readManifest(dir: string): Manifest | null {
   }
   const parsed = Manifest.safeParse(raw);
   return parsed.success ? parsed.data : null;
-}
-
-import { sha256File } from '../file-hash.ts';
-
-/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
-const WHOLE_READ_MAX = 8 << 20;
-
-/**
- * Which files of a site differ from what its manifest says: listed but missing, not a regular file, another size or
- * another SHA-256; and files present that the manifest does not list (besides the manifest and its signature).
- * A rebuild reuses nothing it has not checked here. `unchanged` may vouch for a file the caller saw written and
- * not touched since (its size is still checked).
- */
-export function unmatchedFiles(dir: string, files: Iterable<ManifestFile>, unchanged: (path: string, st: BigIntStats) => boolean = () => false): { changed: string[]; unlisted: string[] } {
-  const present = new Set(filesIn(dir));
-  const changed: string[] = [];
-  const listed = new Set<string>();
-  for (const f of files) {
-    listed.add(f.path);
-    if (!present.has(f.path)) {
-      changed.push(f.path);
-      continue;
-    }
-    const file = join(dir, f.path);
-    let st: BigIntStats;
-    try {
-      // One stat a file, in nanoseconds: its type and size here, its inode and change time for `unchanged`.
-      st = statSync(file, { bigint: true });
-    } catch {
-      changed.push(f.path);
-      continue;
-    }
-    if (!st.isFile() || st.size !== BigInt(f.size)) {
-      changed.push(f.path);
-      continue;
-    }
-    // Untouched since the build that hashed it (its caller knows how to tell): the same bytes.
-    if (unchanged(f.path, st)) continue;
-    const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
-    if (sha !== f.sha256) changed.push(f.path);
-  }
-  const unlisted = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
-  return { changed, unlisted };
 }
 
 export type VerifyResult =

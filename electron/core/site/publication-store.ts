@@ -16,9 +16,12 @@ export type PublicationDraft = {
   /** Every entry the site shows, oldest first: the recorded ones and this build's new one, if any. */
   entries: LogEntry[];
   added: LogEntry | null;
+  /** What is published now: worked out only when it may differ from the recorded state (then `added` says how). */
   state: PublicationState;
   /** The latest recorded entry's number (0: none), to refuse recording over another build's entry. */
   basedOn: number;
+  /** False when an earlier build's finding that nothing changed was taken instead of working it out. */
+  worked: boolean;
 };
 
 /**
@@ -65,20 +68,24 @@ function readState(db: DatabaseSync): PublicationState {
 
 /** This build's view of the log: the recorded entries and, when something changed since the last, a new one. */
 /** `from`: where the published threads' rows are read (site-data.ts, publishedRows). */
-export function draftPublication(db: DatabaseSync, input: { claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows }): PublicationDraft {
+/** `unchanged(seq)`: an earlier build of the same data found the recorded state current, with entry `seq` the latest (kept.ts). */
+export function draftPublication(db: DatabaseSync, input: {
+  claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows; unchanged?: (latest: number) => boolean;
+}): PublicationDraft {
   const { entries, latestManifest } = readEntries(db);
+  const last = entries.at(-1);
+  if (last && input.unchanged?.(last.seq)) return { entries, added: null, state: new Map(), basedOn: last.seq, worked: false };
   const before = readState(db);
   const state = currentState(db, input.from ?? 'threads', input.claims);
   const now = new Map<string, ClaimInfo>(input.claims.map((c) => [c.id, { title: c.title, revision: c.revision, status: c.status }]));
   // A withdrawn claim's title comes from the entries that named it.
   const titles = new Map<string, { title: string }>();
   for (const e of entries) for (const c of [...e.claims.added, ...e.claims.revised, ...e.claims.retired]) titles.set(c.id, { title: c.title });
-  const last = entries.at(-1);
   const added = nextEntry({
     previous: last ? { entry: last, manifest: latestManifest } : null, before, after: state, date: input.date, dataVersion: input.dataVersion,
     why: (id) => withdrawalReason(db, id), claims: { now, before: titles },
   });
-  return { entries: added ? [...entries, added] : entries, added, state, basedOn: last?.seq ?? 0 };
+  return { entries: added ? [...entries, added] : entries, added, state, basedOn: last?.seq ?? 0, worked: true };
 }
 
 /**

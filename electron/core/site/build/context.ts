@@ -54,6 +54,8 @@ export type BuildContext = {
   stats: Promise<VersionedStats>;
   /** The statistics are the ones an earlier build kept for this data (kept.ts): nothing to keep again. */
   statsKept: boolean;
+  /** What earlier builds kept (kept.ts) may be used: not a --clean build. */
+  trustKept: boolean;
   settings: BuildSettings;
   previous: PreviousBuild | null;
   plan: BuildPlan;

@@ -7,6 +7,7 @@ import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts
 import { loggedThreads } from '../changes-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
+import { publicationCurrent } from '../kept.ts';
 import { sourceRows } from '../reviews-policy.ts';
 import { publishedRows } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
@@ -26,7 +27,9 @@ export const fixedPages: Phase = {
     if (dataVersion !== data.dataVersion) throw workspaceChanged();
     // The publication log: drafted from what the workspace recorded and what is published now; recorded once the
     // site is in place (build.ts).
-    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data) });
+    const version = { seq: data.dataVersion, at: data.lastUpdated };
+    const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
+    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged });
     ctx.publication = publication;
     try {
       ctx.files.push(ctx.writer.write(CHANGES_FILE, serializeLog(publication.entries)));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,11 @@ import { readBranding, siteBranding } from '../branding.ts';
 import { checkOverrides, siteMessages, textOf } from '../i18n.ts';
 import type { SiteLanguage } from '../i18n.ts';
 import { readSiteLanguage } from '../i18n-settings.ts';
-import { readPreviousBuild, stampOf, statePaths } from '../build-state.ts';
+import { readPreviousBuild, statePaths } from '../build-state.ts';
 import { namingWords } from '../thread-reader.ts';
 import { readSigningKey } from '../keys.ts';
-import { MANIFEST_FILE, unmatchedFiles } from '../manifest.ts';
+import { MANIFEST_FILE, SIGNATURE_FILE } from '../manifest.ts';
+import { sha256File } from '../../file-hash.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
 import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
@@ -29,6 +30,8 @@ import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
+import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
+import type { SiteScan } from './site-scan.ts';
 import type { PreviousBuild } from './plan.ts';
 
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
@@ -81,24 +84,47 @@ function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
   return ids;
 }
 
+/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
+const WHOLE_READ_MAX = 8 << 20;
+
+/**
+ * Which files of the site differ from what its manifest says: listed but missing, not a regular file, another size
+ * or another SHA-256; and files present that the manifest does not list (besides the manifest and its signature).
+ * A file whose stamp is the one the build that wrote it saved is the same bytes (its size is still checked).
+ */
+function unmatchedFiles(dir: string, files: readonly ManifestFile[], scan: SiteScan, stamps: Record<string, string>, seen: Map<string, string>): { changed: string[]; unlisted: string[] } {
+  const present = new Set(scan.present);
+  const changed: string[] = [];
+  const listed = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    listed.add(f.path);
+    if (!present.has(f.path) || scan.sizes[i] !== f.size) {
+      changed.push(f.path);
+      continue;
+    }
+    const stamp = scan.stamps[i]!;
+    seen.set(f.path, stamp);
+    if (stamps[f.path] === stamp) continue;
+    const file = join(dir, f.path);
+    const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
+    if (sha !== f.sha256) changed.push(f.path);
+  }
+  const unlisted = scan.present.filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
+  return { changed, unlisted };
+}
+
 /** The previous build of the folder, when its saved state describes exactly the site that is there. */
-function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string): PreviousBuild | null {
+async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string, scanning: Promise<SiteScan | null> | null): Promise<PreviousBuild | null> {
   const dir = ctx.output.previous;
   if (!dir) return null;
-  const manifest = readFileSync(join(dir, MANIFEST_FILE));
-  const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: createHash('sha256').update(manifest).digest('hex') });
+  const { bytes, files } = readManifestFiles(dir, MANIFEST_FILE);
+  const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: manifestSha(bytes) });
   if (!state) return null;
-  const raw = JSON.parse(manifest.toString('utf8')) as { files: ManifestFile[] };
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed.
-  const stamps = state.stamps ?? {};
   const seen = new Map<string, string>();
-  const { changed, unlisted } = unmatchedFiles(dir, raw.files, (path, st) => {
-    const stamp = stampOf(st);
-    if (stamp === null) return false;
-    seen.set(path, stamp);
-    return stamps[path] === stamp;
-  });
+  const { changed, unlisted } = unmatchedFiles(dir, files, await siteScanOf(scanning, dir, bytes, files), state.stamps ?? {}, seen);
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');
@@ -106,8 +132,8 @@ function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint:
   }
   return {
     state,
-    files: new Map(raw.files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
-    listed: new Set([...raw.files.map((f) => f.path), ...unlisted]),
+    files: new Map(files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
+    listed: new Set([...files.map((f) => f.path), ...unlisted]),
     repaired: [...changed, ...unlisted].sort(),
     seen,
   };
@@ -156,8 +182,10 @@ function startStats(ws: Workspace): Promise<VersionedStats> {
 }
 
 /** Reads everything the build needs and plans it. */
-export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, progress: (p: BuildProgress) => void): BuildContext {
+export async function loadBuild(ws: Workspace, output: Output, options: LoadOptions, progress: (p: BuildProgress) => void): Promise<BuildContext> {
   progress({ phase: 'load', done: 0, total: 1 });
+  // A big site's files are listed and stat'ed on a worker while the workspace is read (site-scan.ts).
+  const scanning = options.clean ? null : startSiteScan(output.previous, MANIFEST_FILE);
   // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
   // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
   // Unless the statistics of this very data were kept by an earlier build (kept.ts).
@@ -169,14 +197,14 @@ export function loadBuild(ws: Workspace, output: Output, options: LoadOptions, p
   if (kept && kept.dataVersion !== data.dataVersion) stats = startStats(ws);
   checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
-  const previous = options.clean || !settings.trusted ? null : previousBuild({ output, paths }, settings.fingerprint);
+  const previous = options.clean || !settings.trusted ? null : await previousBuild({ output, paths }, settings.fingerprint, scanning);
   const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
   const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
   // Evidence files are published once each, under their hash.
   const evidence = new Map<string, string>();
   for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
   return {
-    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, settings, previous, plan,
+    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
