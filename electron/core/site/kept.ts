@@ -27,6 +27,7 @@ import { codeFingerprint } from './build/fingerprint.ts';
 const STATS_FILE = 'stats.kept';
 const TOPICS_FILE = 'topics.kept';
 const PUBLICATION_FILE = 'publication.kept';
+const LISTS_FILE = 'lists.kept';
 const FORMAT = 1;
 
 type Kept = { format: number; key: string; stats: Stats };
@@ -107,4 +108,33 @@ export function publicationCurrent(db: DatabaseSync, workspaceDir: string, versi
 export function keepPublicationCurrent(db: DatabaseSync, workspaceDir: string, version: Version, seq: number): void {
   const key = keyOf(db, version);
   if (key !== null) write(workspaceDir, PUBLICATION_FILE, { format: FORMAT, key: `${key}:${seq}` } satisfies KeptPublication);
+}
+
+// - The list pages' paths and input hashes: working them out reads every published thread's status and rating and
+//   hashes every page's items (about a second at 100,000 threads). They follow from the data and from what every
+//   page depends on (the settings' fingerprint: code, theme, language, settings): kept under both, the database and
+//   the data version. A build reuses them only when every page is in the previous site as it was verified.
+
+type KeptLists = { format: number; key: string; pages: [string, string][] };
+
+function listsKey(db: DatabaseSync, version: Version, fingerprint: string): string | null {
+  const key = keyOf(db, version);
+  return key === null ? null : `${key}:${fingerprint}`;
+}
+
+/** The list pages (path, input hash) a build worked out for this data and these settings, or null. */
+export function keptListPages(db: DatabaseSync, workspaceDir: string, version: Version, fingerprint: string): [string, string][] | null {
+  const key = listsKey(db, version, fingerprint);
+  if (key === null) return null;
+  try {
+    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, LISTS_FILE), 'utf8')) as KeptLists;
+    return kept.format === FORMAT && kept.key === key && Array.isArray(kept.pages) ? kept.pages : null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepListPages(db: DatabaseSync, workspaceDir: string, version: Version, fingerprint: string, pages: [string, string][]): void {
+  const key = listsKey(db, version, fingerprint);
+  if (key !== null) write(workspaceDir, LISTS_FILE, { format: FORMAT, key, pages } satisfies KeptLists);
 }

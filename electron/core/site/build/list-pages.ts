@@ -9,6 +9,7 @@ import type { BuildContext, Phase } from './context.ts';
 import { filterLists } from './filter-lists.ts';
 import type { FilterGroup } from './filter-lists.ts';
 import { inPhase } from './errors.ts';
+import { keepListPages, keptListPages } from '../kept.ts';
 
 // The list pages phase: all conversations, each kind and each topic, 50 to a page, newest first. A page's items are
 // the threads' list items rendered once (the cards file); a page is rendered again only when its input hash changed.
@@ -26,8 +27,8 @@ function pageWindow(current: number, total: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
-function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]>; filters: FilterGroup[] } {
+/** The threads of each kind and of each topic (by key, sorted), indexes into ctx.threads; sets ctx.topics. */
+function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, { name: string; indexes: number[] }][] } {
   const topics = new Map<string, { name: string; indexes: number[]; spellings: Map<string, number> }>();
   const byKind = new Map<string, number[]>();
   // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
@@ -51,16 +52,22 @@ function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, nu
     let best = -1;
     for (const [name, n] of t.spellings) if (n > best || (n === best && name < t.name)) [t.name, best] = [name, n];
   }
+  const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
+  return { byKind, sorted };
+}
+
+/** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
+function listsOf(ctx: BuildContext): { lists: ListSpec[]; byKind: Map<string, number[]>; byYear: Map<string, number[]>; filters: FilterGroup[] } {
+  const { byKind, sorted } = topicsOf(ctx);
   const tx = textOf(ctx.settings.globals);
   const lists: ListSpec[] = [{ folder: 'conversations/', section: 'conversations', title: tx.text('list.all.title'), heading: tx.text('list.all.heading'), intro: tx.text('list.all.intro'), indexes: ctx.threads.map((_, i) => i) }];
   for (const kind of KIND_ORDER) {
     lists.push({ folder: kindFolder(kind), section: 'conversations', title: tx.text(`kinds.${kind}`), heading: tx.text(`kinds.${kind}`), intro: tx.text('list.kind.intro'), indexes: byKind.get(kind) ?? [] });
   }
-  const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, t] of sorted) {
     lists.push({ folder: `topics/${slugify(t.name)}/`, section: 'topics', title: tx.text('list.topic.title', { topic: t.name }), heading: t.name, intro: tx.text('list.topic.intro'), indexes: t.indexes });
   }
-  ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
   // Pre-built lists by the year conversations started: a filter that works without script (threads are in site
   // order, newest first, so each year's list is too).
   const byYear = new Map<string, number[]>();
@@ -91,10 +98,43 @@ function listValues(list: ListSpec, n: number, pages: number, shown: number, tab
   return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, years, filters, folder: list.folder };
 }
 
+/** The data version this build read at. */
+const versionOf = (ctx: BuildContext) => ({ seq: ctx.data.dataVersion, at: ctx.data.lastUpdated });
+
+/**
+ * A rebuild of the same data with the same settings: the list pages an earlier build worked out (kept.ts), when every
+ * one of them is in the previous site as it was verified. Nothing is rendered; only the topics are worked out, for
+ * the fixed pages. False when anything differs: the pages are worked out as in any build.
+ */
+function reuseKept(ctx: BuildContext): boolean {
+  const { previous } = ctx;
+  if (!previous || !ctx.trustKept) return false;
+  const kept = keptListPages(ctx.ws.db, ctx.ws.dir, versionOf(ctx), ctx.settings.fingerprint);
+  if (!kept || !kept.every(([path, hash]) => previous.state.pages[path] === hash && previous.files.has(path))) return false;
+  topicsOf(ctx);
+  for (const [path, hash] of kept) {
+    ctx.pageHashes[path] = hash;
+    ctx.files.push(previous.files.get(path)!);
+  }
+  ctx.counts.htmlPages += kept.length;
+  ctx.pending.listPages = Promise.resolve();
+  return true;
+}
+
+/** Keeps the list pages' paths and hashes for the next build of the same data (a failure only costs that build time). */
+function keep(ctx: BuildContext, pages: [string, string][]): void {
+  try {
+    keepListPages(ctx.ws.db, ctx.ws.dir, versionOf(ctx), ctx.settings.fingerprint, pages);
+  } catch (err) {
+    ctx.warnings.push(`The list pages could not be kept for the next build (${(err as Error).message}); it works them out again.`);
+  }
+}
+
 export const listPages: Phase = {
   name: 'list pages',
   timing: 'pages',
   run(ctx) {
+    if (reuseKept(ctx)) return;
     const { settings, previous, threads } = ctx;
     const pool = ctx.resources.pool!;
     const { lists, byKind, byYear, filters } = listsOf(ctx);
@@ -103,6 +143,7 @@ export const listPages: Phase = {
     const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
     const tabsKey = JSON.stringify([kindTabs, yearTabs, filters]);
     const jobs: Promise<void>[] = [];
+    const worked: [string, string][] = [];
     let batch: ListPage[] = [];
     const flush = () => {
       if (batch.length === 0) return;
@@ -126,6 +167,7 @@ export const listPages: Phase = {
         for (const i of slice) items += threads[i]!.summaryHash;
         const hash = inputHash(settings.fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
         ctx.pageHashes[path] = hash;
+        worked.push([path, hash]);
         ctx.counts.htmlPages++;
         if (previous && previous.state.pages[path] === hash && previous.files.has(path)) {
           ctx.files.push(previous.files.get(path)!);
@@ -137,6 +179,7 @@ export const listPages: Phase = {
       }
     }
     flush();
+    keep(ctx, worked);
     ctx.pending.listPages = Promise.all(jobs).then(() => undefined, (err: unknown) => {
       throw inPhase(err, 'list pages');
     });
