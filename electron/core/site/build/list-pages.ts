@@ -130,57 +130,73 @@ function keep(ctx: BuildContext, pages: [string, string][]): void {
   }
 }
 
+/**
+ * The pages to render, a batch at a time, made as the workers take them: made all at once, the 19,000 pages of a
+ * 100,000-thread site (their values and items) were held in memory until the last was rendered. A page whose input
+ * hash is unchanged is taken from the previous site as it is met.
+ */
+function* batchesOf(ctx: BuildContext): Generator<ListPage[]> {
+  const { settings, previous, threads } = ctx;
+  const { lists, byKind, byYear, filters } = listsOf(ctx);
+  const tx = textOf(settings.globals);
+  const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
+  const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
+  const tabsKey = JSON.stringify([kindTabs, yearTabs, filters]);
+  const worked: [string, string][] = [];
+  let batch: ListPage[] = [];
+  for (const list of lists) {
+    const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
+    const hasTabs = list.section === 'conversations';
+    for (let n = 1; n <= pages; n++) {
+      const path = listPagePath(list.folder, n);
+      const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
+      // A page shows its items (their summaries' hashes hold each thread's id and address) and values that follow
+      // from these and the tabs, so a rebuild hashes them and makes the values only for pages rendered again.
+      const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
+      let items = '';
+      for (const i of slice) items += threads[i]!.summaryHash;
+      const hash = inputHash(settings.fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
+      ctx.pageHashes[path] = hash;
+      worked.push([path, hash]);
+      ctx.counts.htmlPages++;
+      if (previous && previous.state.pages[path] === hash && previous.files.has(path)) {
+        ctx.files.push(previous.files.get(path)!);
+        continue;
+      }
+      const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
+      batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : [], hasTabs ? filters : []), cards: slice.map((i) => threads[i]!.card) });
+      if (batch.length >= PAGES_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  keep(ctx, worked);
+  if (batch.length > 0) yield batch;
+}
+
 export const listPages: Phase = {
   name: 'list pages',
   timing: 'pages',
   run(ctx) {
     if (reuseKept(ctx)) return;
-    const { settings, previous, threads } = ctx;
     const pool = ctx.resources.pool!;
-    const { lists, byKind, byYear, filters } = listsOf(ctx);
-    const tx = textOf(settings.globals);
-    const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
-    const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
-    const tabsKey = JSON.stringify([kindTabs, yearTabs, filters]);
-    const jobs: Promise<void>[] = [];
-    const worked: [string, string][] = [];
-    let batch: ListPage[] = [];
-    const flush = () => {
-      if (batch.length === 0) return;
-      const pages = batch;
-      batch = [];
-      jobs.push(pool.run<PagesResult>({ type: 'pages', seq: 0, cardsFile: ctx.cardsFile, pages }).then((r) => {
+    const batches = batchesOf(ctx);
+    // Two batches per worker in flight: one rendering, one waiting, so a worker never waits on this thread.
+    const take = async () => {
+      for (let next = batches.next(); !next.done; next = batches.next()) {
+        const r = await pool.run<PagesResult>({ type: 'pages', seq: 0, cardsFile: ctx.cardsFile, pages: next.value });
         for (const f of r.files) ctx.files.push({ path: f.path, sha256: f.sha256, size: f.size, stamp: f.stamp } as FileInfo);
         ctx.counts.rendered += r.files.length;
-      }));
-    };
-    for (const list of lists) {
-      const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
-      const hasTabs = list.section === 'conversations';
-      for (let n = 1; n <= pages; n++) {
-        const path = listPagePath(list.folder, n);
-        const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
-        // A page shows its items (their summaries' hashes hold each thread's id and address) and values that follow
-        // from these and the tabs, so a rebuild hashes them and makes the values only for pages rendered again.
-        const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
-        let items = '';
-        for (const i of slice) items += threads[i]!.summaryHash;
-        const hash = inputHash(settings.fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
-        ctx.pageHashes[path] = hash;
-        worked.push([path, hash]);
-        ctx.counts.htmlPages++;
-        if (previous && previous.state.pages[path] === hash && previous.files.has(path)) {
-          ctx.files.push(previous.files.get(path)!);
-          continue;
-        }
-        const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
-        batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : [], hasTabs ? filters : []), cards: slice.map((i) => threads[i]!.card) });
-        if (batch.length >= PAGES_BATCH) flush();
       }
-    }
-    flush();
-    keep(ctx, worked);
-    ctx.pending.listPages = Promise.all(jobs).then(() => undefined, (err: unknown) => {
+    };
+    const jobs = Array.from({ length: pool.size * 2 }, take);
+    // The render workers have nothing left to do once the list pages are made: they are stopped then, so their heaps
+    // are given back before the commit, the build's peak of memory.
+    ctx.pending.listPages = Promise.all(jobs).then(async () => {
+      await pool.close();
+      if (ctx.resources.pool === pool) ctx.resources.pool = null;
+    }, (err: unknown) => {
       throw inPhase(err, 'list pages');
     });
     ctx.pending.listPages.catch(() => undefined);
