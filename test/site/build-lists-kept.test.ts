@@ -1,14 +1,9 @@
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideCurated } from '../../electron/core/curation/decisions.ts';
-import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
+import { describe, expect, it } from 'vitest';
 import { STATE_DIR } from '../../electron/core/site/build-state.ts';
-import { buildSite } from '../../electron/core/site/build.ts';
 import type { BuildOptions } from '../../electron/core/site/build.ts';
-import { openWorkspace } from '../../electron/core/workspace.ts';
-import { fixtureThreads, siteWorkspace } from './helpers.ts';
-import type { SiteWorkspace } from './helpers.ts';
+import { buildInThread, useSiteFixture, withholdThread } from './helpers.ts';
 
 // A build keeps the list pages' paths and input hashes (kept.ts), so that a rebuild of the same data with the same
 // settings does not read every thread's status and rating nor hash every list page. A reader must still get the
@@ -16,15 +11,11 @@ import type { SiteWorkspace } from './helpers.ts';
 // file put back. (A language or theme change makes the rebuild render every page; the kept file is still keyed by
 // them, like every page's input hash.)
 
-let fx: SiteWorkspace;
-const kept = () => join(fx.dir, STATE_DIR, 'lists.kept');
+const fixture = useSiteFixture(120);
+const kept = () => join(fixture().dir, STATE_DIR, 'lists.kept');
 const files = (site: string) => (JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')) as { files: unknown[] }).files;
 
-async function build(out: string, more: Partial<BuildOptions> = {}) {
-  const report = await buildSite({ workspace: fx.dir, out, workers: 0, search: false, ...more });
-  await report.cleanup;
-  return report;
-}
+const build = (out: string, more: Partial<BuildOptions> = {}) => buildInThread(fixture().dir, out, more);
 
 /** The rebuild of `site` with the kept file `old` put back must make the same site as a clean build into `clean`. */
 async function expectAsClean(site: string, old: string, clean: string, more: Partial<BuildOptions> = {}) {
@@ -37,15 +28,10 @@ async function expectAsClean(site: string, old: string, clean: string, more: Par
   expect(files(site)).toEqual(files(clean));
 }
 
-beforeAll(async () => {
-  const { threads, withheld, pending } = fixtureThreads(120);
-  fx = await siteWorkspace(threads, { withhold: withheld, pending });
-}, 120_000);
-afterAll(() => fx?.cleanup());
 
 describe('the list pages a build keeps', () => {
   it('are taken by a rebuild of the same data, which renders nothing and makes the same site', async () => {
-    const site = join(fx.root, 'a');
+    const site = join(fixture().root, 'a');
     await build(site);
     expect(existsSync(kept())).toBe(true);
     const first = statSync(kept());
@@ -57,24 +43,19 @@ describe('the list pages a build keeps', () => {
   }, 60_000);
 
   it('are worked out again when the data changes, even with the older kept file put back', async () => {
-    const old = join(fx.root, 'lists.old');
+    const old = join(fixture().root, 'lists.old');
     copyFileSync(kept(), old);
-    const ws = openWorkspace(fx.dir);
-    try {
-      decideCurated(ws, { ids: ['zendesk:fx-0'] }, { decision: 'withhold', reason: 'privacy-request', note: 'asked' }, PUBLISH_GUARDS);
-    } finally {
-      ws.close();
-    }
-    const site = join(fx.root, 'a');
-    await expectAsClean(site, old, join(fx.root, 'a-clean'));
+    withholdThread(fixture().dir, 'zendesk:fx-0');
+    const site = join(fixture().root, 'a');
+    await expectAsClean(site, old, join(fixture().root, 'a-clean'));
     // The rebuild after it, of the same data, takes what it kept.
-    expect((await build(join(fx.root, 'a'))).rendered).toBe(0);
+    expect((await build(join(fixture().root, 'a'))).rendered).toBe(0);
   }, 60_000);
 
   it('are worked out again for another language or theme', async () => {
-    const old = join(fx.root, 'lists.now');
+    const old = join(fixture().root, 'lists.now');
     copyFileSync(kept(), old);
-    await expectAsClean(join(fx.root, 'a'), old, join(fx.root, 'de-clean'), { lang: 'de' });
-    await expectAsClean(join(fx.root, 'a'), old, join(fx.root, 'ledger-clean'), { lang: 'de', theme: 'ledger' });
+    await expectAsClean(join(fixture().root, 'a'), old, join(fixture().root, 'de-clean'), { lang: 'de' });
+    await expectAsClean(join(fixture().root, 'a'), old, join(fixture().root, 'ledger-clean'), { lang: 'de', theme: 'ledger' });
   }, 90_000);
 });

@@ -3,11 +3,14 @@ import { join, relative, sep } from 'node:path';
 import { deflateSync, gunzipSync } from 'node:zlib';
 import { decideCurated } from '../../electron/core/curation/decisions.ts';
 import { runImport } from '../../electron/core/importers/run.ts';
-import { initWorkspace } from '../../electron/core/workspace.ts';
+import { initWorkspace, openWorkspace } from '../../electron/core/workspace.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { tempDir } from '../helpers/workspace.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 import { PUBLISH_GUARDS } from '../../electron/core/publish-guards.ts';
+import { buildSite } from '../../electron/core/site/build.ts';
+import type { BuildOptions, BuildReport } from '../../electron/core/site/build.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, launched for tests: no sandbox (containers), nothing fetched in the background. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -132,4 +135,38 @@ export function png(width = 8, height = 4, rgb: [number, number, number] = [200,
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * A site workspace of `n` fixture threads (some withheld, some pending) made once for a test file, removed after it.
+ * Read it through the returned function inside tests.
+ */
+export function useSiteFixture(n: number): () => SiteWorkspace {
+  let fx: SiteWorkspace | undefined;
+  beforeAll(async () => {
+    const { threads, withheld, pending } = fixtureThreads(n);
+    fx = await siteWorkspace(threads, { withhold: withheld, pending });
+  }, 120_000);
+  afterAll(() => fx?.cleanup());
+  return () => {
+    if (!fx) throw new Error('the site fixture is made in beforeAll: read it inside a test');
+    return fx;
+  };
+}
+
+/** A build in this thread (no render workers, no search index), its temporary files removed before it returns. */
+export async function buildInThread(workspace: string, out: string, more: Partial<BuildOptions> = {}): Promise<BuildReport> {
+  const report = await buildSite({ workspace, out, workers: 0, search: false, ...more });
+  await report.cleanup;
+  return report;
+}
+
+/** A curator withholds one thread (a change of data, as the next build must see it), through the workspace's own decision path. */
+export function withholdThread(dir: string, id: string): void {
+  const ws = openWorkspace(dir);
+  try {
+    decideCurated(ws, { ids: [id] }, { decision: 'withhold', reason: 'privacy-request', note: 'asked' }, PUBLISH_GUARDS);
+  } finally {
+    ws.close();
+  }
 }
