@@ -1,12 +1,13 @@
 // Evidence named in an imported claims file: confined to the file's folder (or --evidence-dir), no links, a size
 // limit checked before a byte is read, and a site build that copies evidence without reading it into memory.
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confinedEvidencePath, storeEvidenceFile } from '../../electron/core/claims/evidence-files.ts';
 import { importClaims } from '../../electron/core/claims/import.ts';
 import { getClaim, listClaims } from '../../electron/core/claims/store.ts';
 import { writeSetting } from '../../electron/core/curation/settings.ts';
+import { stampOf } from '../../electron/core/site/build-state.ts';
 import { SiteWriter } from '../../electron/core/site/site-writer.ts';
 import { sha256File } from '../../electron/core/file-hash.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
@@ -130,7 +131,8 @@ describe('site build copies evidence as a stream', () => {
     const site = join(root, 'site');
     mkdirSync(site);
     const info = new SiteWriter(site).copy(`evidence/${sha256}.txt`, src, sha256);
-    expect(info).toEqual({ path: `evidence/${sha256}.txt`, sha256, size: 11 });
+    // The stamp is the copy's as it lies in the site: what the next rebuild checks the file by.
+    expect(info).toEqual({ path: `evidence/${sha256}.txt`, sha256, size: 11, stamp: stampOf(statSync(join(site, info.path), { bigint: true })) });
     expect(readFileSync(join(site, info.path), 'utf8')).toBe('certificate');
     writeFileSync(join(site, info.path), 'replaced'); // a read-only copy would fail here
   });
