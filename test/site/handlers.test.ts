@@ -30,6 +30,21 @@ describe('site channels', () => {
     }
   });
 
+  it('an export asked for while the Site screen\'s preview builds waits for it instead of failing as busy', async () => {
+    const fx = await siteWorkspace(fixtureThreads(4).threads);
+    const core = createCore({ workspaceDir: fx.dir });
+    try {
+      const out = join(fx.root, 'site');
+      // Both asked at once, as the app does when Export is clicked while the preview is still being built.
+      const [preview, built] = await Promise.all([core.dispatch('site.preview', { search: false }), core.dispatch('site.build', { out, search: false })]);
+      expect(preview).toMatchObject({ ok: true });
+      expect(built).toMatchObject({ ok: true, value: { out, threads: 6 } });
+    } finally {
+      core.close();
+      fx.cleanup();
+    }
+  });
+
   it('saves the look and the logo per workspace; preview and build use them', async () => {
     const fx = await siteWorkspace(fixtureThreads(2).threads);
     const core = createCore({ workspaceDir: fx.dir });

@@ -60,17 +60,34 @@ function settingsInfo(ws: Workspace, s: SiteSettingsView): SiteSettingsInfo {
   return { ...s, logo: { ...s.logo, dataUrl } };
 }
 
+/**
+ * The preview build running for each workspace. The Site screen builds a preview as it opens; an export asked for
+ * meanwhile waits for it instead of being told "busy: building the site", which the person did not cause. A build by
+ * another process is still refused as busy.
+ */
+const previews = new Map<string, Promise<unknown>>();
+
+function trackPreview<T>(dir: string, running: Promise<T>): Promise<T> {
+  previews.set(dir, running);
+  running.then(() => undefined, () => undefined).finally(() => {
+    if (previews.get(dir) === running) previews.delete(dir);
+  });
+  return running;
+}
+
 export const siteHandlers: HandlersFor<typeof siteChannels> = {
   'site.themes'() {
     return { themes: listThemes() };
   },
-  'site.build'(req, ctx) {
+  async 'site.build'(req, ctx) {
+    await previews.get(ctx.workspace().dir)?.catch(() => undefined);
     return build(ctx, { out: userPath(ctx, req.out), theme: req.theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, allowShrink: req.allowShrink }).catch(inAppWords);
   },
   'site.preview'(req, ctx) {
     const theme = req.theme ?? readBranding(ctx.workspace().db).theme ?? 'default';
     // The preview is no public site: it shows what withholding many conversations does instead of refusing it.
-    return build(ctx, { out: join(ctx.workspace().dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, record: false, allowShrink: true });
+    const dir = ctx.workspace().dir;
+    return trackPreview(dir, build(ctx, { out: join(dir, PREVIEW_DIR, theme), theme, baseUrl: req.baseUrl, search: req.search, clean: req.clean, record: false, allowShrink: true }));
   },
   'site.verify'(req) {
     return verifySite(req.dir, req.publicKey === undefined ? {} : { publicKeyPem: req.publicKey });
