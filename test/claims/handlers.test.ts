@@ -7,6 +7,8 @@ import { claimHandlers } from '../../electron/core/handlers/claims.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';
 import { claimChannels } from '../../electron/shared/contract/claims.ts';
 import { tempWorkspace, writeTemp } from '../helpers/workspace.ts';
+import { realCases } from './corpus-score.ts';
+import type { ProgressEvent } from '../../electron/shared/contract.ts';
 
 type Channel = keyof typeof claimChannels;
 
@@ -64,6 +66,35 @@ describe('claims channels', () => {
     const h = await call('claims.history', { id: 'APP-1' }) as { revisions: unknown[]; events: { action: string }[] };
     expect(h.revisions).toHaveLength(1);
     expect(h.events.map((e) => e.action)).toEqual(['claim.create', 'claim.update', 'claim.evidence.attach', 'claim.submit', 'claim.approve', 'claim.lint-override', 'claim.publish']);
+  });
+
+  it('lists many claims without holding the core: other requests are answered while their findings are counted', async () => {
+    // The regulators' real cases (test/fixtures/claims/real-cases.json), three times over: 192 claims, four batches.
+    const cases = realCases();
+    for (let copy = 0; copy < 3; copy++) {
+      for (const c of cases) await call('claims.save', { claim: { ...c.fields, id: `${c.id}-${copy}`, title: c.id, statement: c.statement } });
+    }
+    const progress: ProgressEvent[] = [];
+    ctx.emitProgress = (e) => progress.push(e);
+    let listed = false;
+    const listing = call('claims.list', { asOf: '2026-10-01' }).then((r) => {
+      listed = true;
+      return r as { claims: { id: string; findings: { error: number; warning: number; info: number } }[] };
+    });
+    // One turn of the event loop later, the core can answer (here: a claim's page) while the list is still counting.
+    await new Promise((ok) => setImmediate(ok));
+    const one = await call('claims.get', { id: `${cases[0]!.id}-0`, asOf: '2026-10-01' }) as { findings: unknown[] };
+    expect(listed).toBe(false);
+    const list = await listing;
+    expect(list.claims).toHaveLength(cases.length * 3);
+    expect(progress.map((e) => [e.job, e.done, e.total])).toEqual([['claims.list', 50, 192], ['claims.list', 100, 192], ['claims.list', 150, 192]]);
+    // Counted in batches, each row says what checking that claim alone says.
+    const first = list.claims.find((c) => c.id === `${cases[0]!.id}-0`)!;
+    expect(first.findings.error + first.findings.warning + first.findings.info).toBe(one.findings.length);
+    const lint = await call('claims.lint', { asOf: '2026-10-01' }) as { findings: { claim: string; severity: string }[] };
+    for (const row of list.claims) {
+      expect(row.findings.error).toBe(lint.findings.filter((f) => f.claim === row.id && f.severity === 'error').length);
+    }
   });
 
   it('imports files', async () => {

@@ -76,20 +76,25 @@ export function lintClaims(claims: readonly Claim[], options: LintOptions = {}):
 }
 
 /**
- * lintClaims a batch at a time, for a long job: between batches the event loop turns (so a cancel arrives) and
- * `onProgress` is told how many claims are checked; it may throw (CANCELLED) to stop. A single batch (one claim being
- * edited) reports nothing. Nothing is written.
+ * Works through many items a batch at a time, for a long job: between batches the event loop turns (so the core
+ * answers other requests, and a cancel arrives) and `onProgress` is told how many are done; it may throw (CANCELLED)
+ * to stop. A single batch (one claim being edited, a short list) reports nothing.
  */
-export async function lintClaimsInBatches(claims: readonly Claim[], options: LintOptions, onProgress: (done: number, total: number) => void, batch = 50): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (let i = 0; i < claims.length; i += batch) {
+export async function inBatches<T, R>(items: readonly T[], work: (batch: readonly T[]) => R[], onProgress: (done: number, total: number) => void, batch = 50): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += batch) {
     if (i > 0) {
       await nextTurn();
-      onProgress(i, claims.length);
+      onProgress(i, items.length);
     }
-    findings.push(...lintClaims(claims.slice(i, i + batch), options));
+    for (const r of work(items.slice(i, i + batch))) out.push(r);
   }
-  return findings;
+  return out;
+}
+
+/** lintClaims a batch at a time (inBatches). Nothing is written. */
+export function lintClaimsInBatches(claims: readonly Claim[], options: LintOptions, onProgress: (done: number, total: number) => void, batch = 50): Promise<Finding[]> {
+  return inBatches(claims, (b) => lintClaims(b, options), onProgress, batch);
 }
 
 export function blockingFindings(findings: readonly Finding[]): Finding[] {

@@ -4,7 +4,7 @@ import { claimHistory } from '../claims/history.ts';
 import { importClaims } from '../claims/import.ts';
 import type { ClaimImportProgress } from '../claims/import.ts';
 import { workspaceLanguage } from '../claims/language.ts';
-import { LINT_DISCLAIMER, lintClaimsInBatches, today } from '../claims/lint.ts';
+import { inBatches, LINT_DISCLAIMER, lintClaimsInBatches, today } from '../claims/lint.ts';
 import { attachEvidence, getClaim, listClaims, resolveEvidenceFiles, saveClaim, transitionClaim } from '../claims/store.ts';
 import { claimDetail, claimSummary } from '../claims/summary.ts';
 import { CandorError } from '../errors.ts';
@@ -12,11 +12,14 @@ import type { HandlersFor } from './context.ts';
 import { userPath } from './context.ts';
 
 export const claimHandlers: HandlersFor<typeof claimChannels> = {
-  'claims.list'(req, ctx) {
+  async 'claims.list'(req, ctx) {
     const asOf = req.asOf ?? today();
     const db = ctx.workspace().db;
     const language = workspaceLanguage(db);
-    return { asOf, claims: listClaims(db, { status: req.status }).map((r) => claimSummary(r, asOf, language)) };
+    // Each row counts its claim's findings: for thousands of claims that is seconds of rule checks, done in batches
+    // so the core answers the window (and a cancel) in between.
+    const progress = (done: number, total: number) => ctx.emitProgress({ job: 'claims.list', phase: 'checking', done, total, unit: 'records', message: `${done} of ${total} claims checked` });
+    return { asOf, claims: await inBatches(listClaims(db, { status: req.status }), (b) => b.map((r) => claimSummary(r, asOf, language)), progress) };
   },
   'claims.get'(req, ctx) {
     const db = ctx.workspace().db;
