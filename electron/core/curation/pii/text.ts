@@ -65,7 +65,7 @@ function foldChar(ch: string): string {
 }
 
 /** Text whose every character is ASCII other than the backtick: folding it is lower-casing it. */
-const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+const PLAIN_ASCII = /^[^`\u0080-\uffff]*$/;
 
 export function fold(text: string): string {
   // A site build folds every published customer's town and name (pseudonym.ts): almost all of them plain ASCII.
