@@ -21,6 +21,7 @@ import type { ThreadSummary } from '../thread-views.ts';
 import { trusted, wellFormed } from '../trusted.ts';
 import { readCards, ROOT_TOKEN, withCardsFile } from './cards.ts';
 import { ROW_FIELDS, RowBytes } from './row-bytes.ts';
+import { threadPageHash } from './thread-key.ts';
 
 // The work that is the same in a render worker and in the main thread: turn published threads into pages, data
 // rows and search records, and render list pages. A page whose inputs did not change since the previous build is
@@ -181,8 +182,11 @@ export class RenderContext {
   private thread(t: PublishedThread, item: ThreadItem): { output: ThreadOutput; text: ThreadRows } {
     checkRenderable(t);
     const { globals, fingerprint } = this.init;
-    const pageHash = inputHash(fingerprint, 'thread', t);
     const summary = summarize(t, this.text);
+    const topics = summary.topics.map((x) => x.name);
+    const open = openThread(t, topics);
+    const openJson = JSON.stringify(open);
+    const pageHash = threadPageHash(fingerprint, t, openJson);
     const summaryJson = JSON.stringify(summary);
     const path = summary.url;
     let file: FileInfo;
@@ -201,8 +205,6 @@ export class RenderContext {
       file = this.writer.write(path, html);
       rendered = true;
     }
-    const topics = summary.topics.map((x) => x.name);
-    const open = openThread(t, topics);
     const card = this.engine.render('partials/thread-card', { site: globals, t: summary, root: ROOT_TOKEN });
     const output: ThreadOutput = {
       id: t.id,
@@ -219,7 +221,7 @@ export class RenderContext {
       search: item.search ? searchRecord(t, summary, this.text.lang) : null,
       languages: null,
     };
-    return { output, text: { card, json: JSON.stringify(open), threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
+    return { output, text: { card, json: openJson, threadsCsv: threadCsvRow(open), messagesCsv: messageCsvRows(open) } };
   }
 
   private pages(task: PagesTask): PagesResult {
