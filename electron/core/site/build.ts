@@ -1,7 +1,4 @@
 import type { SiteLanguage } from './i18n.ts';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import { acquireExclusive } from '../store/writer.ts';
@@ -19,7 +16,6 @@ import { openData } from './build/open-data.ts';
 import { search } from './build/search.ts';
 import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
-import { MANIFEST_FILE } from './manifest.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { recordPublication } from './publication-store.ts';
 import { keepPublicationCurrent } from './kept.ts';
@@ -100,8 +96,8 @@ async function abort(ctx: BuildContext | null, output: ReturnType<typeof prepare
 function recordBuild(ctx: BuildContext): void {
   if (!ctx.publication) return;
   try {
-    const manifest = readFileSync(join(ctx.output.target, MANIFEST_FILE));
-    const warning = recordPublication(ctx.ws.db, ctx.publication, createHash('sha256').update(manifest).digest('hex'), new Date().toISOString());
+    // The manifest now in place is the one the commit wrote and hashed.
+    const warning = recordPublication(ctx.ws.db, ctx.publication, ctx.committed!.manifestSha, new Date().toISOString());
     if (warning) ctx.warnings.push(warning);
     else if (ctx.publication.worked) keepPublication(ctx, ctx.publication.added?.seq ?? ctx.publication.basedOn);
   } catch (err) {
@@ -117,6 +113,17 @@ function keepPublication(ctx: BuildContext, seq: number): void {
   } catch (err) {
     ctx.warnings.push(`Could not keep the publication log's state for the next build (${(err as Error).message}); it works it out again.`);
   }
+}
+
+/**
+ * The build's page cache on the workspace's connection: SQLite's default size. The writer's own 64 MB (db/open.ts)
+ * is for imports; a build reads each published thread once (scans, lookups by rowid), which no cache speeds up, and at
+ * 100,000 threads it filled those 64 MB, held to the end of the build. Returns what puts the connection's size back.
+ */
+function buildCache(db: Workspace['db']): () => void {
+  const was = (db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
+  db.exec('PRAGMA cache_size = -2000');
+  return () => db.exec(`PRAGMA cache_size = ${was}`);
 }
 
 function report(ctx: BuildContext, timings: BuildTimings): BuildReport {
@@ -155,6 +162,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     throw err;
   }
   let ctx: BuildContext | null = null;
+  const restoreCache = buildCache(ws.db);
   try {
     let mark = performance.now();
     try {
@@ -185,6 +193,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await ctx.resources.pool?.close().catch(() => undefined);
       await ctx.resources.search?.close().catch(() => undefined);
     }
+    restoreCache();
     lock.release();
     if (owned) ws.close();
   }
