@@ -73,6 +73,11 @@ export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]
   yield `${chunk}\n  ]\n}\n`;
 }
 
+/** manifest.json's whole text (see manifestChunks). */
+export function serializeManifest(build: BuildInfo, files: readonly ManifestFile[]): string {
+  return [...manifestChunks(build, files)].join('');
+}
+
 /**
  * Whether `dir` holds a site Candor built, from the first bytes of its manifest.json (Candor writes them the same
  * way every time). Reading and checking the whole manifest of a 100,000-page site costs a third of a second; a
