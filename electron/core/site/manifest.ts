@@ -6,6 +6,7 @@ import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
 import { keyFingerprint, SITE_PUBLIC_KEY, verifyBytes } from './keys.ts';
 import { CHANGES_FILE, checkChain } from './publication-log.ts';
+import { PIECE } from './build-state.ts';
 
 // manifest.json lists every file of the site with its SHA-256 and size, and how the site was built. With a signing
 // key, manifest.sig holds an Ed25519 signature of manifest.json's exact bytes.
@@ -55,9 +56,9 @@ export const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 
 /**
- * manifest.json's text in pieces of about a megabyte, one file per line, sorted by path: stable bytes, readable
- * diffs. In pieces because at 100,000 threads the whole text is 16 MB, and its lines, the text and its UTF-8 copy
- * made at once were the build's peak of memory.
+ * manifest.json's text in pieces, one file per line, sorted by path: stable bytes, readable diffs. In pieces because
+ * at 100,000 threads the whole text is 16 MB, and its lines, the text and its UTF-8 copy made at once were the
+ * build's peak of memory. Pieces of PIECE characters (build-state.ts).
  */
 export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]): Generator<string> {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -65,7 +66,7 @@ export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]
   for (const [i, f] of sorted.entries()) {
     // The same bytes as JSON.stringify({ path, sha256, size }): a hash is hex and a size a number, only the path needs escaping.
     chunk += `${i === 0 ? '' : ',\n'}    {"path":${JSON.stringify(f.path)},"sha256":"${f.sha256}","size":${f.size}}`;
-    if (chunk.length >= 1 << 20) {
+    if (chunk.length >= PIECE) {
       yield chunk;
       chunk = '';
     }
