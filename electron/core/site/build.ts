@@ -1,7 +1,4 @@
 import type { SiteLanguage } from './i18n.ts';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { DB_FILE } from '../db/query-only.ts';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import { acquireExclusive } from '../store/writer.ts';
@@ -16,6 +13,7 @@ import { fixedPages } from './build/fixed-pages.ts';
 import { listPages } from './build/list-pages.ts';
 import { loadBuild } from './build/load.ts';
 import { openData } from './build/open-data.ts';
+import { buildCache } from './build/scans.ts';
 import { search } from './build/search.ts';
 import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
@@ -116,29 +114,6 @@ function keepPublication(ctx: BuildContext, seq: number): void {
   } catch (err) {
     ctx.warnings.push(`Could not keep the publication log's state for the next build (${(err as Error).message}); it works it out again.`);
   }
-}
-
-/** Above this size a database cannot stay in the writer's 64 MB page cache (db/open.ts) between the build's scans. */
-const CACHED_DB_MAX = 256 << 20;
-
-/**
- * The build's page cache on the workspace's connection, for a big workspace: SQLite's default size. The writer's own
- * 64 MB is for imports; a build scans every published thread a few times, and a database four times that size (about
- * 20,000 threads) is read from the disk cache on every scan anyway, while the 64 MB stayed filled to the end of the
- * build (at 100,000 threads). A smaller database keeps its cache: its scans are served from it. Returns what puts the
- * connection's size back.
- */
-function buildCache(ws: Workspace): () => void {
-  let size = 0;
-  try {
-    size = statSync(join(ws.dir, DB_FILE)).size;
-  } catch {
-    // Not there (a test's in-memory workspace): nothing to change.
-  }
-  if (size <= CACHED_DB_MAX) return () => {};
-  const was = (ws.db.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
-  ws.db.exec('PRAGMA cache_size = -2000');
-  return () => ws.db.exec(`PRAGMA cache_size = ${was}`);
 }
 
 function report(ctx: BuildContext, timings: BuildTimings): BuildReport {

@@ -69,10 +69,7 @@ function readState(db: DatabaseSync): PublicationState {
 /** This build's view of the log: the recorded entries and, when something changed since the last, a new one. */
 /** `from`: where the published threads' rows are read (site-data.ts, publishedRows). */
 /** `unchanged(seq)`: an earlier build of the same data found the recorded state current, with entry `seq` the latest (kept.ts). */
-/**
- * `read`: a read-only connection for the scans of every published thread and of the recorded state (default: `db`);
- * through the writer's connection they filled its 64 MB page cache.
- */
+/** `read`: where the scans of every published thread and of the recorded state read (default: `db`; build/scans.ts). */
 export function draftPublication(db: DatabaseSync, input: {
   claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows; unchanged?: (latest: number) => boolean; read?: DatabaseSync;
 }): PublicationDraft {

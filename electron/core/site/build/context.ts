@@ -1,5 +1,6 @@
 import type { ViewRulesData } from '../../curation/public-view.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
+import type { DatabaseSync } from 'node:sqlite';
 import type { Workspace } from '../../workspace.ts';
 import type { SiteBranding } from '../branding.ts';
 import type { StatePaths, ThreadRecord } from '../build-state.ts';
@@ -47,6 +48,8 @@ export type ThreadState = ThreadRecord & { id: string };
 
 export type BuildContext = {
   ws: Workspace;
+  /** Where the scans of every published thread read (scans.ts). */
+  scans: DatabaseSync;
   output: Output;
   paths: StatePaths;
   data: SiteData;

@@ -17,11 +17,10 @@ export type FilterGroup = { name: 'status' | 'rating'; label: string; lead: stri
 
 /**
  * Each published thread's status and rating, by rowid (read from the same workspace the build checks unchanged).
- * Read on the read-only connection, row by row: a scan of every thread through the writer's connection filled its
- * 64 MB page cache, and the rows as one array were 100,000 arrays held at once.
+ * Read row by row (the rows as one array were 100,000 arrays held at once), where the build's scans read (scans.ts).
  */
 function facetsOf(ctx: BuildContext): Map<number, { status: string; rating: number | null }> {
-  const statement = ctx.ws.reader().prepare(`SELECT rowid, status, rating FROM ${publishedRows(ctx.data)} WHERE decision = 'publish'`);
+  const statement = ctx.scans.prepare(`SELECT rowid, status, rating FROM ${publishedRows(ctx.data)} WHERE decision = 'publish'`);
   statement.setReturnArrays(true);
   const out = new Map<number, { status: string; rating: number | null }>();
   for (const [rowid, status, rating] of statement.iterate() as unknown as Iterable<[number, string, number | null]>) out.set(rowid, { status, rating });
