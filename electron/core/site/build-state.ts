@@ -81,25 +81,63 @@ export function pendingCards(paths: StatePaths): string {
 }
 
 /**
- * Saves the state once the new site is in place, so a cache never describes a site that does not exist. Threads
- * are written one by one: at 100,000 threads one JSON string of the whole state would cost tens of megabytes.
+ * Characters of a piece of a big file written a piece at a time (this state, manifest.json): under V8's large-object
+ * size (128 KB), so each piece dies young, where pieces of a megabyte grew the old generation at the build's peak.
+ */
+export const PIECE = 32 << 10;
+
+/** Writes JSON text to a file in pieces. */
+class JsonOut {
+  private batch = '';
+  private readonly fd: number;
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+  add(text: string): void {
+    this.batch += text;
+    if (this.batch.length > PIECE) this.flush();
+  }
+  /** `{"key":value,...}` one entry at a time: the same text as JSON.stringify, without the whole of it at once. */
+  object(entries: Iterable<[string, unknown]>): void {
+    let first = true;
+    this.add('{');
+    for (const [key, value] of entries) {
+      this.add(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`);
+      first = false;
+    }
+    this.add('}');
+  }
+  flush(): void {
+    writeSync(this.fd, this.batch);
+    this.batch = '';
+  }
+}
+
+/** The entries of a record, one at a time (no array of 119,000 entries). */
+function* entriesOf(record: Record<string, unknown>): Generator<[string, unknown]> {
+  for (const key in record) if (Object.hasOwn(record, key)) yield [key, record[key]];
+}
+
+/**
+ * Saves the state once the new site is in place, so a cache never describes a site that does not exist. Written a
+ * piece at a time: at 100,000 threads the stamps, page hashes and threads are tens of megabytes of JSON, and made as
+ * one string (then copied) they were the build's peak of memory.
  */
 export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: Iterable<[string, ThreadRecord]>): void {
   const fd = openSync(`${paths.state}.tmp`, 'w');
   try {
-    const head = JSON.stringify({ format: FORMAT, ...state });
-    writeSync(fd, `${head.slice(0, -1)},"threads":{`);
-    let first = true;
-    let batch = '';
-    for (const [id, record] of threads) {
-      batch += `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(record)}`;
-      first = false;
-      if (batch.length > 1 << 20) {
-        writeSync(fd, batch);
-        batch = '';
-      }
+    const out = new JsonOut(fd);
+    out.add(`{"format":${FORMAT}`);
+    for (const [key, value] of Object.entries(state)) {
+      if (value === undefined) continue;
+      out.add(`,${JSON.stringify(key)}:`);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.object(entriesOf(value as Record<string, unknown>));
+      else out.add(JSON.stringify(value));
     }
-    writeSync(fd, `${batch}}}`);
+    out.add(',"threads":');
+    out.object(threads);
+    out.add('}');
+    out.flush();
   } finally {
     closeSync(fd);
   }

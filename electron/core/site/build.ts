@@ -1,7 +1,4 @@
 import type { SiteLanguage } from './i18n.ts';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openWorkspace } from '../workspace.ts';
 import type { Workspace } from '../workspace.ts';
 import { acquireExclusive } from '../store/writer.ts';
@@ -16,10 +13,10 @@ import { fixedPages } from './build/fixed-pages.ts';
 import { listPages } from './build/list-pages.ts';
 import { loadBuild } from './build/load.ts';
 import { openData } from './build/open-data.ts';
+import { buildCache } from './build/scans.ts';
 import { search } from './build/search.ts';
 import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
-import { MANIFEST_FILE } from './manifest.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { recordPublication } from './publication-store.ts';
 import { keepPublicationCurrent } from './kept.ts';
@@ -100,8 +97,8 @@ async function abort(ctx: BuildContext | null, output: ReturnType<typeof prepare
 function recordBuild(ctx: BuildContext): void {
   if (!ctx.publication) return;
   try {
-    const manifest = readFileSync(join(ctx.output.target, MANIFEST_FILE));
-    const warning = recordPublication(ctx.ws.db, ctx.publication, createHash('sha256').update(manifest).digest('hex'), new Date().toISOString());
+    // The manifest now in place is the one the commit wrote and hashed.
+    const warning = recordPublication(ctx.ws.db, ctx.publication, ctx.committed!.manifestSha, new Date().toISOString());
     if (warning) ctx.warnings.push(warning);
     else if (ctx.publication.worked) keepPublication(ctx, ctx.publication.added?.seq ?? ctx.publication.basedOn);
   } catch (err) {
@@ -155,6 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     throw err;
   }
   let ctx: BuildContext | null = null;
+  const restoreCache = buildCache(ws);
   try {
     let mark = performance.now();
     try {
@@ -185,6 +183,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await ctx.resources.pool?.close().catch(() => undefined);
       await ctx.resources.search?.close().catch(() => undefined);
     }
+    restoreCache();
     lock.release();
     if (owned) ws.close();
   }

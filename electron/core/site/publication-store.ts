@@ -31,7 +31,7 @@ export type PublicationDraft = {
 function threadVersions(db: DatabaseSync, from: PublishedRows, into: PublicationState): void {
   const stmt = db.prepare(`SELECT id, last_activity_at, status, resolved_at, kind, rating, subject FROM ${from} WHERE decision = 'publish'`);
   stmt.setReturnArrays(true);
-  for (const r of stmt.all() as unknown as [string, string, string, string | null, string, number | null, string | null][]) {
+  for (const r of stmt.iterate() as unknown as Iterable<[string, string, string, string | null, string, number | null, string | null]>) {
     into.set(`thread:${r[0]}`, hash('sha256', JSON.stringify(r.slice(1)), 'hex').slice(0, 16));
   }
 }
@@ -63,20 +63,22 @@ function readEntries(db: DatabaseSync): { entries: LogEntry[]; latestManifest: s
 function readState(db: DatabaseSync): PublicationState {
   const stmt = db.prepare('SELECT item, version FROM publication_state');
   stmt.setReturnArrays(true);
-  return new Map(stmt.all() as unknown as [string, string][]);
+  return new Map(stmt.iterate() as unknown as Iterable<[string, string]>);
 }
 
 /** This build's view of the log: the recorded entries and, when something changed since the last, a new one. */
 /** `from`: where the published threads' rows are read (site-data.ts, publishedRows). */
 /** `unchanged(seq)`: an earlier build of the same data found the recorded state current, with entry `seq` the latest (kept.ts). */
+/** `read`: where the scans of every published thread and of the recorded state read (default: `db`; build/scans.ts). */
 export function draftPublication(db: DatabaseSync, input: {
-  claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows; unchanged?: (latest: number) => boolean;
+  claims: readonly SiteClaim[]; date: string | null; dataVersion: number; from?: PublishedRows; unchanged?: (latest: number) => boolean; read?: DatabaseSync;
 }): PublicationDraft {
   const { entries, latestManifest } = readEntries(db);
   const last = entries.at(-1);
   if (last && input.unchanged?.(last.seq)) return { entries, added: null, state: new Map(), basedOn: last.seq, worked: false };
-  const before = readState(db);
-  const state = currentState(db, input.from ?? 'threads', input.claims);
+  const read = input.read ?? db;
+  const before = readState(read);
+  const state = currentState(read, input.from ?? 'threads', input.claims);
   const now = new Map<string, ClaimInfo>(input.claims.map((c) => [c.id, { title: c.title, revision: c.revision, status: c.status }]));
   // A withdrawn claim's title comes from the entries that named it.
   const titles = new Map<string, { title: string }>();

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { chmodSync, closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stampOf } from './build-state.ts';
@@ -12,6 +12,10 @@ export type FileInfo = { path: string; sha256: string; size: number; stamp?: str
 
 export function sha256(data: string | Buffer): string {
   return hash('sha256', data, 'hex');
+}
+
+function writeAll(fd: number, buf: Buffer): void {
+  for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off);
 }
 
 /** Pages longer than this (in UTF-16 units, times three) are encoded into a buffer of their own. */
@@ -38,12 +42,36 @@ export class SiteWriter {
     const fd = openSync(join(this.temp, path), 'w');
     let stamp: string | null;
     try {
-      for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off);
+      writeAll(fd, buf);
       stamp = stampOf(fstatSync(fd, { bigint: true }));
     } finally {
       closeSync(fd);
     }
     return { path, sha256: sha256(buf), size: buf.length, stamp };
+  }
+
+  /**
+   * A file written a piece at a time and hashed as it goes: a big file made of many parts (the manifest) is never one
+   * string or buffer in memory.
+   */
+  writeChunks(path: string, chunks: Iterable<string>): FileInfo {
+    this.ensureDir(path);
+    const digest = createHash('sha256');
+    let size = 0;
+    const fd = openSync(join(this.temp, path), 'w');
+    let stamp: string | null;
+    try {
+      for (const chunk of chunks) {
+        const buf = this.encode(chunk);
+        writeAll(fd, buf);
+        digest.update(buf);
+        size += buf.length;
+      }
+      stamp = stampOf(fstatSync(fd, { bigint: true }));
+    } finally {
+      closeSync(fd);
+    }
+    return { path, sha256: digest.digest('hex'), size, stamp };
   }
 
   /**

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Stats } from '../../../shared/curation/stats.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
 import { fileStamp, sameState, saveBuild, touchState } from '../build-state.ts';
 import type { ThreadRecord } from '../build-state.ts';
 import { signBytes } from '../keys.ts';
-import { MANIFEST_FILE, serializeManifest, SIGNATURE_FILE } from '../manifest.ts';
+import { MANIFEST_FILE, manifestChunks, SIGNATURE_FILE } from '../manifest.ts';
 import type { BuildInfo } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
@@ -37,12 +36,12 @@ function stampsOf(ctx: BuildContext): Record<string, string> {
   return stamps;
 }
 
-function saveState(ctx: BuildContext, manifestBytes: Buffer): void {
+function saveState(ctx: BuildContext, manifestSha: string): void {
   const { settings, data, plan, threads, previous, paths } = ctx;
   try {
     const state = {
       stamps: stampsOf(ctx),
-      fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha: createHash('sha256').update(manifestBytes).digest('hex'),
+      fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha,
       shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
     };
     // A rebuild that changed nothing (no new cards file either) has its state saved already.
@@ -84,15 +83,15 @@ export const commit: Phase = {
       threads: data.published.length, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: ctx.counts.htmlPages,
       search: settings.search, signed: settings.signing !== null, publicKeyFingerprint: settings.signing?.fingerprint ?? null,
     };
-    const manifestBytes = Buffer.from(serializeManifest(build, ctx.files), 'utf8');
-    writer.write(MANIFEST_FILE, manifestBytes);
-    let bytes = ctx.files.reduce((s, f) => s + f.size, 0) + manifestBytes.length;
-    if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, manifestBytes)}\n`).size;
+    const manifest = writer.writeChunks(MANIFEST_FILE, manifestChunks(build, ctx.files));
+    let bytes = ctx.files.reduce((s, f) => s + f.size, 0) + manifest.size;
+    // The signature is over the exact bytes: read back from the file (only a signed site pays for the copy).
+    if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, readFileSync(join(output.temp, MANIFEST_FILE)))}\n`).size;
     await ctx.resources.pool?.close();
     ctx.resources.pool = null;
     const cleanup = previous ? commitInPlace(output, ctx.files, previous.files, previous.listed) : commitOutput(output);
-    ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), cleanup };
-    saveState(ctx, manifestBytes);
+    ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), manifestSha: manifest.sha256, cleanup };
+    saveState(ctx, manifest.sha256);
     if (!ctx.statsKept) keep(ctx, stats);
   },
 };

@@ -1,5 +1,6 @@
 import type { ViewRulesData } from '../../curation/public-view.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
+import type { DatabaseSync } from 'node:sqlite';
 import type { Workspace } from '../../workspace.ts';
 import type { SiteBranding } from '../branding.ts';
 import type { StatePaths, ThreadRecord } from '../build-state.ts';
@@ -47,6 +48,8 @@ export type ThreadState = ThreadRecord & { id: string };
 
 export type BuildContext = {
   ws: Workspace;
+  /** Where the scans of every published thread read (scans.ts). */
+  scans: DatabaseSync;
   output: Output;
   paths: StatePaths;
   data: SiteData;
@@ -82,8 +85,8 @@ export type BuildContext = {
   pending: { listPages: Promise<void>; rowFiles: Promise<FileInfo[]> };
   /** What a failed build must stop before it removes its temporary folder. */
   resources: { pool: Pool | null; search: SearchPool | null; rowWriters: DataWriter[]; cardsPending: boolean };
-  /** Set once the new site is in place: its size, files and the deletion of the site it replaced. */
-  committed: { bytes: number; withheld: number; files: number; cleanup: Promise<void> } | null;
+  /** Set once the new site is in place: its size, files, its manifest's SHA-256 and the deletion of the site it replaced. */
+  committed: { bytes: number; withheld: number; files: number; manifestSha: string; cleanup: Promise<void> } | null;
   warnings: string[];
   progress: (p: BuildProgress) => void;
   /** The publication log as this build shows it (fixed pages phase), recorded once the site is in place. */

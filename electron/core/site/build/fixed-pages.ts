@@ -29,7 +29,7 @@ export const fixedPages: Phase = {
     // site is in place (build.ts).
     const version = { seq: data.dataVersion, at: data.lastUpdated };
     const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
-    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged });
+    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, read: ctx.scans });
     ctx.publication = publication;
     try {
       ctx.files.push(ctx.writer.write(CHANGES_FILE, serializeLog(publication.entries)));

@@ -30,6 +30,7 @@ import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
+import { scanConnection } from './scans.ts';
 import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
 import type { SiteScan } from './site-scan.ts';
 import type { PreviousBuild } from './plan.ts';
@@ -204,7 +205,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   const evidence = new Map<string, string>();
   for (const c of data.claims) for (const e of c.evidence) if (e.file) evidence.set(e.file.sha256, publishedEvidencePath(e.file.sha256, e.file.name));
   return {
-    ws, output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
+    ws, scans: scanConnection(ws), output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
