@@ -10,12 +10,12 @@ import type { Workspace } from '../../workspace.ts';
 // the build's scans: each is read from the disk cache anyway, and at 100,000 threads the 64 MB stayed filled to the
 // end of the build. A smaller database's scans are served from that cache, which is cheaper than reading it again.
 
-/** Above this size a database is a big one (see above). */
-const CACHED_DB_MAX = 256 << 20;
+/** Above this size (bytes) a database is a big one (see above). An object, so tests can take the big path on a small site. */
+export const scanLimits = { cachedDbMax: 256 << 20 };
 
 function isBig(ws: Workspace): boolean {
   try {
-    return statSync(join(ws.dir, DB_FILE)).size > CACHED_DB_MAX;
+    return statSync(join(ws.dir, DB_FILE)).size > scanLimits.cachedDbMax;
   } catch {
     return false;
   }
