@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 import { markdownParts, markdownToHtml, markdownToHtmlWhole, tooDeepForMarkdown } from '../../electron/core/site/markdown.ts';
 import { textToHtml } from '../../electron/core/site/trusted.ts';
 
@@ -8,23 +7,7 @@ import { textToHtml } from '../../electron/core/site/trusted.ts';
 // on prose, not on a part remembered from an earlier reply), so it must still decide for the whole reply: a deep part
 // anywhere, first, last, or after remembered parts, shows the whole reply as text, exactly as checking the whole did.
 
-const ROOT = join(import.meta.dirname, '../..');
-
-function realStrings(): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  const dir = join(ROOT, 'test/fixtures/real');
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((x) => x.isFile() && x.name.endsWith('.json'))) {
-    walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
-  }
-  return [...out].filter((s) => s.length > 20);
-}
-
-const real = [...realStrings(), ...(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[])];
+const real = [...realStrings().filter((s) => s.length > 20), ...naughtyStrings()];
 
 /** What the reply showed before: checked whole first, then marked on the whole text. */
 function slowPath(text: string): string {

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 import { PublishedThread } from '../../electron/shared/curation/model.ts';
 import { SITE_LANGUAGES, SiteText, siteMessages } from '../../electron/core/site/i18n.ts';
 import { messageHtml, summarize, threadView } from '../../electron/core/site/thread-views.ts';
@@ -10,23 +9,7 @@ import { escapeHtml, textToHtml } from '../../electron/core/site/trusted.ts';
 // is also the first message's, the resolution that is also the last's) are worded once; every message must still
 // read as if worded alone, in every site language, on real texts.
 
-const ROOT = join(import.meta.dirname, '../..');
-
-function realStrings(): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  const dir = join(ROOT, 'test/fixtures/real');
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((x) => x.isFile() && x.name.endsWith('.json'))) {
-    walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
-  }
-  return [...out];
-}
-
-const texts = [...realStrings(), ...(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[])];
+const texts = [...realStrings(), ...naughtyStrings()];
 const ROLES = ['customer', 'staff', 'system'] as const;
 
 /** Threads of real texts whose messages' times are in turn the opening, the resolution and times of their own. */
