@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 import { PublishedThread } from '../../electron/shared/curation/model.ts';
 import { openThread } from '../../electron/core/site/open-data/threads.ts';
 import { topicNames } from '../../electron/core/site/topics.ts';
@@ -10,23 +9,7 @@ import { threadPageHash } from '../../electron/core/site/render/thread-key.ts';
 // must tell two threads apart exactly when serialising the whole thread does (the slow path it replaces): else a
 // rebuild would keep a page whose thread changed. Checked on real text, with every field of the schema changed.
 
-const ROOT = join(import.meta.dirname, '../..');
-
-function realStrings(): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  const dir = join(ROOT, 'test/fixtures/real');
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((x) => x.isFile() && x.name.endsWith('.json'))) {
-    walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
-  }
-  return [...out];
-}
-
-const texts = [...realStrings(), ...(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[])];
+const texts = [...realStrings(), ...naughtyStrings()];
 
 /** Threads made of real texts: subjects, bodies, authors, tags and topics taken in turn from the list. */
 function threads(n: number): PublishedThread[] {

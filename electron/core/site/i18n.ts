@@ -48,6 +48,8 @@ export function messageNames(ast: Ast, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** A word, or a placeholder worded as given (or as a number, `{n, number}`). */
+type JoinedPart = string | { arg: string; number: boolean };
 function compile(message: string, lang: string): IntlMessageFormat {
   return new IntlMessageFormat(message, intlLocale(lang), undefined, { ignoreTag: false });
 }
@@ -125,7 +127,7 @@ export class SiteText {
   private readonly tags = new Map<string, string[]>();
   private readonly memo = new Map<string, string | TrustedHtml>();
   private readonly formats = new Map<string, { format: (value: never) => string }>();
-  private readonly joins = new Map<string, (string | { arg: string })[] | null>();
+  private readonly joins = new Map<string, JoinedPart[] | null>();
 
   constructor(lang: SiteLanguage, messages: Messages) {
     this.lang = lang;
@@ -261,10 +263,7 @@ export class SiteText {
     return tags;
   }
 
-  /**
-   * A message of words and plain {placeholders} only ("{date}, {time} UTC"), given strings and numbers: what
-   * intl-messageformat makes of it (each value as String(value), between the words) without its parts. Else null.
-   */
+  /** Words, {placeholders} and {n, number}, given strings and numbers: what intl-messageformat makes of it, or null. */
   private joined(key: string, values: Record<string, unknown>): string | null {
     const parts = this.joinedParts(key);
     if (parts === null) return null;
@@ -273,19 +272,20 @@ export class SiteText {
       if (typeof part === 'string') out += part;
       else {
         const v = values[part.arg];
-        if (typeof v !== 'string' && typeof v !== 'number') return null;
-        out += String(v);
+        if (part.number ? typeof v !== 'number' : typeof v !== 'string' && typeof v !== 'number') return null;
+        out += part.number ? this.numberFmt.format(v as number) : String(v);
       }
     }
     return out;
   }
 
-  /** A message's words and plain placeholders, or null when it has anything else (plurals, tags, formats). */
-  private joinedParts(key: string): (string | { arg: string })[] | null {
+  /** A message's words, plain placeholders and plain numbers, or null when it has anything else (plurals, tags). */
+  private joinedParts(key: string): JoinedPart[] | null {
     let parts = this.joins.get(key);
     if (parts === undefined) {
       const ast = this.message(key).getAst();
-      parts = ast.every((el) => el.type === 0 || el.type === 1) ? ast.map((el) => (el.type === 0 ? el.value : { arg: el.value })) : null;
+      const plain = ast.every((el) => el.type === 0 || el.type === 1 || (el.type === 2 && el.style === null));
+      parts = plain ? ast.map((el) => (el.type === 0 ? el.value : { arg: (el as { value: string }).value, number: el.type === 2 })) : null;
       this.joins.set(key, parts);
     }
     return parts;

@@ -167,11 +167,20 @@ export function proseHtml(part: string): string | null {
   return `<p>${escapeHtml(part).replaceAll('\n', '<br>')}</p>\n`;
 }
 
+/** Thrown within one reply when a part of it nests too deep: the whole reply is then shown as text. */
+class TooDeep extends Error {}
+
+/**
+ * A part's HTML. Its nesting is checked only when marked must parse it: a prose part starts every line with a
+ * letter (depth 0) and a remembered part passed the check when it was first parsed. Each line of a reply is a whole
+ * line of one of its parts, so the deepest part is as deep as the reply.
+ */
 function partHtml(part: string): string {
   const prose = proseHtml(part);
   if (prose !== null) return prose;
   let html = memo.get(part);
   if (html !== undefined) return html;
+  if (markdownDepth(part) > MARKDOWN_MAX_DEPTH) throw new TooDeep();
   html = marked.parse(part, { async: false });
   const key = hash('sha1', part, 'base64');
   if (seenOnce.has(key)) memo.set(part, html);
@@ -182,15 +191,20 @@ function partHtml(part: string): string {
 /** Staff Markdown as safe HTML: marked's, part by part, each part rendered once per render worker when it repeats. */
 export function markdownToHtml(source: string): TrustedHtml {
   if (source.length > MARKDOWN_MAX_CHARS) return textToHtml(source);
-  if (markdownDepth(source) > MARKDOWN_MAX_DEPTH) return textToHtml(source);
   try {
     const parts = markdownParts(source);
     return trusted(parts.length === 1 ? partHtml(source) : parts.map(partHtml).join(''));
   } catch (err) {
-    // Any other nesting that exhausts the parser's stack (brackets, emphasis): the text as written, not a crash.
-    if (err instanceof RangeError) return textToHtml(source);
+    // Nested too deep, or any other nesting that exhausts the parser's stack (brackets, emphasis): the text as
+    // written, not a crash.
+    if (err instanceof RangeError || err instanceof TooDeep) return textToHtml(source);
     throw err;
   }
+}
+
+/** Whether the reply as a whole nests deeper than marked is given (the check parts must agree with; tests compare). */
+export function tooDeepForMarkdown(source: string): boolean {
+  return markdownDepth(source) > MARKDOWN_MAX_DEPTH;
 }
 
 /** marked's HTML for the whole text at once, with no memory: what the parts must add up to (tests compare). */

@@ -191,22 +191,33 @@ export function threadView(t: PublishedThread, summary: ThreadSummary = summariz
   const messageLanguages = languages(t).messages.slice(t.subject ? 1 : 0);
   const outcome = tx.text(`outcome.${t.status === 'open' && summary.replyCount === 0 ? 'awaiting' : t.status}`);
   const firstReplySeconds = secondsBetween(firstCustomer?.sentAt, firstReply?.sentAt);
+  const openedFull = tx.dateTime(t.openedAt);
+  const resolvedFull = t.resolvedAt ? tx.dateTime(t.resolvedAt) : null;
+  // A thread opens with its first message and is often resolved with its last: those times are worded once.
+  const sentLabel = (iso: string): string => (iso === t.openedAt ? openedFull : iso === t.resolvedAt && resolvedFull !== null ? resolvedFull : tx.dateTime(iso));
+  // Worded once per role, not once per message.
+  const roleLabels = new Map<string, string>();
+  const roleLabel = (role: string): string => {
+    let label = roleLabels.get(role);
+    if (label === undefined) roleLabels.set(role, (label = tx.text(`role.${role}`)));
+    return label;
+  };
   return {
     ...summary,
     outcome,
     firstReplySeconds,
     resolutionSeconds,
-    openedFull: tx.dateTime(t.openedAt),
-    resolvedFull: t.resolvedAt ? tx.dateTime(t.resolvedAt) : null,
+    openedFull,
+    resolvedFull,
     firstReplyLabel: firstReplySeconds === null ? tx.text('thread.noReplyYet') : tx.text('thread.firstReplyAfter', { duration: tx.duration(firstReplySeconds) }),
     resolutionLabel: resolutionSeconds === null ? null : tx.duration(resolutionSeconds),
     messages: t.messages.map((m, i) => ({
       id: m.id,
       role: m.role,
-      roleLabel: tx.text(`role.${m.role}`),
+      roleLabel: roleLabel(m.role),
       author: m.author,
       sentAt: m.sentAt,
-      sentLabel: tx.dateTime(m.sentAt),
+      sentLabel: sentLabel(m.sentAt),
       isCustomer: m.role === 'customer',
       isStaff: m.role === 'staff',
       html: messageHtml(m.role, m.format, m.body),

@@ -104,7 +104,18 @@ function registerTextFilters(liquid: Liquid, text: SiteText): void {
   liquid.registerFilter('month_label', (v: unknown, long: unknown) => (typeof v === 'string' ? text.month(v, long === true || long === 'long') : ''));
   liquid.registerFilter('duration', (v: unknown) => text.duration(typeof v === 'number' ? v : null));
   liquid.registerFilter('percent', (v: unknown) => (typeof v === 'number' ? text.percent(v) : '—'));
-  liquid.registerFilter('count', (v: unknown) => (typeof v === 'number' ? text.count(v) : text.count(0)));
+  // List pages repeat the same tab counts on every page: each number is worded once (-0, which Intl words "-0", apart).
+  const counts = new Map<number, string>();
+  liquid.registerFilter('count', (v: unknown) => {
+    const n = typeof v === 'number' ? v : 0;
+    if (Object.is(n, -0)) return text.count(n);
+    let out = counts.get(n);
+    if (out === undefined) {
+      if (counts.size >= 10_000) counts.clear();
+      counts.set(n, (out = text.count(n)));
+    }
+    return out;
+  });
   // Kept for workspaces' own templates written before the locale files (the bundled themes use `t` and ICU plurals).
   // `n | plural: one, other[, few, many, two, zero]`: the form the site language's plural rules choose.
   liquid.registerFilter('plural', (n: unknown, one: unknown, other: unknown, few?: unknown, many?: unknown, two?: unknown, zero?: unknown) => {
