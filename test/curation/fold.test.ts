@@ -1,31 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../electron/core/curation/pii/text.ts';
 import { customerPseudonym } from '../../electron/core/curation/pseudonym.ts';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 
 // fold() lower-cases plain ASCII text in one call (a site build folds every published customer's town and name);
 // every other text goes character by character. Both must give what folding each character gives, on real text.
 
-const ROOT = join(import.meta.dirname, '../..');
-
-/** Every string value of the real exports' JSON files and of the personal data corpus. */
-function realStrings(): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  const dir = join(ROOT, 'test/fixtures/real');
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json'));
-  for (const e of files) walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
-  walk(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/pii/corpus.json'), 'utf8')));
-  return [...out];
-}
-
-const blns = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[];
-const texts = [...realStrings(), ...blns];
+// Every string of the real exports and of the personal data corpus, and the naughty strings.
+const texts = [...realStrings(['test/fixtures/pii/corpus.json']), ...naughtyStrings()];
 
 /** The rule as written down: per character, one apostrophe and one hyphen shape, else NFD without marks, lower case. */
 function foldEachCharacter(text: string): string {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** Every distinct string in the real exports' JSON files, in file order. */
-export function realStrings(): string[] {
+/** Every distinct string in the real exports' JSON files, in file order, then in `more` (repo-relative JSON files). */
+export function realStrings(more: string[] = []): string[] {
   const out = new Set<string>();
   const walk = (v: unknown): void => {
     if (typeof v === 'string') out.add(v);
@@ -19,6 +19,7 @@ export function realStrings(): string[] {
   for (const e of files.sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
     walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
   }
+  for (const file of more) walk(JSON.parse(readFileSync(join(ROOT, file), 'utf8')));
   return [...out];
 }
 

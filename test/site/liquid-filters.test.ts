@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
@@ -8,32 +6,14 @@ import { compileTemplates } from '../../electron/core/site/liquid/compile.ts';
 import { escapeOutput } from '../../electron/core/site/liquid/plain-output.ts';
 import { ScopedContext } from '../../electron/core/site/liquid/scoped-context.ts';
 import { escapeHtml } from '../../electron/core/site/trusted.ts';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 
 // Two fast paths of a thread page, checked against what they stand in for on real text (the recorded vendor exports
 // in test/fixtures/real and the naughty strings): filters with arguments called as plain calls, with a constant
 // filter's text reused while its arguments stay the same, against liquidjs's own nodes; and site texts of words and
 // plain placeholders joined directly, against intl-messageformat.
 
-const ROOT = join(import.meta.dirname, '../..');
-const REAL = join(ROOT, 'test/fixtures/real');
-
-/** Every string value of the real exports' JSON files, each once, in file order. */
-function realStrings(): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.add(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  const files = readdirSync(REAL, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json'));
-  for (const e of files.sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
-    walk(JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')));
-  }
-  return [...out];
-}
-
-const blns = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/corpora/blns.json'), 'utf8')) as string[];
-const texts = [...realStrings(), ...blns];
+const texts = [...realStrings(), ...naughtyStrings()];
 
 describe('filters with arguments, as plain calls', () => {
   const OPTIONS = { outputEscape: escapeOutput, strictVariables: true, strictFilters: true, ownPropertyOnly: true, jsTruthy: false };
