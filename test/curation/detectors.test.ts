@@ -77,6 +77,10 @@ const TABLES: Record<PiiKind, Row[]> = {
     ['Dear Sarah, thanks — SARAH JONES, jones', ['Sarah', 'SARAH JONES', 'jones'], { customerNames: ['Sarah Jones'] }],
     ['Sarahs and Jonesy are other words', [], { customerNames: ['Sarah Jones'] }],
     ['Hi Jose Garcia-Lopez', ['Jose Garcia-Lopez'], { customerNames: ['José García-López'] }],
+    // Whatever apostrophe the name and the message each use (a backtick is typed for one on some keyboards).
+    ['Please call Siobhan O`Brien back', ['Siobhan O`Brien'], { customerNames: ["Siobhan O'Brien"] }],
+    ["Please call Siobhan O'Brien back", ["Siobhan O'Brien"], { customerNames: ['Siobhan O`Brien'] }],
+    ['Please call Siobhan O\u2019Brien back', ['Siobhan O\u2019Brien'], { customerNames: ['Siobhan O`Brien'] }],
     ['May I? In May. Hi May!', ['May'], { customerNames: ['May Chen'] }],
     ['Bill arrived, paid the bill', [], { customerNames: ['Tom Baker'] }],
     ['Signed Dave', ['Dave'], { customerNames: ['David Wilson'] }],

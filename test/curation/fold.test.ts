@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../electron/core/curation/pii/text.ts';
+import { fold, foldWithMap } from '../../electron/core/curation/pii/text.ts';
 import { customerPseudonym } from '../../electron/core/curation/pseudonym.ts';
 import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 
@@ -27,6 +27,15 @@ describe('fold', () => {
     expect(ascii.length).toBeGreaterThan(100);
     expect(texts.length - ascii.length).toBeGreaterThan(100);
     for (const t of texts) expect(fold(t), JSON.stringify(t)).toBe(foldEachCharacter(t));
+  });
+
+  it('folds text the way foldWithMap folds it, so a name is found in a message whatever apostrophe either uses', () => {
+    for (const t of [...texts, 'Write to Siobhan O`Brien', "Siobhan O'Brien", 'Siobhan O’Brien']) {
+      const { folded, map } = foldWithMap(t);
+      expect(folded, JSON.stringify(t)).toBe(fold(t));
+      expect(map).toHaveLength(folded.length + 1);
+    }
+    expect(foldWithMap('Write to Siobhan O`Brien').folded).toContain(fold("Siobhan O'Brien"));
   });
 
   it('turns a backtick into an apostrophe in otherwise plain ASCII', () => {

@@ -19,7 +19,7 @@ import type { RescanTally } from './rescan-audit.ts';
  * version adds are listed as news for curators (detectorNews), and the site's build fingerprint changes (the site
  * builder reads this constant), so every page is rendered again at the next build.
  */
-export const DETECTOR_VERSION = '2';
+export const DETECTOR_VERSION = '3';
 const BATCH = 500;
 const TEXTS = 25;
 const STATE_KEY = 'curation.scanState';
