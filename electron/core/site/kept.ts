@@ -28,11 +28,33 @@ const STATS_FILE = 'stats.kept';
 const TOPICS_FILE = 'topics.kept';
 const PUBLICATION_FILE = 'publication.kept';
 const LISTS_FILE = 'lists.kept';
-const FORMAT = 1;
+/** 2: every file is `{format, key, value}`. */
+const FORMAT = 2;
 
-type Kept = { format: number; key: string; stats: Stats };
 type Version = { seq: number; at: string | null };
 
+/** What file `name` keeps under `key`, as it was written, or null: none, another key or format, or unreadable. */
+function readKept(workspaceDir: string, name: string, key: string | null): unknown {
+  if (key === null) return null;
+  try {
+    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, name), 'utf8')) as { format?: unknown; key?: unknown; value?: unknown };
+    return kept.format === FORMAT && kept.key === key ? (kept.value ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `value` in file `name` under `key` (nothing when there is no key: the code's fingerprint is unknown). */
+function keep(workspaceDir: string, name: string, key: string | null, value: unknown): void {
+  if (key === null) return;
+  const dir = join(workspaceDir, STATE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(`${file}.tmp`, JSON.stringify({ format: FORMAT, key, value }));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The output code, the database and the data version: what the statistics, the publication state and lists follow. */
 function keyOf(db: DatabaseSync, version: Version): string | null {
   const code = codeFingerprint();
   return code === null ? null : JSON.stringify([code, databaseId(db), version.seq, version.at]);
@@ -41,31 +63,14 @@ function keyOf(db: DatabaseSync, version: Version): string | null {
 /** The statistics a build kept for the workspace's data as it is now, or null (none, or of other data or code). */
 export function keptStats(db: DatabaseSync, workspaceDir: string): VersionedStats | null {
   const version = dataVersion(db);
-  const key = keyOf(db, version);
-  if (key === null) return null;
-  try {
-    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, STATS_FILE), 'utf8')) as Kept;
-    return kept.format === FORMAT && kept.key === key ? { stats: kept.stats, dataVersion: version.seq } : null;
-  } catch {
-    return null;
-  }
+  const stats = readKept(workspaceDir, STATS_FILE, keyOf(db, version));
+  return stats !== null && typeof stats === 'object' ? { stats: stats as Stats, dataVersion: version.seq } : null;
 }
 
 /** Keeps the statistics a build published, computed at `version` (the build's data version and its time). */
 export function keepStats(db: DatabaseSync, workspaceDir: string, stats: Stats, version: Version): void {
-  const key = keyOf(db, version);
-  if (key !== null) write(workspaceDir, STATS_FILE, { format: FORMAT, key, stats } satisfies Kept);
+  keep(workspaceDir, STATS_FILE, keyOf(db, version), stats);
 }
-
-function write(workspaceDir: string, name: string, value: unknown): void {
-  const dir = join(workspaceDir, STATE_DIR);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, name);
-  writeFileSync(`${file}.tmp`, JSON.stringify(value));
-  renameSync(`${file}.tmp`, file);
-}
-
-type KeptTopics = { format: number; code: string; verdicts: [string, boolean][] };
 
 /** The output code and the detectors' version (named on its own, as in the build's fingerprint). */
 function detectorCode(): string | null {
@@ -75,47 +80,34 @@ function detectorCode(): string | null {
 
 /** Topic names checked by earlier builds with this code: whether each may be shown. */
 export function keptTopicVerdicts(workspaceDir: string): Map<string, boolean> {
-  const code = detectorCode();
-  if (code === null) return new Map();
-  try {
-    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, TOPICS_FILE), 'utf8')) as KeptTopics;
-    return kept.format === FORMAT && kept.code === code && Array.isArray(kept.verdicts) ? new Map(kept.verdicts) : new Map();
-  } catch {
-    return new Map();
-  }
+  const verdicts = readKept(workspaceDir, TOPICS_FILE, detectorCode());
+  return Array.isArray(verdicts) ? new Map(verdicts as [string, boolean][]) : new Map();
 }
 
 export function keepTopicVerdicts(workspaceDir: string, verdicts: ReadonlyMap<string, boolean>): void {
-  const code = detectorCode();
-  if (code !== null) write(workspaceDir, TOPICS_FILE, { format: FORMAT, code, verdicts: [...verdicts] } satisfies KeptTopics);
+  keep(workspaceDir, TOPICS_FILE, detectorCode(), [...verdicts]);
 }
 
-type KeptPublication = { format: number; key: string };
+/** The publication state's key: the data's, and the latest recorded entry. */
+function publicationKey(db: DatabaseSync, version: Version, seq: number): string | null {
+  const key = keyOf(db, version);
+  return key === null ? null : `${key}:${seq}`;
+}
 
 /** Whether a build found the recorded publication state equal to what this data publishes, with entry `seq` the latest. */
 export function publicationCurrent(db: DatabaseSync, workspaceDir: string, version: Version, seq: number): boolean {
-  const key = keyOf(db, version);
-  if (key === null) return false;
-  try {
-    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, PUBLICATION_FILE), 'utf8')) as KeptPublication;
-    return kept.format === FORMAT && kept.key === `${key}:${seq}`;
-  } catch {
-    return false;
-  }
+  return readKept(workspaceDir, PUBLICATION_FILE, publicationKey(db, version, seq)) === true;
 }
 
 /** Keeps that the recorded publication state is what the data at `version` publishes, entry `seq` the latest. */
 export function keepPublicationCurrent(db: DatabaseSync, workspaceDir: string, version: Version, seq: number): void {
-  const key = keyOf(db, version);
-  if (key !== null) write(workspaceDir, PUBLICATION_FILE, { format: FORMAT, key: `${key}:${seq}` } satisfies KeptPublication);
+  keep(workspaceDir, PUBLICATION_FILE, publicationKey(db, version, seq), true);
 }
 
 // - The list pages' paths and input hashes: working them out reads every published thread's status and rating and
 //   hashes every page's items (about a second at 100,000 threads). They follow from the data and from what every
 //   page depends on (the settings' fingerprint: code, theme, language, settings): kept under both, the database and
 //   the data version. A build reuses them only when every page is in the previous site as it was verified.
-
-type KeptLists = { format: number; key: string; pages: [string, string][] };
 
 function listsKey(db: DatabaseSync, version: Version, fingerprint: string): string | null {
   const key = keyOf(db, version);
@@ -124,17 +116,10 @@ function listsKey(db: DatabaseSync, version: Version, fingerprint: string): stri
 
 /** The list pages (path, input hash) a build worked out for this data and these settings, or null. */
 export function keptListPages(db: DatabaseSync, workspaceDir: string, version: Version, fingerprint: string): [string, string][] | null {
-  const key = listsKey(db, version, fingerprint);
-  if (key === null) return null;
-  try {
-    const kept = JSON.parse(readFileSync(join(workspaceDir, STATE_DIR, LISTS_FILE), 'utf8')) as KeptLists;
-    return kept.format === FORMAT && kept.key === key && Array.isArray(kept.pages) ? kept.pages : null;
-  } catch {
-    return null;
-  }
+  const pages = readKept(workspaceDir, LISTS_FILE, listsKey(db, version, fingerprint));
+  return Array.isArray(pages) ? (pages as [string, string][]) : null;
 }
 
 export function keepListPages(db: DatabaseSync, workspaceDir: string, version: Version, fingerprint: string, pages: [string, string][]): void {
-  const key = listsKey(db, version, fingerprint);
-  if (key !== null) write(workspaceDir, LISTS_FILE, { format: FORMAT, key, pages } satisfies KeptLists);
+  keep(workspaceDir, LISTS_FILE, listsKey(db, version, fingerprint), pages);
 }
