@@ -38,10 +38,10 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII is by far the common case: lower-casing is all folding does to it, and a backtick is an apostrophe
-      // (as in fold: a name written O'Brien is found in a message that writes O`Brien).
-      pieces.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 0x60 ? "'" : text[i]!);
+    if (code < 0x80 && code !== 0x60) {
+      // ASCII is by far the common case: lower-casing is all folding does to it, the backtick aside (foldChar makes
+      // it an apostrophe, so a name written O'Brien is found in a message that writes O`Brien).
+      pieces.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
       map.push(i);
       i += 1;
       continue;
