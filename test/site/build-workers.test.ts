@@ -7,6 +7,7 @@ import { viewRules } from '../../electron/core/curation/public-view.ts';
 import { refreshScans } from '../../electron/core/curation/scan.ts';
 import { writeSetting } from '../../electron/core/curation/settings.ts';
 import { DataWriter } from '../../electron/core/site/open-data/row-files.ts';
+import { chunkSizes } from '../../electron/core/site/build/plan.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { siteStats } from '../../electron/core/site/site-data.ts';
 import { openWorkspace } from '../../electron/core/workspace.ts';
@@ -32,6 +33,10 @@ afterAll(() => fx?.cleanup());
 const leftovers = () => readdirSync(fx.root).filter((n) => n.includes('candor-build') || n.includes('candor-old') || n.includes('candor-commit'));
 
 describe('a worker that dies mid-build', () => {
+  it('hands the 40 threads out as two chunks, so with two workers both die at once', () => {
+    expect(chunkSizes(40)).toHaveLength(2);
+  });
+
   it.each([
     ['a render worker exits', 'render', ['--workers', '2', '--clean'], /worker for rendering pages stopped unexpectedly \(exit code 70\)/],
     ['a render worker runs out of memory', 'render:oom', ['--workers', '1', '--clean'], /worker for rendering pages ran out of memory/],

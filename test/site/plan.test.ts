@@ -79,11 +79,16 @@ describe('planBuild', () => {
     expect(planBuild(previousOf(many), { published: many, changed: new Set(['t1']) }, noSearch).workers).toBe(0);
   });
 
-  it('hands the threads out in chunks, in site order', () => {
-    const published = keys(CHUNK * 2 + 3);
+  it('hands the threads out in chunks, in site order, smaller towards the end so no worker is left with a big last one', () => {
+    const published = keys(10_000);
     const plan = planBuild(null, { published, changed: 'all' }, noSearch);
-    expect(plan.chunks.map((c) => c.length)).toEqual([CHUNK, CHUNK, 3]);
+    const sizes = plan.chunks.map((c) => c.length);
     expect(plan.chunks.flat().map((t) => t.id)).toEqual(published.map((k) => k.id));
+    expect(sizes.slice(0, 30).every((n) => n === CHUNK)).toBe(true);
+    expect(sizes.every((n, i) => i === 0 || n <= sizes[i - 1]!)).toBe(true);
+    expect(sizes.at(-1)).toBeLessThanOrEqual(25);
+    expect(sizes.length).toBeLessThan(70);
+    expect(planBuild(null, { published: keys(3), changed: 'all' }, noSearch).chunks.map((c) => c.length)).toEqual([3]);
   });
 
   describe('search shards', () => {

@@ -38,7 +38,7 @@ export type ThreadPlan = { id: string; rowid: number; url: string; read: boolean
 
 export type BuildPlan = {
   threads: ThreadPlan[];
-  /** The threads in chunks of CHUNK, the unit of work handed to a render worker. */
+  /** The threads in chunks of at most CHUNK, smaller towards the end (chunkSizes), the unit of work handed to a render worker. */
   chunks: ThreadPlan[][];
   /** Search shards (0 without search). */
   shards: number;
@@ -49,6 +49,21 @@ export type BuildPlan = {
 };
 
 export const CHUNK = 250;
+const LAST_CHUNK = 25;
+
+/**
+ * Chunk lengths for `total` threads: CHUNK until the last eighth's worth, then an eighth of what is left. The build
+ * waits for its last chunk, and with equal chunks one worker rendered the last one while the others had nothing left.
+ */
+export function chunkSizes(total: number): number[] {
+  const sizes: number[] = [];
+  for (let left = total; left > 0;) {
+    const size = Math.min(left, CHUNK, Math.max(LAST_CHUNK, Math.ceil(left / 8)));
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
+}
 /** Starting a worker costs a few hundred milliseconds: worth it only when there is a lot to read and render. */
 export const WORKERS_FROM = 1500;
 const MAX_WORKERS = 8;
@@ -68,7 +83,8 @@ export function planBuild(previous: PreviousBuild | null, changes: Changes, sett
   const reads = threads.reduce((n, p) => n + (p.read ? 1 : 0), 0);
   const workers = settings.workers ?? (reads >= WORKERS_FROM ? Math.max(1, Math.min(settings.cores, MAX_WORKERS)) : 0);
   const chunks: ThreadPlan[][] = [];
-  for (let i = 0; i < threads.length; i += CHUNK) chunks.push(threads.slice(i, i + CHUNK));
+  let at = 0;
+  for (const size of chunkSizes(threads.length)) chunks.push(threads.slice(at, (at += size)));
   return { threads, chunks, shards, members, workers };
 }
 

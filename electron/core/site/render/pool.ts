@@ -69,7 +69,10 @@ export function workerPool(init: RenderInit, size: number): Pool {
       return reply.result as R;
     },
     close: async () => {
-      await pool.close({ force: true }).catch(() => pool.destroy());
+      // After a worker failed, Piscina's close can wait for ever on the task the dead worker held (with two dying at
+      // once, seen with a crash in every worker): the workers are terminated instead.
+      if (failed) await pool.destroy();
+      else await pool.close({ force: true }).catch(() => pool.destroy());
     },
   };
 }
