@@ -11,10 +11,29 @@ const OPTIONS = {
   record_delimiter: 'windows',
   quote_record_delimiter: true,
   escape_formulas: true,
+  eof: false,
   cast: { boolean: (value: boolean) => String(value) },
 } as const;
 
+/**
+ * Text csv-stringify writes as it is: no quote, comma or line break, and no first character that could start a
+ * formula. csv-stringify makes several arrays and closures per cell; a site's open data has half a million cells,
+ * most of them ids, dates and names like these, so only the others are handed to it.
+ */
+const AS_IS = /^(?:[^=+\-@\t\r\uff1d\uff0b\uff0d\uff20",\n][^",\n\r]*)?$/;
+
+function cell(value: CsvCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return AS_IS.test(value) ? value : stringify([[value]], OPTIONS);
+}
+
 /** The rows as CSV text, each ending with CRLF. */
 export function csvRows(rows: readonly (readonly CsvCell[])[]): string {
-  return stringify(rows as CsvCell[][], OPTIONS);
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) out += i === 0 ? cell(row[i]!) : `,${cell(row[i]!)}`;
+    out += '\r\n';
+  }
+  return out;
 }

@@ -5,7 +5,10 @@ import { jsonLdBlock } from '../../electron/core/site/jsonld.ts';
 import { createEngine, tidyWhitespace } from '../../electron/core/site/liquid/engine.ts';
 import { templateRoots } from '../../electron/core/site/themes.ts';
 import { markdownToHtml, MARKDOWN_MAX_CHARS, safeHref } from '../../electron/core/site/markdown.ts';
+import { stringify } from 'csv-stringify/sync';
 import { csvRows } from '../../electron/core/csv-write.ts';
+import type { CsvCell } from '../../electron/core/csv-write.ts';
+import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 import { escapeHtml, textToHtml, trusted } from '../../electron/core/site/trusted.ts';
 import { messageHtml } from '../../electron/core/site/thread-views.ts';
 import { slugify, topicKey } from '../../electron/core/site/topics.ts';
@@ -166,6 +169,17 @@ describe('CSV is safe against formula injection', () => {
     expect(csvRows([[-5, null, 3.5, true, false, '', 'x']])).toBe('-5,,3.5,true,false,,x\r\n');
     expect(csvRows([['a'], ['b']])).toBe('a\r\nb\r\n');
     expect(csvRows([])).toBe('');
+  });
+  it("gives csv-stringify's own output for every cell of the real exports and the naughty strings", () => {
+    // csvRows hands csv-stringify only the cells it would change: the rest must come out as csv-stringify writes them.
+    const whole = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true, cast: { boolean: (v: boolean) => String(v) } } as const;
+    const strings = [...realStrings(), ...naughtyStrings(), '', ' ', 'ends with CR\r', '\r\n', 'a\r\nb', '\n', '-', '-5', "'quoted'", '\uff0d1', 'a\u2028b'];
+    // Rows of six cells, as messages.csv has, with numbers, booleans and nulls among the text.
+    const rows: CsvCell[][] = [];
+    for (let i = 0; i < strings.length; i += 4) rows.push([strings[i]!, i % 5 === 0 ? -i : i + 0.5, strings[i + 1] ?? null, strings[i + 2] ?? '', i % 3 === 0, strings[i + 3] ?? null]);
+    expect(rows.length).toBeGreaterThan(200);
+    expect(csvRows(rows)).toBe(stringify(rows, whole));
+    for (const row of rows) expect(csvRows([row])).toBe(stringify([row], whole));
   });
 });
 
