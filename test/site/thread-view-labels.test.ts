@@ -52,6 +52,33 @@ describe("a thread page's message labels", () => {
   }, 60_000);
 });
 
+describe("a list item's excerpt", () => {
+  it('is the start of the whole text with its whitespace folded, for long texts too (real texts, naughty strings)', () => {
+    const excerpt = (text: string, max: number): string => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      if (flat.length <= max) return flat;
+      const code = flat.charCodeAt(max - 1);
+      const cut = flat.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+      const space = cut.lastIndexOf(' ');
+      return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+    };
+    // Long texts made of real ones, joined by runs of whitespace of every length, so a run meets every cut.
+    const spaces = [' ', '\n\n', ' \t \r\n ', '\u00a0\u2028', ' '.repeat(900)];
+    let checked = 0;
+    for (let i = 0; i < texts.length; i += 3) {
+      let body = i % 2 ? spaces[i % spaces.length]! : '';
+      for (let k = 0; body.length < 200 + (i % 40) * 60; k++) body += texts[(i + k) % texts.length]! + spaces[(i + k) % spaces.length]!;
+      const t = threads(1)[0]!;
+      const long = PublishedThread.parse({ ...t, subject: null, messages: [{ ...t.messages[0]!, role: 'customer', body }] });
+      const s = summarize(long);
+      expect(s.excerpt).toBe(excerpt(body, 220));
+      expect(s.subject).toBe(excerpt(body, 80));
+      if (body.length > 880) checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('plain text as HTML', () => {
   it('reads carriage returns as before and gives the same bytes without them (real texts, naughty strings)', () => {
     const slow = (text: string): string => {

@@ -57,7 +57,10 @@ function safeSlice(text: string, max: number): string {
 }
 
 function excerptOf(text: string, max = 220): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a long text's whitespace is folded in a part of it long enough to fill the excerpt
+  // (a run of whitespace cut at its end still folds to the one space it folds to in the whole text).
+  const head = text.length > 4 * max ? text.slice(0, 4 * max).replace(/\s+/g, ' ').trimStart() : null;
+  const flat = head !== null && head.length > max + 1 ? head : text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = safeSlice(flat, max);
   const space = cut.lastIndexOf(' ');
