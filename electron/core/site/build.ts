@@ -161,6 +161,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       throw inPhase(err, 'load');
     }
     timings.load += performance.now() - mark;
+    for (const phase of PHASES) phase.start?.(ctx);
     for (const [i, phase] of PHASES.entries()) {
       lock.progress((i / PHASES.length) * 100);
       mark = performance.now();

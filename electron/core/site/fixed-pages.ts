@@ -258,12 +258,18 @@ function aboutPages(opts: FixedPagesInput, tx: SiteText): FixedPage[] {
   return pages;
 }
 
-export function fixedPages(opts: FixedPagesInput): FixedPage[] {
+/** The fixed pages one at a time, each made as it is asked for (the builder renders each before the next is made). */
+export function* fixedPages(opts: FixedPagesInput): Generator<FixedPage> {
   const tx = textOf(opts.globals);
   const claims = claimsSummary(opts, tx);
-  const topics: FixedPage = {
+  yield homePage(opts, claims, tx);
+  yield {
     path: PATHS.topics, template: 'pages/topics',
     scope: { page: pageMeta(opts.globals, PATHS.topics, 'topics', tx.text('page.topics.title'), tx.text('page.topics.description')), topics: opts.topics },
   };
-  return [homePage(opts, claims, tx), topics, moderationPage(opts, tx), changesPage(opts, tx), reviewsPolicyPage(opts, tx), ...claimPages(opts, claims, tx), ...aboutPages(opts, tx)];
+  yield moderationPage(opts, tx);
+  yield changesPage(opts, tx);
+  yield reviewsPolicyPage(opts, tx);
+  yield* claimPages(opts, claims, tx);
+  yield* aboutPages(opts, tx);
 }

@@ -82,7 +82,7 @@ export type BuildContext = {
   bundles: Record<string, string>;
   counts: { htmlPages: number; rendered: number; reused: number };
   /** Work that runs on while later phases go on, awaited by the phase that needs it. */
-  pending: { listPages: Promise<void>; rowFiles: Promise<FileInfo[]> };
+  pending: { listPages: Promise<void>; rowFiles: Promise<FileInfo[]>; publication: Promise<PublicationDraft> | null };
   /** What a failed build must stop before it removes its temporary folder. */
   resources: { pool: Pool | null; search: SearchPool | null; rowWriters: DataWriter[]; cardsPending: boolean };
   /** Set once the new site is in place: its size, files, its manifest's SHA-256 and the deletion of the site it replaced. */
@@ -94,4 +94,13 @@ export type BuildContext = {
 };
 
 /** A phase: its name in errors, where its time is counted, and its work. */
-export type Phase = { name: PhaseName; timing: Exclude<keyof BuildTimings, 'total'>; run: (ctx: BuildContext) => void | Promise<void> };
+export type Phase = {
+  name: PhaseName;
+  timing: Exclude<keyof BuildTimings, 'total'>;
+  /**
+   * Work of this phase that needs only what the load read: started once the load is done, as a pending promise the
+   * phase awaits, so it is done while the builder's thread waits on the render workers rather than while they wait on it.
+   */
+  start?: (ctx: BuildContext) => void;
+  run: (ctx: BuildContext) => void | Promise<void>;
+};

@@ -7,6 +7,7 @@ import { placeholdersEnabled, withheldPlaceholders } from '../moderation-view.ts
 import { loggedThreads } from '../changes-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
+import type { PublicationDraft } from '../publication-store.ts';
 import { publicationCurrent } from '../kept.ts';
 import { sourceRows } from '../reviews-policy.ts';
 import { publishedRows } from '../site-data.ts';
@@ -17,19 +18,35 @@ import { fileError, workspaceChanged } from './errors.ts';
 // search, 404) and the claim pages, rendered here in the builder's thread while the render workers make the list
 // pages; the phase ends when both are done.
 
+/**
+ * The publication log: drafted from what the workspace recorded and what is published now; recorded once the site is
+ * in place (build.ts).
+ */
+function draft(ctx: BuildContext): PublicationDraft {
+  const { data } = ctx;
+  const version = { seq: data.dataVersion, at: data.lastUpdated };
+  const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
+  return draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, read: ctx.scans });
+}
+
+/** The event loop's next turn: the builder's thread hands the render workers their next pages between two steps. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export const fixedPages: Phase = {
   name: 'fixed pages',
   timing: 'pages',
+  start(ctx: BuildContext) {
+    // Drafted once the render workers have their first threads (a tenth of a second at 10,000 threads, in this thread).
+    const publication = nextTurn().then(() => draft(ctx));
+    publication.catch(() => undefined);
+    ctx.pending.publication = publication;
+  },
   async run(ctx: BuildContext) {
     const { settings, data, previous, plan } = ctx;
     const { stats, dataVersion } = await ctx.stats;
     // They were read apart, before the rest: from the same state, or the site would mix two.
     if (dataVersion !== data.dataVersion) throw workspaceChanged();
-    // The publication log: drafted from what the workspace recorded and what is published now; recorded once the
-    // site is in place (build.ts).
-    const version = { seq: data.dataVersion, at: data.lastUpdated };
-    const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
-    const publication = draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, read: ctx.scans });
+    const publication = await (ctx.pending.publication ?? draft(ctx));
     ctx.publication = publication;
     try {
       ctx.files.push(ctx.writer.write(CHANGES_FILE, serializeLog(publication.entries)));
@@ -45,8 +62,9 @@ export const fixedPages: Phase = {
       sources: sourceRows(ctx.ws.db, tx),
     });
     const engine = createEngine(settings.roots, tx);
-    pages.push(badgePage(settings.globals, data.organisation, stats));
-    for (const p of pages) {
+    const badge = badgePage(settings.globals, data.organisation, stats);
+    for (const p of (function* () { yield* pages; yield badge; })()) {
+      await nextTurn();
       const hash = inputHash(settings.fingerprint, p.template, p.scope);
       ctx.pageHashes[p.path] = hash;
       ctx.counts.htmlPages++;

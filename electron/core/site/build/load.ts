@@ -209,7 +209,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
     writer: new SiteWriter(output.temp),
     files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
-    pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]) },
+    pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]), publication: null },
     resources: { pool: null, search: null, rowWriters: [], cardsPending: false },
     committed: null, warnings, progress,
   };
