@@ -8,7 +8,7 @@ import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
 import { escapeOutput } from './plain-output.ts';
-import { ScopedContext } from './scoped-context.ts';
+import { lookup, ScopedContext, UNDECIDED } from './scoped-context.ts';
 
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
@@ -48,6 +48,12 @@ function trustedOrEscaped(value: unknown): string {
   return escapeHtml(String(value));
 }
 
+/** `ctx.getSync(path)` as plain calls where it can be (scoped-context.ts); liquidjs's own lookup reports a failure. */
+function read(ctx: Context, path: string[]): unknown {
+  const value = lookup(ctx, path);
+  return value === UNDECIDED ? ctx.getSync(path) : value;
+}
+
 /**
  * `{% chrome 'partials/header' %}` renders a partial that depends only on the site and on where the page is (its
  * root and its section): the header, the navigation, the footer. It is rendered once per root and section and then
@@ -64,9 +70,9 @@ class ChromeTag extends Tag {
   }
 
   render(ctx: Context, emitter: Emitter): void {
-    const site = ctx.getSync(['site']);
-    const root = ctx.getSync(['page', 'root']);
-    const section = ctx.getSync(['page', 'section']);
+    const site = read(ctx, ['site']);
+    const root = read(ctx, ['page', 'root']);
+    const section = read(ctx, ['page', 'section']);
     const key = `${String(root)}\u0000${String(section)}`;
     let html = this.cache.get(key);
     if (html === undefined) {
