@@ -66,7 +66,8 @@ function readProperty(ctx: Context, obj: unknown, key: string | number): unknown
     if (typeof value !== 'object' || value === null) {
       if (typeof value !== 'function') return value;
     } else {
-      return toValueSync(value);
+      // toValueSync's own test, first step: only something with a `next` method can be an iterator to run.
+      return typeof (value as { next?: unknown }).next === 'function' ? toValueSync(value) : value;
     }
   }
   return toValueSync(ctx.readProperty(obj as never, key));
