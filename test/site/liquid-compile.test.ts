@@ -96,8 +96,8 @@ describe('compiled templates, one by one', () => {
     const html = compiled.renderFileSync('page', scope) as string;
     expect(html).toBe(new Liquid(options).renderFileSync('page', scope));
     expect(html).toBe('<p>MiXeD</p><b>&lt;b&gt;&#34;x&#34; &amp; &#39;y&#39;&lt;/b&gt;</b><i>42</i>');
-    expect(plainNodes(compiled.parseFileSync('page'))).toEqual(['run']);
-    expect(plainNodes(compiled.parseFileSync('base'))).toEqual(['run']);
+    expect(plainNodes(compiled.parseFileSync('page'))).toEqual(['layout', 'block', 'run']);
+    expect(plainNodes(compiled.parseFileSync('base'))).toEqual(['run', 'block']);
     expect(plainNodes(compiled.parseFileSync('part'))).toEqual(['run']);
   });
 

@@ -44,7 +44,7 @@ function conditionEval(value: Value): Eval | null {
 }
 
 /** liquidjs's `renderTemplates` without a generator (the engine sets no render time limit and collects no errors). */
-function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
+export function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
   for (const tpl of templates) {
     try {
       // Plain nodes write to the emitter and return nothing: only a generator needs liquidjs's toValueSync.
@@ -84,7 +84,7 @@ export class PlainList implements Template {
 }
 
 /** Stands in for a tag in its parent's list; static analysis sees the tag itself. */
-abstract class PlainTag<T extends Template> implements Template {
+export abstract class PlainTag<T extends Template> implements Template {
   readonly token: Template['token'];
   readonly tag: T;
 
