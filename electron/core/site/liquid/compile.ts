@@ -85,8 +85,7 @@ export async function withLiquidOnly<T>(fn: () => Promise<T>): Promise<T> {
  */
 export class CompilingCache {
   private readonly files = new Map<string, Template[]>();
-  /** Whether the files are compiled (a page can then be rendered by plain-layout.ts's renderText). */
-  readonly compile: boolean;
+  private readonly compile: boolean;
   private escaping = false;
   private constants: ReadonlySet<string> = NONE;
 

@@ -7,7 +7,6 @@ import type { PluralForms } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
-import { renderText } from './plain-layout.ts';
 import { escapeOutput } from './plain-output.ts';
 import { lookup, ScopedContext, UNDECIDED } from './scoped-context.ts';
 
@@ -179,8 +178,7 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
         parsed.set(template, tpl);
       }
       try {
-        const ctx = new ScopedContext(scope, liquid);
-        return tidyWhitespace(cache.compile ? renderText(tpl, ctx) : (liquid.renderSync(tpl, ctx) as string));
+        return tidyWhitespace(liquid.renderSync(tpl, new ScopedContext(scope, liquid)) as string);
       } catch (err) {
         throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
       }

@@ -40,21 +40,6 @@ class TextEmitter implements Emitter {
   }
 }
 
-/**
- * A whole page's text, as liquidjs's render loop with a SimpleEmitter gives it (compiled templates only: no render
- * time limit, no collected errors). The parts are joined once at the end: one flat string, where appending each part
- * built a chain of hundreds of joined strings that the page's checks and its UTF-8 write then had to flatten.
- */
-export function renderText(templates: readonly Template[], ctx: Context): string {
-  const parts: string[] = [];
-  renderList(templates, ctx, {
-    write(html: unknown) {
-      parts.push(typeof html === 'string' ? html : stringify(html));
-    },
-  });
-  return parts.join('');
-}
-
 function stringify(value: unknown): string {
   const v = toValue(value);
   if (typeof v === 'string') return v;
