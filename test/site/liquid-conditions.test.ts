@@ -11,8 +11,11 @@ import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 
 /** A value liquidjs compares through its own methods (its "comparable"). */
 class Version extends Drop {
-  constructor(readonly n: number) {
+  readonly n: number;
+
+  constructor(n: number) {
     super();
+    this.n = n;
   }
 
   equals(o: unknown): boolean {
