@@ -80,7 +80,7 @@ describe('layouts and blocks, plain', () => {
     const liquid = new Liquid({ ...options, cache });
     cache.attach(liquid);
     expect(plainNodes(liquid.parseFileSync('page'))).toContain('layout');
-    expect(plainNodes(liquid.parseFileSync('mid'))).toEqual(['layout', 'block', 'run', 'block']);
+    expect(plainNodes(liquid.parseFileSync('mid'))).toEqual(['layout', 'block', 'run', 'block', 'run']);
     expect(render(cases[5]![1], scope, false)).toMatch(/undefined variable: title.missing/);
   });
 });

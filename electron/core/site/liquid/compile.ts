@@ -24,11 +24,12 @@ export function compileTemplates(list: Template[], escaping: boolean, constants:
     // A tag liquidjs keeps renders its lists through its renderer (plain tags render theirs as plain calls).
     else for (const children of lists) asOneNode(children);
   }
-  // Runs of two or more HTML nodes and plain outputs become one node.
+  // Runs of two or more HTML nodes and plain outputs become one node, and so does HTML alone between tags (liquidjs
+  // renders it through a generator).
   for (let i = 0; i < list.length; i++) {
     const start = i;
     while (i < list.length && (list[i] instanceof PlainOutput || htmlOf(list[i]!) !== null)) i++;
-    if (i - start >= 2) {
+    if (i - start >= 2 || (i - start === 1 && !(list[start] instanceof PlainOutput))) {
       list.splice(start, i - start, new PlainRun(list.slice(start, i)));
       i = start;
     }

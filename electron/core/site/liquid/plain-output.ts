@@ -187,7 +187,7 @@ function sameArgs(a: readonly unknown[][], b: readonly unknown[][]): boolean {
   return true;
 }
 
-/** A literal HTML node's text (its token's content), or null for any other node. */
+/** A literal HTML node's text (its token's content), or null for any other node (a run starting with HTML too). */
 export function htmlOf(node: Template): string | null {
-  return TypeGuards.isHTMLToken(node.token) ? node.token.getContent() : null;
+  return TypeGuards.isHTMLToken(node.token) && !(node instanceof PlainRun) && !('nodes' in node) ? node.token.getContent() : null;
 }
