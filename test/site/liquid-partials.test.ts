@@ -1,6 +1,6 @@
 import { Context, Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
-import { CompilingCache } from '../../electron/core/site/liquid/compile.ts';
+import { CompilingCache, compileTemplates } from '../../electron/core/site/liquid/compile.ts';
 import { escapeOutput } from '../../electron/core/site/liquid/plain-output.ts';
 import { ScopedContext } from '../../electron/core/site/liquid/scoped-context.ts';
 import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
@@ -80,6 +80,22 @@ describe('partials rendered by {% render %}', () => {
     const expected = engine(false, partial)(scope);
     expect(expected).toMatch(/undefined variable: item.label/);
     expect(engine(true, partial)(scope)).toBe(expected);
+  });
+
+  it('read names of the prototype and numeric names as liquidjs does', () => {
+    const liquid = new Liquid({ strictVariables: true, ownPropertyOnly: true });
+    const scope = { h: { '0': 'zero', k: texts[1] } };
+    for (const source of ['{{ h.__proto__ }}', '{{ h.constructor }}', '{{ h.toString }}', '{{ h["0"] }}{{ h.k }}', '{{ h.__proto__.x }}']) {
+      const run = (fast: boolean): string => {
+        try {
+          const tpl = fast ? compileTemplates(liquid.parse(source), false) : liquid.parse(source);
+          return liquid.renderSync(tpl, fast ? new ScopedContext(scope, liquid) : scope) as string;
+        } catch (err) {
+          return `${(err as Error).name}: ${(err as Error).message}`;
+        }
+      };
+      expect(run(true)).toBe(run(false));
+    }
   });
 
   it('spawn a ScopedContext keeping what liquidjs\'s spawn keeps', () => {

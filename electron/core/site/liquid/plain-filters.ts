@@ -15,7 +15,8 @@ export type Eval = (ctx: Context) => unknown;
  * from the template's text: looking a property up by one of those costs a search of V8's string table every time.
  */
 function internalized(name: string): string {
-  const holder: Record<string, true> = {};
+  // No prototype: `__proto__` is then a name like any other.
+  const holder = Object.create(null) as Record<string, true>;
   holder[name] = true;
   return Object.keys(holder)[0]!;
 }
