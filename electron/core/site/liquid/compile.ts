@@ -1,14 +1,15 @@
 import { BlockTag, CaptureTag, CaseTag, ForTag, IfTag, LayoutTag, Output, UnlessTag } from 'liquidjs';
 import type { Liquid, LiquidOptions, Template } from 'liquidjs';
 import { htmlOf, PlainOutput, PlainRun } from './plain-output.ts';
-import { PlainFor, PlainIf, PlainList } from './plain-tags.ts';
+import { PlainBlock, PlainLayout } from './plain-layout.ts';
+import { PlainFor, PlainIf, PlainList, PlainTag } from './plain-tags.ts';
 
 // liquidjs renders through generators: every `{{ ... }}` goes through a dozen nested ones, every `{% if %}` condition
 // through as many, every tag's body through one more. On a 100,000-page site that costs more than everything else
 // on the page. A theme's templates are parsed once per build, by liquidjs; this compiles each parsed file, once,
-// into nodes that take the same steps as plain calls (plain-output.ts, plain-tags.ts): outputs of a literal path,
-// runs of HTML and such outputs, and `if` / `unless` / `for` over literal paths. Everything else stays liquidjs's
-// node. It uses liquidjs's public API only: the parsed templates arrive through the engine's `cache` option (a
+// into nodes that take the same steps as plain calls (plain-output.ts, plain-tags.ts, plain-layout.ts): outputs of a
+// literal path, runs of HTML and such outputs, `if` / `unless` / `for` over literal paths, layouts and blocks.
+// Everything else stays liquidjs's node. It uses liquidjs's public API only: the parsed templates arrive through the engine's `cache` option (a
 // LiquidCache, which liquidjs hands every file it parses, layouts and partials included), and the nodes are read
 // through their public fields. test/site/liquid-compile.test.ts renders templates and whole sites both ways.
 
@@ -23,11 +24,12 @@ export function compileTemplates(list: Template[], escaping: boolean, constants:
     // A tag liquidjs keeps renders its lists through its renderer (plain tags render theirs as plain calls).
     else for (const children of lists) asOneNode(children);
   }
-  // Runs of two or more HTML nodes and plain outputs become one node.
+  // Runs of two or more HTML nodes and plain outputs become one node, and so does HTML alone between tags (liquidjs
+  // renders it through a generator).
   for (let i = 0; i < list.length; i++) {
     const start = i;
     while (i < list.length && (list[i] instanceof PlainOutput || htmlOf(list[i]!) !== null)) i++;
-    if (i - start >= 2) {
+    if (i - start >= 2 || (i - start === 1 && !(list[start] instanceof PlainOutput))) {
       list.splice(start, i - start, new PlainRun(list.slice(start, i)));
       i = start;
     }
@@ -50,6 +52,8 @@ function plainNode(node: Template, escaping: boolean, constants: ReadonlySet<str
   if (node instanceof Output) return PlainOutput.of(node, escaping, constants);
   if (ctor === IfTag || ctor === UnlessTag) return PlainIf.of(node as IfTag | UnlessTag);
   if (ctor === ForTag) return PlainFor.of(node as ForTag);
+  if (ctor === LayoutTag) return PlainLayout.of(node as LayoutTag);
+  if (ctor === BlockTag) return PlainBlock.of(node as BlockTag);
   return null;
 }
 
@@ -82,7 +86,8 @@ export async function withLiquidOnly<T>(fn: () => Promise<T>): Promise<T> {
  */
 export class CompilingCache {
   private readonly files = new Map<string, Template[]>();
-  private readonly compile: boolean;
+  /** Whether the files are compiled (then a page can be rendered by plain-layout.ts's renderText). */
+  readonly compile: boolean;
   private escaping = false;
   private constants: ReadonlySet<string> = NONE;
 
@@ -113,7 +118,7 @@ export class CompilingCache {
   }
 }
 
-/** The plain nodes in compiled templates, in document order ('output', 'run', 'if', 'for'): what the tests check. */
+/** The plain nodes in compiled templates, in document order ('output', 'run', 'if', 'for', 'layout', 'block'): what the tests check. */
 export function plainNodes(templates: readonly Template[]): string[] {
   const out: string[] = [];
   const walk = (list: readonly Template[]) => {
@@ -122,9 +127,11 @@ export function plainNodes(templates: readonly Template[]): string[] {
       else if (node instanceof PlainOutput) out.push('output');
       else if (node instanceof PlainRun) out.push('run');
       else {
-        const tag = node instanceof PlainIf || node instanceof PlainFor ? node.tag : node;
+        const tag = node instanceof PlainTag ? (node.tag as Template) : node;
         if (node instanceof PlainIf) out.push('if');
         if (node instanceof PlainFor) out.push('for');
+        if (node instanceof PlainLayout) out.push('layout');
+        if (node instanceof PlainBlock) out.push('block');
         for (const children of childLists(tag)) walk(children);
       }
     }

@@ -7,8 +7,9 @@ import type { PluralForms } from '../i18n.ts';
 import { themeFiles } from '../themes.ts';
 import { escapeHtml, TrustedHtml } from '../trusted.ts';
 import { CompilingCache } from './compile.ts';
+import { renderText } from './plain-layout.ts';
 import { escapeOutput } from './plain-output.ts';
-import { ScopedContext } from './scoped-context.ts';
+import { lookup, ScopedContext, UNDECIDED } from './scoped-context.ts';
 
 // The one place that owns the Liquid engine's settings. Every page, in the main thread and in the render workers,
 // is rendered by an engine made here, so escaping, strictness and the filter set cannot drift apart.
@@ -48,6 +49,12 @@ function trustedOrEscaped(value: unknown): string {
   return escapeHtml(String(value));
 }
 
+/** `ctx.getSync(path)` as plain calls where it can be (scoped-context.ts); liquidjs's own lookup reports a failure. */
+function read(ctx: Context, path: string[]): unknown {
+  const value = lookup(ctx, path);
+  return value === UNDECIDED ? ctx.getSync(path) : value;
+}
+
 /**
  * `{% chrome 'partials/header' %}` renders a partial that depends only on the site and on where the page is (its
  * root and its section): the header, the navigation, the footer. It is rendered once per root and section and then
@@ -64,9 +71,9 @@ class ChromeTag extends Tag {
   }
 
   render(ctx: Context, emitter: Emitter): void {
-    const site = ctx.getSync(['site']);
-    const root = ctx.getSync(['page', 'root']);
-    const section = ctx.getSync(['page', 'section']);
+    const site = read(ctx, ['site']);
+    const root = read(ctx, ['page', 'root']);
+    const section = read(ctx, ['page', 'section']);
     const key = `${String(root)}\u0000${String(section)}`;
     let html = this.cache.get(key);
     if (html === undefined) {
@@ -158,6 +165,8 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
   liquid.registerFilter('raw', { handler: trustedOrEscaped, raw: true });
   registerTextFilters(liquid, text);
 
+  // keepOutputType would make liquidjs's loop keep values, not text.
+  const plainText = cache.compile && !liquid.options.keepOutputType;
   const parsed = new Map<string, Template[]>();
   return {
     roots,
@@ -172,7 +181,8 @@ export function createEngine(roots: readonly string[], text: SiteText = new Site
         parsed.set(template, tpl);
       }
       try {
-        return tidyWhitespace(liquid.renderSync(tpl, new ScopedContext(scope, liquid)) as string);
+        const ctx = new ScopedContext(scope, liquid);
+        return tidyWhitespace(plainText ? renderText(tpl, ctx) : (liquid.renderSync(tpl, ctx) as string));
       } catch (err) {
         throw new CandorError('TEMPLATE_ERROR', `Template ${template}.liquid failed: ${(err as Error).message}`, { file: `${template}.liquid` });
       }

@@ -10,6 +10,17 @@ import { lookup, UNDECIDED } from './scoped-context.ts';
 
 export type Eval = (ctx: Context) => unknown;
 
+/**
+ * The same text as V8's one copy of it (what property names in code are). The tokenizer's names are pieces cut
+ * from the template's text: looking a property up by one of those costs a search of V8's string table every time.
+ */
+function internalized(name: string): string {
+  // No prototype: `__proto__` is then a name like any other.
+  const holder = Object.create(null) as Record<string, true>;
+  holder[name] = true;
+  return Object.keys(holder)[0]!;
+}
+
 /** A value's parts when every one is a literal (`a.b["c"].0`); null when any is computed. */
 export function literalPath(token: unknown): (string | number)[] | null {
   if (!token || !TypeGuards.isPropertyAccessToken(token as never)) return null;
@@ -20,7 +31,7 @@ export function literalPath(token: unknown): (string | number)[] | null {
     if (typeof prop !== 'object' || prop === null || !('content' in prop)) return null;
     const content: unknown = prop.content;
     if (typeof content !== 'string' && typeof content !== 'number') return null;
-    path.push(content);
+    path.push(typeof content === 'string' ? internalized(content) : content);
   }
   return path.length > 0 && typeof path[0] === 'string' ? path : null;
 }

@@ -13,12 +13,32 @@ const liquidEscape = liquidFilters.escape as (this: EscapeThis, value: unknown) 
 
 /**
  * The engine's output escape: liquidjs's `escape`, without its replace for the usual string that has nothing to
- * escape (a tenth of a page's time went there). Same result, same memory accounting.
+ * escape (a tenth of a page's time went there), and a string that has one escaped in one pass instead of a regular
+ * expression calling back for each character. Same result, same memory accounting.
  */
 export function escapeOutput(this: EscapeThis, value: unknown): string {
-  if (typeof value !== 'string' || ESCAPABLE.test(value)) return liquidEscape.call(this, value);
+  if (typeof value !== 'string') return liquidEscape.call(this, value);
   this.context.memoryLimit.use(value.length);
-  return value;
+  return ESCAPABLE.test(value) ? escapeChars(value) : value;
+}
+
+/** liquidjs's escapeMap: its five characters and their entities. */
+function escapeChars(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let entity: string;
+    if (c === 38) entity = '&amp;';
+    else if (c === 60) entity = '&lt;';
+    else if (c === 62) entity = '&gt;';
+    else if (c === 34) entity = '&#34;';
+    else if (c === 39) entity = '&#39;';
+    else continue;
+    out += s.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return out + s.slice(last);
 }
 
 export class PlainOutput implements Template {
@@ -187,7 +207,7 @@ function sameArgs(a: readonly unknown[][], b: readonly unknown[][]): boolean {
   return true;
 }
 
-/** A literal HTML node's text (its token's content), or null for any other node. */
+/** A literal HTML node's text (its token's content), or null for any other node (a run starting with HTML too). */
 export function htmlOf(node: Template): string | null {
-  return TypeGuards.isHTMLToken(node.token) ? node.token.getContent() : null;
+  return TypeGuards.isHTMLToken(node.token) && !(node instanceof PlainRun) && !('nodes' in node) ? node.token.getContent() : null;
 }

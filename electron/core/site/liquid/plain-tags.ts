@@ -1,4 +1,4 @@
-import { Drop, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
+import { defaultOperators, Drop, isFalsy, isTruthy, LiquidError, RenderError, toValue, toValueSync, TypeGuards } from 'liquidjs';
 import type { Arguments, Context, Emitter, ForTag, IfTag, Template, UnlessTag, Value } from 'liquidjs';
 import { tokenEval } from './plain-filters.ts';
 import type { Eval } from './plain-filters.ts';
@@ -9,6 +9,29 @@ import { UNDECIDED } from './scoped-context.ts';
 // through its public API (the context's lookups, operators, isTruthy, push/pop, registers) as plain calls. When a
 // condition or a collection cannot be read (an undefined variable under strict variables), liquidjs's own tag
 // renders instead, so its error and position are the ones reported.
+
+/**
+ * What liquidjs's default operators (generators: `==` alone takes two, with four steps) give for two primitive
+ * operands: toValue leaves a primitive as it is, a primitive is not a list, and it is not "comparable" (liquidjs's
+ * test for values with their own equals, gt... methods) when it has no `equals` method (isPrimitive).
+ */
+const PRIMITIVE_OPERATORS: Record<string, ((l: unknown, r: unknown, ctx: Context) => boolean) | undefined> = {
+  '==': (l, r) => l === r,
+  '!=': (l, r) => l !== r,
+  '>': (l, r) => (l as number) > (r as number),
+  '<': (l, r) => (l as number) < (r as number),
+  '>=': (l, r) => (l as number) >= (r as number),
+  '<=': (l, r) => (l as number) <= (r as number),
+  and: (l, r, ctx) => isTruthy(l, ctx) && isTruthy(r, ctx),
+  or: (l, r, ctx) => isTruthy(l, ctx) || isTruthy(r, ctx),
+  not: (l, _r, ctx) => isFalsy(l, ctx),
+};
+
+function isPrimitive(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  const type = typeof v;
+  return (type === 'string' || type === 'number' || type === 'boolean') && typeof (v as { equals?: unknown }).equals !== 'function';
+}
 
 /** liquidjs's `Expression.evaluate` for a condition without filters; null when a part is not a literal or a path. */
 function conditionEval(value: Value): Eval | null {
@@ -35,16 +58,21 @@ function conditionEval(value: Value): Eval | null {
       }
       const operator = ctx.opts.operators[step.op]!;
       const r = operands.pop();
+      const primitive = operator === defaultOperators[step.op] ? PRIMITIVE_OPERATORS[step.op] : undefined;
       // `not` is liquidjs's one unary operator.
-      if (step.op === 'not') operands.push(toValueSync((operator as (v: unknown, c: Context) => unknown)(r, ctx)));
-      else operands.push(toValueSync(operator(operands.pop(), r, ctx)));
+      if (step.op === 'not') {
+        operands.push(primitive && isPrimitive(r) ? isFalsy(r, ctx) : toValueSync((operator as (v: unknown, c: Context) => unknown)(r, ctx)));
+        continue;
+      }
+      const l = operands.pop();
+      operands.push(primitive && isPrimitive(l) && isPrimitive(r) ? primitive(l, r, ctx) : toValueSync(operator(l, r, ctx)));
     }
     return operands[0];
   };
 }
 
 /** liquidjs's `renderTemplates` without a generator (the engine sets no render time limit and collects no errors). */
-function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
+export function renderList(templates: readonly Template[], ctx: Context, emitter: Emitter): void {
   for (const tpl of templates) {
     try {
       // Plain nodes write to the emitter and return nothing: only a generator needs liquidjs's toValueSync.
@@ -84,7 +112,7 @@ export class PlainList implements Template {
 }
 
 /** Stands in for a tag in its parent's list; static analysis sees the tag itself. */
-abstract class PlainTag<T extends Template> implements Template {
+export abstract class PlainTag<T extends Template> implements Template {
   readonly token: Template['token'];
   readonly tag: T;
 

@@ -1,17 +1,32 @@
 import { Context, Drop, toValueSync } from 'liquidjs';
-import type { Liquid } from 'liquidjs';
+import type { Liquid, RenderOptions } from 'liquidjs';
 
 // A variable's value without liquidjs's generators. liquidjs looks a name up in the scopes tags have pushed (loops,
 // blocks, includes; the newest first), then in the bottom scope (assign, capture), then in what the page was rendered
 // with, then in the globals; the scope stack itself is private. The engine renders every page with this Context,
 // which keeps its own copy of that stack through the public push and pop, so a compiled node can take the same steps
-// as plain calls. Contexts liquidjs makes itself (a partial through `{% render %}`) are looked up by getSync.
+// as plain calls. A partial rendered by `{% render %}` gets its context from the page's (`spawn`), so it is one of
+// these too; a Context made any other way is looked up by getSync.
+
+type Limits = ConstructorParameters<typeof Context>[3];
 
 export class ScopedContext extends Context {
   private readonly pushed: object[] = [];
 
-  constructor(scope: object, liquid: Liquid) {
-    super(scope, liquid.options, { sync: true }, { liquid });
+  constructor(scope: object, liquid: Liquid);
+  constructor(scope: object, opts: Context['opts'], renderOptions: RenderOptions, limits: Limits);
+  constructor(scope: object, from: Liquid | Context['opts'], renderOptions?: RenderOptions, limits?: Limits) {
+    if (renderOptions) super(scope, from as Context['opts'], renderOptions, limits);
+    else super(scope, (from as Liquid).options, { sync: true }, { liquid: from });
+  }
+
+  /**
+   * liquidjs's `spawn` (what `{% render %}` gives the partial): an empty scope over the same options, globals,
+   * strictness, property rule, limits and engine, as a ScopedContext so the partial's lookups are plain calls too.
+   */
+  override spawn(scope: object = {}): ScopedContext {
+    const renderOptions: RenderOptions = { sync: this.sync, globals: this.globals, strictVariables: this.strictVariables, ownPropertyOnly: this.ownPropertyOnly };
+    return new ScopedContext(scope, this.opts, renderOptions, { renderLimit: this.renderLimit, memoryLimit: this.memoryLimit, liquid: this.liquid as unknown });
   }
 
   override push(scope: object): number {
@@ -51,7 +66,8 @@ function readProperty(ctx: Context, obj: unknown, key: string | number): unknown
     if (typeof value !== 'object' || value === null) {
       if (typeof value !== 'function') return value;
     } else {
-      return toValueSync(value);
+      // toValueSync's own test, first step: only something with a `next` method can be an iterator to run.
+      return typeof (value as { next?: unknown }).next === 'function' ? toValueSync(value) : value;
     }
   }
   return toValueSync(ctx.readProperty(obj as never, key));
