@@ -154,3 +154,24 @@ describe('render workers that load no detector', () => {
     }
   }, 60_000);
 });
+
+// The sitemap is written while the render workers may still be making the list pages: it must still list every page.
+describe('a site built on render workers', () => {
+  it('lists every page in its sitemap, the list pages the workers make among them, and nothing else', async () => {
+    const out = join(fx.root, 'site-sitemap');
+    try {
+      await (await buildSite({ workspace: fx.dir, out, workers: 2, clean: true })).cleanup;
+      const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).map((p) => p.split('\\').join('/'))
+        .filter((p) => p.endsWith('.html') && p !== '404.html').sort();
+      expect(pages.filter((p) => p.startsWith('conversations/') && !p.startsWith('conversations/c')).length).toBeGreaterThan(3);
+      const locs = [...readFileSync(join(out, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+      // The longest page path an address ends with is its page ("topics/billing/index.html", not "index.html").
+      const byLength = [...pages].sort((a, b) => b.length - a.length);
+      const listed = new Set(locs.map((loc) => byLength.find((p) => loc.endsWith(`/${p}`) || loc === p) ?? `not a page: ${loc}`));
+      expect([...listed].sort()).toEqual(pages);
+      expect(locs).toHaveLength(pages.length);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

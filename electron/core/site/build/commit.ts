@@ -72,6 +72,8 @@ export const commit: Phase = {
   async run(ctx) {
     const { ws, data, settings, writer, output, previous } = ctx;
     ctx.progress({ phase: 'manifest', done: 0, total: 1 });
+    // The list pages were rendered on the workers while the fixed pages, open data, feeds and assets were made.
+    await ctx.pending.listPages;
     // The statistics were read apart (see siteStats): the workspace must still be in the state the build read.
     if (dataVersion(ws.db).seq !== data.dataVersion) throw workspaceChanged();
     ctx.files.push(...await ctx.pending.rowFiles);

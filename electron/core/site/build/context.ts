@@ -68,6 +68,8 @@ export type BuildContext = {
   files: ManifestFile[];
   /** Input hash of every page that is not a thread page. */
   pageHashes: Record<string, string>;
+  /** Every list page's path, known before they are all made (the sitemap is written while they render). */
+  listPaths: string[];
   /** The published threads in site order, once rendered or reused. */
   threads: ThreadState[];
   /** The list items of this build (each thread's card, in site order), written by the thread pages phase. */

@@ -17,7 +17,8 @@ export const feeds: Phase = {
     ctx.files.push(writer.write(PATHS.feed, atomFeed({ title: textOf(ctx.settings.globals).text('feed.title', { name: data.organisation }), baseUrl, updated, entries: newest, lang: ctx.settings.globals.lang })));
     // Sorted as plain strings (the engine's own comparison, the same order as `<`): 110,000 entries.
     const lastmod = new Map<string, string | null>();
-    for (const path of Object.keys(ctx.pageHashes)) if (path !== PATHS.notFound) lastmod.set(path, null);
+    // The list pages may still be rendering: their addresses are all known (ctx.listPaths), their hashes not yet all.
+    for (const path of [...Object.keys(ctx.pageHashes), ...ctx.listPaths]) if (path !== PATHS.notFound) lastmod.set(path, null);
     data.published.forEach((k, i) => lastmod.set(ctx.plan.threads[i]!.url, k.lastActivityAt));
     const sitemap: SitemapEntry[] = [...lastmod.keys()].sort().map((path) => ({ path, lastmod: lastmod.get(path) ?? null }));
     for (const f of sitemapFiles(baseUrl, sitemap)) ctx.files.push(writer.write(f.path, f.content));

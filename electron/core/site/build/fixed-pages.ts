@@ -13,10 +13,11 @@ import { sourceRows } from '../reviews-policy.ts';
 import { publishedRows } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
+import { readNewest } from './thread-pages.ts';
 
 // The fixed pages phase: the pages there is one of (home, topics, moderation report, claims, methodology, open data,
 // search, 404) and the claim pages, rendered here in the builder's thread while the render workers make the list
-// pages; the phase ends when both are done.
+// pages; the list pages are awaited by the commit (the feeds, open data and assets are made meanwhile too).
 
 /**
  * The publication log: drafted from what the workspace recorded and what is published now; recorded once the site is
@@ -43,6 +44,7 @@ export const fixedPages: Phase = {
   },
   async run(ctx: BuildContext) {
     const { settings, data, previous, plan } = ctx;
+    readNewest(ctx);
     const { stats, dataVersion } = await ctx.stats;
     // They were read apart, before the rest: from the same state, or the site would mix two.
     if (dataVersion !== data.dataVersion) throw workspaceChanged();
@@ -82,6 +84,5 @@ export const fixedPages: Phase = {
     // The embeddable badge's image: the same figures in the same words as its page (pages/badge, made above).
     const text = new SiteText(settings.globals.lang, settings.globals.messages);
     ctx.files.push(ctx.writer.write(BADGE_SVG, badgeSvg(data.organisation, badgeFigures(stats), text, settings.globals.baseUrl)));
-    await ctx.pending.listPages;
   },
 };

@@ -98,6 +98,10 @@ function listValues(list: ListSpec, n: number, pages: number, shown: number, tab
   return { title: list.title, heading: list.heading, intro: list.intro, count: list.indexes.length, first, last: first - 1 + shown, pagination, tabs, years, filters, folder: list.folder };
 }
 
+function pageCount(list: ListSpec): number {
+  return Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
+}
+
 /** The data version this build read at. */
 const versionOf = (ctx: BuildContext) => ({ seq: ctx.data.dataVersion, at: ctx.data.lastUpdated });
 
@@ -114,6 +118,7 @@ function reuseKept(ctx: BuildContext): boolean {
   topicsOf(ctx);
   for (const [path, hash] of kept) {
     ctx.pageHashes[path] = hash;
+    ctx.listPaths.push(path);
     ctx.files.push(previous.files.get(path)!);
   }
   ctx.counts.htmlPages += kept.length;
@@ -135,9 +140,9 @@ function keep(ctx: BuildContext, pages: [string, string][]): void {
  * 100,000-thread site (their values and items) were held in memory until the last was rendered. A page whose input
  * hash is unchanged is taken from the previous site as it is met.
  */
-function* batchesOf(ctx: BuildContext): Generator<ListPage[]> {
+function* batchesOf(ctx: BuildContext, made: ReturnType<typeof listsOf>): Generator<ListPage[]> {
   const { settings, previous, threads } = ctx;
-  const { lists, byKind, byYear, filters } = listsOf(ctx);
+  const { lists, byKind, byYear, filters } = made;
   const tx = textOf(settings.globals);
   const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
   const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
@@ -145,7 +150,7 @@ function* batchesOf(ctx: BuildContext): Generator<ListPage[]> {
   const worked: [string, string][] = [];
   let batch: ListPage[] = [];
   for (const list of lists) {
-    const pages = Math.max(1, Math.ceil(list.indexes.length / PAGE_SIZE));
+    const pages = pageCount(list);
     const hasTabs = list.section === 'conversations';
     for (let n = 1; n <= pages; n++) {
       const path = listPagePath(list.folder, n);
@@ -181,7 +186,9 @@ export const listPages: Phase = {
   run(ctx) {
     if (reuseKept(ctx)) return;
     const pool = ctx.resources.pool!;
-    const batches = batchesOf(ctx);
+    const made = listsOf(ctx);
+    for (const list of made.lists) for (let n = 1; n <= pageCount(list); n++) ctx.listPaths.push(listPagePath(list.folder, n));
+    const batches = batchesOf(ctx, made);
     // Two batches per worker in flight: one rendering, one waiting, so a worker never waits on this thread.
     const take = async () => {
       for (let next = batches.next(); !next.done; next = batches.next()) {

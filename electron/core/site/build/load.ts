@@ -207,7 +207,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   return {
     ws, scans: scanConnection(ws), output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
-    files: [], pageHashes: {}, threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
+    files: [], pageHashes: {}, listPaths: [], threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
     pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]), publication: null },
     resources: { pool: null, search: null, rowWriters: [], cardsPending: false },

@@ -131,6 +131,24 @@ async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows, le
   if (rows.count !== total) throw new CandorError('INTERNAL', `Only ${rows.count} of ${total} threads were written.`);
 }
 
+/**
+ * The newest threads' summaries (feed, home page), read again: cheaper than keeping 100,000 in memory. Read by the
+ * fixed pages phase, once the list pages' first batches are on the render workers (not while they wait for them).
+ */
+export function readNewest(ctx: BuildContext): void {
+  const keys = ctx.data.published.slice(0, FEED_SIZE);
+  const text = textOf(ctx.settings.globals);
+  const reader = openThreadReader(ctx.ws.dir, ctx.settings.view);
+  try {
+    const rowids = keys.map((k) => k.rowid);
+    const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    ctx.newest = keys.map((k) => byId.get(k.id)!);
+  } finally {
+    reader.close();
+  }
+}
+
 export const threadPages: Phase = {
   name: 'thread pages',
   timing: 'threads',
@@ -150,17 +168,5 @@ export const threadPages: Phase = {
     ctx.pending.rowFiles.catch(() => undefined);
     // Workers read the workspace on their own connections: if it changed meanwhile, the site would mix two states.
     if (dataVersion(ctx.ws.db).seq !== ctx.data.dataVersion) throw workspaceChanged();
-    // The newest threads' summaries (feed, home page) are read again: cheaper than keeping 100,000 in memory.
-    const keys = ctx.data.published.slice(0, FEED_SIZE);
-    const text = textOf(ctx.settings.globals);
-    const reader = openThreadReader(ctx.ws.dir, ctx.settings.view);
-    try {
-      const rowids = keys.map((k) => k.rowid);
-      const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);
-      const byId = new Map(summaries.map((s) => [s.id, s]));
-      ctx.newest = keys.map((k) => byId.get(k.id)!);
-    } finally {
-      reader.close();
-    }
   },
 };

@@ -71,8 +71,12 @@ export class FileAssembler {
   }
 }
 
-/** Where a DataFile's operations go: an assembler in this thread, or the writer worker. */
-type Sink = { push: (op: FileOp) => void };
+/**
+ * Where a DataFile's operations go: an assembler in this thread, or the writer worker. `scratch`: a buffer for the
+ * gathered bytes that may be used again as soon as push() returns (in this thread they are written and hashed
+ * before it does); without it each batch gets a buffer of its own, to be moved to the worker.
+ */
+type Sink = { push: (op: FileOp) => void; scratch?: (size: number) => Buffer };
 
 const BATCH_BYTES = 1 << 20;
 
@@ -138,7 +142,7 @@ export class DataFile {
   flush(): void {
     this.settle();
     if (this.buffered === 0) return;
-    const all = Buffer.allocUnsafeSlow(this.buffered);
+    const all = this.sink.scratch?.(this.buffered) ?? Buffer.allocUnsafeSlow(this.buffered);
     let at = 0;
     for (const p of this.parts) {
       all.set(p, at);
@@ -180,6 +184,8 @@ export class DataWriter {
   private waiters: (() => void)[] = [];
   private closing: { resolve: (files: FileInfo[]) => void; reject: (err: Error) => void } | null = null;
   private opened = false;
+  /** The in-thread writer's one buffer for gathered bytes: a new megabyte per batch was garbage and page faults. */
+  private scratchBuffer: Buffer | null = null;
 
   constructor(options: { worker: boolean }) {
     // The writer holds little but the buffers it is handed: a small heap keeps the build under its memory budget.
@@ -199,7 +205,13 @@ export class DataWriter {
     const spec: FileSpec = { id, path, file, previous: append ? null : previous, hash: options.hash !== false, append };
     this.specs.push(spec);
     const startsAt = append && existsSync(file) ? statSync(file).size : 0;
-    return new DataFile(id, path, { push: (op) => this.push(op) }, !append && previous !== null && existsSync(previous), startsAt);
+    const sink: Sink = this.worker ? { push: (op) => this.push(op) } : { push: (op) => this.push(op), scratch: (size) => this.scratch(size) };
+    return new DataFile(id, path, sink, !append && previous !== null && existsSync(previous), startsAt);
+  }
+
+  private scratch(size: number): Buffer {
+    if (!this.scratchBuffer || this.scratchBuffer.length < size) this.scratchBuffer = Buffer.allocUnsafeSlow(Math.max(size, 2 * BATCH_BYTES));
+    return this.scratchBuffer.subarray(0, size);
   }
 
   private open(): void {
