@@ -30,10 +30,14 @@ describe('the scan of the previous site', () => {
     const inThread = scanSite(site, bytes, files);
     const onWorker = await startSiteScan(site, MANIFEST_FILE, 0);
     expect(onWorker).not.toBeNull();
-    expect({ ...onWorker!, present: [...onWorker!.present].sort() }).toEqual({ ...inThread, present: [...inThread.present].sort() });
+    expect({ ...onWorker!, unlisted: [...onWorker!.unlisted].sort() }).toEqual({ ...inThread, unlisted: [...inThread.unlisted].sort() });
     expect(inThread.sizes[0]).toBe(-1);
     expect(inThread.sizes[1]).toBe(files[1]!.size + 'edited'.length);
-    expect(inThread.present).toContain('added.html');
+    // The removed file is not in the listing, the edited one is; the added file is the one the manifest does not name
+    // (besides the manifest itself).
+    expect([inThread.listed[0], inThread.listed[1]]).toEqual([0, 1]);
+    expect([...inThread.listed].filter((x) => x === 1)).toHaveLength(files.length - 1);
+    expect(inThread.unlisted.sort()).toEqual(['added.html', MANIFEST_FILE].sort());
     // Small sites are scanned in the builder's thread: no worker.
     expect(startSiteScan(site, MANIFEST_FILE)).toBeNull();
   }, 60_000);

@@ -94,13 +94,10 @@ const WHOLE_READ_MAX = 8 << 20;
  * A file whose stamp is the one the build that wrote it saved is the same bytes (its size is still checked).
  */
 function unmatchedFiles(dir: string, files: readonly ManifestFile[], scan: SiteScan, stamps: Record<string, string>, seen: Map<string, string>): { changed: string[]; unlisted: string[] } {
-  const present = new Set(scan.present);
   const changed: string[] = [];
-  const listed = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    listed.add(f.path);
-    if (!present.has(f.path) || scan.sizes[i] !== f.size) {
+    if (scan.listed[i] !== 1 || scan.sizes[i] !== f.size) {
       changed.push(f.path);
       continue;
     }
@@ -111,7 +108,7 @@ function unmatchedFiles(dir: string, files: readonly ManifestFile[], scan: SiteS
     const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
     if (sha !== f.sha256) changed.push(f.path);
   }
-  const unlisted = scan.present.filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
+  const unlisted = scan.unlisted.filter((rel) => rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
   return { changed, unlisted };
 }
 

@@ -12,7 +12,12 @@ import { startWorker } from '../../worker-link.ts';
 // first, while the builder reads the workspace; the builder compares the results with what it saved (load.ts).
 
 /** Each listed file (in the manifest's order): its size, -1 when it is missing or not a regular file. */
-export type SiteScan = { manifestSha: string; present: string[]; sizes: Float64Array; stamps: (string | null)[] };
+/**
+ * `listed[i]`: whether the manifest's i-th file is in the folder's listing (one reached through a symlinked folder is
+ * not); `unlisted`: what the listing holds that the manifest does not name. Worked out where the scan runs (a worker,
+ * for a big site), so the builder does not build sets of every path while it waits for nothing else.
+ */
+export type SiteScan = { manifestSha: string; listed: Uint8Array; unlisted: string[]; sizes: Float64Array; stamps: (string | null)[] };
 
 /** Above this manifest size (about 30,000 files) the scan runs on a worker: below it, starting one costs more. */
 const WORKER_FROM_BYTES = 4 << 20;
@@ -24,6 +29,15 @@ export function manifestSha(bytes: Buffer): string {
 /** Lists the site and stats every file its manifest (read as `manifest`) lists. */
 export function scanSite(dir: string, manifest: Buffer, files: readonly Pick<ManifestFile, 'path'>[]): SiteScan {
   const present = filesIn(dir);
+  const onDisk = new Set(present);
+  const named = new Set<string>();
+  const listed = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const path = files[i]!.path;
+    named.add(path);
+    if (onDisk.has(path)) listed[i] = 1;
+  }
+  const unlisted = present.filter((rel) => !named.has(rel));
   const sizes = new Float64Array(files.length);
   const stamps: (string | null)[] = new Array<string | null>(files.length).fill(null);
   for (let i = 0; i < files.length; i++) {
@@ -37,7 +51,7 @@ export function scanSite(dir: string, manifest: Buffer, files: readonly Pick<Man
       sizes[i] = -1;
     }
   }
-  return { manifestSha: manifestSha(manifest), present, sizes, stamps };
+  return { manifestSha: manifestSha(manifest), listed, unlisted, sizes, stamps };
 }
 
 type Reply = { ok: true; scan: SiteScan } | { ok: false; message: string };
