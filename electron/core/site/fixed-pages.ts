@@ -12,7 +12,7 @@ import type { LogEntry } from './publication-log.ts';
 import { neverPublished, withholdReasons } from './reviews-policy.ts';
 import type { SourceRow } from './reviews-policy.ts';
 import { ratingChart, trendChart } from './chart.ts';
-import { badgeFigures, badgeSnippets } from './badge.ts';
+import { badgeFigures, badgePage, badgeSnippets } from './badge.ts';
 import { claimView } from './claim-views.ts';
 import { detectLanguage } from './language-detect.ts';
 import { ratingLabel, sourceText, textOf } from './i18n.ts';
@@ -272,4 +272,5 @@ export function* fixedPages(opts: FixedPagesInput): Generator<FixedPage> {
   yield reviewsPolicyPage(opts, tx);
   yield* claimPages(opts, claims, tx);
   yield* aboutPages(opts, tx);
+  yield badgePage(opts.globals, opts.data.organisation, opts.data.stats);
 }

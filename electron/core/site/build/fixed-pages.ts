@@ -1,5 +1,5 @@
 import { fixedPages as fixedPageScopes } from '../fixed-pages.ts';
-import { BADGE_SVG, badgeFigures, badgePage, badgeSvg } from '../badge.ts';
+import { BADGE_SVG, badgeFigures, badgeSvg } from '../badge.ts';
 import { SiteText, textOf } from '../i18n.ts';
 import { createEngine } from '../liquid/engine.ts';
 import { inputHash } from '../render/context.ts';
@@ -64,8 +64,7 @@ export const fixedPages: Phase = {
       sources: sourceRows(ctx.ws.db, tx),
     });
     const engine = createEngine(settings.roots, tx);
-    const badge = badgePage(settings.globals, data.organisation, stats);
-    for (const p of (function* () { yield* pages; yield badge; })()) {
+    for (const p of pages) {
       await nextTurn();
       const hash = inputHash(settings.fingerprint, p.template, p.scope);
       ctx.pageHashes[p.path] = hash;
