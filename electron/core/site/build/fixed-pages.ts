@@ -10,10 +10,10 @@ import { draftPublication } from '../publication-store.ts';
 import type { PublicationDraft } from '../publication-store.ts';
 import { publicationCurrent } from '../kept.ts';
 import { sourceRows } from '../reviews-policy.ts';
-import { publishedRows } from '../site-data.ts';
+import { openThreadReader, publishedRows } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { fileError, workspaceChanged } from './errors.ts';
-import { readNewest } from './thread-pages.ts';
+import { summarizeKnown } from '../thread-views.ts';
 
 // The fixed pages phase: the pages there is one of (home, topics, moderation report, claims, methodology, open data,
 // search, 404) and the claim pages, rendered here in the builder's thread while the render workers make the list
@@ -28,6 +28,27 @@ function draft(ctx: BuildContext): PublicationDraft {
   const version = { seq: data.dataVersion, at: data.lastUpdated };
   const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
   return draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, read: ctx.scans });
+}
+
+/** The feed's length; the home page shows the first few of them. */
+const FEED_SIZE = 50;
+
+/**
+ * The newest threads' summaries (feed, home page), read again: cheaper than keeping 100,000 in memory. Read by the
+ * fixed pages phase, once the list pages' first batches are on the render workers (not while they wait for them).
+ */
+function readNewest(ctx: BuildContext): void {
+  const keys = ctx.data.published.slice(0, FEED_SIZE);
+  const text = textOf(ctx.settings.globals);
+  const reader = openThreadReader(ctx.ws.dir, ctx.settings.view);
+  try {
+    const rowids = keys.map((k) => k.rowid);
+    const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    ctx.newest = keys.map((k) => byId.get(k.id)!);
+  } finally {
+    reader.close();
+  }
 }
 
 /** The event loop's next turn: the builder's thread hands the render workers their next pages between two steps. */

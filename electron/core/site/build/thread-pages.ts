@@ -1,4 +1,3 @@
-import { textOf } from '../i18n.ts';
 import { availableParallelism } from 'node:os';
 import { CandorError } from '../../errors.ts';
 import type { RenderInit, ThreadResult } from '../render/context.ts';
@@ -6,8 +5,7 @@ import { inProcessPool, workerPool } from '../render/pool.ts';
 import type { Pool } from '../render/pool.ts';
 import { SearchPool } from '../search/pool.ts';
 import { endsShard } from '../search/shards.ts';
-import { dataVersion, openThreadReader } from '../site-data.ts';
-import { summarizeKnown } from '../thread-views.ts';
+import { dataVersion } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
 import type { ThreadPlan } from './plan.ts';
@@ -17,9 +15,6 @@ import type { LearnedLanguages } from '../text-languages.ts';
 
 // The thread pages phase: every published thread read, rendered (or linked, when unchanged) on the render workers in
 // chunks, and its rows of the open data, its list item and its search record written in site order as results arrive.
-
-/** The feed's length; the home page shows the first few of them. */
-const FEED_SIZE = 50;
 
 function unpublished(id: string): CandorError {
   return new CandorError('WORKSPACE_CHANGED', `Thread ${id} was unpublished while the site was being built. Build again.`);
@@ -129,24 +124,6 @@ async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows, le
   if (failed) throw failed;
   await Promise.all(jobs);
   if (rows.count !== total) throw new CandorError('INTERNAL', `Only ${rows.count} of ${total} threads were written.`);
-}
-
-/**
- * The newest threads' summaries (feed, home page), read again: cheaper than keeping 100,000 in memory. Read by the
- * fixed pages phase, once the list pages' first batches are on the render workers (not while they wait for them).
- */
-export function readNewest(ctx: BuildContext): void {
-  const keys = ctx.data.published.slice(0, FEED_SIZE);
-  const text = textOf(ctx.settings.globals);
-  const reader = openThreadReader(ctx.ws.dir, ctx.settings.view);
-  try {
-    const rowids = keys.map((k) => k.rowid);
-    const summaries = summarizeKnown(reader.read(rowids), reader.languages(rowids), new Map(keys.map((k) => [k.id, k.rowid])), text);
-    const byId = new Map(summaries.map((s) => [s.id, s]));
-    ctx.newest = keys.map((k) => byId.get(k.id)!);
-  } finally {
-    reader.close();
-  }
 }
 
 export const threadPages: Phase = {
