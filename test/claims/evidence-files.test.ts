@@ -7,7 +7,7 @@ import { confinedEvidencePath, storeEvidenceFile } from '../../electron/core/cla
 import { importClaims } from '../../electron/core/claims/import.ts';
 import { getClaim, listClaims } from '../../electron/core/claims/store.ts';
 import { writeSetting } from '../../electron/core/curation/settings.ts';
-import { stampOf } from '../../electron/core/site/build-state.ts';
+import { stampOf } from '../../electron/core/site/file-stamps.ts';
 import { SiteWriter } from '../../electron/core/site/site-writer.ts';
 import { sha256File } from '../../electron/core/file-hash.ts';
 import type { Workspace } from '../../electron/core/workspace.ts';

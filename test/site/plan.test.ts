@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildState, ThreadRecord } from '../../electron/core/site/build-state.ts';
+import type { BuildState } from '../../electron/core/site/build-state.ts';
+import { threadColumns } from '../../electron/core/site/saved-threads.ts';
+import type { ThreadRecord } from '../../electron/core/site/saved-threads.ts';
 import { CHUNK, planBuild, ROW_FILES, WORKERS_FROM } from '../../electron/core/site/build/plan.ts';
 import type { PreviousBuild } from '../../electron/core/site/build/plan.ts';
 import type { ManifestFile } from '../../electron/core/site/manifest.ts';
@@ -16,7 +18,7 @@ const file = (path: string): [string, ManifestFile] => [path, { path, sha256: '0
 
 /** The previous build of `published`, with every page and (optionally) every search bundle on disk. */
 function previousOf(published: ThreadKey[], options: { search?: boolean; missing?: string[] } = {}): PreviousBuild {
-  const threads = Object.fromEntries(published.map((k) => [k.id, record(k.id)]));
+  const threads = threadColumns(published.map((k) => ({ id: k.id, ...record(k.id) })));
   const files = new Map([...published.map((k) => file(threadUrl(k.id))), ...ROW_FILES.map(file)]);
   const members: Record<string, string> = {};
   if (options.search) {
@@ -27,9 +29,10 @@ function previousOf(published: ThreadKey[], options: { search?: boolean; missing
       files.set(...file(`${bundleDir(String(shard))}pagefind-entry.json`));
     }
   }
-  for (const path of options.missing ?? []) files.delete(path);
-  const state: BuildState = { format: 3, fingerprint: 'f', dataVersion: 1, manifestSha: 'm', shardCount: Object.keys(members).length, bundles: {}, members, pages: {}, threads };
-  return { state, files, listed: new Set(files.keys()), repaired: [] };
+  const bad = new Set(options.missing);
+  for (const path of bad) files.delete(path);
+  const state: BuildState = { format: 4, fingerprint: 'f', dataVersion: 1, manifestSha: 'm', shardCount: Object.keys(members).length, bundles: {}, members, pages: {}, threads };
+  return { state, files, order: [...files.values()], stamps: new BigInt64Array(2 * files.size), unlisted: [], repaired: [], bad };
 }
 
 const noSearch = { search: false, cores: 2 };

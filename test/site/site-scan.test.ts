@@ -1,52 +1,94 @@
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
+import { statePaths } from '../../electron/core/site/build-state.ts';
 import { readManifestFiles, scanSite, siteScanOf, startSiteScan } from '../../electron/core/site/build/site-scan.ts';
+import { filesIn, sortedFilesIn } from '../../electron/core/site/files-in.ts';
 import { MANIFEST_FILE } from '../../electron/core/site/manifest.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
 
-// A big site's files are listed and stat'ed on a worker while the builder reads the workspace (site-scan.ts). What
-// the worker finds must be what the builder would find itself, and a scan of another manifest is never used.
+// A big site's files are listed, stat'ed and checked on a worker while the builder reads the workspace (site-scan.ts).
+// What the worker finds must be what the builder would find itself, a file is trusted without hashing only by the
+// stamp the build that wrote it saved, and a scan of another manifest is never used.
 
 let fx: SiteWorkspace;
 let site: string;
+let stamps: string;
 
 beforeAll(async () => {
   const { threads, withheld, pending } = fixtureThreads(8);
   fx = await siteWorkspace(threads, { withhold: withheld, pending });
   site = join(fx.root, 'site');
   await (await buildSite({ workspace: fx.dir, out: site, workers: 0, search: false })).cleanup;
+  stamps = statePaths(fx.dir, site).stamps;
 }, 120_000);
 afterAll(() => fx?.cleanup());
 
+/** Changes bytes of a file and keeps its size and modification time. */
+function tamper(path: string): void {
+  const before = statSync(path);
+  const bytes = readFileSync(path);
+  bytes[0] = bytes[0] === 0x20 ? 0x21 : 0x20;
+  writeFileSync(path, bytes);
+  utimesSync(path, before.atime, before.mtime);
+}
+
 describe('the scan of the previous site', () => {
-  it('finds on a worker what the builder finds in its own thread, removed and edited files included', async () => {
+  it('hashes no file of an untouched site: every one has the stamp its build saved', () => {
+    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const scan = scanSite(site, bytes, files, stamps);
+    expect([scan.changed, scan.unlisted, scan.hashed]).toEqual([[], [MANIFEST_FILE], 0]);
+    // Without the saved stamps every file is hashed, and found intact.
+    const unstamped = scanSite(site, bytes, files, null);
+    expect([unstamped.changed, unstamped.hashed]).toEqual([[], files.length]);
+    expect(unstamped.stamps).toEqual(scan.stamps);
+  });
+
+  it('finds on a worker what the builder finds in its own thread: removed, edited, tampered and added files', async () => {
     const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
     rmSync(join(site, files[0]!.path));
     appendFileSync(join(site, files[1]!.path), 'edited');
+    tamper(join(site, files[2]!.path));
     writeFileSync(join(site, 'added.html'), 'not listed');
-    const inThread = scanSite(site, bytes, files);
-    const onWorker = await startSiteScan(site, MANIFEST_FILE, 0);
+    const inThread = scanSite(site, bytes, files, stamps);
+    const onWorker = await startSiteScan(site, MANIFEST_FILE, stamps, 0);
     expect(onWorker).not.toBeNull();
-    expect({ ...onWorker!, unlisted: [...onWorker!.unlisted].sort() }).toEqual({ ...inThread, unlisted: [...inThread.unlisted].sort() });
-    expect(inThread.sizes[0]).toBe(-1);
-    expect(inThread.sizes[1]).toBe(files[1]!.size + 'edited'.length);
-    // The removed file is not in the listing, the edited one is; the added file is the one the manifest does not name
-    // (besides the manifest itself).
-    expect([inThread.listed[0], inThread.listed[1]]).toEqual([0, 1]);
-    expect([...inThread.listed].filter((x) => x === 1)).toHaveLength(files.length - 1);
-    expect(inThread.unlisted.sort()).toEqual(['added.html', MANIFEST_FILE].sort());
+    expect(onWorker).toEqual(inThread);
+    // The tampered file kept its size: its new stamp (a new change time) had it hashed.
+    expect(inThread.changed).toEqual([0, 1, 2]);
+    expect(inThread.hashed).toBe(1);
+    expect(inThread.unlisted).toEqual(['added.html', MANIFEST_FILE]);
     // Small sites are scanned in the builder's thread: no worker.
-    expect(startSiteScan(site, MANIFEST_FILE)).toBeNull();
+    expect(startSiteScan(site, MANIFEST_FILE, stamps)).toBeNull();
   }, 60_000);
+
+  it('matches a manifest that is not in path order by name', () => {
+    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const reversed = [...files].reverse();
+    const scan = scanSite(site, bytes, reversed, null);
+    expect(scan.changed.map((i) => reversed[i]!.path).sort()).toEqual(scanSite(site, bytes, files, null).changed.map((i) => files[i]!.path).sort());
+    expect([...scan.unlisted].sort()).toEqual(['added.html', MANIFEST_FILE]);
+  });
 
   it('is made again when the manifest changed after the worker read it', async () => {
     const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
-    const stale = Promise.resolve({ ...scanSite(site, bytes, files), manifestSha: '0'.repeat(64), stamps: files.map(() => 'stale') });
-    const scan = await siteScanOf(stale, site, bytes, files);
-    expect(scan.stamps).not.toContain('stale');
-    expect(scan).toEqual(scanSite(site, bytes, files));
+    const stale = Promise.resolve({ ...scanSite(site, bytes, files, stamps), manifestSha: '0'.repeat(64), changed: [] });
+    const scan = await siteScanOf(stale, site, bytes, files, stamps);
+    expect(scan).toEqual(scanSite(site, bytes, files, stamps));
+    expect(scan.changed).not.toEqual([]);
   }, 60_000);
+});
+
+describe('the listing in path order', () => {
+  it('is the order of the whole paths, whatever the folder and file names', () => {
+    const dir = join(fx.root, 'names');
+    for (const rel of ['a/b', 'a-b', 'a.b', 'ab', 'a/c/d', 'a/c-', 'a0', 'A', 'é', 'z/y/x', 'b']) {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), rel);
+    }
+    const sorted = [...filesIn(dir)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(sortedFilesIn(dir)).toEqual(sorted);
+  });
 });

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sameThreads, wellFormed } from './saved-threads.ts';
+import type { ThreadColumns } from './saved-threads.ts';
 
 // The build state: what the last build of one output folder saved, so the next one renders only what changed: each
 // thread's content hash, where its list item and its data rows are, the input hash of every other page, and the
 // search shards. Kept in the workspace (.site-cache/):
-// <key>.json holds the state, <key>.cards the list items rendered once per thread. It holds only what the site
+// <key>.json holds the state, <key>.cards the list items rendered once per thread, <key>.stamps the stamps of the
+// site's files (file-stamps.ts). It holds only what the site
 // already publishes and can be deleted at any time: the next build is then a clean one. It is trusted only while
 // the site it describes is untouched (its manifest's hash matches) and was built by the same code, theme and options.
 
 export const STATE_DIR = '.site-cache';
-const FORMAT = 3;
+/** 4: the files' stamps in a file of their own (file-stamps.ts), the threads in columns (saved-threads.ts). */
+const FORMAT = 4;
 
-type Range = [number, number];
-/** One thread of a build: hashes, what lists group it by, and byte ranges in the cards file and the data files. */
-export type ThreadRecord = { pageHash: string; summaryHash: string; kind: string; topics: string[]; card: Range; json: Range; threadsCsv: Range; messagesCsv: Range };
 
 export type BuildState = {
   format: number;
@@ -29,23 +29,19 @@ export type BuildState = {
   members: Record<string, string>;
   /** The bytes of the cards file its threads use (the rest is items no longer used). */
   cardBytes?: number;
-  /**
-   * Each file of the site as this build left it: "<inode>:<ctime in ns>" (fileStamp). A later rebuild hashes only the
-   * files whose stamp differs: any write, rename or permission change gives a file a new ctime, and no tool but a
-   * changed system clock can set it back. Absent (older states): every file is hashed.
-   */
-  stamps?: Record<string, string>;
   /** Page path -> input hash, for every page that is not a thread page. */
   pages: Record<string, string>;
-  threads: Record<string, ThreadRecord>;
+  /** The threads in site order (saved-threads.ts). */
+  threads: ThreadColumns;
 };
 
-export type StatePaths = { state: string; cards: string };
+/** The state, the list items, and the stamps of the site's files (file-stamps.ts). */
+export type StatePaths = { state: string; cards: string; stamps: string };
 
 export function statePaths(workspaceDir: string, target: string): StatePaths {
   const key = createHash('sha256').update(target).digest('hex').slice(0, 16);
   const base = join(workspaceDir, STATE_DIR, key);
-  return { state: `${base}.json`, cards: `${base}.cards` };
+  return { state: `${base}.json`, cards: `${base}.cards`, stamps: `${base}.stamps` };
 }
 
 /** The previous build's state, or null when there is none that can be trusted for this build. */
@@ -53,22 +49,8 @@ export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: stri
   if (!existsSync(paths.state) || !existsSync(paths.cards)) return null;
   try {
     const state = JSON.parse(readFileSync(paths.state, 'utf8')) as BuildState;
-    if (state.format !== FORMAT || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
+    if (state.format !== FORMAT || !wellFormed(state.threads) || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
     return state;
-  } catch {
-    return null;
-  }
-}
-
-/** A regular file's stamp from its stat (see BuildState.stamps), or null for anything else. */
-export function stampOf(st: BigIntStats): string | null {
-  return st.isFile() ? `${st.ino}:${st.ctimeNs}` : null;
-}
-
-/** What a file's inode and change time are now (see BuildState.stamps), or null when it cannot be read. */
-export function fileStamp(path: string): string | null {
-  try {
-    return stampOf(statSync(path, { bigint: true }));
   } catch {
     return null;
   }
@@ -86,6 +68,9 @@ export function pendingCards(paths: StatePaths): string {
  */
 export const PIECE = 32 << 10;
 
+/** Entries or values stringified at once: a piece of JSON of about PIECE characters or less. */
+const BATCH = 256;
+
 /** Writes JSON text to a file in pieces. */
 class JsonOut {
   private batch = '';
@@ -97,15 +82,42 @@ class JsonOut {
     this.batch += text;
     if (this.batch.length > PIECE) this.flush();
   }
-  /** `{"key":value,...}` one entry at a time: the same text as JSON.stringify, without the whole of it at once. */
+  /**
+   * `{"key":value,...}` a batch of entries at a time: the same text as JSON.stringify, without the whole of it at once
+   * (and without a call of it per entry, which cost a third of a second for 119,000 entries).
+   */
   object(entries: Iterable<[string, unknown]>): void {
     let first = true;
+    // No prototype: a key such as "__proto__" is an entry like any other.
+    let batch = Object.create(null) as Record<string, unknown>;
+    let n = 0;
+    const flush = () => {
+      if (n === 0) return;
+      this.add(`${first ? '' : ','}${JSON.stringify(batch).slice(1, -1)}`);
+      first = false;
+      batch = Object.create(null) as Record<string, unknown>;
+      n = 0;
+    };
     this.add('{');
     for (const [key, value] of entries) {
-      this.add(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`);
-      first = false;
+      // A key that looks like an array index would be put first by JSON.stringify: written on its own.
+      if (/^\d+$/.test(key)) {
+        flush();
+        this.add(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`);
+        first = false;
+        continue;
+      }
+      batch[key] = value;
+      if (++n === BATCH) flush();
     }
+    flush();
     this.add('}');
+  }
+  /** `[value,...]` a batch at a time. */
+  array(values: readonly unknown[]): void {
+    this.add('[');
+    for (let at = 0; at < values.length; at += BATCH) this.add(`${at === 0 ? '' : ','}${JSON.stringify(values.slice(at, at + BATCH)).slice(1, -1)}`);
+    this.add(']');
   }
   flush(): void {
     writeSync(this.fd, this.batch);
@@ -120,10 +132,10 @@ function* entriesOf(record: Record<string, unknown>): Generator<[string, unknown
 
 /**
  * Saves the state once the new site is in place, so a cache never describes a site that does not exist. Written a
- * piece at a time: at 100,000 threads the stamps, page hashes and threads are tens of megabytes of JSON, and made as
+ * piece at a time: at 100,000 threads the page hashes and threads are tens of megabytes of JSON, and made as
  * one string (then copied) they were the build's peak of memory.
  */
-export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: Iterable<[string, ThreadRecord]>): void {
+export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: ThreadColumns): void {
   const fd = openSync(`${paths.state}.tmp`, 'w');
   try {
     const out = new JsonOut(fd);
@@ -134,9 +146,15 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.object(entriesOf(value as Record<string, unknown>));
       else out.add(JSON.stringify(value));
     }
-    out.add(',"threads":');
-    out.object(threads);
-    out.add('}');
+    out.add(',"threads":{');
+    let first = true;
+    for (const [key, column] of Object.entries(threads)) {
+      out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      if (Array.isArray(column)) out.array(column as unknown[]);
+      else out.add(JSON.stringify(column));
+      first = false;
+    }
+    out.add('}}');
     out.flush();
   } finally {
     closeSync(fd);
@@ -159,8 +177,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Two records of strings, numbers or arrays of them (page hashes, stamps...) with the same values. Walked with
- * for...in: no array of entries (119,000 stamps at 100,000 threads).
+ * Two records of strings, numbers or arrays of them (page hashes...) with the same values. Walked with for...in: no
+ * array of entries (19,000 list pages at 100,000 threads).
  */
 function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   let n = 0;
@@ -176,30 +194,18 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boo
  * Whether this build's state is the one saved already (a rebuild that changed nothing): then it is not written
  * again, which at 100,000 threads is tens of megabytes of JSON made and written for nothing.
  */
-export function sameState(saved: BuildState, state: SavedState, threads: readonly (ThreadRecord & { id: string })[]): boolean {
-  if (!headMatches(saved, state)) return false;
-  const savedThreads = saved.threads;
-  for (const t of threads) {
-    const was = savedThreads[t.id];
-    if (!was) return false;
-    for (const f of THREAD_FIELDS) if (!sameValue(was[f], t[f])) return false;
-  }
-  return threads.length === Object.keys(savedThreads).length;
+export function sameState(saved: BuildState, state: SavedState, threads: ThreadColumns): boolean {
+  return headMatches(saved, state) && sameThreads(saved.threads, threads);
 }
-
-/** Every field of a ThreadRecord, compared one by one (the check below fails to compile if one is missing). */
-const THREAD_FIELDS = ['pageHash', 'summaryHash', 'kind', 'topics', 'card', 'json', 'threadsCsv', 'messagesCsv'] as const;
-const allThreadFields: Exclude<keyof ThreadRecord, (typeof THREAD_FIELDS)[number]> extends never ? true : never = true;
-void allThreadFields;
 
 const SCALARS = ['fingerprint', 'dataVersion', 'manifestSha', 'shardCount', 'cardBytes'] as const;
 
 function headMatches(saved: BuildState, state: SavedState): boolean {
   // Every field of the saved state but its format and threads (compared above), whatever fields it gains.
   const fields = Object.keys(state);
-  if (fields.length !== SCALARS.length + 4 || fields.some((f) => !(SCALARS as readonly string[]).includes(f) && !['bundles', 'members', 'pages', 'stamps'].includes(f))) return false;
+  if (fields.length !== SCALARS.length + 3 || fields.some((f) => !(SCALARS as readonly string[]).includes(f) && !['bundles', 'members', 'pages'].includes(f))) return false;
   if (SCALARS.some((f) => saved[f] !== state[f])) return false;
-  return sameRecord(saved.bundles, state.bundles) && sameRecord(saved.members, state.members) && sameRecord(saved.pages, state.pages) && sameRecord(saved.stamps ?? {}, state.stamps ?? {});
+  return sameRecord(saved.bundles, state.bundles) && sameRecord(saved.members, state.members) && sameRecord(saved.pages, state.pages);
 }
 
 /** Marks the saved state as the latest one (the pruning below keeps the most recently saved). */
@@ -226,10 +232,12 @@ function pruneStates(dir: string, keep: number): void {
   for (const old of saved.slice(keep)) {
     rmSync(`${old.base}.json`, { force: true });
     rmSync(`${old.base}.cards`, { force: true });
+    rmSync(`${old.base}.stamps`, { force: true });
   }
 }
 
 export function discardPending(paths: StatePaths): void {
   rmSync(`${paths.cards}.tmp`, { force: true });
   rmSync(`${paths.state}.tmp`, { force: true });
+  rmSync(`${paths.stamps}.tmp`, { force: true });
 }

@@ -16,3 +16,21 @@ export function filesIn(dir: string): string[] {
   walk(dir, '');
   return out;
 }
+
+/**
+ * filesIn in the order of their paths (JavaScript's string order, manifest.json's): each folder's entries sorted by
+ * name, a folder's with a "/" after it, and walked in that order, which is the order of the whole paths without
+ * sorting them all (a folder's files come right after the names that sort before "name/").
+ */
+export function sortedFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (abs: string, rel: string) => {
+    const keys = readdirSync(abs, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
+    for (const key of keys) {
+      if (key.endsWith('/')) walk(`${abs}/${key.slice(0, -1)}`, `${rel}${key}`);
+      else out.push(`${rel}${key}`);
+    }
+  };
+  walk(dir, '');
+  return out;
+}

@@ -61,7 +61,7 @@ export type Manifest = z.infer<typeof Manifest>;
  * build's peak of memory. Pieces of PIECE characters (build-state.ts).
  */
 export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]): Generator<string> {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = inPathOrder(files) ? files : sortByPath([...files]);
   let chunk = `{\n  "format": "${MANIFEST_FORMAT}",\n  "version": 1,\n  "build": ${JSON.stringify(build)},\n  "files": [\n`;
   for (const [i, f] of sorted.entries()) {
     // The same bytes as JSON.stringify({ path, sha256, size }): a hash is hex and a size a number, only the path needs escaping.
@@ -72,6 +72,17 @@ export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]
     }
   }
   yield `${chunk}\n  ]\n}\n`;
+}
+
+/** Whether the files are in path order already (as commit.ts hands them over): then they are not sorted again. */
+function inPathOrder(files: readonly ManifestFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (!(files[i - 1]!.path < files[i]!.path)) return false;
+  return true;
+}
+
+/** Sorts files by path in place (manifest.json's order) and returns them. */
+export function sortByPath<T extends { path: string }>(files: T[]): T[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** manifest.json's whole text (see manifestChunks). */

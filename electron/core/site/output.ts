@@ -192,8 +192,8 @@ export function commitOutput(output: Output): Promise<void> {
  */
 export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>, present: Iterable<string> = previous.keys()): Promise<void> {
   const { target, temp } = output;
-  const listed = new Set(files.map((f) => f.path));
-  const byPath = new Map(files.map((f) => [f.path, f]));
+  const byPath = new Map<string, ManifestFile>();
+  for (const f of files) byPath.set(f.path, f);
   const moves: string[] = [];
   for (const rel of filesIn(temp)) {
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
@@ -203,7 +203,8 @@ export function commitInPlace(output: Output, files: readonly ManifestFile[], pr
     moves.push(rel);
   }
   // `previous` holds only the files checked intact; `present` every file the previous site had (checked or not).
-  const deletes = [...present].filter((rel) => !listed.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
+  const deletes: string[] = [];
+  for (const rel of present) if (!byPath.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE) deletes.push(rel);
   // The signature goes with the manifest: moved if there is a new one, removed if the site is no longer signed.
   const journal: Journal = { temp, moves, deletes, last: [SIGNATURE_FILE, MANIFEST_FILE] };
   const file = journalPath(target);

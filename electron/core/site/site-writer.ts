@@ -1,11 +1,11 @@
 import { createHash, hash } from 'node:crypto';
 import { chmodSync, closeSync, copyFileSync, fstatSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stampOf } from './build-state.ts';
+import { stampOf } from './file-stamps.ts';
 
 /**
  * A file of the site as the manifest lists it: its path under the site folder, SHA-256 and size in bytes; and its
- * stamp (build-state.ts) as it was written, which it keeps when the whole folder becomes the site (a clean build):
+ * stamp (file-stamps.ts) as it was written, which it keeps when the whole folder becomes the site (a clean build):
  * the build saves it without a stat of every file at the end.
  */
 export type FileInfo = { path: string; sha256: string; size: number; stamp?: string | null };

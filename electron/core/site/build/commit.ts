@@ -1,60 +1,90 @@
 import type { Stats } from '../../../shared/curation/stats.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
-import { fileStamp, sameState, saveBuild, touchState } from '../build-state.ts';
-import type { ThreadRecord } from '../build-state.ts';
+import { sameState, saveBuild, touchState } from '../build-state.ts';
+import { setStamp, setStampText, writeStamps } from '../file-stamps.ts';
+import { threadColumns } from '../saved-threads.ts';
 import { signBytes } from '../keys.ts';
-import { MANIFEST_FILE, manifestChunks, SIGNATURE_FILE } from '../manifest.ts';
+import { MANIFEST_FILE, manifestChunks, SIGNATURE_FILE, sortByPath } from '../manifest.ts';
 import type { BuildInfo } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
 import { keepStats } from '../kept.ts';
 import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, Phase } from './context.ts';
+import type { PreviousBuild } from './plan.ts';
 import { workspaceChanged } from './errors.ts';
 
 // The manifest and commit phase: manifest.json (and its signature) over every file, the new site moved into place
 // (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
 // for the next build, once the site it describes exists.
 
+function statOf(file: string): BigIntStats | null {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Every file's stamp in the site now in place (see BuildState.stamps). A file the rebuild kept as it was (the previous
- * site's entry, never written again, so not moved in) has the stamp it had when the load phase checked it, and a file
- * of a clean build the one it was written with: no second stat. Should it have changed since, the next build sees
- * another stamp and hashes it. A file a rebuild moved in has a new change time: it is looked at.
+ * Every file's stamp in the site now in place (file-stamps.ts), in the order of `files` (the manifest's). A file the
+ * rebuild kept as it was (the previous site's entry, never written again, so not moved in) has the stamp it had when
+ * the load phase checked it, found beside it in the previous manifest's order (both are sorted by path); a file of a
+ * clean build the one it was written with: no second stat. Should it have changed since, the next build sees another
+ * stamp and hashes it. A file a rebuild moved in has a new change time: it is looked at.
  */
-function stampsOf(ctx: BuildContext): Record<string, string> {
-  const stamps: Record<string, string> = {};
+function stampsOf(ctx: BuildContext, files: readonly FileInfo[]): BigInt64Array {
+  const stamps = new BigInt64Array(files.length * 2);
   const previous = ctx.previous;
-  for (const f of ctx.files as FileInfo[]) {
-    // A clean build's folder became the site whole (commitOutput): its files kept the stamps they were written with.
-    const kept = previous ? (previous.files.get(f.path) === f ? previous.seen?.get(f.path) : undefined) : f.stamp ?? undefined;
-    const stamp = kept ?? fileStamp(join(ctx.output.target, f.path));
-    if (stamp) stamps[f.path] = stamp;
+  const order = previous?.order ?? [];
+  let j = 0;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    if (previous) {
+      while (j < order.length && order[j]!.path < f.path) j++;
+      if (order[j] === f) {
+        stamps[2 * i] = previous.stamps[2 * j]!;
+        stamps[2 * i + 1] = previous.stamps[2 * j + 1]!;
+        continue;
+      }
+      // A file kept but not found in order has no stamp: the next build hashes it rather than trust a stat of it now.
+      if (previous.files.get(f.path) === f) continue;
+    } else if (f.stamp) {
+      setStampText(stamps, i, f.stamp);
+      continue;
+    }
+    // A file moved in, or written without a stamp (the open data's writers): looked at in place.
+    const st = statOf(join(ctx.output.target, f.path));
+    if (st?.isFile()) setStamp(stamps, i, st);
   }
   return stamps;
 }
 
-function saveState(ctx: BuildContext, manifestSha: string): void {
+function saveState(ctx: BuildContext, manifestSha: string, files: readonly FileInfo[]): void {
   const { settings, data, plan, threads, previous, paths } = ctx;
   try {
+    writeStamps(paths.stamps, manifestSha, stampsOf(ctx, files));
     const state = {
-      stamps: stampsOf(ctx),
       fingerprint: settings.fingerprint, dataVersion: data.dataVersion, manifestSha,
       shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
     };
     // A rebuild that changed nothing (no new cards file either) has its state saved already.
-    if (previous && !existsSync(`${paths.cards}.tmp`) && sameState(previous.state, state, threads)) touchState(paths);
-    else {
-      saveBuild(paths, state, (function* () {
-        for (const { id, ...record } of threads) yield [id, record] as [string, ThreadRecord];
-      })());
-    }
+    const columns = threadColumns(threads);
+    if (previous && !existsSync(`${paths.cards}.tmp`) && sameState(previous.state, state, columns)) touchState(paths);
+    else saveBuild(paths, state, columns);
   } catch (err) {
     ctx.warnings.push(`The build state could not be saved (${(err as Error).message}); the next build will render everything.`);
   }
   ctx.resources.cardsPending = false;
+}
+
+/** Every file the previous site had: the ones its manifest lists and the ones added since. */
+function* presentBefore(previous: PreviousBuild): Generator<string> {
+  for (const f of previous.order) yield f.path;
+  yield* previous.unlisted;
 }
 
 /** The statistics this build computed, kept for the next build of the same data. */
@@ -85,15 +115,16 @@ export const commit: Phase = {
       threads: data.published.length, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: ctx.counts.htmlPages,
       search: settings.search, signed: settings.signing !== null, publicKeyFingerprint: settings.signing?.fingerprint ?? null,
     };
-    const manifest = writer.writeChunks(MANIFEST_FILE, manifestChunks(build, ctx.files));
+    const files = sortByPath(ctx.files);
+    const manifest = writer.writeChunks(MANIFEST_FILE, manifestChunks(build, files));
     let bytes = ctx.files.reduce((s, f) => s + f.size, 0) + manifest.size;
     // The signature is over the exact bytes: read back from the file (only a signed site pays for the copy).
     if (settings.signing) bytes += writer.write(SIGNATURE_FILE, `${signBytes(settings.signing, readFileSync(join(output.temp, MANIFEST_FILE)))}\n`).size;
     await ctx.resources.pool?.close();
     ctx.resources.pool = null;
-    const cleanup = previous ? commitInPlace(output, ctx.files, previous.files, previous.listed) : commitOutput(output);
+    const cleanup = previous ? commitInPlace(output, files, previous.files, presentBefore(previous)) : commitOutput(output);
     ctx.committed = { bytes, withheld: moderation.withheld, files: ctx.files.length + 1 + (settings.signing ? 1 : 0), manifestSha: manifest.sha256, cleanup };
-    saveState(ctx, manifest.sha256);
+    saveState(ctx, manifest.sha256, files as FileInfo[]);
     if (!ctx.statsKept) keep(ctx, stats);
   },
 };

@@ -1,5 +1,5 @@
-import { createHash, hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -16,7 +16,6 @@ import { readPreviousBuild, statePaths } from '../build-state.ts';
 import { namingWords } from '../thread-reader.ts';
 import { readSigningKey } from '../keys.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../manifest.ts';
-import { sha256File } from '../../file-hash.ts';
 import { bundleDir, SEARCH_DIR } from '../search/shards.ts';
 import type { ManifestFile } from '../manifest.ts';
 import type { Output } from '../output.ts';
@@ -85,33 +84,6 @@ function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
   return ids;
 }
 
-/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
-const WHOLE_READ_MAX = 8 << 20;
-
-/**
- * Which files of the site differ from what its manifest says: listed but missing, not a regular file, another size
- * or another SHA-256; and files present that the manifest does not list (besides the manifest and its signature).
- * A file whose stamp is the one the build that wrote it saved is the same bytes (its size is still checked).
- */
-function unmatchedFiles(dir: string, files: readonly ManifestFile[], scan: SiteScan, stamps: Record<string, string>, seen: Map<string, string>): { changed: string[]; unlisted: string[] } {
-  const changed: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    if (scan.listed[i] !== 1 || scan.sizes[i] !== f.size) {
-      changed.push(f.path);
-      continue;
-    }
-    const stamp = scan.stamps[i]!;
-    seen.set(f.path, stamp);
-    if (stamps[f.path] === stamp) continue;
-    const file = join(dir, f.path);
-    const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
-    if (sha !== f.sha256) changed.push(f.path);
-  }
-  const unlisted = scan.unlisted.filter((rel) => rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
-  return { changed, unlisted };
-}
-
 /** The previous build of the folder, when its saved state describes exactly the site that is there. */
 async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string, scanning: Promise<SiteScan | null> | null): Promise<PreviousBuild | null> {
   const dir = ctx.output.previous;
@@ -120,21 +92,18 @@ async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, finger
   const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: manifestSha(bytes) });
   if (!state) return null;
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
-  // search bundle with such a file is rebuilt whole); files added to the site are removed.
-  const seen = new Map<string, string>();
-  const { changed, unlisted } = unmatchedFiles(dir, files, await siteScanOf(scanning, dir, bytes, files), state.stamps ?? {}, seen);
+  // search bundle with such a file is rebuilt whole); files added to the site are removed. The scan checked them.
+  const scan = await siteScanOf(scanning, dir, bytes, files, ctx.paths.stamps);
+  const changed = scan.changed.map((i) => files[i]!.path);
+  const unlisted = scan.unlisted.filter((rel) => rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
   const bad = new Set(changed);
   for (const path of changed) {
     const [top, bundle, ...rest] = path.split('/');
     if (top === SEARCH_DIR && bundle && rest.length) bad.add(`${bundleDir(bundle)}pagefind-entry.json`);
   }
-  return {
-    state,
-    files: new Map(files.filter((f) => !bad.has(f.path)).map((f) => [f.path, f])),
-    listed: new Set([...files.map((f) => f.path), ...unlisted]),
-    repaired: [...changed, ...unlisted].sort(),
-    seen,
-  };
+  const intact = new Map<string, ManifestFile>();
+  for (const f of files) if (!bad.has(f.path)) intact.set(f.path, f);
+  return { state, files: intact, order: files, stamps: scan.stamps, unlisted, repaired: [...changed, ...unlisted].sort(), bad };
 }
 
 function settingsOf(ws: Workspace, options: LoadOptions, data: BuildContext['data']): { settings: BuildSettings; warnings: string[] } {
@@ -183,13 +152,13 @@ function startStats(ws: Workspace): Promise<VersionedStats> {
 export async function loadBuild(ws: Workspace, output: Output, options: LoadOptions, progress: (p: BuildProgress) => void): Promise<BuildContext> {
   progress({ phase: 'load', done: 0, total: 1 });
   // A big site's files are listed and stat'ed on a worker while the workspace is read (site-scan.ts).
-  const scanning = options.clean ? null : startSiteScan(output.previous, MANIFEST_FILE);
+  const paths = statePaths(ws.dir, output.target);
+  const scanning = options.clean ? null : startSiteScan(output.previous, MANIFEST_FILE, paths.stamps);
   // The statistics take longest to read of what a rebuild needs (a second at 100,000 threads): they start first, on
   // a worker of their own for big workspaces. The build checks at the end that the workspace did not change since.
   // Unless the statistics of this very data were kept by an earlier build (kept.ts).
   const kept = options.clean ? null : keptStats(ws.db, ws.dir);
   let stats = kept ? Promise.resolve(kept) : startStats(ws);
-  const paths = statePaths(ws.dir, output.target);
   const data = loadSiteData(ws.db, ws.dir);
   // Bringing the scans up to date may have moved the data on since (a re-scan is audited).
   if (kept && kept.dataVersion !== data.dataVersion) stats = startStats(ws);

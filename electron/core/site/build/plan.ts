@@ -1,4 +1,6 @@
-import type { BuildState, ThreadRecord } from '../build-state.ts';
+import type { BuildState } from '../build-state.ts';
+import { threadAt, threadFinder } from '../saved-threads.ts';
+import type { ThreadRecord } from '../saved-threads.ts';
 import type { ManifestFile } from '../manifest.ts';
 import { threadUrl } from '../pages.ts';
 import { bundleDir, membershipHash, shardCount, shardOfIndex } from '../search/shards.ts';
@@ -10,13 +12,14 @@ import type { ThreadKey } from '../site-data.ts';
 
 /**
  * The previous build of the output folder, when it can be trusted: its saved state, and the files its manifest lists
- * that were checked and still have the size and SHA-256 it gives (only those may be reused). `listed` is every path
- * the manifest lists, `repaired` the ones that no longer match it and files added to the site since.
+ * that were checked and still have the size and SHA-256 it gives (only those may be reused). `order` is every file
+ * the manifest lists (in its order, by path), `stamps` their stamps as checked (file-stamps.ts), `unlisted` the files
+ * present that it does not list, `repaired` the files that no longer match it and those added to the site since.
  */
 export type PreviousBuild = {
-  state: BuildState; files: ReadonlyMap<string, ManifestFile>; listed: ReadonlySet<string>; repaired: readonly string[];
-  /** The stamp (BuildState.stamps) each file in `files` had when it was checked. */
-  seen?: ReadonlyMap<string, string>;
+  state: BuildState; files: ReadonlyMap<string, ManifestFile>; order: readonly ManifestFile[]; stamps: BigInt64Array; unlisted: readonly string[]; repaired: readonly string[];
+  /** The files the manifest lists that are not in `files` (not intact): a few, where `files` has 119,000 at 100k threads. */
+  bad: ReadonlySet<string>;
 };
 
 /** The open data files a rebuild copies unchanged threads' rows from: all three must be intact to copy any. */
@@ -73,10 +76,15 @@ export function planBuild(previous: PreviousBuild | null, changes: Changes, sett
   const total = published.length;
   const shards = settings.search ? shardCount(total) : 0;
   const rowsIntact = previous !== null && ROW_FILES.every((f) => previous.files.has(f));
+  const saved = previous?.state.threads;
+  const find = saved ? threadFinder(saved) : null;
   const threads: ThreadPlan[] = published.map((k, i) => {
-    const cached = previous?.state.threads[k.id];
+    const at = find ? find(k.id) : -1;
+    const cached = at >= 0 ? threadAt(saved!, at) : undefined;
     const url = threadUrl(k.id);
-    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && rowsIntact && previous!.files.has(url);
+    // The build that saved a thread wrote its page into the manifest the state is saved for (load.ts checks its hash):
+    // the page is intact unless the check found it bad.
+    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && rowsIntact && !previous!.bad.has(url);
     return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
   });
   const members = shards ? planShards(threads, previous) : {};

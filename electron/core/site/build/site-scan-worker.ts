@@ -5,11 +5,12 @@ import { readManifestFiles, scanSite } from './site-scan.ts';
 // Scans the previous site beside the builder (see startSiteScan in site-scan.ts).
 
 crashHookFor('site scan');
-const { dir, manifestFile } = workerData as { dir: string; manifestFile: string };
+const { dir, manifestFile, savedStamps } = workerData as { dir: string; manifestFile: string; savedStamps: string | null };
 try {
   const { bytes, files } = readManifestFiles(dir, manifestFile);
-  const scan = scanSite(dir, bytes, files);
-  parentPort!.postMessage({ ok: true, scan });
+  const scan = scanSite(dir, bytes, files, savedStamps);
+  // The stamps' buffer is handed over, not copied.
+  parentPort!.postMessage({ ok: true, scan }, [scan.stamps.buffer as ArrayBuffer]);
 } catch (err) {
   parentPort!.postMessage({ ok: false, message: (err as Error).message });
 }

@@ -1,57 +1,113 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
-import { stampOf } from '../build-state.ts';
-import { filesIn } from '../files-in.ts';
+import { sha256File } from '../../file-hash.ts';
+import { readStamps, sameStamp, setStamp, stampWords } from '../file-stamps.ts';
+import { sortedFilesIn } from '../files-in.ts';
 import type { ManifestFile } from '../manifest.ts';
 import { startWorker } from '../../worker-link.ts';
 
 // What a rebuild finds on disk of the site it may reuse (issue 16.4: nothing is reused unchecked): every file present,
-// and for each file its manifest lists, its size and stamp (build-state.ts). At 100,000 threads that is a listing of
-// 119,000 files and a stat of each, a second of one core. For such sites it runs on a worker of its own, started
-// first, while the builder reads the workspace; the builder compares the results with what it saved (load.ts).
+// and for each file its manifest lists, whether it still has the size and SHA-256 the manifest gives, or the stamp
+// (file-stamps.ts) the build that wrote it saved. At 100,000 threads that is a listing of 119,000 files and a stat of
+// each, a second of one core. For such sites it runs on a worker of its own, started first, while the builder reads
+// the workspace; the builder gets only what differs (load.ts) and the stamps to carry over (commit.ts).
 
-/** Each listed file (in the manifest's order): its size, -1 when it is missing or not a regular file. */
 /**
- * `listed[i]`: whether the manifest's i-th file is in the folder's listing (one reached through a symlinked folder is
- * not); `unlisted`: what the listing holds that the manifest does not name. Worked out where the scan runs (a worker,
- * for a big site), so the builder does not build sets of every path while it waits for nothing else.
+ * `changed`: the indexes (in the manifest's order) of the files that no longer match it: not in the folder's listing
+ * (missing, or reached through a symlinked folder), not a regular file, another size, or, when their stamp is not
+ * the saved one, another SHA-256. `unlisted`: what the listing holds that the manifest does not name, in path order.
+ * `stamps`: each matching file's stamp now (file-stamps.ts); `hashed`: how many files were read to be hashed.
  */
-export type SiteScan = { manifestSha: string; listed: Uint8Array; unlisted: string[]; sizes: Float64Array; stamps: (string | null)[] };
+export type SiteScan = { manifestSha: string; changed: number[]; unlisted: string[]; stamps: BigInt64Array; hashed: number };
 
 /** Above this manifest size (about 30,000 files) the scan runs on a worker: below it, starting one costs more. */
 const WORKER_FROM_BYTES = 4 << 20;
+/** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
+const WHOLE_READ_MAX = 8 << 20;
 
 export function manifestSha(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Lists the site and stats every file its manifest (read as `manifest`) lists. */
-export function scanSite(dir: string, manifest: Buffer, files: readonly Pick<ManifestFile, 'path'>[]): SiteScan {
-  const present = filesIn(dir);
+/** Which manifest files are in the listing, and what else it holds, by name (for a manifest not in path order). */
+function listByName(present: readonly string[], files: readonly Pick<ManifestFile, 'path'>[]): { listed: Uint8Array; unlisted: string[] } {
   const onDisk = new Set(present);
-  const named = new Set<string>();
   const listed = new Uint8Array(files.length);
+  for (let i = 0; i < files.length; i++) if (onDisk.delete(files[i]!.path)) listed[i] = 1;
+  return { listed, unlisted: present.filter((rel) => onDisk.has(rel)) };
+}
+
+/**
+ * Which manifest files are in the folder's listing, and what else it holds: both in path order, walked side by side
+ * (no set of every path). A manifest out of order (Candor writes it sorted; someone else may not) is matched by name.
+ */
+function listSite(dir: string, files: readonly Pick<ManifestFile, 'path'>[]): { listed: Uint8Array; unlisted: string[] } {
+  const present = sortedFilesIn(dir);
+  const listed = new Uint8Array(files.length);
+  const unlisted: string[] = [];
+  let j = 0;
   for (let i = 0; i < files.length; i++) {
     const path = files[i]!.path;
-    named.add(path);
-    if (onDisk.has(path)) listed[i] = 1;
-  }
-  const unlisted = present.filter((rel) => !named.has(rel));
-  const sizes = new Float64Array(files.length);
-  const stamps: (string | null)[] = new Array<string | null>(files.length).fill(null);
-  for (let i = 0; i < files.length; i++) {
-    try {
-      // One stat a file, in nanoseconds: its type and size, and its inode and change time for the stamp.
-      const st = statSync(join(dir, files[i]!.path), { bigint: true });
-      const stamp = stampOf(st);
-      sizes[i] = stamp === null ? -1 : Number(st.size);
-      stamps[i] = stamp;
-    } catch {
-      sizes[i] = -1;
+    if (i > 0 && !(files[i - 1]!.path < path)) return listByName(present, files);
+    while (j < present.length && present[j]! < path) unlisted.push(present[j++]!);
+    if (j < present.length && present[j] === path) {
+      listed[i] = 1;
+      j++;
     }
   }
-  return { manifestSha: manifestSha(manifest), listed, unlisted, sizes, stamps };
+  while (j < present.length) unlisted.push(present[j++]!);
+  return { listed, unlisted };
+}
+
+function statOf(file: string): BigIntStats | null {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the file's bytes are the ones the manifest gives. */
+function sameBytes(file: string, f: ManifestFile): boolean {
+  const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
+  return sha === f.sha256;
+}
+
+/**
+ * Lists the site and checks every file its manifest (read as `manifest`) lists: its size, and its stamp against the
+ * ones saved at `savedStamps` for this manifest (a file without the saved stamp is hashed).
+ */
+export function scanSite(dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): SiteScan {
+  const sha = manifestSha(manifest);
+  const saved = savedStamps ? readStamps(savedStamps, sha, files.length) : null;
+  const savedWords = saved ? stampWords(saved) : null;
+  const { listed, unlisted } = listSite(dir, files);
+  const stamps = new BigInt64Array(files.length * 2);
+  const words = stampWords(stamps);
+  const changed: number[] = [];
+  let hashed = 0;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    // Not in the listing: missing, or a path that leaves the folder or goes through a symlink. Not looked at.
+    if (listed[i] !== 1) {
+      changed.push(i);
+      continue;
+    }
+    const file = join(dir, f.path);
+    // One stat a file, in nanoseconds: its type and size, and its inode and change time for the stamp.
+    const st = statOf(file);
+    if (!st?.isFile() || Number(st.size) !== f.size) {
+      changed.push(i);
+      continue;
+    }
+    setStamp(stamps, i, st);
+    if (savedWords && sameStamp(words, savedWords, i)) continue;
+    hashed++;
+    if (!sameBytes(file, f)) changed.push(i);
+  }
+  return { manifestSha: sha, changed, unlisted, stamps, hashed };
 }
 
 type Reply = { ok: true; scan: SiteScan } | { ok: false; message: string };
@@ -60,7 +116,7 @@ type Reply = { ok: true; scan: SiteScan } | { ok: false; message: string };
  * Starts the scan of a big site on a worker, or null: no site, a small one (scanned in the builder when needed), or
  * the worker failed (the builder then scans in its own thread). The scan's manifest is the one it names by hash.
  */
-export function startSiteScan(dir: string | null, manifestFile: string, fromBytes = WORKER_FROM_BYTES): Promise<SiteScan | null> | null {
+export function startSiteScan(dir: string | null, manifestFile: string, savedStamps: string | null, fromBytes = WORKER_FROM_BYTES): Promise<SiteScan | null> | null {
   if (!dir) return null;
   try {
     if (statSync(join(dir, manifestFile)).size < fromBytes) return null;
@@ -70,7 +126,7 @@ export function startSiteScan(dir: string | null, manifestFile: string, fromByte
   return new Promise<SiteScan | null>((resolve) => {
     const worker = startWorker<never, Reply>(new URL('./site-scan-worker.ts', import.meta.url), {
       name: 'checking the previous site',
-      workerData: { dir, manifestFile },
+      workerData: { dir, manifestFile, savedStamps },
       onMessage: (reply) => {
         resolve(reply.ok ? reply.scan : null);
         void worker.end();
@@ -81,9 +137,9 @@ export function startSiteScan(dir: string | null, manifestFile: string, fromByte
 }
 
 /** The scan of the site whose manifest is `manifest`: the worker's when it read the same one, else made here. */
-export async function siteScanOf(started: Promise<SiteScan | null> | null, dir: string, manifest: Buffer, files: readonly ManifestFile[]): Promise<SiteScan> {
+export async function siteScanOf(started: Promise<SiteScan | null> | null, dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): Promise<SiteScan> {
   const scan = started ? await started : null;
-  return scan && scan.manifestSha === manifestSha(manifest) && scan.sizes.length === files.length ? scan : scanSite(dir, manifest, files);
+  return scan && scan.manifestSha === manifestSha(manifest) && scan.stamps.length === 2 * files.length ? scan : scanSite(dir, manifest, files, savedStamps);
 }
 
 /** Reads a site's manifest (its bytes, to name it by hash, and its files). */
