@@ -75,7 +75,7 @@ export function* manifestChunks(build: BuildInfo, files: readonly ManifestFile[]
 }
 
 /** Whether the files are in path order already (as commit.ts hands them over): then they are not sorted again. */
-function inPathOrder(files: readonly ManifestFile[]): boolean {
+export function inPathOrder(files: readonly ManifestFile[]): boolean {
   for (let i = 1; i < files.length; i++) if (!(files[i - 1]!.path < files[i]!.path)) return false;
   return true;
 }
@@ -83,6 +83,29 @@ function inPathOrder(files: readonly ManifestFile[]): boolean {
 /** Sorts files by path in place (manifest.json's order) and returns them. */
 export function sortByPath<T extends { path: string }>(files: T[]): T[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Looks files up by path in a list sorted by path, without a table of them all: paths asked in order are found by
+ * walking on from the last one, others by halving.
+ */
+export function pathFinder<T extends { path: string }>(sorted: readonly T[]): (path: string) => T | undefined {
+  let at = 0;
+  let last = '';
+  return (path) => {
+    if (path < last) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]!.path < path) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
+    } else while (at < sorted.length && sorted[at]!.path < path) at++;
+    last = path;
+    return sorted[at]?.path === path ? sorted[at] : undefined;
+  };
 }
 
 /** manifest.json's whole text (see manifestChunks). */

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CandorError } from '../errors.ts';
 import { filesIn } from './files-in.ts';
-import { hasCandorManifest, journalPath, MANIFEST_FILE, SIGNATURE_FILE } from './manifest.ts';
+import { hasCandorManifest, inPathOrder, journalPath, MANIFEST_FILE, pathFinder, SIGNATURE_FILE, sortByPath } from './manifest.ts';
 import type { ManifestFile } from './manifest.ts';
 
 // A build writes into a temporary sibling of the target and changes the target only when everything succeeded: a
@@ -192,19 +192,21 @@ export function commitOutput(output: Output): Promise<void> {
  */
 export function commitInPlace(output: Output, files: readonly ManifestFile[], previous: ReadonlyMap<string, { sha256: string; size: number }>, present: Iterable<string> = previous.keys()): Promise<void> {
   const { target, temp } = output;
-  const byPath = new Map<string, ManifestFile>();
-  for (const f of files) byPath.set(f.path, f);
+  // Looked up in path order (no table of every path: 119,000 at 100k threads).
+  const sorted = inPathOrder(files) ? files : sortByPath([...files]);
   const moves: string[] = [];
+  const written = pathFinder(sorted);
   for (const rel of filesIn(temp)) {
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
-    const now = byPath.get(rel);
+    const now = written(rel);
     const before = previous.get(rel);
     if (now && before && now.sha256 === before.sha256 && now.size === before.size && existsSync(join(target, rel))) continue;
     moves.push(rel);
   }
   // `previous` holds only the files checked intact; `present` every file the previous site had (checked or not).
   const deletes: string[] = [];
-  for (const rel of present) if (!byPath.has(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE) deletes.push(rel);
+  const listed = pathFinder(sorted);
+  for (const rel of present) if (!listed(rel) && rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE) deletes.push(rel);
   // The signature goes with the manifest: moved if there is a new one, removed if the site is no longer signed.
   const journal: Journal = { temp, moves, deletes, last: [SIGNATURE_FILE, MANIFEST_FILE] };
   const file = journalPath(target);

@@ -49,6 +49,8 @@ function sameColumn(a: StringColumn, b: StringColumn): boolean {
 export function threadColumns(threads: readonly SavedThread[]): ThreadColumns {
   const cols: ThreadColumns = { ids: [], pageHash: [], summaryHash: [], kind: [], topics: [], topicLists: [], ranges: [] };
   const lists = new Map<string, number>();
+  // Threads share their topic lists (thread-rows.ts): looked up by the list first, by its names when it is another.
+  const byList = new Map<readonly string[], number>();
   const pageHash: string[] = [];
   const summaryHash: string[] = [];
   for (const t of threads) {
@@ -56,11 +58,15 @@ export function threadColumns(threads: readonly SavedThread[]): ThreadColumns {
     pageHash.push(t.pageHash);
     summaryHash.push(t.summaryHash);
     cols.kind.push(t.kind);
-    const key = t.topics.join('\u0000');
-    let at = lists.get(key);
+    let at = byList.get(t.topics);
     if (at === undefined) {
-      lists.set(key, (at = cols.topicLists.length));
-      cols.topicLists.push(t.topics);
+      const key = t.topics.join('\u0000');
+      at = lists.get(key);
+      if (at === undefined) {
+        lists.set(key, (at = cols.topicLists.length));
+        cols.topicLists.push(t.topics);
+      }
+      byList.set(t.topics, at);
     }
     cols.topics.push(at);
     for (const r of RANGES) cols.ranges.push(t[r][0], t[r][1]);

@@ -7,8 +7,8 @@ import { sameState, saveBuild, touchState } from '../build-state.ts';
 import { setStamp, setStampText, writeStamps } from '../file-stamps.ts';
 import { threadColumns } from '../saved-threads.ts';
 import { signBytes } from '../keys.ts';
-import { MANIFEST_FILE, manifestChunks, SIGNATURE_FILE, sortByPath } from '../manifest.ts';
-import type { BuildInfo } from '../manifest.ts';
+import { inPathOrder, MANIFEST_FILE, manifestChunks, SIGNATURE_FILE, sortByPath } from '../manifest.ts';
+import type { BuildInfo, ManifestFile } from '../manifest.ts';
 import { commitInPlace, commitOutput } from '../output.ts';
 import { dataVersion } from '../site-data.ts';
 import { keepStats } from '../kept.ts';
@@ -63,6 +63,33 @@ function stampsOf(ctx: BuildContext, files: readonly FileInfo[]): BigInt64Array 
   return stamps;
 }
 
+/**
+ * Every file of the new site in path order (the manifest's). A rebuild keeps most files as the previous manifest
+ * listed them, in path order already: only the files written anew are sorted, and merged in (sorting all 119,000 at
+ * 100k threads cost a fifth of a second).
+ */
+function inPathOrderOf(ctx: BuildContext): ManifestFile[] {
+  const previous = ctx.previous;
+  if (!previous) return sortByPath(ctx.files);
+  const kept = new Set<ManifestFile>();
+  const fresh: ManifestFile[] = [];
+  for (const f of ctx.files) {
+    if (previous.files.get(f.path) === f) kept.add(f);
+    else fresh.push(f);
+  }
+  if (kept.size + fresh.length !== ctx.files.length) return sortByPath(ctx.files);
+  sortByPath(fresh);
+  const files: ManifestFile[] = [];
+  let j = 0;
+  for (const o of previous.order) {
+    if (!kept.has(o)) continue;
+    while (j < fresh.length && fresh[j]!.path < o.path) files.push(fresh[j++]!);
+    files.push(o);
+  }
+  while (j < fresh.length) files.push(fresh[j++]!);
+  return inPathOrder(files) ? files : sortByPath(files);
+}
+
 function saveState(ctx: BuildContext, manifestSha: string, files: readonly FileInfo[]): void {
   const { settings, data, plan, threads, previous, paths } = ctx;
   try {
@@ -115,7 +142,7 @@ export const commit: Phase = {
       threads: data.published.length, withheld: moderation.withheld, pending: moderation.pending, claims: data.claims.length, pages: ctx.counts.htmlPages,
       search: settings.search, signed: settings.signing !== null, publicKeyFingerprint: settings.signing?.fingerprint ?? null,
     };
-    const files = sortByPath(ctx.files);
+    const files = inPathOrderOf(ctx);
     const manifest = writer.writeChunks(MANIFEST_FILE, manifestChunks(build, files));
     let bytes = ctx.files.reduce((s, f) => s + f.size, 0) + manifest.size;
     // The signature is over the exact bytes: read back from the file (only a signed site pays for the copy).

@@ -95,7 +95,8 @@ export function scanSite(dir: string, manifest: Buffer, files: readonly Manifest
       changed.push(i);
       continue;
     }
-    const file = join(dir, f.path);
+    // A path of the listing (never one leaving the folder): put together without normalising.
+    const file = `${dir}/${f.path}`;
     // One stat a file, in nanoseconds: its type and size, and its inode and change time for the stamp.
     const st = statOf(file);
     if (!st?.isFile() || Number(st.size) !== f.size) {
