@@ -111,6 +111,18 @@ describe('a rebuild checks what it reuses', () => {
     expect(savedStamps()).toEqual(stampsNow());
   });
 
+  it('ignores a saved build state of another format (an earlier Candor\'s): the rebuild renders everything, the same site', async () => {
+    const file = statePaths(fx.dir, site).state;
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { format: number };
+    writeFileSync(file, JSON.stringify({ ...state, format: 3 }));
+    const r = await buildSite({ workspace: fx.dir, out: site, workers: 0 });
+    await r.cleanup;
+    expect([r.incremental, r.reused, r.repaired]).toEqual([false, 0, []]);
+    expect(r.rendered).toBeGreaterThan(30);
+    expect(snapshot(site)).toEqual(snapshot(clean));
+    expect(verifySite(site).ok).toBe(true);
+  });
+
   it('removes a tampered data row and says so', async () => {
     tamper(join(site, 'data/threads.json'), 'Fixture conversation 7 about delivery', 'Fixture conversation 7 about DELIVERY');
     tamper(join(site, 'data/messages.csv'), 'Sorry', 'S0rry');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sameThreads, wellFormed } from './saved-threads.ts';
+import { rangeGaps, sameThreads, wellFormed } from './saved-threads.ts';
 import type { ThreadColumns } from './saved-threads.ts';
 
 // The build state: what the last build of one output folder saved, so the next one renders only what changed: each
@@ -50,6 +50,7 @@ export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: stri
   try {
     const state = JSON.parse(readFileSync(paths.state, 'utf8')) as BuildState;
     if (state.format !== FORMAT || !wellFormed(state.threads) || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
+    state.threads.ranges = rangeGaps(state.threads.ranges, true);
     return state;
   } catch {
     return null;
@@ -150,7 +151,8 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
     let first = true;
     for (const [key, column] of Object.entries(threads)) {
       out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
-      if (Array.isArray(column)) out.array(column as unknown[]);
+      if (key === 'ranges') out.array(rangeGaps(column as number[]));
+      else if (Array.isArray(column)) out.array(column as unknown[]);
       else out.add(JSON.stringify(column));
       first = false;
     }
