@@ -43,16 +43,16 @@ beforeEach(async () => {
 });
 
 /** The stamps saved for the site's manifest, or null. */
-function savedStamps(): BigInt64Array | null {
+function savedStamps(): Float64Array | null {
   const { bytes, files } = readManifestFiles(site, 'manifest.json');
   return readStamps(statePaths(fx.dir, site).stamps, manifestSha(bytes), files.length);
 }
 
 /** The stamps the site's files have now, in its manifest's order. */
-function stampsNow(): BigInt64Array {
+function stampsNow(): Float64Array {
   const { files } = readManifestFiles(site, 'manifest.json');
-  const stamps = new BigInt64Array(2 * files.length);
-  files.forEach((f, i) => setStamp(stamps, i, statSync(join(site, f.path), { bigint: true })));
+  const stamps = new Float64Array(2 * files.length);
+  files.forEach((f, i) => setStamp(stamps, i, statSync(join(site, f.path))));
   return stamps;
 }
 

@@ -32,7 +32,7 @@ function previousOf(published: ThreadKey[], options: { search?: boolean; missing
   const bad = new Set(options.missing);
   for (const path of bad) files.delete(path);
   const state: BuildState = { format: 4, fingerprint: 'f', dataVersion: 1, manifestSha: 'm', shardCount: Object.keys(members).length, bundles: {}, members, pages: {}, threads };
-  return { state, files, order: [...files.values()], stamps: new BigInt64Array(2 * files.size), unlisted: [], repaired: [], bad };
+  return { state, files, order: [...files.values()], stamps: new Float64Array(2 * files.size), unlisted: [], repaired: [], bad };
 }
 
 const noSearch = { search: false, cores: 2 };

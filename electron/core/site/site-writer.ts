@@ -43,7 +43,7 @@ export class SiteWriter {
     let stamp: string | null;
     try {
       writeAll(fd, buf);
-      stamp = stampOf(fstatSync(fd, { bigint: true }));
+      stamp = stampOf(fstatSync(fd));
     } finally {
       closeSync(fd);
     }
@@ -67,7 +67,7 @@ export class SiteWriter {
         digest.update(buf);
         size += buf.length;
       }
-      stamp = stampOf(fstatSync(fd, { bigint: true }));
+      stamp = stampOf(fstatSync(fd));
     } finally {
       closeSync(fd);
     }
@@ -83,8 +83,8 @@ export class SiteWriter {
     const target = join(this.temp, path);
     copyFileSync(source, target);
     chmodSync(target, 0o644); // the workspace copy is read-only; the site's must be replaceable like every other file
-    const st = statSync(target, { bigint: true });
-    return { path, sha256: knownSha256, size: Number(st.size), stamp: stampOf(st) };
+    const st = statSync(target);
+    return { path, sha256: knownSha256, size: st.size, stamp: stampOf(st) };
   }
 
   private scratch = Buffer.alloc(0);

@@ -1,10 +1,11 @@
 import type { Stats } from '../../../shared/curation/stats.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
+import type { Stats as FileStats } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
 import { sameState, saveBuild, touchState } from '../build-state.ts';
 import { setStamp, setStampText, writeStamps } from '../file-stamps.ts';
+import type { Stamps } from '../file-stamps.ts';
 import { threadColumns } from '../saved-threads.ts';
 import { signBytes } from '../keys.ts';
 import { inPathOrder, MANIFEST_FILE, manifestChunks, SIGNATURE_FILE, sortByPath } from '../manifest.ts';
@@ -21,9 +22,9 @@ import { workspaceChanged } from './errors.ts';
 // (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
 // for the next build, once the site it describes exists.
 
-function statOf(file: string): BigIntStats | null {
+function statOf(file: string): FileStats | null {
   try {
-    return statSync(file, { bigint: true });
+    return statSync(file);
   } catch {
     return null;
   }
@@ -36,8 +37,8 @@ function statOf(file: string): BigIntStats | null {
  * clean build the one it was written with: no second stat. Should it have changed since, the next build sees another
  * stamp and hashes it. A file a rebuild moved in has a new change time: it is looked at.
  */
-function stampsOf(ctx: BuildContext, files: readonly FileInfo[]): BigInt64Array {
-  const stamps = new BigInt64Array(files.length * 2);
+function stampsOf(ctx: BuildContext, files: readonly FileInfo[]): Stamps {
+  const stamps = new Float64Array(files.length * 2);
   const previous = ctx.previous;
   const order = previous?.order ?? [];
   let j = 0;

@@ -1,4 +1,5 @@
 import type { BuildState } from '../build-state.ts';
+import type { Stamps } from '../file-stamps.ts';
 import { threadAt, threadFinder } from '../saved-threads.ts';
 import type { ThreadRecord } from '../saved-threads.ts';
 import type { ManifestFile } from '../manifest.ts';
@@ -17,7 +18,7 @@ import type { ThreadKey } from '../site-data.ts';
  * present that it does not list, `repaired` the files that no longer match it and those added to the site since.
  */
 export type PreviousBuild = {
-  state: BuildState; files: ReadonlyMap<string, ManifestFile>; order: readonly ManifestFile[]; stamps: BigInt64Array; unlisted: readonly string[]; repaired: readonly string[];
+  state: BuildState; files: ReadonlyMap<string, ManifestFile>; order: readonly ManifestFile[]; stamps: Stamps; unlisted: readonly string[]; repaired: readonly string[];
   /** The files the manifest lists that are not in `files` (not intact): a few, where `files` has 119,000 at 100k threads. */
   bad: ReadonlySet<string>;
 };

@@ -1,9 +1,10 @@
 import { createHash, hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { BigIntStats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { sha256File } from '../../file-hash.ts';
 import { readStamps, sameStamp, setStamp, stampWords } from '../file-stamps.ts';
+import type { Stamps } from '../file-stamps.ts';
 import { sortedFilesIn } from '../files-in.ts';
 import type { ManifestFile } from '../manifest.ts';
 import { startWorker } from '../../worker-link.ts';
@@ -20,7 +21,7 @@ import { startWorker } from '../../worker-link.ts';
  * the saved one, another SHA-256. `unlisted`: what the listing holds that the manifest does not name, in path order.
  * `stamps`: each matching file's stamp now (file-stamps.ts); `hashed`: how many files were read to be hashed.
  */
-export type SiteScan = { manifestSha: string; changed: number[]; unlisted: string[]; stamps: BigInt64Array; hashed: number };
+export type SiteScan = { manifestSha: string; changed: number[]; unlisted: string[]; stamps: Stamps; hashed: number };
 
 /** Above this manifest size (about 30,000 files) the scan runs on a worker: below it, starting one costs more. */
 const WORKER_FROM_BYTES = 4 << 20;
@@ -61,9 +62,9 @@ function listSite(dir: string, files: readonly Pick<ManifestFile, 'path'>[]): { 
   return { listed, unlisted };
 }
 
-function statOf(file: string): BigIntStats | null {
+function statOf(file: string): Stats | null {
   try {
-    return statSync(file, { bigint: true });
+    return statSync(file);
   } catch {
     return null;
   }
@@ -84,7 +85,7 @@ export function scanSite(dir: string, manifest: Buffer, files: readonly Manifest
   const saved = savedStamps ? readStamps(savedStamps, sha, files.length) : null;
   const savedWords = saved ? stampWords(saved) : null;
   const { listed, unlisted } = listSite(dir, files);
-  const stamps = new BigInt64Array(files.length * 2);
+  const stamps = new Float64Array(files.length * 2);
   const words = stampWords(stamps);
   const changed: number[] = [];
   let hashed = 0;
@@ -97,9 +98,9 @@ export function scanSite(dir: string, manifest: Buffer, files: readonly Manifest
     }
     // A path of the listing (never one leaving the folder): put together without normalising.
     const file = `${dir}/${f.path}`;
-    // One stat a file, in nanoseconds: its type and size, and its inode and change time for the stamp.
+    // One stat a file: its type and size, and its inode and change time for the stamp.
     const st = statOf(file);
-    if (!st?.isFile() || Number(st.size) !== f.size) {
+    if (!st?.isFile() || st.size !== f.size) {
       changed.push(i);
       continue;
     }
