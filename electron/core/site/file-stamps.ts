@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 
 // Each file of a site as the build that wrote it left it: its inode and change time (its stamp). A later
@@ -23,6 +23,15 @@ const HEADER = MAGIC.length + 32 + 8;
 /** A file's stamp as a writer saw it (site-writer.ts): "<inode>:<ctime in ms>", null for no regular file. */
 export function stampOf(st: Stats): string | null {
   return st.isFile() ? `${st.ino}:${st.ctimeMs}` : null;
+}
+
+/** A path's stat, or null when it cannot be had (missing, not reachable). */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** Puts file `i`'s stamp into `stamps` from a stat. */

@@ -1,10 +1,9 @@
 import type { Stats } from '../../../shared/curation/stats.ts';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { Stats as FileStats } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../../version.ts';
 import { sameState, saveBuild, touchState } from '../build-state.ts';
-import { setStamp, setStampText, writeStamps } from '../file-stamps.ts';
+import { setStamp, setStampText, statOrNull, writeStamps } from '../file-stamps.ts';
 import type { Stamps } from '../file-stamps.ts';
 import { threadColumns } from '../saved-threads.ts';
 import { signBytes } from '../keys.ts';
@@ -21,14 +20,6 @@ import { workspaceChanged } from './errors.ts';
 // The manifest and commit phase: manifest.json (and its signature) over every file, the new site moved into place
 // (swapped in whole, or its changed files moved into the previous site under a journal), then the build state saved
 // for the next build, once the site it describes exists.
-
-function statOf(file: string): FileStats | null {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Every file's stamp in the site now in place (file-stamps.ts), in the order of `files` (the manifest's). A file the
@@ -58,7 +49,7 @@ function stampsOf(ctx: BuildContext, files: readonly FileInfo[]): Stamps {
       continue;
     }
     // A file moved in, or written without a stamp (the open data's writers): looked at in place.
-    const st = statOf(join(ctx.output.target, f.path));
+    const st = statOrNull(join(ctx.output.target, f.path));
     if (st?.isFile()) setStamp(stamps, i, st);
   }
   return stamps;

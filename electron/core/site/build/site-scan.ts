@@ -1,9 +1,8 @@
 import { createHash, hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { sha256File } from '../../file-hash.ts';
-import { readStamps, sameStamp, setStamp, stampWords } from '../file-stamps.ts';
+import { readStamps, sameStamp, setStamp, statOrNull, stampWords } from '../file-stamps.ts';
 import type { Stamps } from '../file-stamps.ts';
 import { sortedFilesIn } from '../files-in.ts';
 import type { ManifestFile } from '../manifest.ts';
@@ -62,14 +61,6 @@ function listSite(dir: string, files: readonly Pick<ManifestFile, 'path'>[]): { 
   return { listed, unlisted };
 }
 
-function statOf(file: string): Stats | null {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
-}
-
 /** Whether the file's bytes are the ones the manifest gives. */
 function sameBytes(file: string, f: ManifestFile): boolean {
   const sha = f.size <= WHOLE_READ_MAX ? hash('sha256', readFileSync(file), 'hex') : sha256File(file).sha256;
@@ -99,7 +90,7 @@ export function scanSite(dir: string, manifest: Buffer, files: readonly Manifest
     // A path of the listing (never one leaving the folder): put together without normalising.
     const file = `${dir}/${f.path}`;
     // One stat a file: its type and size, and its inode and change time for the stamp.
-    const st = statOf(file);
+    const st = statOrNull(file);
     if (!st?.isFile() || st.size !== f.size) {
       changed.push(i);
       continue;
