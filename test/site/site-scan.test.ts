@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { statePaths } from '../../electron/core/site/build-state.ts';
-import { readManifestFiles, scanSite, siteScanOf, startSiteScan } from '../../electron/core/site/build/site-scan.ts';
+import { readManifestFiles, scanSite, sharedStats, siteScanOf, startSiteScan, statPieces } from '../../electron/core/site/build/site-scan.ts';
 import { filesIn, sortedFilesIn } from '../../electron/core/site/files-in.ts';
 import { MANIFEST_FILE } from '../../electron/core/site/manifest.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
@@ -53,9 +53,9 @@ describe('the scan of the previous site', () => {
     tamper(join(site, files[2]!.path));
     writeFileSync(join(site, 'added.html'), 'not listed');
     const inThread = scanSite(site, bytes, files, stamps);
-    const onWorker = await startSiteScan(site, MANIFEST_FILE, stamps, 0);
-    expect(onWorker).not.toBeNull();
-    expect(onWorker).toEqual(inThread);
+    const started = startSiteScan(site, MANIFEST_FILE, stamps, 0);
+    expect(started).not.toBeNull();
+    expect(await started!.result).toEqual(inThread);
     // The tampered file kept its size: its new stamp (a new change time) had it hashed.
     expect(inThread.changed).toEqual([0, 1, 2]);
     expect(inThread.hashed).toBe(1);
@@ -63,6 +63,16 @@ describe('the scan of the previous site', () => {
     // Small sites are scanned in the builder's thread: no worker.
     expect(startSiteScan(site, MANIFEST_FILE, stamps)).toBeNull();
   }, 60_000);
+
+  it('uses the stats the builder\'s thread took while it waited, as if it had made them', () => {
+    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const shared = sharedStats(files.length + 10);
+    // The builder came to wait before the worker stat'ed anything: it took every piece.
+    statPieces(site, files, shared);
+    expect(scanSite(site, bytes, files, stamps, shared)).toEqual(scanSite(site, bytes, files, stamps));
+    // Shared stats too small for the manifest are not used.
+    expect(scanSite(site, bytes, files, stamps, sharedStats(1))).toEqual(scanSite(site, bytes, files, stamps));
+  });
 
   it('matches a manifest that is not in path order by name', () => {
     const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
@@ -74,7 +84,8 @@ describe('the scan of the previous site', () => {
 
   it('is made again when the manifest changed after the worker read it', async () => {
     const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
-    const stale = Promise.resolve({ ...scanSite(site, bytes, files, stamps), manifestSha: '0'.repeat(64), changed: [] });
+    const started = startSiteScan(site, MANIFEST_FILE, stamps, 0)!;
+    const stale = { ...started, result: started.result.then((s) => ({ ...s!, manifestSha: '0'.repeat(64), changed: [] })) };
     const scan = await siteScanOf(stale, site, bytes, files, stamps);
     expect(scan).toEqual(scanSite(site, bytes, files, stamps));
     expect(scan.changed).not.toEqual([]);

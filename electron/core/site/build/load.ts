@@ -31,7 +31,7 @@ import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
 import { scanConnection } from './scans.ts';
 import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
-import type { SiteScan } from './site-scan.ts';
+import type { StartedScan } from './site-scan.ts';
 import type { PreviousBuild } from './plan.ts';
 
 // The load phase: the workspace read once (in one read transaction), the settings resolved, what the previous build
@@ -85,7 +85,7 @@ function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
 }
 
 /** The previous build of the folder, when its saved state describes exactly the site that is there. */
-async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string, scanning: Promise<SiteScan | null> | null): Promise<PreviousBuild | null> {
+async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string, scanning: StartedScan | null): Promise<PreviousBuild | null> {
   const dir = ctx.output.previous;
   if (!dir) return null;
   const { bytes, files } = readManifestFiles(dir, MANIFEST_FILE);

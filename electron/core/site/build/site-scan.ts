@@ -67,59 +67,121 @@ function sameBytes(file: string, f: ManifestFile): boolean {
   return sha === f.sha256;
 }
 
+/** Files stat'ed per piece of work (see SharedStats). */
+const PIECE_FILES = 2048;
+
+/**
+ * The stats of a scan, shared between its worker and the builder's thread: the builder, when it comes to wait for the
+ * scan, takes the pieces the worker has not taken yet instead of waiting idle. `control`: the next piece to take, the
+ * pieces done, and the count of files (0 until the worker has read the manifest); per file its size (-1: not a
+ * regular file) and its stamp (file-stamps.ts). Sized for `capacity` files.
+ */
+export type SharedStats = { buffer: SharedArrayBuffer; capacity: number };
+
+export function sharedStats(capacity: number): SharedStats {
+  return { buffer: new SharedArrayBuffer(16 + 24 * capacity), capacity };
+}
+
+function views(shared: SharedStats): { control: Int32Array; sizes: Float64Array; stamps: Stamps } {
+  const { buffer, capacity } = shared;
+  return { control: new Int32Array(buffer, 0, 4), sizes: new Float64Array(buffer, 16, capacity), stamps: new Float64Array(buffer, 16 + 8 * capacity, 2 * capacity) };
+}
+
+/**
+ * Takes pieces of the stats until none is left. A path is stat'ed whether or not the listing has it (a stat reads
+ * nothing; a file not in the listing is not used whatever its stat says).
+ */
+export function statPieces(dir: string, files: readonly Pick<ManifestFile, 'path'>[], shared: SharedStats): void {
+  const { control, sizes, stamps } = views(shared);
+  const pieces = Math.ceil(files.length / PIECE_FILES);
+  for (let p = Atomics.add(control, 0, 1); p < pieces; p = Atomics.add(control, 0, 1)) {
+    for (let i = p * PIECE_FILES; i < Math.min(files.length, (p + 1) * PIECE_FILES); i++) {
+      const st = statOrNull(`${dir}/${files[i]!.path}`);
+      if (st?.isFile()) {
+        sizes[i] = st.size;
+        setStamp(stamps, i, st);
+      } else sizes[i] = -1;
+    }
+    Atomics.add(control, 1, 1);
+    Atomics.notify(control, 1);
+  }
+}
+
+/** How long the worker waits for the builder's pieces before it gives up (the builder then scans alone). */
+const HELP_WAIT_MS = 30_000;
+
+/** Waits until every piece is done (the builder's thread may be doing the last ones); false after HELP_WAIT_MS. */
+function allPiecesDone(shared: SharedStats, count: number): boolean {
+  const { control } = views(shared);
+  const pieces = Math.ceil(count / PIECE_FILES);
+  const until = Date.now() + HELP_WAIT_MS;
+  for (let done = Atomics.load(control, 1); done < pieces; done = Atomics.load(control, 1)) {
+    if (Date.now() > until) return false;
+    Atomics.wait(control, 1, done, 100);
+  }
+  return true;
+}
+
 /**
  * Lists the site and checks every file its manifest (read as `manifest`) lists: its size, and its stamp against the
- * ones saved at `savedStamps` for this manifest (a file without the saved stamp is hashed).
+ * ones saved at `savedStamps` for this manifest (a file without the saved stamp is hashed). With `shared`, the
+ * builder's thread may take a part of the stats (builderHelps).
  */
-export function scanSite(dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): SiteScan {
+export function scanSite(dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null, shared?: SharedStats): SiteScan {
+  const stats = shared && shared.capacity >= files.length ? shared : sharedStats(files.length);
+  if (stats === shared) Atomics.store(views(stats).control, 2, files.length);
   const sha = manifestSha(manifest);
   const saved = savedStamps ? readStamps(savedStamps, sha, files.length) : null;
   const savedWords = saved ? stampWords(saved) : null;
   const { listed, unlisted } = listSite(dir, files);
-  const stamps = new Float64Array(files.length * 2);
+  statPieces(dir, files, stats);
+  if (!allPiecesDone(stats, files.length)) throw new Error('the builder did not finish its part of the scan');
+  const { sizes } = views(stats);
+  // The stamps as a buffer of their own (the shared one is not handed over).
+  const stamps = views(stats).stamps.slice(0, 2 * files.length);
   const words = stampWords(stamps);
   const changed: number[] = [];
   let hashed = 0;
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    // Not in the listing: missing, or a path that leaves the folder or goes through a symlink. Not looked at.
-    if (listed[i] !== 1) {
+    // Not in the listing (missing, or a path that leaves the folder or goes through a symlink), not a regular file, or
+    // another size: not looked at further.
+    if (listed[i] !== 1 || sizes[i] !== f.size) {
       changed.push(i);
       continue;
     }
-    // A path of the listing (never one leaving the folder): put together without normalising.
-    const file = `${dir}/${f.path}`;
-    // One stat a file: its type and size, and its inode and change time for the stamp.
-    const st = statOrNull(file);
-    if (!st?.isFile() || st.size !== f.size) {
-      changed.push(i);
-      continue;
-    }
-    setStamp(stamps, i, st);
     if (savedWords && sameStamp(words, savedWords, i)) continue;
     hashed++;
-    if (!sameBytes(file, f)) changed.push(i);
+    // A path of the listing (never one leaving the folder): put together without normalising.
+    if (!sameBytes(`${dir}/${f.path}`, f)) changed.push(i);
   }
   return { manifestSha: sha, changed, unlisted, stamps, hashed };
 }
 
 type Reply = { ok: true; scan: SiteScan } | { ok: false; message: string };
 
+/** A scan started on a worker: its result, and the stats the builder's thread may help with. */
+export type StartedScan = { result: Promise<SiteScan | null>; shared: SharedStats };
+
 /**
  * Starts the scan of a big site on a worker, or null: no site, a small one (scanned in the builder when needed), or
  * the worker failed (the builder then scans in its own thread). The scan's manifest is the one it names by hash.
  */
-export function startSiteScan(dir: string | null, manifestFile: string, savedStamps: string | null, fromBytes = WORKER_FROM_BYTES): Promise<SiteScan | null> | null {
+export function startSiteScan(dir: string | null, manifestFile: string, savedStamps: string | null, fromBytes = WORKER_FROM_BYTES): StartedScan | null {
   if (!dir) return null;
+  let size: number;
   try {
-    if (statSync(join(dir, manifestFile)).size < fromBytes) return null;
+    size = statSync(join(dir, manifestFile)).size;
   } catch {
     return null;
   }
-  return new Promise<SiteScan | null>((resolve) => {
+  if (size < fromBytes) return null;
+  // A manifest line is over 64 bytes: room for every file it can list.
+  const shared = sharedStats(Math.ceil(size / 64) + 1);
+  const result = new Promise<SiteScan | null>((resolve) => {
     const worker = startWorker<never, Reply>(new URL('./site-scan-worker.ts', import.meta.url), {
       name: 'checking the previous site',
-      workerData: { dir, manifestFile, savedStamps },
+      workerData: { dir, manifestFile, savedStamps, shared },
       onMessage: (reply) => {
         resolve(reply.ok ? reply.scan : null);
         void worker.end();
@@ -127,11 +189,17 @@ export function startSiteScan(dir: string | null, manifestFile: string, savedSta
       onFailure: () => resolve(null),
     });
   });
+  return { result, shared };
 }
 
-/** The scan of the site whose manifest is `manifest`: the worker's when it read the same one, else made here. */
-export async function siteScanOf(started: Promise<SiteScan | null> | null, dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): Promise<SiteScan> {
-  const scan = started ? await started : null;
+/**
+ * The scan of the site whose manifest is `manifest`: the worker's when it read the same one, else made here. While
+ * the worker is busy, this thread takes the pieces of its stats not taken yet (when the worker read a manifest of as
+ * many files: one of another count is not helped with, and a scan of another manifest is not used).
+ */
+export async function siteScanOf(started: StartedScan | null, dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): Promise<SiteScan> {
+  if (started && Atomics.load(views(started.shared).control, 2) === files.length) statPieces(dir, files, started.shared);
+  const scan = started ? await started.result : null;
   return scan && scan.manifestSha === manifestSha(manifest) && scan.stamps.length === 2 * files.length ? scan : scanSite(dir, manifest, files, savedStamps);
 }
 
