@@ -2,7 +2,6 @@ import { createHash, hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { ruleTopicVerdicts, siteViewRules } from '../../curation/published.ts';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { CandorError } from '../../errors.ts';
@@ -24,6 +23,7 @@ import { publishedEvidencePath, siteGlobals } from '../pages.ts';
 import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
 import { keepTopicVerdicts, keptStats, keptTopicVerdicts } from '../kept.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
+import { changedThreads } from '../../store/data-version.ts';
 import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
@@ -69,20 +69,6 @@ function publishedBefore(dir: string | null): number | null {
 export function checkShrink(before: number | null, now: number, allowed: boolean): void {
   if (allowed || before === null || before === 0 || now * 2 >= before) return;
   throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`, undefined, undefined, { published: before, wouldPublish: now });
-}
-
-/** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
-function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
-  const rows = db.prepare('SELECT entity_type, entity_id FROM audit_log WHERE seq > ?').all(since) as { entity_type: string; entity_id: string }[];
-  const ids = new Set<string>();
-  for (const r of rows) {
-    if (r.entity_type === 'thread') ids.add(r.entity_id);
-    // Imports are audited per thread as well; claims are always read in full (there are few).
-    else if (r.entity_type === 'import' || r.entity_type === 'claim') continue;
-    // A setting (pseudonyms, topic rules, detectors...) may change any thread's public view.
-    else return 'all';
-  }
-  return ids;
 }
 
 /** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
@@ -196,7 +182,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
   const previous = options.clean || !settings.trusted ? null : await previousBuild({ output, paths }, settings.fingerprint, scanning);
-  const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
+  const changed = previous ? changedThreads(ws.db, previous.state.dataVersion) : 'all';
   const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
   // Evidence files are published once each, under their hash.
   const evidence = new Map<string, string>();
