@@ -5,6 +5,7 @@ import type { Stats } from '../../shared/curation/stats.ts';
 import type { VersionedStats } from '../curation/workspace-stats.ts';
 import { DETECTOR_VERSION } from '../curation/scan.ts';
 import { databaseId } from '../db/health.ts';
+import { schemaVersion } from '../db/open.ts';
 import { dataVersion } from '../store/data-version.ts';
 import { STATE_DIR } from './build-state.ts';
 import { codeFingerprint } from './build/fingerprint.ts';
@@ -25,7 +26,8 @@ import { codeFingerprint } from './build/fingerprint.ts';
 //   with a newly recorded entry: kept under the output code, the database, the data version and the latest entry.
 // - Which entry's state (publication_state) this code recorded, or found current: a later build may then work out
 //   only what changed since that entry (the audit log names it). Kept under the output code (which works the
-//   versions out; a migration comes with new code) and the database; any other code reads every item again.
+//   versions out), the database and its schema version (a migration may rewrite rows without an audit entry); any
+//   other code or schema reads every item again.
 
 const STATS_FILE = 'stats.kept';
 const TOPICS_FILE = 'topics.kept';
@@ -108,10 +110,10 @@ export function keepPublicationCurrent(db: DatabaseSync, workspaceDir: string, v
   keep(workspaceDir, PUBLICATION_FILE, publicationKey(db, version, seq), true);
 }
 
-/** The output code and the database: what the recorded publication state's versions follow. */
+/** The output code, the database and its schema: what the recorded publication state's versions follow. */
 function stateKey(db: DatabaseSync): string | null {
   const code = codeFingerprint();
-  return code === null ? null : JSON.stringify([code, databaseId(db)]);
+  return code === null ? null : JSON.stringify([code, databaseId(db), schemaVersion(db)]);
 }
 
 /** Whether this code recorded (or found current) the publication state at entry `seq`. */

@@ -14,7 +14,7 @@ import type { PublishedRows } from './site-data.ts';
 // The app's preview drafts without recording.
 
 /** What recording an entry changes in the recorded state: the items published now or in a new version, and those gone. */
-export type StateWrites = { set: [item: string, version: string][]; remove: string[] };
+type StateWrites = { set: [item: string, version: string][]; remove: string[] };
 
 export type PublicationDraft = {
   /** Every entry the site shows, oldest first: the recorded ones and this build's new one, if any. */
