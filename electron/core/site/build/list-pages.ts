@@ -28,30 +28,37 @@ function pageWindow(current: number, total: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+type Topic = { name: string; indexes: number[]; best: number };
+
 /** The threads of each kind and of each topic (by key, sorted), indexes into ctx.threads; sets ctx.topics. */
-function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, { name: string; indexes: number[] }][] } {
-  const topics = new Map<string, { name: string; indexes: number[]; spellings: Map<string, number> }>();
+function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, Topic][] } {
+  const topics = new Map<string, Topic>();
   const byKind = new Map<string, number[]>();
-  // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
-  const keyOf = new Map<string, string>();
-  ctx.threads.forEach((s, i) => {
+  // A site has a few dozen topic spellings and 100,000 threads: each spelling's topic is looked up once, and a thread
+  // costs one look-up per spelling it carries.
+  const spellings = new Map<string, { topic: Topic; n: number }>();
+  const threads = ctx.threads;
+  for (let i = 0; i < threads.length; i++) {
+    const s = threads[i]!;
     let k = byKind.get(s.kind);
     if (!k) byKind.set(s.kind, (k = []));
     k.push(i);
     for (const name of s.topics) {
-      let key = keyOf.get(name);
-      if (key === undefined) keyOf.set(name, (key = topicKey(name)));
-      let t = topics.get(key);
-      if (!t) topics.set(key, (t = { name, indexes: [], spellings: new Map() }));
-      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
-      t.indexes.push(i);
+      let spelling = spellings.get(name);
+      if (!spelling) {
+        const key = topicKey(name);
+        let topic = topics.get(key);
+        if (!topic) topics.set(key, (topic = { name, indexes: [], best: -1 }));
+        spellings.set(name, (spelling = { topic, n: 0 }));
+      }
+      spelling.n++;
+      spelling.topic.indexes.push(i);
     }
-  });
+  }
   // A topic spelt several ways ("Late delivery", "late_delivery", "LATE DELIVERY") is named as most conversations
   // spell it; a tie goes to the spelling that sorts first, so every build names it the same.
-  for (const t of topics.values()) {
-    let best = -1;
-    for (const [name, n] of t.spellings) if (n > best || (n === best && name < t.name)) [t.name, best] = [name, n];
+  for (const [name, { topic, n }] of spellings) {
+    if (n > topic.best || (n === topic.best && name < topic.name)) [topic.name, topic.best] = [name, n];
   }
   const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
