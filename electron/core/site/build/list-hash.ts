@@ -10,6 +10,11 @@ import { CandorError } from '../../errors.ts';
 const BYTES = 16;
 const HEX = /^[0-9a-f]{32}$/;
 
+/** Summary hashes are made by render/context.ts (32 hex digits): anything else would hash as other bytes. */
+function invalid(thread: { id: string; summaryHash: string }): CandorError {
+  return new CandorError('INTERNAL', `Thread ${thread.id} has no valid summary hash ("${thread.summaryHash}").`);
+}
+
 export class ListHasher {
   private readonly bytes: Buffer;
   private scratch = Buffer.alloc(0);
@@ -17,13 +22,16 @@ export class ListHasher {
 
   constructor(fingerprint: string, threads: readonly { id: string; summaryHash: string }[]) {
     this.fingerprint = fingerprint;
-    this.bytes = Buffer.alloc(threads.length * BYTES);
+    // One decode of all of them: a call per thread cost more than the hashing of every page.
+    const hex = new Array<string>(threads.length);
     for (let i = 0; i < threads.length; i++) {
-      const t = threads[i]!;
-      // Summary hashes are made by render/context.ts (32 hex digits); anything else would hash as other bytes.
-      if (!HEX.test(t.summaryHash)) throw new CandorError('INTERNAL', `Thread ${t.id} has no valid summary hash ("${t.summaryHash}").`);
-      this.bytes.write(t.summaryHash, i * BYTES, BYTES, 'hex');
+      const h = threads[i]!.summaryHash;
+      if (h.length !== BYTES * 2) throw invalid(threads[i]!);
+      hex[i] = h;
     }
+    this.bytes = Buffer.from(hex.join(''), 'hex');
+    // Decoding stops at the first character that is not a hex digit: then fewer bytes came out.
+    if (this.bytes.length !== threads.length * BYTES) throw invalid(threads.find((t) => !HEX.test(t.summaryHash))!);
   }
 
   /** The hash of the page that shows `head` and the threads at `indexes[from..to)` (site positions). */
