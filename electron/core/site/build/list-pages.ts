@@ -3,11 +3,12 @@ import { textOf } from '../i18n.ts';
 import { kindFolder, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
 import { inputHash } from '../render/context.ts';
 import type { ListPage, PagesResult } from '../render/context.ts';
-import { slugify, topicKey } from '../topics.ts';
+import { slugify } from '../topics.ts';
 import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { filterLists } from './filter-lists.ts';
 import { ListHasher } from './list-hash.ts';
+import type { Topic } from './thread-groups.ts';
 import type { FilterGroup } from './filter-lists.ts';
 import { inPhase } from './errors.ts';
 import { keepListPages, keptListPages } from '../kept.ts';
@@ -28,41 +29,11 @@ function pageWindow(current: number, total: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-type Topic = { name: string; indexes: number[]; best: number };
-
 /** The threads of each kind and of each topic (by key, sorted), indexes into ctx.threads; sets ctx.topics. */
 function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, Topic][] } {
-  const topics = new Map<string, Topic>();
-  const byKind = new Map<string, number[]>();
-  // A site has a few dozen topic spellings and 100,000 threads: each spelling's topic is looked up once, and a thread
-  // costs one look-up per spelling it carries.
-  const spellings = new Map<string, { topic: Topic; n: number }>();
-  const threads = ctx.threads;
-  for (let i = 0; i < threads.length; i++) {
-    const s = threads[i]!;
-    let k = byKind.get(s.kind);
-    if (!k) byKind.set(s.kind, (k = []));
-    k.push(i);
-    for (const name of s.topics) {
-      let spelling = spellings.get(name);
-      if (!spelling) {
-        const key = topicKey(name);
-        let topic = topics.get(key);
-        if (!topic) topics.set(key, (topic = { name, indexes: [], best: -1 }));
-        spellings.set(name, (spelling = { topic, n: 0 }));
-      }
-      spelling.n++;
-      spelling.topic.indexes.push(i);
-    }
-  }
-  // A topic spelt several ways ("Late delivery", "late_delivery", "LATE DELIVERY") is named as most conversations
-  // spell it; a tie goes to the spelling that sorts first, so every build names it the same.
-  for (const [name, { topic, n }] of spellings) {
-    if (n > topic.best || (n === topic.best && name < topic.name)) [topic.name, topic.best] = [name, n];
-  }
-  const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = ctx.groups.sortedTopics();
   ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
-  return { byKind, sorted };
+  return { byKind: ctx.groups.byKind, sorted };
 }
 
 /** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
@@ -156,7 +127,7 @@ function* batchesOf(ctx: BuildContext, made: ReturnType<typeof listsOf>): Genera
   const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
   // The tabs are the same on every page that has them: hashed once, not with each of 19,000 pages at 100,000 threads.
   const tabsHash = inputHash(settings.fingerprint, 'tabs', [kindTabs, yearTabs, filters]);
-  const hasher = new ListHasher(settings.fingerprint, threads);
+  const hasher = new ListHasher(settings.fingerprint, ctx.groups.summaryBytes());
   const worked: [string, string][] = [];
   let batch: ListPage[] = [];
   for (const list of lists) {

@@ -30,6 +30,7 @@ import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
+import { ThreadGroups } from './thread-groups.ts';
 import { scanConnection } from './scans.ts';
 import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
 import type { SiteScan } from './site-scan.ts';
@@ -190,7 +191,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   return {
     ws, scans: scanConnection(ws), output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
-    files: [], pageHashes: {}, listPaths: [], threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
+    files: [], pageHashes: {}, listPaths: [], threads: new Array(data.published.length), groups: new ThreadGroups(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
     pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]), publication: null },
     resources: { pool: null, search: null, rowWriters: [], cardsPending: false },
