@@ -70,4 +70,20 @@ describe('the publication log page of the demo', () => {
     expect(html).not.toContain(withheld.subject);
     expect(html).not.toContain(withheld.id);
   });
+
+  it('lists the first hundred conversations of a long update, counts them all and says how many more the log holds', () => {
+    const html = readFileSync(join(out, 'changes.html'), 'utf8');
+    const log = JSON.parse(readFileSync(join(out, 'data/changes.json'), 'utf8')) as { entries: { seq: number; threads: { added: string[] } }[] };
+    const first = log.entries[0]!;
+    expect(first.threads.added.length).toBeGreaterThan(100);
+    const update = html.slice(html.lastIndexOf('Update 1'), html.indexOf('</main>'));
+    // Its conversations (the claims it added follow them).
+    const added = update.slice(0, update.search(/\d+ claims? added/));
+    const text = visibleText(`<main>${update}</main>`);
+    expect(text).toContain(`${first.threads.added.length.toLocaleString('en')} conversations added`);
+    expect(text).toContain(`And ${(first.threads.added.length - 100).toLocaleString('en')} more`);
+    // Each shown, linked to its page while it is published (one of them was withheld and one erased since).
+    expect([...added.matchAll(/<li>/g)].length).toBe(100);
+    expect([...added.matchAll(/<li><a href="threads\//g)].length).toBeGreaterThanOrEqual(98);
+  });
 });

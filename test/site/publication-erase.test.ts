@@ -1,15 +1,17 @@
 // A customer erased (GDPR Art. 17) after their conversation was published leaves no id in the site's history, and
 // the history still verifies: the chain is over commitments to the ids, not the ids.
 import { describe, expect, it } from 'vitest';
-import { checkChain, entryHash, eraseFromEntry, nextEntry, serializeLog } from '../../electron/core/site/publication-log.ts';
-import type { LogEntry } from '../../electron/core/site/publication-log.ts';
+import { checkChain, countPublished, diffStates, entryHash, eraseFromEntry, nextEntry, serializeLog } from '../../electron/core/site/publication-log.ts';
+import type { LogEntry, PublicationState } from '../../electron/core/site/publication-log.ts';
 
 const claims = { now: new Map(), before: new Map() };
 const why = () => ({ reason: 'legal', label: 'Legal' });
 
+const between = (before: PublicationState, after: PublicationState) => ({ diff: diffStates(before, after), published: countPublished(after), before });
+
 function history(): LogEntry[] {
-  const first = nextEntry({ previous: null, before: new Map(), after: new Map([['thread:t_alice', 'v1'], ['thread:t_bob', 'v1']]), date: '2026-11-01', dataVersion: 1, why, claims })!;
-  const second = nextEntry({ previous: { entry: first, manifest: 'a'.repeat(64) }, before: new Map([['thread:t_alice', 'v1'], ['thread:t_bob', 'v1']]), after: new Map([['thread:t_alice', 'v2']]), date: '2026-11-02', dataVersion: 2, why, claims })!;
+  const first = nextEntry({ previous: null, ...between(new Map(), new Map([['thread:t_alice', 'v1'], ['thread:t_bob', 'v1']])), date: '2026-11-01', dataVersion: 1, why, claims })!;
+  const second = nextEntry({ previous: { entry: first, manifest: 'a'.repeat(64) }, ...between(new Map([['thread:t_alice', 'v1'], ['thread:t_bob', 'v1']]), new Map([['thread:t_alice', 'v2']])), date: '2026-11-02', dataVersion: 2, why, claims })!;
   return [first, second];
 }
 

@@ -19,7 +19,7 @@ import { threadPages } from './build/thread-pages.ts';
 import { abortOutput, prepareOutput } from './output.ts';
 import { normalizeBaseUrl } from './pages.ts';
 import { recordPublication } from './publication-store.ts';
-import { keepPublicationCurrent } from './kept.ts';
+import { keepPublicationCurrent, keepPublicationState } from './kept.ts';
 
 // `candor build`: the workspace in, a static site out, in phases that share one build context (build/context.ts):
 // load and plan, thread pages, list pages, fixed pages, open data, feeds, assets, search, manifest and commit.
@@ -100,17 +100,21 @@ function recordBuild(ctx: BuildContext): void {
     // The manifest now in place is the one the commit wrote and hashed.
     const warning = recordPublication(ctx.ws.db, ctx.publication, ctx.committed!.manifestSha, new Date().toISOString());
     if (warning) ctx.warnings.push(warning);
-    else if (ctx.publication.worked) keepPublication(ctx, ctx.publication.added?.seq ?? ctx.publication.basedOn);
+    else if (ctx.publication.path !== 'kept') keepPublication(ctx, ctx.publication.added?.seq ?? ctx.publication.basedOn);
   } catch (err) {
     ctx.warnings.push(`The publication log could not be recorded (${(err as Error).message}); the next build records the changes.`);
   }
 }
 
-/** The recorded state is now what this data publishes: the next build of the same data need not work it out. */
+/**
+ * The recorded state is now what this data publishes: the next build of the same data need not work it out, and a
+ * build of changed data works out only what changed since.
+ */
 function keepPublication(ctx: BuildContext, seq: number): void {
   if (seq === 0) return;
   try {
     keepPublicationCurrent(ctx.ws.db, ctx.ws.dir, { seq: ctx.data.dataVersion, at: ctx.data.lastUpdated }, seq);
+    keepPublicationState(ctx.ws.db, ctx.ws.dir, seq);
   } catch (err) {
     ctx.warnings.push(`Could not keep the publication log's state for the next build (${(err as Error).message}); it works it out again.`);
   }

@@ -23,9 +23,10 @@ export type LoggedThread = { title: string; lang: string | null; url: string };
 type Item = { title: string; url: string | null; lang: string | null; note: string | null };
 type Group = { label: string; count: number; items: Item[]; more: number };
 
-function group(label: string, items: Item[]): Group | null {
-  if (items.length === 0) return null;
-  return { label, count: items.length, items: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
+/** A group of the page: the first SHOWN of `all`, made into items (the first entry of a big site adds 100,000). */
+function group<T>(label: (count: number) => string, all: readonly T[], item: (x: T) => Item): Group | null {
+  if (all.length === 0) return null;
+  return { label: label(all.length), count: all.length, items: all.slice(0, SHOWN).map(item), more: Math.max(0, all.length - SHOWN) };
 }
 
 /** The conversations the page shows (the first SHOWN of each list) that are published now, by id; `view` as the build shows threads. */
@@ -54,15 +55,15 @@ export function changesView(entries: readonly LogEntry[], published: ReadonlyMap
   };
   return [...entries].reverse().map((e) => {
     const claimItem = (c: { id: string; title: string; revision: number | null }): Item => ({ title: c.title, url: claimPath(c.id), lang: null, note: c.revision === null ? null : tx.text('changes.revision', { n: c.revision }) });
-    const g = (key: string, items: Item[]) => group(tx.text(`changes.${key}`, { n: items.length }), items);
+    const g = <T>(key: string, all: readonly T[], item: (x: T) => Item) => group((n) => tx.text(`changes.${key}`, { n }), all, item);
     const groups = [
-      g('threadsAdded', e.threads.added.map((id) => thread(id))),
-      g('threadsUpdated', e.threads.updated.map((id) => thread(id))),
-      g('threadsWithdrawn', e.threads.withdrawn.map((w) => thread(w.id, tx.has(`reason.${w.reason}.label`) ? tx.text(`reason.${w.reason}.label`) : w.reason_label))),
-      g('claimsAdded', e.claims.added.map(claimItem)),
-      g('claimsRevised', e.claims.revised.map(claimItem)),
-      g('claimsRetired', e.claims.retired.map(claimItem)),
-      g('claimsWithdrawn', e.claims.withdrawn.map((c) => ({ title: c.title, url: null, lang: null, note: null }))),
+      g('threadsAdded', e.threads.added, (id) => thread(id)),
+      g('threadsUpdated', e.threads.updated, (id) => thread(id)),
+      g('threadsWithdrawn', e.threads.withdrawn, (w) => thread(w.id, tx.has(`reason.${w.reason}.label`) ? tx.text(`reason.${w.reason}.label`) : w.reason_label)),
+      g('claimsAdded', e.claims.added, claimItem),
+      g('claimsRevised', e.claims.revised, claimItem),
+      g('claimsRetired', e.claims.retired, claimItem),
+      g('claimsWithdrawn', e.claims.withdrawn, (c) => ({ title: c.title, url: null, lang: null, note: null })),
     ].filter((x): x is Group => x !== null);
     return {
       seq: e.seq, date: e.date, groups,

@@ -5,6 +5,7 @@ import type { Stats } from '../../shared/curation/stats.ts';
 import type { VersionedStats } from '../curation/workspace-stats.ts';
 import { DETECTOR_VERSION } from '../curation/scan.ts';
 import { databaseId } from '../db/health.ts';
+import { schemaVersion } from '../db/open.ts';
 import { dataVersion } from '../store/data-version.ts';
 import { STATE_DIR } from './build-state.ts';
 import { codeFingerprint } from './build/fingerprint.ts';
@@ -23,11 +24,16 @@ import { codeFingerprint } from './build/fingerprint.ts';
 // - Whether the publication log's recorded state (publication-store.ts) is what the data publishes: working it out
 //   hashes every published thread's version (half a second at 100,000 threads). It changes only with the data or
 //   with a newly recorded entry: kept under the output code, the database, the data version and the latest entry.
+// - Which entry's state (publication_state) this code recorded, or found current: a later build may then work out
+//   only what changed since that entry (the audit log names it). Kept under the output code (which works the
+//   versions out), the database and its schema version (a migration may rewrite rows without an audit entry); any
+//   other code or schema reads every item again.
 
 const STATS_FILE = 'stats.kept';
 const TOPICS_FILE = 'topics.kept';
 const PUBLICATION_FILE = 'publication.kept';
 const LISTS_FILE = 'lists.kept';
+const PUBLICATION_STATE_FILE = 'publication-state.kept';
 /** 2: every file is `{format, key, value}`. */
 const FORMAT = 2;
 
@@ -102,6 +108,22 @@ export function publicationCurrent(db: DatabaseSync, workspaceDir: string, versi
 /** Keeps that the recorded publication state is what the data at `version` publishes, entry `seq` the latest. */
 export function keepPublicationCurrent(db: DatabaseSync, workspaceDir: string, version: Version, seq: number): void {
   keep(workspaceDir, PUBLICATION_FILE, publicationKey(db, version, seq), true);
+}
+
+/** The output code, the database and its schema: what the recorded publication state's versions follow. */
+function stateKey(db: DatabaseSync): string | null {
+  const code = codeFingerprint();
+  return code === null ? null : JSON.stringify([code, databaseId(db), schemaVersion(db)]);
+}
+
+/** Whether this code recorded (or found current) the publication state at entry `seq`. */
+export function publicationStateKept(db: DatabaseSync, workspaceDir: string, seq: number): boolean {
+  return readKept(workspaceDir, PUBLICATION_STATE_FILE, stateKey(db)) === seq;
+}
+
+/** Keeps that this code recorded (or found current) the publication state at entry `seq`, the latest. */
+export function keepPublicationState(db: DatabaseSync, workspaceDir: string, seq: number): void {
+  keep(workspaceDir, PUBLICATION_STATE_FILE, stateKey(db), seq);
 }
 
 // - The list pages' paths and input hashes: working them out reads every published thread's status and rating and

@@ -34,7 +34,7 @@ export type LogEntry = z.infer<typeof LogEntry>;
  * in every entry becomes "erased:" and the id's commitment (a SHA-256 of it). The chain is computed over the
  * commitments, so erasing an id changes no entry's hash and the history still verifies.
  */
-const ERASED = 'erased:';
+export const ERASED = 'erased:';
 
 function commitment(id: string): string {
   return id.startsWith(ERASED) ? id.slice(ERASED.length) : createHash('sha256').update(`candor-thread\u0000${id}`).digest('hex');
@@ -77,10 +77,13 @@ export function eraseFromEntry(entry: LogEntry, ids: ReadonlySet<string>): LogEn
 
 export const ERASED_LABEL = 'Erased from our records (for example at the customer\'s request)';
 
-type StateDiff = { added: string[]; updated: string[]; removed: string[] };
+/** Items added, changed and gone between two states (or between the same items of two states), each list sorted. */
+export type StateDiff = { added: string[]; updated: string[]; removed: string[] };
 
-/** Items added, changed and gone between two states, each sorted. */
-function diffStates(before: PublicationState, after: PublicationState): StateDiff {
+/** How many conversations and claims a state publishes (an entry's `published`). */
+export type Published = LogEntry['published'];
+
+export function diffStates(before: PublicationState, after: PublicationState): StateDiff {
   const added: string[] = [];
   const updated: string[] = [];
   const removed: string[] = [];
@@ -93,6 +96,16 @@ function diffStates(before: PublicationState, after: PublicationState): StateDif
   return { added: added.sort(), updated: updated.sort(), removed: removed.sort() };
 }
 
+export function countPublished(state: PublicationState): Published {
+  let threads = 0;
+  let claims = 0;
+  for (const item of state.keys()) {
+    if (item.startsWith('thread:')) threads++;
+    else claims++;
+  }
+  return { threads, claims };
+}
+
 function isEmptyDiff(d: StateDiff): boolean {
   return d.added.length === 0 && d.updated.length === 0 && d.removed.length === 0;
 }
@@ -101,19 +114,22 @@ export type ClaimInfo = { title: string; revision: number; status: 'published' |
 
 /**
  * The next entry, or null when nothing was added, updated or withdrawn since the previous one (a build of the same
- * records adds nothing, so building again gives the same site). `why` says why each withdrawn conversation is no
- * longer published; `claims` describes the claims published now and before.
+ * records adds nothing, so building again gives the same site). `diff`: what changed since the previous entry;
+ * `published`: what is published now; `before`: the previous versions of (at least) every claim, which tell a claim
+ * retired now from one revised while retired. `why` says why each withdrawn conversation is no longer published;
+ * `claims` describes the claims published now and before.
  */
 export function nextEntry(input: {
   previous: { entry: LogEntry; manifest: string | null } | null;
+  diff: StateDiff;
+  published: Published;
   before: PublicationState;
-  after: PublicationState;
   date: string | null;
   dataVersion: number;
   why: (threadId: string) => { reason: string; label: string };
   claims: { now: Map<string, ClaimInfo>; before: Map<string, { title: string }> };
 }): LogEntry | null {
-  const diff = diffStates(input.before, input.after);
+  const { diff } = input;
   if (input.previous && isEmptyDiff(diff)) return null;
   const of = (kind: 'thread' | 'claim', items: string[]) => items.filter((i) => i.startsWith(`${kind}:`)).map((i) => i.slice(kind.length + 1));
   const claim = (id: string): z.infer<typeof ClaimChange> => {
@@ -121,12 +137,6 @@ export function nextEntry(input: {
     return { id, title: now?.title ?? input.claims.before.get(id)?.title ?? id, revision: now?.revision ?? null };
   };
   const revisedOrRetired = of('claim', diff.updated).map(claim);
-  let threads = 0;
-  let claims = 0;
-  for (const item of input.after.keys()) {
-    if (item.startsWith('thread:')) threads++;
-    else claims++;
-  }
   // A claim version is "<status>:<revision>": one that became retired is retired; any other change is a revision.
   const retiredNow = (c: { id: string }) => input.claims.now.get(c.id)?.status === 'retired' && !input.before.get(`claim:${c.id}`)?.startsWith('retired:');
   return {
@@ -149,7 +159,7 @@ export function nextEntry(input: {
       retired: revisedOrRetired.filter(retiredNow),
       withdrawn: of('claim', diff.removed).map(claim),
     },
-    published: { threads, claims },
+    published: { threads: input.published.threads, claims: input.published.claims },
   };
 }
 

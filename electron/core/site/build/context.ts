@@ -16,6 +16,7 @@ import type { SiteData } from '../site-data.ts';
 import type { FileInfo, SiteWriter } from '../site-writer.ts';
 import type { ThreadSummary } from '../thread-views.ts';
 import type { PhaseName } from './errors.ts';
+import type { ThreadGroups } from './thread-groups.ts';
 import type { PublicationDraft } from '../publication-store.ts';
 import type { BuildPlan, PreviousBuild } from './plan.ts';
 
@@ -73,6 +74,8 @@ export type BuildContext = {
   listPaths: string[];
   /** The published threads in site order, once rendered or reused. */
   threads: ThreadState[];
+  /** Their kinds, topics and summary hashes, gathered as they are written (thread pages phase), for the list pages. */
+  groups: ThreadGroups;
   /** The list items of this build (each thread's card, in site order), written by the thread pages phase. */
   cardsFile: string;
   /** The newest threads' summaries (feed, home page). */

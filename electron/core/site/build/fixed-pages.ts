@@ -8,7 +8,7 @@ import { loggedThreads } from '../changes-view.ts';
 import { CHANGES_FILE, serializeLog } from '../publication-log.ts';
 import { draftPublication } from '../publication-store.ts';
 import type { PublicationDraft } from '../publication-store.ts';
-import { publicationCurrent } from '../kept.ts';
+import { publicationCurrent, publicationStateKept } from '../kept.ts';
 import { sourceRows } from '../reviews-policy.ts';
 import { openThreadReader, publishedRows } from '../site-data.ts';
 import type { BuildContext, Phase } from './context.ts';
@@ -27,7 +27,11 @@ function draft(ctx: BuildContext): PublicationDraft {
   const { data } = ctx;
   const version = { seq: data.dataVersion, at: data.lastUpdated };
   const unchanged = ctx.trustKept ? (seq: number) => publicationCurrent(ctx.ws.db, ctx.ws.dir, version, seq) : undefined;
-  return draftPublication(ctx.ws.db, { claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, read: ctx.scans });
+  // A clean build works everything out again (and so checks what earlier builds recorded).
+  const stateKept = ctx.trustKept ? (seq: number) => publicationStateKept(ctx.ws.db, ctx.ws.dir, seq) : undefined;
+  return draftPublication(ctx.ws.db, {
+    claims: data.claims, date: data.lastUpdated, dataVersion: data.dataVersion, from: publishedRows(data), unchanged, stateKept, published: data.published.length, read: ctx.scans,
+  });
 }
 
 /** The feed's length; the home page shows the first few of them. */

@@ -3,10 +3,12 @@ import { textOf } from '../i18n.ts';
 import { kindFolder, listPagePath, PAGE_SIZE, pageMeta } from '../pages.ts';
 import { inputHash } from '../render/context.ts';
 import type { ListPage, PagesResult } from '../render/context.ts';
-import { slugify, topicKey } from '../topics.ts';
+import { slugify } from '../topics.ts';
 import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, Phase } from './context.ts';
 import { filterLists } from './filter-lists.ts';
+import { ListHasher } from './list-hash.ts';
+import type { Topic } from './thread-groups.ts';
 import type { FilterGroup } from './filter-lists.ts';
 import { inPhase } from './errors.ts';
 import { keepListPages, keptListPages } from '../kept.ts';
@@ -28,33 +30,10 @@ function pageWindow(current: number, total: number): number[] {
 }
 
 /** The threads of each kind and of each topic (by key, sorted), indexes into ctx.threads; sets ctx.topics. */
-function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, { name: string; indexes: number[] }][] } {
-  const topics = new Map<string, { name: string; indexes: number[]; spellings: Map<string, number> }>();
-  const byKind = new Map<string, number[]>();
-  // A site has a few dozen topics and 100,000 threads: each name's key is worked out once.
-  const keyOf = new Map<string, string>();
-  ctx.threads.forEach((s, i) => {
-    let k = byKind.get(s.kind);
-    if (!k) byKind.set(s.kind, (k = []));
-    k.push(i);
-    for (const name of s.topics) {
-      let key = keyOf.get(name);
-      if (key === undefined) keyOf.set(name, (key = topicKey(name)));
-      let t = topics.get(key);
-      if (!t) topics.set(key, (t = { name, indexes: [], spellings: new Map() }));
-      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
-      t.indexes.push(i);
-    }
-  });
-  // A topic spelt several ways ("Late delivery", "late_delivery", "LATE DELIVERY") is named as most conversations
-  // spell it; a tie goes to the spelling that sorts first, so every build names it the same.
-  for (const t of topics.values()) {
-    let best = -1;
-    for (const [name, n] of t.spellings) if (n > best || (n === best && name < t.name)) [t.name, best] = [name, n];
-  }
-  const sorted = [...topics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function topicsOf(ctx: BuildContext): { byKind: Map<string, number[]>; sorted: [string, Topic][] } {
+  const sorted = ctx.groups.sortedTopics();
   ctx.topics = sorted.map(([, t]) => ({ name: t.name, url: `topics/${slugify(t.name)}/index.html`, count: t.indexes.length }));
-  return { byKind, sorted };
+  return { byKind: ctx.groups.byKind, sorted };
 }
 
 /** Every list: all conversations, each kind, each topic (by key), each year, status and rating; indexes into ctx.threads. */
@@ -146,21 +125,23 @@ function* batchesOf(ctx: BuildContext, made: ReturnType<typeof listsOf>): Genera
   const tx = textOf(settings.globals);
   const kindTabs = [{ label: tx.text('list.tab.all'), path: 'conversations/index.html', count: threads.length }, ...KIND_ORDER.map((k) => ({ label: tx.text(`kinds.${k}`), path: `${kindFolder(k)}index.html`, count: byKind.get(k)?.length ?? 0 }))];
   const yearTabs = [...byYear].map(([year, indexes]) => ({ label: year, path: `conversations/${year}/index.html`, count: indexes.length }));
-  const tabsKey = JSON.stringify([kindTabs, yearTabs, filters]);
+  // The tabs are the same on every page that has them: hashed once, not with each of 19,000 pages at 100,000 threads.
+  const tabsHash = inputHash(settings.fingerprint, 'tabs', [kindTabs, yearTabs, filters]);
+  const hasher = new ListHasher(settings.fingerprint, ctx.groups.summaryBytes());
   const worked: [string, string][] = [];
   let batch: ListPage[] = [];
   for (const list of lists) {
     const pages = pageCount(list);
     const hasTabs = list.section === 'conversations';
+    // A page shows its items (their summaries' hashes hold each thread's id and address) and values that follow from
+    // these, its list's and its number, and the tabs, so a rebuild hashes them and makes the values only for pages
+    // rendered again.
+    const key = `${JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length])}\n${hasTabs ? tabsHash : ''}`;
     for (let n = 1; n <= pages; n++) {
       const path = listPagePath(list.folder, n);
-      const slice = list.indexes.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE);
-      // A page shows its items (their summaries' hashes hold each thread's id and address) and values that follow
-      // from these and the tabs, so a rebuild hashes them and makes the values only for pages rendered again.
-      const key = JSON.stringify([list.title, list.heading, list.intro, list.section, list.folder, list.indexes.length, n]);
-      let items = '';
-      for (const i of slice) items += threads[i]!.summaryHash;
-      const hash = inputHash(settings.fingerprint, 'list', `${key}\n${hasTabs ? tabsKey : ''}\n${items}`);
+      const from = (n - 1) * PAGE_SIZE;
+      const to = Math.min(list.indexes.length, n * PAGE_SIZE);
+      const hash = hasher.page(`${key}\n${n}`, list.indexes, from, to);
       ctx.pageHashes[path] = hash;
       worked.push([path, hash]);
       ctx.counts.htmlPages++;
@@ -168,6 +149,7 @@ function* batchesOf(ctx: BuildContext, made: ReturnType<typeof listsOf>): Genera
         ctx.files.push(previous.files.get(path)!);
         continue;
       }
+      const slice = list.indexes.slice(from, to);
       const title = n > 1 ? tx.text('page.numbered', { title: list.title, current: n, total: pages }) : list.title;
       batch.push({ path, template: 'pages/list', hash, page: pageMeta(settings.globals, path, list.section, title, list.intro), list: listValues(list, n, pages, slice.length, hasTabs ? kindTabs : [], hasTabs ? yearTabs : [], hasTabs ? filters : []), cards: slice.map((i) => threads[i]!.card) });
       if (batch.length >= PAGES_BATCH) {

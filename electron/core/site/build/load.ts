@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { ruleTopicVerdicts, siteViewRules } from '../../curation/published.ts';
 import { DETECTOR_VERSION } from '../../curation/scan.ts';
 import { CandorError } from '../../errors.ts';
@@ -23,12 +22,14 @@ import { publishedEvidencePath, siteGlobals } from '../pages.ts';
 import { loadSiteData, siteStats, threadCount } from '../site-data.ts';
 import { keepTopicVerdicts, keptStats, keptTopicVerdicts } from '../kept.ts';
 import type { VersionedStats } from '../../curation/workspace-stats.ts';
+import { changedThreads } from '../../store/data-version.ts';
 import { SiteWriter } from '../site-writer.ts';
 import { templateRoots, themeFingerprint } from '../themes.ts';
 import type { BuildContext, BuildProgress, BuildSettings } from './context.ts';
 import { inPhase } from './errors.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
+import { ThreadGroups } from './thread-groups.ts';
 import { scanConnection } from './scans.ts';
 import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
 import type { StartedScan } from './site-scan.ts';
@@ -68,20 +69,6 @@ function publishedBefore(dir: string | null): number | null {
 export function checkShrink(before: number | null, now: number, allowed: boolean): void {
   if (allowed || before === null || before === 0 || now * 2 >= before) return;
   throw new CandorError('SITE_WOULD_SHRINK', `This build would publish ${now.toLocaleString('en')} conversation${now === 1 ? '' : 's'} where the site has ${before.toLocaleString('en')}: more than half would disappear from it. Nothing was changed. If that is what you mean, build again with --allow-shrink.`, undefined, undefined, { published: before, wouldPublish: now });
-}
-
-/** The threads changed since the build at `since` (its data version), or 'all' when a setting may change any of them. */
-function auditChanges(db: DatabaseSync, since: number): Set<string> | 'all' {
-  const rows = db.prepare('SELECT entity_type, entity_id FROM audit_log WHERE seq > ?').all(since) as { entity_type: string; entity_id: string }[];
-  const ids = new Set<string>();
-  for (const r of rows) {
-    if (r.entity_type === 'thread') ids.add(r.entity_id);
-    // Imports are audited per thread as well; claims are always read in full (there are few).
-    else if (r.entity_type === 'import' || r.entity_type === 'claim') continue;
-    // A setting (pseudonyms, topic rules, detectors...) may change any thread's public view.
-    else return 'all';
-  }
-  return ids;
 }
 
 /** The previous build of the folder, when its saved state describes exactly the site that is there. */
@@ -165,7 +152,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   checkShrink(publishedBefore(output.previous), data.published.length, options.allowShrink === true);
   const { settings, warnings } = settingsOf(ws, options, data);
   const previous = options.clean || !settings.trusted ? null : await previousBuild({ output, paths }, settings.fingerprint, scanning);
-  const changed = previous ? auditChanges(ws.db, previous.state.dataVersion) : 'all';
+  const changed = previous ? changedThreads(ws.db, previous.state.dataVersion) : 'all';
   const plan = planBuild(previous, { published: data.published, changed }, { search: options.search, workers: options.workers, cores: availableParallelism() });
   // Evidence files are published once each, under their hash.
   const evidence = new Map<string, string>();
@@ -173,7 +160,7 @@ export async function loadBuild(ws: Workspace, output: Output, options: LoadOpti
   return {
     ws, scans: scanConnection(ws), output, paths, data, stats, statsKept: kept !== null && kept.dataVersion === data.dataVersion, trustKept: !options.clean, settings, previous, plan,
     writer: new SiteWriter(output.temp),
-    files: [], pageHashes: {}, listPaths: [], threads: new Array(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
+    files: [], pageHashes: {}, listPaths: [], threads: new Array(data.published.length), groups: new ThreadGroups(data.published.length), cardsFile: '', newest: [], topics: [], evidence, bundles: {},
     counts: { htmlPages: data.published.length, rendered: 0, reused: 0 },
     pending: { listPages: Promise.resolve(), rowFiles: Promise.resolve([]), publication: null },
     resources: { pool: null, search: null, rowWriters: [], cardsPending: false },

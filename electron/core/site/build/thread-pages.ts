@@ -39,7 +39,7 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
     const at = rows.count;
     const out = byId.get(p.id);
     if (out) {
-      ctx.threads[at] = rows.add(p, out);
+      ctx.groups.add(at, (ctx.threads[at] = rows.add(p, out)));
       if (out.languages) learned.push({ rowid: p.rowid, languages: out.languages });
       if (out.rendered) {
         ctx.counts.rendered++;
@@ -51,7 +51,7 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
       if (out.search && search) await search.add(String(p.shard), out.search);
       if (search && p.search && endsShard(at, total)) search.write(String(p.shard));
     } else if (!p.read && p.cached) {
-      ctx.threads[at] = rows.keep({ ...p, cached: p.cached });
+      ctx.groups.add(at, (ctx.threads[at] = rows.keep({ ...p, cached: p.cached })));
       ctx.files.push(ctx.previous!.files.get(p.url)!);
       ctx.counts.reused++;
     } else {
