@@ -33,6 +33,18 @@ function threads(n: number): SavedThread[] {
   return out;
 }
 
+/** Each range's start as its distance from the end of the thread before's same range, as the state file holds it. */
+function gaps(ranges: readonly number[]): number[] {
+  const end = [0, 0, 0, 0];
+  return ranges.map((v, i) => {
+    const k = (i % 8) >> 1;
+    if (i % 2) return v;
+    const gap = v - end[k]!;
+    end[k] = v + ranges[i + 1]!;
+    return gap;
+  });
+}
+
 const head = { fingerprint: 'f', dataVersion: 7, manifestSha: 'm'.repeat(64), shardCount: 0, bundles: {}, members: {}, pages: Object.fromEntries([['index.html', 'h1'], ['0', 'h0'], ['__proto__', 'hp']]) as Record<string, string>, cardBytes: 10 };
 
 describe('the saved build state', () => {
@@ -40,7 +52,7 @@ describe('the saved build state', () => {
     const paths = statePaths(dir, join(dir, 'site'));
     const saved = threads(1000);
     writeFileSync(pendingCards(paths), '');
-    saveBuild(paths, head, threadColumns(saved));
+    saveBuild(paths, head, saved);
     const state = readPreviousBuild(paths, { fingerprint: 'f', manifestSha: head.manifestSha })!;
     expect(state).not.toBeNull();
     expect(state.pages).toEqual(head.pages);
@@ -53,16 +65,29 @@ describe('the saved build state', () => {
     }
     // Asked out of order, and for a thread it does not hold.
     expect([find(saved[500]!.id), find(saved[3]!.id), find('t_new')]).toEqual([500, 3, -1]);
-    expect(sameState(state, head, threadColumns(saved))).toBe(true);
+    expect(sameState(state, head, saved)).toBe(true);
     const changed = saved.map((t, i) => (i === 999 ? { ...t, messagesCsv: [t.messagesCsv[0], t.messagesCsv[1] + 1] as [number, number] } : t));
-    expect(sameState(state, head, threadColumns(changed))).toBe(false);
+    expect(sameState(state, head, changed)).toBe(false);
+    expect(sameState(state, head, saved.map((t, i) => (i === 300 ? { ...t, topics: ['delivery', 'other'] } : t)))).toBe(false);
+    expect(sameState(state, head, saved.map((t, i) => (i === 700 ? { ...t, summaryHash: hex(1, 32) } : t)))).toBe(false);
+    expect(sameState(state, head, saved.slice(1))).toBe(false);
+  });
+
+  it('writes the threads as columns: the text JSON.stringify makes of them, ranges as gaps', () => {
+    const paths = statePaths(dir, join(dir, 'site'));
+    for (const saved of [threads(1000), threads(3).map((t, i) => ({ ...t, pageHash: 'x'.repeat(i + 1) })), []]) {
+      writeFileSync(pendingCards(paths), '');
+      saveBuild(paths, head, saved);
+      const columns = threadColumns(saved);
+      expect(readFileSync(paths.state, 'utf8').endsWith(`,"threads":${JSON.stringify({ ...columns, ranges: gaps(columns.ranges) })}}`)).toBe(true);
+    }
   });
 
   it('keeps hashes of differing lengths as they are', () => {
     const paths = statePaths(dir, join(dir, 'site'));
     const saved = threads(3).map((t, i) => ({ ...t, pageHash: 'x'.repeat(i + 1) }));
     writeFileSync(pendingCards(paths), '');
-    saveBuild(paths, head, threadColumns(saved));
+    saveBuild(paths, head, saved);
     const state = readPreviousBuild(paths, { fingerprint: 'f', manifestSha: head.manifestSha })!;
     expect(saved.map((_, i) => threadAt(state.threads, i).pageHash)).toEqual(['x', 'xx', 'xxx']);
   });
@@ -70,7 +95,7 @@ describe('the saved build state', () => {
   it('is not used when it is of another format, another site or damaged', () => {
     const paths = statePaths(dir, join(dir, 'site'));
     writeFileSync(pendingCards(paths), '');
-    saveBuild(paths, head, threadColumns(threads(10)));
+    saveBuild(paths, head, threads(10));
     const expect_ = { fingerprint: 'f', manifestSha: head.manifestSha };
     expect(readPreviousBuild(paths, { ...expect_, manifestSha: 'n'.repeat(64) })).toBeNull();
     expect(readPreviousBuild(paths, { ...expect_, fingerprint: 'g' })).toBeNull();

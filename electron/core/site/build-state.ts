@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { rangeGaps, sameThreads, wellFormed } from './saved-threads.ts';
-import type { ThreadColumns } from './saved-threads.ts';
+import { rangesFromGaps, sameThreads, wellFormed, writeColumns } from './saved-threads.ts';
+import type { SavedThread, ThreadColumns } from './saved-threads.ts';
 
 // The build state: what the last build of one output folder saved, so the next one renders only what changed: each
 // thread's content hash, where its list item and its data rows are, the input hash of every other page, and the
@@ -50,7 +50,7 @@ export function readPreviousBuild(paths: StatePaths, expect: { fingerprint: stri
   try {
     const state = JSON.parse(readFileSync(paths.state, 'utf8')) as BuildState;
     if (state.format !== FORMAT || !wellFormed(state.threads) || state.fingerprint !== expect.fingerprint || state.manifestSha !== expect.manifestSha) return null;
-    state.threads.ranges = rangeGaps(state.threads.ranges, true);
+    rangesFromGaps(state.threads.ranges);
     return state;
   } catch {
     return null;
@@ -114,12 +114,6 @@ class JsonOut {
     flush();
     this.add('}');
   }
-  /** `[value,...]` a batch at a time. */
-  array(values: readonly unknown[]): void {
-    this.add('[');
-    for (let at = 0; at < values.length; at += BATCH) this.add(`${at === 0 ? '' : ','}${JSON.stringify(values.slice(at, at + BATCH)).slice(1, -1)}`);
-    this.add(']');
-  }
   flush(): void {
     writeSync(this.fd, this.batch);
     this.batch = '';
@@ -136,7 +130,7 @@ function* entriesOf(record: Record<string, unknown>): Generator<[string, unknown
  * piece at a time: at 100,000 threads the page hashes and threads are tens of megabytes of JSON, and made as
  * one string (then copied) they were the build's peak of memory.
  */
-export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: ThreadColumns): void {
+export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 'threads'>, threads: readonly SavedThread[]): void {
   const fd = openSync(`${paths.state}.tmp`, 'w');
   try {
     const out = new JsonOut(fd);
@@ -147,16 +141,9 @@ export function saveBuild(paths: StatePaths, state: Omit<BuildState, 'format' | 
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) out.object(entriesOf(value as Record<string, unknown>));
       else out.add(JSON.stringify(value));
     }
-    out.add(',"threads":{');
-    let first = true;
-    for (const [key, column] of Object.entries(threads)) {
-      out.add(`${first ? '' : ','}${JSON.stringify(key)}:`);
-      if (key === 'ranges') out.array(rangeGaps(column as number[]));
-      else if (Array.isArray(column)) out.array(column as unknown[]);
-      else out.add(JSON.stringify(column));
-      first = false;
-    }
-    out.add('}}');
+    out.add(',"threads":');
+    writeColumns(threads, (text) => out.add(text));
+    out.add('}');
     out.flush();
   } finally {
     closeSync(fd);
@@ -196,7 +183,7 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boo
  * Whether this build's state is the one saved already (a rebuild that changed nothing): then it is not written
  * again, which at 100,000 threads is tens of megabytes of JSON made and written for nothing.
  */
-export function sameState(saved: BuildState, state: SavedState, threads: ThreadColumns): boolean {
+export function sameState(saved: BuildState, state: SavedState, threads: readonly SavedThread[]): boolean {
   return headMatches(saved, state) && sameThreads(saved.threads, threads);
 }
 

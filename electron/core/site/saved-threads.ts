@@ -41,11 +41,6 @@ function columnLength(column: StringColumn): number {
   return Array.isArray(column) ? column.length : column.width > 0 ? column.text.length / column.width : -1;
 }
 
-function sameColumn(a: StringColumn, b: StringColumn): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
-  return a.width === b.width && a.text === b.text;
-}
-
 export function threadColumns(threads: readonly SavedThread[]): ThreadColumns {
   const cols: ThreadColumns = { ids: [], pageHash: [], summaryHash: [], kind: [], topics: [], topicLists: [], ranges: [] };
   const lists = new Map<string, number>();
@@ -122,29 +117,120 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** Whether two tables hold the same threads in the same order with the same values. */
-export function sameThreads(a: ThreadColumns, b: ThreadColumns): boolean {
-  if (!sameList(a.ids, b.ids) || !sameColumn(a.pageHash, b.pageHash) || !sameColumn(a.summaryHash, b.summaryHash) || !sameList(a.kind, b.kind) || !sameList(a.ranges, b.ranges)) return false;
-  for (let i = 0; i < a.topics.length; i++) if (!sameList(a.topicLists[a.topics[i]!]!, b.topicLists[b.topics[i]!]!)) return false;
+/** Whether value `i` of a column is `value` (no string cut out of the column to compare). */
+function hasValue(column: StringColumn, i: number, value: string): boolean {
+  return Array.isArray(column) ? column[i] === value : value.length === column.width && column.text.startsWith(value, column.width * i);
+}
+
+/** Whether the saved columns hold these threads in the same order with the same values (no columns made of them). */
+export function sameThreads(saved: ThreadColumns, threads: readonly SavedThread[]): boolean {
+  if (saved.ids.length !== threads.length) return false;
+  const r = saved.ranges;
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i]!;
+    if (saved.ids[i] !== t.id || !hasValue(saved.pageHash, i, t.pageHash) || !hasValue(saved.summaryHash, i, t.summaryHash) || saved.kind[i] !== t.kind) return false;
+    if (!sameList(saved.topicLists[saved.topics[i]!]!, t.topics)) return false;
+    for (let k = 0; k < RANGES.length; k++) {
+      const range = t[RANGES[k]!];
+      if (r[8 * i + 2 * k] !== range[0] || r[8 * i + 2 * k + 1] !== range[1]) return false;
+    }
+  }
   return true;
 }
 
+/** Threads put into JSON at once by writeColumns: pieces of a few kilobytes, which die young. */
+const BATCH = 256;
+
+/** `[value,...]` of one field, BATCH threads at a time. */
+function writeList(threads: readonly SavedThread[], add: (text: string) => void, pick: (t: SavedThread) => unknown): void {
+  add('[');
+  for (let at = 0; at < threads.length; at += BATCH) {
+    const part: unknown[] = [];
+    for (let i = at; i < Math.min(threads.length, at + BATCH); i++) part.push(pick(threads[i]!));
+    add(`${at === 0 ? '' : ','}${JSON.stringify(part).slice(1, -1)}`);
+  }
+  add(']');
+}
+
+/** A column of strings as threadColumns packs it (one text when they have one length), a piece of the text at a time. */
+function writeStrings(threads: readonly SavedThread[], add: (text: string) => void, pick: (t: SavedThread) => string): void {
+  const width = threads.length > 0 ? pick(threads[0]!).length : 0;
+  if (width === 0 || !threads.every((t) => pick(t).length === width)) return writeList(threads, add, pick);
+  add(`{"width":${width},"text":"`);
+  for (let at = 0; at < threads.length; at += BATCH) {
+    let text = '';
+    for (let i = at; i < Math.min(threads.length, at + BATCH); i++) text += pick(threads[i]!);
+    add(JSON.stringify(text).slice(1, -1));
+  }
+  add('"}');
+}
+
 /**
- * The ranges as a file holds them: a range's start as its distance from where the thread before's same range ended
- * (0, or the two characters between the items of a JSON list), so that it holds small numbers where it held offsets
- * of up to a gigabyte (a third of the state's text at 100,000 threads). `back` turns them into offsets again.
+ * The threads' columns as a saved state holds them, handed to `add` in pieces: the text of
+ * `JSON.stringify(threadColumns(threads))` with each range's start as its gap (rangesFromGaps), made from the threads' records BATCH at
+ * a time. At 100,000 threads the columns made whole (a list of 800,000 numbers grown by push, its gaps another, two
+ * texts of 6.4 MB and their JSON copies) were some 60 MB the commit allocated at the build's peak of memory.
  */
-export function rangeGaps(ranges: readonly number[], back = false): number[] {
-  // Pushed: a list made at its full length (800,000 numbers) would be a slow dictionary.
-  const out: number[] = [];
+export function writeColumns(threads: readonly SavedThread[], add: (text: string) => void): void {
+  const lists = new Map<string, number>();
+  const byList = new Map<readonly string[], number>();
+  const topicLists: string[][] = [];
+  const topics = new Int32Array(threads.length);
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i]!;
+    let at = byList.get(t.topics);
+    if (at === undefined) {
+      const key = t.topics.join('\u0000');
+      at = lists.get(key);
+      if (at === undefined) {
+        lists.set(key, (at = topicLists.length));
+        topicLists.push(t.topics);
+      }
+      byList.set(t.topics, at);
+    }
+    topics[i] = at;
+  }
+  add('{"ids":');
+  writeList(threads, add, (t) => t.id);
+  add(',"pageHash":');
+  writeStrings(threads, add, (t) => t.pageHash);
+  add(',"summaryHash":');
+  writeStrings(threads, add, (t) => t.summaryHash);
+  add(',"kind":');
+  writeList(threads, add, (t) => t.kind);
+  add(',"topics":[');
+  for (let at = 0; at < threads.length; at += BATCH) add(`${at === 0 ? '' : ','}${topics.subarray(at, at + BATCH).join(',')}`);
+  add(`],"topicLists":${JSON.stringify(topicLists)},"ranges":[`);
+  const end = [0, 0, 0, 0];
+  for (let at = 0; at < threads.length; at += BATCH) {
+    const part: number[] = [];
+    for (let i = at; i < Math.min(threads.length, at + BATCH); i++) {
+      const t = threads[i]!;
+      for (let k = 0; k < RANGES.length; k++) {
+        const [start, length] = t[RANGES[k]!];
+        part.push(start - end[k]!, length);
+        end[k] = start + length;
+      }
+    }
+    add(`${at === 0 ? '' : ','}${JSON.stringify(part).slice(1, -1)}`);
+  }
+  add(']}');
+}
+
+/**
+ * The ranges as a file holds them (writeColumns): a range's start as its distance from where the thread before's same
+ * range ended (0, or the two characters between the items of a JSON list), so that it holds small numbers where it
+ * held offsets of up to a gigabyte (a third of the state's text at 100,000 threads). Turned into offsets again here,
+ * in the list read from the file (a new list of 800,000 numbers grown by push was 20 MB of garbage at load).
+ */
+export function rangesFromGaps(ranges: number[]): number[] {
   const end = [0, 0, 0, 0];
   for (let i = 0; i < ranges.length; i += 8) {
     for (let k = 0; k < 4; k++) {
       const at = i + 2 * k;
-      const start = back ? ranges[at]! + end[k]! : ranges[at]!;
-      out.push(back ? start : start - end[k]!, ranges[at + 1]!);
-      end[k] = start + ranges[at + 1]!;
+      ranges[at] = ranges[at]! + end[k]!;
+      end[k] = ranges[at]! + ranges[at + 1]!;
     }
   }
-  return out;
+  return ranges;
 }

@@ -5,7 +5,6 @@ import { GENERATOR } from '../../version.ts';
 import { sameState, saveBuild, touchState } from '../build-state.ts';
 import { setStamp, setStampText, statOrNull, writeStamps } from '../file-stamps.ts';
 import type { Stamps } from '../file-stamps.ts';
-import { threadColumns } from '../saved-threads.ts';
 import { signBytes } from '../keys.ts';
 import { inPathOrder, MANIFEST_FILE, manifestChunks, SIGNATURE_FILE, sortByPath } from '../manifest.ts';
 import type { BuildInfo, ManifestFile } from '../manifest.ts';
@@ -91,9 +90,8 @@ function saveState(ctx: BuildContext, manifestSha: string, files: readonly FileI
       shardCount: plan.shards, bundles: ctx.bundles, members: plan.members, pages: ctx.pageHashes, cardBytes: threads.reduce((n, t) => n + t.card[1], 0),
     };
     // A rebuild that changed nothing (no new cards file either) has its state saved already.
-    const columns = threadColumns(threads);
-    if (previous && !existsSync(`${paths.cards}.tmp`) && sameState(previous.state, state, columns)) touchState(paths);
-    else saveBuild(paths, state, columns);
+    if (previous && !existsSync(`${paths.cards}.tmp`) && sameState(previous.state, state, threads)) touchState(paths);
+    else saveBuild(paths, state, threads);
   } catch (err) {
     ctx.warnings.push(`The build state could not be saved (${(err as Error).message}); the next build will render everything.`);
   }

@@ -51,7 +51,7 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
       if (out.search && search) await search.add(String(p.shard), out.search);
       if (search && p.search && endsShard(at, total)) search.write(String(p.shard));
     } else if (!p.read && p.cached) {
-      ctx.groups.add(at, (ctx.threads[at] = rows.keep({ ...p, cached: p.cached })));
+      ctx.groups.add(at, (ctx.threads[at] = rows.keep(p.id, p.cached)));
       ctx.files.push(ctx.previous!.files.get(p.url)!);
       ctx.counts.reused++;
     } else {

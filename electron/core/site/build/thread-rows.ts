@@ -8,6 +8,7 @@ import type { ThreadOutput } from '../render/context.ts';
 import type { FileInfo } from '../site-writer.ts';
 import type { BuildContext, ThreadState } from './context.ts';
 import type { ThreadPlan } from './plan.ts';
+import type { ThreadRecord } from '../saved-threads.ts';
 
 // Where each thread's rows go, in site order: data/threads.json, data/threads.csv and data/messages.csv (published),
 // and its list item in the cards file (kept for the list pages of this build and the next one). A rendered thread's
@@ -94,12 +95,11 @@ export class ThreadRows {
   }
 
   /** A thread unchanged since the previous build: its rows as they were. */
-  keep(plan: ThreadPlan & { cached: NonNullable<ThreadPlan['cached']> }): ThreadState {
-    const c = plan.cached;
+  keep(id: string, c: ThreadRecord): ThreadState {
     const sep = this.separator();
     this.written++;
     return {
-      id: plan.id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
+      id, pageHash: c.pageHash, summaryHash: c.summaryHash, kind: c.kind, topics: c.topics,
       card: this.appendCards ? c.card : this.cards.copy(c.card), json: this.json.copy(c.json, sep), threadsCsv: this.threadsCsv.copy(c.threadsCsv), messagesCsv: this.messagesCsv.copy(c.messagesCsv),
     };
   }
