@@ -5,7 +5,7 @@ import type * as Scan from '../../electron/core/curation/scan.ts';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { statePaths } from '../../electron/core/site/build-state.ts';
 import { readStamps, setStamp } from '../../electron/core/site/file-stamps.ts';
-import { readManifestFiles, manifestSha } from '../../electron/core/site/build/site-scan.ts';
+import { readManifestFiles } from '../../electron/core/site/build/site-scan.ts';
 import { verifySite } from '../../electron/core/site/manifest.ts';
 import { runCli } from '../helpers/workspace.ts';
 import { fixtureThreads, htmlPages, siteWorkspace, snapshot } from './helpers.ts';
@@ -44,8 +44,8 @@ beforeEach(async () => {
 
 /** The stamps saved for the site's manifest, or null. */
 function savedStamps(): Float64Array | null {
-  const { bytes, files } = readManifestFiles(site, 'manifest.json');
-  return readStamps(statePaths(fx.dir, site).stamps, manifestSha(bytes), files.length);
+  const { sha, files } = readManifestFiles(site, 'manifest.json');
+  return readStamps(statePaths(fx.dir, site).stamps, sha, files.length);
 }
 
 /** The stamps the site's files have now, in its manifest's order. */

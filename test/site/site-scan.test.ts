@@ -37,22 +37,22 @@ function tamper(path: string): void {
 
 describe('the scan of the previous site', () => {
   it('hashes no file of an untouched site: every one has the stamp its build saved', () => {
-    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
-    const scan = scanSite(site, bytes, files, stamps);
+    const { sha, files } = readManifestFiles(site, MANIFEST_FILE);
+    const scan = scanSite(site, sha, files, stamps);
     expect([scan.changed, scan.unlisted, scan.hashed]).toEqual([[], [MANIFEST_FILE], 0]);
     // Without the saved stamps every file is hashed, and found intact.
-    const unstamped = scanSite(site, bytes, files, null);
+    const unstamped = scanSite(site, sha, files, null);
     expect([unstamped.changed, unstamped.hashed]).toEqual([[], files.length]);
     expect(unstamped.stamps).toEqual(scan.stamps);
   });
 
   it('finds on a worker what the builder finds in its own thread: removed, edited, tampered and added files', async () => {
-    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const { sha, files } = readManifestFiles(site, MANIFEST_FILE);
     rmSync(join(site, files[0]!.path));
     appendFileSync(join(site, files[1]!.path), 'edited');
     tamper(join(site, files[2]!.path));
     writeFileSync(join(site, 'added.html'), 'not listed');
-    const inThread = scanSite(site, bytes, files, stamps);
+    const inThread = scanSite(site, sha, files, stamps);
     const started = startSiteScan(site, MANIFEST_FILE, stamps, 0);
     expect(started).not.toBeNull();
     expect(await started!.result).toEqual(inThread);
@@ -65,29 +65,29 @@ describe('the scan of the previous site', () => {
   }, 60_000);
 
   it('uses the stats the builder\'s thread took while it waited, as if it had made them', () => {
-    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const { sha, files } = readManifestFiles(site, MANIFEST_FILE);
     const shared = sharedStats(files.length + 10);
     // The builder came to wait before the worker stat'ed anything: it took every piece.
     statPieces(site, files, shared);
-    expect(scanSite(site, bytes, files, stamps, shared)).toEqual(scanSite(site, bytes, files, stamps));
+    expect(scanSite(site, sha, files, stamps, shared)).toEqual(scanSite(site, sha, files, stamps));
     // Shared stats too small for the manifest are not used.
-    expect(scanSite(site, bytes, files, stamps, sharedStats(1))).toEqual(scanSite(site, bytes, files, stamps));
+    expect(scanSite(site, sha, files, stamps, sharedStats(1))).toEqual(scanSite(site, sha, files, stamps));
   });
 
   it('matches a manifest that is not in path order by name', () => {
-    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const { sha, files } = readManifestFiles(site, MANIFEST_FILE);
     const reversed = [...files].reverse();
-    const scan = scanSite(site, bytes, reversed, null);
-    expect(scan.changed.map((i) => reversed[i]!.path).sort()).toEqual(scanSite(site, bytes, files, null).changed.map((i) => files[i]!.path).sort());
+    const scan = scanSite(site, sha, reversed, null);
+    expect(scan.changed.map((i) => reversed[i]!.path).sort()).toEqual(scanSite(site, sha, files, null).changed.map((i) => files[i]!.path).sort());
     expect([...scan.unlisted].sort()).toEqual(['added.html', MANIFEST_FILE]);
   });
 
   it('is made again when the manifest changed after the worker read it', async () => {
-    const { bytes, files } = readManifestFiles(site, MANIFEST_FILE);
+    const { sha, files } = readManifestFiles(site, MANIFEST_FILE);
     const started = startSiteScan(site, MANIFEST_FILE, stamps, 0)!;
     const stale = { ...started, result: started.result.then((s) => ({ ...s!, manifestSha: '0'.repeat(64), changed: [] })) };
-    const scan = await siteScanOf(stale, site, bytes, files, stamps);
-    expect(scan).toEqual(scanSite(site, bytes, files, stamps));
+    const scan = await siteScanOf(stale, site, sha, files, stamps);
+    expect(scan).toEqual(scanSite(site, sha, files, stamps));
     expect(scan.changed).not.toEqual([]);
   }, 60_000);
 });

@@ -31,7 +31,7 @@ import { codeFingerprint } from './fingerprint.ts';
 import { planBuild } from './plan.ts';
 import { ThreadGroups } from './thread-groups.ts';
 import { scanConnection } from './scans.ts';
-import { manifestSha, readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
+import { readManifestFiles, siteScanOf, startSiteScan } from './site-scan.ts';
 import type { StartedScan } from './site-scan.ts';
 import type { PreviousBuild } from './plan.ts';
 
@@ -75,12 +75,12 @@ export function checkShrink(before: number | null, now: number, allowed: boolean
 async function previousBuild(ctx: Pick<BuildContext, 'output' | 'paths'>, fingerprint: string, scanning: StartedScan | null): Promise<PreviousBuild | null> {
   const dir = ctx.output.previous;
   if (!dir) return null;
-  const { bytes, files } = readManifestFiles(dir, MANIFEST_FILE);
-  const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: manifestSha(bytes) });
+  const { sha, files } = readManifestFiles(dir, MANIFEST_FILE);
+  const state = readPreviousBuild(ctx.paths, { fingerprint, manifestSha: sha });
   if (!state) return null;
   // Nothing is reused unchecked: a file edited, corrupted or removed since is made again from the workspace (and a
   // search bundle with such a file is rebuilt whole); files added to the site are removed. The scan checked them.
-  const scan = await siteScanOf(scanning, dir, bytes, files, ctx.paths.stamps);
+  const scan = await siteScanOf(scanning, dir, sha, files, ctx.paths.stamps);
   const changed = scan.changed.map((i) => files[i]!.path);
   const unlisted = scan.unlisted.filter((rel) => rel !== MANIFEST_FILE && rel !== SIGNATURE_FILE);
   const bad = new Set(changed);

@@ -8,8 +8,8 @@ import type { SharedStats } from './site-scan.ts';
 crashHookFor('site scan');
 const { dir, manifestFile, savedStamps, shared } = workerData as { dir: string; manifestFile: string; savedStamps: string | null; shared: SharedStats };
 try {
-  const { bytes, files } = readManifestFiles(dir, manifestFile);
-  const scan = scanSite(dir, bytes, files, savedStamps, shared);
+  const { sha, files } = readManifestFiles(dir, manifestFile);
+  const scan = scanSite(dir, sha, files, savedStamps, shared);
   // The stamps' buffer is handed over, not copied.
   parentPort!.postMessage({ ok: true, scan }, [scan.stamps.buffer as ArrayBuffer]);
 } catch (err) {

@@ -27,7 +27,7 @@ const WORKER_FROM_BYTES = 4 << 20;
 /** Below this size a file is read whole and hashed in one call (most pages); above, in chunks. */
 const WHOLE_READ_MAX = 8 << 20;
 
-export function manifestSha(bytes: Buffer): string {
+function manifestSha(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -123,14 +123,13 @@ function allPiecesDone(shared: SharedStats, count: number): boolean {
 }
 
 /**
- * Lists the site and checks every file its manifest (read as `manifest`) lists: its size, and its stamp against the
+ * Lists the site and checks every file its manifest (whose SHA-256 is `sha`) lists: its size, and its stamp against the
  * ones saved at `savedStamps` for this manifest (a file without the saved stamp is hashed). With `shared`, the
  * builder's thread may take a part of the stats (builderHelps).
  */
-export function scanSite(dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null, shared?: SharedStats): SiteScan {
+export function scanSite(dir: string, sha: string, files: readonly ManifestFile[], savedStamps: string | null, shared?: SharedStats): SiteScan {
   const stats = shared && shared.capacity >= files.length ? shared : sharedStats(files.length);
   if (stats === shared) Atomics.store(views(stats).control, 2, files.length);
-  const sha = manifestSha(manifest);
   const saved = savedStamps ? readStamps(savedStamps, sha, files.length) : null;
   const savedWords = saved ? stampWords(saved) : null;
   const { listed, unlisted } = listSite(dir, files);
@@ -193,18 +192,28 @@ export function startSiteScan(dir: string | null, manifestFile: string, savedSta
 }
 
 /**
- * The scan of the site whose manifest is `manifest`: the worker's when it read the same one, else made here. While
+ * The scan of the site whose manifest's SHA-256 is `sha`: the worker's when it read the same one, else made here. While
  * the worker is busy, this thread takes the pieces of its stats not taken yet (when the worker read a manifest of as
  * many files: one of another count is not helped with, and a scan of another manifest is not used).
  */
-export async function siteScanOf(started: StartedScan | null, dir: string, manifest: Buffer, files: readonly ManifestFile[], savedStamps: string | null): Promise<SiteScan> {
+export async function siteScanOf(started: StartedScan | null, dir: string, sha: string, files: readonly ManifestFile[], savedStamps: string | null): Promise<SiteScan> {
   if (started && Atomics.load(views(started.shared).control, 2) === files.length) statPieces(dir, files, started.shared);
   const scan = started ? await started.result : null;
-  return scan && scan.manifestSha === manifestSha(manifest) && scan.stamps.length === 2 * files.length ? scan : scanSite(dir, manifest, files, savedStamps);
+  return scan && scan.manifestSha === sha && scan.stamps.length === 2 * files.length ? scan : scanSite(dir, sha, files, savedStamps);
 }
 
-/** Reads a site's manifest (its bytes, to name it by hash, and its files). */
-export function readManifestFiles(dir: string, manifestFile: string): { bytes: Buffer; files: ManifestFile[] } {
-  const bytes = readFileSync(join(dir, manifestFile));
-  return { bytes, files: (JSON.parse(bytes.toString('utf8')) as { files: ManifestFile[] }).files };
+/** A manifest's SHA-256 and text; its bytes are let go before the text is parsed. */
+function manifestText(file: string): { sha: string; text: string } {
+  const bytes = readFileSync(file);
+  return { sha: manifestSha(bytes), text: bytes.toString('utf8') };
+}
+
+/**
+ * Reads a site's manifest: its SHA-256 (what names it) and its files. Only the hash of its bytes is kept: at 100,000
+ * threads they are 16 MB outside the heap, which, held across the scan (an await), outlived the parse into the old
+ * generation and stayed allocated until the build's end.
+ */
+export function readManifestFiles(dir: string, manifestFile: string): { sha: string; files: ManifestFile[] } {
+  const { sha, text } = manifestText(join(dir, manifestFile));
+  return { sha, files: (JSON.parse(text) as { files: ManifestFile[] }).files };
 }
