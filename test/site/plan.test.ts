@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildState } from '../../electron/core/site/build-state.ts';
-import { threadColumns } from '../../electron/core/site/saved-threads.ts';
+import { threadAt, threadColumns } from '../../electron/core/site/saved-threads.ts';
 import type { ThreadRecord } from '../../electron/core/site/saved-threads.ts';
 import { CHUNK, planBuild, ROW_FILES, WORKERS_FROM } from '../../electron/core/site/build/plan.ts';
 import type { PreviousBuild } from '../../electron/core/site/build/plan.ts';
@@ -58,9 +58,11 @@ describe('planBuild', () => {
   it('reads a thread new since the previous build, and one whose page is missing from the previous site', () => {
     const before = keys(4);
     const now = [{ rowid: 99, id: 'new', openedAt: '', lastActivityAt: '' }, ...before];
-    const plan = planBuild(previousOf(before, { missing: [threadUrl('t2')] }), { published: now, changed: new Set() }, noSearch);
+    const previous = previousOf(before, { missing: [threadUrl('t2')] });
+    const plan = planBuild(previous, { published: now, changed: new Set() }, noSearch);
     expect(reads(plan)).toEqual(['new', 't2']);
-    expect(plan.threads.find((t) => t.id === 't1')!.cached).toEqual(record('t1'));
+    expect(plan.threads.find((t) => t.id === 'new')!.saved).toBe(-1);
+    expect(threadAt(previous.state.threads, plan.threads.find((t) => t.id === 't1')!.saved)).toEqual(record('t1'));
   });
 
   it.each(ROW_FILES)('reads every thread again when %s of the previous site does not match its manifest (its rows cannot be copied)', (path) => {
@@ -68,7 +70,7 @@ describe('planBuild', () => {
     const plan = planBuild(previousOf(published, { missing: [path] }), { published, changed: new Set() }, noSearch);
     expect(reads(plan)).toEqual(['t4', 't3', 't2', 't1']);
     // The pages themselves were checked intact: the render workers may still link them (the plan keeps what was cached).
-    expect(plan.threads.every((t) => t.cached !== undefined)).toBe(true);
+    expect(plan.threads.every((t) => t.saved >= 0)).toBe(true);
   });
 
   it('starts render workers only when there is a lot to read, one per core (at most 8), unless told', () => {

@@ -90,6 +90,11 @@ export function threadAt(cols: ThreadColumns, i: number): ThreadRecord {
   };
 }
 
+/** Thread `i`'s page hash alone. */
+export function pageHashAt(cols: ThreadColumns, i: number): string {
+  return valueAt(cols.pageHash, i)!;
+}
+
 /**
  * Finds threads by id, asked in site order: a thread is most often the one after the last found (the order of the
  * site changes little between builds), so the table of every id is made only when that guess fails.

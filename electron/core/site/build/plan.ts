@@ -1,7 +1,6 @@
 import type { BuildState } from '../build-state.ts';
 import type { Stamps } from '../file-stamps.ts';
-import { threadAt, threadFinder } from '../saved-threads.ts';
-import type { ThreadRecord } from '../saved-threads.ts';
+import { threadFinder } from '../saved-threads.ts';
 import type { ManifestFile } from '../manifest.ts';
 import { threadUrl } from '../pages.ts';
 import { bundleDir, membershipHash, shardCount, shardOfIndex } from '../search/shards.ts';
@@ -37,8 +36,12 @@ export type PlanSettings = {
   cores: number;
 };
 
-/** One published thread: `read` when its page, rows or search record must be made again from the workspace. */
-export type ThreadPlan = { id: string; rowid: number; url: string; read: boolean; search: boolean; cached: ThreadRecord | undefined; shard: number };
+/**
+ * One published thread: `read` when its page, rows or search record must be made again from the workspace; `saved`:
+ * where the previous build's state has it (an index into its threads), -1 when it has not. Its record is made when
+ * a phase asks for it (threadAt): held by the plan, 100,000 records were 16 MB kept to the build's end for nothing.
+ */
+export type ThreadPlan = { id: string; rowid: number; url: string; read: boolean; search: boolean; saved: number; shard: number };
 
 export type BuildPlan = {
   threads: ThreadPlan[];
@@ -81,12 +84,11 @@ export function planBuild(previous: PreviousBuild | null, changes: Changes, sett
   const find = saved ? threadFinder(saved) : null;
   const threads: ThreadPlan[] = published.map((k, i) => {
     const at = find ? find(k.id) : -1;
-    const cached = at >= 0 ? threadAt(saved!, at) : undefined;
     const url = threadUrl(k.id);
     // The build that saved a thread wrote its page into the manifest the state is saved for (load.ts checks its hash):
     // the page is intact unless the check found it bad.
-    const reusable = cached !== undefined && changed !== 'all' && !changed.has(k.id) && rowsIntact && !previous!.bad.has(url);
-    return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, cached, shard: shards ? shardOfIndex(i, total) : -1 };
+    const reusable = at >= 0 && changed !== 'all' && !changed.has(k.id) && rowsIntact && !previous!.bad.has(url);
+    return { id: k.id, rowid: k.rowid, url, read: !reusable, search: false, saved: at, shard: shards ? shardOfIndex(i, total) : -1 };
   });
   const members = shards ? planShards(threads, previous) : {};
   const reads = threads.reduce((n, p) => n + (p.read ? 1 : 0), 0);

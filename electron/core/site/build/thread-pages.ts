@@ -10,6 +10,7 @@ import type { BuildContext, Phase } from './context.ts';
 import { inPhase, workspaceChanged } from './errors.ts';
 import type { ThreadPlan } from './plan.ts';
 import { ThreadRows } from './thread-rows.ts';
+import { pageHashAt, threadAt } from '../saved-threads.ts';
 import { keepLanguages } from '../text-languages.ts';
 import type { LearnedLanguages } from '../text-languages.ts';
 
@@ -50,8 +51,8 @@ async function writeChunk(ctx: BuildContext, rows: ThreadRows, chunk: ThreadPlan
       }
       if (out.search && search) await search.add(String(p.shard), out.search);
       if (search && p.search && endsShard(at, total)) search.write(String(p.shard));
-    } else if (!p.read && p.cached) {
-      ctx.groups.add(at, (ctx.threads[at] = rows.keep(p.id, p.cached)));
+    } else if (!p.read && p.saved >= 0) {
+      ctx.groups.add(at, (ctx.threads[at] = rows.keep(p.id, threadAt(ctx.previous!.state.threads, p.saved))));
       ctx.files.push(ctx.previous!.files.get(p.url)!);
       ctx.counts.reused++;
     } else {
@@ -98,8 +99,8 @@ async function renderThreads(ctx: BuildContext, pool: Pool, rows: ThreadRows, le
       return;
     }
     // A page is linked from the previous site only when it was checked against its manifest (see PreviousBuild).
-    const intact = (p: ThreadPlan) => p.cached !== undefined && ctx.previous?.files.has(p.url) === true;
-    const items = reads.map((p) => ({ id: p.id, rowid: p.rowid, prevPageHash: intact(p) ? p.cached!.pageHash : null, search: p.search }));
+    const intact = (p: ThreadPlan) => p.saved >= 0 && ctx.previous?.files.has(p.url) === true;
+    const items = reads.map((p) => ({ id: p.id, rowid: p.rowid, prevPageHash: intact(p) ? pageHashAt(ctx.previous!.state.threads, p.saved) : null, search: p.search }));
     jobs.push(pool.run<ThreadResult>({ type: 'threads', seq, items }).then(async (r) => {
       if (r.missing.length) throw unpublished(r.missing[0]!);
       results.set(seq, r);
