@@ -1,4 +1,3 @@
-import { PIECE } from './build-state.ts';
 import { escapeHtml } from './trusted.ts';
 import type { ThreadSummary } from './thread-views.ts';
 
@@ -49,28 +48,17 @@ export type SitemapEntry = { path: string; lastmod: string | null };
 /** At most 50,000 URLs per file (the protocol's limit): bigger sites get a sitemap index. */
 const SITEMAP_LIMIT = 50_000;
 
-/**
- * One sitemap file's text in pieces of about PIECE characters (build-state.ts), written as they come
- * (SiteWriter.writeChunks): made whole, 50,000 addresses were a list of lines, its text, and a buffer of three times
- * its length the writer kept to the build's end, per file.
- */
-function* urlset(baseUrl: string | null, list: readonly SitemapEntry[]): Generator<string> {
-  let chunk = '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
-  for (const e of list) {
-    chunk += `  <url><loc>${xml(absolute(baseUrl, e.path))}</loc>${e.lastmod ? `<lastmod>${xml(e.lastmod.slice(0, 10))}</lastmod>` : ''}</url>\n`;
-    if (chunk.length >= PIECE) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  yield `${chunk}</urlset>\n`;
-}
-
-/** The sitemap's files, each as its text in pieces (made when read). */
-export function sitemapFiles(baseUrl: string | null, entries: readonly SitemapEntry[]): { path: string; chunks: Iterable<string> }[] {
-  if (entries.length <= SITEMAP_LIMIT) return [{ path: 'sitemap.xml', chunks: urlset(baseUrl, entries) }];
-  const files: { path: string; chunks: Iterable<string> }[] = [];
-  for (let i = 0; i < entries.length; i += SITEMAP_LIMIT) files.push({ path: `sitemaps/${files.length + 1}.xml`, chunks: urlset(baseUrl, entries.slice(i, i + SITEMAP_LIMIT)) });
+export function sitemapFiles(baseUrl: string | null, entries: readonly SitemapEntry[]): { path: string; content: string }[] {
+  const urlset = (list: readonly SitemapEntry[]) => [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...list.map((e) => `  <url><loc>${xml(absolute(baseUrl, e.path))}</loc>${e.lastmod ? `<lastmod>${xml(e.lastmod.slice(0, 10))}</lastmod>` : ''}</url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+  if (entries.length <= SITEMAP_LIMIT) return [{ path: 'sitemap.xml', content: urlset(entries) }];
+  const files: { path: string; content: string }[] = [];
+  for (let i = 0; i < entries.length; i += SITEMAP_LIMIT) files.push({ path: `sitemaps/${files.length + 1}.xml`, content: urlset(entries.slice(i, i + SITEMAP_LIMIT)) });
   const index = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -78,7 +66,7 @@ export function sitemapFiles(baseUrl: string | null, entries: readonly SitemapEn
     '</sitemapindex>',
     '',
   ].join('\n');
-  return [{ path: 'sitemap.xml', chunks: [index] }, ...files];
+  return [{ path: 'sitemap.xml', content: index }, ...files];
 }
 
 export function robotsTxt(baseUrl: string | null): string {

@@ -21,7 +21,7 @@ export const feeds: Phase = {
     for (const path of [...Object.keys(ctx.pageHashes), ...ctx.listPaths]) if (path !== PATHS.notFound) lastmod.set(path, null);
     data.published.forEach((k, i) => lastmod.set(ctx.plan.threads[i]!.url, k.lastActivityAt));
     const sitemap: SitemapEntry[] = [...lastmod.keys()].sort().map((path) => ({ path, lastmod: lastmod.get(path) ?? null }));
-    for (const f of sitemapFiles(baseUrl, sitemap)) ctx.files.push(writer.writeChunks(f.path, f.chunks));
+    for (const f of sitemapFiles(baseUrl, sitemap)) ctx.files.push(writer.write(f.path, f.content));
     ctx.files.push(writer.write('robots.txt', robotsTxt(baseUrl)));
   },
 };
