@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../electron/core/site/build.ts';
 import { statePaths } from '../../electron/core/site/build-state.ts';
 import { readManifestFiles, scanSite, sharedStats, siteScanOf, startSiteScan, statPieces } from '../../electron/core/site/build/site-scan.ts';
-import { filesIn, sortedFilesIn } from '../../electron/core/site/files-in.ts';
+import { filesIn } from '../../electron/core/site/files-in.ts';
 import { MANIFEST_FILE } from '../../electron/core/site/manifest.ts';
 import { fixtureThreads, siteWorkspace } from './helpers.ts';
 import type { SiteWorkspace } from './helpers.ts';
@@ -100,6 +100,6 @@ describe('the listing in path order', () => {
       writeFileSync(join(dir, rel), rel);
     }
     const sorted = [...filesIn(dir)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    expect(sortedFilesIn(dir)).toEqual(sorted);
+    expect(filesIn(dir, { inPathOrder: true })).toEqual(sorted);
   });
 });

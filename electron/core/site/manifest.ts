@@ -180,7 +180,7 @@ export function verifySite(siteDir: string, options: { publicKeyPem?: string } =
     if (actual.sha256 !== f.sha256) return { ok: false, files: checked, problem: `${f.path} has changed: its SHA-256 is ${actual.sha256}, the manifest says ${f.sha256}`, path: f.path };
     checked++;
   }
-  for (const rel of filesIn(dir).sort()) {
+  for (const rel of filesIn(dir, { inPathOrder: true })) {
     if (rel === MANIFEST_FILE || rel === SIGNATURE_FILE) continue;
     if (!listed.has(rel)) return { ok: false, files: checked, problem: `${rel} is not in the manifest (a file was added)`, path: rel };
   }

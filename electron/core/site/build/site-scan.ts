@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sha256File } from '../../file-hash.ts';
 import { readStamps, sameStamp, setStamp, statOrNull, stampWords } from '../file-stamps.ts';
 import type { Stamps } from '../file-stamps.ts';
-import { sortedFilesIn } from '../files-in.ts';
+import { filesIn } from '../files-in.ts';
 import type { ManifestFile } from '../manifest.ts';
 import { startWorker } from '../../worker-link.ts';
 
@@ -44,7 +44,7 @@ function listByName(present: readonly string[], files: readonly Pick<ManifestFil
  * (no set of every path). A manifest out of order (Candor writes it sorted; someone else may not) is matched by name.
  */
 function listSite(dir: string, files: readonly Pick<ManifestFile, 'path'>[]): { listed: Uint8Array; unlisted: string[] } {
-  const present = sortedFilesIn(dir);
+  const present = filesIn(dir, { inPathOrder: true });
   const listed = new Uint8Array(files.length);
   const unlisted: string[] = [];
   let j = 0;
